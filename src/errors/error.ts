@@ -1,0 +1,120 @@
+import { catalogueEntry } from './catalogue.js';
+
+/**
+ * An error value. `code` and `param` follow the catalogue; `name` is its stable UPPER_SNAKE name;
+ * `cause` says what in the input was wrong; `detail` carries rule-specific data (for 60108, every
+ * invalid word).
+ */
+export interface EngineError<D = unknown> {
+  readonly code: number;
+  readonly name: string;
+  readonly message: string;
+  readonly param?: string | number;
+  readonly cause?: string;
+  readonly detail?: D;
+}
+
+/** Codes by name, for readable comparisons: `error.code === Code.INCORRECT_WORDS`. */
+export const Code = {
+  BAD_MESSAGE_FORMAT: 99000,
+  UNKNOWN_COMMAND: 99002,
+  UNKNOWN_ERROR: 99999,
+  NO_GAME_NAME: 30101,
+  ILLEGAL_GAME_NAME: 30103,
+  NO_TIME_PER_TURN: 30104,
+  NON_INTEGER_TIME_PER_TURN: 30105,
+  TIME_PER_TURN_TOO_SHORT: 30106,
+  NO_GAME_CODE: 30107,
+  UNKNOWN_GAME_CODE: 30108,
+  NO_MAX_PLAYERS: 30109,
+  NON_INTEGER_MAX_PLAYERS: 30110,
+  MAX_PLAYERS_TOO_SMALL: 30111,
+  ILLEGAL_GAME_DESCRIPTION: 30112,
+  GAME_FULL: 35101,
+  NOT_OPERATOR: 40001,
+  GAME_ALREADY_STARTED: 40002,
+  KICK_NOT_OPERATOR: 40101,
+  NO_SUCH_USER_IN_GAME: 40102,
+  NOT_IN_GAME: 50001,
+  BAD_MOVES_FORMAT: 60000,
+  ALREADY_PLAYED: 60001,
+  NOT_YOUR_TURN: 60002,
+  NO_MOVES_SENT: 60003,
+  GAME_NOT_STARTED: 60004,
+  GAME_OVER: 60005,
+  NOT_IN_GAME_PLAYER: 60006,
+  UNALIGNED_MOVES: 60101,
+  ILLEGAL_GLYPH: 60102,
+  OVERLAPPING_GLYPH: 60103,
+  MOVES_NOT_CONTINUOUS: 60104,
+  FIRST_MOVE_TOO_SHORT: 60105,
+  FIRST_MOVE_NOT_THROUGH_CENTER: 60106,
+  ISOLATED_MOVES: 60107,
+  INCORRECT_WORDS: 60108,
+  SAME_TILE_TWICE: 60109,
+  MOVES_NOT_CONTIGUOUS: 60110,
+  MOVES_TOO_SHORT: 60111,
+  WORD_ALREADY_SUBMITTED: 60112,
+  BAD_TRADE_FORMAT: 60200,
+  TILES_NOT_IN_HAND: 60201,
+  TRADING_IMPOSSIBLE: 60202,
+  TRADE_ERROR: 60203,
+  BAG_TOO_SMALL: 60204,
+  DICT_TRUNCATED: 90100,
+  DICT_BAD_MAGIC: 90101,
+  DICT_UNSUPPORTED_VERSION: 90102,
+  DICT_CHECKSUM_MISMATCH: 90103,
+  DICT_CORRUPT: 90104,
+  DICT_TOO_LARGE: 90105,
+  BAD_ALPHABET: 90200,
+  BAD_QUERY: 90201,
+  BAD_CONFIGURATION: 90300,
+  BAD_NOTATION: 90400,
+  BAD_STATE: 90401,
+} as const;
+
+/** A code of the catalogue or of the engine's extensions. */
+export type ErrorCode = (typeof Code)[keyof typeof Code];
+
+/** Options of {@link engineError}. */
+export interface ErrorOptions<D> {
+  param?: string | number;
+  cause?: string;
+  detail?: D;
+  message?: string;
+}
+
+/** Builds the error value of a code; the message defaults to the catalogue's description. */
+export function engineError<D = unknown>(code: ErrorCode, options: ErrorOptions<D> = {}): EngineError<D> {
+  const entry = catalogueEntry(code);
+  const error: { -readonly [K in keyof EngineError<D>]: EngineError<D>[K] } = {
+    code,
+    name: entry?.name ?? 'UNKNOWN_ERROR',
+    message: options.message ?? entry?.description ?? 'Unknown error.',
+  };
+  if (options.param !== undefined) error.param = options.param;
+  if (options.cause !== undefined) error.cause = options.cause;
+  if (options.detail !== undefined) error.detail = options.detail;
+  return error;
+}
+
+/** The socket-error envelope of a game backend: `{ res: 'v1.error', data: { req, message, errorCode, cause } }`. */
+export interface SocketError {
+  readonly res: 'v1.error';
+  readonly data: { readonly req: string; readonly message: string; readonly errorCode: string; readonly cause?: string };
+}
+
+/**
+ * Wraps an error value in the socket-error envelope. `errorCode` is the stable name; `cause` is the
+ * error's cause, or its parameter when it has no cause.
+ */
+export function toSocketError(error: EngineError, req = 'unknown'): SocketError {
+  const cause = error.cause ?? (error.param === undefined ? undefined : String(error.param));
+  const data: { req: string; message: string; errorCode: string; cause?: string } = {
+    req,
+    message: error.message,
+    errorCode: error.name,
+  };
+  if (cause !== undefined) data.cause = cause;
+  return { res: 'v1.error', data };
+}

@@ -1,0 +1,15 @@
+/**
+ * wordgame-engine: a pure TypeScript rules engine for word games. This entry point is isomorphic
+ * (no Node built-ins); file helpers live in `wordgame-engine/node`.
+ */
+export { ok, err, type Result } from './result.js';
+export * from './errors/catalogue.js';
+export * from './errors/error.js';
+export { Alphabet, MAX_GLYPH_CODE, type AlphabetSpec } from './alphabet/alphabet.js';
+export * from './alphabet/presets.js';
+export * from './dictionary/format.js';
+export { Dictionary, countSequences, type WordLookup, type BuildOptions, type BuildReport, type AnagramOptions, type PatternOptions } from './dictionary/dictionary.js';
+export { buildAutomaton, type AutomatonStats, type PackedAutomaton } from './dictionary/build.js';
+export { normalizeWordList, MAX_WORD_LENGTH, type WordListOptions, type WordListReport } from './dictionary/wordlist.js';
+export { gaddagKeys } from './dictionary/gaddag.js';
+export { loadDictionary, saveDictionary, inspectDictionary, checksum, FILE_MAGIC, FILE_VERSION, type DictionaryFileInfo } from './dictionary/file.js';

@@ -1,0 +1,51 @@
+/**
+ * File helpers for Node (the only part of the library besides the CLI that touches Node
+ * built-ins): read and write dictionary files, and find the embedded default dictionary.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { loadDictionary, saveDictionary } from '../dictionary/file.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { err, type Result } from '../result.js';
+
+/** File name of the embedded default English dictionary, inside the package's `dictionaries/`. */
+export const DEFAULT_DICTIONARY_FILE = 'en.dawg';
+
+/** Reads a dictionary file. A missing or unreadable file is a DICT_TRUNCATED error with the cause. */
+export function readDictionaryFile(path: string): Result<Dictionary, EngineError> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return err(engineError(Code.DICT_TRUNCATED, { cause: `cannot read ${path}: ${(e as Error).message}`, message: 'Cannot read the dictionary file.' }));
+  }
+  return loadDictionary(bytes);
+}
+
+/** Writes a dictionary file; returns its size in bytes. */
+export function writeDictionaryFile(path: string, dictionary: Dictionary): number {
+  const bytes = saveDictionary(dictionary);
+  writeFileSync(path, bytes);
+  return bytes.length;
+}
+
+/** The path of a file in the package's `dictionaries/` folder, found from this module upwards. */
+export function packageDictionaryPath(file = DEFAULT_DICTIONARY_FILE): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'dictionaries', file);
+    if (existsSync(candidate)) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dictionaries', file);
+}
+
+let cachedDefault: Result<Dictionary, EngineError> | undefined;
+
+/** The embedded default English dictionary (a broad word list, not a tournament lexicon), loaded once. */
+export function loadDefaultDictionary(): Result<Dictionary, EngineError> {
+  cachedDefault ??= readDictionaryFile(packageDictionaryPath());
+  return cachedDefault;
+}

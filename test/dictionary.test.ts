@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ALPHABETS } from '../src/alphabet/presets.js';
+import { Dictionary } from '../src/dictionary/dictionary.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../src/dictionary/format.js';
+import { inspectDictionary, loadDictionary, saveDictionary } from '../src/dictionary/file.js';
+import { Code } from '../src/errors/error.js';
+import { ABCD, FC, mustBuild, smallWord } from './helpers.js';
+
+const enWords = ['cat', 'cats', 'car', 'cart', 'dog', 'dogs', 'do', 'a', 'zebra'];
+
+describe('dictionary build and lookup', () => {
+  it('agrees with a Set on random lists and random queries (near misses included)', () => {
+    fc.assert(
+      fc.property(fc.array(smallWord, { maxLength: 60 }), fc.array(smallWord, { maxLength: 60 }), (list, queries) => {
+        const dict = mustBuild(list, ABCD);
+        const set = new Set(list.map((w) => w.toUpperCase()));
+        for (const q of [...queries, ...list, ...list.map((w) => w + 'a'), ...list.map((w) => w.slice(1))]) {
+          expect(dict.has(q)).toBe(set.has(q.toUpperCase()));
+          expect(dict.hasPrefix(q)).toBe([...set].some((w) => w.startsWith(q.toUpperCase())));
+        }
+        expect(dict.wordCount).toBe(set.size);
+      }),
+      FC,
+    );
+  });
+
+  it('enumerates the sorted, de-duplicated input', () => {
+    fc.assert(
+      fc.property(fc.array(smallWord, { maxLength: 80 }), (list) => {
+        const dict = mustBuild(list, ABCD);
+        const expected = [...new Set(list.map((w) => w.toUpperCase()))].sort();
+        expect([...dict.words()]).toEqual(expected);
+        expect(dict.countWords()).toBe(expected.length);
+      }),
+      FC,
+    );
+  });
+
+  it('is minimal: no two nodes share a right language, and state counts match a reference minimisation', () => {
+    fc.assert(
+      fc.property(fc.array(smallWord, { maxLength: 80 }), (list) => {
+        const r = Dictionary.build(list, ABCD);
+        if (!r.ok) throw new Error();
+        const { dictionary, report } = r.value;
+        // Right language of every packed node, by brute force.
+        const language = (node: number): string[] => {
+          const out: string[] = [];
+          if (node === 0) return out;
+          for (let a = node; ; a++) {
+            const v = dictionary.arcs[a] as number;
+            const g = ABCD.glyph(v & ARC_GLYPH_MASK);
+            if (v & ARC_END_OF_WORD) out.push(g);
+            for (const s of language(v >>> ARC_TARGET_SHIFT)) out.push(g + s);
+            if (v & ARC_LAST) return out;
+          }
+        };
+        const nodes = new Set<number>();
+        for (let a = 1; a < dictionary.arcs.length; a++) {
+          if (a === dictionary.root || ((dictionary.arcs[a - 1] as number) & ARC_LAST) !== 0) nodes.add(a);
+        }
+        const languages = [...nodes].map((n) => language(n).join(','));
+        expect(new Set(languages).size).toBe(languages.length);
+        // Reference: minimal DFA states = distinct right languages (with finality) over the trie's states.
+        const words = [...new Set(list.map((w) => w.toUpperCase()))];
+        const rightLanguages = new Set<string>();
+        const prefixes = new Set<string>(['']);
+        for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
+        for (const p of prefixes) {
+          const suffixes = words.filter((w) => w.startsWith(p)).map((w) => w.slice(p.length)).sort();
+          rightLanguages.add(suffixes.join(','));
+        }
+        expect(report.dawg.states).toBe(words.length === 0 ? 1 : rightLanguages.size);
+      }),
+      { ...FC, numRuns: 100 },
+    );
+  });
+
+  it.skipIf(!existsSync('../shared/data/enable1.txt'))('builds ENABLE to the published minimal size (54,166 states, 122,975 arcs)', () => {
+    const r = Dictionary.build(readFileSync('../shared/data/enable1.txt', 'utf8'), ALPHABETS.en);
+    if (!r.ok) throw new Error();
+    expect(r.value.report.dawg.states).toBe(54166);
+    expect(r.value.report.dawg.transitions).toBe(122975);
+    expect(r.value.report.wordList.kept).toBe(172823);
+  });
+
+  it('reports what it dropped and why', () => {
+    const r = Dictionary.build(['cat', 'CAT', ' dog ', '', 'x-ray', 'a', 'supercalifragilistic'], ALPHABETS.en, { minLength: 2, maxLength: 10 });
+    if (!r.ok) throw new Error();
+    expect(r.value.report.wordList.dropped).toEqual({ empty: 1, invalid: 1, tooShort: 1, tooLong: 1, duplicate: 1 });
+    expect(r.value.report.wordList.invalidExamples).toEqual(['x-ray']);
+    expect([...r.value.dictionary.words()]).toEqual(['CAT', 'DOG']);
+  });
+
+  it('keeps every word when no length filter is given', () => {
+    const dict = mustBuild(['a', 'i', 'antidisestablishmentarianism'], ALPHABETS.en);
+    expect(dict.wordCount).toBe(3);
+  });
+
+  it('folds case and accents as the alphabet says', () => {
+    const fr = mustBuild(['ÉTÉ', 'garçon', 'cœur'], ALPHABETS.fr);
+    expect([...fr.words()]).toEqual(['COEUR', 'ETE', 'GARCON']);
+    expect(fr.has('été')).toBe(true);
+    expect(fr.has('ete')).toBe(true);
+    expect(fr.has('Garçon')).toBe(true);
+  });
+
+  it('handles multi-character glyphs (Spanish CH, LL, RR) longest match first', () => {
+    const es = mustBuild(['chico', 'llama', 'carro', 'cerro', 'cosa', 'dama', 'año'], ALPHABETS.es);
+    expect(ALPHABETS.es.encode('chico').ok && ALPHABETS.es.encode('chico').value.length).toBe(4);
+    expect(ALPHABETS.es.encode('carro').ok && ALPHABETS.es.encode('carro').value.length).toBe(4);
+    expect(es.has('CHICO')).toBe(true);
+    expect(es.has('llama')).toBe(true);
+    expect(es.has('AÑO')).toBe(true);
+    expect(es.has('ano')).toBe(false);
+    // CH sorts after every C word, LL after every L word.
+    expect([...es.words()]).toEqual(['AÑO', 'CARRO', 'CERRO', 'COSA', 'CHICO', 'DAMA', 'LLAMA']);
+    const ch = ALPHABETS.es.code('CH');
+    expect(es.child(es.root, ch)).toBeGreaterThan(0);
+    expect(es.anagrams('ocich').value).toEqual(['CHICO']);
+    expect(es.matchPattern('?ico').value).toEqual(['CHICO']); // CH is one glyph
+    expect(es.matchPattern('??ico').value).toEqual([]);
+  });
+
+  it('exposes node traversal for other modules', () => {
+    const dict = mustBuild(enWords, ALPHABETS.en);
+    const c = ALPHABETS.en.code('C');
+    const a = ALPHABETS.en.code('A');
+    const t = ALPHABETS.en.code('T');
+    const arcC = dict.arc(dict.root, c);
+    expect(dict.arcIsWord(arcC)).toBe(false);
+    const arcA = dict.arc(dict.arcTarget(arcC), a);
+    const arcT = dict.arc(dict.arcTarget(arcA), t);
+    expect(dict.arcIsWord(arcT)).toBe(true);
+    expect(dict.arc(dict.root, ALPHABETS.en.code('Q'))).toBe(-1);
+    const mask = dict.childMaskLo(dict.arcTarget(arcA));
+    expect(mask).toBe((1 << ALPHABETS.en.code('R')) | (1 << t));
+    expect(dict.childMaskHi(dict.root)).toBe(0);
+    expect(dict.hasCodes([c, a, t])).toBe(true);
+    expect(dict.hasCodes([9, c, a, t, 9], 1, 4)).toBe(true);
+  });
+
+  it('finds anagrams and sub-anagrams with blanks, as brute force does', () => {
+    const rack = fc.stringMatching(/^[abcd?]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(smallWord, { maxLength: 60 }), rack, fc.boolean(), (list, r, sub) => {
+        const dict = mustBuild(list, ABCD);
+        const got = dict.anagrams(r, { subAnagrams: sub });
+        if (!got.ok) throw new Error();
+        const fits = (w: string): boolean => {
+          const pool = r.toUpperCase().split('');
+          for (const ch of w) {
+            const i = pool.indexOf(ch);
+            if (i >= 0) pool.splice(i, 1);
+            else {
+              const b = pool.indexOf('?');
+              if (b < 0) return false;
+              pool.splice(b, 1);
+            }
+          }
+          return sub ? w.length >= 2 : pool.length === 0;
+        };
+        const expected = [...new Set(list.map((w) => w.toUpperCase()))].filter(fits).sort();
+        expect(got.value).toEqual(r.length === 0 ? [] : expected);
+      }),
+      FC,
+    );
+  });
+
+  it('matches patterns with ? and *, as a regular expression does', () => {
+    const pattern = fc.stringMatching(/^[abcd?*]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(smallWord, { maxLength: 60 }), pattern, (list, p) => {
+        const dict = mustBuild(list, ABCD);
+        const got = dict.matchPattern(p);
+        if (!got.ok) throw new Error();
+        const re = new RegExp('^' + p.toUpperCase().replaceAll('?', '.').replaceAll('*', '.*') + '$');
+        const expected = p.length === 0 ? [] : [...new Set(list.map((w) => w.toUpperCase()))].filter((w) => re.test(w)).sort();
+        expect(got.value).toEqual(expected);
+      }),
+      FC,
+    );
+  });
+
+  it('returns error values for bad queries', () => {
+    const dict = mustBuild(enWords, ALPHABETS.en);
+    expect(dict.has('c@t')).toBe(false);
+    expect(dict.has('')).toBe(false);
+    expect(dict.has(42 as unknown as string)).toBe(false);
+    const a = dict.anagrams('c@t');
+    expect(!a.ok && a.error.code).toBe(Code.BAD_QUERY);
+    expect(!a.ok && a.error.param).toBe('@');
+    const p = dict.matchPattern('?'.repeat(40));
+    expect(!p.ok && p.error.code).toBe(Code.BAD_QUERY);
+    expect(dict.matchPattern(null as unknown as string).ok).toBe(false);
+  });
+});
+
+describe('dictionary file', () => {
+  const dict = mustBuild(enWords, ALPHABETS.en, true);
+  const bytes = saveDictionary(dict);
+
+  it('round-trips through save and load, GADDAG included', () => {
+    const r = loadDictionary(bytes);
+    if (!r.ok) throw new Error(r.error.message);
+    expect([...r.value.words()]).toEqual([...dict.words()]);
+    expect(Array.from(r.value.arcs)).toEqual(Array.from(dict.arcs));
+    expect(r.value.gaddag().ok).toBe(true);
+    expect(inspectDictionary(bytes).ok && inspectDictionary(bytes).value?.words).toBe(enWords.length);
+  });
+
+  it('round-trips random dictionaries', () => {
+    fc.assert(
+      fc.property(fc.array(smallWord, { maxLength: 40 }), (list) => {
+        const d = mustBuild(list, ABCD);
+        const r = loadDictionary(saveDictionary(d).buffer as ArrayBuffer);
+        if (!r.ok) throw new Error(r.error.message);
+        expect([...r.value.words()]).toEqual([...d.words()]);
+      }),
+      { ...FC, numRuns: 50 },
+    );
+  });
+
+  it('loads without copying when aligned, and copies when not', () => {
+    const aligned = loadDictionary(bytes);
+    expect(aligned.ok && aligned.value.arcs.buffer).toBe(bytes.buffer);
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const r = loadDictionary(shifted.subarray(1));
+    expect(r.ok && [...r.value.words()]).toEqual([...dict.words()]);
+  });
+
+  it('gives an error value for every truncation', () => {
+    for (let n = 0; n < bytes.length; n++) {
+      const r = loadDictionary(bytes.slice(0, n));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect([Code.DICT_TRUNCATED, Code.DICT_BAD_MAGIC]).toContain(r.error.code);
+    }
+  });
+
+  it('gives an error value for every single-byte corruption', () => {
+    for (let i = 0; i < bytes.length; i++) {
+      for (const flip of [0x01, 0x80, 0xff]) {
+        const copy = bytes.slice();
+        copy[i] = (copy[i] as number) ^ flip;
+        expect(loadDictionary(copy).ok).toBe(false);
+      }
+    }
+  });
+
+  it('names wrong magic, wrong version and checksum failures', () => {
+    const magic = bytes.slice();
+    magic[0] = 0;
+    expect(!loadDictionary(magic).ok && (loadDictionary(magic) as { error: { code: number } }).error.code).toBe(Code.DICT_BAD_MAGIC);
+    const version = bytes.slice();
+    version[4] = 2;
+    const v = loadDictionary(version);
+    expect(!v.ok && v.error.code).toBe(Code.DICT_UNSUPPORTED_VERSION);
+    expect(!v.ok && v.error.param).toBe(2);
+    const body = bytes.slice();
+    body[body.length - 3] ^= 0x10;
+    const c = loadDictionary(body);
+    expect(!c.ok && c.error.code).toBe(Code.DICT_CHECKSUM_MISMATCH);
+    expect(loadDictionary('nope' as unknown as Uint8Array).ok).toBe(false);
+  });
+});
+
+describe('the embedded default dictionary', () => {
+  const manifest = JSON.parse(readFileSync('dictionaries/en.manifest.json', 'utf8')) as {
+    words: number;
+    sha256OfFile: string;
+    bytes: number;
+    source: { package: string; version: string; sha256OfInput: string };
+  };
+  const file = readFileSync('dictionaries/en.dawg');
+
+  it('matches its manifest', () => {
+    expect(createHash('sha256').update(file).digest('hex')).toBe(manifest.sha256OfFile);
+    expect(file.length).toBe(manifest.bytes);
+    const r = loadDictionary(file);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.wordCount).toBe(manifest.words);
+    expect(r.value.gaddag().ok).toBe(true);
+  });
+
+  it('holds exactly the words of its source package', () => {
+    const require = createRequire(import.meta.url);
+    const pkg = JSON.parse(readFileSync(require.resolve(`${manifest.source.package}/package.json`), 'utf8')) as { version: string };
+    expect(pkg.version).toBe(manifest.source.version);
+    const words = require(manifest.source.package) as string[];
+    expect(createHash('sha256').update(words.join('\n')).digest('hex')).toBe(manifest.source.sha256OfInput);
+    const r = loadDictionary(file);
+    if (!r.ok) throw new Error();
+    for (const w of words) if (!r.value.has(w)) throw new Error(`missing ${w}`);
+    expect(r.value.has('qzxj')).toBe(false);
+  });
+});

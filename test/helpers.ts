@@ -1,0 +1,25 @@
+import fc from 'fast-check';
+import { Alphabet } from '../src/alphabet/alphabet.js';
+import { Dictionary } from '../src/dictionary/dictionary.js';
+
+/** The fixed seed of every property test, so that failures reproduce. */
+export const SEED = 20261123;
+/** fast-check parameters used everywhere. */
+export const FC = { seed: SEED, numRuns: 200 } as const;
+
+/** A four-letter alphabet, so random strings collide and near misses are common. */
+export const ABCD = (() => {
+  const r = Alphabet.create({ name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] });
+  if (!r.ok) throw new Error('alphabet');
+  return r.value;
+})();
+
+/** Random words over A-D of 1 to 7 letters. */
+export const smallWord = fc.stringMatching(/^[abcd]{1,7}$/);
+
+/** Builds a dictionary or fails the test. */
+export function mustBuild(words: Iterable<string>, alphabet: Alphabet, gaddag = false): Dictionary {
+  const r = Dictionary.build(words, alphabet, { gaddag });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.dictionary;
+}
