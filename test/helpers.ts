@@ -23,3 +23,15 @@ export function mustBuild(words: Iterable<string>, alphabet: Alphabet, gaddag = 
   if (!r.ok) throw new Error(r.error.message);
   return r.value.dictionary;
 }
+
+/** The value of a result, or a thrown test failure with the error. */
+export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** The error of a result, or a thrown test failure. */
+export function failure<E>(r: { ok: true; value: unknown } | { ok: false; error: E }): E {
+  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
+  return r.error;
+}

@@ -1,6 +1,6 @@
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
-import { ARC_LAST, MAX_ARCS, packArc } from './format.js';
+import { MAX_ARCS, packArc } from './format.js';
 
 /** Sizes of a built automaton. */
 export interface AutomatonStats {
@@ -16,11 +16,20 @@ export interface AutomatonStats {
   readonly arcs: number;
 }
 
-/** A packed automaton: its arcs and the index of its root node. */
+/** A packed automaton: its words (headers and arcs, see format.ts) and the index of its root node. */
 export interface PackedAutomaton {
+  /** The packed words; indices `[0, base)` are left zero for whatever goes before. */
   readonly arcs: Uint32Array;
   readonly root: number;
   readonly stats: AutomatonStats;
+}
+
+/** Layout options of {@link buildAutomaton}. */
+export interface PackOptions {
+  /** Mask words per node header: 1, or 2 for alphabets of 32 glyphs or more. */
+  readonly maskWords: 1 | 2;
+  /** Index of the first node (default 1, after the sentinel); targets are absolute. */
+  readonly base?: number;
 }
 
 const EOW_BIT = 64;
@@ -32,7 +41,7 @@ const CHILD_MUL = 128;
  * be sorted by code units and free of duplicates and empty strings. Nodes are registered by
  * their arc lists (glyph, end of word, target), so equal right languages share one node.
  */
-export function buildAutomaton(keys: readonly string[]): Result<PackedAutomaton, EngineError> {
+export function buildAutomaton(keys: readonly string[], options: PackOptions = { maskWords: 1 }): Result<PackedAutomaton, EngineError> {
   const reg = new Register();
   const path: number[][] = [[]];
   let prev = '';
@@ -52,7 +61,7 @@ export function buildAutomaton(keys: readonly string[]): Result<PackedAutomaton,
   }
   for (let d = prev.length; d > 0; d--) freezeInto(reg, path, d);
   const root = reg.freeze(path[0] as number[]);
-  return pack(reg, root, keys.length);
+  return pack(reg, root, keys.length, options.maskWords, options.base ?? 1);
 }
 
 function freezeInto(reg: Register, path: number[][], d: number): void {
@@ -145,37 +154,46 @@ function grow(a: Int32Array): Int32Array {
 
 /**
  * Lays the nodes out in topological order (reverse DFS post-order from the root), so that every
- * target lies after every arc that points to it, and packs the arcs.
+ * target lies after every arc that points to it, and packs headers and arcs. (A level-by-level
+ * layout was measured slower: depth-first keeps each word's path close together.)
  */
-function pack(reg: Register, root: number, sequences: number): Result<PackedAutomaton, EngineError> {
+function pack(reg: Register, root: number, sequences: number, maskWords: number, base: number): Result<PackedAutomaton, EngineError> {
   const place = new Int32Array(reg.nodes).fill(-1);
   place[0] = 0;
   const order = topologicalOrder(reg, root);
-  let next = 1;
+  let next = base;
   for (const id of order) {
     place[id] = next;
-    next += reg.count[id] as number;
+    next += maskWords + (reg.count[id] as number);
   }
-  if (next > MAX_ARCS) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${next} arcs exceed the format's ${MAX_ARCS}` }));
+  if (next > MAX_ARCS) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${next} words exceed the format's ${MAX_ARCS}` }));
   const arcs = new Uint32Array(next);
-  arcs[0] = ARC_LAST;
   const stateKeys = new Set<number>();
   let transitions = 0;
+  let arcCount = 0;
   for (const id of order) {
     const s = reg.start[id] as number;
     const n = reg.count[id] as number;
     const at = place[id] as number;
+    let lo = 0;
+    let hi = 0;
     for (let i = 0; i < n; i++) {
       const v = reg.edges[s + i] as number;
+      const g = v & 63;
+      if (g < 32) lo |= 1 << g;
+      else hi |= 1 << (g - 32);
       const child = Math.floor(v / CHILD_MUL);
       const eow = (v & EOW_BIT) !== 0;
-      arcs[at + i] = packArc(v & 63, eow, i === n - 1, place[child] as number);
+      arcs[at + maskWords + i] = packArc(g, eow, i === n - 1, place[child] as number);
       const key = child * 2 + (eow ? 1 : 0);
       if (!stateKeys.has(key)) {
         stateKeys.add(key);
         transitions += reg.count[child] as number;
       }
     }
+    arcs[at] = lo >>> 0;
+    if (maskWords === 2) arcs[at + 1] = hi >>> 0;
+    arcCount += n;
   }
   transitions += root === 0 ? 0 : (reg.count[root] as number);
   const stats: AutomatonStats = {
@@ -183,7 +201,7 @@ function pack(reg: Register, root: number, sequences: number): Result<PackedAuto
     states: stateKeys.size + 1,
     nodes: order.length + (root === 0 ? 0 : 1),
     transitions,
-    arcs: next - 1,
+    arcs: arcCount,
   };
   return ok({ arcs, root: root === 0 ? 0 : (place[root] as number), stats });
 }
@@ -217,3 +235,4 @@ function topologicalOrder(reg: Register, root: number): number[] {
   }
   return post.reverse();
 }
+

@@ -2,10 +2,10 @@ import type { Alphabet } from '../alphabet/alphabet.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { buildAutomaton, type AutomatonStats } from './build.js';
-import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, SEPARATOR } from './format.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, SEPARATOR, findArc, maskWordsFor, popcount } from './format.js';
 import { MAX_WORD_LENGTH, normalizeWordList, type WordListOptions, type WordListReport } from './wordlist.js';
 import { gaddagKeys } from './gaddag.js';
-import { checkArcRegion } from './check.js';
+import { checkArcRegion, countSequences } from './check.js';
 
 /** Anything that can say whether a word is valid: the DAWG, a `Set` wrapper, a permissive stub... */
 export interface WordLookup {
@@ -66,8 +66,10 @@ export class Dictionary implements WordLookup {
   readonly alphabet: Alphabet;
   /** Number of words. */
   readonly wordCount: number;
-  /** Arc index of each root glyph, for one-step access at the top level (-1: none). */
-  private readonly rootArc: Int32Array;
+  /** Mask words in each node header (1, or 2 for alphabets of 32 glyphs or more). */
+  readonly maskWords: 1 | 2;
+  /** The arc reached by each two-glyph prefix (index g1 * 64 + g2), -1 for none: lookups start two steps down. */
+  private readonly pairArc: Int32Array;
   private readonly scratch = new Uint8Array(MAX_WORD_LENGTH * 4);
   /** Result of the lazy GADDAG check: undefined before it runs, '' when sound. */
   private gaddagProblem: string | undefined;
@@ -79,12 +81,20 @@ export class Dictionary implements WordLookup {
     this.gaddagRoot = gaddagRoot;
     this.alphabet = alphabet;
     this.wordCount = wordCount;
-    this.rootArc = new Int32Array(64).fill(-1);
+    this.maskWords = maskWordsFor(alphabet.size);
+    this.pairArc = new Int32Array(64 * 64).fill(-1);
     if (root !== 0) {
-      for (let a = root; ; a++) {
-        const v = arcs[a] as number;
-        this.rootArc[v & ARC_GLYPH_MASK] = a;
-        if (v & ARC_LAST) break;
+      for (let a1 = root + this.maskWords; ; a1++) {
+        const v1 = arcs[a1] as number;
+        const n1 = v1 >>> ARC_TARGET_SHIFT;
+        if (n1 !== 0) {
+          for (let a2 = n1 + this.maskWords; ; a2++) {
+            const v2 = arcs[a2] as number;
+            this.pairArc[(v1 & ARC_GLYPH_MASK) * 64 + (v2 & ARC_GLYPH_MASK)] = a2;
+            if (v2 & ARC_LAST) break;
+          }
+        }
+        if (v1 & ARC_LAST) break;
       }
     }
   }
@@ -97,27 +107,20 @@ export class Dictionary implements WordLookup {
   ): Result<{ dictionary: Dictionary; report: BuildReport }, EngineError> {
     const t0 = now();
     const { keys, report: wordList } = normalizeWordList(input, alphabet, options);
-    const dawg = buildAutomaton(keys);
+    const maskWords = maskWordsFor(alphabet.size);
+    const dawg = buildAutomaton(keys, { maskWords });
     if (!dawg.ok) return dawg;
     let arcs = dawg.value.arcs;
     let gaddagRoot = 0;
     let gaddagStats: AutomatonStats | undefined;
-    if (options.gaddag === true) {
-      const g = buildAutomaton(gaddagKeys(keys));
+    if (options.gaddag === true && keys.length > 0) {
+      // The GADDAG is laid out right after the DAWG, in the same array.
+      const g = buildAutomaton(gaddagKeys(keys), { maskWords, base: arcs.length });
       if (!g.ok) return g;
-      // Append the GADDAG after the DAWG, shifting its targets.
-      const offset = arcs.length - 1;
-      const joined = new Uint32Array(arcs.length + g.value.arcs.length - 1);
+      const joined = g.value.arcs;
       joined.set(arcs);
-      const ga = g.value.arcs;
-      for (let i = 1; i < ga.length; i++) {
-        const v = ga[i] as number;
-        const t = v >>> ARC_TARGET_SHIFT;
-        joined[offset + i] = t === 0 ? v : ((v & 0xff) | ((t + offset) << ARC_TARGET_SHIFT)) >>> 0;
-      }
-      if (joined.length > 1 << 24) return err(engineError(Code.DICT_TOO_LARGE, { cause: 'the DAWG and GADDAG together exceed 2^24 arcs' }));
       arcs = joined;
-      gaddagRoot = g.value.root + offset;
+      gaddagRoot = g.value.root;
       gaddagStats = g.value.stats;
     }
     const dictionary = new Dictionary(arcs, dawg.value.root, gaddagRoot, alphabet, keys.length);
@@ -138,7 +141,7 @@ export class Dictionary implements WordLookup {
   gaddag(): Result<number, EngineError> {
     if (this.gaddagRoot === 0) return err(engineError(Code.BAD_QUERY, { cause: 'this dictionary has no GADDAG: build it with the gaddag option' }));
     if (this.gaddagProblem === undefined) {
-      this.gaddagProblem = checkArcRegion(this.arcs, this.gaddagRoot, this.arcs.length, 0, this.alphabet.size) ?? '';
+      this.gaddagProblem = checkArcRegion(this.arcs, this.gaddagRoot, this.arcs.length, this.maskWords, 0, this.alphabet.size) ?? '';
     }
     if (this.gaddagProblem !== '') return err(engineError(Code.DICT_CORRUPT, { cause: this.gaddagProblem }));
     return ok(this.gaddagRoot);
@@ -148,15 +151,17 @@ export class Dictionary implements WordLookup {
 
   /** The arc of `node` labelled `glyph`, or -1. */
   arc(node: number, glyph: number): number {
-    if (node === 0) return -1;
-    if (node === this.root) return this.rootArc[glyph] ?? -1;
-    const arcs = this.arcs;
-    for (let a = node; ; a++) {
-      const v = arcs[a] as number;
-      const g = v & ARC_GLYPH_MASK;
-      if (g === glyph) return a;
-      if (g > glyph || (v & ARC_LAST) !== 0) return -1;
-    }
+    return node === 0 || glyph < 0 || glyph > 63 ? -1 : findArc(this.arcs, node, glyph, this.maskWords);
+  }
+
+  /** The first arc of a node (its arcs follow until one has the last flag), or -1 for node 0. */
+  firstArc(node: number): number {
+    return node === 0 ? -1 : node + this.maskWords;
+  }
+
+  /** True when this arc is the last of its node. */
+  arcIsLast(arc: number): boolean {
+    return ((this.arcs[arc] as number) & ARC_LAST) !== 0;
   }
 
   /** The node an arc leads to (0: a node with no arcs). */
@@ -180,28 +185,19 @@ export class Dictionary implements WordLookup {
     return a < 0 ? -1 : (this.arcs[a] as number) >>> ARC_TARGET_SHIFT;
   }
 
-  /** Bitmask of the glyph codes 0-31 that leave `node`. */
+  /** Bitmask of the glyph codes 0-31 that leave `node` (bit g for code g). */
   childMaskLo(node: number): number {
-    let m = 0;
-    if (node === 0) return 0;
-    for (let a = node; ; a++) {
-      const v = this.arcs[a] as number;
-      const g = v & ARC_GLYPH_MASK;
-      if (g < 32) m |= 1 << g;
-      if (v & ARC_LAST) return m >>> 0;
-    }
+    return node === 0 ? 0 : (this.arcs[node] as number);
   }
 
   /** Bitmask of the glyph codes 32-63 that leave `node` (bit i for code 32 + i). */
   childMaskHi(node: number): number {
-    let m = 0;
-    if (node === 0) return 0;
-    for (let a = node; ; a++) {
-      const v = this.arcs[a] as number;
-      const g = v & ARC_GLYPH_MASK;
-      if (g >= 32) m |= 1 << (g - 32);
-      if (v & ARC_LAST) return m >>> 0;
-    }
+    return node === 0 || this.maskWords === 1 ? 0 : (this.arcs[node + 1] as number);
+  }
+
+  /** Number of arcs leaving `node`. */
+  degree(node: number): number {
+    return popcount(this.childMaskLo(node)) + popcount(this.childMaskHi(node));
   }
 
   // ---- lookups -------------------------------------------------------------------------
@@ -216,17 +212,32 @@ export class Dictionary implements WordLookup {
   walk(codes: ArrayLike<number>, start = 0, end = codes.length): number {
     if (end <= start) return -1;
     const arcs = this.arcs;
-    let a = this.rootArc[codes[start] as number] ?? -1;
-    for (let i = start + 1; i < end && a > 0; i++) {
-      const node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
+    const w = this.maskWords;
+    let node = this.root;
+    let a = -1;
+    let i = start;
+    if (end - start >= 2) {
+      const g0 = codes[start] as number;
+      const g1 = codes[start + 1] as number;
+      if (g0 < 0 || g0 > 63 || g1 < 0 || g1 > 63) return -1;
+      a = this.pairArc[g0 * 64 + g1] as number;
+      if (a < 0) return -1;
+      node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
+      i += 2;
+    }
+    for (; i < end; i++) {
       if (node === 0) return -1;
-      const c = codes[i] as number;
-      for (a = node; ; a++) {
-        const v = arcs[a] as number;
-        const g = v & ARC_GLYPH_MASK;
-        if (g === c) break;
-        if (g > c || (v & ARC_LAST) !== 0) return -1;
+      const g = codes[i] as number;
+      if (g >>> 6 !== 0) return -1;
+      if (w === 1 && g < 32) {
+        const mask = arcs[node] as number;
+        if (((mask >>> g) & 1) === 0) return -1;
+        a = node + 1 + popcount(mask & ((1 << g) - 1));
+      } else {
+        a = findArc(arcs, node, g, w);
+        if (a < 0) return -1;
       }
+      node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
     }
     return a;
   }
@@ -246,23 +257,23 @@ export class Dictionary implements WordLookup {
   private walkText(word: string): number {
     if (typeof word !== 'string') return -1;
     const len = word.length;
-    if (len === 0) return -1;
+    if (len < 2 || this.maskWords !== 1) return this.walkSlow(word);
     const alphabet = this.alphabet;
     const arcs = this.arcs;
-    let c = alphabet.directCode(word.charCodeAt(0));
-    if (c === 0) return this.walkSlow(word);
-    let a = this.rootArc[c] as number;
-    for (let i = 1; i < len && a > 0; i++) {
-      c = alphabet.directCode(word.charCodeAt(i));
-      if (c === 0) return this.walkSlow(word);
-      const node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
+    const g0 = alphabet.directCode(word.charCodeAt(0));
+    const g1 = alphabet.directCode(word.charCodeAt(1));
+    if (g0 === 0 || g1 === 0) return this.walkSlow(word);
+    let a = this.pairArc[g0 * 64 + g1] as number;
+    if (a < 0) return -1;
+    let node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
+    for (let i = 2; i < len; i++) {
+      const g = alphabet.directCode(word.charCodeAt(i));
+      if (g === 0) return this.walkSlow(word);
       if (node === 0) return -1;
-      for (a = node; ; a++) {
-        const v = arcs[a] as number;
-        const g = v & ARC_GLYPH_MASK;
-        if (g === c) break;
-        if (g > c || (v & ARC_LAST) !== 0) return -1;
-      }
+      const mask = arcs[node] as number;
+      if (((mask >>> g) & 1) === 0) return -1;
+      a = node + 1 + popcount(mask & ((1 << g) - 1));
+      node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
     }
     return a;
   }
@@ -286,7 +297,7 @@ export class Dictionary implements WordLookup {
     const buf = new Uint8Array(MAX_WORD_LENGTH + 1);
     const stack = new Int32Array(MAX_WORD_LENGTH + 1);
     let depth = 0;
-    stack[0] = this.root;
+    stack[0] = this.root + this.maskWords;
     while (depth >= 0) {
       const a = stack[depth] as number;
       const v = arcs[a] as number;
@@ -294,7 +305,7 @@ export class Dictionary implements WordLookup {
       if (v & ARC_END_OF_WORD) yield buf.subarray(0, depth + 1);
       const target = v >>> ARC_TARGET_SHIFT;
       if (target !== 0) {
-        stack[++depth] = target;
+        stack[++depth] = target + this.maskWords;
         continue;
       }
       // Advance to the next sibling, climbing while the arc was the last of its node.
@@ -305,7 +316,7 @@ export class Dictionary implements WordLookup {
 
   /** Number of words, counted by walking the graph (equals `wordCount` for a sound file). */
   countWords(): number {
-    return countSequences(this.arcs, this.root, this.gaddagRoot === 0 ? this.arcs.length : this.gaddagRoot);
+    return countSequences(this.arcs, this.root, 1, this.gaddagRoot === 0 ? this.arcs.length : this.gaddagRoot, this.maskWords);
   }
 
   // ---- anagrams and patterns -----------------------------------------------------------
@@ -330,8 +341,9 @@ export class Dictionary implements WordLookup {
     const buf = new Uint8Array(total + 1);
     const arcs = this.arcs;
     let blanksLeft = blanks;
+    const w = this.maskWords;
     const visit = (node: number, depth: number): void => {
-      for (let a = node; out.length < limit; a++) {
+      for (let a = node + w; out.length < limit; a++) {
         const v = arcs[a] as number;
         const g = v & ARC_GLYPH_MASK;
         let usedBlank = false;
@@ -398,8 +410,9 @@ export class Dictionary implements WordLookup {
     const out: string[] = [];
     const buf = new Uint8Array(MAX_WORD_LENGTH + 1);
     const arcs = this.arcs;
+    const w = this.maskWords;
     const visit = (node: number, depth: number, set: number): void => {
-      for (let a = node; out.length < limit; a++) {
+      for (let a = node + w; out.length < limit; a++) {
         const v = arcs[a] as number;
         const next = step(set, v & ARC_GLYPH_MASK);
         if (next !== 0) {
@@ -416,24 +429,6 @@ export class Dictionary implements WordLookup {
   }
 }
 
-/**
- * Counts the sequences accepted from `root`, in one backward pass over `arcs[1..end)` (targets
- * always follow the arcs that point to them). `end` bounds the region of the automaton.
- */
-export function countSequences(arcs: Uint32Array, root: number, end = arcs.length): number {
-  if (root === 0) return 0;
-  const below = new Uint32Array(end);
-  let sum = 0;
-  for (let a = end - 1; a >= 1; a--) {
-    const v = arcs[a] as number;
-    if (v & ARC_LAST) sum = 0;
-    const t = v >>> ARC_TARGET_SHIFT;
-    sum += ((v >>> 6) & 1) + (t === 0 || t >= end ? 0 : (below[t] as number));
-    below[a] = sum;
-  }
-  return below[root] as number;
-}
-
 function countChar(s: string, ch: string): number {
   let n = 0;
   for (const c of s) if (c === ch) n++;
@@ -444,4 +439,4 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-export { SEPARATOR };
+export { SEPARATOR, countSequences };

@@ -1,8 +1,8 @@
 import { Alphabet, type AlphabetSpec } from '../alphabet/alphabet.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
-import { Dictionary, countSequences } from './dictionary.js';
-import { ARC_LAST } from './format.js';
+import { Dictionary } from './dictionary.js';
+import { maskWordsFor } from './format.js';
 import { checkArcRegion } from './check.js';
 
 /**
@@ -16,12 +16,12 @@ import { checkArcRegion } from './check.js';
  *  8      4     checksum of every byte from offset 12 to the end (see {@link checksum})
  * 12      4     header length H (a multiple of 4): the arcs start at H
  * 16      4     word count
- * 20      4     arc count (the sentinel arc 0 included)
+ * 20      4     count n of packed 32-bit words (headers and arcs, the sentinel word 0 included)
  * 24      4     DAWG root node
  * 28      4     GADDAG root node (0: none)
  * 32      4     alphabet length L in bytes
  * 36      L     the alphabet spec as UTF-8 JSON, then zero padding up to H
- *  H      4·n   the arcs (see format.ts)
+ *  H      4·n   the packed words (see format.ts): the DAWG from word 1, then the GADDAG
  * ```
  */
 export const FILE_MAGIC = 0x47444757; // "WGDG" read as a little-endian uint32
@@ -80,15 +80,15 @@ export function loadDictionary(input: ArrayBuffer | Uint8Array): Result<Dictiona
     for (let i = 0; i < arcCount; i++) arcs[i] = view.getUint32(headerLength + i * 4, true);
   }
   // The DAWG region is checked now; the GADDAG region on first use (Dictionary.gaddag()).
-  if (arcs[0] !== ARC_LAST) return err(engineError(Code.DICT_CORRUPT, { cause: 'arc 0 is not the sentinel' }));
+  if (arcs[0] !== 0) return err(engineError(Code.DICT_CORRUPT, { cause: 'word 0 is not the sentinel' }));
   const dawgEnd = gaddagRoot === 0 ? arcCount : gaddagRoot;
-  if (root !== 0 && root !== 1) return err(engineError(Code.DICT_CORRUPT, { cause: 'the DAWG root must be arc 1' }));
+  const maskWords = maskWordsFor(alphabet.size);
+  if (root !== 0 && root !== 1) return err(engineError(Code.DICT_CORRUPT, { cause: 'the DAWG root must be word 1' }));
+  if (root === 0 && (dawgEnd !== 1 || words !== 0)) return err(engineError(Code.DICT_CORRUPT, { cause: 'an empty DAWG has no nodes' }));
   if (root !== 0) {
-    const structure = checkArcRegion(arcs, 1, dawgEnd, 1, alphabet.size);
+    const structure = checkArcRegion(arcs, 1, dawgEnd, maskWords, 1, alphabet.size);
     if (structure !== undefined) return err(engineError(Code.DICT_CORRUPT, { cause: structure }));
   }
-  if (countSequences(arcs, root, dawgEnd) !== words)
-    return err(engineError(Code.DICT_CORRUPT, { cause: 'the word count does not match the arcs' }));
   return ok(new Dictionary(arcs, root, gaddagRoot, alphabet, words));
 }
 

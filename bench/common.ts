@@ -1,0 +1,114 @@
+/** Shared helpers of the benchmarks: run a benny suite, print a table with ratios, save JSON. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import b from 'benny';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** One benchmarked function: `fn` does `units` units of work (queries, grids, positions...). */
+export interface BenchCase {
+  readonly name: string;
+  readonly fn: () => unknown;
+  readonly units: number;
+}
+
+/** Timing of one case. */
+export interface CaseTiming {
+  readonly name: string;
+  readonly opsPerSecond: number;
+  /** Microseconds per unit of work, the baseline's cost subtracted when there is one. */
+  readonly usPerUnit: number;
+  readonly marginPercent: number;
+}
+
+/** Runs cases side by side in one benny suite. With `baseline`, its per-call cost is subtracted from the others. */
+export async function runSuite(name: string, cases: readonly BenchCase[], options: { baseline?: string; maxTime?: number } = {}): Promise<CaseTiming[]> {
+  const maxTime = options.maxTime ?? Number(process.env.BENCH_MAX_TIME ?? 1.5);
+  let sink = 0;
+  const summary = await b.suite(
+    name,
+    ...cases.map((c) =>
+      b.add(c.name, () => {
+        const r = c.fn();
+        if (typeof r === 'number') sink += r;
+      }, { maxTime, minSamples: 5 }),
+    ),
+    b.cycle(),
+  );
+  if (sink === 0.5) console.log('');
+  const baseline = options.baseline === undefined ? undefined : summary.results.find((r) => r.name === options.baseline);
+  const baseSeconds = baseline === undefined ? 0 : 1 / baseline.ops;
+  return summary.results.map((r, i) => {
+    const c = cases[i] as BenchCase;
+    const seconds = r.name === options.baseline ? 1 / r.ops : Math.max(1 / r.ops - baseSeconds, 0);
+    return { name: r.name, opsPerSecond: r.ops, usPerUnit: (seconds * 1e6) / c.units, marginPercent: r.margin };
+  });
+}
+
+/** Prints rows as an aligned table. */
+export function printTable(title: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): void {
+  const cells = [header, ...rows].map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  console.log(`\n${title}`);
+  for (const [k, r] of cells.entries()) {
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '));
+    if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+
+/** A number with sensible precision. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (n === 0) return '0';
+  const a = Math.abs(n);
+  if (a >= 1000) return Math.round(n).toLocaleString('en-US');
+  if (a >= 10) return n.toFixed(1);
+  if (a >= 0.1) return n.toFixed(2);
+  return n.toPrecision(2);
+}
+
+/** Saves a suite's results as `bench/results/NAME.json`. */
+export function saveResults(name: string, data: unknown): void {
+  const dir = join(here, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ name, date: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2) + '\n');
+}
+
+/** Bytes retained by what `make` returns (heap plus array buffers), measured around a full GC. */
+export function retainedBytes<T>(make: () => T): { value: T; bytes: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run the benchmarks with node --expose-gc (npm run bench does)');
+  gc();
+  gc();
+  const before = process.memoryUsage();
+  const value = make();
+  gc();
+  gc();
+  const after = process.memoryUsage();
+  return { value, bytes: after.heapUsed - before.heapUsed + (after.arrayBuffers - before.arrayBuffers) };
+}
+
+/** Median time in milliseconds of `runs` calls. */
+export function medianMs(runs: number, fn: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+/** A small seeded PRNG for reproducible benchmark inputs. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * `npm run bench [-- SUITE...]`: every benchmark suite, or the named ones. Results are printed
+ * with their ratios and saved under bench/results/.
+ */
+import { dictionaryBench } from './dictionary.bench.js';
+
+const suites: Record<string, () => Promise<void>> = {
+  dictionary: dictionaryBench,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const name of wanted.length > 0 ? wanted : Object.keys(suites)) {
+  const run = suites[name];
+  if (run === undefined) {
+    console.error(`unknown suite ${name}; suites: ${Object.keys(suites).join(', ')}`);
+    process.exitCode = 2;
+    continue;
+  }
+  await run();
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/** The `wordgame` command line. */
+import { dictCommand, DICT_USAGE } from './commands/dict.js';
+import { demoCommand } from './commands/demo.js';
+import type { CliIo, ExitCode } from './io.js';
+
+const USAGE = `usage: wordgame <command> ...
+
+${DICT_USAGE}
+wordgame demo
+
+Every command uses the embedded English dictionary unless --dict FILE is given.
+`;
+
+/** Runs the CLI with the given arguments; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'dict':
+        return await dictCommand(rest, io);
+      case 'demo':
+        return await demoCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        io.err(`unknown command ${command}\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    // Bad command-line options (parseArgs) and unreadable files end here.
+    io.err(`${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+/** Standard streams. */
+export const processIo: CliIo = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of process.stdin) chunks.push(c as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+const invokedDirectly = typeof process !== 'undefined' && process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  runCli(process.argv.slice(2), processIo).then((code) => {
+    process.exitCode = code;
+  });
+}
