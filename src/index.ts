@@ -13,3 +13,17 @@ export { buildAutomaton, type AutomatonStats, type PackedAutomaton } from './dic
 export { normalizeWordList, MAX_WORD_LENGTH, type WordListOptions, type WordListReport } from './dictionary/wordlist.js';
 export { gaddagKeys } from './dictionary/gaddag.js';
 export { loadDictionary, saveDictionary, inspectDictionary, checksum, FILE_MAGIC, FILE_VERSION, type DictionaryFileInfo } from './dictionary/file.js';
+export * from './config/letterset.js';
+export * from './config/layout.js';
+export * from './config/config.js';
+export { Board, type Placement } from './board/board.js';
+export * from './state/random.js';
+export * from './state/hand.js';
+export * from './state/bag.js';
+export * from './state/state.js';
+export * from './notation/tokens.js';
+export * from './notation/board-text.js';
+export * from './notation/square.js';
+export * from './notation/move.js';
+export * from './notation/json.js';
+export * from './render/board.js';

@@ -2,11 +2,13 @@
 /** The `wordgame` command line. */
 import { dictCommand, DICT_USAGE } from './commands/dict.js';
 import { demoCommand } from './commands/demo.js';
+import { boardCommand, BOARD_USAGE } from './commands/board.js';
 import type { CliIo, ExitCode } from './io.js';
 
 const USAGE = `usage: wordgame <command> ...
 
 ${DICT_USAGE}
+${BOARD_USAGE}
 wordgame demo
 
 Every command uses the embedded English dictionary unless --dict FILE is given.
@@ -21,6 +23,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
         return await dictCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'board':
+        return await boardCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

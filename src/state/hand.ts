@@ -1,0 +1,42 @@
+import { BLANK, type LetterSet, type Tile, tileValue } from '../config/letterset.js';
+
+/** A hand (rack): a multiset of tiles, kept sorted (blanks last) and frozen. */
+export type Hand = readonly Tile[];
+
+/** A hand from any tiles (sorted, frozen copy). */
+export function makeHand(tiles: readonly Tile[]): Hand {
+  return Object.freeze([...tiles].sort((a, b) => a - b));
+}
+
+/**
+ * The hand without `tiles` (each a glyph code or BLANK), or the first tile asked beyond what the
+ * hand holds (counting multiplicity).
+ */
+export function removeTiles(hand: Hand, tiles: readonly Tile[]): { ok: true; hand: Hand } | { ok: false; missing: Tile } {
+  const rest = [...hand];
+  for (const t of tiles) {
+    const i = rest.indexOf(t);
+    if (i < 0) return { ok: false, missing: t };
+    rest.splice(i, 1);
+  }
+  return { ok: true, hand: Object.freeze(rest) };
+}
+
+/** The hand with `tiles` added. */
+export function addTiles(hand: Hand, tiles: readonly Tile[]): Hand {
+  return makeHand([...hand, ...tiles]);
+}
+
+/** The sum of the hand's tile values (blanks 0). */
+export function handValue(hand: Hand, letters: LetterSet): number {
+  let s = 0;
+  for (const t of hand) s += tileValue(letters, t);
+  return s;
+}
+
+/** Number of blanks in a hand. */
+export function blankCount(hand: Hand): number {
+  let n = 0;
+  for (const t of hand) if (t === BLANK) n++;
+  return n;
+}

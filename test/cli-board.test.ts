@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-helpers.js';
+
+describe('wordgame board', () => {
+  it('renders a board from standard input with premiums and coordinates', async () => {
+    const rows = Array.from({ length: 15 }, (_, r) => (r === 7 ? '...WINDy.......' : '...............'));
+    const r = await cli(['board', '-'], rows.join('\n'));
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^\s+A\s+B\s+C/);
+    expect(lines[8]).toMatch(/^\s+8 3W\s+\.\s+\.\s+W\s+I\s+N\s+D\s+y/);
+    expect(lines[1]).toContain('3W');
+  });
+
+  it('reports bad boards with the notation error', async () => {
+    const r = await cli(['board', '-', '--config', 'super'], 'ABC\n');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('90400 BAD_NOTATION');
+    expect((await cli(['board'])).code).toBe(2);
+    expect((await cli(['board', '-', '--config', 'nope'], '')).code).toBe(2);
+  });
+});
