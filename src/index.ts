@@ -27,3 +27,6 @@ export * from './notation/square.js';
 export * from './notation/move.js';
 export * from './notation/json.js';
 export * from './render/board.js';
+export * from './rules/lookup.js';
+export * from './rules/crossword.js';
+export * from './rules/trade.js';

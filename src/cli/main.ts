@@ -3,12 +3,14 @@
 import { dictCommand, DICT_USAGE } from './commands/dict.js';
 import { demoCommand } from './commands/demo.js';
 import { boardCommand, BOARD_USAGE } from './commands/board.js';
+import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
 import type { CliIo, ExitCode } from './io.js';
 
 const USAGE = `usage: wordgame <command> ...
 
 ${DICT_USAGE}
 ${BOARD_USAGE}
+${VALIDATE_USAGE}
 wordgame demo
 
 Every command uses the embedded English dictionary unless --dict FILE is given.
@@ -25,6 +27,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
         return await demoCommand(rest, io);
       case 'board':
         return await boardCommand(rest, io);
+      case 'validate':
+        return await validateCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
