@@ -15,8 +15,8 @@ describe('wordgame validate', () => {
     expect(r.code).toBe(1);
     const e = JSON.parse(r.out) as { code: number; name: string; param: string };
     expect(e).toMatchObject({ ok: false, code: 60108, name: 'INCORRECT_WORDS' });
-    const ok = await cli(['validate', '--board', '-', '--hand', 'S', '--tiles', 'I8=S', '--json'], boardWith('...WINDY'));
-    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, words: [{ word: 'WINDYS' }] });
+    const ok = await cli(['validate', '--board', '-', '--hand', 'A', '--tiles', 'H9=A', '--json'], boardWith('...WINDY'));
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true, words: [{ word: 'YA', position: 'H8' }] });
   });
 
   it('prints every kind of error with its code, name and parameter', async () => {
