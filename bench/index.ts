@@ -3,9 +3,11 @@
  * with their ratios and saved under bench/results/.
  */
 import { dictionaryBench } from './dictionary.bench.js';
+import { validationBench } from './validation.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
+  validation: validationBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

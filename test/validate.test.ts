@@ -8,7 +8,7 @@ import { CATALOGUE, EXTENSIONS } from '../src/errors/catalogue.js';
 import { parseBoard } from '../src/notation/board-text.js';
 import { parsePlay } from '../src/notation/move.js';
 import { parseTiles } from '../src/notation/tokens.js';
-import { listViolations, validateMove, type MoveContext, type MoveInput } from '../src/rules/crossword.js';
+import { listViolations, readMove, scorePlacements, validateMove, type MoveContext, type MoveInput } from '../src/rules/crossword.js';
 import { PERMISSIVE, setLookup } from '../src/rules/lookup.js';
 import { validateTrade } from '../src/rules/trade.js';
 import { makeHand } from '../src/state/hand.js';
@@ -226,8 +226,11 @@ describe('validateMove against a brute-force reference', () => {
           const handGlyphs = handFits ? tiles.slice(0, 4).map((t) => (t.blank ? '?' : t.glyph)) : randomHand;
           const grid = Array.from({ length: 7 }, (_, r) => Array.from({ length: 7 }, (_, c) => (emptyBoard ? '' : (cells[r * 7 + c] as string))));
           const board = unwrap(parseBoard(grid.map((r) => r.map((x) => x || '.').join('')).join('\n'), MINI.alphabet, MINI.layout));
-          const got = validateMove({ tiles }, { board, hand: hand(handGlyphs.join(''), MINI), config: MINI, dictionary: lookup });
+          const context = { board, hand: hand(handGlyphs.join(''), MINI), config: MINI, dictionary: lookup };
+          const got = validateMove({ tiles }, context);
           const want = referenceValidate(grid, handGlyphs, tiles, REF, dictWords);
+          const placements = readMove({ tiles }, context);
+          if (placements.ok) expect(scorePlacements(placements.value, context)).toBe(want.ok ? want.score : -1);
           if (want.ok) {
             valid++;
             const m = unwrap(got);

@@ -78,42 +78,71 @@ export function listViolations(move: unknown, ctx: MoveContext): EngineError[] {
  * kept as BLANK (rule 60102 rejects it).
  */
 export function readMove(move: unknown, ctx: MoveContext): Result<Placement[], EngineError> {
-  const bad = (cause: string) => err(engineError(Code.BAD_MOVES_FORMAT, { cause }));
-  if (typeof move !== 'object' || move === null || Array.isArray(move)) return bad('a move must be an object with a tiles array');
-  const tiles = Object.prototype.hasOwnProperty.call(move, 'tiles') ? (move as { tiles: unknown }).tiles : undefined;
-  if (!Array.isArray(tiles)) return bad('tiles must be an array');
+  if (typeof move !== 'object' || move === null || Array.isArray(move)) return badMove('a move must be an object with a tiles array');
+  const tiles = ownProperty(move, 'tiles');
+  if (!Array.isArray(tiles)) return badMove('tiles must be an array');
   const { layout, handSize, alphabet, letters } = ctx.config;
-  if (tiles.length > handSize) return bad(`${tiles.length} tiles: a hand holds at most ${handSize}`);
+  if (tiles.length > handSize) return badMove(`${tiles.length} tiles: a hand holds at most ${handSize}`);
   const placements: Placement[] = [];
   for (let k = 0; k < tiles.length; k++) {
     const t: unknown = tiles[k];
-    if (typeof t !== 'object' || t === null || Array.isArray(t)) return bad(`tile ${k} must be an object { row, col, glyph }`);
-    const own = (key: string): unknown => (Object.prototype.hasOwnProperty.call(t, key) ? (t as Record<string, unknown>)[key] : undefined);
-    const row = own('row');
-    const col = own('col');
-    const glyph = own('glyph');
-    const blank = own('blank');
-    if (!Number.isInteger(row) || !Number.isInteger(col)) return bad(`tile ${k}: row and col must be whole numbers`);
+    if (typeof t !== 'object' || t === null || Array.isArray(t)) return badMove(`tile ${k} must be an object { row, col, glyph }`);
+    const row = ownProperty(t, 'row');
+    const col = ownProperty(t, 'col');
+    const glyph = ownProperty(t, 'glyph');
+    const blank = ownProperty(t, 'blank');
+    if (!Number.isInteger(row) || !Number.isInteger(col)) return badMove(`tile ${k}: row and col must be whole numbers`);
     const r = row as number;
     const c = col as number;
-    if (r < 0 || c < 0 || r >= layout.rows || c >= layout.cols) return bad(`tile ${k}: row ${r}, col ${c} is off the ${layout.rows}×${layout.cols} board`);
+    if (r < 0 || c < 0 || r >= layout.rows || c >= layout.cols) return badMove(`tile ${k}: row ${r}, col ${c} is off the ${layout.rows}×${layout.cols} board`);
     const square = r * layout.cols + c;
-    if (layout.dead[square] === 1) return bad(`tile ${k}: row ${r}, col ${c} is a dead square`);
-    if (blank !== undefined && typeof blank !== 'boolean') return bad(`tile ${k}: blank must be true or false`);
-    if (typeof glyph !== 'string' || glyph.length === 0 || glyph.length > 8) return bad(`tile ${k}: glyph must be a short string`);
+    if (layout.dead[square] === 1) return badMove(`tile ${k}: row ${r}, col ${c} is a dead square`);
+    if (blank !== undefined && typeof blank !== 'boolean') return badMove(`tile ${k}: blank must be true or false`);
+    if (typeof glyph !== 'string' || glyph.length === 0 || glyph.length > 8) return badMove(`tile ${k}: glyph must be a short string`);
     let tile: number;
     if (glyph === '?') tile = BLANK;
     else {
-      const code = alphabet.code(alphabet.normalize(glyph));
-      if (code === 0 || (letters.counts[code] === 0 && letters.blanks === 0)) return bad(`tile ${k}: ${JSON.stringify(glyph)} is not a glyph of this game`);
-      if (letters.counts[code] === 0 && blank !== true) return bad(`tile ${k}: ${JSON.stringify(glyph)} is not a tile of this game (only a blank can stand for it)`);
+      // One character: the alphabet's direct table (case and accents folded); else the full path.
+      let code = glyph.length === 1 ? alphabet.directCode(glyph.charCodeAt(0)) : 0;
+      if (code === 0) code = alphabet.code(alphabet.normalize(glyph));
+      if (code === 0 || (letters.counts[code] === 0 && letters.blanks === 0)) return badMove(`tile ${k}: ${JSON.stringify(glyph)} is not a glyph of this game`);
+      if (letters.counts[code] === 0 && blank !== true) return badMove(`tile ${k}: ${JSON.stringify(glyph)} is not a tile of this game (only a blank can stand for it)`);
       tile = blank === true ? BLANK | code : code;
     }
-    for (const p of placements) if (p.square === square) return bad(`tile ${k}: row ${r}, col ${c} is used twice`);
+    for (let j = 0; j < placements.length; j++) if ((placements[j] as Placement).square === square) return badMove(`tile ${k}: row ${r}, col ${c} is used twice`);
     placements.push({ square, tile });
   }
-  placements.sort((a, b) => a.square - b.square);
+  if (placements.length > 1) placements.sort(bySquare);
   return ok(placements);
+}
+
+function bySquare(a: Placement, b: Placement): number {
+  return a.square - b.square;
+}
+
+function badMove(cause: string): { ok: false; error: EngineError } {
+  return err(engineError(Code.BAD_MOVES_FORMAT, { cause }));
+}
+
+/** An own property of untrusted data (never one inherited through `__proto__`). */
+function ownProperty(o: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+function glyphText(ctx: MoveContext, v: number): string {
+  return (v & 0x3f) === 0 ? '?' : ctx.config.alphabet.glyph(v & 0x3f);
+}
+
+/** True when a square has a board tile orthogonally next to it. */
+function touchesBoard(board: Board, square: number, rows: number, cols: number): boolean {
+  const r = Math.floor(square / cols);
+  const c = square % cols;
+  return (
+    (c > 0 && board.cell(square - 1) !== 0) ||
+    (c < cols - 1 && board.cell(square + 1) !== 0) ||
+    (r > 0 && board.cell(square - cols) !== 0) ||
+    (r < rows - 1 && board.cell(square + cols) !== 0)
+  );
 }
 
 // Scratch buffers reused across calls (validation allocates only its result).
@@ -128,98 +157,140 @@ function check(move: unknown, ctx: MoveContext, all: boolean, errors: EngineErro
     errors.push(read.error);
     return undefined;
   }
-  const placements = read.value;
+  const r = checkPlacements(read.value, ctx, all, errors, false);
+  return r === LIGHT_OK ? undefined : r;
+}
+
+/** What a light check returns for a valid move (its score is in `lastScore`). */
+const LIGHT_OK = Object.freeze({}) as ScoredMove;
+let lastScore = 0;
+const lightErrors: EngineError[] = [];
+
+/**
+ * The hot path for trusted callers (AI players, move generators, benchmarks): the score of new
+ * tiles given as placements sorted by square, on the board, or -1 when the move breaks a rule.
+ * Same rules and scores as {@link validateMove}; builds no words, strings or error details.
+ */
+export function scorePlacements(placements: readonly Placement[], ctx: MoveContext): number {
+  lightErrors.length = 0;
+  return checkPlacements(placements, ctx, false, lightErrors, true) === LIGHT_OK ? lastScore : -1;
+}
+
+function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all: boolean, errors: EngineError[], light: boolean): ScoredMove | undefined {
+  const n = placements.length;
   const { board, hand, config } = ctx;
-  const { alphabet, layout } = config;
+  const { layout } = config;
   const cols = layout.cols;
-  const glyphText = (v: number) => ((v & 0x3f) === 0 ? '?' : alphabet.glyph(v & 0x3f));
 
   // 60003: nothing sent.
-  if (placements.length === 0) {
+  if (n === 0) {
     errors.push(engineError(Code.NO_MOVES_SENT));
     return undefined;
   }
 
   // 60102: glyphs the hand does not hold (with multiplicity), or a blank naming no letter.
   handCounts.fill(0);
-  for (const t of hand) handCounts[t === BLANK ? 64 : t & 0x3f] = (handCounts[t === BLANK ? 64 : t & 0x3f] as number) + 1;
+  for (let i = 0; i < hand.length; i++) {
+    const t = hand[i] as number;
+    const slot = t === BLANK ? 64 : t & 0x3f;
+    handCounts[slot] = (handCounts[slot] as number) + 1;
+  }
   const tilesUsed: number[] = [];
   let handError: EngineError | undefined;
-  for (const p of placements) {
+  for (let i = 0; i < n; i++) {
+    const p = placements[i] as Placement;
     const isBlank = (p.tile & BLANK) !== 0;
     const need = isBlank ? 64 : p.tile;
     if (isBlank && (p.tile & 0x3f) === 0) {
+      if (light) return undefined;
       handError ??= engineError(Code.ILLEGAL_GLYPH, { param: '?', cause: 'a blank must name the letter it stands for' });
       continue;
     }
     if ((handCounts[need] as number) <= 0) {
-      handError ??= engineError(Code.ILLEGAL_GLYPH, { param: isBlank ? '?' : glyphText(p.tile), cause: isBlank ? 'no blank left in the hand' : `no ${glyphText(p.tile)} left in the hand` });
+      if (light) return undefined;
+      handError ??= engineError(Code.ILLEGAL_GLYPH, { param: isBlank ? '?' : glyphText(ctx, p.tile), cause: isBlank ? 'no blank left in the hand' : `no ${glyphText(ctx, p.tile)} left in the hand` });
       continue;
     }
     handCounts[need] = (handCounts[need] as number) - 1;
-    tilesUsed.push(isBlank ? BLANK : p.tile);
+    if (!light) tilesUsed.push(isBlank ? BLANK : p.tile);
   }
   if (handError !== undefined) {
     errors.push(handError);
     if (!all) return undefined;
   }
 
-  // Geometry.
-  let geometryOk = true;
-  const fail = (e: EngineError): boolean => {
-    errors.push(e);
-    geometryOk = false;
-    return all;
-  };
-  for (const p of placements) {
-    const onBoard = board.cell(p.square);
+  // Geometry, in the rule book's order; with `all`, every failure is collected.
+  const before = errors.length;
+  for (let i = 0; i < n; i++) {
+    const square = (placements[i] as Placement).square;
+    const onBoard = board.cell(square);
     if (onBoard !== 0) {
-      if (!fail(engineError(Code.OVERLAPPING_GLYPH, { param: glyphText(onBoard), cause: `row ${Math.floor(p.square / cols)}, col ${p.square % cols} already holds ${glyphText(onBoard)}` }))) return undefined;
+      if (light) return undefined;
+      const g = glyphText(ctx, onBoard);
+      errors.push(engineError(Code.OVERLAPPING_GLYPH, { param: g, cause: `row ${Math.floor(square / cols)}, col ${square % cols} already holds ${g}` }));
       break;
     }
   }
-  const first = placements[0] as Placement;
-  const last = placements[placements.length - 1] as Placement;
-  const row0 = Math.floor(first.square / cols);
-  const sameRow = placements.every((p) => Math.floor(p.square / cols) === row0);
-  const sameCol = placements.every((p) => p.square % cols === first.square % cols);
-  const aligned = sameRow || sameCol;
-  if (!aligned && !fail(engineError(Code.UNALIGNED_MOVES))) return undefined;
-  // Direction: the tiles' line; a single tile goes across when it touches tiles across.
-  let direction: Direction = sameRow ? 'across' : 'down';
-  if (placements.length === 1) {
-    const c = first.square % cols;
-    const touchesAcross = (c > 0 && board.cell(first.square - 1) !== 0) || (c < cols - 1 && board.cell(first.square + 1) !== 0);
-    direction = touchesAcross ? 'across' : board.cell(first.square - cols) !== 0 || board.cell(first.square + cols) !== 0 ? 'down' : 'across';
+  if (!all && errors.length > before) return undefined;
+  const first = (placements[0] as Placement).square;
+  const last = (placements[n - 1] as Placement).square;
+  const row0 = Math.floor(first / cols);
+  let sameRow = true;
+  let sameCol = true;
+  for (let i = 1; i < n; i++) {
+    const s = (placements[i] as Placement).square;
+    if (Math.floor(s / cols) !== row0) sameRow = false;
+    if (s % cols !== first % cols) sameCol = false;
   }
-  const step = direction === 'across' ? 1 : cols;
+  const aligned = sameRow || sameCol;
+  if (!aligned) {
+    if (light) return undefined;
+    errors.push(engineError(Code.UNALIGNED_MOVES));
+    if (!all) return undefined;
+  }
+  // Direction: the tiles' line; a single tile goes across when it touches tiles across.
+  let across = sameRow;
+  if (n === 1) {
+    const c = first % cols;
+    const touchesAcross = (c > 0 && board.cell(first - 1) !== 0) || (c < cols - 1 && board.cell(first + 1) !== 0);
+    across = touchesAcross || !(board.cell(first - cols) !== 0 || board.cell(first + cols) !== 0);
+  }
+  const step = across ? 1 : cols;
   if (aligned) {
     let k = 0;
-    for (let s = first.square; s <= last.square; s += step) {
-      if (placements[k]?.square === s) k++;
+    for (let s = first; s <= last; s += step) {
+      if ((placements[k] as Placement | undefined)?.square === s) k++;
       else if (board.cell(s) === 0) {
-        if (!fail(engineError(Code.MOVES_NOT_CONTINUOUS, { cause: `row ${Math.floor(s / cols)}, col ${s % cols} is empty` }))) return undefined;
+        if (light) return undefined;
+        errors.push(engineError(Code.MOVES_NOT_CONTINUOUS, { cause: `row ${Math.floor(s / cols)}, col ${s % cols} is empty` }));
+        if (!all) return undefined;
         break;
       }
     }
   }
   if (board.tileCount === 0) {
-    if (placements.length < 2 && !fail(engineError(Code.FIRST_MOVE_TOO_SHORT, { cause: "a first move places at least 2 tiles" }))) return undefined;
-    if (!placements.some((p) => p.square === layout.start) && !fail(engineError(Code.FIRST_MOVE_NOT_THROUGH_CENTER))) return undefined;
+    if (n < 2) {
+      if (light) return undefined;
+      errors.push(engineError(Code.FIRST_MOVE_TOO_SHORT, { cause: 'a first move places at least 2 tiles' }));
+      if (!all) return undefined;
+    }
+    let onStart = false;
+    for (let i = 0; i < n; i++) if ((placements[i] as Placement).square === layout.start) onStart = true;
+    if (!onStart) {
+      if (light) return undefined;
+      errors.push(engineError(Code.FIRST_MOVE_NOT_THROUGH_CENTER));
+      if (!all) return undefined;
+    }
   } else {
-    const touches = placements.some((p) => {
-      const r = Math.floor(p.square / cols);
-      const c = p.square % cols;
-      return (
-        (c > 0 && board.cell(p.square - 1) !== 0) ||
-        (c < cols - 1 && board.cell(p.square + 1) !== 0) ||
-        (r > 0 && board.cell(p.square - cols) !== 0) ||
-        (r < layout.rows - 1 && board.cell(p.square + cols) !== 0)
-      );
-    });
-    if (!touches && !fail(engineError(Code.ISOLATED_MOVES))) return undefined;
+    let touches = false;
+    for (let i = 0; i < n && !touches; i++) touches = touchesBoard(board, (placements[i] as Placement).square, layout.rows, cols);
+    if (!touches) {
+      if (light) return undefined;
+      errors.push(engineError(Code.ISOLATED_MOVES));
+      if (!all) return undefined;
+    }
   }
-  if (!geometryOk || handError !== undefined) return undefined;
+  if (errors.length > before || handError !== undefined) return undefined;
 
   // Words: the main word, then each new tile's cross-word, checked and scored.
   const size = layout.rows * cols;
@@ -228,58 +299,68 @@ function check(move: unknown, ctx: MoveContext, all: boolean, errors: EngineErro
     scratchNew = new Uint8Array(size);
   }
   board.copyCellsInto(scratchCells);
-  for (const p of placements) {
+  for (let i = 0; i < n; i++) {
+    const p = placements[i] as Placement;
     scratchCells[p.square] = p.tile;
     scratchNew[p.square] = 1;
   }
   const words: ScoredWord[] = [];
-  const invalid: string[] = [];
-  const mainAcross = direction === 'across';
-  try {
-    const main = scoreWord(first.square, mainAcross, ctx);
-    if (main !== undefined) pushWord(main, words, invalid, ctx);
-    for (const p of placements) {
-      const cross = scoreWord(p.square, !mainAcross, ctx);
-      if (cross !== undefined) pushWord(cross, words, invalid, ctx);
+  let invalid: string[] | undefined;
+  let total = 0;
+  for (let i = -1; i < n; i++) {
+    // i = -1: the main word; then the cross-word of each new tile.
+    const square = i < 0 ? first : (placements[i] as Placement).square;
+    const wordAcross = i < 0 ? across : !across;
+    const length = scoreWord(square, wordAcross, ctx);
+    if (length < 2) continue;
+    total += wordScore;
+    const valid = ctx.dictionary.hasCodes(scratchWord, 0, length);
+    if (light) {
+      if (valid) continue;
+      (invalid ??= []).push('');
+      break;
     }
-  } finally {
-    for (const p of placements) scratchNew[p.square] = 0;
+    const text = config.alphabet.decode(scratchWord, 0, length);
+    words.push({ word: text, row: Math.floor(wordStart / cols), col: wordStart % cols, direction: wordAcross ? 'across' : 'down', score: wordScore });
+    if (!valid) (invalid ??= []).push(text);
   }
-  if (invalid.length > 0) {
+  for (let i = 0; i < n; i++) scratchNew[(placements[i] as Placement).square] = 0;
+  if (invalid !== undefined) {
+    if (light) return undefined;
     errors.push(engineError<IncorrectWordsDetail>(Code.INCORRECT_WORDS, { param: invalid[0] as string, detail: { words: invalid }, cause: `not in the dictionary: ${invalid.join(', ')}` }));
     return undefined;
   }
-  const bonus = placements.length === config.handSize ? config.fullHandBonus : 0;
-  let score = bonus;
-  for (const w of words) score += w.score;
-  return { placements, direction, words, bonus, score, tilesUsed };
+  const bonus = n === config.handSize ? config.fullHandBonus : 0;
+  if (light) {
+    lastScore = total + bonus;
+    return LIGHT_OK;
+  }
+  return { placements, direction: across ? 'across' : 'down', words, bonus, score: total + bonus, tilesUsed };
 }
 
-interface RawWord {
-  start: number;
-  length: number;
-  across: boolean;
-  score: number;
-  valid: boolean;
-}
+// Results of the last scoreWord call.
+let wordStart = 0;
+let wordScore = 0;
 
-/** The word through `square` along a line in the scratch board (undefined when shorter than 2), checked and scored. */
-function scoreWord(square: number, across: boolean, ctx: MoveContext): RawWord | undefined {
+/**
+ * Reads the word through `square` along a line of the scratch board into `scratchWord` and
+ * scores it (premiums under new tiles only); returns its length, and leaves its first square and
+ * score in `wordStart` and `wordScore`.
+ */
+function scoreWord(square: number, across: boolean, ctx: MoveContext): number {
   const { layout, letters } = ctx.config;
   const cols = layout.cols;
   const step = across ? 1 : cols;
   const row = Math.floor(square / cols);
+  // The line's first and last squares.
+  const low = across ? row * cols : square % cols;
+  const high = across ? low + cols - 1 : low + (layout.rows - 1) * cols;
   let start = square;
-  while (true) {
-    const prev = start - step;
-    if (prev < 0 || (across && Math.floor(prev / cols) !== row) || scratchCells[prev] === 0) break;
-    start = prev;
-  }
+  while (start - step >= low && scratchCells[start - step] !== 0) start -= step;
   let length = 0;
   let sum = 0;
   let wordMultiplier = 1;
-  const size = layout.rows * cols;
-  for (let s = start; s < size && (!across || Math.floor(s / cols) === row) && scratchCells[s] !== 0; s += step) {
+  for (let s = start; s <= high && scratchCells[s] !== 0; s += step) {
     const v = scratchCells[s] as number;
     if (length >= scratchWord.length) scratchWord = grow(scratchWord);
     scratchWord[length++] = v & 0x3f;
@@ -289,15 +370,9 @@ function scoreWord(square: number, across: boolean, ctx: MoveContext): RawWord |
       wordMultiplier *= layout.wordMultiplier[s] as number;
     } else sum += value;
   }
-  if (length < 2) return undefined;
-  return { start, length, across, score: sum * wordMultiplier, valid: ctx.dictionary.hasCodes(scratchWord, 0, length) };
-}
-
-function pushWord(w: RawWord, words: ScoredWord[], invalid: string[], ctx: MoveContext): void {
-  const text = ctx.config.alphabet.decode(scratchWord, 0, w.length);
-  const cols = ctx.config.layout.cols;
-  words.push({ word: text, row: Math.floor(w.start / cols), col: w.start % cols, direction: w.across ? 'across' : 'down', score: w.score });
-  if (!w.valid) invalid.push(text);
+  wordStart = start;
+  wordScore = sum * wordMultiplier;
+  return length;
 }
 
 function grow(a: Uint8Array): Uint8Array {

@@ -1,0 +1,146 @@
+/**
+ * Validation benchmark (issue 4): moves validated and scored per second on mid-game positions
+ * (a real game's boards, each with its real next play and invalid variants of it), side by side
+ * with the bare dictionary lookups of the words those moves form (the floor) and with a naive
+ * string-based validator over a Set.
+ */
+import { createRequire } from 'node:module';
+import type { Board } from '../src/board/board.js';
+import { presetConfig } from '../src/config/config.js';
+import { BLANK } from '../src/config/letterset.js';
+import { loadDefaultDictionary } from '../src/node/files.js';
+import { parsePlay } from '../src/notation/move.js';
+import { parseTiles } from '../src/notation/tokens.js';
+import { type MoveInput, readMove, scorePlacements, validateMove } from '../src/rules/crossword.js';
+import type { Placement } from '../src/board/board.js';
+import { PERMISSIVE } from '../src/rules/lookup.js';
+import { type Hand, makeHand } from '../src/state/hand.js';
+import { DOUG_EMELY } from '../test/fixtures/games.js';
+import { type RefBoard, type RefConfig, referenceValidate } from '../test/reference/crossword.js';
+import { printTable, runSuite, saveResults } from './common.js';
+
+const require = createRequire(import.meta.url);
+
+interface Case {
+  placements: readonly Placement[];
+  board: Board;
+  hand: Hand;
+  handText: string[];
+  move: MoveInput;
+  refBoard: RefBoard;
+  words: Uint8Array[];
+}
+
+export async function validationBench(): Promise<void> {
+  const EN = presetConfig('en');
+  const dict = loadDefaultDictionary();
+  if (!EN.ok || !dict.ok) throw new Error('setup');
+  const config = EN.value;
+  const alphabet = config.alphabet;
+  const cases: Case[] = [];
+  let board = (await import('../src/board/board.js')).Board.empty(15, 15);
+  for (const [rack, play] of DOUG_EMELY) {
+    const p = parsePlay(play, board, alphabet);
+    if (!p.ok) throw new Error(play);
+    const base = p.value.placements;
+    const variants: (readonly { square: number; tile: number }[])[] = [
+      base,
+      base.map((x) => ({ square: x.square + 1, tile: x.tile })),
+      base.map((x) => ({ square: x.square + 15, tile: x.tile })),
+      base.map((x, i) => (i === 0 ? { square: x.square, tile: alphabet.code('Q') } : x)),
+      base.map((x, i) => (i === base.length - 1 ? { square: x.square, tile: alphabet.code('X') } : x)),
+      base.slice(1),
+    ];
+    for (const v of variants) {
+      if (v.length === 0 || v.some((x) => x.square >= 225)) continue;
+      const handTiles = v.map((x) => ((x.tile & BLANK) !== 0 ? BLANK : x.tile));
+      const move: MoveInput = {
+        tiles: v.map((x) => ({ row: Math.floor(x.square / 15), col: x.square % 15, glyph: alphabet.glyph(x.tile & 0x3f), ...((x.tile & BLANK) !== 0 ? { blank: true } : {}) })),
+      };
+      const hand = makeHand(handTiles);
+      const formed = validateMove(move, { board, hand, config, dictionary: PERMISSIVE });
+      const words = formed.ok ? formed.value.words.map((w) => (alphabet.encode(w.word) as { value: Uint8Array }).value) : [];
+      const refBoard: RefBoard = Array.from({ length: 15 }, (_, r) =>
+        Array.from({ length: 15 }, (_, c) => {
+          const cell = board.at(r, c);
+          if (cell === 0) return '';
+          const g = alphabet.glyph(cell & 0x3f);
+          return (cell & BLANK) !== 0 ? g.toLowerCase() : g;
+        }),
+      );
+      const placements = readMove(move, { board, hand, config, dictionary: PERMISSIVE });
+      if (!placements.ok) throw new Error('variant');
+      cases.push({ placements: placements.value, board, hand, handText: handTiles.map((t) => (t === BLANK ? '?' : alphabet.glyph(t))), move, refBoard, words });
+    }
+    board = board.withTiles(base);
+    void rack;
+  }
+  const valid = cases.filter((c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value }).ok).length;
+  const set = new Set((require('an-array-of-english-words') as string[]).map((w) => w.toUpperCase()));
+  const refConfig: RefConfig = {
+    rows: 15,
+    cols: 15,
+    start: [7, 7],
+    handSize: 7,
+    bonus: 50,
+    values: Object.fromEntries(alphabet.glyphs.slice(1).map((g, i) => [g, config.letters.values[i + 1] as number])),
+    letterMult: Array.from({ length: 15 }, (_, r) => Array.from({ length: 15 }, (_, c) => config.layout.letterMultiplier[r * 15 + c] as number)),
+    wordMult: Array.from({ length: 15 }, (_, r) => Array.from({ length: 15 }, (_, c) => config.layout.wordMultiplier[r * 15 + c] as number)),
+  };
+  // The naive validator must agree before it is timed.
+  for (const c of cases) {
+    const a = validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value });
+    const b = referenceValidate(c.refBoard, c.handText, c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })), refConfig, set);
+    if (a.ok !== b.ok || (a.ok && b.ok && a.value.score !== b.score)) throw new Error('the naive validator disagrees');
+  }
+  const n = cases.length;
+  const timings = await runSuite(`crossword validation (${n} moves on ${DOUG_EMELY.length} positions, ${valid} valid)`, [
+    {
+      name: 'floor: word lookups only',
+      units: n,
+      fn: () => {
+        let k = 0;
+        for (const c of cases) for (const w of c.words) if (dict.value.hasCodes(w)) k++;
+        return k;
+      },
+    },
+    {
+      name: 'validateMove + scoring',
+      units: n,
+      fn: () => {
+        let k = 0;
+        for (const c of cases) if (validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value }).ok) k++;
+        return k;
+      },
+    },
+    {
+      name: 'scorePlacements (trusted placements, no details)',
+      units: n,
+      fn: () => {
+        let k = 0;
+        for (const c of cases) if (scorePlacements(c.placements, { board: c.board, hand: c.hand, config, dictionary: dict.value }) >= 0) k++;
+        return k;
+      },
+    },
+    {
+      name: 'naive string validator (Set)',
+      units: n,
+      fn: () => {
+        let k = 0;
+        for (const c of cases) if (referenceValidate(c.refBoard, c.handText, c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })), refConfig, set).ok) k++;
+        return k;
+      },
+    },
+  ]);
+  const [floor, ours, light, naive] = timings.map((t) => t.usPerUnit) as [number, number, number, number];
+  printTable('Validation: microseconds per move', ['', 'µs/move', 'moves/s', 'vs floor'], [
+    ['floor: word lookups only', floor, 1e6 / floor, 1],
+    ['validateMove (untrusted JSON, full result)', ours, 1e6 / ours, ours / floor],
+    ['scorePlacements (trusted, score only)', light, 1e6 / light, light / floor],
+    ['naive string validator', naive, 1e6 / naive, naive / floor],
+  ]);
+  console.log(
+    `validateMove is ${(ours / floor).toFixed(1)}x the bare lookups, scorePlacements ${(light / floor).toFixed(1)}x (target: at most 3x); validateMove is ${(naive / ours).toFixed(1)}x faster than the naive validator`,
+  );
+  saveResults('validation', { moves: n, valid, timings, ratioToFloor: ours / floor, lightRatioToFloor: light / floor, naiveOverOurs: naive / ours });
+}
