@@ -38,11 +38,13 @@ export async function runSuite(name: string, cases: readonly BenchCase[], option
   );
   if (sink === 0.5) console.log('');
   const baseline = options.baseline === undefined ? undefined : summary.results.find((r) => r.name === options.baseline);
-  const baseSeconds = baseline === undefined ? 0 : 1 / baseline.ops;
+  // benny rounds ops/s to whole numbers; the mean time per call is exact.
+  const perCall = (r: (typeof summary.results)[number]) => (r.details.mean > 0 ? r.details.mean : 1 / r.ops);
+  const baseSeconds = baseline === undefined ? 0 : perCall(baseline);
   return summary.results.map((r, i) => {
     const c = cases[i] as BenchCase;
-    const seconds = r.name === options.baseline ? 1 / r.ops : Math.max(1 / r.ops - baseSeconds, 0);
-    return { name: r.name, opsPerSecond: r.ops, usPerUnit: (seconds * 1e6) / c.units, marginPercent: r.margin };
+    const seconds = r.name === options.baseline ? perCall(r) : Math.max(perCall(r) - baseSeconds, 0);
+    return { name: r.name, opsPerSecond: 1 / perCall(r), usPerUnit: (seconds * 1e6) / c.units, marginPercent: r.margin };
   });
 }
 

@@ -4,10 +4,12 @@
  */
 import { dictionaryBench } from './dictionary.bench.js';
 import { validationBench } from './validation.bench.js';
+import { boggleBench } from './boggle.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
   validation: validationBench,
+  boggle: boggleBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -30,3 +30,8 @@ export * from './render/board.js';
 export * from './rules/lookup.js';
 export * from './rules/crossword.js';
 export * from './rules/trade.js';
+export { arcRanks } from './dictionary/rank.js';
+export * from './boggle/dice.js';
+export * from './boggle/grid.js';
+export * from './boggle/solver.js';
+export * from './boggle/rules.js';

@@ -4,6 +4,7 @@ import { dictCommand, DICT_USAGE } from './commands/dict.js';
 import { demoCommand } from './commands/demo.js';
 import { boardCommand, BOARD_USAGE } from './commands/board.js';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
+import { boggleCommand, BOGGLE_USAGE } from './commands/boggle.js';
 import type { CliIo, ExitCode } from './io.js';
 
 const USAGE = `usage: wordgame <command> ...
@@ -11,6 +12,7 @@ const USAGE = `usage: wordgame <command> ...
 ${DICT_USAGE}
 ${BOARD_USAGE}
 ${VALIDATE_USAGE}
+${BOGGLE_USAGE}
 wordgame demo
 
 Every command uses the embedded English dictionary unless --dict FILE is given.
@@ -29,6 +31,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
         return await boardCommand(rest, io);
       case 'validate':
         return await validateCommand(rest, io);
+      case 'boggle':
+        return await boggleCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
