@@ -35,3 +35,8 @@ export * from './boggle/dice.js';
 export * from './boggle/grid.js';
 export * from './boggle/solver.js';
 export * from './boggle/rules.js';
+export * from './movegen/crosschecks.js';
+export * from './movegen/generator.js';
+export * from './game/classic.js';
+export * from './ai/players.js';
+export * from './ai/selfplay.js';

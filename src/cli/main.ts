@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo.js';
 import { boardCommand, BOARD_USAGE } from './commands/board.js';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
 import { boggleCommand, BOGGLE_USAGE } from './commands/boggle.js';
+import { bestCommand, selfplayCommand, PLAY_USAGE } from './commands/play.js';
 import type { CliIo, ExitCode } from './io.js';
 
 const USAGE = `usage: wordgame <command> ...
@@ -13,6 +14,7 @@ ${DICT_USAGE}
 ${BOARD_USAGE}
 ${VALIDATE_USAGE}
 ${BOGGLE_USAGE}
+${PLAY_USAGE}
 wordgame demo
 
 Every command uses the embedded English dictionary unless --dict FILE is given.
@@ -33,6 +35,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
         return await validateCommand(rest, io);
       case 'boggle':
         return await boggleCommand(rest, io);
+      case 'best':
+        return await bestCommand(rest, io);
+      case 'selfplay':
+        return await selfplayCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,180 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { leavePlayer, staticPlayer } from '../src/ai/players.js';
+import { selfPlay } from '../src/ai/selfplay.js';
+import { Board, type Placement } from '../src/board/board.js';
+import { createConfig, presetConfig, type GameConfig } from '../src/config/config.js';
+import { BLANK } from '../src/config/letterset.js';
+import type { Dictionary } from '../src/dictionary/dictionary.js';
+import { MoveGenerator, allPlays, bestPlay } from '../src/movegen/generator.js';
+import { loadDefaultDictionary } from '../src/node/files.js';
+import { parseBoard } from '../src/notation/board-text.js';
+import { parsePlay } from '../src/notation/move.js';
+import { parseTiles } from '../src/notation/tokens.js';
+import { scorePlacements, validateMove } from '../src/rules/crossword.js';
+import { makeHand, type Hand } from '../src/state/hand.js';
+import { drawTiles, fullBag } from '../src/state/bag.js';
+import { DOUG_EMELY } from './fixtures/games.js';
+import { FC, mustBuild, unwrap } from './helpers.js';
+
+const EN = unwrap(presetConfig('en'));
+const DICT = unwrap(loadDefaultDictionary());
+
+function hand(text: string, c: GameConfig = EN): Hand {
+  const t = parseTiles(text, c.alphabet);
+  if (!t.ok) throw new Error(t.bad);
+  return makeHand(t.tiles);
+}
+
+const key = (ps: readonly Placement[]) => ps.map((p) => `${p.square}:${p.tile}`).join(' ');
+
+function moveInput(placements: readonly Placement[], c: GameConfig) {
+  const cols = c.layout.cols;
+  return { tiles: placements.map((p) => ({ row: Math.floor(p.square / cols), col: p.square % cols, glyph: c.alphabet.glyph(p.tile & 0x3f), ...((p.tile & BLANK) !== 0 ? { blank: true } : {}) })) };
+}
+
+describe('move generation', () => {
+  it('needs a GADDAG', () => {
+    const noGaddag = mustBuild(['AB'], EN.alphabet);
+    expect(MoveGenerator.create(EN, noGaddag).ok).toBe(false);
+  });
+
+  it('generates plays that all pass validateMove with the same score, over self-play positions', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), (seed) => {
+        const game = unwrap(selfPlay(EN, DICT, [staticPlayer, staticPlayer], seed, 8));
+        // Rebuild the position after the recorded turns and draw a random hand from the unseen tiles.
+        let board = Board.empty(15, 15);
+        for (const t of game.turns) if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
+        const h = makeHand(drawTiles(fullBag(EN.letters, seed), 7).drawn);
+        const g = unwrap(MoveGenerator.create(EN, DICT, board));
+        const plays = allPlays(g, h);
+        expect(new Set(plays.map((p) => key(p.placements))).size).toBe(plays.length);
+        for (const [i, p] of plays.entries()) {
+          expect(scorePlacements(p.placements, { board, hand: h, config: EN, dictionary: DICT })).toBe(p.score);
+          if (i % 25 === 0) {
+            const m = unwrap(validateMove(moveInput(p.placements, EN), { board, hand: h, config: EN, dictionary: DICT }));
+            expect(m.score).toBe(p.score);
+          }
+        }
+      }),
+      { ...FC, numRuns: 6 },
+    );
+  });
+
+  it('updates cross-checks incrementally exactly as a full recomputation does', () => {
+    let board = Board.empty(15, 15);
+    const inc = unwrap(MoveGenerator.create(EN, DICT, board));
+    for (const [, play] of DOUG_EMELY) {
+      const placements = unwrap(parsePlay(play, board, EN.alphabet)).placements;
+      board = board.withTiles(placements);
+      inc.applyPlacements(placements);
+      const full = unwrap(MoveGenerator.create(EN, DICT, board));
+      expect(Array.from(inc.crossAcross.lo)).toEqual(Array.from(full.crossAcross.lo));
+      expect(Array.from(inc.crossDown.lo)).toEqual(Array.from(full.crossDown.lo));
+      expect(Array.from(inc.crossDown.sum)).toEqual(Array.from(full.crossDown.sum));
+      expect(allPlays(inc, hand('AEIRST?')).length).toBe(allPlays(full, hand('AEIRST?')).length);
+    }
+  });
+});
+
+// ---- completeness against a brute-force enumerator ---------------------------------------------
+
+const ABCD = unwrap(
+  createConfig({
+    name: 'abcd',
+    alphabet: { name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] },
+    letters: { name: 'abcd', tiles: ['A', 'B', 'C', 'D'].map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
+    layout: { name: 'five', rows: ['T.d.T', '.D.D.', 'd.*.d', '.D.D.', 'T.d.T'] },
+    handSize: 4,
+    fullHandBonus: 15,
+  }),
+);
+
+/** Every placement of hand tiles on one contiguous span of a line, checked by the validator: as simple as possible. */
+function bruteForce(board: Board, h: Hand, dict: Dictionary): Map<string, number> {
+  const out = new Map<string, number>();
+  const n = 5;
+  for (const across of [true, false]) {
+    for (let line = 0; line < n; line++) {
+      for (let a = 0; a < n; a++) {
+        for (let b = a; b < n; b++) {
+          const empties: number[] = [];
+          for (let k = a; k <= b; k++) {
+            const s = across ? line * n + k : k * n + line;
+            if (board.cell(s) === 0) empties.push(s);
+          }
+          if (empties.length === 0 || empties.length > h.length) continue;
+          // Every injective assignment of hand tiles (blanks as any glyph) to the empty squares.
+          const assign = (i: number, left: number[], acc: Placement[]): void => {
+            if (i === empties.length) {
+              const placements = [...acc].sort((x, y) => x.square - y.square);
+              const r = validateMove(moveInput(placements, ABCD), { board, hand: h, config: ABCD, dictionary: dict });
+              if (r.ok) out.set(key(placements), r.value.score);
+              return;
+            }
+            const tried = new Set<number>();
+            for (let j = 0; j < left.length; j++) {
+              const t = left[j] as number;
+              if (tried.has(t)) continue;
+              tried.add(t);
+              const rest = left.filter((_, k) => k !== j);
+              const options = t === BLANK ? [1, 2, 3, 4].map((g) => g | BLANK) : [t];
+              for (const tile of options) assign(i + 1, rest, [...acc, { square: empties[i] as number, tile }]);
+            }
+          };
+          assign(0, [...h], []);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+describe('completeness', () => {
+  const wordArb = fc.stringMatching(/^[ABCD]{2,5}$/);
+  const cellArb = fc.oneof({ weight: 5, arbitrary: fc.constant('.') }, { weight: 2, arbitrary: fc.constantFrom('A', 'B', 'C', 'D', 'a', 'c') });
+  it('finds exactly the plays and scores of a brute-force enumerator, blanks included', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(
+        fc.array(wordArb, { minLength: 5, maxLength: 60 }),
+        fc.array(cellArb, { minLength: 25, maxLength: 25 }),
+        fc.boolean(),
+        fc.array(fc.constantFrom('A', 'B', 'C', 'D', '?'), { minLength: 1, maxLength: 4 }),
+        (words, cells, empty, rack) => {
+          const dict = mustBuild(words, ABCD.alphabet, true);
+          const text = empty ? '.....\n'.repeat(5) : cells.join('').match(/.{5}/g)!.join('\n');
+          const board = unwrap(parseBoard(text, ABCD.alphabet, ABCD.layout));
+          const h = hand(rack.join(''), ABCD);
+          const g = unwrap(MoveGenerator.create(ABCD, dict, board));
+          const got = new Map(allPlays(g, h).map((p) => [key(p.placements), p.score]));
+          expect(got).toEqual(bruteForce(board, h, dict));
+          found += got.size;
+        },
+      ),
+      { ...FC, numRuns: 150 },
+    );
+    expect(found).toBeGreaterThan(500);
+  });
+});
+
+describe('AI players', () => {
+  it('play a full deterministic game, every play checked by the validator', () => {
+    const a = unwrap(selfPlay(EN, DICT, [staticPlayer, leavePlayer(EN)], 42));
+    const b = unwrap(selfPlay(EN, DICT, [staticPlayer, leavePlayer(EN)], 42));
+    expect(a.turns).toEqual(b.turns);
+    expect(a.final.over).toBe(true);
+    const total = (p: number) => a.turns.filter((t) => t.player === p).reduce((s, t) => s + t.score, 0) + (a.final.adjustments[p] ?? 0);
+    expect(a.final.tiles.scores).toEqual([total(0), total(1)]);
+  });
+
+  it('the static player takes the best play; the leave player may trade', () => {
+    const g = unwrap(MoveGenerator.create(EN, DICT, Board.empty(15, 15)));
+    const best = bestPlay(g, hand('AEINST?'));
+    expect(staticPlayer.decide({ generator: g, hand: hand('AEINST?'), bagSize: 86, tradingAllowed: true })).toEqual({ kind: 'play', play: best });
+    const ugly = leavePlayer(EN).decide({ generator: g, hand: hand('QQVVWWU'), bagSize: 86, tradingAllowed: true });
+    expect(ugly.kind).toBe('trade');
+    expect(staticPlayer.decide({ generator: g, hand: hand('QQVVWWX'), bagSize: 86, tradingAllowed: true }).kind).toBe('pass');
+  });
+});
