@@ -5,11 +5,13 @@
 import { dictionaryBench } from './dictionary.bench.js';
 import { validationBench } from './validation.bench.js';
 import { boggleBench } from './boggle.bench.js';
+import { movegenBench } from './movegen.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
   validation: validationBench,
   boggle: boggleBench,
+  movegen: movegenBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

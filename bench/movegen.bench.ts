@@ -1,0 +1,161 @@
+/**
+ * Move generation benchmark (issue 6): plays generated per position (empty, mid-game and late
+ * boards; hands with 0, 1 and 2 blanks) by the GADDAG generator, side by side with a
+ * straightforward generator (every span through an anchor filled left to right with the hand's
+ * tiles, prefixes and cross-words checked with the DAWG at each square, no GADDAG, no cached
+ * cross-checks); and full static self-play games.
+ */
+import { staticPlayer } from '../src/ai/players.js';
+import { selfPlay } from '../src/ai/selfplay.js';
+import { Board, type Placement } from '../src/board/board.js';
+import { presetConfig, type GameConfig } from '../src/config/config.js';
+import { BLANK } from '../src/config/letterset.js';
+import type { Dictionary } from '../src/dictionary/dictionary.js';
+import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from '../src/dictionary/format.js';
+import { MoveGenerator } from '../src/movegen/generator.js';
+import { loadDefaultDictionary } from '../src/node/files.js';
+import { parsePlay } from '../src/notation/move.js';
+import { parseTiles } from '../src/notation/tokens.js';
+import { scorePlacements } from '../src/rules/crossword.js';
+import { makeHand, type Hand } from '../src/state/hand.js';
+import { DOUG_EMELY } from '../test/fixtures/games.js';
+import { printTable, runSuite, saveResults } from './common.js';
+
+/** The straightforward generator; returns the number of plays. */
+function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dictionary): number {
+  const { rows, cols, start } = config.layout;
+  const cell = (r: number, c: number) => (r < 0 || c < 0 || r >= rows || c >= cols ? 0 : board.at(r, c));
+  const empty = board.tileCount === 0;
+  const isAnchor = (r: number, c: number) =>
+    cell(r, c) === 0 && (empty ? r * cols + c === start : cell(r - 1, c) !== 0 || cell(r + 1, c) !== 0 || cell(r, c - 1) !== 0 || cell(r, c + 1) !== 0);
+  const seen = new Set<string>();
+  const crossOk = (r: number, c: number, g: number, across: boolean): boolean => {
+    // The perpendicular word through (r, c) with glyph g, checked with the DAWG.
+    const dr = across ? 1 : 0;
+    const dc = across ? 0 : 1;
+    let r0 = r;
+    let c0 = c;
+    while (cell(r0 - dr, c0 - dc) !== 0) {
+      r0 -= dr;
+      c0 -= dc;
+    }
+    const codes: number[] = [];
+    for (let rr = r0, cc = c0; rr === r && cc === c ? true : cell(rr, cc) !== 0; rr += dr, cc += dc) codes.push(rr === r && cc === c ? g : cell(rr, cc) & 0x3f);
+    return codes.length < 2 || dict.hasCodes(codes);
+  };
+  let count = 0;
+  for (const across of [true, false]) {
+    const lines = across ? rows : cols;
+    const len = across ? cols : rows;
+    for (let line = 0; line < lines; line++) {
+      const at = (p: number): [number, number] => (across ? [line, p] : [p, line]);
+      for (let a = 0; a < len; a++) {
+        const [ra, ca] = at(a);
+        if (a > 0 && cell(...at(a - 1)) !== 0) continue;
+        void ra;
+        void ca;
+        const rack = [...hand];
+        const placed: Placement[] = [];
+        const extend = (p: number, node: number, hasAnchor: boolean): void => {
+          if (p >= len) return;
+          const [r, c] = at(p);
+          const here = cell(r, c);
+          const step = (g: number, tile: number | undefined): void => {
+            const arc = dict.arc(node, g);
+            if (arc < 0) return;
+            if (tile !== undefined) placed.push({ square: r * cols + c, tile });
+            const anchor = hasAnchor || (tile !== undefined && isAnchor(r, c));
+            const next = p + 1;
+            const endsHere = next >= len || cell(...at(next)) === 0;
+            if (endsHere && dict.arcIsWord(arc) && anchor && placed.length > 0 && next - a >= 2) {
+              const sorted = [...placed].sort((x, y) => x.square - y.square);
+              const k = sorted.map((x) => `${x.square}:${x.tile}`).join(' ');
+              if (!seen.has(k)) {
+                seen.add(k);
+                count++;
+              }
+            }
+            const target = (dict.arcs[arc] as number) >>> ARC_TARGET_SHIFT;
+            if (target !== 0) extend(next, target, anchor);
+            if (tile !== undefined) placed.pop();
+          };
+          if (here !== 0) return step(here & 0x3f, undefined);
+          const tried = new Set<number>();
+          for (let i = 0; i < rack.length; i++) {
+            const t = rack[i] as number;
+            if (tried.has(t)) continue;
+            tried.add(t);
+            rack.splice(i, 1);
+            for (let g = t === BLANK ? 1 : t; g <= (t === BLANK ? config.alphabet.size : t); g++) if (crossOk(r, c, g, across)) step(g, t === BLANK ? g | BLANK : g);
+            rack.splice(i, 0, t);
+          }
+        };
+        extend(a, dict.root, false);
+      }
+    }
+  }
+  void ARC_END_OF_WORD;
+  return count;
+}
+
+export async function movegenBench(): Promise<void> {
+  const EN = presetConfig('en');
+  const d = loadDefaultDictionary();
+  if (!EN.ok || !d.ok) throw new Error('setup');
+  const config = EN.value;
+  const dict = d.value;
+  const hand = (t: string) => {
+    const r = parseTiles(t, config.alphabet);
+    if (!r.ok) throw new Error(t);
+    return makeHand(r.tiles);
+  };
+  const after = (n: number) => {
+    let b = Board.empty(15, 15);
+    for (const [, p] of DOUG_EMELY.slice(0, n)) {
+      const x = parsePlay(p, b, config.alphabet);
+      if (!x.ok) throw new Error(p);
+      b = b.withTiles(x.value.placements);
+    }
+    return b;
+  };
+  const positions: [string, Board, string][] = [
+    ['empty, 0 blanks', Board.empty(15, 15), 'AEINRST'],
+    ['mid-game, 0 blanks', after(6), 'DEIILTZ'],
+    ['mid-game, 0 blanks (2)', after(8), 'ADEGLRT'],
+    ['mid-game, 1 blank', after(6), 'ADEGLR?'],
+    ['mid-game, 2 blanks', after(6), 'AEGLR??'],
+    ['late game, 0 blanks', after(16), 'ADEGLRT'],
+    ['late game, 1 blank', after(16), 'AQUIRT?'],
+  ];
+  const rows: (string | number)[][] = [];
+  const results: Record<string, unknown> = {};
+  for (const [name, board, rack] of positions) {
+    const h = hand(rack);
+    const g = MoveGenerator.create(config, dict, board);
+    if (!g.ok) throw new Error('generator');
+    let plays = 0;
+    g.value.generate(h, () => void plays++);
+    const naivePlays = naiveGenerate(board, h, config, dict);
+    if (naivePlays !== plays) throw new Error(`${name}: the straightforward generator finds ${naivePlays} plays, ours ${plays}`);
+    void scorePlacements;
+    const timings = await runSuite(`move generation: ${name} (${rack}, ${plays} plays)`, [
+      { name: `${name}: GADDAG generator`, units: 1, fn: () => {
+        let n = 0;
+        g.value.generate(h, () => void n++);
+        return n;
+      } },
+      { name: `${name}: straightforward`, units: 1, fn: () => naiveGenerate(board, h, config, dict) },
+    ], { maxTime: 1 });
+    const [ours, naive] = timings.map((t) => t.usPerUnit / 1000) as [number, number];
+    rows.push([name, rack, plays, ours, naive, naive / ours]);
+    results[name] = { rack, plays, msOurs: ours, msNaive: naive, ratio: naive / ours };
+  }
+  const games = [1, 2, 3];
+  const gameTimings = await runSuite('full static self-play games (default dictionary)', [
+    { name: 'self-play game (static vs static)', units: games.length, fn: () => games.reduce((s, seed) => s + (selfPlay(config, dict, [staticPlayer, staticPlayer], seed).ok ? 1 : 0), 0) },
+  ], { maxTime: 3 });
+  const gameMs = (gameTimings[0]?.usPerUnit ?? NaN) / 1000;
+  printTable('Move generation: milliseconds per position', ['position', 'rack', 'plays', 'ms (ours)', 'ms (straightforward)', 'speed-up'], rows);
+  console.log(`full static self-play game: ${gameMs.toFixed(1)} ms (target: under 50 ms)`);
+  saveResults('movegen', { positions: results, selfPlayGameMs: gameMs });
+}
