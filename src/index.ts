@@ -40,3 +40,8 @@ export * from './movegen/generator.js';
 export * from './game/classic.js';
 export * from './ai/players.js';
 export * from './ai/selfplay.js';
+export * from './game/settings.js';
+export * from './game/types.js';
+export * from './game/engine.js';
+export * from './game/json.js';
+export { refillDuplicateHand } from './game/modes/crossword.js';

@@ -26,11 +26,17 @@ export interface TradeInput {
  * in the bag than the configuration requires, 60203 anything else (an empty trade).
  */
 export function validateTrade(trade: unknown, ctx: TradeContext): Result<Tile[], EngineError> {
+  const tiles = readTrade(trade, ctx.config);
+  return tiles.ok ? checkTrade(tiles.value, ctx) : tiles;
+}
+
+/** Reads untrusted trade data into hand tiles (BLANK for `?`), or the 60200 error naming the fault. */
+export function readTrade(trade: unknown, config: GameConfig): Result<Tile[], EngineError> {
   const bad = (cause: string) => err(engineError(Code.BAD_TRADE_FORMAT, { cause }));
   if (typeof trade !== 'object' || trade === null || Array.isArray(trade)) return bad('a trade must be an object with a glyphs array');
   const glyphs = Object.prototype.hasOwnProperty.call(trade, 'glyphs') ? (trade as { glyphs: unknown }).glyphs : undefined;
   if (!Array.isArray(glyphs)) return bad('glyphs must be an array');
-  const { alphabet, handSize, minBagToTrade } = ctx.config;
+  const { alphabet, handSize } = config;
   if (glyphs.length > handSize) return bad(`${glyphs.length} glyphs: a hand holds at most ${handSize}`);
   const tiles: Tile[] = [];
   for (let k = 0; k < glyphs.length; k++) {
@@ -44,6 +50,12 @@ export function validateTrade(trade: unknown, ctx: TradeContext): Result<Tile[],
     if (code === 0) return bad(`${JSON.stringify(g)} is not a glyph of this game`);
     tiles.push(code);
   }
+  return ok(tiles);
+}
+
+/** The rules of a well-formed trade, after 60200: 60202, 60201, 60204, 60203. */
+export function checkTrade(tiles: readonly Tile[], ctx: TradeContext): Result<Tile[], EngineError> {
+  const { alphabet, minBagToTrade } = ctx.config;
   if (!ctx.tradingAllowed) return err(engineError(Code.TRADING_IMPOSSIBLE));
   const left = [...ctx.hand];
   for (const t of tiles) {
@@ -54,5 +66,5 @@ export function validateTrade(trade: unknown, ctx: TradeContext): Result<Tile[],
   if (ctx.bagSize < minBagToTrade)
     return err(engineError(Code.BAG_TOO_SMALL, { param: ctx.bagSize, cause: `trading needs ${minBagToTrade} tiles in the bag; it holds ${ctx.bagSize}` }));
   if (tiles.length === 0) return err(engineError(Code.TRADE_ERROR, { cause: 'nothing to trade' }));
-  return ok(tiles);
+  return ok([...tiles]);
 }

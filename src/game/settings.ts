@@ -1,0 +1,111 @@
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { err, ok, type Result } from '../result.js';
+
+/** The kinds of game the engine runs. */
+export type GameType = 'classic' | 'duplicate' | 'anagram' | 'boggle';
+
+/** A predefined game: what a game code stands for. Plain data; servers may add their own. */
+export interface PredefinedGame {
+  readonly code: string;
+  readonly type: GameType;
+  /** Crossword configuration name (classic, duplicate, anagram lettersets). */
+  readonly config?: string;
+  /** Anagram: tiles drawn each turn, minimum word length, score of each word length, number of turns. */
+  readonly drawSize?: number;
+  readonly minLength?: number;
+  readonly scoreByLength?: readonly number[];
+  readonly turns?: number;
+  /** Boggle: dice set name, number of rounds, whether words found by several players are cancelled. */
+  readonly dice?: string;
+  readonly rounds?: number;
+  readonly cancelShared?: boolean;
+  /** Duplicate: the vowel and consonant minimums of a hand (first value up to turn `vowelRuleTurns`, then the second). */
+  readonly vowelRuleTurns?: number;
+}
+
+/** The predefined game codes. */
+export const PREDEFINED_GAMES: Readonly<Record<string, PredefinedGame>> = Object.freeze({
+  'scrabble-en': { code: 'scrabble-en', type: 'classic', config: 'en' },
+  'scrabble-fr': { code: 'scrabble-fr', type: 'classic', config: 'fr' },
+  'scrabble-es': { code: 'scrabble-es', type: 'classic', config: 'es' },
+  'scrabble-de': { code: 'scrabble-de', type: 'classic', config: 'de' },
+  'scrabble-pl': { code: 'scrabble-pl', type: 'classic', config: 'pl' },
+  'wwf-en': { code: 'wwf-en', type: 'classic', config: 'wwf' },
+  'super-en': { code: 'super-en', type: 'classic', config: 'super' },
+  'duplicate-en': { code: 'duplicate-en', type: 'duplicate', config: 'en', vowelRuleTurns: 15 },
+  'duplicate-fr': { code: 'duplicate-fr', type: 'duplicate', config: 'fr', vowelRuleTurns: 15 },
+  'anagram-en': { code: 'anagram-en', type: 'anagram', config: 'en', drawSize: 9, minLength: 3, scoreByLength: [0, 0, 0, 3, 4, 5, 6, 8, 10, 12], turns: 10 },
+  'boggle-4x4': { code: 'boggle-4x4', type: 'boggle', dice: 'new16', rounds: 3, cancelShared: true },
+  'boggle-5x5': { code: 'boggle-5x5', type: 'boggle', dice: 'big-deluxe25', rounds: 3, cancelShared: true },
+  'boggle-6x6': { code: 'boggle-6x6', type: 'boggle', dice: 'engine36', rounds: 3, cancelShared: true },
+});
+
+/** Settings of a new game as a client sends them (untrusted JSON). */
+export interface GameSettingsInput {
+  readonly name: string;
+  readonly description?: string;
+  /** Seconds per turn: a whole number, at least {@link MIN_TIME_PER_TURN}. The engine runs no timers. */
+  readonly timePerTurn: number;
+  /** A predefined game code ({@link PREDEFINED_GAMES}). */
+  readonly code: string;
+  readonly maxPlayers: number;
+  /** Seed of every random draw of the game (default 1). */
+  readonly seed?: number;
+}
+
+/** Checked settings. */
+export interface GameSettings {
+  readonly name: string;
+  readonly description: string;
+  readonly timePerTurn: number;
+  readonly code: string;
+  readonly maxPlayers: number;
+  readonly seed: number;
+}
+
+/** The shortest time per turn accepted, in seconds. */
+export const MIN_TIME_PER_TURN = 10;
+/** The most players a game accepts. */
+export const MAX_PLAYERS = 64;
+const NAME_CHARS = /^[\p{L}\p{N} _.,'!?()#&+-]{1,64}$/u;
+const DESCRIPTION_CHARS = /^[\p{L}\p{N}\p{P}\p{Zs}+=<>$^`|~]*$/u;
+
+function firstIllegal(text: string, allowed: RegExp): string {
+  for (const ch of text) if (!allowed.test(ch)) return ch;
+  return text.slice(0, 1);
+}
+
+/**
+ * Checks game settings with the catalogue's game-creation codes: 30000 (not an object), 30101 (no
+ * name), 30103 (illegal character in the name; param: the character), 30104/30105/30106 (time per
+ * turn missing, not an integer, too short), 30107/30108 (game code missing, unknown), 30109/30110/
+ * 30111 (maximum players missing, not an integer, below 1), 30112 (illegal character in the
+ * description). A bad seed is 30000.
+ */
+export function checkSettings(input: unknown): Result<{ settings: GameSettings; game: PredefinedGame }, EngineError> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'settings must be an object' }));
+  const own = (k: string): unknown => (Object.prototype.hasOwnProperty.call(input, k) ? (input as Record<string, unknown>)[k] : undefined);
+  const name = own('name');
+  if (name === undefined || name === '') return err(engineError(Code.NO_GAME_NAME));
+  if (typeof name !== 'string') return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'name must be a string' }));
+  if (!NAME_CHARS.test(name)) return err(engineError(Code.ILLEGAL_GAME_NAME, { param: name.length > 64 ? name.slice(64, 65) : firstIllegal(name, /[\p{L}\p{N} _.,'!?()#&+-]/u) }));
+  const description = own('description') ?? '';
+  if (typeof description !== 'string') return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'description must be a string' }));
+  if (description.length > 1000 || !DESCRIPTION_CHARS.test(description))
+    return err(engineError(Code.ILLEGAL_GAME_DESCRIPTION, { param: description.length > 1000 ? description.slice(1000, 1001) : firstIllegal(description, /[\p{L}\p{N}\p{P}\p{Zs}+=<>$^`|~]/u) }));
+  const time = own('timePerTurn');
+  if (time === undefined || time === null || time === '') return err(engineError(Code.NO_TIME_PER_TURN));
+  if (typeof time !== 'number' || !Number.isInteger(time)) return err(engineError(Code.NON_INTEGER_TIME_PER_TURN, { param: String(time) }));
+  if (time < MIN_TIME_PER_TURN) return err(engineError(Code.TIME_PER_TURN_TOO_SHORT, { param: time, cause: `at least ${MIN_TIME_PER_TURN} seconds` }));
+  const code = own('code');
+  if (code === undefined || code === '') return err(engineError(Code.NO_GAME_CODE));
+  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code)) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code) }));
+  const max = own('maxPlayers');
+  if (max === undefined || max === null || max === '') return err(engineError(Code.NO_MAX_PLAYERS));
+  if (typeof max !== 'number' || !Number.isInteger(max)) return err(engineError(Code.NON_INTEGER_MAX_PLAYERS, { param: String(max) }));
+  if (max < 1) return err(engineError(Code.MAX_PLAYERS_TOO_SMALL, { param: max }));
+  if (max > MAX_PLAYERS) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `at most ${MAX_PLAYERS} players` }));
+  const seed = own('seed') ?? 1;
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'seed must be a whole number' }));
+  return ok({ settings: { name, description, timePerTurn: time, code, maxPlayers: max, seed }, game: PREDEFINED_GAMES[code] as PredefinedGame });
+}
