@@ -45,3 +45,4 @@ export * from './game/types.js';
 export * from './game/engine.js';
 export * from './game/json.js';
 export { refillDuplicateHand } from './game/modes/crossword.js';
+export * from './records/gcg.js';
