@@ -6,12 +6,14 @@ import { dictionaryBench } from './dictionary.bench.js';
 import { validationBench } from './validation.bench.js';
 import { boggleBench } from './boggle.bench.js';
 import { movegenBench } from './movegen.bench.js';
+import { engineBench } from './engine.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
   validation: validationBench,
   boggle: boggleBench,
   movegen: movegenBench,
+  engine: engineBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,6 +6,7 @@ import { boardCommand, BOARD_USAGE } from './commands/board.js';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
 import { boggleCommand, BOGGLE_USAGE } from './commands/boggle.js';
 import { bestCommand, selfplayCommand, PLAY_USAGE } from './commands/play.js';
+import { anagramGameCommand, duplicateCommand, gcgCommand, GAMES_USAGE } from './commands/games.js';
 import type { CliIo, ExitCode } from './io.js';
 
 const USAGE = `usage: wordgame <command> ...
@@ -15,6 +16,7 @@ ${BOARD_USAGE}
 ${VALIDATE_USAGE}
 ${BOGGLE_USAGE}
 ${PLAY_USAGE}
+${GAMES_USAGE}
 wordgame demo
 
 Every command uses the embedded English dictionary unless --dict FILE is given.
@@ -39,6 +41,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
         return await bestCommand(rest, io);
       case 'selfplay':
         return await selfplayCommand(rest, io);
+      case 'gcg':
+        return await gcgCommand(rest, io);
+      case 'duplicate':
+        return await duplicateCommand(rest, io);
+      case 'anagram-game':
+        return await anagramGameCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -73,45 +73,54 @@ export function parsePlay(text: string, board: Board, alphabet: Alphabet): Resul
  * goes across when it touches tiles across, else down when it touches tiles down, else across.
  */
 export function formatPlay(placements: readonly Placement[], board: Board, alphabet: Alphabet): Result<string, EngineError> {
-  const bad = (cause: string) => err(engineError(Code.BAD_NOTATION, { cause }));
-  if (placements.length === 0) return bad('no tiles to format');
+  if (placements.length === 0) return notationError('no tiles to format');
   const cols = board.cols;
-  const placed = new Map<number, number>();
-  for (const p of placements) placed.set(p.square, p.tile);
-  const rowOf = (s: number) => Math.floor(s / cols);
-  const colOf = (s: number) => s % cols;
   const first = placements[0] as Placement;
-  const sameRow = placements.every((p) => rowOf(p.square) === rowOf(first.square));
-  const sameCol = placements.every((p) => colOf(p.square) === colOf(first.square));
-  let direction: Direction;
-  if (placements.length > 1) {
-    if (sameRow) direction = 'across';
-    else if (sameCol) direction = 'down';
-    else return bad('the tiles are not in one line');
-  } else {
-    const r = rowOf(first.square);
-    const c = colOf(first.square);
-    const across = board.at(r, c - 1) !== 0 || board.at(r, c + 1) !== 0;
-    const down = board.at(r - 1, c) !== 0 || board.at(r + 1, c) !== 0;
-    direction = !across && down ? 'down' : 'across';
+  const row0 = Math.floor(first.square / cols);
+  const col0 = first.square % cols;
+  let sameRow = true;
+  let sameCol = true;
+  let min = first.square;
+  for (const p of placements) {
+    if (Math.floor(p.square / cols) !== row0) sameRow = false;
+    if (p.square % cols !== col0) sameCol = false;
+    if (p.square < min) min = p.square;
   }
-  const step = direction === 'across' ? 1 : cols;
-  const inLine = (s: number, t: number) => (direction === 'across' ? rowOf(s) === rowOf(t) : true);
-  const filled = (s: number) => s >= 0 && s < board.size && (placed.has(s) || board.cell(s) !== 0);
-  let start = Math.min(...placements.map((p) => p.square));
-  while (filled(start - step) && inLine(start - step, start)) start -= step;
+  let across: boolean;
+  if (placements.length > 1) {
+    if (!sameRow && !sameCol) return notationError('the tiles are not in one line');
+    across = sameRow;
+  } else {
+    // A single tile goes across when it touches tiles across, else down when it touches tiles down.
+    const touchesAcross = board.at(row0, col0 - 1) !== 0 || board.at(row0, col0 + 1) !== 0;
+    const touchesDown = board.at(row0 - 1, col0) !== 0 || board.at(row0 + 1, col0) !== 0;
+    across = touchesAcross || !touchesDown;
+  }
+  const step = across ? 1 : cols;
+  // The line's first and last squares.
+  const low = across ? Math.floor(min / cols) * cols : min % cols;
+  const high = across ? low + cols - 1 : low + (board.rows - 1) * cols;
+  let start = min;
+  while (start - step >= low && (board.cell(start - step) !== 0 || placedTile(placements, start - step) !== 0)) start -= step;
   const texts: string[] = [];
-  let s = start;
   let covered = 0;
-  while (filled(s) && inLine(s, start)) {
-    const t = placed.get(s);
-    if (t !== undefined) {
+  for (let s = start; s <= high; s += step) {
+    const t = placedTile(placements, s);
+    if (t !== 0) {
       texts.push(tileText(t, alphabet));
       covered++;
-    } else texts.push('.');
-    s += step;
+    } else if (board.cell(s) !== 0) texts.push('.');
+    else break;
   }
-  const text = formatRun(texts, alphabet);
-  if (covered !== placements.length) return bad('the tiles are not contiguous');
-  return ok(`${formatPosition({ row: rowOf(start), col: colOf(start), direction })} ${text}`);
+  if (covered !== placements.length) return notationError('the tiles are not contiguous');
+  return ok(`${formatPosition({ row: Math.floor(start / cols), col: start % cols, direction: across ? 'across' : 'down' })} ${formatRun(texts, alphabet)}`);
+}
+
+function placedTile(placements: readonly Placement[], square: number): number {
+  for (const p of placements) if (p.square === square) return p.tile;
+  return 0;
+}
+
+function notationError(cause: string): { ok: false; error: EngineError } {
+  return err(engineError(Code.BAD_NOTATION, { cause }));
 }
