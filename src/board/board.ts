@@ -1,4 +1,4 @@
-import { Code, engineError, type EngineError } from '../errors/error.js';
+import { Code, describeValue, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 
 /** One placed tile: a square index (`row * cols + col`) and a board cell value (code, or BLANK | code). */
@@ -43,7 +43,7 @@ export class Board {
     for (let i = 0; i < copy.length; i++) {
       const v = cells[i];
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0x7f || (v !== 0 && (v & 0x3f) === 0))
-        return err(engineError(Code.BAD_STATE, { cause: `square ${i}: bad cell value ${String(v)}` }));
+        return err(engineError(Code.BAD_STATE, { cause: `square ${i}: bad cell value ${describeValue(v)}` }));
       copy[i] = v;
     }
     return ok(new Board(rows, cols, copy));

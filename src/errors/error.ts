@@ -124,3 +124,17 @@ export function toSocketError(error: EngineError, req = 'unknown'): SocketError 
   if (cause !== undefined) data.cause = cause;
   return { res: 'v1.error', data };
 }
+
+/**
+ * Text for any untrusted value in an error message: never throws (objects without a prototype or
+ * with a hostile `toString` included) and stays short.
+ */
+export function describeValue(value: unknown): string {
+  let s: string;
+  try {
+    s = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
+  } catch {
+    s = Object.prototype.toString.call(value);
+  }
+  return s.length > 64 ? `${s.slice(0, 61)}...` : s;
+}

@@ -79,6 +79,12 @@ export function gameFromJSON(json: unknown, engine: Engine): Result<GameState, E
     players.push({ id: q.id, score: q.score as number, left: q.left });
   }
   if (typeof j.operator !== 'string' || !['waiting', 'running', 'over'].includes(j.status as string) || !Number.isSafeInteger(j.turn) || !Array.isArray(j.history)) return bad('bad game fields');
+  let history: GameEvent[];
+  try {
+    history = JSON.parse(JSON.stringify(j.history)) as GameEvent[];
+  } catch {
+    return bad('history must be plain JSON');
+  }
   const partial: GameState = {
     settings: settings.value.settings,
     type: settings.value.game.type,
@@ -86,43 +92,82 @@ export function gameFromJSON(json: unknown, engine: Engine): Result<GameState, E
     players,
     status: j.status as GameState['status'],
     turn: j.turn as number,
-    history: JSON.parse(JSON.stringify(j.history)) as GameEvent[],
+    history,
   };
   const ctx = engine.context(partial);
   if (!ctx.ok) return ctx;
   const { config, dictionary } = ctx.value;
   let state: GameState = partial;
+  const n = players.length;
+  const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+  const isPairs = (v: unknown): v is [number, number][] => Array.isArray(v) && v.length <= 64 && v.every((x) => Array.isArray(x) && x.length === 2 && isInt(x[0]) && isInt(x[1]));
   if (j.classic !== undefined) {
-    const c = j.classic as NonNullable<GameJSON['classic']>;
-    const tiles = crosswordStateFromJSON(c?.tiles, config);
+    const c = j.classic as Partial<Record<string, unknown>> | null;
+    if (typeof c !== 'object' || c === null) return bad('classic must be an object');
+    const { toMove, scorelessTurns, over, endReason, adjustments } = c;
+    if (!isInt(toMove) || toMove < 0 || toMove >= Math.max(n, 1) || !isInt(scorelessTurns) || scorelessTurns < 0 || typeof over !== 'boolean') return bad('bad classic turn fields');
+    if (endReason !== undefined && endReason !== 'out' && endReason !== 'stalled') return bad('bad endReason');
+    if (!Array.isArray(adjustments) || adjustments.length !== n || !adjustments.every(isInt)) return bad('bad adjustments');
+    const tiles = crosswordStateFromJSON(c.tiles, config);
     if (!tiles.ok) return tiles;
-    const classic: ClassicState = { tiles: tiles.value, toMove: c.toMove, scorelessTurns: c.scorelessTurns, over: c.over, ...(c.endReason === undefined ? {} : { endReason: c.endReason }), adjustments: [...c.adjustments] };
+    if (tiles.value.hands.length !== n) return bad('one hand a player');
+    const classic: ClassicState = { tiles: tiles.value, toMove, scorelessTurns, over, ...(endReason === undefined ? {} : { endReason }), adjustments: [...adjustments] };
     state = { ...state, classic };
   }
   if (j.duplicate !== undefined) {
-    const d = j.duplicate as NonNullable<GameJSON['duplicate']>;
-    const tiles = crosswordStateFromJSON(d?.tiles, config);
+    const d = j.duplicate as Partial<Record<string, unknown>> | null;
+    if (typeof d !== 'object' || d === null) return bad('duplicate must be an object');
+    const tiles = crosswordStateFromJSON(d.tiles, config);
     if (!tiles.ok) return tiles;
-    if (!Array.isArray(d.submissions)) return bad('bad submissions');
-    const duplicate: DuplicateState = {
-      board: tiles.value.board,
-      hand: tiles.value.hands[0] ?? [],
-      bag: tiles.value.bag,
-      submissions: d.submissions.map((s) => (s === null ? null : { placements: s.placements.map(([square, tile]: readonly [number, number]) => ({ square, tile })), score: s.score, move: s.move })),
-    };
-    state = { ...state, duplicate };
+    const subs = d.submissions;
+    if (!Array.isArray(subs) || subs.length !== n) return bad('one submission a player');
+    const submissions: DuplicateState['submissions'][number][] = [];
+    for (const x of subs as unknown[]) {
+      if (x === null) {
+        submissions.push(null);
+        continue;
+      }
+      const y = x as Partial<Record<string, unknown>>;
+      if (typeof y !== 'object' || !isPairs(y.placements) || !isInt(y.score) || typeof y.move !== 'string') return bad('bad duplicate submission');
+      submissions.push({ placements: y.placements.map(([square, tile]) => ({ square, tile })), score: y.score, move: y.move });
+    }
+    state = { ...state, duplicate: { board: tiles.value.board, hand: tiles.value.hands[0] ?? [], bag: tiles.value.bag, submissions } };
   }
   if (j.anagram !== undefined) {
-    const a = j.anagram as NonNullable<GameJSON['anagram']>;
-    const tiles = crosswordStateFromJSON(a?.tiles, { ...config, handSize: 64 });
+    const a = j.anagram as Partial<Record<string, unknown>> | null;
+    if (typeof a !== 'object' || a === null) return bad('anagram must be an object');
+    const tiles = crosswordStateFromJSON(a.tiles, { ...config, handSize: 64 });
     if (!tiles.ok) return tiles;
-    state = { ...state, anagram: { draw: tiles.value.hands[0] ?? [], bag: tiles.value.bag, submissions: a.submissions.map((s) => (s === null ? null : { ...s })) } };
+    const subs = a.submissions;
+    if (!Array.isArray(subs) || subs.length !== n) return bad('one submission a player');
+    const submissions: AnagramState['submissions'][number][] = [];
+    for (const x of subs as unknown[]) {
+      const y = x as Partial<Record<string, unknown>> | null;
+      if (y === null) submissions.push(null);
+      else if (typeof y === 'object' && typeof y.word === 'string' && isInt(y.score)) submissions.push({ word: y.word, score: y.score });
+      else return bad('bad anagram submission');
+    }
+    state = { ...state, anagram: { draw: tiles.value.hands[0] ?? [], bag: tiles.value.bag, submissions } };
   }
   if (j.boggle !== undefined) {
-    const b = j.boggle as NonNullable<GameJSON['boggle']>;
-    const grid = parseGrid(b?.grid, (dictionary as Dictionary).alphabet);
+    const b = j.boggle as Partial<Record<string, unknown>> | null;
+    if (typeof b !== 'object' || b === null || typeof b.grid !== 'string' || !isInt(b.minLength) || b.minLength < 1) return bad('bad Boggle round');
+    const grid = parseGrid(b.grid, (dictionary as Dictionary).alphabet);
     if (!grid.ok) return grid;
-    state = { ...state, boggle: { grid: { ...grid.value, minLength: b.minLength }, submissions: JSON.parse(JSON.stringify(b.submissions)) as BoggleState['submissions'] } };
+    const subs = b.submissions;
+    if (!Array.isArray(subs) || subs.length !== n) return bad('one word list a player');
+    const submissions: BoggleState['submissions'][number][] = [];
+    for (const list of subs as unknown[]) {
+      if (!Array.isArray(list) || list.length > 10_000) return bad('bad Boggle word list');
+      const words: { word: string; path: [number, number][] }[] = [];
+      for (const x of list as unknown[]) {
+        const y = x as Partial<Record<string, unknown>> | null;
+        if (typeof y !== 'object' || y === null || typeof y.word !== 'string' || !isPairs(y.path)) return bad('bad Boggle word');
+        words.push({ word: y.word, path: y.path.map(([r, c]) => [r, c] as [number, number]) });
+      }
+      submissions.push(words);
+    }
+    state = { ...state, boggle: { grid: { ...grid.value, minLength: b.minLength }, submissions } };
   }
   return ok(state);
 }

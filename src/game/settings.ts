@@ -1,4 +1,4 @@
-import { Code, engineError, type EngineError } from '../errors/error.js';
+import { Code, describeValue, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 
 /** The kinds of game the engine runs. */
@@ -95,14 +95,14 @@ export function checkSettings(input: unknown): Result<{ settings: GameSettings; 
     return err(engineError(Code.ILLEGAL_GAME_DESCRIPTION, { param: description.length > 1000 ? description.slice(1000, 1001) : firstIllegal(description, /[\p{L}\p{N}\p{P}\p{Zs}+=<>$^`|~]/u) }));
   const time = own('timePerTurn');
   if (time === undefined || time === null || time === '') return err(engineError(Code.NO_TIME_PER_TURN));
-  if (typeof time !== 'number' || !Number.isInteger(time)) return err(engineError(Code.NON_INTEGER_TIME_PER_TURN, { param: String(time) }));
+  if (typeof time !== 'number' || !Number.isInteger(time)) return err(engineError(Code.NON_INTEGER_TIME_PER_TURN, { param: describeValue(time) }));
   if (time < MIN_TIME_PER_TURN) return err(engineError(Code.TIME_PER_TURN_TOO_SHORT, { param: time, cause: `at least ${MIN_TIME_PER_TURN} seconds` }));
   const code = own('code');
   if (code === undefined || code === '') return err(engineError(Code.NO_GAME_CODE));
-  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code)) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code) }));
+  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code)) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: describeValue(code) }));
   const max = own('maxPlayers');
   if (max === undefined || max === null || max === '') return err(engineError(Code.NO_MAX_PLAYERS));
-  if (typeof max !== 'number' || !Number.isInteger(max)) return err(engineError(Code.NON_INTEGER_MAX_PLAYERS, { param: String(max) }));
+  if (typeof max !== 'number' || !Number.isInteger(max)) return err(engineError(Code.NON_INTEGER_MAX_PLAYERS, { param: describeValue(max) }));
   if (max < 1) return err(engineError(Code.MAX_PLAYERS_TOO_SMALL, { param: max }));
   if (max > MAX_PLAYERS) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `at most ${MAX_PLAYERS} players` }));
   const seed = own('seed') ?? 1;
