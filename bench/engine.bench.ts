@@ -5,13 +5,12 @@
  * AI players through `apply` alone.
  */
 import { presetConfig } from '../src/config/config.js';
-import { BLANK } from '../src/config/letterset.js';
 import { createEngine } from '../src/game/engine.js';
 import { applyClassicPlay } from '../src/game/classic.js';
 import { SERVER_ID, type GameState } from '../src/game/types.js';
 import { MoveGenerator, allPlays, bestPlay } from '../src/movegen/generator.js';
 import { loadDefaultDictionary } from '../src/node/files.js';
-import { readMove, validateMove } from '../src/rules/crossword.js';
+import { moveInput, readMove, validateMove } from '../src/rules/crossword.js';
 import { printTable, runSuite, saveResults } from './common.js';
 
 export async function engineBench(): Promise<void> {
@@ -21,7 +20,6 @@ export async function engineBench(): Promise<void> {
   const config = EN.value;
   const dict = d.value;
   const engine = createEngine({ dictionary: (a) => (a === 'en' ? dict : undefined) });
-  const cols = config.layout.cols;
   const start = (code: string, players: string[]): GameState => {
     const c = engine.create({ name: 'bench', timePerTurn: 60, code, maxPlayers: players.length, seed: 11 }, players[0] as string);
     if (!c.ok) throw new Error('create');
@@ -29,10 +27,7 @@ export async function engineBench(): Promise<void> {
     for (const p of players.slice(1)) s = (engine.apply(s, p, { type: 'join' }) as { state: GameState }).state;
     return (engine.apply(s, players[0] as string, { type: 'start' }) as { state: GameState }).state;
   };
-  const toRequest = (placements: readonly { square: number; tile: number }[]) => ({
-    type: 'play',
-    tiles: placements.map((p) => ({ row: Math.floor(p.square / cols), col: p.square % cols, glyph: config.alphabet.glyph(p.tile & 0x3f), ...((p.tile & BLANK) !== 0 ? { blank: true } : {}) })),
-  });
+  const toRequest = (placements: readonly { square: number; tile: number }[]) => ({ type: 'play', ...moveInput(placements, config) });
 
   // Record a classic game: the states and the requests that move it.
   const initial = start('scrabble-en', ['ann', 'bob']);

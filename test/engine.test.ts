@@ -6,6 +6,7 @@ import { createEngine, type Engine } from '../src/game/engine.js';
 import { gameFromJSON, gameToJSON, playerView } from '../src/game/json.js';
 import { SERVER_ID, type GameEvent, type GameState } from '../src/game/types.js';
 import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
+import { moveInput } from '../src/rules/crossword.js';
 import { BoggleSolver } from '../src/boggle/solver.js';
 import { loadDefaultDictionary } from '../src/node/files.js';
 import { tilesConserved } from '../src/state/state.js';
@@ -41,11 +42,7 @@ function bestRequest(s: GameState): unknown {
   const g = unwrap(MoveGenerator.create(ctx.config, DICT, board));
   const best = bestPlay(g, hand);
   if (best === undefined) return { type: 'pass' };
-  const cols = ctx.config.layout.cols;
-  return {
-    type: 'play',
-    tiles: best.placements.map((p) => ({ row: Math.floor(p.square / cols), col: p.square % cols, glyph: ctx.config.alphabet.glyph(p.tile & 0x3f), ...((p.tile & BLANK) !== 0 ? { blank: true } : {}) })),
-  };
+  return { type: 'play', ...moveInput(best.placements, ctx.config) };
 }
 
 describe('creating a game: the catalogue settings codes', () => {

@@ -3,8 +3,7 @@ import { leavePlayer, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { presetConfig } from '../src/config/config.js';
 import { loadDefaultDictionary } from '../src/node/files.js';
-import { formatTiles } from '../src/notation/tokens.js';
-import { decodeGcg, exportGcg, parseGcg, replayGcg, type ExportTurn } from '../src/records/gcg.js';
+import { decodeGcg, exportSelfPlay, parseGcg, replayGcg } from '../src/records/gcg.js';
 import { unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));
@@ -69,18 +68,8 @@ describe('GCG records', () => {
   it('round-trips self-play games: export, import, replay with every score matching', () => {
     for (const seed of [1, 2, 3]) {
       const game = unwrap(selfPlay(EN, DICT, [staticPlayer, leavePlayer(EN)], seed));
-      const turns: ExportTurn[] = game.turns.map((t) =>
-        t.kind === 'play' ? { player: t.player, kind: 'play', rack: t.rack, move: t.move, score: t.score } : t.kind === 'trade' ? { player: t.player, kind: 'trade', rack: t.rack, tiles: t.move.slice(1) } : { player: t.player, kind: 'pass', rack: t.rack },
-      );
       const final = game.final;
-      const text = exportGcg({
-        players: ['static', 'leave'],
-        turns,
-        finalRacks: final.tiles.hands.map((h) => formatTiles(h, EN.alphabet)),
-        adjustments: final.adjustments,
-        ...(final.endReason === 'out' ? { wentOut: final.tiles.hands.findIndex((h) => h.length === 0) } : {}),
-        config: EN,
-      });
+      const text = exportSelfPlay(game, ['static', 'leave'], EN);
       const r = unwrap(replayGcg(unwrap(parseGcg(text)), DICT));
       expect(r.mismatches).toEqual([]);
       expect(r.totals).toEqual([...final.tiles.scores]);

@@ -11,7 +11,7 @@ import { loadDefaultDictionary } from '../src/node/files.js';
 import { parseBoard } from '../src/notation/board-text.js';
 import { parsePlay } from '../src/notation/move.js';
 import { parseTiles } from '../src/notation/tokens.js';
-import { scorePlacements, validateMove } from '../src/rules/crossword.js';
+import { moveInput, scorePlacements, validateMove } from '../src/rules/crossword.js';
 import { makeHand, type Hand } from '../src/state/hand.js';
 import { drawTiles, fullBag } from '../src/state/bag.js';
 import { DOUG_EMELY } from './fixtures/games.js';
@@ -27,11 +27,6 @@ function hand(text: string, c: GameConfig = EN): Hand {
 }
 
 const key = (ps: readonly Placement[]) => ps.map((p) => `${p.square}:${p.tile}`).join(' ');
-
-function moveInput(placements: readonly Placement[], c: GameConfig) {
-  const cols = c.layout.cols;
-  return { tiles: placements.map((p) => ({ row: Math.floor(p.square / cols), col: p.square % cols, glyph: c.alphabet.glyph(p.tile & 0x3f), ...((p.tile & BLANK) !== 0 ? { blank: true } : {}) })) };
-}
 
 describe('move generation', () => {
   it('needs a GADDAG', () => {

@@ -8,7 +8,7 @@ import { CATALOGUE, EXTENSIONS } from '../src/errors/catalogue.js';
 import { parseBoard } from '../src/notation/board-text.js';
 import { parsePlay } from '../src/notation/move.js';
 import { parseTiles } from '../src/notation/tokens.js';
-import { listViolations, readMove, scorePlacements, validateMove, type MoveContext, type MoveInput } from '../src/rules/crossword.js';
+import { listViolations, moveInput, readMove, scorePlacements, validateMove, type MoveContext, type MoveInput } from '../src/rules/crossword.js';
 import { PERMISSIVE, setLookup } from '../src/rules/lookup.js';
 import { validateTrade } from '../src/rules/trade.js';
 import { makeHand } from '../src/state/hand.js';
@@ -35,15 +35,7 @@ function boardOf(rows: Record<number, string>, c: GameConfig = EN): Board {
 
 /** A move in record notation as untrusted JSON input. */
 function move(text: string, board: Board, c: GameConfig = EN): MoveInput {
-  const p = unwrap(parsePlay(text, board, c.alphabet));
-  return {
-    tiles: p.placements.map((x) => ({
-      row: Math.floor(x.square / c.layout.cols),
-      col: x.square % c.layout.cols,
-      glyph: c.alphabet.glyph(x.tile & 0x3f),
-      ...((x.tile & BLANK) !== 0 ? { blank: true } : {}),
-    })),
-  };
+  return moveInput(unwrap(parsePlay(text, board, c.alphabet)).placements, c);
 }
 
 const words = setLookup(['WINDY', 'GALE', 'GI', 'AN', 'LI', 'EN', 'CAT', 'CATS', 'AT', 'TA', 'CHICO', 'CHE', 'AS', 'SI'], EN.alphabet);

@@ -52,11 +52,7 @@ export function checkArcRegion(arcs: Uint32Array, from: number, to: number, mask
  */
 export function countSequences(arcs: Uint32Array, root: number, from: number, to: number, maskWords: number): number {
   if (root === 0) return 0;
-  const nodes: number[] = [];
-  for (let i = from; i < to; ) {
-    nodes.push(i);
-    i += maskWords + popcount(arcs[i] as number) + (maskWords === 2 ? popcount(arcs[i + 1] as number) : 0);
-  }
+  const nodes = nodeHeaders(arcs, from, to, maskWords);
   const below = new Float64Array(to);
   for (let n = nodes.length - 1; n >= 0; n--) {
     const node = nodes[n] as number;
@@ -70,4 +66,14 @@ export function countSequences(arcs: Uint32Array, root: number, from: number, to
     below[node] = sum;
   }
   return below[root] as number;
+}
+
+/** The header index of every node of a checked region `arcs[from..to)`, in order. */
+export function nodeHeaders(arcs: Uint32Array, from: number, to: number, maskWords: number): number[] {
+  const nodes: number[] = [];
+  for (let i = from; i < to; ) {
+    nodes.push(i);
+    i += maskWords + popcount(arcs[i] as number) + (maskWords === 2 ? popcount(arcs[i + 1] as number) : 0);
+  }
+  return nodes;
 }

@@ -1,5 +1,6 @@
 import type { Dictionary } from './dictionary.js';
-import { ARC_END_OF_WORD, ARC_LAST, ARC_TARGET_SHIFT, popcount } from './format.js';
+import { nodeHeaders } from './check.js';
+import { ARC_END_OF_WORD, ARC_LAST, ARC_TARGET_SHIFT } from './format.js';
 
 const cache = new WeakMap<Dictionary, Uint32Array>();
 
@@ -16,13 +17,7 @@ export function arcRanks(dictionary: Dictionary): Uint32Array {
   const arcs = dictionary.arcs;
   const w = dictionary.maskWords;
   const end = dictionary.gaddagRoot === 0 ? arcs.length : dictionary.gaddagRoot;
-  const nodes: number[] = [];
-  if (dictionary.root !== 0) {
-    for (let i = 1; i < end; ) {
-      nodes.push(i);
-      i += w + popcount(arcs[i] as number) + (w === 2 ? popcount(arcs[i + 1] as number) : 0);
-    }
-  }
+  const nodes = dictionary.root === 0 ? [] : nodeHeaders(arcs, 1, end, w);
   const below = new Float64Array(end);
   const ranks = new Uint32Array(end);
   for (let k = nodes.length - 1; k >= 0; k--) {

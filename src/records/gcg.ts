@@ -4,9 +4,10 @@ import { BLANK } from '../config/letterset.js';
 import type { WordLookup } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { parsePlay } from '../notation/move.js';
-import { parseTiles } from '../notation/tokens.js';
+import { formatTiles, parseTiles } from '../notation/tokens.js';
+import type { SelfPlayGame } from '../ai/selfplay.js';
 import { err, ok, type Result } from '../result.js';
-import { scorePlacements, validateMove } from '../rules/crossword.js';
+import { moveInput, scorePlacements, validateMove } from '../rules/crossword.js';
 import { PERMISSIVE } from '../rules/lookup.js';
 import { handValue, makeHand } from '../state/hand.js';
 
@@ -212,10 +213,7 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
       const ctx = { board, hand, config, dictionary };
       computed = scorePlacements(placements, ctx);
       if (computed < 0) {
-        const why = validateMove(
-          { tiles: placements.map((x) => ({ row: Math.floor(x.square / config.layout.cols), col: x.square % config.layout.cols, glyph: config.alphabet.glyph(x.tile & 0x3f), ...((x.tile & BLANK) !== 0 ? { blank: true } : {}) })) },
-          ctx,
-        );
+        const why = validateMove(moveInput(placements, config), ctx);
         mismatches.push({ line: e.line, kind: e.kind, what: 'invalid', recorded: e.score, computed: NaN, detail: why.ok ? '' : `${why.error.code} ${why.error.name} ${String(why.error.param ?? '')}` });
         computed = e.score;
       }
@@ -287,3 +285,23 @@ export function exportGcg(game: {
   return lines.join('\n') + '\n';
 }
 
+
+/** A self-play game as GCG (see {@link exportGcg}). */
+export function exportSelfPlay(game: SelfPlayGame, players: readonly string[], config: GameConfig): string {
+  const turns: ExportTurn[] = game.turns.map((t) =>
+    t.kind === 'play'
+      ? { player: t.player, kind: 'play', rack: t.rack, move: t.move, score: t.score }
+      : t.kind === 'trade'
+        ? { player: t.player, kind: 'trade', rack: t.rack, tiles: t.move.slice(1) }
+        : { player: t.player, kind: 'pass', rack: t.rack },
+  );
+  const final = game.final;
+  return exportGcg({
+    players,
+    turns,
+    finalRacks: final.tiles.hands.map((h) => formatTiles(h, config.alphabet)),
+    adjustments: final.adjustments,
+    ...(final.endReason === 'out' ? { wentOut: final.tiles.hands.findIndex((h) => h.length === 0) } : {}),
+    config,
+  });
+}

@@ -24,6 +24,21 @@ export interface MoveInput {
   readonly tiles: readonly { readonly row: number; readonly col: number; readonly glyph: string; readonly blank?: boolean }[];
 }
 
+/**
+ * The request form of placements (the inverse of {@link readMove}): what a client sends for
+ * these tiles. A blank naming no glyph becomes glyph `?`.
+ */
+export function moveInput(placements: readonly Placement[], config: GameConfig): MoveInput {
+  const cols = config.layout.cols;
+  return {
+    tiles: placements.map((p) => {
+      const code = p.tile & 0x3f;
+      const blank = (p.tile & BLANK) !== 0 && code !== 0;
+      return { row: Math.floor(p.square / cols), col: p.square % cols, glyph: code === 0 ? '?' : config.alphabet.glyph(code), ...(blank ? { blank: true } : {}) };
+    }),
+  };
+}
+
 /** One word a move forms, with its score. */
 export interface ScoredWord {
   readonly word: string;

@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import { leavePlayer, staticPlayer } from '../../ai/players.js';
 import { selfPlay } from '../../ai/selfplay.js';
 import { presetConfig } from '../../config/config.js';
-import { BLANK } from '../../config/letterset.js';
+import { moveInput } from '../../rules/crossword.js';
 import type { Dictionary } from '../../dictionary/dictionary.js';
 import { createEngine } from '../../game/engine.js';
 import { SERVER_ID, type GameEvent, type GameState } from '../../game/types.js';
 import { MoveGenerator, allPlays } from '../../movegen/generator.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
-import { decodeGcg, exportGcg, parseGcg, replayGcg, type ExportTurn } from '../../records/gcg.js';
+import { decodeGcg, exportSelfPlay, parseGcg, replayGcg } from '../../records/gcg.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
@@ -72,20 +72,7 @@ export async function gcgCommand(args: string[], io: CliIo): Promise<ExitCode> {
       io.err(describeError(game.error) + '\n');
       return 1;
     }
-    const turns: ExportTurn[] = game.value.turns.map((t) =>
-      t.kind === 'play' ? { player: t.player, kind: 'play', rack: t.rack, move: t.move, score: t.score } : t.kind === 'trade' ? { player: t.player, kind: 'trade', rack: t.rack, tiles: t.move.slice(1) } : { player: t.player, kind: 'pass', rack: t.rack },
-    );
-    const final = game.value.final;
-    io.out(
-      exportGcg({
-        players: ['static', 'leave'],
-        turns,
-        finalRacks: final.tiles.hands.map((h) => formatTiles(h, config.value.alphabet)),
-        adjustments: final.adjustments,
-        ...(final.endReason === 'out' ? { wentOut: final.tiles.hands.findIndex((h) => h.length === 0) } : {}),
-        config: config.value,
-      }),
-    );
+    io.out(exportSelfPlay(game.value, ['static', 'leave'], config.value));
     return 0;
   }
   io.err(`usage:\n${GAMES_USAGE}\n`);
@@ -137,7 +124,6 @@ export async function duplicateCommand(args: string[], io: CliIo): Promise<ExitC
   let { state } = s;
   const config = presetConfig('en');
   if (!config.ok) return 2;
-  const cols = config.value.layout.cols;
   while (state.status === 'running') {
     const d = state.duplicate;
     if (d === undefined) break;
@@ -153,7 +139,7 @@ export async function duplicateCommand(args: string[], io: CliIo): Promise<ExitC
       const request =
         play === undefined
           ? { type: 'pass' }
-          : { type: 'play', tiles: play.placements.map((p) => ({ row: Math.floor(p.square / cols), col: p.square % cols, glyph: config.value.alphabet.glyph(p.tile & 0x3f), ...((p.tile & BLANK) !== 0 ? { blank: true } : {}) })) };
+          : { type: 'play', ...moveInput(play.placements, config.value) };
       const r = s.engine.apply(state, id, request);
       if (r.ok) state = r.state;
     }

@@ -4,12 +4,11 @@ import { leavePlayer, staticPlayer, type Player } from '../../ai/players.js';
 import { selfPlay } from '../../ai/selfplay.js';
 import { Board } from '../../board/board.js';
 import { presetConfig, type GameConfig } from '../../config/config.js';
-import { BLANK } from '../../config/letterset.js';
 import { MoveGenerator, allPlays } from '../../movegen/generator.js';
 import { parseBoard } from '../../notation/board-text.js';
 import { parseTiles } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
-import { validateMove } from '../../rules/crossword.js';
+import { moveInput, validateMove } from '../../rules/crossword.js';
 import { makeHand } from '../../state/hand.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
@@ -75,11 +74,7 @@ export async function bestCommand(args: string[], io: CliIo): Promise<ExitCode> 
   const plays = allPlays(gen.value, hand);
   const shown = values.all ? plays : plays.slice(0, n);
   const detail = shown.map((p) => {
-    const cols = c.layout.cols;
-    const m = validateMove(
-      { tiles: p.placements.map((x) => ({ row: Math.floor(x.square / cols), col: x.square % cols, glyph: c.alphabet.glyph(x.tile & 0x3f), ...((x.tile & BLANK) !== 0 ? { blank: true } : {}) })) },
-      { board, hand, config: c, dictionary: dict.value },
-    );
+    const m = validateMove(moveInput(p.placements, c), { board, hand, config: c, dictionary: dict.value });
     return { notation: p.notation, score: p.score, words: m.ok ? m.value.words.map((w) => w.word) : [] };
   });
   if (values.json) io.out(JSON.stringify(detail) + '\n');

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Board } from '../../board/board.js';
 import { presetConfig, type GameConfig } from '../../config/config.js';
-import { BLANK } from '../../config/letterset.js';
 import type { WordLookup } from '../../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
 import { parseBoard } from '../../notation/board-text.js';
@@ -10,7 +9,7 @@ import { parsePlay } from '../../notation/move.js';
 import { formatPosition, parseSquareName } from '../../notation/square.js';
 import { parseTiles } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';
-import { type MoveInput, validateMove } from '../../rules/crossword.js';
+import { type MoveInput, moveInput, validateMove } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
 import { makeHand } from '../../state/hand.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
@@ -85,22 +84,10 @@ function usageError(io: CliIo, e: EngineError): ExitCode {
   return 2;
 }
 
-function placementsToMove(placements: readonly { square: number; tile: number }[], config: GameConfig): MoveInput {
-  const cols = config.layout.cols;
-  return {
-    tiles: placements.map((p) => ({
-      row: Math.floor(p.square / cols),
-      col: p.square % cols,
-      glyph: (p.tile & 0x3f) === 0 ? '?' : config.alphabet.glyph(p.tile & 0x3f),
-      ...((p.tile & BLANK) !== 0 && (p.tile & 0x3f) !== 0 ? { blank: true } : {}),
-    })),
-  };
-}
-
 function moveFromNotation(text: string, board: Board, config: GameConfig): Result<MoveInput, EngineError> {
   const p = parsePlay(text, board, config.alphabet);
   if (!p.ok) return err(engineError(Code.BAD_MOVES_FORMAT, { cause: p.error.cause ?? 'bad notation' }));
-  return ok(placementsToMove(p.value.placements, config));
+  return ok(moveInput(p.value.placements, config));
 }
 
 /** `H8=C I8=a J8=?`: column letter and row number, then the glyph (lower case: a blank standing for it; `?`: a blank naming nothing). */
