@@ -130,7 +130,8 @@ describe('the command API: lifecycle and playing codes', () => {
     // Play the classic game until the bag holds fewer than 7 tiles, then trade.
     let s = game('scrabble-en');
     while (s.status === 'running' && (s.classic?.tiles.bag.tiles.length ?? 0) >= 7) s = step(s, s.players[s.classic?.toMove ?? 0]?.id as string, bestRequest(s));
-    if (s.status === 'running') {
+    expect(s.status).toBe('running');
+    {
       const mover = s.players[s.classic?.toMove ?? 0]?.id as string;
       const g = s.classic?.tiles.hands[s.classic.toMove]?.[0] as number;
       const e = engine.apply(s, mover, { type: 'trade', glyphs: [g === BLANK ? '?' : unwrap(engine.context(s)).config.alphabet.glyph(g)] });
@@ -185,23 +186,28 @@ describe('full games through apply alone', () => {
   it('anagram and Boggle: words score at the close of the turn', () => {
     let a = game('anagram-en');
     const ctx = unwrap(engine.context(a));
-    const draw = a.anagram?.draw ?? [];
-    const text = draw.map((t) => (t === BLANK ? '?' : ctx.config.alphabet.glyph(t))).join('');
-    const words = unwrap(DICT.anagrams(text, { subAnagrams: true, minLength: 3 })).filter((w) => !text.includes('?') || true);
-    const r = engine.apply(a, 'ann', { type: 'play', word: words[0] ?? 'zzz' });
-    if (words.length > 0) {
-      a = r.ok ? r.state : a;
-      a = step(a, SERVER_ID, { type: 'close-turn' });
-      expect(a.players[0]?.score).toBeGreaterThan(0);
-    }
+    const text = (a.anagram?.draw ?? []).map((t) => (t === BLANK ? '?' : ctx.config.alphabet.glyph(t))).join('');
+    const words = unwrap(DICT.anagrams(text, { subAnagrams: true, minLength: 3 })).filter((w) => w.length <= 9);
+    expect(words.length).toBeGreaterThan(0);
+    const longest = words.reduce((x, y) => (y.length > x.length ? y : x));
+    a = step(a, 'ann', { type: 'play', word: longest });
+    expect(code(a, 'ann', { type: 'play', word: longest })[0]).toBe(Code.ALREADY_PLAYED);
+    const closed = engine.apply(a, SERVER_ID, { type: 'close-turn' });
+    a = unwrap(closed.ok ? { ok: true as const, value: closed.state } : closed);
+    const table = [0, 0, 0, 3, 4, 5, 6, 8, 10, 12];
+    expect(a.players.map((p) => p.score)).toEqual([table[Math.min(longest.length, 9)], 0]);
+
     let b = game('boggle-4x4');
-    const solution = (b.boggle as NonNullable<GameState['boggle']>).grid;
-    const path = [[0, 0], [0, 1], [1, 1]];
-    void solution;
-    const before = b;
-    const res = engine.apply(b, 'ann', { type: 'play', path });
-    b = res.ok ? res.state : before;
-    for (let i = 0; i < 3; i++) b = step(b, 'ann', { type: 'close-turn' });
+    const found = new BoggleSolver(DICT).solveWords((b.boggle as NonNullable<GameState['boggle']>).grid).words;
+    expect(found.length).toBeGreaterThan(0);
+    const first = found[0]!;
+    b = step(b, 'ann', { type: 'play', word: first.word });
+    b = step(b, 'bob', { type: 'play', word: first.word });
+    b = step(b, 'bob', { type: 'play', word: found[1]!.word });
+    b = step(b, 'ann', { type: 'close-turn' });
+    // The word both found is cancelled; bob's second word counts.
+    expect(b.players.map((p) => p.score)).toEqual([0, found[1]!.score]);
+    for (let i = 0; i < 2; i++) b = step(b, 'ann', { type: 'close-turn' });
     expect(b.status).toBe('over');
   });
 
