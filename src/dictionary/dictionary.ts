@@ -2,7 +2,7 @@ import type { Alphabet } from '../alphabet/alphabet.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { buildAutomaton, type AutomatonStats } from './build.js';
-import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, SEPARATOR, findArc, maskWordsFor, popcount } from './format.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, findArc, maskWordsFor, popcount } from './format.js';
 import { MAX_WORD_LENGTH, normalizeWordList, type WordListOptions, type WordListReport } from './wordlist.js';
 import { gaddagKeys } from './gaddag.js';
 import { checkArcRegion, countSequences } from './check.js';
@@ -439,4 +439,3 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-export { SEPARATOR, countSequences };

@@ -1,5 +1,5 @@
 import { castDraft, produce } from 'immer';
-import { presetConfig, type GameConfig } from '../config/config.js';
+import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { formatBoard } from '../notation/board-text.js';
 import { formatTiles } from '../notation/tokens.js';
@@ -20,7 +20,7 @@ import {
   startDuplicateMode,
   type Step,
 } from './modes/crossword.js';
-import { PREDEFINED_GAMES, checkSettings, type PredefinedGame } from './settings.js';
+import { PREDEFINED_GAMES, checkSettings } from './settings.js';
 import { SERVER_ID, type ApplyResult, type EngineEnvironment, type GameEvent, type GameState, type ModeContext } from './types.js';
 
 /** The longest player id accepted. */
@@ -291,4 +291,3 @@ function data(state: GameState, playerId: string, what: 'hand' | 'board' | 'scor
   return ok({ state, events: [{ type: 'data', what, value }] });
 }
 
-export type { GameConfig, PredefinedGame };
