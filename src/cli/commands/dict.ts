@@ -75,12 +75,13 @@ function build(args: string[], io: CliIo): ExitCode {
     arcs: report.dawg.arcs,
     bytes,
     ms: Math.round(report.ms * 10) / 10,
-    ...(report.gaddag ? { gaddagArcs: report.gaddag.arcs } : {}),
+    ...(report.gaddag ? { gaddagStates: report.gaddag.states, gaddagArcs: report.gaddag.arcs, gaddagMs: Math.round(report.gaddagMs * 10) / 10 } : {}),
     dropped: report.wordList.dropped,
   };
   if (values.json) io.out(JSON.stringify(summary) + '\n');
   else {
-    io.out(`words  ${summary.words}\nstates ${summary.states}\narcs   ${summary.arcs}${report.gaddag ? ` (+ ${report.gaddag.arcs} GADDAG arcs)` : ''}\nbytes  ${bytes}\nms     ${summary.ms}\n`);
+    io.out(`words  ${summary.words}\nstates ${summary.states}\narcs   ${summary.arcs}\nbytes  ${bytes}\nms     ${summary.ms}\n`);
+    if (report.gaddag) io.out(`GADDAG: ${report.gaddag.states} states, ${report.gaddag.arcs} arcs, built in ${summary.gaddagMs} ms (included above)\n`);
     const d = report.wordList.dropped;
     const dropped = Object.entries(d).filter(([, n]) => n > 0);
     if (dropped.length > 0) io.out(`dropped ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
