@@ -58,6 +58,7 @@ export function createEngine(env: EngineEnvironment): Engine {
   return {
     create(settings, operatorId) {
       if (!isPlayerId(operatorId)) return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }));
+      if (operatorId === SERVER_ID) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `${SERVER_ID} is reserved for the server and cannot play` }));
       const checked = checkSettings(settings);
       if (!checked.ok) return checked;
       const ctx = context(checked.value.settings.code);
