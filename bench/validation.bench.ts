@@ -16,7 +16,7 @@ import type { Placement } from '../src/board/board.js';
 import { PERMISSIVE } from '../src/rules/lookup.js';
 import { type Hand, makeHand } from '../src/state/hand.js';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
-import { type RefBoard, type RefConfig, referenceValidate } from '../test/reference/crossword.js';
+import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
 import { printTable, runSuite, saveResults } from './common.js';
 
 const require = createRequire(import.meta.url);
@@ -77,16 +77,7 @@ export async function validationBench(): Promise<void> {
   }
   const valid = cases.filter((c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value }).ok).length;
   const set = new Set((require('an-array-of-english-words') as string[]).map((w) => w.toUpperCase()));
-  const refConfig: RefConfig = {
-    rows: 15,
-    cols: 15,
-    start: [7, 7],
-    handSize: 7,
-    bonus: 50,
-    values: Object.fromEntries(alphabet.glyphs.slice(1).map((g, i) => [g, config.letters.values[i + 1] as number])),
-    letterMult: Array.from({ length: 15 }, (_, r) => Array.from({ length: 15 }, (_, c) => config.layout.letterMultiplier[r * 15 + c] as number)),
-    wordMult: Array.from({ length: 15 }, (_, r) => Array.from({ length: 15 }, (_, c) => config.layout.wordMultiplier[r * 15 + c] as number)),
-  };
+  const refConfig = refConfigOf(config);
   // The naive validator must agree before it is timed.
   for (const c of cases) {
     const a = validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value });

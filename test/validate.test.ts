@@ -13,7 +13,7 @@ import { PERMISSIVE, setLookup } from '../src/rules/lookup.js';
 import { validateTrade } from '../src/rules/trade.js';
 import { makeHand } from '../src/state/hand.js';
 import { crosswordStateToJSON } from '../src/notation/json.js';
-import { referenceValidate, type RefConfig } from './reference/crossword.js';
+import { referenceValidate, refConfigOf, type RefConfig } from './reference/crossword.js';
 import { FC, failure, unwrap } from './helpers.js';
 import { DOUG_EMELY } from './fixtures/games.js';
 
@@ -175,16 +175,7 @@ const MINI = unwrap(
     fullHandBonus: 20,
   }),
 );
-const REF: RefConfig = {
-  rows: 7,
-  cols: 7,
-  start: [3, 3],
-  handSize: 4,
-  bonus: 20,
-  values: { A: 1, B: 2, C: 3, D: 4 },
-  letterMult: Array.from({ length: 7 }, (_, r) => Array.from({ length: 7 }, (_, c) => MINI.layout.letterMultiplier[r * 7 + c] as number)),
-  wordMult: Array.from({ length: 7 }, (_, r) => Array.from({ length: 7 }, (_, c) => MINI.layout.wordMultiplier[r * 7 + c] as number)),
-};
+const REF: RefConfig = refConfigOf(MINI);
 
 const letter = fc.constantFrom('A', 'B', 'C', 'D');
 const cellArb = fc.oneof({ weight: 14, arbitrary: fc.constant('') }, { weight: 3, arbitrary: letter }, { weight: 1, arbitrary: letter.map((l) => l.toLowerCase()) });
@@ -205,6 +196,7 @@ describe('validateMove against a brute-force reference', () => {
   const lookup = setLookup(dictWords, MINI.alphabet);
 
   it('agrees on random small boards and random moves (codes, params, scores)', () => {
+    expect([REF.values.A, REF.values.B, REF.values.C, REF.values.D, REF.start]).toEqual([1, 2, 3, 4, [3, 3]]);
     let valid = 0;
     fc.assert(
       fc.property(

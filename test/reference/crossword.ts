@@ -1,3 +1,5 @@
+import type { GameConfig } from '../../src/config/config.js';
+
 /**
  * A plain brute-force crossword validator, written from the rule book as simply as possible,
  * for property tests: boards are arrays of strings, words are strings, nothing is clever.
@@ -12,6 +14,22 @@ export interface RefConfig {
   /** Letter and word multipliers, [row][col]. */
   letterMult: number[][];
   wordMult: number[][];
+}
+
+/** The reference's view of a game configuration: plain nested arrays and a value table. */
+export function refConfigOf(config: GameConfig): RefConfig {
+  const { rows, cols, start, letterMultiplier, wordMultiplier } = config.layout;
+  const grid = (a: Uint8Array) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => a[r * cols + c] as number));
+  return {
+    rows,
+    cols,
+    start: [Math.floor(start / cols), start % cols],
+    handSize: config.handSize,
+    bonus: config.fullHandBonus,
+    values: Object.fromEntries(config.alphabet.glyphs.slice(1).map((g, i) => [g, config.letters.values[i + 1] as number])),
+    letterMult: grid(letterMultiplier),
+    wordMult: grid(wordMultiplier),
+  };
 }
 
 /** A board cell: '' empty, 'A' a tile, 'a' a blank standing for A. */
