@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BLANK } from '../src/config/letterset.js';
 import { Code } from '../src/errors/error.js';
 import { createEngine, type Engine } from '../src/game/engine.js';
-import { gameFromJSON, gameToJSON, playerView } from '../src/game/json.js';
+import { gameFromJSON, gameToGcg, gameToJSON, playerView } from '../src/game/json.js';
+import { parseGcg, replayGcg } from '../src/records/gcg.js';
 import { SERVER_ID, type GameEvent, type GameState } from '../src/game/types.js';
 import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
 import { moveInput } from '../src/rules/crossword.js';
@@ -151,6 +152,10 @@ describe('full games through apply alone', () => {
       events.push(...r.events);
     }
     expect(s.status).toBe('over');
+    // The game's record replays with every score matching.
+    const record = unwrap(replayGcg(unwrap(parseGcg(gameToGcg(s, engine) ?? '')), DICT));
+    expect(record.mismatches).toEqual([]);
+    expect(record.totals).toEqual(s.players.map((p) => p.score));
     const over = events.find((e) => e.type === 'game-over');
     for (const p of s.players) {
       const plays = events.filter((e) => e.type === 'played' && e.player === p.id).reduce((t, e) => t + (e.type === 'played' ? e.score : 0), 0);

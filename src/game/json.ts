@@ -5,6 +5,8 @@ import { crosswordStateFromJSON, crosswordStateToJSON, type CrosswordStateJSON }
 import { err, ok, type Result } from '../result.js';
 import { Board } from '../board/board.js';
 import { checkSettings } from './settings.js';
+import { exportGcg, type ExportTurn } from '../records/gcg.js';
+import { formatTiles } from '../notation/tokens.js';
 import type { ClassicState } from './classic.js';
 import type { Engine } from './engine.js';
 import type { AnagramState, BoggleState, DuplicateState, GameEvent, GameState, PlayerState } from './types.js';
@@ -217,4 +219,31 @@ export function playerView(state: GameState, playerId: string, engine: Engine): 
     json.history = JSON.parse(JSON.stringify(json.history));
   }
   return json;
+}
+
+/**
+ * A classic game's record as GCG, from its history (plays, trades, passes and the end-of-game
+ * rack adjustments); undefined for other game types.
+ */
+export function gameToGcg(state: GameState, engine: Engine): string | undefined {
+  const ctx = engine.context(state);
+  if (!ctx.ok || state.type !== 'classic' || state.classic === undefined) return undefined;
+  const index = new Map(state.players.map((p, i) => [p.id, i]));
+  const turns: ExportTurn[] = [];
+  for (const e of state.history) {
+    const player = 'player' in e ? (index.get(e.player) ?? -1) : -1;
+    if (e.type === 'played' && player >= 0) turns.push({ player, kind: 'play', rack: e.rack, move: e.move, score: e.score });
+    else if (e.type === 'traded' && player >= 0) turns.push({ player, kind: 'trade', rack: e.rack, tiles: e.tiles });
+    else if (e.type === 'passed' && player >= 0) turns.push({ player, kind: 'pass', rack: e.rack ?? '' });
+  }
+  const c = state.classic;
+  const wentOut = c.endReason === 'out' ? c.tiles.hands.findIndex((h) => h.length === 0) : -1;
+  return exportGcg({
+    players: state.players.map((p) => p.id.replace(/\s+/g, '_')),
+    turns,
+    finalRacks: c.over ? c.tiles.hands.map((h) => formatTiles(h, ctx.value.config.alphabet)) : [],
+    adjustments: c.over ? c.adjustments : state.players.map(() => 0),
+    ...(wentOut >= 0 ? { wentOut } : {}),
+    config: ctx.value.config,
+  });
 }
