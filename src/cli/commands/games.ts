@@ -10,12 +10,12 @@ import { SERVER_ID, type GameEvent, type GameState } from '../../game/types.js';
 import { MoveGenerator, allPlays } from '../../movegen/generator.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
-import { decodeGcg, exportSelfPlay, parseGcg, replayGcg } from '../../records/gcg.js';
+import { decodeGcg, exportSelfPlay, parseGcg, replayGcg, type GcgMismatch } from '../../records/gcg.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
-export const GAMES_USAGE = `wordgame gcg replay FILE [--permissive | --dict FILE] [--json]
+export const GAMES_USAGE = `wordgame gcg replay FILE... [--permissive | --dict FILE] [--json]
 wordgame gcg export [--seed N]
 wordgame duplicate [--seed N] [--players 3] [--dict FILE]
 wordgame anagram-game [--seed N] [--players 3] [--dict FILE]`;
@@ -29,14 +29,8 @@ export async function gcgCommand(args: string[], io: CliIo): Promise<ExitCode> {
     options: { permissive: { type: 'boolean', default: false }, dict: { type: 'string' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } },
   });
   if (sub === 'replay') {
-    const file = positionals[0];
-    if (file === undefined) {
+    if (positionals.length === 0) {
       io.err(`usage:\n${GAMES_USAGE}\n`);
-      return 2;
-    }
-    const record = parseGcg(decodeGcg(readFileSync(file)));
-    if (!record.ok) {
-      io.err(describeError(record.error) + '\n');
       return 2;
     }
     let dictionary = PERMISSIVE;
@@ -48,19 +42,24 @@ export async function gcgCommand(args: string[], io: CliIo): Promise<ExitCode> {
       }
       dictionary = d.value;
     }
-    const r = replayGcg(record.value, dictionary);
-    if (!r.ok) {
-      io.err(describeError(r.error) + '\n');
-      return 2;
+    const reports: { file: string; moves: number; mismatches: readonly GcgMismatch[]; totals: readonly number[] }[] = [];
+    for (const file of positionals) {
+      const record = parseGcg(decodeGcg(readFileSync(file)));
+      const r = record.ok ? replayGcg(record.value, dictionary) : record;
+      if (!r.ok) {
+        io.err(`${file}: ${describeError(r.error)}\n`);
+        return 2;
+      }
+      const { moves, mismatches, totals } = r.value;
+      reports.push({ file, moves, mismatches, totals });
+      if (!values.json) {
+        const names = record.ok ? record.value.players.map((p, i) => `${p.nick} ${totals[i]}`).join(', ') : '';
+        io.out(`${file}: ${moves} events on the ${r.value.config.name} board; final totals ${names}; ${mismatches.length === 0 ? 'every score and total matches' : `${mismatches.length} differences`}\n`);
+        for (const m of mismatches) io.out(`  line ${m.line} (${m.kind}): ${m.what} recorded ${m.recorded}, engine ${m.computed}${m.detail ? ` (${m.detail})` : ''}\n`);
+      }
     }
-    const { moves, mismatches, totals } = r.value;
-    if (values.json) io.out(JSON.stringify({ moves, mismatches, totals }) + '\n');
-    else {
-      io.out(`${moves} events replayed on the ${r.value.config.name} board; final totals ${record.value.players.map((p, i) => `${p.nick} ${totals[i]}`).join(', ')}\n`);
-      if (mismatches.length === 0) io.out('every score and total matches\n');
-      for (const m of mismatches) io.out(`line ${m.line} (${m.kind}): ${m.what} recorded ${m.recorded}, engine ${m.computed}${m.detail ? ` (${m.detail})` : ''}\n`);
-    }
-    return mismatches.length === 0 ? 0 : 1;
+    if (values.json) io.out(JSON.stringify(reports.length === 1 ? { moves: reports[0]?.moves, mismatches: reports[0]?.mismatches, totals: reports[0]?.totals } : reports) + '\n');
+    return reports.every((r) => r.mismatches.length === 0) ? 0 : 1;
   }
   if (sub === 'export') {
     const config = presetConfig('en');
