@@ -115,10 +115,15 @@ export class MoveGenerator implements PlayView {
     const cols = this.config.layout.cols;
     if (this.board !== undefined) this.board = this.board.withTiles(placements);
     for (const p of placements) this.cells[p.square] = p.tile;
+    // Each touched column once (cross-words of across plays run down), each touched row once.
+    const columns = new Set<number>();
+    const rows = new Set<number>();
     for (const p of placements) {
-      this.crossAcross.computeLine(p.square % cols, false, this.cells, this.config, this.dictionary);
-      this.crossDown.computeLine(Math.floor(p.square / cols), true, this.cells, this.config, this.dictionary);
+      columns.add(p.square % cols);
+      rows.add(Math.floor(p.square / cols));
     }
+    for (const c of columns) this.crossAcross.computeLine(c, false, this.cells, this.config, this.dictionary);
+    for (const r of rows) this.crossDown.computeLine(r, true, this.cells, this.config, this.dictionary);
     this.computeAnchors();
   }
 
