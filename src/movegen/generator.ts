@@ -242,6 +242,9 @@ export class MoveGenerator implements PlayView {
   private placeEach(p: number, s: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftward: boolean, leftStart: number): void {
     const arcs = this.dictionary.arcs;
     const w = this.maskWords;
+    const rack = this.rack;
+    const values = this.values;
+    const tileBuf = this.tileBuf;
     const nodeLo = arcs[node] as number;
     const nodeHi = w === 2 ? (arcs[node + 1] as number) : 0;
     let lo = (this.cross.lo[s] as number) & nodeLo;
@@ -254,6 +257,7 @@ export class MoveGenerator implements PlayView {
     const layout = this.config.layout;
     const lm = layout.letterMultiplier[s] as number;
     const wm = layout.wordMultiplier[s] as number;
+    const wmul = wordMult * wm;
     const crossSum = this.cross.sum[s] as number;
     const k = this.placed;
     this.sqBuf[k] = s;
@@ -265,24 +269,27 @@ export class MoveGenerator implements PlayView {
         m ^= bit;
         const g = 31 - Math.clz32(bit) + half * 32;
         const a = half === 0 ? node + w + popcount(nodeLo & (bit - 1)) : node + 2 + popcount(nodeLo) + popcount(nodeHi & (bit - 1));
-        for (let useBlank = 0; useBlank < 2; useBlank++) {
-          if (useBlank === 0 ? (this.rack[g] as number) <= 0 : this.blanks <= 0) continue;
-          if (useBlank === 0) {
-            const left = (this.rack[g] as number) - 1;
-            this.rack[g] = left;
-            if (left === 0) this.clearRackBit(g);
-          } else this.blanks--;
-          this.tileBuf[k] = useBlank === 0 ? g : g | BLANK;
-          const lv = useBlank === 0 ? (this.values[g] as number) * lm : 0;
-          const ms = mainSum + lv;
-          const wmul = wordMult * wm;
+        const count = rack[g] as number;
+        if (count > 0) {
+          // The hand's own tile.
+          rack[g] = count - 1;
+          if (count === 1) this.clearRackBit(g);
+          tileBuf[k] = g;
+          const lv = (values[g] as number) * lm;
           const ct = crossSum >= 0 ? crossTotal + (crossSum + lv) * wm : crossTotal;
-          if (leftward) this.goLeft(p, a, ms, wmul, ct);
-          else this.goRight(p, a, ms, wmul, ct, leftStart);
-          if (useBlank === 0) {
-            this.rack[g] = (this.rack[g] as number) + 1;
-            this.setRackBit(g);
-          } else this.blanks++;
+          if (leftward) this.goLeft(p, a, mainSum + lv, wmul, ct);
+          else this.goRight(p, a, mainSum + lv, wmul, ct, leftStart);
+          rack[g] = count;
+          this.setRackBit(g);
+        }
+        if (this.blanks > 0) {
+          // A blank standing for g: worth 0.
+          this.blanks--;
+          tileBuf[k] = g | BLANK;
+          const ct = crossSum >= 0 ? crossTotal + crossSum * wm : crossTotal;
+          if (leftward) this.goLeft(p, a, mainSum, wmul, ct);
+          else this.goRight(p, a, mainSum, wmul, ct, leftStart);
+          this.blanks++;
         }
       }
     }
