@@ -239,7 +239,7 @@ export function gameToGcg(state: GameState, engine: Engine): string | undefined 
   const c = state.classic;
   const wentOut = c.endReason === 'out' ? c.tiles.hands.findIndex((h) => h.length === 0) : -1;
   return exportGcg({
-    players: state.players.map((p) => p.id.replace(/\s+/g, '_')),
+    players: state.players.map((p) => p.id.replace(/[\s:]+/g, '_')),
     turns,
     finalRacks: c.over ? c.tiles.hands.map((h) => formatTiles(h, ctx.value.config.alphabet)) : [],
     adjustments: c.over ? c.adjustments : state.players.map(() => 0),
