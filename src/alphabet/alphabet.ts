@@ -35,8 +35,12 @@ export class Alphabet {
   /** Bit i set when code i is a vowel (codes 0-31 in `vowelMaskLo`, 32-63 in `vowelMaskHi`). */
   readonly vowelMaskLo: number;
   readonly vowelMaskHi: number;
-  /** Direct UTF-16 unit to code table for single-character glyphs (upper, lower and folded forms). */
-  private readonly direct: Uint8Array;
+  /**
+   * Direct UTF-16 unit to code table for single-character glyphs (upper, lower and folded forms);
+   * 0 means "take the slow path". Read-only by contract: hot loops index it instead of calling
+   * {@link directCode}.
+   */
+  readonly direct: Uint8Array;
   private readonly byGlyph: ReadonlyMap<string, number>;
   private readonly maxGlyphLength: number;
   private readonly fold: ReadonlyMap<string, string>;

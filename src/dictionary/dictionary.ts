@@ -262,16 +262,16 @@ export class Dictionary implements WordLookup {
     if (typeof word !== 'string') return -1;
     const len = word.length;
     if (len < 2 || this.maskWords !== 1) return this.walkSlow(word);
-    const alphabet = this.alphabet;
+    const direct = this.alphabet.direct;
     const arcs = this.arcs;
-    const g0 = alphabet.directCode(word.charCodeAt(0));
-    const g1 = alphabet.directCode(word.charCodeAt(1));
+    const g0 = direct[word.charCodeAt(0)] as number;
+    const g1 = direct[word.charCodeAt(1)] as number;
     if (g0 === 0 || g1 === 0) return this.walkSlow(word);
     let a = this.pairArc[g0 * 64 + g1] as number;
     if (a < 0) return -1;
     let node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
     for (let i = 2; i < len; i++) {
-      const g = alphabet.directCode(word.charCodeAt(i));
+      const g = direct[word.charCodeAt(i)] as number;
       if (g === 0) return this.walkSlow(word);
       if (node === 0) return -1;
       const mask = arcs[node] as number;
