@@ -6,6 +6,7 @@ import { renderBoard } from '../../render/board.js';
 import { describeError } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
+/** Usage lines of these commands. */
 export const BOARD_USAGE = 'wordgame board FILE|- [--config en|fr|es|de|pl|wwf|super]';
 
 /** `wordgame board FILE`: renders a board text file with premiums and coordinates. */

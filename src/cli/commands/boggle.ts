@@ -6,6 +6,7 @@ import { BoggleSolver } from '../../boggle/solver.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
+/** Usage lines of these commands. */
 export const BOGGLE_USAGE = `wordgame boggle new [--size 4|5|6] [--seed N] [--dice SET]
 wordgame boggle solve GRID [--json] [--dict FILE]      (GRID: rows joined by /, e.g. SERS/PATG/LINE/SERS; Qu as Q or Qu)
 wordgame boggle check GRID WORD... [--dict FILE]`;

@@ -7,6 +7,7 @@ import { writeDictionaryFile } from '../../node/files.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
+/** Usage lines of these commands. */
 export const DICT_USAGE = `wordgame dict build LIST -o FILE [--alphabet en|fr|es|de|pl] [--min N] [--max N] [--gaddag] [--json]
 wordgame dict info FILE [--json]
 wordgame dict check [WORD...] [--stdin] [--dict FILE]

@@ -15,6 +15,7 @@ import { PERMISSIVE } from '../../rules/lookup.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
+/** Usage lines of these commands. */
 export const GAMES_USAGE = `wordgame gcg replay FILE... [--permissive | --dict FILE] [--json]
 wordgame gcg export [--seed N]
 wordgame duplicate [--seed N] [--players 3] [--dict FILE]

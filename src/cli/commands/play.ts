@@ -13,6 +13,7 @@ import { makeHand } from '../../state/hand.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
+/** Usage lines of these commands. */
 export const PLAY_USAGE = `wordgame best [--board FILE|-] --hand LETTERS [-n 10] [--all] [--json] [--config en] [--dict FILE]
 wordgame selfplay [--seed N] [--players static,leave] [--config en] [--dict FILE] [--json]`;
 

@@ -15,6 +15,7 @@ import { makeHand } from '../../state/hand.js';
 import { describeError, dictionaryFromOption } from '../dictionary-option.js';
 import type { CliIo, ExitCode } from '../io.js';
 
+/** Usage lines of these commands. */
 export const VALIDATE_USAGE =
   'wordgame validate [--board FILE|-] --hand LETTERS (--move "8H WORD" | --tiles "H8=C I8=A") [--config en] [--dict FILE | --permissive] [--json]';
 
