@@ -3,6 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
+import { presetConfig, type GameConfig } from '../src/config/config.js';
+import type { Dictionary } from '../src/dictionary/dictionary.js';
+import { loadDefaultDictionary } from '../src/node/files.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -113,4 +116,12 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The English configuration and the embedded default dictionary, which every game benchmark uses. */
+export function englishSetup(): { config: GameConfig; dict: Dictionary } {
+  const config = presetConfig('en');
+  const dict = loadDefaultDictionary();
+  if (!config.ok || !dict.ok) throw new Error('the embedded dictionary or the English configuration did not load');
+  return { config: config.value, dict: dict.value };
 }

@@ -4,21 +4,15 @@
  * validator and of the immer state update measured apart; and a full duplicate game between 4
  * AI players through `apply` alone.
  */
-import { presetConfig } from '../src/config/config.js';
 import { createEngine } from '../src/game/engine.js';
 import { applyClassicPlay } from '../src/game/classic.js';
 import { SERVER_ID, type GameState } from '../src/game/types.js';
 import { MoveGenerator, allPlays, bestPlay } from '../src/movegen/generator.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
 import { moveInput, readMove, validateMove } from '../src/rules/crossword.js';
-import { printTable, runSuite, saveResults } from './common.js';
+import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 export async function engineBench(): Promise<void> {
-  const EN = presetConfig('en');
-  const d = loadDefaultDictionary();
-  if (!EN.ok || !d.ok) throw new Error('setup');
-  const config = EN.value;
-  const dict = d.value;
+  const { config, dict } = englishSetup();
   const engine = createEngine({ dictionary: (a) => (a === 'en' ? dict : undefined) });
   const start = (code: string, players: string[]): GameState => {
     const c = engine.create({ name: 'bench', timePerTurn: 60, code, maxPlayers: players.length, seed: 11 }, players[0] as string);

@@ -8,18 +8,17 @@
 import { staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { Board, type Placement } from '../src/board/board.js';
-import { presetConfig, type GameConfig } from '../src/config/config.js';
+import type { GameConfig } from '../src/config/config.js';
 import { BLANK } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
 import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from '../src/dictionary/format.js';
 import { MoveGenerator } from '../src/movegen/generator.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
 import { parsePlay } from '../src/notation/move.js';
 import { parseTiles } from '../src/notation/tokens.js';
 import { scorePlacements } from '../src/rules/crossword.js';
 import { makeHand, type Hand } from '../src/state/hand.js';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
-import { printTable, runSuite, saveResults } from './common.js';
+import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 /** The straightforward generator; returns the number of plays. */
 function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dictionary): number {
@@ -99,11 +98,7 @@ function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dicti
 }
 
 export async function movegenBench(): Promise<void> {
-  const EN = presetConfig('en');
-  const d = loadDefaultDictionary();
-  if (!EN.ok || !d.ok) throw new Error('setup');
-  const config = EN.value;
-  const dict = d.value;
+  const { config, dict } = englishSetup();
   const hand = (t: string) => {
     const r = parseTiles(t, config.alphabet);
     if (!r.ok) throw new Error(t);

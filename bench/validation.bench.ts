@@ -6,9 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Board } from '../src/board/board.js';
-import { presetConfig } from '../src/config/config.js';
 import { BLANK } from '../src/config/letterset.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
 import { parsePlay } from '../src/notation/move.js';
 import { parseTiles } from '../src/notation/tokens.js';
 import { type MoveInput, readMove, scorePlacements, validateMove } from '../src/rules/crossword.js';
@@ -17,7 +15,7 @@ import { PERMISSIVE } from '../src/rules/lookup.js';
 import { type Hand, makeHand } from '../src/state/hand.js';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
-import { printTable, runSuite, saveResults } from './common.js';
+import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 const require = createRequire(import.meta.url);
 
@@ -32,10 +30,7 @@ interface Case {
 }
 
 export async function validationBench(): Promise<void> {
-  const EN = presetConfig('en');
-  const dict = loadDefaultDictionary();
-  if (!EN.ok || !dict.ok) throw new Error('setup');
-  const config = EN.value;
+  const { config, dict } = englishSetup();
   const alphabet = config.alphabet;
   const cases: Case[] = [];
   let board = (await import('../src/board/board.js')).Board.empty(15, 15);
@@ -75,12 +70,12 @@ export async function validationBench(): Promise<void> {
     board = board.withTiles(base);
     void rack;
   }
-  const valid = cases.filter((c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value }).ok).length;
+  const valid = cases.filter((c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok).length;
   const set = new Set((require('an-array-of-english-words') as string[]).map((w) => w.toUpperCase()));
   const refConfig = refConfigOf(config);
   // The naive validator must agree before it is timed.
   for (const c of cases) {
-    const a = validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value });
+    const a = validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict });
     const b = referenceValidate(c.refBoard, c.handText, c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })), refConfig, set);
     if (a.ok !== b.ok || (a.ok && b.ok && a.value.score !== b.score)) throw new Error('the naive validator disagrees');
   }
@@ -91,7 +86,7 @@ export async function validationBench(): Promise<void> {
       units: n,
       fn: () => {
         let k = 0;
-        for (const c of cases) for (const w of c.words) if (dict.value.hasCodes(w)) k++;
+        for (const c of cases) for (const w of c.words) if (dict.hasCodes(w)) k++;
         return k;
       },
     },
@@ -100,7 +95,7 @@ export async function validationBench(): Promise<void> {
       units: n,
       fn: () => {
         let k = 0;
-        for (const c of cases) if (validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict.value }).ok) k++;
+        for (const c of cases) if (validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok) k++;
         return k;
       },
     },
@@ -109,7 +104,7 @@ export async function validationBench(): Promise<void> {
       units: n,
       fn: () => {
         let k = 0;
-        for (const c of cases) if (scorePlacements(c.placements, { board: c.board, hand: c.hand, config, dictionary: dict.value }) >= 0) k++;
+        for (const c of cases) if (scorePlacements(c.placements, { board: c.board, hand: c.hand, config, dictionary: dict }) >= 0) k++;
         return k;
       },
     },
