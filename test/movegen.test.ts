@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leavePlayer, staticPlayer } from '../src/ai/players.js';
+import { leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { Board, type Placement } from '../src/board/board.js';
 import { createConfig, presetConfig, type GameConfig } from '../src/config/config.js';
@@ -162,6 +162,15 @@ describe('AI players', () => {
     expect(a.final.over).toBe(true);
     const total = (p: number) => a.turns.filter((t) => t.player === p).reduce((s, t) => s + t.score, 0) + (a.final.adjustments[p] ?? 0);
     expect(a.final.tiles.scores).toEqual([total(0), total(1)]);
+  });
+
+  it('values leaves as documented', () => {
+    expect(leaveValue(hand('?S'), EN)).toBe(20 + 1.5);
+    // Two Es: 1 + 1, -3 for the duplicate, -2 for a vowel surplus of two.
+    expect(leaveValue(hand('EE'), EN)).toBe(2 - 3 - 2);
+    // Q: a consonant worth 10 points: 1.5 - 0.75 * 9.
+    expect(leaveValue(hand('Q'), EN)).toBe(1.5 - 6.75);
+    expect(leaveValue([], EN)).toBe(0);
   });
 
   it('the static player takes the best play; the leave player may trade', () => {

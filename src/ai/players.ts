@@ -38,35 +38,34 @@ export const staticPlayer: Player = Object.freeze({
  * glyph already kept; -2 per step of imbalance between vowels and consonants beyond one.
  */
 export function leaveValue(kept: readonly Tile[], config: GameConfig): number {
-  let value = 0;
-  let vowels = 0;
-  let consonants = 0;
-  const seen = new Int8Array(65);
-  for (const t of kept) {
-    if (t === BLANK) {
-      value += 20;
-      continue;
-    }
-    const g = t & 0x3f;
-    const face = config.letters.values[g] as number;
-    const vowel = config.alphabet.isVowel(g);
-    if (vowel) vowels++;
-    else consonants++;
-    value += (vowel ? 1 : 1.5) - 0.75 * Math.max(0, face - 1);
-    if ((seen[g] as number) > 0) value -= 3;
-    seen[g] = (seen[g] as number) + 1;
-  }
-  value -= 2 * Math.max(0, Math.abs(vowels - consonants) - 1);
-  return value;
+  const counts = new Int8Array(65);
+  for (const t of kept) counts[slotOf(t)] = (counts[slotOf(t)] as number) + 1;
+  return leaveOfCounts(counts, distinctSlots(kept), config);
 }
 
-function without(hand: Hand, used: readonly Tile[]): Tile[] {
-  const rest = [...hand];
-  for (const t of used) {
-    const i = rest.indexOf(t);
-    if (i >= 0) rest.splice(i, 1);
+/** A tile's count slot: its glyph code, 64 for a blank. */
+function slotOf(tile: Tile): number {
+  return (tile & BLANK) !== 0 ? 64 : tile & 0x3f;
+}
+
+function distinctSlots(tiles: readonly Tile[]): number[] {
+  return [...new Set(tiles.map(slotOf))];
+}
+
+/** {@link leaveValue} over tile counts (index: count slot), looking only at `slots`. */
+function leaveOfCounts(counts: Int8Array, slots: readonly number[], config: GameConfig): number {
+  let value = 20 * (counts[64] as number);
+  let vowels = 0;
+  let consonants = 0;
+  for (const g of slots) {
+    const c = counts[g] as number;
+    if (g === 64 || c <= 0) continue;
+    const vowel = config.alphabet.isVowel(g);
+    if (vowel) vowels += c;
+    else consonants += c;
+    value += c * ((vowel ? 1 : 1.5) - 0.75 * Math.max(0, (config.letters.values[g] as number) - 1)) - 3 * (c - 1);
   }
-  return rest;
+  return value - 2 * Math.max(0, Math.abs(vowels - consonants) - 1);
 }
 
 /**
@@ -80,10 +79,14 @@ export function leavePlayer(config: GameConfig): Player {
     decide(view: TurnView): Decision {
       let best: GeneratedPlay | undefined;
       let bestEquity = -Infinity;
+      // The leave of each play from the hand's counts, without allocating per play.
+      const counts = new Int8Array(65);
+      for (const t of view.hand) counts[slotOf(t)] = (counts[slotOf(t)] as number) + 1;
+      const slots = distinctSlots(view.hand);
       view.generator.generate(view.hand, (p) => {
-        const used: Tile[] = [];
-        for (let i = 0; i < p.tileCount; i++) used.push((p.tile(i) & BLANK) !== 0 ? BLANK : p.tile(i));
-        const equity = p.score + leaveValue(without(view.hand, used), config);
+        for (let i = 0; i < p.tileCount; i++) counts[slotOf(p.tile(i))] = (counts[slotOf(p.tile(i))] as number) - 1;
+        const equity = p.score + leaveOfCounts(counts, slots, config);
+        for (let i = 0; i < p.tileCount; i++) counts[slotOf(p.tile(i))] = (counts[slotOf(p.tile(i))] as number) + 1;
         if (equity < bestEquity) return;
         const candidate = materialise(p.placements(), p.score, p.across);
         if (equity > bestEquity || best === undefined || comparePlays(candidate, best) < 0) {
