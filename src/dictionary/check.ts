@@ -47,11 +47,18 @@ export function checkArcRegion(arcs: Uint32Array, from: number, to: number, mask
 
 /**
  * Counts the sequences accepted from `root` over the region `arcs[from..to)` (a sequence of
- * nodes whose targets all point forward): one forward pass to find the nodes, one backward pass
- * to add up.
+ * nodes whose targets all point forward).
  */
 export function countSequences(arcs: Uint32Array, root: number, from: number, to: number, maskWords: number): number {
-  if (root === 0) return 0;
+  return root === 0 ? 0 : (sequencesBelow(arcs, from, to, maskWords)[root] as number);
+}
+
+/**
+ * The number of sequences below each node of a region (indexed by header), in one forward pass
+ * to find the nodes and one backward pass to add up. With `ranks`, also fills, for each arc, the
+ * number of sequences that start in the earlier arcs of its node.
+ */
+export function sequencesBelow(arcs: Uint32Array, from: number, to: number, maskWords: number, ranks?: Uint32Array): Float64Array {
   const nodes = nodeHeaders(arcs, from, to, maskWords);
   const below = new Float64Array(to);
   for (let n = nodes.length - 1; n >= 0; n--) {
@@ -59,13 +66,14 @@ export function countSequences(arcs: Uint32Array, root: number, from: number, to
     let sum = 0;
     for (let a = node + maskWords; ; a++) {
       const v = arcs[a] as number;
+      if (ranks !== undefined) ranks[a] = sum;
       const t = v >>> ARC_TARGET_SHIFT;
       sum += ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (t === 0 || t >= to ? 0 : (below[t] as number));
       if ((v & ARC_LAST) !== 0) break;
     }
     below[node] = sum;
   }
-  return below[root] as number;
+  return below;
 }
 
 /** The header index of every node of a checked region `arcs[from..to)`, in order. */

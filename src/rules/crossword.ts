@@ -180,6 +180,8 @@ function check(move: unknown, ctx: MoveContext, all: boolean, errors: EngineErro
 const LIGHT_OK = Object.freeze({}) as ScoredMove;
 let lastScore = 0;
 const lightErrors: EngineError[] = [];
+const NO_NUMBERS: number[] = [];
+const NO_WORDS: ScoredWord[] = [];
 
 /**
  * The hot path for trusted callers (AI players, move generators, benchmarks): the score of new
@@ -210,7 +212,8 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
     const slot = t === BLANK ? 64 : t & 0x3f;
     handCounts[slot] = (handCounts[slot] as number) + 1;
   }
-  const tilesUsed: number[] = [];
+  // The light path builds no result: these stay empty (shared, never written) there.
+  const tilesUsed: number[] = light ? NO_NUMBERS : [];
   let handError: EngineError | undefined;
   for (let i = 0; i < n; i++) {
     const p = placements[i] as Placement;
@@ -319,7 +322,7 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
     scratchCells[p.square] = p.tile;
     scratchNew[p.square] = 1;
   }
-  const words: ScoredWord[] = [];
+  const words: ScoredWord[] = light ? NO_WORDS : [];
   let invalid: string[] | undefined;
   let total = 0;
   for (let i = -1; i < n; i++) {
