@@ -46,4 +46,4 @@ const manifest = {
   sha256OfFile: createHash('sha256').update(bytes).digest('hex'),
 };
 writeFileSync(join(here, 'en.manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
-console.log(`wrote dictionaries/en.dawg: ${dictionary.wordCount} words, ${bytes.length} bytes, built in ${report.ms.toFixed(0)} ms`);
+console.log(`wrote dictionaries/en.dawg: ${dictionary.wordCount} words, ${bytes.length} bytes`);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ALPHABETS } from '../src/alphabet/presets.js';
 import { Dictionary } from '../src/dictionary/dictionary.js';
 import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../src/dictionary/format.js';
-import { inspectDictionary, loadDictionary, saveDictionary } from '../src/dictionary/file.js';
+import { checksum, inspectDictionary, loadDictionary, saveDictionary } from '../src/dictionary/file.js';
 import { Code } from '../src/errors/error.js';
 import { ABCD, FC, failure, mustBuild, smallWord, unwrap } from './helpers.js';
 
@@ -34,7 +34,6 @@ describe('dictionary build and lookup', () => {
         const dict = mustBuild(list, ABCD);
         const expected = [...new Set(list.map((w) => w.toUpperCase()))].sort();
         expect([...dict.words()]).toEqual(expected);
-        expect(dict.countWords()).toBe(expected.length);
       }),
       FC,
     );
@@ -125,9 +124,9 @@ describe('dictionary build and lookup', () => {
     expect([...es.words()]).toEqual(['AÑO', 'CARRO', 'CERRO', 'COSA', 'CHICO', 'DAMA', 'LLAMA']);
     const ch = ALPHABETS.es.code('CH');
     expect(es.child(es.root, ch)).toBeGreaterThan(0);
-    expect(unwrap(es.anagrams('ocich'))).toEqual(['CHICO']);
-    expect(unwrap(es.matchPattern('?ico'))).toEqual(['CHICO']); // CH is one glyph
-    expect(unwrap(es.matchPattern('??ico'))).toEqual([]);
+    expect(unwrap(es.anagrams('ocich')).words).toEqual(['CHICO']);
+    expect(unwrap(es.matchPattern('?ico')).words).toEqual(['CHICO']); // CH is one glyph
+    expect(unwrap(es.matchPattern('??ico')).words).toEqual([]);
   });
 
   it('exposes node traversal for other modules', () => {
@@ -169,7 +168,8 @@ describe('dictionary build and lookup', () => {
           return sub ? w.length >= 2 : pool.length === 0;
         };
         const expected = [...new Set(list.map((w) => w.toUpperCase()))].filter(fits).sort();
-        expect(got.value).toEqual(r.length === 0 ? [] : expected);
+        expect(got.value.words).toEqual(r.length === 0 ? [] : expected);
+        expect(got.value.truncated).toBe(false);
       }),
       FC,
     );
@@ -184,10 +184,17 @@ describe('dictionary build and lookup', () => {
         if (!got.ok) throw new Error();
         const re = new RegExp('^' + p.toUpperCase().replaceAll('?', '.').replaceAll('*', '.*') + '$');
         const expected = p.length === 0 ? [] : [...new Set(list.map((w) => w.toUpperCase()))].filter((w) => re.test(w)).sort();
-        expect(got.value).toEqual(expected);
+        expect(got.value.words).toEqual(expected);
       }),
       FC,
     );
+  });
+
+  it('says when a limit cuts the list', () => {
+    const dict = mustBuild(['AB', 'ABC', 'ABD', 'BA'], ABCD);
+    expect(unwrap(dict.matchPattern('*', { limit: 2 }))).toEqual({ words: ['AB', 'ABC'], truncated: true });
+    expect(unwrap(dict.matchPattern('*', { limit: 4 }))).toEqual({ words: ['AB', 'ABC', 'ABD', 'BA'], truncated: false });
+    expect(unwrap(dict.anagrams('abcd', { subAnagrams: true, limit: 1 })).truncated).toBe(true);
   });
 
   it('returns error values for bad queries', () => {
@@ -214,6 +221,55 @@ describe('dictionary file', () => {
     expect(Array.from(r.value.arcs)).toEqual(Array.from(dict.arcs));
     expect(r.value.gaddag().ok).toBe(true);
     expect(unwrap(inspectDictionary(bytes)).words).toBe(enWords.length);
+  });
+
+  /** A copy of the file bytes with `edit` applied to the header view and the arcs, the checksum recomputed. */
+  function crafted(edit: (view: DataView, arcs: Uint32Array) => void): Uint8Array {
+    const copy = bytes.slice();
+    const view = new DataView(copy.buffer);
+    const header = view.getUint32(12, true);
+    edit(view, new Uint32Array(copy.buffer, header, (copy.length - header) / 4));
+    view.setUint32(8, checksum(copy, 12, copy.length), true);
+    return copy;
+  }
+
+  it('checks every header field against the graph (checksum recomputed)', () => {
+    const corrupt = (edit: (view: DataView, arcs: Uint32Array) => void) => failure(loadDictionary(crafted(edit)));
+    expect(corrupt((v) => v.setUint32(16, 0xffffffff, true)).cause).toContain('words');
+    expect(corrupt((v) => v.setUint32(16, 1, true)).code).toBe(Code.DICT_CORRUPT);
+    expect(corrupt((v) => v.setUint32(36, 7, true)).cause).toContain('GADDAG paths');
+    expect(corrupt((v) => v.setUint32(24, 2, true)).cause).toContain('root');
+    expect(corrupt((v) => v.setUint32(28, 0, true)).code).toBe(Code.DICT_CORRUPT);
+    expect(corrupt((v) => v.setUint16(6, 7, true)).cause).toContain('flags');
+  });
+
+  it('rejects graphs a walk could loop in or read past: backward targets, targets into a list, unended lists', () => {
+    const firstTarget = (arcs: Uint32Array) => arcs.findIndex((v, i) => i > 0 && v >>> ARC_TARGET_SHIFT !== 0);
+    expect(failure(loadDictionary(crafted((_, a) => { const i = firstTarget(a); a[i] = ((a[i] as number) & 0xff) | (1 << ARC_TARGET_SHIFT); }))).cause).toContain('bad target');
+    expect(failure(loadDictionary(crafted((_, a) => {
+      // Point an arc at the second arc of a list (not a node).
+      const i = firstTarget(a);
+      let t = (a[i] as number) >>> ARC_TARGET_SHIFT;
+      while (((a[t] as number) & ARC_LAST) !== 0) t++;
+      a[i] = ((a[i] as number) & 0xff) | ((t + 1) << ARC_TARGET_SHIFT);
+    }))).cause).toMatch(/not the start of a node|out of order|bad target/);
+    expect(failure(loadDictionary(crafted((_, a) => void (a[a.length - 1] = (a[a.length - 1] as number) & ~ARC_LAST)))).cause).toContain('does not end');
+    expect(failure(loadDictionary(crafted((_, a) => void (a[1] = ((a[1] as number) & ~ARC_GLYPH_MASK) | 40)))).cause).toContain('outside the alphabet');
+  });
+
+  it('rejects words longer than 64 glyphs (so recursive walks stay shallow)', () => {
+    // A chain of 70 A arcs, each the last of its list: one word of 70 letters.
+    const n = 70;
+    const arcs = new Uint32Array(n + 1);
+    for (let i = 1; i <= n; i++) arcs[i] = 1 | ARC_LAST | (i === n ? ARC_END_OF_WORD : 0) | ((i === n ? 0 : i + 1) << ARC_TARGET_SHIFT);
+    expect(failure(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en)).cause).toContain('longer than 64');
+  });
+
+  it('answers -1 for glyph codes outside the alphabet', () => {
+    expect(dict.arc(dict.root, 40)).toBe(-1);
+    expect(dict.arc(dict.root, -1)).toBe(-1);
+    expect(dict.arc(dict.root, 1.5)).toBe(-1);
+    expect(dict.hasCodes([40, 41])).toBe(false);
   });
 
   it('round-trips random dictionaries', () => {
@@ -258,10 +314,11 @@ describe('dictionary file', () => {
     magic[0] = 0;
     expect(failure(loadDictionary(magic)).code).toBe(Code.DICT_BAD_MAGIC);
     const version = bytes.slice();
-    version[4] = 2;
+    version[4] = 1;
     const v = failure(loadDictionary(version));
     expect(v.code).toBe(Code.DICT_UNSUPPORTED_VERSION);
-    expect(v.param).toBe(2);
+    expect(v.param).toBe(1);
+    expect(v.cause).toContain('rebuild');
     const body = bytes.slice();
     body[body.length - 3] = (body[body.length - 3] as number) ^ 0x10;
     expect(failure(loadDictionary(body)).code).toBe(Code.DICT_CHECKSUM_MISMATCH);

@@ -192,7 +192,7 @@ describe('full games through apply alone', () => {
     let a = game('anagram-en');
     const ctx = unwrap(engine.context(a));
     const text = (a.anagram?.draw ?? []).map((t) => (t === BLANK ? '?' : ctx.config.alphabet.glyph(t))).join('');
-    const words = unwrap(DICT.anagrams(text, { subAnagrams: true, minLength: 3 })).filter((w) => w.length <= 9);
+    const words = unwrap(DICT.anagrams(text, { subAnagrams: true, minLength: 3 })).words.filter((w) => w.length <= 9);
     expect(words.length).toBeGreaterThan(0);
     const longest = words.reduce((x, y) => (y.length > x.length ? y : x));
     a = step(a, 'ann', { type: 'play', word: longest });
@@ -285,7 +285,7 @@ function realWord(s: GameState, playerId: string): unknown {
   if (s.anagram !== undefined) {
     const ctx = unwrap(engine.context(s));
     const text = s.anagram.draw.map((t) => (t === BLANK ? '?' : ctx.config.alphabet.glyph(t))).join('');
-    const words = unwrap(DICT.anagrams(text, { subAnagrams: true, minLength: 3, limit: 50 }));
+    const words = unwrap(DICT.anagrams(text, { subAnagrams: true, minLength: 3, limit: 50 })).words;
     return { type: 'play', word: words[pick % Math.max(1, words.length)] ?? 'zzz' };
   }
   if (s.boggle !== undefined) {

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
+import { heuristicLeaves, leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { Board, type Placement } from '../src/board/board.js';
 import { createConfig, presetConfig, type GameConfig } from '../src/config/config.js';
 import { BLANK } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
-import { MoveGenerator, allPlays, bestPlay } from '../src/movegen/generator.js';
+import { MoveGenerator, allPlays, bestPlay, topPlays } from '../src/movegen/generator.js';
+import { Code } from '../src/errors/error.js';
 import { loadDefaultDictionary } from '../src/node/files.js';
 import { parseBoard } from '../src/notation/board-text.js';
 import { parsePlay } from '../src/notation/move.js';
@@ -15,7 +16,7 @@ import { moveInput, scorePlacements, validateMove } from '../src/rules/crossword
 import { makeHand, type Hand } from '../src/state/hand.js';
 import { drawTiles, fullBag } from '../src/state/bag.js';
 import { DOUG_EMELY } from './fixtures/games.js';
-import { FC, mustBuild, unwrap } from './helpers.js';
+import { FC, failure, mustBuild, unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));
 const DICT = unwrap(loadDefaultDictionary());
@@ -65,9 +66,10 @@ describe('move generation', () => {
       board = board.withTiles(placements);
       inc.applyPlacements(placements);
       const full = unwrap(MoveGenerator.create(EN, DICT, board));
-      expect(Array.from(inc.crossAcross.lo)).toEqual(Array.from(full.crossAcross.lo));
-      expect(Array.from(inc.crossDown.lo)).toEqual(Array.from(full.crossDown.lo));
-      expect(Array.from(inc.crossDown.sum)).toEqual(Array.from(full.crossDown.sum));
+      for (let s = 0; s < 225; s++) {
+        expect(inc.crossCheck(true, s)).toEqual(full.crossCheck(true, s));
+        expect(inc.crossCheck(false, s)).toEqual(full.crossCheck(false, s));
+      }
       expect(allPlays(inc, hand('AEIRST?')).length).toBe(allPlays(full, hand('AEIRST?')).length);
     }
   });
@@ -180,5 +182,84 @@ describe('AI players', () => {
     const ugly = leavePlayer(EN).decide({ generator: g, hand: hand('QQVVWWU'), bagSize: 86, tradingAllowed: true });
     expect(ugly.kind).toBe('trade');
     expect(staticPlayer.decide({ generator: g, hand: hand('QQVVWWX'), bagSize: 86, tradingAllowed: true }).kind).toBe('pass');
+  });
+});
+
+describe('bounded best-play search', () => {
+  const leaves = heuristicLeaves(EN);
+  const positions = (() => {
+    // Positions from self-play games at several stages, with hands drawn from the unseen tiles.
+    const out: { board: Board; hand: Hand }[] = [];
+    for (const seed of [3, 5, 8, 13]) {
+      const game = unwrap(selfPlay(EN, DICT, [staticPlayer, staticPlayer], seed, 20));
+      let board = Board.empty(15, 15);
+      for (const [i, t] of game.turns.entries()) {
+        if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
+        if (i % 4 === 0) out.push({ board, hand: makeHand(drawTiles(fullBag(EN.letters, seed * 100 + i), 7).drawn) });
+      }
+    }
+    return out;
+  })();
+
+  it('finds exactly the best play and the top N of exhaustive search, by score and by equity', () => {
+    for (const { board, hand: h } of positions) {
+      const g = unwrap(MoveGenerator.create(EN, DICT, board));
+      for (const options of [{}, { leaves }]) {
+        const all = allPlays(g, h, options);
+        const best = bestPlay(g, h, options);
+        expect(best?.placements).toEqual(all[0]?.placements);
+        expect(best?.equity).toBe(all[0]?.equity);
+        const top = topPlays(g, h, 10, options);
+        expect(top.map((p) => key(p.placements))).toEqual(all.slice(0, 10).map((p) => key(p.placements)));
+        expect(top.map((p) => p.score)).toEqual(all.slice(0, 10).map((p) => p.score));
+      }
+    }
+  });
+
+  it('ranks by score plus the leave value of the tiles kept', () => {
+    const { board, hand: h } = positions[3] as { board: Board; hand: Hand };
+    const g = unwrap(MoveGenerator.create(EN, DICT, board));
+    for (const p of allPlays(g, h, { leaves }).slice(0, 50)) {
+      const kept = [...h];
+      for (const x of p.placements) kept.splice(kept.indexOf((x.tile & BLANK) !== 0 ? BLANK : x.tile), 1);
+      expect(p.equity).toBeCloseTo(p.score + leaveValue(kept, EN), 9);
+    }
+  });
+
+  it('finds the same best play on random hands with blanks as exhaustive search (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: positions.length - 1 }), fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }), (i, rack) => {
+        const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+        const h = hand(rack.join(''));
+        const all = allPlays(g, h);
+        expect(bestPlay(g, h)?.placements).toEqual(all[0]?.placements);
+        expect(topPlays(g, h, 3).map((p) => p.score)).toEqual(all.slice(0, 3).map((p) => p.score));
+      }),
+      { ...FC, numRuns: 60 },
+    );
+  });
+
+  it('takes moves back exactly with undo', () => {
+    let board = Board.empty(15, 15);
+    const g = unwrap(MoveGenerator.create(EN, DICT, board));
+    const fresh = unwrap(MoveGenerator.create(EN, DICT, board));
+    for (const [, play] of DOUG_EMELY) {
+      const placements = unwrap(parsePlay(play, board, EN.alphabet)).placements;
+      board = board.withTiles(placements);
+      g.applyPlacements(placements);
+    }
+    while (g.undo());
+    expect(g.boardTiles).toBe(0);
+    expect(g.currentBoard().equals(Board.empty(15, 15))).toBe(true);
+    for (let s = 0; s < 225; s++) {
+      expect(g.crossCheck(true, s)).toEqual(fresh.crossCheck(true, s));
+      expect(g.crossCheck(false, s)).toEqual(fresh.crossCheck(false, s));
+    }
+    expect(g.undo()).toBe(false);
+  });
+
+  it('refuses a configuration of another alphabet', () => {
+    const fr = unwrap(presetConfig('es'));
+    expect(failure(MoveGenerator.create(fr, DICT)).code).toBe(Code.ALPHABET_MISMATCH);
   });
 });

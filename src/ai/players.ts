@@ -1,7 +1,6 @@
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
-import { type GeneratedPlay, type MoveGenerator, bestPlay, comparePlays } from '../movegen/generator.js';
-import { formatPlay } from '../notation/move.js';
+import { type GeneratedPlay, type LeaveValues, type MoveGenerator, bestPlay } from '../movegen/generator.js';
 import type { Hand } from '../state/hand.js';
 
 /** What an AI player decides on its turn. */
@@ -38,28 +37,18 @@ export const staticPlayer: Player = Object.freeze({
  * glyph already kept; -2 per step of imbalance between vowels and consonants beyond one.
  */
 export function leaveValue(kept: readonly Tile[], config: GameConfig): number {
-  const counts = new Int8Array(65);
-  for (const t of kept) counts[slotOf(t)] = (counts[slotOf(t)] as number) + 1;
-  return leaveOfCounts(counts, distinctSlots(kept), config);
-}
-
-/** A tile's count slot: its glyph code, 64 for a blank. */
-function slotOf(tile: Tile): number {
-  return (tile & BLANK) !== 0 ? 64 : tile & 0x3f;
-}
-
-function distinctSlots(tiles: readonly Tile[]): number[] {
-  return [...new Set(tiles.map(slotOf))];
-}
-
-/** {@link leaveValue} over tile counts (index: count slot), looking only at `slots`. */
-function leaveOfCounts(counts: Int8Array, slots: readonly number[], config: GameConfig): number {
-  let value = 20 * (counts[64] as number);
+  let value = 0;
   let vowels = 0;
   let consonants = 0;
-  for (const g of slots) {
+  const counts = new Int8Array(65);
+  for (const t of kept) {
+    const slot = (t & BLANK) !== 0 ? 64 : t & 0x3f;
+    counts[slot] = (counts[slot] as number) + 1;
+  }
+  value += 20 * (counts[64] as number);
+  for (let g = 1; g < 64; g++) {
     const c = counts[g] as number;
-    if (g === 64 || c <= 0) continue;
+    if (c === 0) continue;
     const vowel = config.alphabet.isVowel(g);
     if (vowel) vowels += c;
     else consonants += c;
@@ -68,61 +57,52 @@ function leaveOfCounts(counts: Int8Array, slots: readonly number[], config: Game
   return value - 2 * Math.max(0, Math.abs(vowels - consonants) - 1);
 }
 
+/** The heuristic {@link leaveValue} as the generator's leave values. */
+export function heuristicLeaves(config: GameConfig): LeaveValues {
+  return { leaveValue: (tiles, n) => leaveValue(Array.from(tiles.subarray(0, n)), config) };
+}
+
 /**
- * Maximises score plus the leave's value over every play, and considers every trade (any subset
- * of the hand, when the bag allows) valued at its leave alone; passes when nothing else is possible.
- * Ties go to the play order of `comparePlays`, then to plays over trades.
+ * Maximises score plus the leave's value over every play (the generator's bounded equity
+ * search), and considers every trade (any subset of the hand, when the bag allows) valued at
+ * its leave alone; passes when nothing else is possible. Ties go to plays over trades.
  */
-export function leavePlayer(config: GameConfig): Player {
+export function leavePlayer(config: GameConfig, leaves: LeaveValues = heuristicLeaves(config)): Player {
   return Object.freeze({
     name: 'leave',
     decide(view: TurnView): Decision {
-      let best: GeneratedPlay | undefined;
-      let bestEquity = -Infinity;
-      // The leave of each play from the hand's counts, without allocating per play.
-      const counts = new Int8Array(65);
-      for (const t of view.hand) counts[slotOf(t)] = (counts[slotOf(t)] as number) + 1;
-      const slots = distinctSlots(view.hand);
-      view.generator.generate(view.hand, (p) => {
-        for (let i = 0; i < p.tileCount; i++) counts[slotOf(p.tile(i))] = (counts[slotOf(p.tile(i))] as number) - 1;
-        const equity = p.score + leaveOfCounts(counts, slots, config);
-        for (let i = 0; i < p.tileCount; i++) counts[slotOf(p.tile(i))] = (counts[slotOf(p.tile(i))] as number) + 1;
-        if (equity < bestEquity) return;
-        const candidate = materialise(p.placements(), p.score, p.across);
-        if (equity > bestEquity || best === undefined || comparePlays(candidate, best) < 0) {
-          best = candidate;
-          bestEquity = equity;
-        }
-      });
+      const best = bestPlay(view.generator, view.hand, { leaves });
+      const bestEquity = best === undefined ? -Infinity : best.equity;
       if (view.tradingAllowed && view.bagSize >= config.minBagToTrade) {
-        let bestTrade: Tile[] | undefined;
-        let tradeEquity = -Infinity;
-        const n = view.hand.length;
-        for (let mask = 1; mask < 1 << n; mask++) {
-          const kept: Tile[] = [];
-          const traded: Tile[] = [];
-          for (let i = 0; i < n; i++) ((mask >> i) & 1 ? traded : kept).push(view.hand[i] as Tile);
-          const e = leaveValue(kept, config);
-          if (e > tradeEquity) {
-            tradeEquity = e;
-            bestTrade = traded;
-          }
-        }
-        if (bestTrade !== undefined && tradeEquity > bestEquity) return { kind: 'trade', tiles: bestTrade };
+        const trade = bestTrade(view.hand, leaves);
+        if (trade !== undefined && trade.equity > bestEquity) return { kind: 'trade', tiles: trade.tiles };
       }
-      if (best !== undefined) return { kind: 'play', play: { ...best, notation: notationOf(best, view.generator) } };
-      return { kind: 'pass' };
+      return best === undefined ? { kind: 'pass' } : { kind: 'play', play: best };
     },
   });
 }
 
-function materialise(placements: GeneratedPlay['placements'], score: number, across: boolean): GeneratedPlay {
-  return { placements, score, direction: across ? 'across' : 'down', notation: '' };
-}
-
-function notationOf(play: GeneratedPlay, generator: MoveGenerator): string {
-  const board = generator.currentBoard();
-  if (board === undefined) return '';
-  const r = formatPlay(play.placements, board, generator.config.alphabet);
-  return r.ok ? r.value : '';
+/** The trade whose kept tiles have the best leave value (every distinct subset of the hand), or undefined for an empty hand. */
+export function bestTrade(hand: Hand, leaves: LeaveValues): { tiles: Tile[]; equity: number } | undefined {
+  const n = hand.length;
+  if (n === 0 || n > 16) return undefined;
+  const sorted = [...hand].sort((a, b) => a - b);
+  const kept = new Uint8Array(n);
+  let best: Tile[] | undefined;
+  let bestEquity = -Infinity;
+  for (let mask = 1; mask < 1 << n; mask++) {
+    // Each distinct multiset once: a tile equal to its predecessor is traded only if the predecessor is.
+    let skip = false;
+    for (let i = 1; i < n && !skip; i++) if (sorted[i] === sorted[i - 1] && (mask >> i) & 1 && !((mask >> (i - 1)) & 1)) skip = true;
+    if (skip) continue;
+    let k = 0;
+    for (let i = 0; i < n; i++) if (!((mask >> i) & 1)) kept[k++] = sorted[i] as number;
+    const e = k === 0 ? 0 : leaves.leaveValue(kept, k);
+    if (e > bestEquity) {
+      bestEquity = e;
+      best = [];
+      for (let i = 0; i < n; i++) if ((mask >> i) & 1) best.push(sorted[i] as Tile);
+    }
+  }
+  return best === undefined ? undefined : { tiles: best, equity: bestEquity };
 }

@@ -1,8 +1,7 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
-import { ARC_END_OF_WORD, ARC_TARGET_SHIFT, findArc, popcount } from '../dictionary/format.js';
-import { arcRanks } from '../dictionary/rank.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, popcount } from '../dictionary/format.js';
 import { BOGGLE_SCORES } from './dice.js';
-import type { BoggleGrid } from './grid.js';
+import { gridFromFaces, type BoggleGrid } from './grid.js';
 
 /** One word found on a grid, with one path that spells it. */
 export interface FoundWord {
@@ -24,12 +23,12 @@ export interface BoggleSolution {
   readonly longest: readonly string[];
 }
 
-const neighbourCache = new Map<string, { list: Int8Array; count: Int8Array }>();
+const neighbourCache: ({ list: Int8Array; count: Int8Array } | undefined)[] = [];
 
 /** The cells next to each cell (8 directions), as a flat list of up to 8 per cell. */
 export function gridNeighbours(rows: number, cols: number): { list: Int8Array; count: Int8Array } {
-  const key = `${rows}x${cols}`;
-  let n = neighbourCache.get(key);
+  const key = rows * 64 + cols;
+  let n = neighbourCache[key];
   if (n === undefined) {
     const list = new Int8Array(rows * cols * 8);
     const count = new Int8Array(rows * cols);
@@ -44,144 +43,343 @@ export function gridNeighbours(rows: number, cols: number): { list: Int8Array; c
           }
       }
     n = { list, count };
-    neighbourCache.set(key, n);
+    neighbourCache[key] = n;
   }
   return n;
 }
 
 /**
+ * The DAWG as the solver walks it: a compact copy of the nodes reachable from the root, each node
+ * a mask of its glyphs then a pair of words per arc, so that the arcs the grid can use are found
+ * by intersecting masks, and a step reads one cache line.
+ *
+ * ```
+ * node word 0     bit g: the node has an arc for glyph g (with glyph codes of 32 or more: its number of arcs)
+ * arc  word 0     bit 0 end of word, bits 1-6 the glyph, bits 7-30 the target node (0: none)
+ * arc  word 1     the words that start in the earlier arcs of its node (the arc's share of the rank)
+ * ```
+ *
+ * The arc of glyph g is at `node + 1 + 2 × popcount(mask & ((1 << g) - 1))`. Walking a word
+ * from the root and adding the second words, plus 1 for every end-of-word arc the walk
+ * continues from, gives the word's index in sorted order: a minimal perfect hash that
+ * de-duplicates words without strings.
+ */
+interface SolverGraph {
+  readonly words: Int32Array;
+  readonly root: number;
+  readonly count: number;
+  /** False when some glyph code is 32 or more (the masks cannot hold it): solve with the generic walk. */
+  readonly masked: boolean;
+}
+
+const graphs = new WeakMap<Dictionary, SolverGraph>();
+
+function solverGraph(dictionary: Dictionary): SolverGraph {
+  const cached = graphs.get(dictionary);
+  if (cached !== undefined) return cached;
+  const arcs = dictionary.arcs;
+  // Nodes reachable from the DAWG root, in array order (targets point forward, so this order is topological).
+  const reachable = new Uint8Array(arcs.length);
+  if (dictionary.root !== 0) reachable[dictionary.root] = 1;
+  const place = new Int32Array(arcs.length);
+  let size = 2;
+  let masked = true;
+  for (let node = 1; node < arcs.length; ) {
+    let end = node;
+    while (((arcs[end] as number) & ARC_LAST) === 0) end++;
+    if (reachable[node] === 1) {
+      place[node] = size;
+      size += 1 + 2 * (end - node + 1);
+      for (let a = node; a <= end; a++) {
+        reachable[(arcs[a] as number) >>> ARC_TARGET_SHIFT] = 1;
+        if (((arcs[a] as number) & ARC_GLYPH_MASK) >= 32) masked = false;
+      }
+      reachable[0] = 0;
+    }
+    node = end + 1;
+  }
+  // Words below each node, from the end (children lie after their parents).
+  const below = new Float64Array(arcs.length);
+  const words = new Int32Array(size);
+  for (let node = arcs.length - 1; node >= 1; ) {
+    let start = node;
+    while (start > 1 && ((arcs[start - 1] as number) & ARC_LAST) === 0) start--;
+    if (reachable[start] === 1) {
+      let sum = 0;
+      let mask = 0;
+      const at = place[start] as number;
+      for (let a = start; a <= node; a++) {
+        const v = arcs[a] as number;
+        const t = v >>> ARC_TARGET_SHIFT;
+        const k = at + 1 + 2 * (a - start);
+        words[k] = ((t === 0 ? 0 : (place[t] as number)) << 7) | ((v & ARC_GLYPH_MASK) << 1) | ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
+        words[k + 1] = sum;
+        mask |= 1 << ((v & ARC_GLYPH_MASK) & 31);
+        sum += ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (t === 0 ? 0 : (below[t] as number));
+      }
+      words[at] = masked ? mask : node - start + 1;
+      below[start] = sum;
+    }
+    node = start - 1;
+  }
+  const graph = { words, root: dictionary.root === 0 ? 0 : (place[dictionary.root] as number), count: dictionary.wordCount, masked };
+  graphs.set(dictionary, graph);
+  return graph;
+}
+
+// The grid being solved by the fast path (module state, set at the start of each solve: solving
+// never yields, so no two solves interleave).
+let P: Int32Array = new Int32Array(0);
+/** Neighbour cells of each cell by glyph: bit k of `byGlyph[cell * 64 + g]` when cell k is next to `cell` and shows `g` first. */
+let byGlyph: Int32Array = new Int32Array(0);
+let second: Uint8Array = new Uint8Array(0);
+/** The glyphs shown around each cell (bit g when some neighbour shows g first). */
+let around: Int32Array = new Int32Array(0);
+let seen: Uint8Array = new Uint8Array(0);
+let stamp = 0;
+let minLength = 3;
+let scoreOf: Int32Array = new Int32Array(65);
+let found = 0;
+let points = 0;
+
+/**
  * Finds every word on Boggle grids by walking the DAWG directly: a depth-first search over
- * cells with a used-cell array, one arc lookup (two reads) per glyph, and words de-duplicated
- * by their rank in the dictionary (a stamp array, no strings). Reusable: a solver keeps its
- * buffers, so solving allocates nothing per step; `solve` allocates nothing at all.
+ * cells with the used cells as an integer bitmask, each node's arcs tried against a per-grid
+ * table of the neighbours showing each glyph, and words de-duplicated by their rank in the
+ * dictionary (a stamp array, no strings). Reusable: `solve` allocates nothing.
  */
 export class BoggleSolver {
   readonly dictionary: Dictionary;
   /** Words and total of the last `solve`. */
   count = 0;
   total = 0;
-  private readonly ranks: Uint32Array;
-  private readonly seen: Uint32Array;
-  private stamp = 0;
-  private used = new Uint8Array(64);
-  private path = new Int8Array(64);
-  private collect: FoundWord[] | undefined;
-  private grid: BoggleGrid | undefined;
-  private neighbours: Int8Array = new Int8Array(0);
-  private neighbourCount: Int8Array = new Int8Array(0);
-  private minLength = 3;
-  private scores: readonly number[] = BOGGLE_SCORES;
+  private readonly graph: SolverGraph;
+  private readonly seenWords: Uint8Array;
+  private stampValue = 0;
+  private table = new Int32Array(33 * 64);
+  private around = new Int32Array(33);
+  private scoresFor: readonly number[] | undefined;
+  private scoreTable = new Int32Array(65);
 
   constructor(dictionary: Dictionary) {
     this.dictionary = dictionary;
-    this.ranks = arcRanks(dictionary);
-    this.seen = new Uint32Array(Math.max(1, dictionary.wordCount));
+    this.graph = solverGraph(dictionary);
+    this.seenWords = new Uint8Array(Math.max(1, this.graph.count));
+    this.warmUp();
+  }
+
+  /**
+   * Solves a few small synthetic grids once, one of them with a two-glyph face, so that the walk
+   * has seen every branch before the JIT compiles it (measured: without it some processes end
+   * up with a slower compiled walk).
+   */
+  private warmUp(): void {
+    const alphabet = this.dictionary.alphabet;
+    const size = alphabet.size;
+    if (size < 2) return;
+    for (let k = 0; k < 8; k++) {
+      const faces: string[] = [];
+      for (let i = 0; i < 16; i++) faces.push(alphabet.glyph(1 + ((i * 7 + k * 5) % size)));
+      faces[k] = (faces[k] as string) + alphabet.glyph(1 + ((k * 3) % size));
+      const grid = gridFromFaces(faces, 4, 4, alphabet, 3);
+      if (grid.ok) this.solve(grid.value);
+    }
+    this.count = 0;
+    this.total = 0;
   }
 
   /** Counts the words of a grid and their total score (`count`, `total`); returns the count. */
   solve(grid: BoggleGrid, scores: readonly number[] = BOGGLE_SCORES): number {
-    this.collect = undefined;
-    this.run(grid, scores);
-    return this.count;
+    const cells = grid.rows * grid.cols;
+    this.prepare(scores);
+    if (cells > 31 || this.graph.root === 0 || !this.graph.masked) {
+      const s = this.solveGeneric(grid, undefined);
+      this.count = s.count;
+      this.total = s.total;
+      return this.count;
+    }
+    // The neighbour table: one row per cell, plus a last row (the root) where every cell is a neighbour.
+    const table = this.table;
+    table.fill(0, 0, (cells + 1) * 64);
+    const aroundCell = this.around;
+    aroundCell.fill(0, 0, cells + 1);
+
+    const nb = gridNeighbours(grid.rows, grid.cols);
+    const first = grid.first;
+    for (let c = 0; c < cells; c++) {
+      const base = c * 64;
+      for (let k = 0; k < (nb.count[c] as number); k++) {
+        const n = nb.list[c * 8 + k] as number;
+        table[base + (first[n] as number)] = (table[base + (first[n] as number)] as number) | (1 << n);
+        aroundCell[c] = (aroundCell[c] as number) | (1 << (first[n] as number));
+      }
+      table[cells * 64 + (first[c] as number)] = (table[cells * 64 + (first[c] as number)] as number) | (1 << c);
+      aroundCell[cells] = (aroundCell[cells] as number) | (1 << (first[c] as number));
+    }
+    P = this.graph.words;
+    byGlyph = table;
+    around = aroundCell;
+    second = grid.second;
+    seen = this.seenWords;
+    stamp = this.stampValue;
+    minLength = grid.minLength;
+    scoreOf = this.scoreTable;
+    found = 0;
+    points = 0;
+    walk(this.graph.root, cells, 0, 0, 0);
+    this.count = found;
+    this.total = points;
+    return found;
   }
 
   /** Every word of a grid with a path each, the total and the longest words. */
   solveWords(grid: BoggleGrid, scores: readonly number[] = BOGGLE_SCORES): BoggleSolution {
-    const found: FoundWord[] = [];
-    this.collect = found;
-    this.run(grid, scores);
-    this.collect = undefined;
-    found.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    this.prepare(scores);
+    const words: FoundWord[] = [];
+    const s = this.solveGeneric(grid, words);
+    this.count = s.count;
+    this.total = s.total;
+    words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     let max = 0;
-    for (const w of found) max = Math.max(max, w.letters);
-    return { words: found, total: this.total, longest: found.filter((w) => w.letters === max && max > 0).map((w) => w.word) };
+    for (const w of words) max = Math.max(max, w.letters);
+    return { words, total: s.total, longest: words.filter((w) => w.letters === max && max > 0).map((w) => w.word) };
   }
 
-  private run(grid: BoggleGrid, scores: readonly number[]): void {
-    this.count = 0;
-    this.total = 0;
-    this.grid = grid;
-    this.scores = scores;
-    this.minLength = grid.minLength;
-    const n = gridNeighbours(grid.rows, grid.cols);
-    this.neighbours = n.list;
-    this.neighbourCount = n.count;
-    if (++this.stamp === 0xffffffff) {
-      this.seen.fill(0);
-      this.stamp = 1;
+  /** A fresh stamp for the seen-words table, and the score table of `scores`. */
+  private prepare(scores: readonly number[]): void {
+    // A byte a word (a quarter of the cache footprint of a word-sized stamp), cleared every 255 solves.
+    if (++this.stampValue === 256) {
+      this.seenWords.fill(0);
+      this.stampValue = 1;
     }
-    const root = this.dictionary.root;
-    if (root === 0) return;
-    for (let cell = 0; cell < grid.rows * grid.cols; cell++) this.visit(cell, root, 0, 0, 0);
+    if (this.scoresFor !== scores) {
+      for (let n = 0; n <= 64; n++) this.scoreTable[n] = Math.trunc(scores[Math.min(n, scores.length - 1)] ?? 0);
+      this.scoresFor = scores;
+    }
   }
 
-  /** Extends the walk at `node` (rank so far `rank`) with the face of `cell`. */
-  private visit(cell: number, node: number, letters: number, rank: number, depth: number): void {
-    const grid = this.grid as BoggleGrid;
-    const arcs = this.dictionary.arcs;
-    const w = this.dictionary.maskWords;
-    const g1 = grid.first[cell] as number;
-    let a: number;
-    if (w === 1 && g1 < 32) {
-      const mask = arcs[node] as number;
-      if (((mask >>> g1) & 1) === 0) return;
-      a = node + 1 + popcount(mask & ((1 << g1) - 1));
-    } else {
-      a = findArc(arcs, node, g1, w);
-      if (a < 0) return;
-    }
-    let v = arcs[a] as number;
-    rank += this.ranks[a] as number;
-    let len = letters + 1;
-    const g2 = grid.second[cell] as number;
-    if (g2 !== 0) {
-      const n2 = v >>> ARC_TARGET_SHIFT;
-      if (n2 === 0) return;
-      if ((v & ARC_END_OF_WORD) !== 0) rank += 1;
-      a = findArc(arcs, n2, g2, w);
-      if (a < 0) return;
-      v = arcs[a] as number;
-      rank += this.ranks[a] as number;
-      len++;
-    }
-    this.used[cell] = 1;
-    this.path[depth] = cell;
-    if ((v & ARC_END_OF_WORD) !== 0 && len >= this.minLength && this.seen[rank] !== this.stamp) {
-      this.seen[rank] = this.stamp;
-      this.count++;
-      const score = this.scores[Math.min(len, this.scores.length - 1)] ?? 0;
-      this.total += score;
-      if (this.collect !== undefined) this.record(depth + 1, len, score);
-    }
-    const next = v >>> ARC_TARGET_SHIFT;
-    if (next !== 0) {
-      const nextRank = rank + ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
-      const base = cell * 8;
-      const count = this.neighbourCount[cell] as number;
-      // Only neighbours whose first glyph leaves `next` are visited (one mask test each).
-      const mask = arcs[next] as number;
-      const first = grid.first;
-      for (let k = 0; k < count; k++) {
-        const nb = this.neighbours[base + k] as number;
-        const g = first[nb] as number;
-        if (this.used[nb] === 0 && (g >= 32 || w !== 1 || ((mask >>> g) & 1) !== 0)) this.visit(nb, next, len, nextRank, depth + 1);
-      }
-    }
-    this.used[cell] = 0;
-  }
-
-  private record(cells: number, letters: number, score: number): void {
-    const grid = this.grid as BoggleGrid;
-    const path: number[] = [];
-    let word = '';
+  /** Any grid size, with paths and words when `collect` is given: a plain recursive walk. */
+  private solveGeneric(grid: BoggleGrid, collect: FoundWord[] | undefined): { count: number; total: number } {
+    const { words: P2, root } = this.graph;
+    const cells = grid.rows * grid.cols;
+    const nb = gridNeighbours(grid.rows, grid.cols);
+    const used = new Uint8Array(cells);
+    const path = new Int8Array(cells);
+    const seenWords = this.seenWords;
+    const stampNow = this.stampValue;
     const alphabet = this.dictionary.alphabet;
-    for (let k = 0; k < cells; k++) {
-      const c = this.path[k] as number;
-      path.push(c);
-      word += alphabet.glyph(grid.first[c] as number) + alphabet.glyph(grid.second[c] as number);
-    }
-    (this.collect as FoundWord[]).push({ word, path, letters, score });
+    let count = 0;
+    let total = 0;
+    // Follows glyph g from node; returns the arc's first word, or -1.
+    const step = (node: number, g: number): number => {
+      if (node === 0) return -1;
+      if (this.graph.masked) {
+        if (g >= 32) return -1;
+        const mask = P2[node] as number;
+        const bit = 1 << g;
+        return (mask & bit) === 0 ? -1 : node + 1 + 2 * popcount(mask & (bit - 1));
+      }
+      for (let k = 0, a = node + 1; k < (P2[node] as number); k++, a += 2) if ((((P2[a] as number) >>> 1) & 63) === g) return a;
+      return -1;
+    };
+    const visit = (cell: number, node: number, rank: number, letters: number, depth: number): void => {
+      let a = step(node, grid.first[cell] as number);
+      if (a < 0) return;
+      let v = P2[a] as number;
+      rank += P2[a + 1] as number;
+      let len = letters + 1;
+      const g2 = grid.second[cell] as number;
+      if (g2 !== 0) {
+        if ((v & 1) !== 0) rank += 1;
+        a = step(v >>> 7, g2);
+        if (a < 0) return;
+        v = P2[a] as number;
+        rank += P2[a + 1] as number;
+        len++;
+      }
+      used[cell] = 1;
+      path[depth] = cell;
+      if ((v & 1) !== 0 && len >= grid.minLength && seenWords[rank] !== stampNow) {
+        seenWords[rank] = stampNow;
+        count++;
+        const score = this.scoreTable[Math.min(len, 64)] as number;
+        total += score;
+        if (collect !== undefined) {
+          const cellsOf = Array.from(path.subarray(0, depth + 1));
+          collect.push({ word: cellsOf.map((c) => alphabet.glyph(grid.first[c] as number) + alphabet.glyph(grid.second[c] as number)).join(''), path: cellsOf, letters: len, score });
+        }
+      }
+      const next = v >>> 7;
+      if (next !== 0) {
+        const nextRank = rank + (v & 1);
+        for (let k = 0; k < (nb.count[cell] as number); k++) {
+          const n = nb.list[cell * 8 + k] as number;
+          if (used[n] === 0) visit(n, next, nextRank, len, depth + 1);
+        }
+      }
+      used[cell] = 0;
+    };
+    if (root !== 0) for (let c = 0; c < cells; c++) visit(c, root, 0, 0, 0);
+    return { count, total };
   }
+}
+
+/**
+ * The fast walk (grids of up to 31 cells): the glyphs both leaving `node` and shown around
+ * `cell`, then the unused neighbours showing each. `rank` is the rank base of the node's words,
+ * `letters` the length so far.
+ */
+function walk(node: number, cell: number, used: number, rank: number, letters: number): void {
+  const mask = P[node] as number;
+  let glyphs = mask & (around[cell] as number);
+  const row = cell * 64;
+  while (glyphs !== 0) {
+    const gbit = glyphs & -glyphs;
+    glyphs ^= gbit;
+    let m = (byGlyph[row + 31 - Math.clz32(gbit)] as number) & ~used;
+    if (m === 0) continue;
+    const a = node + 1 + 2 * popcount(mask & (gbit - 1));
+    const v = P[a] as number;
+    const r = rank + (P[a + 1] as number);
+    const eow = (v & 1) !== 0;
+    const target = v >>> 7;
+    const len = letters + 1;
+    do {
+      const bit = m & -m;
+      m ^= bit;
+      const n = 31 - Math.clz32(bit);
+      if (second[n] !== 0) {
+        walkSecond(target, n, used | bit, r + (v & 1), len);
+        continue;
+      }
+      if (eow && len >= minLength && seen[r] !== stamp) {
+        seen[r] = stamp;
+        found++;
+        points += scoreOf[len] as number;
+      }
+      if (target !== 0) walk(target, n, used | bit, r + (v & 1), len);
+    } while (m !== 0);
+  }
+}
+
+/** A two-glyph face (Qu): its first glyph led to `node`; follows the second, then goes on. */
+function walkSecond(node: number, cell: number, used: number, rank: number, letters: number): void {
+  if (node === 0) return;
+  const g = second[cell] as number;
+  const mask = P[node] as number;
+  const bit = 1 << g;
+  if (g >= 32 || (mask & bit) === 0) return;
+  const a = node + 1 + 2 * popcount(mask & (bit - 1));
+  const v = P[a] as number;
+  const r = rank + (P[a + 1] as number);
+  const len = letters + 1;
+  if ((v & 1) !== 0 && len >= minLength && seen[r] !== stamp) {
+    seen[r] = stamp;
+    found++;
+    points += scoreOf[len] as number;
+  }
+  const target = v >>> 7;
+  if (target !== 0) walk(target, cell, used, r + (v & 1), len);
 }
 
 /** Every word of a grid (a one-off solver; keep a {@link BoggleSolver} to solve many grids). */

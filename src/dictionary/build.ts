@@ -2,47 +2,45 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { MAX_ARCS, packArc } from './format.js';
 
-/** Sizes of a built automaton. */
+/** Sizes of one automaton (one root) of a built word graph. */
 export interface AutomatonStats {
   /** Sequences (words, or GADDAG paths) accepted. */
   readonly sequences: number;
   /** States of the minimal automaton with final states (the classic count). */
   readonly states: number;
-  /** Nodes of the packed form (finality moves onto arcs, so a final and a non-final state with the same arcs share one node). */
-  readonly nodes: number;
-  /** Transitions of the minimal automaton with final states. */
+  /** Transitions of the minimal automaton with final states (the classic count). */
   readonly transitions: number;
-  /** Arcs of the packed form, without the sentinel. */
+  /** Packed nodes (arc lists) reachable from this root; finality lives on arcs, so a final and a non-final state with the same arcs share one. */
+  readonly nodes: number;
+  /** Packed arcs reachable from this root. */
   readonly arcs: number;
 }
 
-/** A packed automaton: its words (headers and arcs, see format.ts) and the index of its root node. */
-export interface PackedAutomaton {
-  /** The packed words; indices `[0, base)` are left zero for whatever goes before. */
+/** A packed word graph: the arcs (see format.ts), one root per key set, and the size of each automaton. */
+export interface PackedGraph {
   readonly arcs: Uint32Array;
-  readonly root: number;
-  readonly stats: AutomatonStats;
-}
-
-/** Layout options of {@link buildAutomaton}. */
-export interface PackOptions {
-  /** Mask words per node header: 1, or 2 for alphabets of 32 glyphs or more. */
-  readonly maskWords: 1 | 2;
-  /** Index of the first node (default 1, after the sentinel); targets are absolute. */
-  readonly base?: number;
+  readonly roots: readonly number[];
+  readonly stats: readonly AutomatonStats[];
 }
 
 const EOW_BIT = 64;
 const CHILD_MUL = 128;
 
 /**
- * Builds the minimal acyclic automaton of `keys` incrementally (Daciuk, Mihov, Watson & Watson,
- * 2000, sorted input). Each key is a string whose UTF-16 units are glyph codes (0..63); keys must
- * be sorted by code units and free of duplicates and empty strings. Nodes are registered by
- * their arc lists (glyph, end of word, target), so equal right languages share one node.
+ * Builds the minimal acyclic automata of several sorted key sets in one register (Daciuk, Mihov,
+ * Watson & Watson, 2000, sorted input), so that nodes with equal right languages are shared
+ * between them too, and packs them into one arc array with a root each. Each key is a string
+ * whose UTF-16 units are glyph codes (0..63); each set must be sorted by code units and free of
+ * duplicates and empty strings.
  */
-export function buildAutomaton(keys: readonly string[], options: PackOptions = { maskWords: 1 }): Result<PackedAutomaton, EngineError> {
+export function buildWordGraph(keySets: readonly (readonly string[])[]): Result<PackedGraph, EngineError> {
   const reg = new Register();
+  const roots = keySets.map((keys) => addKeys(reg, keys));
+  return pack(reg, roots, keySets.map((k) => k.length));
+}
+
+/** Adds one sorted key set to the register; returns its root node id (0: empty). */
+function addKeys(reg: Register, keys: readonly string[]): number {
   const path: number[][] = [[]];
   let prev = '';
   for (const word of keys) {
@@ -60,8 +58,7 @@ export function buildAutomaton(keys: readonly string[], options: PackOptions = {
     prev = word;
   }
   for (let d = prev.length; d > 0; d--) freezeInto(reg, path, d);
-  const root = reg.freeze(path[0] as number[]);
-  return pack(reg, root, keys.length, options.maskWords, options.base ?? 1);
+  return reg.freeze(path[0] as number[]);
 }
 
 function freezeInto(reg: Register, path: number[][], d: number): void {
@@ -72,7 +69,7 @@ function freezeInto(reg: Register, path: number[][], d: number): void {
   parent[parent.length - 1] = (parent[parent.length - 1] as number) + id * CHILD_MUL;
 }
 
-/** The register of unique nodes: arc lists stored flat, found again by hash. */
+/** The register of unique nodes: arc lists (glyph + end-of-word + child id) stored flat, found again by hash. */
 class Register {
   edges: Float64Array = new Float64Array(1 << 16);
   edgeCount = 0;
@@ -85,13 +82,7 @@ class Register {
   freeze(level: readonly number[]): number {
     const n = level.length;
     if (n === 0) return 0;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < n; i++) {
-      const v = level[i] as number;
-      h = Math.imul(h ^ (v & 0xffff), 0x01000193);
-      h = Math.imul(h ^ Math.floor(v / 0x10000), 0x01000193);
-    }
-    let slot = h & this.mask;
+    let slot = hashOf(level, 0, n) & this.mask;
     for (;;) {
       const id = (this.table[slot] as number) - 1;
       if (id < 0) break;
@@ -102,6 +93,11 @@ class Register {
     this.table[slot] = id + 1;
     if (this.nodes * 2 > this.mask) this.rehash();
     return id;
+  }
+
+  /** The packed value (glyph + EOW bit + child id × 128) of arc `i` of node `id`. */
+  edge(id: number, i: number): number {
+    return this.edges[(this.start[id] as number) + i] as number;
   }
 
   private equals(id: number, level: readonly number[]): boolean {
@@ -132,18 +128,21 @@ class Register {
     this.table = new Int32Array(size);
     this.mask = size - 1;
     for (let id = 1; id < this.nodes; id++) {
-      let h = 0x811c9dc5;
-      const s = this.start[id] as number;
-      for (let i = 0; i < (this.count[id] as number); i++) {
-        const v = this.edges[s + i] as number;
-        h = Math.imul(h ^ (v & 0xffff), 0x01000193);
-        h = Math.imul(h ^ Math.floor(v / 0x10000), 0x01000193);
-      }
-      let slot = h & this.mask;
+      let slot = hashOf(this.edges, this.start[id] as number, (this.start[id] as number) + (this.count[id] as number)) & this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = id + 1;
     }
   }
+}
+
+function hashOf(values: ArrayLike<number>, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    const v = values[i] as number;
+    h = Math.imul(h ^ (v & 0xffff), 0x01000193);
+    h = Math.imul(h ^ Math.floor(v / 0x10000), 0x01000193);
+  }
+  return h;
 }
 
 function grow(a: Int32Array): Int32Array {
@@ -153,86 +152,98 @@ function grow(a: Int32Array): Int32Array {
 }
 
 /**
- * Lays the nodes out in topological order (reverse DFS post-order from the root), so that every
- * target lies after every arc that points to it, and packs headers and arcs. (A level-by-level
- * layout was measured slower: depth-first keeps each word's path close together.)
+ * Lays the nodes out in topological order (reverse DFS post-order from the roots), so that every
+ * target lies after every arc that points to it, and packs the arc lists back to back after the
+ * sentinel. (A level-by-level layout was measured slower: depth-first keeps each word's path close.)
  */
-function pack(reg: Register, root: number, sequences: number, maskWords: number, base: number): Result<PackedAutomaton, EngineError> {
-  const place = new Int32Array(reg.nodes).fill(-1);
-  place[0] = 0;
-  const order = topologicalOrder(reg, root);
-  let next = base;
+function pack(reg: Register, roots: readonly number[], sequences: readonly number[]): Result<PackedGraph, EngineError> {
+  const order = topologicalOrder(reg, roots);
+  const place = new Int32Array(reg.nodes);
+  let next = 1;
   for (const id of order) {
     place[id] = next;
-    next += maskWords + (reg.count[id] as number);
+    next += reg.count[id] as number;
   }
-  if (next > MAX_ARCS) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${next} words exceed the format's ${MAX_ARCS}` }));
-  const arcs = new Uint32Array(next);
-  const stateKeys = new Set<number>();
-  let transitions = 0;
-  let arcCount = 0;
+  if (next > MAX_ARCS) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${next} arcs exceed the format's ${MAX_ARCS}` }));
+  const arcs = new Uint32Array(Math.max(next, 2));
   for (const id of order) {
-    const s = reg.start[id] as number;
     const n = reg.count[id] as number;
     const at = place[id] as number;
-    let lo = 0;
-    let hi = 0;
     for (let i = 0; i < n; i++) {
-      const v = reg.edges[s + i] as number;
-      const g = v & 63;
-      if (g < 32) lo |= 1 << g;
-      else hi |= 1 << (g - 32);
+      const v = reg.edge(id, i);
+      arcs[at + i] = packArc(v & 63, (v & EOW_BIT) !== 0, i === n - 1, place[Math.floor(v / CHILD_MUL)] as number);
+    }
+  }
+  // An empty graph still ends with a flagged word, so that a loaded file's lists always terminate.
+  if (next === 1) arcs[1] = packArc(0, false, true, 0);
+  return ok({ arcs, roots: roots.map((r) => (r === 0 ? 0 : (place[r] as number))), stats: roots.map((r, i) => automatonStats(reg, r, sequences[i] as number)) });
+}
+
+/** Classic and packed sizes of the automaton reachable from one root. */
+function automatonStats(reg: Register, root: number, sequences: number): AutomatonStats {
+  if (root === 0) return { sequences, states: 1, transitions: 0, nodes: 0, arcs: 0 };
+  const seen = new Uint8Array(reg.nodes);
+  const stack = [root];
+  seen[root] = 1;
+  let nodes = 0;
+  let arcs = 0;
+  const stateKeys = new Set<number>();
+  let transitions = reg.count[root] as number;
+  while (stack.length > 0) {
+    const id = stack.pop() as number;
+    nodes++;
+    const n = reg.count[id] as number;
+    arcs += n;
+    for (let i = 0; i < n; i++) {
+      const v = reg.edge(id, i);
       const child = Math.floor(v / CHILD_MUL);
-      const eow = (v & EOW_BIT) !== 0;
-      arcs[at + maskWords + i] = packArc(g, eow, i === n - 1, place[child] as number);
-      const key = child * 2 + (eow ? 1 : 0);
+      // A classic state is a (node, final) pair: finality sits on the arcs that enter it.
+      const key = child * 2 + ((v & EOW_BIT) !== 0 ? 1 : 0);
       if (!stateKeys.has(key)) {
         stateKeys.add(key);
         transitions += reg.count[child] as number;
       }
+      if (child !== 0 && seen[child] === 0) {
+        seen[child] = 1;
+        stack.push(child);
+      }
     }
-    arcs[at] = lo >>> 0;
-    if (maskWords === 2) arcs[at + 1] = hi >>> 0;
-    arcCount += n;
   }
-  transitions += root === 0 ? 0 : (reg.count[root] as number);
-  const stats: AutomatonStats = {
-    sequences,
-    states: stateKeys.size + 1,
-    nodes: order.length + (root === 0 ? 0 : 1),
-    transitions,
-    arcs: arcCount,
-  };
-  return ok({ arcs, root: root === 0 ? 0 : (place[root] as number), stats });
+  return { sequences, states: stateKeys.size + 1, transitions, nodes, arcs };
 }
 
-/** Nodes reachable from the root (node 0 excluded), parents before children. */
-function topologicalOrder(reg: Register, root: number): number[] {
-  if (root === 0) return [];
+/** Nodes reachable from the roots (node 0 excluded), parents before children. */
+function topologicalOrder(reg: Register, roots: readonly number[]): number[] {
   const post: number[] = [];
   const state = new Uint8Array(reg.nodes); // 0 new, 1 on stack, 2 done
-  const stack: number[] = [root];
-  const edgeAt: number[] = [0];
-  state[root] = 1;
-  while (stack.length > 0) {
-    const top = stack.length - 1;
-    const id = stack[top] as number;
-    const i = edgeAt[top] as number;
-    if (i < (reg.count[id] as number)) {
-      edgeAt[top] = i + 1;
-      const child = Math.floor((reg.edges[(reg.start[id] as number) + i] as number) / CHILD_MUL);
-      if (child !== 0 && state[child] === 0) {
-        state[child] = 1;
-        stack.push(child);
-        edgeAt.push(0);
+  const dawgFirst = (globalThis as any).process?.env?.WG_ROOTS === 'dawg';
+  for (let q = 0; q < roots.length; q++) {
+    const r = dawgFirst ? q : roots.length - 1 - q;
+    const root = roots[r] as number;
+    if (root === 0 || state[root] !== 0) continue;
+    const stack: number[] = [root];
+    const edgeAt: number[] = [0];
+    state[root] = 1;
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const id = stack[top] as number;
+      const i = edgeAt[top] as number;
+      if (i < (reg.count[id] as number)) {
+        edgeAt[top] = i + 1;
+        const rev = (globalThis as any).process?.env?.WG_LAYOUT === 'rev';
+        const child = Math.floor(reg.edge(id, rev ? (reg.count[id] as number) - 1 - i : i) / CHILD_MUL);
+        if (child !== 0 && state[child] === 0) {
+          state[child] = 1;
+          stack.push(child);
+          edgeAt.push(0);
+        }
+      } else {
+        state[id] = 2;
+        post.push(id);
+        stack.pop();
+        edgeAt.pop();
       }
-    } else {
-      state[id] = 2;
-      post.push(id);
-      stack.pop();
-      edgeAt.pop();
     }
   }
   return post.reverse();
 }
-

@@ -1,87 +1,65 @@
-import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, popcount } from './format.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from './format.js';
 
 /**
- * Checks the invariants that walks rely on over the region `arcs[from..to)`, which must be a
- * sequence of nodes (header, then arcs); returns what is wrong, or undefined. Each mask must
- * list exactly the node's arc glyphs, in order, the last arc flagged; glyphs must be in range;
- * targets must point forward, inside the region, at a node header (so every walk ends and reads
- * only what it expects).
+ * Checks the invariants that every walk relies on, in two linear passes over `arcs` (which must
+ * start with the sentinel word 0): glyphs at most `maxGlyph`, siblings strictly increasing, every
+ * target after its arc, inside the array and at the start of a list, the last word flagged as the
+ * last of its list. Then every list ends inside the array and every path ends: a crafted file
+ * cannot make a walk loop or read out of bounds. Returns what is wrong, or undefined.
  */
-export function checkArcRegion(arcs: Uint32Array, from: number, to: number, maskWords: number, minGlyph: number, maxGlyph: number): string | undefined {
-  if (from < 1 || to > arcs.length || from >= to) return 'empty or misplaced region';
-  // One pass: node headers are marked in `starts`, targets in `targets`; every target must be a
-  // header, which the bitsets tell at the end.
-  const words = (to >>> 5) + 1;
-  const starts = new Int32Array(words);
-  const targets = new Int32Array(words);
-  let i = from;
-  while (i < to) {
-    starts[i >>> 5] = (starts[i >>> 5] as number) | (1 << (i & 31));
-    if (i + maskWords > to) return `node ${i}: truncated header`;
-    const lo = arcs[i] as number;
-    const hi = maskWords === 2 ? (arcs[i + 1] as number) : 0;
-    const count = popcount(lo) + popcount(hi);
-    if (count === 0) return `node ${i}: no arcs`;
-    i += maskWords;
-    if (i + count > to) return `node ending at ${i}: truncated`;
-    let prev = -1;
-    for (let k = 0; k < count; k++, i++) {
-      const v = arcs[i] as number;
-      const g = v & ARC_GLYPH_MASK;
-      if (g > maxGlyph || g < minGlyph) return `arc ${i}: glyph ${g} is outside the alphabet`;
-      if (g <= prev) return `arc ${i}: siblings out of order`;
-      prev = g;
-      const inMask = g < 32 ? (lo >>> g) & 1 : (hi >>> (g - 32)) & 1;
-      if (inMask === 0) return `arc ${i}: glyph ${g} is not in its node's mask`;
-      if (((v & ARC_LAST) !== 0) !== (k === count - 1)) return `arc ${i}: wrong last-arc flag`;
-      const t = v >>> ARC_TARGET_SHIFT;
-      if (t !== 0) {
-        if (t <= i || t >= to) return `arc ${i}: bad target ${t}`;
-        targets[t >>> 5] = (targets[t >>> 5] as number) | (1 << (t & 31));
-      }
-    }
+export function checkArcs(arcs: Uint32Array, maxGlyph: number): string | undefined {
+  const n = arcs.length;
+  if (n < 2 || arcs[0] !== 0) return 'word 0 is not the sentinel';
+  if (((arcs[n - 1] as number) & ARC_LAST) === 0) return 'the last arc does not end its list';
+  const starts = new Uint8Array(n);
+  starts[1] = 1;
+  let prevGlyph = -1;
+  for (let i = 1; i < n; i++) {
+    const v = arcs[i] as number;
+    const g = v & ARC_GLYPH_MASK;
+    if (g > maxGlyph) return `arc ${i}: glyph ${g} is outside the alphabet`;
+    if (g <= prevGlyph) return `arc ${i}: siblings out of order`;
+    if ((v & ARC_LAST) !== 0) {
+      prevGlyph = -1;
+      if (i + 1 < n) starts[i + 1] = 1;
+    } else prevGlyph = g;
+    const t = v >>> ARC_TARGET_SHIFT;
+    if (t !== 0 && (t <= i || t >= n)) return `arc ${i}: bad target ${t}`;
   }
-  for (let w = 0; w < words; w++) if (((targets[w] as number) & ~(starts[w] as number)) !== 0) return `a target near word ${w * 32} is not a node`;
+  for (let i = 1; i < n; i++) {
+    const t = (arcs[i] as number) >>> ARC_TARGET_SHIFT;
+    if (t !== 0 && starts[t] === 0) return `arc ${i}: target ${t} is not the start of a node`;
+  }
   return undefined;
 }
 
-/**
- * Counts the sequences accepted from `root` over the region `arcs[from..to)` (a sequence of
- * nodes whose targets all point forward).
- */
-export function countSequences(arcs: Uint32Array, root: number, from: number, to: number, maskWords: number): number {
-  return root === 0 ? 0 : (sequencesBelow(arcs, from, to, maskWords)[root] as number);
+/** What one backward pass finds out about every list of a checked graph. */
+export interface GraphCounts {
+  /** Sequences accepted from each index to the end of its list (so from a node: the node's sequences). */
+  readonly below: Float64Array;
+  /** The longest path from each index (saturated at 255). */
+  readonly depth: Uint8Array;
 }
 
 /**
- * The number of sequences below each node of a region (indexed by header), in one forward pass
- * to find the nodes and one backward pass to add up. With `ranks`, also fills, for each arc, the
- * number of sequences that start in the earlier arcs of its node.
+ * Counts, for every index of a checked arc array, the sequences (words) and the longest path
+ * from it to the end of its list, in one backward pass (targets always point forward).
+ * `below[node]` is a node's number of words, `depth[node]` its longest word.
  */
-export function sequencesBelow(arcs: Uint32Array, from: number, to: number, maskWords: number, ranks?: Uint32Array): Float64Array {
-  const nodes = nodeHeaders(arcs, from, to, maskWords);
-  const below = new Float64Array(to);
-  for (let n = nodes.length - 1; n >= 0; n--) {
-    const node = nodes[n] as number;
-    let sum = 0;
-    for (let a = node + maskWords; ; a++) {
-      const v = arcs[a] as number;
-      if (ranks !== undefined) ranks[a] = sum;
-      const t = v >>> ARC_TARGET_SHIFT;
-      sum += ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (t === 0 || t >= to ? 0 : (below[t] as number));
-      if ((v & ARC_LAST) !== 0) break;
-    }
-    below[node] = sum;
+export function graphCounts(arcs: Uint32Array): GraphCounts {
+  const n = arcs.length;
+  const below = new Float64Array(n + 1);
+  const depth = new Uint8Array(n + 1);
+  for (let i = n - 1; i >= 1; i--) {
+    const v = arcs[i] as number;
+    const t = v >>> ARC_TARGET_SHIFT;
+    const sibling = (v & ARC_LAST) !== 0 ? 0 : i + 1;
+    below[i] = ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (below[t] as number) + (sibling === 0 ? 0 : (below[sibling] as number));
+    const here = Math.min(255, 1 + (t === 0 ? 0 : (depth[t] as number)));
+    const after = sibling === 0 ? 0 : (depth[sibling] as number);
+    depth[i] = here > after ? here : after;
   }
-  return below;
-}
-
-/** The header index of every node of a checked region `arcs[from..to)`, in order. */
-export function nodeHeaders(arcs: Uint32Array, from: number, to: number, maskWords: number): number[] {
-  const nodes: number[] = [];
-  for (let i = from; i < to; ) {
-    nodes.push(i);
-    i += maskWords + popcount(arcs[i] as number) + (maskWords === 2 ? popcount(arcs[i + 1] as number) : 0);
-  }
-  return nodes;
+  below[0] = 0;
+  depth[0] = 0;
+  return { below, depth };
 }

@@ -1,11 +1,11 @@
 import type { Alphabet } from '../alphabet/alphabet.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
-import { buildAutomaton, type AutomatonStats } from './build.js';
-import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, findArc, maskWordsFor, popcount } from './format.js';
-import { MAX_WORD_LENGTH, normalizeWordList, type WordListOptions, type WordListReport } from './wordlist.js';
+import { buildWordGraph, type AutomatonStats } from './build.js';
+import { checkArcs, graphCounts } from './check.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, findArc } from './format.js';
 import { gaddagKeys } from './gaddag.js';
-import { checkArcRegion, countSequences } from './check.js';
+import { MAX_WORD_LENGTH, normalizeWordList, type WordListOptions, type WordListReport } from './wordlist.js';
 
 /** Anything that can say whether a word is valid: the DAWG, a `Set` wrapper, a permissive stub... */
 export interface WordLookup {
@@ -15,20 +15,21 @@ export interface WordLookup {
 
 /** Options of {@link Dictionary.build}. */
 export interface BuildOptions extends WordListOptions {
-  /** Also build a GADDAG (for move generation) into the same arc array. */
+  /** Also build a GADDAG (for move generation), sharing the DAWG's nodes. */
   readonly gaddag?: boolean;
 }
 
 /** What a build produced and dropped. */
 export interface BuildReport {
   readonly wordList: WordListReport;
+  /** The DAWG alone: its classic minimal size, and the packed nodes and arcs reachable from its root. */
   readonly dawg: AutomatonStats;
+  /** The GADDAG alone (its suffixes share the DAWG's nodes, which count in both). */
   readonly gaddag?: AutomatonStats;
+  /** Packed arcs of the whole graph (DAWG and GADDAG, shared nodes once). */
+  readonly arcs: number;
   /** Size of the packed arcs in bytes. */
   readonly bytes: number;
-  /** Total build time, and the GADDAG's share of it, in milliseconds. */
-  readonly ms: number;
-  readonly gaddagMs: number;
 }
 
 /** Options of {@link Dictionary.anagrams}. */
@@ -37,60 +38,69 @@ export interface AnagramOptions {
   readonly subAnagrams?: boolean;
   /** Shortest word returned, in glyphs (default 1; 2 with sub-anagrams). */
   readonly minLength?: number;
-  /** At most this many words (default 100,000). */
+  /** At most this many words (default 100,000); `truncated` says when the limit cut the list. */
   readonly limit?: number;
 }
 
 /** Options of {@link Dictionary.matchPattern}. */
 export interface PatternOptions {
-  /** At most this many words (default 100,000). */
+  /** At most this many words (default 100,000); `truncated` says when the limit cut the list. */
   readonly limit?: number;
 }
 
-const DEFAULT_LIMIT = 100_000;
+/** Words found by a query, and whether the limit cut the list. */
+export interface WordList {
+  readonly words: string[];
+  readonly truncated: boolean;
+}
+
+/** The default limit of word-list queries. */
+export const DEFAULT_QUERY_LIMIT = 100_000;
 const MAX_PATTERN_TOKENS = 30;
 const TOKEN_ANY = 64;
 const TOKEN_STAR = 65;
 
 /**
- * A word list packed as a minimal DAWG (and optionally a GADDAG) in one `Uint32Array` of arcs,
- * with its alphabet. Immutable. Queries take strings at the edge and glyph codes inside; node
- * traversal (`root`, `arc`, `arcTarget`, `arcIsWord`, `childMask*`) lets other modules walk it.
+ * A word list packed as a minimal DAWG (and optionally a GADDAG sharing its nodes) in one
+ * `Uint32Array` of arcs (layout in `format.ts`), with its alphabet. Immutable. Queries take
+ * strings at the edge and glyph codes inside; node traversal (`root`, `arc`, `firstArc`,
+ * `arcTarget`, `arcIsWord`, `arcIsLast`) lets other modules walk it. Every instance has been
+ * checked: its walks end and stay in bounds whatever bytes it was loaded from.
  */
 export class Dictionary implements WordLookup {
   /** The packed arcs; layout in `format.ts`. */
   readonly arcs: Uint32Array;
-  /** The DAWG's root node. */
+  /** The DAWG's root node (0: no words). */
   readonly root: number;
-  /** The GADDAG's root node, or 0 when the dictionary has none. Use {@link gaddag} to get it checked. */
+  /** The GADDAG's root node, or 0 when the dictionary has none. */
   readonly gaddagRoot: number;
   /** The alphabet of the words. */
   readonly alphabet: Alphabet;
   /** Number of words. */
   readonly wordCount: number;
-  /** Mask words in each node header (1, or 2 for alphabets of 32 glyphs or more). */
-  readonly maskWords: 1 | 2;
+  /** Number of GADDAG paths (0 without a GADDAG): the total length of the words. */
+  readonly gaddagPaths: number;
+  /** The longest word, in glyphs. */
+  readonly longestWord: number;
   /** The arc reached by each two-glyph prefix (index g1 * 64 + g2), -1 for none: lookups start two steps down. */
   private readonly pairArc: Int32Array;
   private readonly scratch = new Uint8Array(MAX_WORD_LENGTH * 4);
-  /** Result of the lazy GADDAG check: undefined before it runs, '' when sound. */
-  private gaddagProblem: string | undefined;
 
-  /** Wraps packed arcs. Use {@link Dictionary.build} or `loadDictionary` instead: this trusts its input. */
-  constructor(arcs: Uint32Array, root: number, gaddagRoot: number, alphabet: Alphabet, wordCount: number) {
+  private constructor(arcs: Uint32Array, root: number, gaddagRoot: number, alphabet: Alphabet, wordCount: number, gaddagPaths: number, longestWord: number) {
     this.arcs = arcs;
     this.root = root;
     this.gaddagRoot = gaddagRoot;
     this.alphabet = alphabet;
     this.wordCount = wordCount;
-    this.maskWords = maskWordsFor(alphabet.size);
+    this.gaddagPaths = gaddagPaths;
+    this.longestWord = longestWord;
     this.pairArc = new Int32Array(64 * 64).fill(-1);
     if (root !== 0) {
-      for (let a1 = root + this.maskWords; ; a1++) {
+      for (let a1 = root; ; a1++) {
         const v1 = arcs[a1] as number;
         const n1 = v1 >>> ARC_TARGET_SHIFT;
         if (n1 !== 0) {
-          for (let a2 = n1 + this.maskWords; ; a2++) {
+          for (let a2 = n1; ; a2++) {
             const v2 = arcs[a2] as number;
             this.pairArc[(v1 & ARC_GLYPH_MASK) * 64 + (v2 & ARC_GLYPH_MASK)] = a2;
             if (v2 & ARC_LAST) break;
@@ -99,55 +109,56 @@ export class Dictionary implements WordLookup {
         if (v1 & ARC_LAST) break;
       }
     }
-  }
-
-  /** Builds a dictionary from a word list (text, one word a line, or any iterable of strings). */
-  static build(
-    input: string | Iterable<string>,
-    alphabet: Alphabet,
-    options: BuildOptions = {},
-  ): Result<{ dictionary: Dictionary; report: BuildReport }, EngineError> {
-    const t0 = now();
-    const { keys, report: wordList } = normalizeWordList(input, alphabet, options);
-    const maskWords = maskWordsFor(alphabet.size);
-    const dawg = buildAutomaton(keys, { maskWords });
-    if (!dawg.ok) return dawg;
-    let arcs = dawg.value.arcs;
-    let gaddagRoot = 0;
-    let gaddagStats: AutomatonStats | undefined;
-    const tGaddag = now();
-    if (options.gaddag === true && keys.length > 0) {
-      // The GADDAG is laid out right after the DAWG, in the same array.
-      const g = buildAutomaton(gaddagKeys(keys), { maskWords, base: arcs.length });
-      if (!g.ok) return g;
-      const joined = g.value.arcs;
-      joined.set(arcs);
-      arcs = joined;
-      gaddagRoot = g.value.root;
-      gaddagStats = g.value.stats;
-    }
-    const dictionary = new Dictionary(arcs, dawg.value.root, gaddagRoot, alphabet, keys.length);
-    const report: BuildReport = {
-      wordList,
-      dawg: dawg.value.stats,
-      ...(gaddagStats ? { gaddag: gaddagStats } : {}),
-      bytes: arcs.byteLength,
-      ms: now() - t0,
-      gaddagMs: options.gaddag === true ? now() - tGaddag : 0,
-    };
-    return ok({ dictionary, report });
+    Object.freeze(this);
   }
 
   /**
-   * The GADDAG's root node, after a one-time check of its region of a loaded file (targets
-   * forward, siblings sorted); an error when the dictionary has no GADDAG or the region is corrupt.
+   * A dictionary over packed arcs (untrusted: checked in two linear passes). The roots must be
+   * list starts of the array (0 for none); the DAWG holds words of 1 to 64 glyphs of the
+   * alphabet, the GADDAG (when present) one path per letter of each word. Errors are 90104.
    */
+  static fromArcs(arcs: Uint32Array, root: number, gaddagRoot: number, alphabet: Alphabet): Result<Dictionary, EngineError> {
+    const corrupt = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
+    if (!(arcs instanceof Uint32Array)) return corrupt('arcs must be a Uint32Array');
+    const problem = checkArcs(arcs, alphabet.size);
+    if (problem !== undefined) return corrupt(problem);
+    const isListStart = (i: number) => i === 0 || (i >= 1 && i < arcs.length && (i === 1 || ((arcs[i - 1] as number) & ARC_LAST) !== 0));
+    // Every node is a list start, so a node is a maximal run of arcs ending at a last flag.
+    if (!Number.isInteger(root) || !isListStart(root)) return corrupt(`the DAWG root ${root} is not a node`);
+    if (!Number.isInteger(gaddagRoot) || !isListStart(gaddagRoot)) return corrupt(`the GADDAG root ${gaddagRoot} is not a node`);
+    const { below, depth } = graphCounts(arcs);
+    const words = below[root] as number;
+    const longest = depth[root] as number;
+    if (longest > MAX_WORD_LENGTH) return corrupt(`a word is longer than ${MAX_WORD_LENGTH} glyphs`);
+    if (root !== 0 && arcHasSeparator(arcs, root)) return corrupt('the DAWG root has a separator arc');
+    const paths = gaddagRoot === 0 ? 0 : (below[gaddagRoot] as number);
+    if (gaddagRoot !== 0 && (depth[gaddagRoot] as number) > longest + 1) return corrupt('a GADDAG path is longer than any word');
+    if (!Number.isSafeInteger(words) || !Number.isSafeInteger(paths)) return corrupt('the graph accepts too many sequences');
+    return ok(new Dictionary(arcs, root, gaddagRoot, alphabet, words, paths, longest));
+  }
+
+  /** Builds a dictionary from a word list (text, one word a line, or any iterable of strings). */
+  static build(input: string | Iterable<string>, alphabet: Alphabet, options: BuildOptions = {}): Result<{ dictionary: Dictionary; report: BuildReport }, EngineError> {
+    const { keys, report: wordList } = normalizeWordList(input, alphabet, options);
+    const withGaddag = options.gaddag === true && keys.length > 0;
+    const graph = buildWordGraph(withGaddag ? [keys, gaddagKeys(keys)] : [keys]);
+    if (!graph.ok) return graph;
+    const { arcs, roots, stats } = graph.value;
+    const dictionary = Dictionary.fromArcs(arcs, roots[0] as number, roots[1] ?? 0, alphabet);
+    if (!dictionary.ok) return dictionary;
+    const report: BuildReport = {
+      wordList,
+      dawg: stats[0] as AutomatonStats,
+      ...(withGaddag ? { gaddag: stats[1] as AutomatonStats } : {}),
+      arcs: arcs.length - 1,
+      bytes: arcs.byteLength,
+    };
+    return ok({ dictionary: dictionary.value, report });
+  }
+
+  /** The GADDAG's root node; an error when the dictionary has none. */
   gaddag(): Result<number, EngineError> {
     if (this.gaddagRoot === 0) return err(engineError(Code.BAD_QUERY, { cause: 'this dictionary has no GADDAG: build it with the gaddag option' }));
-    if (this.gaddagProblem === undefined) {
-      this.gaddagProblem = checkArcRegion(this.arcs, this.gaddagRoot, this.arcs.length, this.maskWords, 0, this.alphabet.size) ?? '';
-    }
-    if (this.gaddagProblem !== '') return err(engineError(Code.DICT_CORRUPT, { cause: this.gaddagProblem }));
     return ok(this.gaddagRoot);
   }
 
@@ -155,32 +166,32 @@ export class Dictionary implements WordLookup {
 
   /** The arc of `node` labelled `glyph`, or -1. */
   arc(node: number, glyph: number): number {
-    return node === 0 || glyph < 0 || glyph > 63 ? -1 : findArc(this.arcs, node, glyph, this.maskWords);
+    return node <= 0 || node >= this.arcs.length || !Number.isInteger(glyph) || glyph < 0 || glyph > this.alphabet.size ? -1 : findArc(this.arcs, node, glyph);
   }
 
   /** The first arc of a node (its arcs follow until one has the last flag), or -1 for node 0. */
   firstArc(node: number): number {
-    return node === 0 ? -1 : node + this.maskWords;
+    return node <= 0 || node >= this.arcs.length ? -1 : node;
   }
 
   /** True when this arc is the last of its node. */
   arcIsLast(arc: number): boolean {
-    return ((this.arcs[arc] as number) & ARC_LAST) !== 0;
+    return ((this.arcs[arc] ?? ARC_LAST) & ARC_LAST) !== 0;
   }
 
   /** The node an arc leads to (0: a node with no arcs). */
   arcTarget(arc: number): number {
-    return (this.arcs[arc] as number) >>> ARC_TARGET_SHIFT;
+    return (this.arcs[arc] ?? 0) >>> ARC_TARGET_SHIFT;
   }
 
   /** True when the path ending with this arc spells a word. */
   arcIsWord(arc: number): boolean {
-    return ((this.arcs[arc] as number) & ARC_END_OF_WORD) !== 0;
+    return ((this.arcs[arc] ?? 0) & ARC_END_OF_WORD) !== 0;
   }
 
   /** The glyph of an arc. */
   arcGlyph(arc: number): number {
-    return (this.arcs[arc] as number) & ARC_GLYPH_MASK;
+    return (this.arcs[arc] ?? 0) & ARC_GLYPH_MASK;
   }
 
   /** The node reached from `node` by `glyph`, or -1 when there is no such arc. */
@@ -191,17 +202,32 @@ export class Dictionary implements WordLookup {
 
   /** Bitmask of the glyph codes 0-31 that leave `node` (bit g for code g). */
   childMaskLo(node: number): number {
-    return node === 0 ? 0 : (this.arcs[node] as number);
+    return this.childMask(node, false);
   }
 
   /** Bitmask of the glyph codes 32-63 that leave `node` (bit i for code 32 + i). */
   childMaskHi(node: number): number {
-    return node === 0 || this.maskWords === 1 ? 0 : (this.arcs[node + 1] as number);
+    return this.childMask(node, true);
+  }
+
+  private childMask(node: number, high: boolean): number {
+    if (this.firstArc(node) < 0) return 0;
+    let m = 0;
+    for (let a = node; ; a++) {
+      const v = this.arcs[a] as number;
+      const g = v & ARC_GLYPH_MASK;
+      if (high ? g >= 32 : g < 32) m |= 1 << (g & 31);
+      if (v & ARC_LAST) break;
+    }
+    return m >>> 0;
   }
 
   /** Number of arcs leaving `node`. */
   degree(node: number): number {
-    return popcount(this.childMaskLo(node)) + popcount(this.childMaskHi(node));
+    if (this.firstArc(node) < 0) return 0;
+    let a = node;
+    while (((this.arcs[a] as number) & ARC_LAST) === 0) a++;
+    return a - node + 1;
   }
 
   // ---- lookups -------------------------------------------------------------------------
@@ -214,16 +240,15 @@ export class Dictionary implements WordLookup {
 
   /** The last arc of the path spelled by `codes[start..end)` from the root, or -1. */
   walk(codes: ArrayLike<number>, start = 0, end = codes.length): number {
-    if (end <= start) return -1;
+    if (!(end > start)) return -1;
     const arcs = this.arcs;
-    const w = this.maskWords;
     let node = this.root;
     let a = -1;
     let i = start;
     if (end - start >= 2) {
       const g0 = codes[start] as number;
       const g1 = codes[start + 1] as number;
-      if (g0 < 0 || g0 > 63 || g1 < 0 || g1 > 63) return -1;
+      if (g0 >>> 6 !== 0 || g1 >>> 6 !== 0) return -1;
       a = this.pairArc[g0 * 64 + g1] as number;
       if (a < 0) return -1;
       node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
@@ -232,14 +257,11 @@ export class Dictionary implements WordLookup {
     for (; i < end; i++) {
       if (node === 0) return -1;
       const g = codes[i] as number;
-      if (g >>> 6 !== 0) return -1;
-      if (w === 1 && g < 32) {
-        const mask = arcs[node] as number;
-        if (((mask >>> g) & 1) === 0) return -1;
-        a = node + 1 + popcount(mask & ((1 << g) - 1));
-      } else {
-        a = findArc(arcs, node, g, w);
-        if (a < 0) return -1;
+      for (a = node; ; a++) {
+        const v = arcs[a] as number;
+        const ag = v & ARC_GLYPH_MASK;
+        if (ag === g) break;
+        if (ag > g || (v & ARC_LAST) !== 0) return -1;
       }
       node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
     }
@@ -254,6 +276,7 @@ export class Dictionary implements WordLookup {
 
   /** True when some word starts with `prefix` (the empty prefix included). */
   hasPrefix(prefix: string): boolean {
+    if (typeof prefix !== 'string') return false;
     if (prefix.length === 0) return this.root !== 0;
     return this.walkText(prefix) > 0;
   }
@@ -261,7 +284,7 @@ export class Dictionary implements WordLookup {
   private walkText(word: string): number {
     if (typeof word !== 'string') return -1;
     const len = word.length;
-    if (len < 2 || this.maskWords !== 1) return this.walkSlow(word);
+    if (len < 2 || len > MAX_WORD_LENGTH) return this.walkSlow(word);
     const direct = this.alphabet.direct;
     const arcs = this.arcs;
     const g0 = direct[word.charCodeAt(0)] as number;
@@ -274,15 +297,19 @@ export class Dictionary implements WordLookup {
       const g = direct[word.charCodeAt(i)] as number;
       if (g === 0) return this.walkSlow(word);
       if (node === 0) return -1;
-      const mask = arcs[node] as number;
-      if (((mask >>> g) & 1) === 0) return -1;
-      a = node + 1 + popcount(mask & ((1 << g) - 1));
+      for (a = node; ; a++) {
+        const v = arcs[a] as number;
+        const ag = v & ARC_GLYPH_MASK;
+        if (ag === g) break;
+        if (ag > g || (v & ARC_LAST) !== 0) return -1;
+      }
       node = (arcs[a] as number) >>> ARC_TARGET_SHIFT;
     }
     return a;
   }
 
   private walkSlow(word: string): number {
+    if (word.length > this.scratch.length) return -1;
     const n = this.alphabet.encodeInto(word, this.scratch);
     return n <= 0 ? -1 : this.walk(this.scratch, 0, n);
   }
@@ -301,7 +328,7 @@ export class Dictionary implements WordLookup {
     const buf = new Uint8Array(MAX_WORD_LENGTH + 1);
     const stack = new Int32Array(MAX_WORD_LENGTH + 1);
     let depth = 0;
-    stack[0] = this.root + this.maskWords;
+    stack[0] = this.root;
     while (depth >= 0) {
       const a = stack[depth] as number;
       const v = arcs[a] as number;
@@ -309,7 +336,7 @@ export class Dictionary implements WordLookup {
       if (v & ARC_END_OF_WORD) yield buf.subarray(0, depth + 1);
       const target = v >>> ARC_TARGET_SHIFT;
       if (target !== 0) {
-        stack[++depth] = target + this.maskWords;
+        stack[++depth] = target;
         continue;
       }
       // Advance to the next sibling, climbing while the arc was the last of its node.
@@ -318,19 +345,15 @@ export class Dictionary implements WordLookup {
     }
   }
 
-  /** Number of words, counted by walking the graph (equals `wordCount` for a sound file). */
-  countWords(): number {
-    return countSequences(this.arcs, this.root, 1, this.gaddagRoot === 0 ? this.arcs.length : this.gaddagRoot, this.maskWords);
-  }
-
   // ---- anagrams and patterns -----------------------------------------------------------
 
   /**
    * Words made from the glyphs of `rack` (`?` is a blank: any glyph), in order. With
-   * `subAnagrams`, words using only part of the rack too.
+   * `subAnagrams`, words using only part of the rack too. At most `limit` words.
    */
-  anagrams(rack: string, options: AnagramOptions = {}): Result<string[], EngineError> {
+  anagrams(rack: string, options: AnagramOptions = {}): Result<WordList, EngineError> {
     if (typeof rack !== 'string') return err(engineError(Code.BAD_QUERY, { cause: 'rack must be a string' }));
+    if (rack.length > MAX_WORD_LENGTH * 2) return err(engineError(Code.BAD_QUERY, { cause: `a rack holds at most ${MAX_WORD_LENGTH} glyphs` }));
     const blanks = countChar(rack, '?');
     const letters = this.alphabet.encode(rack.replaceAll('?', ''));
     if (!letters.ok) return letters;
@@ -340,14 +363,14 @@ export class Dictionary implements WordLookup {
     if (total > MAX_WORD_LENGTH) return err(engineError(Code.BAD_QUERY, { cause: `a rack holds at most ${MAX_WORD_LENGTH} glyphs` }));
     const sub = options.subAnagrams === true;
     const min = options.minLength ?? (sub ? 2 : total);
-    const limit = options.limit ?? DEFAULT_LIMIT;
+    const limit = queryLimit(options.limit);
     const out: string[] = [];
+    let truncated = false;
     const buf = new Uint8Array(total + 1);
     const arcs = this.arcs;
     let blanksLeft = blanks;
-    const w = this.maskWords;
     const visit = (node: number, depth: number): void => {
-      for (let a = node + w; out.length < limit; a++) {
+      for (let a = node; ; a++) {
         const v = arcs[a] as number;
         const g = v & ARC_GLYPH_MASK;
         let usedBlank = false;
@@ -361,24 +384,28 @@ export class Dictionary implements WordLookup {
         }
         buf[depth] = g;
         const len = depth + 1;
-        if (v & ARC_END_OF_WORD && len >= min && (sub || len === total)) out.push(this.alphabet.decode(buf, 0, len));
+        if (v & ARC_END_OF_WORD && len >= min && (sub || len === total)) {
+          if (out.length >= limit) truncated = true;
+          else out.push(this.alphabet.decode(buf, 0, len));
+        }
         const target = v >>> ARC_TARGET_SHIFT;
-        if (target !== 0 && len < total) visit(target, len);
+        if (target !== 0 && len < total && !truncated) visit(target, len);
         if (usedBlank) blanksLeft++;
         else counts[g] = (counts[g] as number) + 1;
-        if (v & ARC_LAST) return;
+        if (v & ARC_LAST || truncated) return;
       }
     };
     if (this.root !== 0 && total > 0) visit(this.root, 0);
-    return ok(out);
+    return ok({ words: out, truncated });
   }
 
   /**
    * Words matching a pattern: `?` is any one glyph, `*` any run of glyphs (empty included), any
-   * other glyph itself. Results are in order and distinct.
+   * other glyph itself. Results are in order and distinct; at most `limit` words.
    */
-  matchPattern(pattern: string, options: PatternOptions = {}): Result<string[], EngineError> {
+  matchPattern(pattern: string, options: PatternOptions = {}): Result<WordList, EngineError> {
     if (typeof pattern !== 'string') return err(engineError(Code.BAD_QUERY, { cause: 'pattern must be a string' }));
+    if (pattern.length > 4 * MAX_PATTERN_TOKENS) return err(engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }));
     const tokens: number[] = [];
     for (const part of pattern.split(/([?*])/)) {
       if (part === '?') tokens.push(TOKEN_ANY);
@@ -390,9 +417,8 @@ export class Dictionary implements WordLookup {
         tokens.push(...codes.value);
       }
     }
-    if (tokens.length === 0) return ok([]);
-    if (tokens.length > MAX_PATTERN_TOKENS)
-      return err(engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }));
+    if (tokens.length === 0) return ok({ words: [], truncated: false });
+    if (tokens.length > MAX_PATTERN_TOKENS) return err(engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }));
     const n = tokens.length;
     const accept = 1 << n;
     // Closure: a star may match nothing.
@@ -410,27 +436,39 @@ export class Dictionary implements WordLookup {
       }
       return closure(next);
     };
-    const limit = options.limit ?? DEFAULT_LIMIT;
+    const limit = queryLimit(options.limit);
     const out: string[] = [];
+    let truncated = false;
     const buf = new Uint8Array(MAX_WORD_LENGTH + 1);
     const arcs = this.arcs;
-    const w = this.maskWords;
     const visit = (node: number, depth: number, set: number): void => {
-      for (let a = node + w; out.length < limit; a++) {
+      for (let a = node; ; a++) {
         const v = arcs[a] as number;
         const next = step(set, v & ARC_GLYPH_MASK);
         if (next !== 0) {
           buf[depth] = v & ARC_GLYPH_MASK;
-          if (v & ARC_END_OF_WORD && next & accept) out.push(this.alphabet.decode(buf, 0, depth + 1));
+          if (v & ARC_END_OF_WORD && next & accept) {
+            if (out.length >= limit) truncated = true;
+            else out.push(this.alphabet.decode(buf, 0, depth + 1));
+          }
           const target = v >>> ARC_TARGET_SHIFT;
-          if (target !== 0) visit(target, depth + 1, next);
+          if (target !== 0 && !truncated) visit(target, depth + 1, next);
         }
-        if (v & ARC_LAST) return;
+        if (v & ARC_LAST || truncated) return;
       }
     };
     if (this.root !== 0) visit(this.root, 0, closure(1));
-    return ok(out);
+    return ok({ words: out, truncated });
   }
+}
+
+/** True when the list at `node` holds a separator arc (glyph 0 sorts first). */
+function arcHasSeparator(arcs: Uint32Array, node: number): boolean {
+  return ((arcs[node] as number) & ARC_GLYPH_MASK) === 0;
+}
+
+function queryLimit(limit: number | undefined): number {
+  return typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : DEFAULT_QUERY_LIMIT;
 }
 
 function countChar(s: string, ch: string): number {
@@ -438,8 +476,3 @@ function countChar(s: string, ch: string): number {
   for (const c of s) if (c === ch) n++;
   return n;
 }
-
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-

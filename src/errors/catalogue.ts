@@ -134,6 +134,7 @@ const EXTENSION_ROWS: readonly Row[] = [
   [90105, 'DICT_TOO_LARGE', 'Dictionary too large', 'The automaton does not fit the packed arc format.'],
   [90200, 'BAD_ALPHABET', 'Bad alphabet', 'The alphabet definition is invalid.'],
   [90201, 'BAD_QUERY', 'Bad dictionary query', 'A glyph of the query is not in the alphabet, or the query is malformed.', 'text'],
+  [90202, 'ALPHABET_MISMATCH', 'Alphabet mismatch', 'The configuration and the dictionary use different alphabets.'],
   [90300, 'BAD_CONFIGURATION', 'Bad game configuration', 'The game configuration is invalid.'],
   [90400, 'BAD_NOTATION', 'Bad notation', 'The text could not be parsed.'],
   [90401, 'BAD_STATE', 'Bad state', 'The serialised state is invalid or inconsistent.'],

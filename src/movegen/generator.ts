@@ -1,13 +1,12 @@
-import type { Board, Placement } from '../board/board.js';
+import { Board, type Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
-import { BLANK } from '../config/letterset.js';
+import { BLANK, type Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
-import { ARC_END_OF_WORD, ARC_TARGET_SHIFT, findArc, popcount } from '../dictionary/format.js';
-import type { EngineError } from '../errors/error.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../dictionary/format.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
 import { formatPlay } from '../notation/move.js';
-import { ok, type Result } from '../result.js';
-import type { Hand } from '../state/hand.js';
-import { CrossChecks } from './crosschecks.js';
+import { alphagramIndex, type AlphagramIndex } from './alphagrams.js';
+import { err, ok, type Result } from '../result.js';
 
 /**
  * A play as the generator reports it to a callback: a view on the generator's buffers, valid
@@ -21,6 +20,8 @@ export interface PlayView {
   /** Board cell value of the i-th new tile (glyph code, BLANK | code for a blank). */
   tile(i: number): number;
   readonly score: number;
+  /** Score plus the value of the tiles kept (the score alone without leave values). */
+  readonly equity: number;
   readonly across: boolean;
   /** First square of the main word (board tiles included). */
   readonly wordStart: number;
@@ -30,318 +31,1283 @@ export interface PlayView {
 }
 
 /**
- * Generates every legal play of a hand on a board with a GADDAG (Gordon 1994): for each anchor
- * square and direction, the word is grown leftwards from the anchor, then turns at the GADDAG
- * separator and grows rightwards, checked against per-square cross-check bitmasks and scored as
- * it grows. A play covering several anchors is generated once (from its leftmost anchor); a
- * single tile once (across when it touches tiles across, else down). Buffers are reused:
- * generation allocates nothing per play. The generator keeps its own copy of the board, updated
- * incrementally with {@link MoveGenerator.applyPlacements}.
+ * Values of leaves (the tiles kept after a play): what equity adds to the score. `value` gets
+ * the kept tiles sorted ascending (glyph codes, {@link BLANK} for a blank, so blanks last).
+ */
+export interface LeaveValues {
+  leaveValue(tiles: Uint8Array, length: number): number;
+}
+
+/** Options of the searches: rank by equity (score plus leave value) instead of score alone. */
+export interface SearchOptions {
+  /** Leave values: plays are ranked by score plus the value of the tiles kept. */
+  readonly leaves?: LeaveValues;
+}
+
+const MODE_VISIT = 0;
+const MODE_TOP = 1;
+/** The most tiles a hand may hold in a search (the sub-rack table has 2^MAX_RACK entries at most). */
+const MAX_RACK = 16;
+const ALL_LO = 0xfffffffe; // every glyph code 1..31
+const ALL_HI = 0xffffffff; // 32..63
+
+/**
+ * Generates the legal plays of a hand on a board with a GADDAG (Gordon 1994), and finds the best
+ * ones without generating them all.
+ *
+ * Lines are stored line-major for both directions (a down line is contiguous like a row), each
+ * square with its cross-check set (the glyphs that make a valid perpendicular word) and the
+ * points of that word's tiles. The anchors of a line are the last tile of each block of board
+ * tiles and each empty square that touches tiles only perpendicularly (or the start square of
+ * an empty board). From an anchor the word grows leftwards through the block first, then
+ * turns at the GADDAG separator and grows rightwards: starting from the block means the fixed
+ * tiles prune the search before any tile of the hand is tried. A play is generated once, from
+ * the leftmost anchor it contains (a single tile once: across when it touches tiles across).
+ *
+ * `bestPlay`, `topPlays` and the equity searches bound the score reachable from every anchor
+ * first ("shadow" bounds from the hand's tile values, the premium squares and the cross-words),
+ * visit anchors best bound first and stop when no anchor can beat what was found. Buffers are
+ * reused: generation allocates nothing per play. The board is held as arrays updated
+ * incrementally by {@link MoveGenerator.applyPlacements}, which can be undone in order.
  */
 export class MoveGenerator implements PlayView {
   readonly config: GameConfig;
   readonly dictionary: Dictionary;
-  /** Cross-checks for across plays (cross-words run down) and for down plays. */
-  readonly crossAcross: CrossChecks;
-  readonly crossDown: CrossChecks;
-  private board: Board | undefined;
-  private readonly cells: Uint8Array;
-  private readonly anchors: Uint8Array;
+  readonly rows: number;
+  readonly cols: number;
+  private readonly arcs: Uint32Array;
+  private readonly dawgRoot: number;
   private readonly gaddagRoot: number;
-  private readonly maskWords: number;
+  private readonly size: number;
   private readonly values: Uint8Array;
-  private readonly rack = new Int8Array(64);
+  private readonly handSize: number;
+  private readonly bonus: number;
+  private readonly allLo: number;
+  private readonly allHi: number;
+  // Line-major arrays: index `d * size + line * lineLength(d) + position`, d = 0 across, 1 down.
+  private readonly cells: Uint8Array;
+  private readonly xlo: Uint32Array;
+  private readonly xhi: Uint32Array;
+  /** Points of the perpendicular word's tiles, -1 when the square has no perpendicular neighbour. */
+  private readonly xsum: Int16Array;
+  private readonly lm: Uint8Array;
+  private readonly wm: Uint8Array;
+  private readonly dead: Uint8Array;
+  /** The board square of each line-major index. */
+  private readonly squareOf: Int16Array;
+  private tiles = 0;
+  private boardCache: Board | undefined;
+  // Undo log: entries (index, old value) for cells and cross data, and a stack of marks.
+  private undoIdx = new Int32Array(1024);
+  private undoCell = new Uint8Array(1024);
+  private undoLo = new Uint32Array(1024);
+  private undoHi = new Uint32Array(1024);
+  private undoSum = new Int16Array(1024);
+  private undoTop = 0;
+  private readonly marks: number[] = [];
+  private readonly tileMarks: number[] = [];
+
+  // ---- the search -----------------------------------------------------------------------
+  private readonly rack = new Int8Array(65);
   private blanks = 0;
   private rackLo = 0;
   private rackHi = 0;
+  private rackCount = 0;
+  /** Sub-rack index step of each glyph (64: the blank), and the index of the whole hand. */
+  private readonly stride = new Int32Array(65);
+  private fullLeaveIdx = 0;
+  private leaveTable = new Float64Array(1);
+  private useLeaves = false;
+  /** The best leave value for each number of tiles kept. */
+  private readonly bestLeaveOfSize = new Float64Array(MAX_RACK + 1);
   private readonly sqBuf: Int16Array;
+  private readonly posBuf: Int16Array;
   private readonly tileBuf: Uint8Array;
   private placed = 0;
   // The line being generated.
-  private lineBase = 0;
-  private step = 1;
-  private lineLength = 0;
-  private anchorP = 0;
+  private base = 0;
+  private lineLen = 0;
+  private dir = 0;
+  private anchorPos = 0;
   private minLeft = 0;
-  private cross: CrossChecks;
+  private mode = MODE_VISIT;
   private onPlay: (play: PlayView) => void = () => undefined;
   // The play being reported.
   score = 0;
+  equity = 0;
   across = true;
   wordStart = 0;
   wordLength = 0;
+  // Top-N store: slot arrays and a min-heap of slot numbers (the worst kept play on top).
+  private topN = 1;
+  private topCount = 0;
+  private topScore = new Float64Array(1);
+  private topEquity = new Float64Array(1);
+  private topDir = new Uint8Array(1);
+  private topStart = new Int16Array(1);
+  private topLen = new Uint8Array(1);
+  private topTiles = new Uint8Array(1);
+  private topSq: Int16Array;
+  private topTile: Uint8Array;
+  private topHeap = new Int32Array(1);
+  private readonly sortSq: Int16Array;
+  private readonly sortTile: Uint8Array;
+  // Anchors of a search: line-major index of the anchor, direction, min left, bound.
+  private anchorIdx = new Int32Array(256);
+  private anchorMin = new Int16Array(256);
+  private anchorBound = new Float64Array(256);
+  private anchorOrder = new Int32Array(256);
+  private anchorCount = 0;
+  private readonly rackValues = new Float64Array(MAX_RACK);
+  /** The hand's distinct glyphs, highest value first, for the per-square caps of the bounds. */
+  private readonly rackGlyphs = new Int32Array(MAX_RACK);
+  private rackGlyphCount = 0;
+  private readonly shadowCapL = new Float64Array(64);
+  private readonly shadowCapR = new Float64Array(64);
+  /** Where the word starts (left) or ends (right) when the shadow stops after each square. */
+  private readonly shadowStartL = new Int32Array(64);
+  private readonly shadowEndR = new Int32Array(64);
+  // Full-hand feasibility: the alphagram index, and a per-search cache by the tiles played through.
+  private alphagrams: AlphagramIndex | undefined;
+  private readonly bingoStamp = new Uint32Array(4096);
+  private readonly bingoOk = new Uint8Array(4096);
+  private searchStamp = 0;
+  private readonly bingoCounts = new Int8Array(65);
+  private readonly shadowE = new Float64Array(MAX_RACK);
+  private readonly shadowLeft = new Int32Array(64);
+  private readonly shadowRight = new Int32Array(64);
+  private readonly shadowLeftT = new Float64Array(64);
+  private readonly shadowRightT = new Float64Array(64);
 
   private constructor(config: GameConfig, dictionary: Dictionary, gaddagRoot: number) {
     this.config = config;
     this.dictionary = dictionary;
+    this.arcs = dictionary.arcs;
+    this.dawgRoot = dictionary.root;
     this.gaddagRoot = gaddagRoot;
-    this.maskWords = dictionary.maskWords;
-    const size = config.layout.rows * config.layout.cols;
-    this.cells = new Uint8Array(size);
-    this.anchors = new Uint8Array(size);
-    this.crossAcross = new CrossChecks(size, true, config.alphabet.size);
-    this.crossDown = new CrossChecks(size, false, config.alphabet.size);
-    this.cross = this.crossAcross;
+    const { rows, cols } = config.layout;
+    this.rows = rows;
+    this.cols = cols;
+    const size = rows * cols;
+    this.size = size;
     this.values = config.letters.values;
-    const side = Math.max(config.layout.rows, config.layout.cols);
-    this.sqBuf = new Int16Array(side);
-    this.tileBuf = new Uint8Array(side);
+    this.handSize = config.handSize;
+    this.bonus = config.fullHandBonus;
+    let lo = 0;
+    let hi = 0;
+    for (let g = 1; g <= config.alphabet.size; g++) {
+      if (g < 32) lo |= 1 << g;
+      else hi |= 1 << (g - 32);
+    }
+    this.allLo = (lo & ALL_LO) >>> 0;
+    this.allHi = (hi & ALL_HI) >>> 0;
+    this.cells = new Uint8Array(2 * size);
+    this.xlo = new Uint32Array(2 * size);
+    this.xhi = new Uint32Array(2 * size);
+    this.xsum = new Int16Array(2 * size);
+    this.lm = new Uint8Array(2 * size);
+    this.wm = new Uint8Array(2 * size);
+    this.dead = new Uint8Array(2 * size);
+    this.squareOf = new Int16Array(2 * size);
+    const { letterMultiplier, wordMultiplier, dead } = config.layout;
+    for (let s = 0; s < size; s++) {
+      for (let d = 0; d < 2; d++) {
+        const i = this.index(d, s);
+        this.squareOf[i] = s;
+        this.lm[i] = letterMultiplier[s] as number;
+        this.wm[i] = wordMultiplier[s] as number;
+        this.dead[i] = dead[s] as number;
+      }
+    }
+    const side = Math.max(rows, cols);
+    const maxTiles = Math.max(side, config.handSize);
+    this.sqBuf = new Int16Array(maxTiles);
+    this.posBuf = new Int16Array(maxTiles);
+    this.tileBuf = new Uint8Array(maxTiles);
+    this.sortSq = new Int16Array(maxTiles);
+    this.sortTile = new Uint8Array(maxTiles);
+    this.topSq = new Int16Array(maxTiles);
+    this.topTile = new Uint8Array(maxTiles);
   }
 
-  /** A generator for a configuration and a dictionary that has a GADDAG (of the same alphabet). */
+  /**
+   * A generator for a configuration and a dictionary that has a GADDAG, of the same alphabet
+   * (BAD_QUERY 90201 without a GADDAG, ALPHABET_MISMATCH 90202 for another alphabet).
+   */
   static create(config: GameConfig, dictionary: Dictionary, board?: Board): Result<MoveGenerator, EngineError> {
     const root = dictionary.gaddag();
     if (!root.ok) return root;
+    if (!sameAlphabet(config, dictionary))
+      return err(engineError(Code.ALPHABET_MISMATCH, { cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})` }));
     const g = new MoveGenerator(config, dictionary, root.value);
-    if (board !== undefined) g.setBoard(board);
-    else g.recomputeAll();
+    if (board !== undefined) {
+      if (board.rows !== g.rows || board.cols !== g.cols) return err(engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${g.rows}×${g.cols} layout` }));
+      g.setBoard(board);
+    } else g.recomputeAll();
     return ok(g);
   }
 
-  /** Takes a new board: copies its cells and recomputes every cross-check and anchor. */
+  /** The line-major index of square `s` in direction `d`. */
+  private index(d: number, s: number): number {
+    if (d === 0) return s;
+    const c = s % this.cols;
+    return this.size + c * this.rows + (s - c) / this.cols;
+  }
+
+  // ---- the board --------------------------------------------------------------------------
+
+  /** Takes a new board: copies its cells and recomputes every cross-check. Forgets the undo log. */
   setBoard(board: Board): void {
-    this.board = board;
-    board.copyCellsInto(this.cells);
+    if (board.rows !== this.rows || board.cols !== this.cols) throw new RangeError('board size differs from the layout');
+    this.tiles = 0;
+    for (let s = 0; s < this.size; s++) {
+      const v = board.cell(s);
+      this.cells[s] = v;
+      this.cells[this.index(1, s)] = v;
+      if (v !== 0) this.tiles++;
+    }
+    this.boardCache = board;
+    this.undoTop = 0;
+    this.marks.length = 0;
+    this.tileMarks.length = 0;
     this.recomputeAll();
   }
 
-  /** The board the generator holds (undefined before any was set). */
-  currentBoard(): Board | undefined {
-    return this.board;
+  /** The board the generator holds. */
+  currentBoard(): Board {
+    if (this.boardCache === undefined) {
+      const b = Board.fromCells(this.rows, this.cols, this.cells.subarray(0, this.size));
+      this.boardCache = b.ok ? b.value : Board.empty(this.rows, this.cols);
+    }
+    return this.boardCache;
   }
 
-  /** Adds tiles to the board and updates only the cross-checks they change (their rows and columns). */
+  /** The cell value of a board square (0: empty). */
+  cell(square: number): number {
+    return this.cells[square] ?? 0;
+  }
+
+  /** Number of new tiles of the play being reported ({@link PlayView}). */
+  get tileCount(): number {
+    return this.placed;
+  }
+
+  /** Number of tiles on the board. */
+  get boardTiles(): number {
+    return this.tiles;
+  }
+
+  /**
+   * Adds tiles to the board (trusted: empty squares, valid cell values) and updates only the
+   * cross-checks they change. {@link undo} takes the last such change back.
+   */
   applyPlacements(placements: readonly Placement[]): void {
-    const cols = this.config.layout.cols;
-    if (this.board !== undefined) this.board = this.board.withTiles(placements);
-    for (const p of placements) this.cells[p.square] = p.tile;
-    // Each touched column once (cross-words of across plays run down), each touched row once.
-    const columns = new Set<number>();
-    const rows = new Set<number>();
+    this.marks.push(this.undoTop);
+    this.tileMarks.push(this.tiles);
+    this.boardCache = undefined;
     for (const p of placements) {
-      columns.add(p.square % cols);
-      rows.add(Math.floor(p.square / cols));
+      this.setCell(p.square, p.tile);
+      this.tiles++;
     }
-    for (const c of columns) this.crossAcross.computeLine(c, false, this.cells, this.config, this.dictionary);
-    for (const r of rows) this.crossDown.computeLine(r, true, this.cells, this.config, this.dictionary);
-    this.computeAnchors();
+    for (const p of placements) {
+      // Squares whose perpendicular words change: the ends of the runs through each new tile.
+      for (let d = 0; d < 2; d++) {
+        const i = this.index(d, p.square);
+        const lineStart = i - ((i - d * this.size) % this.lineLength(d));
+        const lineEnd = lineStart + this.lineLength(d) - 1;
+        let a = i;
+        while (a > lineStart && this.cells[a - 1] !== 0) a--;
+        let b = i;
+        while (b < lineEnd && this.cells[b + 1] !== 0) b++;
+        // The run along direction d changes the checks of direction 1 - d at its ends.
+        if (a > lineStart) this.updateCross(1 - d, this.squareOf[a - 1] as number);
+        if (b < lineEnd) this.updateCross(1 - d, this.squareOf[b + 1] as number);
+      }
+      this.updateCross(0, p.square);
+      this.updateCross(1, p.square);
+    }
+  }
+
+  /** Takes back the last {@link applyPlacements} not yet undone; false when there is none. */
+  undo(): boolean {
+    const mark = this.marks.pop();
+    if (mark === undefined) return false;
+    this.tiles = this.tileMarks.pop() as number;
+    this.boardCache = undefined;
+    while (this.undoTop > mark) {
+      const k = --this.undoTop;
+      const i = this.undoIdx[k] as number;
+      if (i < 0) {
+        const j = -1 - i;
+        this.cells[j] = this.undoCell[k] as number;
+      } else {
+        this.xlo[i] = this.undoLo[k] as number;
+        this.xhi[i] = this.undoHi[k] as number;
+        this.xsum[i] = this.undoSum[k] as number;
+      }
+    }
+    return true;
+  }
+
+  private lineLength(d: number): number {
+    return d === 0 ? this.cols : this.rows;
+  }
+
+  private pushUndo(idx: number): number {
+    if (this.undoTop === this.undoIdx.length) {
+      const n = this.undoTop * 2;
+      const grow = <T extends Int32Array | Uint8Array | Uint32Array | Int16Array>(a: T, make: (n: number) => T): T => {
+        const b = make(n);
+        b.set(a);
+        return b;
+      };
+      this.undoIdx = grow(this.undoIdx, (k) => new Int32Array(k));
+      this.undoCell = grow(this.undoCell, (k) => new Uint8Array(k));
+      this.undoLo = grow(this.undoLo, (k) => new Uint32Array(k));
+      this.undoHi = grow(this.undoHi, (k) => new Uint32Array(k));
+      this.undoSum = grow(this.undoSum, (k) => new Int16Array(k));
+    }
+    const k = this.undoTop++;
+    this.undoIdx[k] = idx;
+    return k;
+  }
+
+  private setCell(square: number, value: number): void {
+    for (let d = 0; d < 2; d++) {
+      const i = this.index(d, square);
+      const k = this.pushUndo(-1 - i);
+      this.undoCell[k] = this.cells[i] as number;
+      this.cells[i] = value;
+    }
+  }
+
+  private updateCross(d: number, square: number): void {
+    const i = this.index(d, square);
+    const k = this.pushUndo(i);
+    this.undoLo[k] = this.xlo[i] as number;
+    this.undoHi[k] = this.xhi[i] as number;
+    this.undoSum[k] = this.xsum[i] as number;
+    this.computeCross(d, square);
   }
 
   private recomputeAll(): void {
-    this.crossAcross.computeAll(this.cells, this.config, this.dictionary);
-    this.crossDown.computeAll(this.cells, this.config, this.dictionary);
-    this.computeAnchors();
-  }
-
-  private computeAnchors(): void {
-    const { rows, cols, start, dead } = this.config.layout;
-    const cells = this.cells;
-    let any = false;
-    for (let s = 0; s < cells.length; s++) if (cells[s] !== 0) any = true;
-    for (let s = 0; s < cells.length; s++) {
-      if (!any) {
-        this.anchors[s] = s === start ? 1 : 0;
-        continue;
-      }
-      const r = Math.floor(s / cols);
-      const c = s % cols;
-      this.anchors[s] =
-        cells[s] === 0 &&
-        dead[s] === 0 &&
-        ((c > 0 && cells[s - 1] !== 0) || (c < cols - 1 && cells[s + 1] !== 0) || (r > 0 && cells[s - cols] !== 0) || (r < rows - 1 && cells[s + cols] !== 0))
-          ? 1
-          : 0;
+    for (let s = 0; s < this.size; s++) {
+      this.computeCross(0, s);
+      this.computeCross(1, s);
     }
   }
+
+  /**
+   * The cross-check of square `s` for plays in direction `d`: the glyphs that make the
+   * perpendicular word through `s` a word, and the points of that word's board tiles.
+   */
+  private computeCross(d: number, s: number): void {
+    const i = this.index(d, s);
+    const cells = this.cells;
+    if (cells[i] !== 0 || this.dead[i] === 1) {
+      this.xlo[i] = 0;
+      this.xhi[i] = 0;
+      this.xsum[i] = -1;
+      return;
+    }
+    // The perpendicular word runs along direction 1 - d, contiguous in its line-major array.
+    const p = 1 - d;
+    const j = this.index(p, s);
+    const len = this.lineLength(p);
+    const lineStart = j - ((j - p * this.size) % len);
+    const lineEnd = lineStart + len - 1;
+    let before = j;
+    while (before > lineStart && cells[before - 1] !== 0) before--;
+    let after = j;
+    while (after < lineEnd && cells[after + 1] !== 0) after++;
+    if (before === j && after === j) {
+      this.xlo[i] = this.allLo;
+      this.xhi[i] = this.allHi;
+      this.xsum[i] = -1;
+      return;
+    }
+    let sum = 0;
+    for (let t = before; t <= after; t++) {
+      const v = cells[t] as number;
+      if (t !== j && (v & BLANK) === 0) sum += this.values[v & 0x3f] as number;
+    }
+    const arcs = this.arcs;
+    let node = this.dawgRoot;
+    for (let t = before; t < j && node !== 0; t++) node = this.childOf(node, (cells[t] as number) & 0x3f);
+    let lo = 0;
+    let hi = 0;
+    if (node > 0) {
+      for (let a = node; ; a++) {
+        const v = arcs[a] as number;
+        const g = v & ARC_GLYPH_MASK;
+        let fits: boolean;
+        if (after === j) fits = (v & ARC_END_OF_WORD) !== 0;
+        else {
+          let n = v >>> ARC_TARGET_SHIFT;
+          let last = -1;
+          let t = j + 1;
+          for (; t <= after; t++) {
+            if (n === 0) break;
+            last = this.arcOf(n, (cells[t] as number) & 0x3f);
+            if (last < 0) break;
+            n = (arcs[last] as number) >>> ARC_TARGET_SHIFT;
+          }
+          fits = t > after && last >= 0 && ((arcs[last] as number) & ARC_END_OF_WORD) !== 0;
+        }
+        if (fits) {
+          if (g < 32) lo |= 1 << g;
+          else hi |= 1 << (g - 32);
+        }
+        if ((v & ARC_LAST) !== 0) break;
+      }
+    }
+    this.xlo[i] = lo >>> 0;
+    this.xhi[i] = hi >>> 0;
+    this.xsum[i] = sum;
+  }
+
+  /** The arc of glyph `g` in the list at `node`, or -1. */
+  private arcOf(node: number, g: number): number {
+    const arcs = this.arcs;
+    for (let a = node; ; a++) {
+      const v = arcs[a] as number;
+      const ag = v & ARC_GLYPH_MASK;
+      if (ag === g) return a;
+      if (ag > g || (v & ARC_LAST) !== 0) return -1;
+    }
+  }
+
+  /** The node after glyph `g` from `node` (0 when none or a leaf; -1 never returned). */
+  private childOf(node: number, g: number): number {
+    const a = this.arcOf(node, g);
+    return a < 0 ? 0 : (this.arcs[a] as number) >>> ARC_TARGET_SHIFT;
+  }
+
+  /** The cross-check data of a square for plays in a direction (for tests and tools). */
+  crossCheck(across: boolean, square: number): { readonly lo: number; readonly hi: number; readonly sum: number } {
+    const i = this.index(across ? 0 : 1, square);
+    return { lo: this.xlo[i] as number, hi: this.xhi[i] as number, sum: this.xsum[i] as number };
+  }
+
+  // ---- generation -------------------------------------------------------------------------
 
   /** Reports every legal play of `hand` on the current board to `onPlay`. */
-  generate(hand: Hand, onPlay: (play: PlayView) => void): void {
-    this.rack.fill(0);
-    this.blanks = 0;
-    this.rackLo = 0;
-    this.rackHi = 0;
-    for (const t of hand) {
-      if (t === BLANK) this.blanks++;
-      else {
-        this.rack[t & 0x3f] = (this.rack[t & 0x3f] as number) + 1;
-        this.setRackBit(t & 0x3f);
-      }
-    }
+  generate(hand: readonly Tile[], onPlay: (play: PlayView) => void, options: SearchOptions = {}): void {
+    if (!this.setRack(hand, options.leaves)) return;
+    this.mode = MODE_VISIT;
     this.onPlay = onPlay;
-    this.placed = 0;
-    const { rows, cols } = this.config.layout;
-    // Across: one line a row.
-    this.across = true;
-    this.cross = this.crossAcross;
-    this.step = 1;
-    this.lineLength = cols;
-    for (let r = 0; r < rows; r++) {
-      this.lineBase = r * cols;
-      this.generateLine();
-    }
-    this.across = false;
-    this.cross = this.crossDown;
-    this.step = cols;
-    this.lineLength = rows;
-    for (let c = 0; c < cols; c++) {
-      this.lineBase = c;
-      this.generateLine();
-    }
+    this.collectAnchors(false);
+    for (let k = 0; k < this.anchorCount; k++) this.genAnchor(k);
     this.onPlay = () => undefined;
   }
 
-  private generateLine(): void {
-    let lastAnchor = -1;
-    for (let p = 0; p < this.lineLength; p++) {
-      if (this.anchors[this.lineBase + p * this.step] === 1) {
-        this.anchorP = p;
-        this.minLeft = lastAnchor + 1;
-        this.left(p, this.gaddagRoot, 0, 1, 0);
-        lastAnchor = p;
+  /**
+   * Finds the best `n` plays (by equity with `options.leaves`, else by score; ties in the order
+   * of {@link comparePlays}), visiting anchors best bound first and stopping when no anchor can
+   * beat the n-th play found. Returns how many were found; read them with {@link topPlay}.
+   */
+  searchTop(hand: readonly Tile[], n: number, options: SearchOptions = {}): number {
+    this.topCount = 0;
+    if (n < 1 || !this.setRack(hand, options.leaves)) return 0;
+    this.prepareTop(n);
+    this.mode = MODE_TOP;
+    this.collectAnchors(true);
+    // Best bound first: a binary max-heap of anchor numbers on their bounds.
+    const order = this.anchorOrder;
+    const bound = this.anchorBound;
+    let size = 0;
+    for (let k = 0; k < this.anchorCount; k++) {
+      if ((bound[k] as number) === -Infinity) continue;
+      let c = size++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if ((bound[order[parent] as number] as number) >= (bound[k] as number)) break;
+        order[c] = order[parent] as number;
+        c = parent;
+      }
+      order[c] = k;
+    }
+    while (size > 0) {
+      const k = order[0] as number;
+      const last = order[--size] as number;
+      let c = 0;
+      for (;;) {
+        let child = 2 * c + 1;
+        if (child >= size) break;
+        if (child + 1 < size && (bound[order[child + 1] as number] as number) > (bound[order[child] as number] as number)) child++;
+        if ((bound[order[child] as number] as number) <= (bound[last] as number)) break;
+        order[c] = order[child] as number;
+        c = child;
+      }
+      order[c] = last;
+      // Stop when the n-th best found beats every remaining bound (a tie may still come earlier in the order).
+      if (this.topCount === this.topN && (bound[k] as number) < this.worstKey()) break;
+      this.genAnchor(k);
+    }
+    // Sort the kept plays best first.
+    this.sortTop();
+    return this.topCount;
+  }
+
+  /** The i-th play of the last {@link searchTop} (0 is the best), materialised. */
+  topPlay(i: number): GeneratedPlay | undefined {
+    if (i < 0 || i >= this.topCount) return undefined;
+    const slot = this.topHeap[i] as number;
+    const count = this.topTiles[slot] as number;
+    const placements: Placement[] = [];
+    for (let t = 0; t < count; t++) placements.push({ square: this.topSq[slot * this.sqBuf.length + t] as number, tile: this.topTile[slot * this.sqBuf.length + t] as number });
+    return new GeneratedPlay(placements, this.topScore[slot] as number, this.topEquity[slot] as number, this.topDir[slot] === 0, this.currentBoard(), this.config);
+  }
+
+  /** Score, equity and tiles of the i-th play of the last {@link searchTop}, without allocating. */
+  topPlayScore(i: number): number {
+    return this.topScore[this.topHeap[i] as number] as number;
+  }
+
+  /** Equity of the i-th play of the last {@link searchTop}. */
+  topPlayEquity(i: number): number {
+    return this.topEquity[this.topHeap[i] as number] as number;
+  }
+
+  /** Number of tiles of the i-th play of the last {@link searchTop}. */
+  topPlayTileCount(i: number): number {
+    return this.topTiles[this.topHeap[i] as number] as number;
+  }
+
+  /** Square of tile t of the i-th play of the last {@link searchTop} (sorted by square). */
+  topPlaySquare(i: number, t: number): number {
+    return this.topSq[(this.topHeap[i] as number) * this.sqBuf.length + t] as number;
+  }
+
+  /** Cell value of tile t of the i-th play of the last {@link searchTop}. */
+  topPlayTile(i: number, t: number): number {
+    return this.topTile[(this.topHeap[i] as number) * this.sqBuf.length + t] as number;
+  }
+
+  /** Direction of the i-th play of the last {@link searchTop}. */
+  topPlayAcross(i: number): boolean {
+    return this.topDir[this.topHeap[i] as number] === 0;
+  }
+
+  /** Loads the hand; false when it holds more tiles than a search handles. */
+  private setRack(hand: readonly Tile[], leaves: LeaveValues | undefined): boolean {
+    const rack = this.rack;
+    rack.fill(0);
+    this.blanks = 0;
+    this.rackLo = 0;
+    this.rackHi = 0;
+    this.rackCount = hand.length;
+    if (hand.length > MAX_RACK) return false;
+    for (let k = 0; k < hand.length; k++) {
+      const t = hand[k] as number;
+      if ((t & BLANK) !== 0) {
+        this.blanks++;
+        rack[64] = (rack[64] as number) + 1;
+      } else {
+        const g = t & 0x3f;
+        rack[g] = (rack[g] as number) + 1;
+        if (g < 32) this.rackLo |= 1 << g;
+        else this.rackHi |= 1 << (g - 32);
+      }
+    }
+    this.rackLo >>>= 0;
+    this.rackHi >>>= 0;
+    // Tile values, highest first (blanks 0), for the shadow bounds.
+    const rv = this.rackValues;
+    let n = 0;
+    for (let k = 0; k < hand.length; k++) {
+      const t = hand[k] as number;
+      const v = (t & BLANK) !== 0 ? 0 : (this.values[t & 0x3f] as number);
+      let j = n++;
+      while (j > 0 && (rv[j - 1] as number) < v) {
+        rv[j] = rv[j - 1] as number;
+        j--;
+      }
+      rv[j] = v;
+    }
+    // Distinct glyphs by value, highest first.
+    let ng = 0;
+    for (let g = 1; g < 64; g++) {
+      if ((rack[g] as number) === 0) continue;
+      const v = this.values[g] as number;
+      let j = ng++;
+      while (j > 0 && (this.values[this.rackGlyphs[j - 1] as number] as number) < v) {
+        this.rackGlyphs[j] = this.rackGlyphs[j - 1] as number;
+        j--;
+      }
+      this.rackGlyphs[j] = g;
+    }
+    this.rackGlyphCount = ng;
+    this.searchStamp = (this.searchStamp + 1) >>> 0;
+    this.setLeaves(leaves);
+    return true;
+  }
+
+  /** {@link feasible} with the letters also restricted to `lo`/`hi`. */
+  private feasibleWithin(i: number, lo: number, hi: number): boolean {
+    const xl = (this.xlo[i] as number) & lo;
+    const xh = (this.xhi[i] as number) & hi;
+    if (this.blanks > 0) return (xl | xh) !== 0;
+    return (xl & this.rackLo) !== 0 || (xh & this.rackHi) !== 0;
+  }
+
+  /** The highest value of a hand tile allowed on line-major square `i` (0 when only a blank fits). */
+  private capOf(i: number): number {
+    return this.capOfWithin(i, ALL_LO, ALL_HI);
+  }
+
+  /** {@link capOf} with the letters also restricted to `lo`/`hi`. */
+  private capOfWithin(i: number, within: number, withinHi: number): number {
+    const lo = (this.xlo[i] as number) & within;
+    const hi = (this.xhi[i] as number) & withinHi;
+    for (let k = 0; k < this.rackGlyphCount; k++) {
+      const g = this.rackGlyphs[k] as number;
+      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) return this.values[g] as number;
+    }
+    return 0;
+  }
+
+  /**
+   * The leave table of the hand: one value per sub-multiset of the hand, indexed in mixed radix
+   * (glyph g contributes `count × stride[g]`), so that placing a tile steps the index by a
+   * constant. Also the best leave of each size, for the equity bounds.
+   */
+  private setLeaves(leaves: LeaveValues | undefined): void {
+    const rack = this.rack;
+    const stride = this.stride;
+    stride.fill(0);
+    let combos = 1;
+    const groups: number[] = [];
+    for (let g = 1; g <= 64; g++) {
+      const c = rack[g] as number;
+      if (c === 0) continue;
+      stride[g] = combos;
+      combos *= c + 1;
+      groups.push(g);
+    }
+    this.fullLeaveIdx = combos - 1;
+    this.useLeaves = leaves !== undefined;
+    const best = this.bestLeaveOfSize;
+    best.fill(leaves === undefined ? 0 : -Infinity);
+    if (leaves === undefined) return;
+    if (this.leaveTable.length < combos) this.leaveTable = new Float64Array(combos);
+    const counts = new Int8Array(groups.length);
+    const buf = new Uint8Array(this.rackCount);
+    for (let idx = 0; idx < combos; idx++) {
+      let rest = idx;
+      let n = 0;
+      for (let k = 0; k < groups.length; k++) {
+        const g = groups[k] as number;
+        const c = rest % ((rack[g] as number) + 1);
+        rest = (rest - c) / ((rack[g] as number) + 1);
+        counts[k] = c;
+        for (let j = 0; j < c; j++) buf[n++] = g === 64 ? BLANK : g;
+      }
+      const v = n === 0 ? 0 : leaves.leaveValue(buf, n);
+      this.leaveTable[idx] = v;
+      if (v > (best[n] as number)) best[n] = v;
+    }
+  }
+
+  /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
+  private collectAnchors(bounded: boolean): void {
+    this.anchorCount = 0;
+    const cells = this.cells;
+    const start = this.config.layout.start;
+    for (let d = 0; d < 2; d++) {
+      const lines = d === 0 ? this.rows : this.cols;
+      const len = this.lineLength(d);
+      for (let line = 0; line < lines; line++) {
+        const base = d * this.size + line * len;
+        let minLeft = 0;
+        for (let p = 0; p < len; p++) {
+          const i = base + p;
+          const c = cells[i] as number;
+          const rightEmpty = p === len - 1 || cells[i + 1] === 0;
+          let anchor = false;
+          let block = false;
+          if (c !== 0) anchor = block = rightEmpty;
+          else if (this.tiles === 0) anchor = this.squareOf[i] === start;
+          else anchor = (this.xsum[i] as number) >= 0 && rightEmpty && (p === 0 || cells[i - 1] === 0);
+          if (!anchor) continue;
+          this.addAnchor(i, minLeft, bounded ? this.shadow(d, base, len, p, minLeft, block) : 0);
+          minLeft = block ? p + 2 : p + 1;
+        }
       }
     }
   }
 
-  private setRackBit(g: number): void {
-    if (g < 32) this.rackLo |= 1 << g;
-    else this.rackHi |= 1 << (g - 32);
-  }
-
-  private clearRackBit(g: number): void {
-    if (g < 32) this.rackLo &= ~(1 << g);
-    else this.rackHi &= ~(1 << (g - 32));
-  }
-
-  /** Places at line position `p` (at or left of the anchor), from GADDAG node `node`. */
-  private left(p: number, node: number, mainSum: number, wordMult: number, crossTotal: number): void {
-    const s = this.lineBase + p * this.step;
-    const c = this.cells[s] as number;
-    const arcs = this.dictionary.arcs;
-    if (c !== 0) {
-      const a = findArc(arcs, node, c & 0x3f, this.maskWords);
-      if (a >= 0) this.goLeft(p, a, mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[c & 0x3f] as number)), wordMult, crossTotal);
-      return;
+  private addAnchor(i: number, minLeft: number, bound: number): void {
+    const k = this.anchorCount++;
+    if (k === this.anchorIdx.length) {
+      const grow = <T extends Int32Array | Int16Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.anchorIdx = grow(this.anchorIdx, (n) => new Int32Array(n));
+      this.anchorMin = grow(this.anchorMin, (n) => new Int16Array(n));
+      this.anchorBound = grow(this.anchorBound, (n) => new Float64Array(n));
+      this.anchorOrder = grow(this.anchorOrder, (n) => new Int32Array(n));
     }
-    if (p < this.minLeft) return;
-    this.placeEach(p, s, node, mainSum, wordMult, crossTotal, true, 0);
+    this.anchorIdx[k] = i;
+    this.anchorMin[k] = minLeft;
+    this.anchorBound[k] = bound;
   }
 
-  /** Places at line position `p` (right of the anchor) from `node`; `leftStart` is where the word begins. */
-  private right(p: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
-    const s = this.lineBase + p * this.step;
-    const c = this.cells[s] as number;
-    if (c !== 0) {
-      const a = findArc(this.dictionary.arcs, node, c & 0x3f, this.maskWords);
-      if (a >= 0) this.goRight(p, a, mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[c & 0x3f] as number)), wordMult, crossTotal, leftStart);
-      return;
-    }
-    this.placeEach(p, s, node, mainSum, wordMult, crossTotal, false, leftStart);
+  /** True when some tile of the hand (or a blank) may go on line-major square `i`. */
+  private feasible(i: number): boolean {
+    const lo = this.xlo[i] as number;
+    const hi = this.xhi[i] as number;
+    if (this.blanks > 0) return (lo | hi) !== 0;
+    return (lo & this.rackLo) !== 0 || (hi & this.rackHi) !== 0;
   }
 
-  /** Tries every glyph that the node, the cross-checks and the rack (or a blank) allow on empty square `s`. */
-  private placeEach(p: number, s: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftward: boolean, leftStart: number): void {
-    const arcs = this.dictionary.arcs;
-    const w = this.maskWords;
-    const rack = this.rack;
+  /**
+   * An upper bound of the score (or equity) of any play generated from an anchor: for each way
+   * of placing i tiles left and j tiles right of it (through the board tiles they join), the
+   * hand's highest tile values paired with the squares' effective multipliers, highest with
+   * highest (the rearrangement inequality), plus the board tiles' points, the cross-words'
+   * board points and the bonus; with leaves, plus the best leave of the tiles kept. Squares
+   * where no tile of the hand fits stop the extension. -Infinity when no play is possible.
+   */
+  private shadow(d: number, base: number, len: number, p: number, minLeft: number, block: boolean): number {
+    const cells = this.cells;
     const values = this.values;
-    const tileBuf = this.tileBuf;
-    const nodeLo = arcs[node] as number;
-    const nodeHi = w === 2 ? (arcs[node + 1] as number) : 0;
-    let lo = (this.cross.lo[s] as number) & nodeLo;
-    let hi = (this.cross.hi[s] as number) & nodeHi;
-    if (this.blanks === 0) {
+    const rackSize = this.rackCount;
+    // The core: the block ending at p, or the empty anchor square itself.
+    let coreT = 0;
+    let s = p;
+    if (block) {
+      while (s >= 0 && cells[base + s] !== 0) {
+        const v = cells[base + s] as number;
+        if ((v & BLANK) === 0) coreT += values[v & 0x3f] as number;
+        s--;
+      }
+      s++;
+    } else if (!this.feasible(base + p)) return -Infinity;
+    // Left of a block only the letters that precede it in some word fit: the GADDAG node after
+    // the block (read backwards from its end) lists them.
+    let leftxLo = ALL_LO;
+    let leftxHi = ALL_HI;
+    if (block) {
+      let node = this.gaddagRoot;
+      for (let q = p; q >= s && node !== 0; q--) node = this.childOf(node, (cells[base + q] as number) & 0x3f);
+      leftxLo = 0;
+      leftxHi = 0;
+      if (node !== 0) {
+        for (let a = node; ; a++) {
+          const v = this.arcs[a] as number;
+          const g = v & ARC_GLYPH_MASK;
+          if (g !== 0) {
+            if (g < 32) leftxLo |= 1 << g;
+            else leftxHi |= 1 << (g - 32);
+          }
+          if ((v & ARC_LAST) !== 0) break;
+        }
+      }
+    }
+    const core = block ? 0 : 1;
+    if (core > rackSize) return -Infinity;
+    // Placeable squares going left, with the board points they add (the run left of each).
+    const left = this.shadowLeft;
+    const leftT = this.shadowLeftT;
+    let nl = 0;
+    let q = s - 1;
+    while (q >= minLeft && nl + core < rackSize) {
+      if (!(nl === 0 && block ? this.feasibleWithin(base + q, leftxLo, leftxHi) : this.feasible(base + q))) break;
+      let t = 0;
+      let r = q - 1;
+      while (r >= 0 && cells[base + r] !== 0) {
+        const v = cells[base + r] as number;
+        if ((v & BLANK) === 0) t += values[v & 0x3f] as number;
+        r--;
+      }
+      left[nl] = base + q;
+      leftT[nl] = t;
+      this.shadowCapL[nl] = nl === 0 && block ? this.capOfWithin(base + q, leftxLo, leftxHi) : this.capOf(base + q);
+      this.shadowStartL[nl] = r + 1;
+      nl++;
+      q = r;
+    }
+    const right = this.shadowRight;
+    const rightT = this.shadowRightT;
+    let nr = 0;
+    q = p + 1;
+    while (q < len && nr + core < rackSize) {
+      if (!this.feasible(base + q)) break;
+      let t = 0;
+      let r = q + 1;
+      while (r < len && cells[base + r] !== 0) {
+        const v = cells[base + r] as number;
+        if ((v & BLANK) === 0) t += values[v & 0x3f] as number;
+        r++;
+      }
+      right[nr] = base + q;
+      rightT[nr] = t;
+      this.shadowCapR[nr] = this.capOf(base + q);
+      this.shadowEndR[nr] = r - 1;
+      nr++;
+      q = r;
+    }
+    let best = -Infinity;
+    const coreCap = block ? 0 : this.capOf(base + p);
+    const capL = this.shadowCapL;
+    const capR = this.shadowCapR;
+    const withLeaves = this.useLeaves;
+    const e = this.shadowE;
+    const rv = this.rackValues;
+    const xsum = this.xsum;
+    const lmA = this.lm;
+    const wmA = this.wm;
+    for (let i = 0; i <= nl; i++) {
+      // With leaves every count of tiles matters; without, the bound grows with the tiles placed,
+      // so only the most tiles on each split count, and one fewer (when the most is a full-hand
+      // extent that no word can fill).
+      const jTo = Math.min(nr, rackSize - core - i);
+      for (let j = jTo; j >= 0; j--) {
+        const k = core + i + j;
+        if (k === 0 || (k === 1 && !block && i + j === 0)) continue;
+        // A play of the whole hand spells an anagram of the hand and the tiles it plays through.
+        if (k === this.handSize && k === rackSize && !this.fullHandWordMayExist(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
+        // Board points, word multiplier and cross-word board points of the extent.
+        let T = coreT;
+        let W = 1;
+        let X = 0;
+        for (let a = 0; a < i; a++) T += leftT[a] as number;
+        for (let a = 0; a < j; a++) T += rightT[a] as number;
+        let n = 0;
+        let capSum = 0;
+        for (let a = -core; a < i + j; a++) {
+          const idx = a < 0 ? base + p : a < i ? (left[a] as number) : (right[a - i] as number);
+          W *= wmA[idx] as number;
+        }
+        for (let a = -core; a < i + j; a++) {
+          const idx = a < 0 ? base + p : a < i ? (left[a] as number) : (right[a - i] as number);
+          const l = lmA[idx] as number;
+          const cs = xsum[idx] as number;
+          let ev = l * W;
+          if (cs >= 0) {
+            ev += l * (wmA[idx] as number);
+            X += cs * (wmA[idx] as number);
+          }
+          // Each square's best allowed tile (ignoring that tiles are distinct): another upper bound.
+          capSum += ev * (a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number));
+          // Insert ev into e[0..n) kept in descending order.
+          let m = n++;
+          while (m > 0 && (e[m - 1] as number) < ev) {
+            e[m] = e[m - 1] as number;
+            m--;
+          }
+          e[m] = ev;
+        }
+        let pairing = 0;
+        for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
+        let sum = T * W + X + (k === this.handSize ? this.bonus : 0) + (pairing < capSum ? pairing : capSum);
+        if (withLeaves) sum += this.bestLeaveOfSize[rackSize - k] as number;
+        if (sum > best) best = sum;
+        if (!withLeaves) break;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * False when no word uses exactly the hand and the board tiles at line positions `from..to`
+   * (of the line at `base`): then no play of the whole hand fills that span. Checked with the
+   * alphagram index for hands with at most one blank playing through at most two tiles (true
+   * otherwise), cached per search by the tiles played through.
+   */
+  private fullHandWordMayExist(base: number, from: number, to: number): boolean {
+    if (this.blanks > 1) return true;
+    let key = 0;
+    let m = 0;
+    for (let q = from; q <= to; q++) {
+      const v = this.cells[base + q] as number;
+      if (v === 0) continue;
+      if (++m > 2) return true;
+      key = key * 64 + (v & 0x3f);
+    }
+    // Two tiles in either order are the same multiset.
+    if (m === 2) {
+      const a = key >> 6;
+      const b = key & 63;
+      if (a > b) key = b * 64 + a;
+    }
+    if (this.bingoStamp[key] === this.searchStamp) return this.bingoOk[key] === 1;
+    this.alphagrams ??= alphagramIndex(this.dictionary, this.handSize);
+    const counts = this.bingoCounts;
+    for (let g = 0; g < 64; g++) counts[g] = this.rack[g] as number;
+    if (m >= 1) counts[key & 63] = (counts[key & 63] as number) + 1;
+    if (m === 2) counts[key >> 6] = (counts[key >> 6] as number) + 1;
+    const size = this.config.alphabet.size;
+    let ok: boolean;
+    if (this.blanks === 0) ok = this.alphagrams.has(counts, size);
+    else {
+      ok = false;
+      for (let x = 1; x <= size && !ok; x++) {
+        counts[x] = (counts[x] as number) + 1;
+        ok = this.alphagrams.has(counts, size);
+        counts[x] = (counts[x] as number) - 1;
+      }
+    }
+    this.bingoStamp[key] = this.searchStamp;
+    this.bingoOk[key] = ok ? 1 : 0;
+    return ok;
+  }
+
+  /** Generates the plays of anchor number `k`. */
+  private genAnchor(k: number): void {
+    const i = this.anchorIdx[k] as number;
+    const d = i >= this.size ? 1 : 0;
+    const len = this.lineLength(d);
+    const p = (i - d * this.size) % len;
+    this.dir = d;
+    this.across = d === 0;
+    this.base = i - p;
+    this.lineLen = len;
+    this.anchorPos = p;
+    this.minLeft = this.anchorMin[k] as number;
+    this.placed = 0;
+    this.genLeft(p, this.gaddagRoot, 0, 1, 0);
+  }
+
+  /** Places at line position `pos` (the anchor or left of it) from GADDAG node `node`. */
+  private genLeft(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number): void {
+    const i = this.base + pos;
+    const c = this.cells[i] as number;
+    const arcs = this.arcs;
+    if (c !== 0) {
+      const g = c & 0x3f;
+      for (let a = node; ; a++) {
+        const v = arcs[a] as number;
+        const ag = v & ARC_GLYPH_MASK;
+        if (ag === g) {
+          this.afterLeft(pos, v, mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number)), wordMult, crossTotal);
+          return;
+        }
+        if (ag > g || (v & ARC_LAST) !== 0) return;
+      }
+    }
+    const blanks = this.blanks;
+    let lo = this.xlo[i] as number;
+    let hi = this.xhi[i] as number;
+    if (blanks === 0) {
       lo &= this.rackLo;
       hi &= this.rackHi;
     }
     if ((lo | hi) === 0) return;
-    const layout = this.config.layout;
-    const lm = layout.letterMultiplier[s] as number;
-    const wm = layout.wordMultiplier[s] as number;
-    const wmul = wordMult * wm;
-    const crossSum = this.cross.sum[s] as number;
+    // Lists are sorted: no arc past the highest allowed glyph can fit.
+    const maxG = hi !== 0 ? 63 - Math.clz32(hi) : 31 - Math.clz32(lo);
+    const lmul = this.lm[i] as number;
+    const wmul = this.wm[i] as number;
+    const xs = this.xsum[i] as number;
     const k = this.placed;
-    this.sqBuf[k] = s;
+    this.sqBuf[k] = this.squareOf[i] as number;
+    this.posBuf[k] = pos;
     this.placed = k + 1;
-    for (let half = 0; half < 2; half++) {
-      let m = half === 0 ? lo : hi;
-      while (m !== 0) {
-        const bit = m & -m;
-        m ^= bit;
-        const g = 31 - Math.clz32(bit) + half * 32;
-        const a = half === 0 ? node + w + popcount(nodeLo & (bit - 1)) : node + 2 + popcount(nodeLo) + popcount(nodeHi & (bit - 1));
+    const rack = this.rack;
+    const tileBuf = this.tileBuf;
+    const nextMult = wordMult * wmul;
+    for (let a = node; ; a++) {
+      const v = arcs[a] as number;
+      const g = v & ARC_GLYPH_MASK;
+      if (g > maxG) break;
+      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) {
         const count = rack[g] as number;
         if (count > 0) {
-          // The hand's own tile.
           rack[g] = count - 1;
-          if (count === 1) this.clearRackBit(g);
+          if (count === 1) this.takeLast(g);
           tileBuf[k] = g;
-          const lv = (values[g] as number) * lm;
-          const ct = crossSum >= 0 ? crossTotal + (crossSum + lv) * wm : crossTotal;
-          if (leftward) this.goLeft(p, a, mainSum + lv, wmul, ct);
-          else this.goRight(p, a, mainSum + lv, wmul, ct, leftStart);
+          const lv = (this.values[g] as number) * lmul;
+          this.afterLeft(pos, v, mainSum + lv, nextMult, xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal);
+          if (count === 1) this.putBack(g);
           rack[g] = count;
-          this.setRackBit(g);
         }
-        if (this.blanks > 0) {
-          // A blank standing for g: worth 0.
-          this.blanks--;
+        if (blanks > 0) {
+          this.blanks = blanks - 1;
           tileBuf[k] = g | BLANK;
-          const ct = crossSum >= 0 ? crossTotal + crossSum * wm : crossTotal;
-          if (leftward) this.goLeft(p, a, mainSum, wmul, ct);
-          else this.goRight(p, a, mainSum, wmul, ct, leftStart);
-          this.blanks++;
+          this.afterLeft(pos, v, mainSum, nextMult, xs >= 0 ? crossTotal + xs * wmul : crossTotal);
+          this.blanks = blanks;
         }
       }
+      if ((v & ARC_LAST) !== 0) break;
     }
     this.placed = k;
   }
 
-  private goLeft(p: number, a: number, mainSum: number, wordMult: number, crossTotal: number): void {
-    const arcs = this.dictionary.arcs;
-    const v = arcs[a] as number;
+  /** The rack's last tile of glyph `g` is in use: its bit leaves the rack mask. */
+  private takeLast(g: number): void {
+    if (g < 32) this.rackLo &= ~(1 << g);
+    else this.rackHi &= ~(1 << (g - 32));
+  }
+
+  private putBack(g: number): void {
+    if (g < 32) this.rackLo |= 1 << g;
+    else this.rackHi |= 1 << (g - 32);
+  }
+
+  /** The arc (value `v`) just covered position `pos` going left: record, extend left, or turn. */
+  private afterLeft(pos: number, v: number, mainSum: number, wordMult: number, crossTotal: number): void {
     const cells = this.cells;
-    const step = this.step;
-    const s = this.lineBase + p * step;
-    const leftEmpty = p === 0 || cells[s - step] === 0;
-    const anchorSquare = this.lineBase + this.anchorP * step;
-    const rightOfAnchorEmpty = this.anchorP + 1 >= this.lineLength || cells[anchorSquare + step] === 0;
-    if ((v & ARC_END_OF_WORD) !== 0 && leftEmpty && rightOfAnchorEmpty) this.record(p, this.anchorP, mainSum, wordMult, crossTotal);
+    const i = this.base + pos;
+    const leftEmpty = pos === 0 || cells[i - 1] === 0;
+    // The square right of the anchor is always empty (a block's end, or an empty anchor's neighbour).
+    if ((v & ARC_END_OF_WORD) !== 0 && leftEmpty) this.record(pos, this.anchorPos, mainSum, wordMult, crossTotal);
     const next = v >>> ARC_TARGET_SHIFT;
     if (next === 0) return;
-    if (p > 0) this.left(p - 1, next, mainSum, wordMult, crossTotal);
-    // Turn at the separator (glyph 0, so the node's first arc when it has one).
-    if (leftEmpty && this.anchorP + 1 < this.lineLength && ((arcs[next] as number) & 1) !== 0) {
-      const sepTarget = (arcs[next + this.maskWords] as number) >>> ARC_TARGET_SHIFT;
-      if (sepTarget !== 0) this.right(this.anchorP + 1, sepTarget, mainSum, wordMult, crossTotal, p);
+    if (pos > 0 && (!leftEmpty || pos > this.minLeft)) this.genLeft(pos - 1, next, mainSum, wordMult, crossTotal);
+    // Turn at the separator (glyph 0 sorts first in a list).
+    if (leftEmpty && this.anchorPos + 1 < this.lineLen) {
+      const sv = this.arcs[next] as number;
+      if ((sv & ARC_GLYPH_MASK) === 0) {
+        const sepTarget = sv >>> ARC_TARGET_SHIFT;
+        if (sepTarget !== 0) this.genRight(this.anchorPos + 1, sepTarget, mainSum, wordMult, crossTotal, pos);
+      }
     }
   }
 
-  private goRight(p: number, a: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
-    const v = this.dictionary.arcs[a] as number;
-    const s = this.lineBase + p * this.step;
-    const rightEmpty = p + 1 >= this.lineLength || this.cells[s + this.step] === 0;
-    if ((v & ARC_END_OF_WORD) !== 0 && rightEmpty) this.record(leftStart, p, mainSum, wordMult, crossTotal);
+  /** Places at line position `pos` (right of the anchor) from `node`; `leftStart` is where the word begins. */
+  private genRight(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
+    const i = this.base + pos;
+    const c = this.cells[i] as number;
+    const arcs = this.arcs;
+    if (c !== 0) {
+      const g = c & 0x3f;
+      for (let a = node; ; a++) {
+        const v = arcs[a] as number;
+        const ag = v & ARC_GLYPH_MASK;
+        if (ag === g) {
+          this.afterRight(pos, v, mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number)), wordMult, crossTotal, leftStart);
+          return;
+        }
+        if (ag > g || (v & ARC_LAST) !== 0) return;
+      }
+    }
+    const blanks = this.blanks;
+    let lo = this.xlo[i] as number;
+    let hi = this.xhi[i] as number;
+    if (blanks === 0) {
+      lo &= this.rackLo;
+      hi &= this.rackHi;
+    }
+    if ((lo | hi) === 0) return;
+    const maxG = hi !== 0 ? 63 - Math.clz32(hi) : 31 - Math.clz32(lo);
+    const lmul = this.lm[i] as number;
+    const wmul = this.wm[i] as number;
+    const xs = this.xsum[i] as number;
+    const k = this.placed;
+    this.sqBuf[k] = this.squareOf[i] as number;
+    this.posBuf[k] = pos;
+    this.placed = k + 1;
+    const rack = this.rack;
+    const tileBuf = this.tileBuf;
+    const nextMult = wordMult * wmul;
+    for (let a = node; ; a++) {
+      const v = arcs[a] as number;
+      const g = v & ARC_GLYPH_MASK;
+      if (g > maxG) break;
+      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) {
+        const count = rack[g] as number;
+        if (count > 0) {
+          rack[g] = count - 1;
+          if (count === 1) this.takeLast(g);
+          tileBuf[k] = g;
+          const lv = (this.values[g] as number) * lmul;
+          this.afterRight(pos, v, mainSum + lv, nextMult, xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal, leftStart);
+          if (count === 1) this.putBack(g);
+          rack[g] = count;
+        }
+        if (blanks > 0) {
+          this.blanks = blanks - 1;
+          tileBuf[k] = g | BLANK;
+          this.afterRight(pos, v, mainSum, nextMult, xs >= 0 ? crossTotal + xs * wmul : crossTotal, leftStart);
+          this.blanks = blanks;
+        }
+      }
+      if ((v & ARC_LAST) !== 0) break;
+    }
+    this.placed = k;
+  }
+
+  private afterRight(pos: number, v: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
+    const rightEmpty = pos + 1 >= this.lineLen || this.cells[this.base + pos + 1] === 0;
+    if ((v & ARC_END_OF_WORD) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
     const next = v >>> ARC_TARGET_SHIFT;
-    if (next !== 0 && p + 1 < this.lineLength) this.right(p + 1, next, mainSum, wordMult, crossTotal, leftStart);
+    if (next !== 0 && pos + 1 < this.lineLen) this.genRight(pos + 1, next, mainSum, wordMult, crossTotal, leftStart);
   }
 
   private record(startP: number, endP: number, mainSum: number, wordMult: number, crossTotal: number): void {
-    const length = endP - startP + 1;
-    if (length < 2 || this.placed === 0) return;
+    const n = this.placed;
+    if (n === 0 || endP === startP) return;
     // A single tile is reported once: down only when it touches no tile across.
-    if (this.placed === 1 && !this.across && (this.crossDown.sum[this.sqBuf[0] as number] as number) >= 0) return;
-    const bonus = this.placed === this.config.handSize ? this.config.fullHandBonus : 0;
-    this.score = mainSum * wordMult + crossTotal + bonus;
-    this.wordStart = this.lineBase + startP * this.step;
-    this.wordLength = length;
-    this.onPlay(this);
+    if (n === 1 && this.dir === 1 && (this.xsum[this.base + (this.posBuf[0] as number)] as number) >= 0) return;
+    const score = mainSum * wordMult + crossTotal + (n === this.handSize ? this.bonus : 0);
+    let equity = score;
+    if (this.useLeaves) {
+      let idx = this.fullLeaveIdx;
+      for (let t = 0; t < n; t++) {
+        const tile = this.tileBuf[t] as number;
+        idx -= this.stride[(tile & BLANK) !== 0 ? 64 : tile] as number;
+      }
+      equity += this.leaveTable[idx] as number;
+    }
+    this.score = score;
+    this.equity = equity;
+    this.wordStart = this.squareOf[this.base + startP] as number;
+    this.wordLength = endP - startP + 1;
+    if (this.mode === MODE_VISIT) this.onPlay(this);
+    else this.offerTop(equity, score);
+  }
+
+  // ---- the top-N store ----------------------------------------------------------------------
+
+  private prepareTop(n: number): void {
+    this.topN = n;
+    this.topCount = 0;
+    if (this.topScore.length < n) {
+      this.topScore = new Float64Array(n);
+      this.topEquity = new Float64Array(n);
+      this.topDir = new Uint8Array(n);
+      this.topStart = new Int16Array(n);
+      this.topLen = new Uint8Array(n);
+      this.topTiles = new Uint8Array(n);
+      this.topHeap = new Int32Array(n);
+      this.topSq = new Int16Array(n * this.sqBuf.length);
+      this.topTile = new Uint8Array(n * this.sqBuf.length);
+    }
+  }
+
+  /** The ranking key of the worst kept play (what a bound must reach to matter). */
+  private worstKey(): number {
+    return this.topEquity[this.topHeap[0] as number] as number;
+  }
+
+  /** Sorts the current play's tiles by square into the sort buffers. */
+  private sortCurrent(): void {
+    const n = this.placed;
+    for (let k = 0; k < n; k++) {
+      const s = this.sqBuf[k] as number;
+      const t = this.tileBuf[k] as number;
+      let j = k;
+      while (j > 0 && (this.sortSq[j - 1] as number) > s) {
+        this.sortSq[j] = this.sortSq[j - 1] as number;
+        this.sortTile[j] = this.sortTile[j - 1] as number;
+        j--;
+      }
+      this.sortSq[j] = s;
+      this.sortTile[j] = t;
+    }
+  }
+
+  /**
+   * The order of {@link comparePlays} between the current play (sorted into the sort buffers)
+   * and slot `slot`: negative when the current play comes first.
+   */
+  private compareCurrent(equity: number, score: number, slot: number): number {
+    const se = this.topEquity[slot] as number;
+    if (equity !== se) return equity > se ? -1 : 1;
+    const ss = this.topScore[slot] as number;
+    if (score !== ss) return score > ss ? -1 : 1;
+    const sd = this.topDir[slot] as number;
+    if (this.dir !== sd) return this.dir < sd ? -1 : 1;
+    const w = this.sqBuf.length;
+    const m = Math.min(this.placed, this.topTiles[slot] as number);
+    for (let k = 0; k < m; k++) {
+      const a = this.sortSq[k] as number;
+      const b = this.topSq[slot * w + k] as number;
+      if (a !== b) return a - b;
+      const x = this.sortTile[k] as number;
+      const y = this.topTile[slot * w + k] as number;
+      if (x !== y) return x - y;
+    }
+    return this.placed - (this.topTiles[slot] as number);
+  }
+
+  /** Order between two slots, as {@link compareCurrent}. */
+  private compareSlots(a: number, b: number): number {
+    const ea = this.topEquity[a] as number;
+    const eb = this.topEquity[b] as number;
+    if (ea !== eb) return ea > eb ? -1 : 1;
+    const sa = this.topScore[a] as number;
+    const sb = this.topScore[b] as number;
+    if (sa !== sb) return sa > sb ? -1 : 1;
+    const da = this.topDir[a] as number;
+    const db = this.topDir[b] as number;
+    if (da !== db) return da - db;
+    const w = this.sqBuf.length;
+    const m = Math.min(this.topTiles[a] as number, this.topTiles[b] as number);
+    for (let k = 0; k < m; k++) {
+      const x = this.topSq[a * w + k] as number;
+      const y = this.topSq[b * w + k] as number;
+      if (x !== y) return x - y;
+      const u = this.topTile[a * w + k] as number;
+      const v = this.topTile[b * w + k] as number;
+      if (u !== v) return u - v;
+    }
+    return (this.topTiles[a] as number) - (this.topTiles[b] as number);
+  }
+
+  private offerTop(equity: number, score: number): void {
+    const heap = this.topHeap;
+    let slot: number;
+    if (this.topCount < this.topN) {
+      slot = this.topCount;
+    } else {
+      // The heap's root is the worst kept play: replace it when the current play comes first.
+      const worst = heap[0] as number;
+      const we = this.topEquity[worst] as number;
+      if (equity < we) return;
+      this.sortCurrent();
+      if (this.compareCurrent(equity, score, worst) >= 0) return;
+      slot = worst;
+    }
+    if (this.topCount < this.topN) this.sortCurrent();
+    const w = this.sqBuf.length;
+    this.topScore[slot] = score;
+    this.topEquity[slot] = equity;
+    this.topDir[slot] = this.dir;
+    this.topStart[slot] = this.wordStart;
+    this.topLen[slot] = this.wordLength;
+    this.topTiles[slot] = this.placed;
+    for (let k = 0; k < this.placed; k++) {
+      this.topSq[slot * w + k] = this.sortSq[k] as number;
+      this.topTile[slot * w + k] = this.sortTile[k] as number;
+    }
+    if (this.topCount < this.topN) {
+      // Sift up (the worst on top: a slot moves up while it ranks after its parent).
+      let c = this.topCount++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if (this.compareSlots(heap[parent] as number, slot) >= 0) break;
+        heap[c] = heap[parent] as number;
+        c = parent;
+      }
+      heap[c] = slot;
+    } else {
+      // Sift down from the root.
+      let c = 0;
+      const size = this.topCount;
+      for (;;) {
+        let child = 2 * c + 1;
+        if (child >= size) break;
+        if (child + 1 < size && this.compareSlots(heap[child + 1] as number, heap[child] as number) > 0) child++;
+        if (this.compareSlots(heap[child] as number, slot) <= 0) break;
+        heap[c] = heap[child] as number;
+        c = child;
+      }
+      heap[c] = slot;
+    }
+  }
+
+  /** Orders the kept plays best first (the heap array becomes a sorted list of slots). */
+  private sortTop(): void {
+    const list = Array.from(this.topHeap.subarray(0, this.topCount));
+    list.sort((a, b) => this.compareSlots(a, b));
+    for (let k = 0; k < list.length; k++) this.topHeap[k] = list[k] as number;
   }
 
   // ---- PlayView ------------------------------------------------------------------------
-
-  get tileCount(): number {
-    return this.placed;
-  }
 
   square(i: number): number {
     return this.sqBuf[i] as number;
@@ -358,22 +1324,62 @@ export class MoveGenerator implements PlayView {
   }
 }
 
-/** A generated play, materialised. */
-export interface GeneratedPlay {
-  /** New tiles sorted by square. */
-  readonly placements: readonly Placement[];
-  readonly score: number;
-  readonly direction: 'across' | 'down';
-  /** Record notation (`8H WO.D`). */
-  readonly notation: string;
+/** True when a configuration and a dictionary use the same alphabet (same glyphs in the same order). */
+export function sameAlphabet(config: GameConfig, dictionary: Dictionary): boolean {
+  const a = config.alphabet;
+  const b = dictionary.alphabet;
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (let c = 1; c <= a.size; c++) if (a.glyph(c) !== b.glyph(c)) return false;
+  return true;
 }
 
 /**
- * The order of plays: higher score first; then across before down; then the main word's first
- * square; then the new tiles' squares and cell values, in square order. Deterministic, so the
- * best play and top-N lists are reproducible.
+ * A generated play, materialised: its placements, score, equity and direction. Its record
+ * notation (`8H WO.D`) is computed when first read.
+ */
+export class GeneratedPlay {
+  /** New tiles sorted by square. */
+  readonly placements: readonly Placement[];
+  readonly score: number;
+  /** Score plus leave value (the score when ranked without leaves). */
+  readonly equity: number;
+  readonly direction: 'across' | 'down';
+  #notation: string | undefined;
+  readonly #board: Board;
+  readonly #config: GameConfig;
+
+  constructor(placements: readonly Placement[], score: number, equity: number, across: boolean, board: Board, config: GameConfig) {
+    this.placements = placements;
+    this.score = score;
+    this.equity = equity;
+    this.direction = across ? 'across' : 'down';
+    this.#board = board;
+    this.#config = config;
+  }
+
+  /** Record notation against the board before the play (`8H WO.D`). */
+  get notation(): string {
+    if (this.#notation === undefined) {
+      const r = formatPlay(this.placements, this.#board, this.#config.alphabet);
+      this.#notation = r.ok ? r.value : '?';
+    }
+    return this.#notation;
+  }
+
+  /** A plain-data copy (what JSON.stringify writes). */
+  toJSON(): { placements: readonly Placement[]; score: number; equity: number; direction: 'across' | 'down'; notation: string } {
+    return { placements: this.placements, score: this.score, equity: this.equity, direction: this.direction, notation: this.notation };
+  }
+}
+
+/**
+ * The order of plays: higher equity first (equity equals score when ranked without leaves); then
+ * higher score; then across before down; then the new tiles' squares and cell values, in square
+ * order; then fewer tiles. Deterministic, so the best play and top-N lists are reproducible.
  */
 export function comparePlays(a: GeneratedPlay, b: GeneratedPlay): number {
+  if (a.equity !== b.equity) return b.equity - a.equity;
   if (a.score !== b.score) return b.score - a.score;
   if (a.direction !== b.direction) return a.direction === 'across' ? -1 : 1;
   const n = Math.min(a.placements.length, b.placements.length);
@@ -386,39 +1392,29 @@ export function comparePlays(a: GeneratedPlay, b: GeneratedPlay): number {
   return a.placements.length - b.placements.length;
 }
 
-function materialise(play: PlayView, board: Board, config: GameConfig): GeneratedPlay {
-  const placements = play.placements();
-  const notation = formatPlay(placements, board, config.alphabet);
-  return { placements, score: play.score, direction: play.across ? 'across' : 'down', notation: notation.ok ? notation.value : '?' };
-}
-
 /** Every legal play of a hand, sorted by {@link comparePlays}. */
-export function allPlays(generator: MoveGenerator, hand: Hand): GeneratedPlay[] {
+export function allPlays(generator: MoveGenerator, hand: readonly Tile[], options: SearchOptions = {}): GeneratedPlay[] {
   const board = generator.currentBoard();
-  if (board === undefined) return [];
+  const config = generator.config;
   const out: GeneratedPlay[] = [];
-  generator.generate(hand, (p) => out.push(materialise(p, board, generator.config)));
+  generator.generate(hand, (p) => out.push(new GeneratedPlay(p.placements(), p.score, p.equity, p.across, board, config)), options);
   return out.sort(comparePlays);
 }
 
-/** The best `n` plays, in order. */
-export function topPlays(generator: MoveGenerator, hand: Hand, n: number): GeneratedPlay[] {
-  return allPlays(generator, hand).slice(0, Math.max(0, n));
+/** The best `n` plays, in the order of {@link comparePlays}, found without generating them all. */
+export function topPlays(generator: MoveGenerator, hand: readonly Tile[], n: number, options: SearchOptions = {}): GeneratedPlay[] {
+  const count = generator.searchTop(hand, Math.max(0, Math.trunc(n)), options);
+  const out: GeneratedPlay[] = [];
+  for (let i = 0; i < count; i++) out.push(generator.topPlay(i) as GeneratedPlay);
+  return out;
 }
 
 /**
- * The best play (highest score, ties broken by {@link comparePlays}), or undefined when there is
- * none. Streams: only plays that beat the best so far are materialised.
+ * The best play (highest equity with leaves, else highest score; ties broken by
+ * {@link comparePlays}), or undefined when there is none. Exact: the same play as sorting
+ * {@link allPlays}, found by the bounded search.
  */
-export function bestPlay(generator: MoveGenerator, hand: Hand): GeneratedPlay | undefined {
-  const board = generator.currentBoard();
-  if (board === undefined) return undefined;
-  let best: GeneratedPlay | undefined;
-  generator.generate(hand, (p) => {
-    if (best !== undefined && p.score < best.score) return;
-    const candidate = materialise(p, board, generator.config);
-    if (best === undefined || comparePlays(candidate, best) < 0) best = candidate;
-  });
-  return best;
+export function bestPlay(generator: MoveGenerator, hand: readonly Tile[], options: SearchOptions = {}): GeneratedPlay | undefined {
+  return generator.searchTop(hand, 1, options) === 0 ? undefined : generator.topPlay(0);
 }
 

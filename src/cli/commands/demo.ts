@@ -13,10 +13,10 @@ export async function demoCommand(_args: string[], io: CliIo): Promise<ExitCode>
   io.out(`wordgame-engine demo\n\nEmbedded dictionary: ${dict.wordCount} words, ${dict.arcs.length} arcs, loaded in ${(performance.now() - t0).toFixed(1)} ms\n`);
   for (const w of ['quixotic', 'zyzzyva', 'qwerty', 'xylophone']) io.out(`  has(${w}) = ${dict.has(w)}\n`);
   const an = dict.anagrams('retains');
-  if (an.ok) io.out(`  anagrams of RETAINS: ${an.value.join(' ')}\n`);
+  if (an.ok) io.out(`  anagrams of RETAINS: ${an.value.words.join(' ')}\n`);
   const bl = dict.anagrams('qu?ck');
-  if (bl.ok) io.out(`  anagrams of QU?CK (one blank): ${bl.value.join(' ')}\n`);
+  if (bl.ok) io.out(`  anagrams of QU?CK (one blank): ${bl.value.words.join(' ')}\n`);
   const pat = dict.matchPattern('?x?z*');
-  if (pat.ok) io.out(`  words matching ?X?Z*: ${pat.value.slice(0, 12).join(' ')}\n`);
+  if (pat.ok) io.out(`  words matching ?X?Z*: ${pat.value.words.slice(0, 12).join(' ')}\n`);
   return 0;
 }

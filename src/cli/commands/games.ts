@@ -165,7 +165,7 @@ export async function anagramGameCommand(args: string[], io: CliIo): Promise<Exi
   while (state.status === 'running' && state.anagram !== undefined) {
     const rack = formatTiles(state.anagram.draw, config.value.alphabet);
     const words = s.dict.anagrams(rack, { subAnagrams: true, minLength: 3 });
-    const sorted = (words.ok ? words.value : []).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const sorted = (words.ok ? words.value.words : []).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     io.out(`draw ${rack}\n`);
     for (const [i, id] of s.players.entries()) {
       const word = sorted[i * 3];

@@ -65,7 +65,7 @@ export function anagramClose(state: GameState, ctx: ModeContext): Step {
   const results = state.players.map((p, i) => ({ player: p.id, score: a.submissions[i]?.score ?? 0, move: a.submissions[i]?.word ?? '' }));
   const rack = formatTiles(a.draw, ctx.config.alphabet);
   const found = ctx.dictionary.anagrams(rack, { subAnagrams: true, minLength: ctx.game.minLength ?? 3 });
-  const words = found.ok ? found.value : [];
+  const words = found.ok ? found.value.words : [];
   const longest = Math.max(0, ...words.map((w) => (ctx.config.alphabet.encode(w) as { value: Uint8Array }).value.length));
   const best = words.filter((w) => (ctx.config.alphabet.encode(w) as { value: Uint8Array }).value.length === longest).slice(0, 20);
   const over = state.turn >= (ctx.game.turns ?? 10);
