@@ -46,6 +46,7 @@ export interface SearchOptions {
 
 const MODE_VISIT = 0;
 const MODE_TOP = 1;
+const MODE_ALL = 2;
 /** The most tiles a hand may hold in a search (the sub-rack table has 2^MAX_RACK entries at most). */
 const MAX_RACK = 16;
 const ALL_LO = 0xfffffffe; // every glyph code 1..31
@@ -138,6 +139,8 @@ export class MoveGenerator implements PlayView {
   across = true;
   wordStart = 0;
   wordLength = 0;
+  /** Every play of an {@link allPlays} search, compactly. */
+  private store: PlayStore;
   // Top-N store: slot arrays and a min-heap of slot numbers (the worst kept play on top).
   private topN = 1;
   private topCount = 0;
@@ -164,6 +167,7 @@ export class MoveGenerator implements PlayView {
   private rackGlyphCount = 0;
   private readonly shadowCapL = new Float64Array(64);
   private readonly shadowCapR = new Float64Array(64);
+
   /** Where the word starts (left) or ends (right) when the shadow stops after each square. */
   private readonly shadowStartL = new Int32Array(64);
   private readonly shadowEndR = new Int32Array(64);
@@ -228,6 +232,7 @@ export class MoveGenerator implements PlayView {
     this.sortTile = new Uint8Array(maxTiles);
     this.topSq = new Int16Array(maxTiles);
     this.topTile = new Uint8Array(maxTiles);
+    this.store = new PlayStore(maxTiles);
   }
 
   /**
@@ -239,6 +244,10 @@ export class MoveGenerator implements PlayView {
     if (!root.ok) return root;
     if (!sameAlphabet(config, dictionary))
       return err(engineError(Code.ALPHABET_MISMATCH, { cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})` }));
+    if (!warmedUp) {
+      warmedUp = true;
+      warmUp(new MoveGenerator(config, dictionary, root.value));
+    }
     const g = new MoveGenerator(config, dictionary, root.value);
     if (board !== undefined) {
       if (board.rows !== g.rows || board.cols !== g.cols) return err(engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${g.rows}×${g.cols} layout` }));
@@ -501,6 +510,18 @@ export class MoveGenerator implements PlayView {
     this.onPlay = () => undefined;
   }
 
+  /** Every legal play of `hand`, stored compactly and sorted by {@link comparePlays}: a store the caller owns. */
+  collectAll(hand: readonly Tile[], options: SearchOptions = {}): PlayStore {
+    this.store.count = 0;
+    if (this.setRack(hand, options.leaves)) {
+      this.mode = MODE_ALL;
+      this.collectAnchors(false);
+      for (let k = 0; k < this.anchorCount; k++) this.genAnchor(k);
+    }
+    this.store.sort();
+    return this.store.snapshot();
+  }
+
   /**
    * Finds the best `n` plays (by equity with `options.leaves`, else by score; ties in the order
    * of {@link comparePlays}), visiting anchors best bound first and stopping when no anchor can
@@ -643,23 +664,10 @@ export class MoveGenerator implements PlayView {
     return true;
   }
 
-  /** {@link feasible} with the letters also restricted to `lo`/`hi`. */
-  private feasibleWithin(i: number, lo: number, hi: number): boolean {
-    const xl = (this.xlo[i] as number) & lo;
-    const xh = (this.xhi[i] as number) & hi;
-    if (this.blanks > 0) return (xl | xh) !== 0;
-    return (xl & this.rackLo) !== 0 || (xh & this.rackHi) !== 0;
-  }
-
   /** The highest value of a hand tile allowed on line-major square `i` (0 when only a blank fits). */
   private capOf(i: number): number {
-    return this.capOfWithin(i, ALL_LO, ALL_HI);
-  }
-
-  /** {@link capOf} with the letters also restricted to `lo`/`hi`. */
-  private capOfWithin(i: number, within: number, withinHi: number): number {
-    const lo = (this.xlo[i] as number) & within;
-    const hi = (this.xhi[i] as number) & withinHi;
+    const lo = this.xlo[i] as number;
+    const hi = this.xhi[i] as number;
     for (let k = 0; k < this.rackGlyphCount; k++) {
       const g = this.rackGlyphs[k] as number;
       if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) return this.values[g] as number;
@@ -786,27 +794,6 @@ export class MoveGenerator implements PlayView {
       }
       s++;
     } else if (!this.feasible(base + p)) return -Infinity;
-    // Left of a block only the letters that precede it in some word fit: the GADDAG node after
-    // the block (read backwards from its end) lists them.
-    let leftxLo = ALL_LO;
-    let leftxHi = ALL_HI;
-    if (block) {
-      let node = this.gaddagRoot;
-      for (let q = p; q >= s && node !== 0; q--) node = this.childOf(node, (cells[base + q] as number) & 0x3f);
-      leftxLo = 0;
-      leftxHi = 0;
-      if (node !== 0) {
-        for (let a = node; ; a++) {
-          const v = this.arcs[a] as number;
-          const g = v & ARC_GLYPH_MASK;
-          if (g !== 0) {
-            if (g < 32) leftxLo |= 1 << g;
-            else leftxHi |= 1 << (g - 32);
-          }
-          if ((v & ARC_LAST) !== 0) break;
-        }
-      }
-    }
     const core = block ? 0 : 1;
     if (core > rackSize) return -Infinity;
     // Placeable squares going left, with the board points they add (the run left of each).
@@ -815,7 +802,7 @@ export class MoveGenerator implements PlayView {
     let nl = 0;
     let q = s - 1;
     while (q >= minLeft && nl + core < rackSize) {
-      if (!(nl === 0 && block ? this.feasibleWithin(base + q, leftxLo, leftxHi) : this.feasible(base + q))) break;
+      if (!this.feasible(base + q)) break;
       let t = 0;
       let r = q - 1;
       while (r >= 0 && cells[base + r] !== 0) {
@@ -825,7 +812,7 @@ export class MoveGenerator implements PlayView {
       }
       left[nl] = base + q;
       leftT[nl] = t;
-      this.shadowCapL[nl] = nl === 0 && block ? this.capOfWithin(base + q, leftxLo, leftxHi) : this.capOf(base + q);
+      this.shadowCapL[nl] = this.capOf(base + q);
       this.shadowStartL[nl] = r + 1;
       nl++;
       q = r;
@@ -862,8 +849,7 @@ export class MoveGenerator implements PlayView {
     const wmA = this.wm;
     for (let i = 0; i <= nl; i++) {
       // With leaves every count of tiles matters; without, the bound grows with the tiles placed,
-      // so only the most tiles on each split count, and one fewer (when the most is a full-hand
-      // extent that no word can fill).
+      // so only the most tiles on each split count (or fewer, when the most cannot be filled).
       const jTo = Math.min(nr, rackSize - core - i);
       for (let j = jTo; j >= 0; j--) {
         const k = core + i + j;
@@ -876,12 +862,14 @@ export class MoveGenerator implements PlayView {
         let X = 0;
         for (let a = 0; a < i; a++) T += leftT[a] as number;
         for (let a = 0; a < j; a++) T += rightT[a] as number;
-        let n = 0;
-        let capSum = 0;
         for (let a = -core; a < i + j; a++) {
           const idx = a < 0 ? base + p : a < i ? (left[a] as number) : (right[a - i] as number);
           W *= wmA[idx] as number;
         }
+        // The hand's best tiles paired with the squares' multipliers, highest with highest, or each
+        // square's best allowed tile (ignoring that tiles are distinct): whichever bound is lower.
+        let n = 0;
+        let capSum = 0;
         for (let a = -core; a < i + j; a++) {
           const idx = a < 0 ? base + p : a < i ? (left[a] as number) : (right[a - i] as number);
           const l = lmA[idx] as number;
@@ -891,7 +879,6 @@ export class MoveGenerator implements PlayView {
             ev += l * (wmA[idx] as number);
             X += cs * (wmA[idx] as number);
           }
-          // Each square's best allowed tile (ignoring that tiles are distinct): another upper bound.
           capSum += ev * (a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number));
           // Insert ev into e[0..n) kept in descending order.
           let m = n++;
@@ -969,11 +956,15 @@ export class MoveGenerator implements PlayView {
     this.anchorPos = p;
     this.minLeft = this.anchorMin[k] as number;
     this.placed = 0;
-    this.genLeft(p, this.gaddagRoot, 0, 1, 0);
+    this.place(p, this.gaddagRoot, 0, 1, 0, -1);
   }
 
-  /** Places at line position `pos` (the anchor or left of it) from GADDAG node `node`. */
-  private genLeft(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number): void {
+  /**
+   * Covers line position `pos` from `node`: follows the board tile there, or tries each glyph the
+   * node, the cross-check and the hand (or a blank) allow. `leftStart` is -1 while the word grows
+   * leftwards, else the position where it begins.
+   */
+  private place(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
     const i = this.base + pos;
     const c = this.cells[i] as number;
     const arcs = this.arcs;
@@ -983,12 +974,15 @@ export class MoveGenerator implements PlayView {
         const v = arcs[a] as number;
         const ag = v & ARC_GLYPH_MASK;
         if (ag === g) {
-          this.afterLeft(pos, v, mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number)), wordMult, crossTotal);
+          const sum = mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number));
+          if (leftStart < 0) this.afterLeft(pos, v, sum, wordMult, crossTotal);
+          else this.afterRight(pos, v, sum, wordMult, crossTotal, leftStart);
           return;
         }
         if (ag > g || (v & ARC_LAST) !== 0) return;
       }
     }
+    if (leftStart < 0 && pos < this.minLeft) return;
     const blanks = this.blanks;
     let lo = this.xlo[i] as number;
     let hi = this.xhi[i] as number;
@@ -1020,14 +1014,18 @@ export class MoveGenerator implements PlayView {
           if (count === 1) this.takeLast(g);
           tileBuf[k] = g;
           const lv = (this.values[g] as number) * lmul;
-          this.afterLeft(pos, v, mainSum + lv, nextMult, xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal);
+          const cross = xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal;
+          if (leftStart < 0) this.afterLeft(pos, v, mainSum + lv, nextMult, cross);
+          else this.afterRight(pos, v, mainSum + lv, nextMult, cross, leftStart);
           if (count === 1) this.putBack(g);
           rack[g] = count;
         }
         if (blanks > 0) {
           this.blanks = blanks - 1;
           tileBuf[k] = g | BLANK;
-          this.afterLeft(pos, v, mainSum, nextMult, xs >= 0 ? crossTotal + xs * wmul : crossTotal);
+          const cross = xs >= 0 ? crossTotal + xs * wmul : crossTotal;
+          if (leftStart < 0) this.afterLeft(pos, v, mainSum, nextMult, cross);
+          else this.afterRight(pos, v, mainSum, nextMult, cross, leftStart);
           this.blanks = blanks;
         }
       }
@@ -1056,85 +1054,22 @@ export class MoveGenerator implements PlayView {
     if ((v & ARC_END_OF_WORD) !== 0 && leftEmpty) this.record(pos, this.anchorPos, mainSum, wordMult, crossTotal);
     const next = v >>> ARC_TARGET_SHIFT;
     if (next === 0) return;
-    if (pos > 0 && (!leftEmpty || pos > this.minLeft)) this.genLeft(pos - 1, next, mainSum, wordMult, crossTotal);
+    if (pos > 0 && (!leftEmpty || pos > this.minLeft)) this.place(pos - 1, next, mainSum, wordMult, crossTotal, -1);
     // Turn at the separator (glyph 0 sorts first in a list).
     if (leftEmpty && this.anchorPos + 1 < this.lineLen) {
       const sv = this.arcs[next] as number;
       if ((sv & ARC_GLYPH_MASK) === 0) {
         const sepTarget = sv >>> ARC_TARGET_SHIFT;
-        if (sepTarget !== 0) this.genRight(this.anchorPos + 1, sepTarget, mainSum, wordMult, crossTotal, pos);
+        if (sepTarget !== 0) this.place(this.anchorPos + 1, sepTarget, mainSum, wordMult, crossTotal, pos);
       }
     }
-  }
-
-  /** Places at line position `pos` (right of the anchor) from `node`; `leftStart` is where the word begins. */
-  private genRight(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
-    const i = this.base + pos;
-    const c = this.cells[i] as number;
-    const arcs = this.arcs;
-    if (c !== 0) {
-      const g = c & 0x3f;
-      for (let a = node; ; a++) {
-        const v = arcs[a] as number;
-        const ag = v & ARC_GLYPH_MASK;
-        if (ag === g) {
-          this.afterRight(pos, v, mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number)), wordMult, crossTotal, leftStart);
-          return;
-        }
-        if (ag > g || (v & ARC_LAST) !== 0) return;
-      }
-    }
-    const blanks = this.blanks;
-    let lo = this.xlo[i] as number;
-    let hi = this.xhi[i] as number;
-    if (blanks === 0) {
-      lo &= this.rackLo;
-      hi &= this.rackHi;
-    }
-    if ((lo | hi) === 0) return;
-    const maxG = hi !== 0 ? 63 - Math.clz32(hi) : 31 - Math.clz32(lo);
-    const lmul = this.lm[i] as number;
-    const wmul = this.wm[i] as number;
-    const xs = this.xsum[i] as number;
-    const k = this.placed;
-    this.sqBuf[k] = this.squareOf[i] as number;
-    this.posBuf[k] = pos;
-    this.placed = k + 1;
-    const rack = this.rack;
-    const tileBuf = this.tileBuf;
-    const nextMult = wordMult * wmul;
-    for (let a = node; ; a++) {
-      const v = arcs[a] as number;
-      const g = v & ARC_GLYPH_MASK;
-      if (g > maxG) break;
-      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) {
-        const count = rack[g] as number;
-        if (count > 0) {
-          rack[g] = count - 1;
-          if (count === 1) this.takeLast(g);
-          tileBuf[k] = g;
-          const lv = (this.values[g] as number) * lmul;
-          this.afterRight(pos, v, mainSum + lv, nextMult, xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal, leftStart);
-          if (count === 1) this.putBack(g);
-          rack[g] = count;
-        }
-        if (blanks > 0) {
-          this.blanks = blanks - 1;
-          tileBuf[k] = g | BLANK;
-          this.afterRight(pos, v, mainSum, nextMult, xs >= 0 ? crossTotal + xs * wmul : crossTotal, leftStart);
-          this.blanks = blanks;
-        }
-      }
-      if ((v & ARC_LAST) !== 0) break;
-    }
-    this.placed = k;
   }
 
   private afterRight(pos: number, v: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
     const rightEmpty = pos + 1 >= this.lineLen || this.cells[this.base + pos + 1] === 0;
     if ((v & ARC_END_OF_WORD) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
     const next = v >>> ARC_TARGET_SHIFT;
-    if (next !== 0 && pos + 1 < this.lineLen) this.genRight(pos + 1, next, mainSum, wordMult, crossTotal, leftStart);
+    if (next !== 0 && pos + 1 < this.lineLen) this.place(pos + 1, next, mainSum, wordMult, crossTotal, leftStart);
   }
 
   private record(startP: number, endP: number, mainSum: number, wordMult: number, crossTotal: number): void {
@@ -1157,7 +1092,11 @@ export class MoveGenerator implements PlayView {
     this.wordStart = this.squareOf[this.base + startP] as number;
     this.wordLength = endP - startP + 1;
     if (this.mode === MODE_VISIT) this.onPlay(this);
-    else this.offerTop(equity, score);
+    else if (this.mode === MODE_TOP) this.offerTop(equity, score);
+    else {
+      this.sortCurrent();
+      this.store.push(equity, score, this.dir, this.placed, this.sortSq, this.sortTile);
+    }
   }
 
   // ---- the top-N store ----------------------------------------------------------------------
@@ -1324,6 +1263,43 @@ export class MoveGenerator implements PlayView {
   }
 }
 
+let warmedUp = false;
+
+/**
+ * Runs every kind of search once on a small position (blank and no blank, by score and by
+ * equity, through board tiles, with a callback), so that the one-time changes V8 makes to the
+ * generator's compiled code happen before real work. Measured: without it about one process in
+ * six ends up with a 3× slower recursion (an on-stack replacement made during a deoptimisation).
+ */
+function warmUp(g: MoveGenerator): void {
+  g.setBoard(Board.empty(g.rows, g.cols));
+  const size = g.config.alphabet.size;
+  const hands: Tile[][] = [];
+  for (let k = 0; k < 6; k++) {
+    const hand: Tile[] = [];
+    for (let i = 0; i < Math.min(7, g.config.handSize); i++) hand.push(1 + ((i * 5 + k * 3) % size));
+    if (k % 2 === 1) hand[0] = BLANK;
+    hands.push(hand);
+  }
+  const leaves: LeaveValues = { leaveValue: (_, n) => n * 0.5 };
+  let placed = 0;
+  for (const hand of hands) {
+    g.generate(hand, () => undefined);
+    g.generate(hand, () => undefined, { leaves });
+    g.searchTop(hand, 1);
+    g.searchTop(hand, 3, { leaves });
+    g.collectAll(hand);
+    // Play the best move so that later searches go through board tiles too.
+    if (placed < 2 && g.searchTop(hand, 1) > 0) {
+      const p: Placement[] = [];
+      for (let t = 0; t < g.topPlayTileCount(0); t++) p.push({ square: g.topPlaySquare(0, t), tile: g.topPlayTile(0, t) });
+      g.applyPlacements(p);
+      placed++;
+    }
+  }
+  while (g.undo());
+}
+
 /** True when a configuration and a dictionary use the same alphabet (same glyphs in the same order). */
 export function sameAlphabet(config: GameConfig, dictionary: Dictionary): boolean {
   const a = config.alphabet;
@@ -1335,27 +1311,217 @@ export function sameAlphabet(config: GameConfig, dictionary: Dictionary): boolea
 }
 
 /**
- * A generated play, materialised: its placements, score, equity and direction. Its record
- * notation (`8H WO.D`) is computed when first read.
+ * Plays stored compactly (no object per play): score, equity, direction and tiles sorted by
+ * square in flat typed arrays, a fixed width of tiles per play.
+ */
+export class PlayStore {
+  count = 0;
+  private readonly width: number;
+  private scores: Float64Array;
+  private equities: Float64Array;
+  private dirs: Uint8Array;
+  private sizes: Uint8Array;
+  private squares: Int16Array;
+  private tiles: Uint8Array;
+  /** The slots in {@link comparePlays} order, after {@link sort}. */
+  order: Int32Array = new Int32Array(0);
+
+  constructor(width: number, capacity = 256) {
+    this.width = width;
+    this.scores = new Float64Array(capacity);
+    this.equities = new Float64Array(capacity);
+    this.dirs = new Uint8Array(capacity);
+    this.sizes = new Uint8Array(capacity);
+    this.squares = new Int16Array(capacity * width);
+    this.tiles = new Uint8Array(capacity * width);
+  }
+
+  /** Adds a play: its tiles sorted by square in `squares[0..size)` and `tiles[0..size)`. */
+  push(equity: number, score: number, dir: number, size: number, squares: Int16Array, tiles: Uint8Array): void {
+    const n = this.count;
+    if (n === this.scores.length) this.grow();
+    this.scores[n] = score;
+    this.equities[n] = equity;
+    this.dirs[n] = dir;
+    this.sizes[n] = size;
+    const at = n * this.width;
+    for (let k = 0; k < size; k++) {
+      this.squares[at + k] = squares[k] as number;
+      this.tiles[at + k] = tiles[k] as number;
+    }
+    this.count = n + 1;
+  }
+
+  private grow(): void {
+    const n = Math.max(this.scores.length * 2, 64);
+    const copy = <T extends Float64Array | Uint8Array | Int16Array>(a: T, make: (k: number) => T, k: number): T => {
+      const b = make(k);
+      b.set(a);
+      return b;
+    };
+    this.scores = copy(this.scores, (k) => new Float64Array(k), n);
+    this.equities = copy(this.equities, (k) => new Float64Array(k), n);
+    this.dirs = copy(this.dirs, (k) => new Uint8Array(k), n);
+    this.sizes = copy(this.sizes, (k) => new Uint8Array(k), n);
+    this.squares = copy(this.squares, (k) => new Int16Array(k), n * this.width);
+    this.tiles = copy(this.tiles, (k) => new Uint8Array(k), n * this.width);
+  }
+
+  /**
+   * Orders the slots as {@link comparePlays} orders plays. Whole-number equities (scores) go
+   * through a counting sort by equity and direction, then each bucket by the full comparison;
+   * others through a comparison sort.
+   */
+  sort(): void {
+    const n = this.count;
+    if (n === 0) {
+      this.order = new Int32Array(0);
+      return;
+    }
+    let whole = true;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const e = this.equities[i] as number;
+      if (!Number.isInteger(e) || this.scores[i] !== e) whole = false;
+      if (e < lo) lo = e;
+      if (e > hi) hi = e;
+    }
+    if (!whole || hi - lo > 4096) {
+      const order = Array.from({ length: n }, (_, i) => i);
+      order.sort((a, b) => this.compare(a, b));
+      this.order = Int32Array.from(order);
+      return;
+    }
+    // A counting sort by (equity, direction), then each bucket in order by its tiles.
+    const buckets = (hi - lo) * 2 + 2;
+    const start = new Int32Array(buckets + 1);
+    for (let i = 0; i < n; i++) {
+      const k = (hi - (this.equities[i] as number)) * 2 + (this.dirs[i] as number);
+      start[k + 1] = (start[k + 1] as number) + 1;
+    }
+    for (let k = 0; k < buckets; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+    const order = new Int32Array(n);
+    const fill = start.slice();
+    for (let i = 0; i < n; i++) {
+      const k = (hi - (this.equities[i] as number)) * 2 + (this.dirs[i] as number);
+      order[fill[k] as number] = i;
+      fill[k] = (fill[k] as number) + 1;
+    }
+    for (let k = 0; k < buckets; k++) {
+      const from = start[k] as number;
+      const to = start[k + 1] as number;
+      if (to - from < 2) continue;
+      if (to - from <= 24) {
+        for (let x = from + 1; x < to; x++) {
+          const slot = order[x] as number;
+          let y = x;
+          while (y > from && this.compare(order[y - 1] as number, slot) > 0) {
+            order[y] = order[y - 1] as number;
+            y--;
+          }
+          order[y] = slot;
+        }
+      } else order.set(Array.from(order.subarray(from, to)).sort((u, v) => this.compare(u, v)), from);
+    }
+    this.order = order;
+  }
+
+  /** A copy trimmed to the plays stored (the store itself is reused by the next search). */
+  snapshot(): PlayStore {
+    const copy = new PlayStore(this.width, this.count);
+    copy.count = this.count;
+    copy.scores.set(this.scores.subarray(0, this.count));
+    copy.equities.set(this.equities.subarray(0, this.count));
+    copy.dirs.set(this.dirs.subarray(0, this.count));
+    copy.sizes.set(this.sizes.subarray(0, this.count));
+    copy.squares.set(this.squares.subarray(0, this.count * this.width));
+    copy.tiles.set(this.tiles.subarray(0, this.count * this.width));
+    copy.order = this.order;
+    return copy;
+  }
+
+  private compare(a: number, b: number): number {
+    const ea = this.equities[a] as number;
+    const eb = this.equities[b] as number;
+    if (ea !== eb) return eb - ea;
+    const sa = this.scores[a] as number;
+    const sb = this.scores[b] as number;
+    if (sa !== sb) return sb - sa;
+    const da = this.dirs[a] as number;
+    const db = this.dirs[b] as number;
+    if (da !== db) return da - db;
+    const w = this.width;
+    const na = this.sizes[a] as number;
+    const nb = this.sizes[b] as number;
+    const m = na < nb ? na : nb;
+    for (let k = 0; k < m; k++) {
+      const x = (this.squares[a * w + k] as number) - (this.squares[b * w + k] as number);
+      if (x !== 0) return x;
+      const y = (this.tiles[a * w + k] as number) - (this.tiles[b * w + k] as number);
+      if (y !== 0) return y;
+    }
+    return na - nb;
+  }
+
+  score(slot: number): number {
+    return this.scores[slot] as number;
+  }
+
+  equity(slot: number): number {
+    return this.equities[slot] as number;
+  }
+
+  across(slot: number): boolean {
+    return this.dirs[slot] === 0;
+  }
+
+  /** The placements of a slot, sorted by square (allocates). */
+  placements(slot: number): Placement[] {
+    const out: Placement[] = [];
+    const at = slot * this.width;
+    for (let k = 0; k < (this.sizes[slot] as number); k++) out.push({ square: this.squares[at + k] as number, tile: this.tiles[at + k] as number });
+    return out;
+  }
+}
+
+/**
+ * A generated play: its placements (sorted by square), score, equity and direction. Plays from
+ * {@link allPlays} build their placements and record notation (`8H WO.D`) when first read.
  */
 export class GeneratedPlay {
-  /** New tiles sorted by square. */
-  readonly placements: readonly Placement[];
   readonly score: number;
   /** Score plus leave value (the score when ranked without leaves). */
   readonly equity: number;
   readonly direction: 'across' | 'down';
+  #placements: readonly Placement[] | undefined;
+  #store: PlayStore | undefined;
+  #slot = 0;
   #notation: string | undefined;
   readonly #board: Board;
   readonly #config: GameConfig;
 
-  constructor(placements: readonly Placement[], score: number, equity: number, across: boolean, board: Board, config: GameConfig) {
-    this.placements = placements;
+  constructor(placements: readonly Placement[] | { readonly store: PlayStore; readonly slot: number }, score: number, equity: number, across: boolean, board: Board, config: GameConfig) {
+    if (Array.isArray(placements)) this.#placements = placements;
+    else {
+      const ref = placements as { readonly store: PlayStore; readonly slot: number };
+      this.#store = ref.store;
+      this.#slot = ref.slot;
+    }
     this.score = score;
     this.equity = equity;
     this.direction = across ? 'across' : 'down';
     this.#board = board;
     this.#config = config;
+  }
+
+  /** The new tiles, sorted by square. */
+  get placements(): readonly Placement[] {
+    if (this.#placements === undefined) {
+      this.#placements = Object.freeze((this.#store as PlayStore).placements(this.#slot));
+      this.#store = undefined;
+    }
+    return this.#placements;
   }
 
   /** Record notation against the board before the play (`8H WO.D`). */
@@ -1396,9 +1562,13 @@ export function comparePlays(a: GeneratedPlay, b: GeneratedPlay): number {
 export function allPlays(generator: MoveGenerator, hand: readonly Tile[], options: SearchOptions = {}): GeneratedPlay[] {
   const board = generator.currentBoard();
   const config = generator.config;
-  const out: GeneratedPlay[] = [];
-  generator.generate(hand, (p) => out.push(new GeneratedPlay(p.placements(), p.score, p.equity, p.across, board, config)), options);
-  return out.sort(comparePlays);
+  const store = generator.collectAll(hand, options);
+  const out: GeneratedPlay[] = new Array(store.count);
+  for (let i = 0; i < store.count; i++) {
+    const slot = store.order[i] as number;
+    out[i] = new GeneratedPlay({ store, slot }, store.score(slot), store.equity(slot), store.across(slot), board, config);
+  }
+  return out;
 }
 
 /** The best `n` plays, in the order of {@link comparePlays}, found without generating them all. */
