@@ -98,6 +98,11 @@ export class MoveGenerator implements PlayView {
   private readonly squareOf: Int16Array;
   private tiles = 0;
   private boardCache: Board | undefined;
+  /** Board version (bumped by every change) and, per line-major square, the version its extension set was computed for. */
+  private boardVersion = 1;
+  private readonly extVersion: Uint32Array;
+  private readonly extLo: Uint32Array;
+  private readonly extHi: Uint32Array;
   // Undo log: entries (index, old value) for cells and cross data, and a stack of marks.
   private undoIdx = new Int32Array(1024);
   private undoCell = new Uint8Array(1024);
@@ -213,6 +218,9 @@ export class MoveGenerator implements PlayView {
     this.wm = new Uint8Array(2 * size);
     this.dead = new Uint8Array(2 * size);
     this.squareOf = new Int16Array(2 * size);
+    this.extVersion = new Uint32Array(2 * size);
+    this.extLo = new Uint32Array(2 * size);
+    this.extHi = new Uint32Array(2 * size);
     const { letterMultiplier, wordMultiplier, dead } = config.layout;
     for (let s = 0; s < size; s++) {
       for (let d = 0; d < 2; d++) {
@@ -276,6 +284,7 @@ export class MoveGenerator implements PlayView {
       if (v !== 0) this.tiles++;
     }
     this.boardCache = board;
+    this.boardVersion++;
     this.undoTop = 0;
     this.marks.length = 0;
     this.tileMarks.length = 0;
@@ -314,6 +323,7 @@ export class MoveGenerator implements PlayView {
     this.marks.push(this.undoTop);
     this.tileMarks.push(this.tiles);
     this.boardCache = undefined;
+    this.boardVersion++;
     for (const p of placements) {
       this.setCell(p.square, p.tile);
       this.tiles++;
@@ -343,6 +353,7 @@ export class MoveGenerator implements PlayView {
     if (mark === undefined) return false;
     this.tiles = this.tileMarks.pop() as number;
     this.boardCache = undefined;
+    this.boardVersion++;
     while (this.undoTop > mark) {
       const k = --this.undoTop;
       const i = this.undoIdx[k] as number;
@@ -666,8 +677,9 @@ export class MoveGenerator implements PlayView {
 
   /** The highest value of a hand tile allowed on line-major square `i` (0 when only a blank fits). */
   private capOf(i: number): number {
-    const lo = this.xlo[i] as number;
-    const hi = this.xhi[i] as number;
+    this.extensionSet(i);
+    const lo = (this.xlo[i] as number) & (this.extLo[i] as number);
+    const hi = (this.xhi[i] as number) & (this.extHi[i] as number);
     for (let k = 0; k < this.rackGlyphCount; k++) {
       const g = this.rackGlyphs[k] as number;
       if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) return this.values[g] as number;
@@ -765,11 +777,72 @@ export class MoveGenerator implements PlayView {
 
   /** True when some tile of the hand (or a blank) may go on line-major square `i`. */
   private feasible(i: number): boolean {
-    const lo = this.xlo[i] as number;
-    const hi = this.xhi[i] as number;
+    this.extensionSet(i);
+    const lo = (this.xlo[i] as number) & (this.extLo[i] as number);
+    const hi = (this.xhi[i] as number) & (this.extHi[i] as number);
     if (this.blanks > 0) return (lo | hi) !== 0;
     return (lo & this.rackLo) !== 0 || (hi & this.rackHi) !== 0;
   }
+
+  /**
+   * The extension set of empty line-major square `i` (cached per board): the glyphs that can go
+   * there given the board tiles beside it along the line. Right of a block B, the glyphs y with
+   * some word containing By; left of it, the x with xB; between blocks B1 and B2, the x with
+   * B1xB2; everything elsewhere. Read from the GADDAG: its paths start at any letter of a word
+   * and read leftwards first, so `y, rev(B)` and `rev(B2), x, rev(B1)` are path prefixes.
+   */
+  private extensionSet(i: number): void {
+    if (this.extVersion[i] === this.boardVersion) return;
+    this.extVersion[i] = this.boardVersion;
+    const cells = this.cells;
+    const d = i >= this.size ? 1 : 0;
+    const len = this.lineLength(d);
+    const p = (i - d * this.size) % len;
+    const base = i - p;
+    const tileLeft = p > 0 && cells[i - 1] !== 0;
+    const tileRight = p + 1 < len && cells[i + 1] !== 0;
+    let lo = ALL_LO;
+    let hi = ALL_HI;
+    if (tileLeft || tileRight) {
+      lo = 0;
+      hi = 0;
+      // The node after the block on the right read backwards (or the root), then each glyph x,
+      // then the block on the left read backwards.
+      let node = this.gaddagRoot;
+      if (tileRight) {
+        let e = p + 1;
+        while (e + 1 < len && cells[base + e + 1] !== 0) e++;
+        for (let q = e; q > p && node !== 0; q--) node = this.childOf(node, (cells[base + q] as number) & 0x3f);
+      }
+      if (node !== 0) {
+        for (let a = node; ; a++) {
+          const v = this.arcs[a] as number;
+          const g = v & ARC_GLYPH_MASK;
+          if (g !== 0 && (!tileLeft || this.followsLeft(v >>> ARC_TARGET_SHIFT, base, p - 1))) {
+            if (g < 32) lo |= 1 << g;
+            else hi |= 1 << (g - 32);
+          }
+          if ((v & ARC_LAST) !== 0) break;
+        }
+      }
+    }
+    this.extLo[i] = lo >>> 0;
+    this.extHi[i] = hi >>> 0;
+  }
+
+  /** True when the board tiles from line position `q` leftwards (while there are tiles) are a path from `node`. */
+  private followsLeft(node: number, base: number, q: number): boolean {
+    const cells = this.cells;
+    for (let n = node; q >= 0 && cells[base + q] !== 0; q--) {
+      if (n === 0) return false;
+      const a = this.arcOf(n, (cells[base + q] as number) & 0x3f);
+      if (a < 0) return false;
+      n = (this.arcs[a] as number) >>> ARC_TARGET_SHIFT;
+    }
+    return true;
+  }
+
+
 
   /**
    * An upper bound of the score (or equity) of any play generated from an anchor: for each way
