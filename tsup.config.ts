@@ -1,12 +1,30 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli/main.ts' },
-  format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
-  clean: true,
-  shims: true,
-  sourcemap: true,
-  target: 'es2022',
-  splitting: false,
-});
+// The library: ESM and CommonJS, each split into shared chunks so that every class exists once
+// whichever entries a program imports (`wordgame-engine` and `wordgame-engine/node` hand out the
+// same `Dictionary`). The CLI is ESM only. No source maps in the package: the code is not
+// minified, and the sources are in the repository.
+const library = { index: 'src/index.ts', node: 'src/node.ts', internals: 'src/internals.ts' };
+
+export default defineConfig([
+  {
+    entry: { ...library, cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: { entry: library },
+    splitting: true,
+    clean: true,
+    // An optional dependency: loaded when installed, never bundled.
+    external: ['cli-progress'],
+    target: 'es2022',
+    sourcemap: false,
+  },
+  {
+    entry: library,
+    format: ['cjs'],
+    dts: { entry: library },
+    splitting: true,
+    shims: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+]);

@@ -102,7 +102,7 @@ export async function movegenBench(): Promise<void> {
   const hand = (t: string) => {
     const r = parseTiles(t, config.alphabet);
     if (!r.ok) throw new Error(t);
-    return makeHand(r.tiles);
+    return makeHand(r.value);
   };
   const after = (n: number) => {
     let b = Board.empty(15, 15);

@@ -1,47 +1,95 @@
 /**
- * wordgame-engine: a pure TypeScript rules engine for word games. This entry point is isomorphic
- * (no Node built-ins); file helpers live in `wordgame-engine/node`.
+ * wordgame-engine: a pure TypeScript rules engine for word games (crossword games, classic and
+ * duplicate; anagram games; Boggle) over a packed DAWG/GADDAG dictionary, with move search.
+ *
+ * This entry is isomorphic (no Node built-ins) and curated: what a game server, a client or an
+ * AI needs. File helpers live in `wordgame-engine/node`; bit layouts, packers and state
+ * internals in `wordgame-engine/internals` (no stability promise there).
+ *
+ * Every public function that can fail returns a {@link Result}: `{ ok: true, value }` or
+ * `{ ok: false, error }` with an {@link EngineError} of the catalogue.
+ *
+ * @packageDocumentation
  */
+
+// Results and errors
 export { ok, err, type Result } from './result.js';
-export * from './errors/catalogue.js';
-export * from './errors/error.js';
-export { Alphabet, MAX_GLYPH_CODE, type AlphabetSpec } from './alphabet/alphabet.js';
-export * from './alphabet/presets.js';
-export * from './dictionary/format.js';
-export { Dictionary, type WordLookup, type BuildOptions, type BuildReport, type AnagramOptions, type PatternOptions } from './dictionary/dictionary.js';
-export { buildWordGraph, type AutomatonStats, type PackedGraph } from './dictionary/build.js';
-export { normalizeWordList, MAX_WORD_LENGTH, type WordListOptions, type WordListReport } from './dictionary/wordlist.js';
-export { gaddagKeys } from './dictionary/gaddag.js';
-export { checkArcs, graphCounts } from './dictionary/check.js';
-export { loadDictionary, saveDictionary, inspectDictionary, checksum, FILE_MAGIC, FILE_VERSION, type DictionaryFileInfo } from './dictionary/file.js';
-export * from './config/letterset.js';
-export * from './config/layout.js';
-export * from './config/config.js';
-export { Board, type Placement } from './board/board.js';
-export * from './state/random.js';
-export * from './state/hand.js';
-export * from './state/bag.js';
-export * from './state/state.js';
-export * from './notation/tokens.js';
-export * from './notation/board-text.js';
-export * from './notation/square.js';
-export * from './notation/move.js';
-export * from './notation/json.js';
-export * from './render/board.js';
-export * from './rules/lookup.js';
-export * from './rules/crossword.js';
-export * from './rules/trade.js';
-export * from './boggle/dice.js';
-export * from './boggle/grid.js';
-export * from './boggle/solver.js';
-export * from './boggle/rules.js';
-export * from './movegen/generator.js';
-export * from './game/classic.js';
-export * from './ai/players.js';
-export * from './ai/selfplay.js';
-export * from './game/settings.js';
-export * from './game/types.js';
-export * from './game/engine.js';
-export * from './game/json.js';
-export { refillDuplicateHand } from './game/modes/crossword.js';
-export * from './records/gcg.js';
+export { Code, engineError, toSocketError, type EngineError, type ErrorCode, type ErrorOptions, type SocketError } from './errors/error.js';
+export { CATALOGUE, EXTENSIONS, ERROR_CATEGORIES, catalogueEntry, type CatalogueEntry } from './errors/catalogue.js';
+
+// Alphabets, configurations, tiles
+export { Alphabet, type AlphabetSpec } from './alphabet/alphabet.js';
+export { ALPHABETS, builtinAlphabet } from './alphabet/presets.js';
+export { presetConfig, createConfig, CONFIG_SPECS, type GameConfig, type ConfigSpec, type Layout } from './config/config.js';
+export { BLANK, isBlank, tileGlyph, type Tile, type LetterSet, type LetterSetSpec } from './config/letterset.js';
+export { type LayoutSpec } from './config/layout.js';
+
+// Dictionaries
+export {
+  Dictionary,
+  DEFAULT_QUERY_LIMIT,
+  type WordLookup,
+  type BuildOptions,
+  type BuildReport,
+  type AnagramOptions,
+  type PatternOptions,
+  type WordList,
+  type DictionaryRegions,
+} from './dictionary/dictionary.js';
+export { type AutomatonStats } from './dictionary/build.js';
+export { type WordListOptions, type WordListReport, MAX_WORD_LENGTH } from './dictionary/wordlist.js';
+export { loadDictionary, saveDictionary, inspectDictionary, type DictionaryFileInfo } from './dictionary/file.js';
+export { PERMISSIVE, setLookup } from './rules/lookup.js';
+
+// Boards, hands, notation
+export { Board, emptyBoard, type Placement } from './board/board.js';
+export { makeHand, handValue, type Hand } from './state/hand.js';
+export { handFromLetters, parseTiles, formatTiles } from './notation/tokens.js';
+export { parseBoard, formatBoard } from './notation/board-text.js';
+export { parsePlay, formatPlay, type NotatedPlay } from './notation/move.js';
+export { parsePosition, formatPosition, parseSquareName, formatSquareName, type Position, type Direction } from './notation/square.js';
+export { renderBoard, type RenderOptions } from './render/board.js';
+
+// Crossword rules
+export { validateMove, listViolations, scorePlacements, moveInput, type MoveContext, type MoveInput, type ScoredMove, type ScoredWord, type IncorrectWordsDetail } from './rules/crossword.js';
+export { validateTrade, type TradeContext, type TradeInput } from './rules/trade.js';
+
+// Move generation and AI players
+export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type LeaveValues, type SearchOptions, type PlayView } from './movegen/generator.js';
+export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, type Player, type Decision, type TurnView } from './ai/players.js';
+export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
+
+// Boggle
+export { DICE_SETS, defaultDiceSet, boggleScore, BOGGLE_SCORES, type DiceSet } from './boggle/dice.js';
+export { parseGrid, formatGrid, rollGrid, gridFromFaces, renderGrid, MAX_GRID_SIDE, type BoggleGrid } from './boggle/grid.js';
+export { BoggleSolver, solveBoggle, type BoggleSolution, type FoundWord } from './boggle/solver.js';
+export { validateBoggleMove, scoreBoggleRound, type BoggleMoveInput, type BoggleWord, type BoggleContext, type BoggleSubmission, type BogglePlayerResult } from './boggle/rules.js';
+
+// The game engine: games as plain data, one pure apply
+export { createEngine, toMove, gameInfo, REQUEST_TYPES, MAX_PLAYER_ID, type Engine, type Applied } from './game/engine.js';
+export { PREDEFINED_GAMES, MAX_PLAYERS, MIN_TIME_PER_TURN, randomSeed, checkSettings, type GameType, type PredefinedGame, type GameSettings, type GameSettingsInput } from './game/settings.js';
+export {
+  SERVER_ID,
+  type GameState,
+  type GameEvent,
+  type GameInfo,
+  type DataAnswer,
+  type PlayerState,
+  type TurnResult,
+  type FinalScore,
+  type DuplicateState,
+  type DuplicateSubmission,
+  type AnagramState,
+  type AnagramSubmission,
+  type BoggleState,
+  type BoggleEntry,
+  type EngineEnvironment,
+  type ModeContext,
+} from './game/types.js';
+export { type ClassicState } from './game/classic.js';
+export { type CrosswordState } from './state/state.js';
+export { EventLog } from './game/log.js';
+export { gameToJSON, gameFromJSON, replayGame, playerView, gameToGcg, GAME_JSON_VERSION, MAX_HISTORY, type GameJSON, type LoadOptions } from './game/json.js';
+
+// Game records
+export { parseGcg, decodeGcg, replayGcg, exportGcg, exportSelfPlay, type GcgRecord, type GcgEvent, type GcgReplay, type GcgMismatch, type ExportTurn } from './records/gcg.js';

@@ -101,7 +101,8 @@ describe('Boggle rounds', () => {
     expect(plain.map((p) => p.score)).toEqual([2, 3]);
     expect(plain[0]?.rejected.map((r) => [r.index, r.error.code, r.error.param])).toEqual([
       [2, Code.WORD_ALREADY_SUBMITTED, 'QUIT'],
-      [3, Code.MOVES_NOT_CONTIGUOUS, 'XX'],
+      // A word is checked for length and dictionary before any path search.
+      [3, Code.MOVES_TOO_SHORT, 3],
     ]);
     const cancel = scoreBoggleRound(subs, ctx(), { cancelShared: true });
     expect(cancel.map((p) => p.score)).toEqual([1, 2]);

@@ -16,7 +16,16 @@ describe('wordgame board', () => {
     const r = await cli(['board', '-', '--config', 'super'], 'ABC\n');
     expect(r.code).toBe(1);
     expect(r.err).toContain('90400 BAD_NOTATION');
+    expect(r.err).toContain('standard input');
+    const j = await cli(['board', '-', '--json'], 'ABC\n');
+    expect(JSON.parse(j.out)).toMatchObject({ ok: false, error: { code: 90400 } });
     expect((await cli(['board'])).code).toBe(2);
     expect((await cli(['board', '-', '--config', 'nope'], '')).code).toBe(2);
+  });
+
+  it('prints the board rows as JSON', async () => {
+    const rows = Array.from({ length: 15 }, (_, r) => (r === 7 ? '...WINDy.......' : '...............'));
+    const r = await cli(['board', '-', '--json'], rows.join('\n'));
+    expect(JSON.parse(r.out)).toEqual({ ok: true, config: 'en', rows, tiles: 5 });
   });
 });

@@ -64,7 +64,7 @@ describe('hostile input', () => {
   it('game JSON with fields of the wrong kind is rejected, not thrown', () => {
     const s = unwrap(engine.create({ name: 'x', timePerTurn: 60, code: 'scrabble-en', maxPlayers: 2 }, 'ann')).state;
     const started = engine.apply(s, 'ann', { type: 'start' });
-    const json = gameToJSON(started.ok ? started.state : s, engine) as unknown as Record<string, unknown>;
+    const json = gameToJSON(started.ok ? started.value.state : s) as unknown as Record<string, unknown>;
     fc.assert(
       fc.property(fc.constantFrom(...Object.keys(json)), anything, (key, value) => {
         const r = gameFromJSON({ ...json, [key]: value }, engine);

@@ -36,8 +36,8 @@ describe('move generation fixtures', () => {
     const dict = p.dictionary === 'default' ? unwrap(loadDefaultDictionary()) : spanish;
     const g = unwrap(MoveGenerator.create(config, dict, board));
     const t = parseTiles(p.rack, config.alphabet);
-    if (!t.ok) throw new Error(t.bad);
-    const hand = makeHand(t.tiles);
+    if (!t.ok) throw new Error(t.error.cause);
+    const hand = makeHand(t.value);
     let count = 0;
     g.generate(hand, () => void count++);
     expect(count).toBe(p.plays);

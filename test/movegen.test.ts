@@ -23,8 +23,8 @@ const DICT = unwrap(loadDefaultDictionary());
 
 function hand(text: string, c: GameConfig = EN): Hand {
   const t = parseTiles(text, c.alphabet);
-  if (!t.ok) throw new Error(t.bad);
-  return makeHand(t.tiles);
+  if (!t.ok) throw new Error(t.error.cause);
+  return makeHand(t.value);
 }
 
 const key = (ps: readonly Placement[]) => ps.map((p) => `${p.square}:${p.tile}`).join(' ');

@@ -181,14 +181,14 @@ describe('notation', () => {
 
   it('round-trips hands with blanks and multi-character glyphs', () => {
     const t = parseTiles('A?CHRR', ES.alphabet);
-    if (!t.ok) throw new Error(t.bad);
+    if (!t.ok) throw new Error(t.error.cause);
     const [A, CH, RR] = ['A', 'CH', 'RR'].map((g) => ES.alphabet.code(g));
-    expect(t.tiles).toEqual([A, BLANK, CH, RR]);
-    expect(formatTiles(t.tiles, ES.alphabet)).toBe('A?[CH][RR]');
+    expect(t.value).toEqual([A, BLANK, CH, RR]);
+    expect(formatTiles(t.value, ES.alphabet)).toBe('A?[CH][RR]');
     const ch = [ES.alphabet.code('C'), ES.alphabet.code('H')];
     expect(formatTiles(ch, ES.alphabet)).toBe('[C]H');
     const back = parseTiles('[C]H', ES.alphabet);
-    expect(back.ok && back.tiles).toEqual(ch);
+    expect(back.ok && back.value).toEqual(ch);
   });
 });
 
@@ -254,8 +254,8 @@ describe('immutable state', () => {
   it('hand and bag helpers leave their inputs alone', () => {
     const hand = makeHand([3, 1, BLANK, 2]);
     const copy = [...hand];
-    expect(removeTiles(hand, [1, BLANK])).toEqual({ ok: true, hand: [2, 3] });
-    expect(removeTiles(hand, [1, 1])).toEqual({ ok: false, missing: 1 });
+    expect(removeTiles(hand, [1, BLANK])).toEqual({ ok: true, value: [2, 3] });
+    expect(removeTiles(hand, [1, 1])).toEqual({ ok: false, error: 1 });
     expect(addTiles(hand, [1])).toEqual([1, 1, 2, 3, BLANK]);
     expect(hand).toEqual(copy);
     expect(Object.isFrozen(hand)).toBe(true);

@@ -23,8 +23,8 @@ const SUPER = unwrap(presetConfig('super'));
 
 function hand(text: string, c: GameConfig = EN) {
   const t = parseTiles(text, c.alphabet);
-  if (!t.ok) throw new Error(t.bad);
-  return makeHand(t.tiles);
+  if (!t.ok) throw new Error(t.error.cause);
+  return makeHand(t.value);
 }
 
 function boardOf(rows: Record<number, string>, c: GameConfig = EN): Board {

@@ -39,8 +39,8 @@ describe('a 32-glyph alphabet (glyph codes past 31)', () => {
     let total = 0;
     for (const rack of racks) {
       const t = parseTiles(rack.join(''), PL.alphabet);
-      if (!t.ok) throw new Error(t.bad);
-      const hand = makeHand(t.tiles);
+      if (!t.ok) throw new Error(t.error.cause);
+      const hand = makeHand(t.value);
       const g = unwrap(MoveGenerator.create(PL, dict, board));
       for (const p of allPlays(g, hand)) {
         const m = unwrap(validateMove(moveInput(p.placements, PL), { board, hand, config: PL, dictionary: dict }));

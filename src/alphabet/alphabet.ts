@@ -225,3 +225,11 @@ export class Alphabet {
     return s;
   }
 }
+
+/** True when two alphabets have the same glyphs with the same codes (the same object, or equal specs). */
+export function sameGlyphs(a: Alphabet, b: Alphabet): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (let c = 1; c <= a.size; c++) if (a.glyph(c) !== b.glyph(c)) return false;
+  return true;
+}

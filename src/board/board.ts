@@ -7,6 +7,11 @@ export interface Placement {
   readonly tile: number;
 }
 
+/** The empty board of a configuration (`emptyBoard(presetConfig('en').value)`: 15×15). */
+export function emptyBoard(config: { readonly layout: { readonly rows: number; readonly cols: number } }): Board {
+  return Board.empty(config.layout.rows, config.layout.cols);
+}
+
 /**
  * An immutable board: one byte a square, 0 empty, else a glyph code (1..63), with the BLANK bit
  * (0x40) set for a blank standing for that glyph. The bytes are private: no code path can write

@@ -35,8 +35,10 @@ const MAX_PATH = 64;
 /**
  * Checks a Boggle move. Returns the word, or the first error in the rule book's order: 60000
  * (malformed; cause), 60003 (empty), 60109 (a cell used twice), 60110 (two consecutive cells not
- * neighbours, or a word no path spells), 60111 (too short; param: the grid's minimum), 60108 (not
- * a word; param: the word). Never throws; changes nothing.
+ * neighbours), 60111 (too short; param: the grid's minimum), 60108 (not a word; param: the word).
+ * A move given as a word (the engine finds its path) is checked for 60111 and 60108 first, then
+ * 60110 when no path spells it: the path search runs only for words of the dictionary whose
+ * letters the grid holds, and is bounded. Never throws; changes nothing.
  */
 export function validateBoggleMove(move: unknown, ctx: BoggleContext): Result<BoggleWord, EngineError> {
   const { grid } = ctx;
@@ -72,8 +74,14 @@ export function validateBoggleMove(move: unknown, ctx: BoggleContext): Result<Bo
     if (word.trim().length === 0) return err(engineError(Code.NO_MOVES_SENT));
     const codes = ctx.alphabet.encode(word.trim());
     if (!codes.ok) return bad(`${JSON.stringify(word)} has characters outside the alphabet`);
+    // Cheap checks first (length, dictionary, the grid's letters), so that the path search only
+    // runs for real words that the grid's faces can spell.
+    const text = ctx.alphabet.decode(codes.value);
+    if (codes.value.length < grid.minLength) return err(engineError(Code.MOVES_TOO_SHORT, { param: grid.minLength, cause: `${codes.value.length} letters; the minimum is ${grid.minLength}` }));
+    if (codes.value.length > 2 * grid.rows * grid.cols) return err(engineError(Code.MOVES_NOT_CONTIGUOUS, { param: text, cause: 'longer than any path on the grid' }));
+    if (!ctx.dictionary.hasCodes(codes.value, 0, codes.value.length)) return err(engineError(Code.INCORRECT_WORDS, { param: text, detail: { words: [text] } }));
     const found = findPath(grid, codes.value);
-    if (found === undefined) return err(engineError(Code.MOVES_NOT_CONTIGUOUS, { param: ctx.alphabet.decode(codes.value), cause: 'no path on the grid spells this word' }));
+    if (found === undefined) return err(engineError(Code.MOVES_NOT_CONTIGUOUS, { param: text, cause: 'no path on the grid spells this word' }));
     path = found;
   } else return bad('a move needs a path or a word');
   const codes: number[] = [];
@@ -94,12 +102,30 @@ function adjacent(a: number, b: number, cols: number): boolean {
   return dr <= 1 && dc <= 1 && dr + dc > 0;
 }
 
-/** A path of distinct neighbouring cells whose faces spell `codes`, or undefined. */
+/** The most cells a path search visits before it gives up (a few milliseconds). */
+export const MAX_PATH_SEARCH_STEPS = 200_000;
+
+/**
+ * A path of distinct neighbouring cells whose faces spell `codes`, or undefined. Bounded: the
+ * faces must hold the word's letters (counted) before any search, and the search gives up
+ * (undefined) after {@link MAX_PATH_SEARCH_STEPS} cells, which no real word on a real grid
+ * comes near.
+ */
 export function findPath(grid: BoggleGrid, codes: ArrayLike<number>): number[] | undefined {
   const cells = grid.rows * grid.cols;
+  // Every letter of the word must be on the grid often enough (faces count their glyphs).
+  const need = new Int16Array(65);
+  for (let i = 0; i < codes.length; i++) need[(codes[i] as number) & 63] = (need[(codes[i] as number) & 63] as number) + 1;
+  for (let c = 0; c < cells; c++) {
+    need[grid.first[c] as number] = (need[grid.first[c] as number] as number) - 1;
+    if (grid.second[c] !== 0) need[grid.second[c] as number] = (need[grid.second[c] as number] as number) - 1;
+  }
+  for (let g = 0; g < 65; g++) if ((need[g] as number) > 0) return undefined;
   const used = new Uint8Array(cells);
   const path: number[] = [];
+  let steps = 0;
   const step = (cell: number, at: number): boolean => {
+    if (++steps > MAX_PATH_SEARCH_STEPS) return false;
     const g1 = grid.first[cell] as number;
     const g2 = grid.second[cell] as number;
     if (codes[at] !== g1) return false;
@@ -116,7 +142,7 @@ export function findPath(grid: BoggleGrid, codes: ArrayLike<number>): number[] |
     path.pop();
     return false;
   };
-  for (let c = 0; c < cells; c++) if (step(c, 0)) return path;
+  for (let c = 0; c < cells && steps <= MAX_PATH_SEARCH_STEPS; c++) if (step(c, 0)) return path;
   return undefined;
 }
 
@@ -141,14 +167,16 @@ export interface BogglePlayerResult {
 /**
  * Scores a round: each player's moves are checked; the same word twice from one player is
  * rejected with 60112 (extension); with `cancelShared`, words found by more than one player
- * score nothing (classic multiplayer rule).
+ * score nothing (classic multiplayer rule). At most `maxMoves` moves of each player are read
+ * (default 10,000).
  */
-export function scoreBoggleRound(submissions: readonly BoggleSubmission[], ctx: BoggleContext, options: { cancelShared?: boolean } = {}): BogglePlayerResult[] {
+export function scoreBoggleRound(submissions: readonly BoggleSubmission[], ctx: BoggleContext, options: { cancelShared?: boolean; maxMoves?: number } = {}): BogglePlayerResult[] {
+  const maxMoves = options.maxMoves ?? 10_000;
   const perPlayer = submissions.map((s) => {
     const valid: BoggleWord[] = [];
     const rejected: { index: number; error: EngineError }[] = [];
     const words = new Set<string>();
-    const moves = Array.isArray(s.moves) ? s.moves.slice(0, 10_000) : [];
+    const moves = Array.isArray(s.moves) ? s.moves.slice(0, maxMoves) : [];
     moves.forEach((m, index) => {
       const r = validateBoggleMove(m, ctx);
       if (!r.ok) rejected.push({ index, error: r.error });

@@ -4,6 +4,8 @@ export interface CliIo {
   err(text: string): void;
   /** Reads all of standard input. */
   stdin(): Promise<string>;
+  /** True when stderr is a terminal (progress bars are drawn only then). */
+  readonly errIsTerminal?: boolean;
 }
 
 /** A command's outcome: its exit code. */

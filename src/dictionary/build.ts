@@ -33,17 +33,25 @@ const CHILD_MUL = 128;
  * whose UTF-16 units are glyph codes (0..63); each set must be sorted by code units and free of
  * duplicates and empty strings.
  */
-export function buildWordGraph(keySets: readonly (readonly string[])[]): Result<PackedGraph, EngineError> {
+export function buildWordGraph(keySets: readonly (readonly string[])[], onProgress?: (done: number, total: number) => void): Result<PackedGraph, EngineError> {
   const reg = new Register();
-  const roots = keySets.map((keys) => addKeys(reg, keys));
+  const total = keySets.reduce((n, k) => n + k.length, 0);
+  let before = 0;
+  const roots = keySets.map((keys) => {
+    const root = addKeys(reg, keys, onProgress === undefined ? undefined : (done) => onProgress(before + done, total));
+    before += keys.length;
+    return root;
+  });
   return pack(reg, roots, keySets.map((k) => k.length));
 }
 
 /** Adds one sorted key set to the register; returns its root node id (0: empty). */
-function addKeys(reg: Register, keys: readonly string[]): number {
+function addKeys(reg: Register, keys: readonly string[], onProgress?: (done: number) => void): number {
   const path: number[][] = [[]];
   let prev = '';
-  for (const word of keys) {
+  for (let k = 0; k < keys.length; k++) {
+    const word = keys[k] as string;
+    if (onProgress !== undefined && (k & 0x3fff) === 0) onProgress(k);
     let p = 0;
     const max = Math.min(prev.length, word.length);
     while (p < max && prev.charCodeAt(p) === word.charCodeAt(p)) p++;

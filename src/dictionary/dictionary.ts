@@ -11,12 +11,19 @@ import { MAX_WORD_LENGTH, normalizeWordList, type WordListOptions, type WordList
 export interface WordLookup {
   /** True when the glyph codes `codes[start..end)` spell a valid word. */
   hasCodes(codes: ArrayLike<number>, start?: number, end?: number): boolean;
+  /**
+   * The alphabet of the codes. When given, the validator refuses a configuration with another
+   * alphabet (ALPHABET_MISMATCH, 90202); a lookup without one is trusted to use the configuration's.
+   */
+  readonly alphabet?: Alphabet;
 }
 
 /** Options of {@link Dictionary.build}. */
 export interface BuildOptions extends WordListOptions {
   /** Also build a GADDAG (for move generation), sharing the DAWG's nodes. */
   readonly gaddag?: boolean;
+  /** Called now and then while the graph is built: keys (words, then GADDAG paths) added so far, of `total`. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What a build produced and dropped. */
@@ -30,6 +37,14 @@ export interface BuildReport {
   readonly arcs: number;
   /** Size of the packed arcs in bytes. */
   readonly bytes: number;
+}
+
+/** Packed nodes and arcs of each region of a dictionary (see {@link Dictionary.regions}). */
+export interface DictionaryRegions {
+  readonly dawg: { readonly nodes: number; readonly arcs: number };
+  readonly gaddag?: { readonly nodes: number; readonly arcs: number };
+  /** Arcs of the whole graph (DAWG and GADDAG, shared nodes once). */
+  readonly arcs: number;
 }
 
 /** Options of {@link Dictionary.anagrams}. */
@@ -141,7 +156,7 @@ export class Dictionary implements WordLookup {
   static build(input: string | Iterable<string>, alphabet: Alphabet, options: BuildOptions = {}): Result<{ dictionary: Dictionary; report: BuildReport }, EngineError> {
     const { keys, report: wordList } = normalizeWordList(input, alphabet, options);
     const withGaddag = options.gaddag === true && keys.length > 0;
-    const graph = buildWordGraph(withGaddag ? [keys, gaddagKeys(keys)] : [keys]);
+    const graph = buildWordGraph(withGaddag ? [keys, gaddagKeys(keys)] : [keys], options.onProgress);
     if (!graph.ok) return graph;
     const { arcs, roots, stats } = graph.value;
     const dictionary = Dictionary.fromArcs(arcs, roots[0] as number, roots[1] ?? 0, alphabet);
@@ -154,6 +169,36 @@ export class Dictionary implements WordLookup {
       bytes: arcs.byteLength,
     };
     return ok({ dictionary: dictionary.value, report });
+  }
+
+  /**
+   * Sizes of the packed graph: nodes and arcs reachable from the DAWG root and from the GADDAG
+   * root (nodes they share count in both, as in a build report), and all arcs of the graph.
+   */
+  regions(): DictionaryRegions {
+    const count = (root: number) => {
+      if (root === 0) return { nodes: 0, arcs: 0 };
+      const seen = new Uint8Array(this.arcs.length);
+      const stack = [root];
+      seen[root] = 1;
+      let nodes = 0;
+      let arcs = 0;
+      while (stack.length > 0) {
+        nodes++;
+        for (let a = stack.pop() as number; ; a++) {
+          arcs++;
+          const v = this.arcs[a] as number;
+          const t = v >>> ARC_TARGET_SHIFT;
+          if (t !== 0 && seen[t] === 0) {
+            seen[t] = 1;
+            stack.push(t);
+          }
+          if (v & ARC_LAST) break;
+        }
+      }
+      return { nodes, arcs };
+    };
+    return { dawg: count(this.root), ...(this.gaddagRoot === 0 ? {} : { gaddag: count(this.gaddagRoot) }), arcs: this.arcs.length - 1 };
   }
 
   /** The GADDAG's root node; an error when the dictionary has none. */

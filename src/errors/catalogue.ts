@@ -123,6 +123,7 @@ const CATALOGUE_ROWS: readonly Row[] = [
  * that never reach a game protocol: dictionary files, word lists, configuration, notation).
  */
 const EXTENSION_ROWS: readonly Row[] = [
+  [40003, 'NO_PLAYERS', 'No players', 'The game has no players to start with.'],
   [60006, 'NOT_IN_GAME_PLAYER', 'Player not in game', 'The player sending the move is not a player of this game.'],
   [60112, 'WORD_ALREADY_SUBMITTED', 'Word already submitted', 'The player already submitted this word in this round (Boggle).', 'word'],
   [60204, 'BAG_TOO_SMALL', 'Not enough tiles in the bag', 'Trading needs at least a full hand of tiles in the bag.', 'tiles in bag'],
@@ -132,12 +133,14 @@ const EXTENSION_ROWS: readonly Row[] = [
   [90103, 'DICT_CHECKSUM_MISMATCH', 'Dictionary checksum mismatch', 'The dictionary bytes are corrupted: the checksum does not match.'],
   [90104, 'DICT_CORRUPT', 'Corrupt dictionary', 'The dictionary structure is invalid.'],
   [90105, 'DICT_TOO_LARGE', 'Dictionary too large', 'The automaton does not fit the packed arc format.'],
+  [90106, 'FILE_UNREADABLE', 'File unreadable', 'The file cannot be read.', 'file'],
   [90200, 'BAD_ALPHABET', 'Bad alphabet', 'The alphabet definition is invalid.'],
   [90201, 'BAD_QUERY', 'Bad dictionary query', 'A glyph of the query is not in the alphabet, or the query is malformed.', 'text'],
   [90202, 'ALPHABET_MISMATCH', 'Alphabet mismatch', 'The configuration and the dictionary use different alphabets.'],
   [90300, 'BAD_CONFIGURATION', 'Bad game configuration', 'The game configuration is invalid.'],
   [90400, 'BAD_NOTATION', 'Bad notation', 'The text could not be parsed.'],
   [90401, 'BAD_STATE', 'Bad state', 'The serialised state is invalid or inconsistent.'],
+  [90500, 'USAGE', 'Usage error', 'A command was given unknown, missing or conflicting arguments.'],
 ];
 
 function toEntry([code, name, title, description, param]: Row, extension: boolean): CatalogueEntry {

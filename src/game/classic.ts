@@ -1,9 +1,8 @@
-import { castDraft, produce } from 'immer';
 import type { Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import type { Tile } from '../config/letterset.js';
 import { handValue } from '../state/hand.js';
-import { type CrosswordState, exchangeTiles, newCrosswordState, placeTiles, refillHand } from '../state/state.js';
+import { type CrosswordState, addScores, exchangeTiles, newCrosswordState, placeTiles, refillHand } from '../state/state.js';
 
 /** Scoreless turns in a row (passes, trades) that end a classic game. */
 export const SCORELESS_TURNS_TO_END = 6;
@@ -38,10 +37,11 @@ export function applyClassicPlay(state: ClassicState, config: GameConfig, placem
   const placed = placeTiles(state.tiles, player, placements, score);
   if (placed === undefined) return undefined;
   const tiles = refillHand(placed, player, config.handSize);
-  const next = produce(state, (s) => {
-    s.tiles = castDraft(tiles);
-    s.scorelessTurns = score === 0 ? s.scorelessTurns + 1 : 0;
-    s.toMove = (player + 1) % tiles.hands.length;
+  const next: ClassicState = Object.freeze({
+    ...state,
+    tiles,
+    scorelessTurns: score === 0 ? state.scorelessTurns + 1 : 0,
+    toMove: (player + 1) % tiles.hands.length,
   });
   if (tiles.bag.tiles.length === 0 && (tiles.hands[player]?.length ?? 0) === 0) return finishClassic(next, config, 'out', player);
   return next.scorelessTurns >= SCORELESS_TURNS_TO_END ? finishClassic(next, config, 'stalled') : next;
@@ -60,11 +60,7 @@ export function applyClassicPass(state: ClassicState, config: GameConfig): Class
 }
 
 function scoreless(state: ClassicState, config: GameConfig, tiles: CrosswordState): ClassicState {
-  const next = produce(state, (s) => {
-    s.tiles = castDraft(tiles);
-    s.scorelessTurns += 1;
-    s.toMove = (s.toMove + 1) % tiles.hands.length;
-  });
+  const next: ClassicState = Object.freeze({ ...state, tiles, scorelessTurns: state.scorelessTurns + 1, toMove: (state.toMove + 1) % tiles.hands.length });
   return next.scorelessTurns >= SCORELESS_TURNS_TO_END ? finishClassic(next, config, 'stalled') : next;
 }
 
@@ -75,11 +71,7 @@ function scoreless(state: ClassicState, config: GameConfig, tiles: CrosswordStat
  */
 export function finishClassic(state: ClassicState, config: GameConfig, reason: 'out' | 'stalled', outPlayer = -1): ClassicState {
   const racks = state.tiles.hands.map((h) => handValue(h, config.letters));
-  const adjustments = racks.map((v, p) => (p === outPlayer ? racks.reduce((a, b) => a + b, 0) - v : -v));
-  return produce(state, (s) => {
-    s.over = true;
-    s.endReason = reason;
-    s.adjustments = adjustments;
-    s.tiles.scores = s.tiles.scores.map((score, p) => score + (adjustments[p] ?? 0));
-  });
+  const total = racks.reduce((a, b) => a + b, 0);
+  const adjustments = Object.freeze(racks.map((v, p) => (p === outPlayer ? total - v : -v)));
+  return Object.freeze({ ...state, over: true, endReason: reason, adjustments, tiles: addScores(state.tiles, adjustments) });
 }

@@ -1,15 +1,17 @@
-import { castDraft, produce } from 'immer';
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
+import { sameAlphabet } from '../movegen/generator.js';
 import { formatBoard } from '../notation/board-text.js';
 import { formatTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
 import { readTrade } from '../rules/trade.js';
+import { EventLog } from './log.js';
 import { anagramClose, anagramPlay, readAnagramMove, startAnagramMode } from './modes/anagram.js';
 import { boggleClose, bogglePlay, checkBoggleMove, startBoggleMode } from './modes/boggle.js';
 import {
   classicAbandon,
   classicClose,
+  classicLeave,
   classicPass,
   classicPlay,
   classicTrade,
@@ -21,13 +23,19 @@ import {
   type Step,
 } from './modes/crossword.js';
 import { PREDEFINED_GAMES, checkSettings } from './settings.js';
-import { SERVER_ID, type ApplyResult, type EngineEnvironment, type GameEvent, type GameState, type ModeContext } from './types.js';
+import { SERVER_ID, type DataAnswer, type EngineEnvironment, type GameEvent, type GameInfo, type GameState, type ModeContext, type PlayerState } from './types.js';
 
 /** The longest player id accepted. */
 export const MAX_PLAYER_ID = 64;
 
 /** The request types `apply` knows. */
 export const REQUEST_TYPES = ['join', 'leave', 'start', 'kick', 'play', 'trade', 'pass', 'close-turn', 'hand', 'board', 'scores', 'info'] as const;
+
+/** What `create` and `apply` return: the new state and what happened. */
+export interface Applied {
+  readonly state: GameState;
+  readonly events: readonly GameEvent[];
+}
 
 /**
  * The game engine: one pure function, `apply(state, playerId, request)`, for every game type.
@@ -37,23 +45,34 @@ export const REQUEST_TYPES = ['join', 'leave', 'start', 'kick', 'play', 'trade',
  */
 export interface Engine {
   /** A new game, waiting for players; its creator is its operator and first player. */
-  create(settings: unknown, operatorId: string): Result<{ state: GameState; events: GameEvent[] }, EngineError>;
+  create(settings: unknown, operatorId: string): Result<Applied, EngineError>;
   /** Applies one request. A rejected request changes nothing and returns the catalogue's error. */
-  apply(state: GameState, playerId: string, request: unknown): ApplyResult;
-  /** The predefined game and its configuration and dictionary. */
+  apply(state: GameState, playerId: string, request: unknown): Result<Applied, EngineError>;
+  /** The predefined game of a state, with its configuration and dictionary. */
   context(state: GameState): Result<ModeContext, EngineError>;
 }
 
-/** Creates an engine over dictionaries (by alphabet name). */
+/**
+ * Creates an engine over dictionaries (by alphabet name). A game code whose configuration and
+ * dictionary use different alphabets is refused (ALPHABET_MISMATCH, 90202).
+ */
 export function createEngine(env: EngineEnvironment): Engine {
+  const contexts = new Map<string, ModeContext>();
   const context = (code: string): Result<ModeContext, EngineError> => {
+    const cached = contexts.get(code);
+    if (cached !== undefined) return ok(cached);
+    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code)) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code).slice(0, 64) }));
     const game = PREDEFINED_GAMES[code];
     if (game === undefined) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: code }));
     const config = presetConfig(game.config ?? 'en');
     if (!config.ok) return config;
-    const dictionary = env.dictionary(config.value.alphabet.spec.name);
-    if (dictionary === undefined) return err(engineError(Code.GAME_CREATION_ERROR, { param: `no dictionary for alphabet ${config.value.alphabet.spec.name}` }));
-    return ok({ game, config: config.value, dictionary });
+    const name = config.value.alphabet.spec.name;
+    const dictionary = env.dictionary(name);
+    if (dictionary === undefined) return err(engineError(Code.GAME_CREATION_ERROR, { param: `no dictionary for alphabet ${name}` }));
+    if (!sameAlphabet(config.value, dictionary)) return err(engineError(Code.ALPHABET_MISMATCH, { cause: `game ${code} plays in alphabet ${name}; its dictionary is in ${dictionary.alphabet.spec.name}` }));
+    const ctx = Object.freeze({ game, config: config.value, dictionary });
+    contexts.set(code, ctx);
+    return ok(ctx);
   };
   return {
     create(settings, operatorId) {
@@ -63,28 +82,49 @@ export function createEngine(env: EngineEnvironment): Engine {
       if (!checked.ok) return checked;
       const ctx = context(checked.value.settings.code);
       if (!ctx.ok) return ctx;
-      const state: GameState = {
+      const created: GameEvent = Object.freeze({ type: 'created', player: operatorId });
+      const state: GameState = Object.freeze({
         settings: checked.value.settings,
         type: checked.value.game.type,
         operator: operatorId,
-        players: [{ id: operatorId, score: 0, left: false }],
+        players: Object.freeze([player(operatorId)]),
         status: 'waiting',
         turn: 0,
-        history: [{ type: 'created', player: operatorId }],
-      };
-      return ok({ state: produce(state, () => undefined), events: [{ type: 'created', player: operatorId }] });
+        history: EventLog.of<GameEvent>([created]),
+      });
+      return ok(Object.freeze({ state, events: Object.freeze([created]) }));
     },
     apply(state, playerId, request) {
-      const ctx = context(state.settings.code);
-      if (!ctx.ok) return ctx;
-      const step = dispatch(state, playerId, request, ctx.value);
-      if (!step.ok) return step;
-      const events = step.value.events;
-      const next = events.length === 0 || (events.length > 0 && events.every((e) => e.type === 'data')) ? step.value.state : produce(step.value.state, (s) => void s.history.push(...castDraft(events.filter((e) => e.type !== 'data'))));
-      return { ok: true, state: next, events };
+      try {
+        return applyRequest(state, playerId, request);
+      } catch (e) {
+        // Never reached by states the engine made or gameFromJSON accepted (the fuzz suites count these).
+        return err(engineError(Code.UNKNOWN_ERROR, { param: 'internal error', cause: String((e as Error)?.message ?? e).slice(0, 200) }));
+      }
     },
-    context: (state) => context(state.settings.code),
+    context: (state) => context(state?.settings?.code),
   };
+
+  function applyRequest(state: GameState, playerId: string, request: unknown): Result<Applied, EngineError> {
+    const ctx = context(state?.settings?.code);
+    if (!ctx.ok) return ctx;
+    const step = dispatch(state, playerId, request, ctx.value);
+    if (!step.ok) return step;
+    const { events } = step.value;
+    // Data answers are not recorded, nor the comings and goings before the start (the start records the seats).
+    const recorded = events.filter((e) => e.type !== 'data' && !(state.status === 'waiting' && (e.type === 'joined' || e.type === 'left' || e.type === 'kicked')));
+    const next = recorded.length === 0 ? step.value.state : Object.freeze({ ...step.value.state, history: step.value.state.history.append(recorded) });
+    return ok(Object.freeze({ state: next, events: Object.freeze(events) }));
+  }
+}
+
+/** The id of the player to move in a running classic game, else undefined. */
+export function toMove(state: GameState): string | undefined {
+  return state.status === 'running' && state.classic !== undefined ? state.players[state.classic.toMove]?.id : undefined;
+}
+
+function player(id: string): PlayerState {
+  return Object.freeze({ id, score: 0, left: false });
 }
 
 function isPlayerId(id: unknown): id is string {
@@ -109,7 +149,7 @@ function dispatch(state: GameState, playerId: string, request: unknown, ctx: Mod
     case 'join':
       return join(state, playerId);
     case 'leave':
-      return leave(state, playerId, 'left', ctx);
+      return leave(state, playerId, playerId, ctx);
     case 'start':
       return start(state, playerId, ctx);
     case 'kick':
@@ -139,39 +179,31 @@ function join(state: GameState, playerId: string): Step {
   if (indexOf(state, playerId) >= 0) return err(engineError(Code.PLAYER_ALREADY_IN_GAME));
   if (state.status !== 'waiting') return err(engineError(Code.GAME_ALREADY_STARTED, { cause: 'players join before the start' }));
   if (state.players.length >= state.settings.maxPlayers) return err(engineError(Code.GAME_FULL));
-  return ok({ state: produce(state, (s) => void s.players.push({ id: playerId, score: 0, left: false })), events: [{ type: 'joined', player: playerId }] });
+  // Whoever joins an empty waiting room becomes its operator.
+  const operator = state.players.length === 0 ? playerId : state.operator;
+  return ok({ state: Object.freeze({ ...state, operator, players: Object.freeze([...state.players, player(playerId)]) }), events: [{ type: 'joined', player: playerId }] });
 }
 
-function leave(state: GameState, playerId: string, how: 'left' | 'kicked', ctx: ModeContext): Step {
-  const i = indexOf(state, playerId);
-  if (i < 0 || state.players[i]?.left === true) return err(engineError(how === 'left' ? Code.NOT_IN_GAME : Code.NO_SUCH_USER_IN_GAME, how === 'kicked' ? { param: playerId } : {}));
-  const events: GameEvent[] = [{ type: how, player: playerId }];
+function leave(state: GameState, target: string, by: string, ctx: ModeContext): Step {
+  const kicked = target !== by;
+  const i = indexOf(state, target);
+  if (i < 0 || state.players[i]?.left === true) return err(engineError(kicked ? Code.NO_SUCH_USER_IN_GAME : Code.NOT_IN_GAME, kicked ? { param: target } : {}));
+  const event: GameEvent = kicked ? { type: 'kicked', player: target, by } : { type: 'left', player: target };
   if (state.status === 'waiting') {
-    const next = produce(state, (s) => {
-      s.players.splice(i, 1);
-      if (s.operator === playerId && s.players[0] !== undefined) s.operator = s.players[0].id;
-    });
-    return ok({ state: next, events });
+    const players = Object.freeze(state.players.filter((_, k) => k !== i));
+    const operator = state.operator === target && players[0] !== undefined ? players[0].id : state.operator;
+    return ok({ state: Object.freeze({ ...state, players, operator }), events: [event] });
   }
-  let next = produce(state, (s) => void ((s.players[i] as { left: boolean }).left = true));
+  const players = Object.freeze(state.players.map((p, k) => (k === i ? Object.freeze({ ...p, left: true }) : p)));
+  const next: GameState = Object.freeze({ ...state, players });
   if (next.status === 'running' && next.classic !== undefined) {
-    if (next.players.every((p) => p.left)) {
+    if (players.every((p) => p.left)) {
       const ended = classicAbandon(next, ctx);
-      if (!ended.ok) return ended;
-      return ok({ state: ended.value.state, events: [...events, ...ended.value.events] });
+      return ended.ok ? ok({ state: ended.value.state, events: [event, ...ended.value.events] }) : ended;
     }
-    if (next.classic.toMove === i) {
-      // Their turn passes to the next player still in the game.
-      next = produce(next, (s) => {
-        const c = s.classic as { toMove: number };
-        const n = s.players.length;
-        let k = 0;
-        do c.toMove = (c.toMove + 1) % n;
-        while (s.players[c.toMove]?.left === true && k++ < n);
-      });
-    }
+    return ok({ state: classicLeave(next, i), events: [event] });
   }
-  return ok({ state: next, events });
+  return ok({ state: next, events: [event] });
 }
 
 /** The operator (while still in the game) or the server. */
@@ -182,22 +214,21 @@ function isOperator(state: GameState, playerId: string): boolean {
 function start(state: GameState, playerId: string, ctx: ModeContext): Step {
   if (!isOperator(state, playerId)) return err(engineError(Code.NOT_OPERATOR));
   if (state.status !== 'waiting') return err(engineError(Code.GAME_ALREADY_STARTED));
-  if (state.players.length === 0) return err(engineError(Code.UNKNOWN_ERROR, { param: 'no players', cause: 'a game starts with at least one player' }));
-  const running = produce(state, (s) => {
-    s.status = 'running';
-    s.turn = 1;
-  });
+  if (state.players.length === 0) return err(engineError(Code.NO_PLAYERS, { cause: 'a game starts with at least one player' }));
+  const running: GameState = Object.freeze({ ...state, status: 'running', turn: 1 });
   const started: Step =
     state.type === 'classic' ? ok({ state: startClassicMode(running, ctx), events: [] }) : state.type === 'duplicate' ? startDuplicateMode(running, ctx) : state.type === 'anagram' ? startAnagramMode(running, ctx) : startBoggleMode(running, ctx);
   if (!started.ok) return started;
-  return ok({ state: started.value.state, events: [{ type: 'started', player: playerId }] });
+  const event: GameEvent = { type: 'started', player: playerId, players: Object.freeze(state.players.map((p) => p.id)), operator: state.operator };
+  return ok({ state: started.value.state, events: [event] });
 }
 
 function kick(state: GameState, playerId: string, request: object, ctx: ModeContext): Step {
   const target = own(request, 'player');
   if (!isPlayerId(target)) return err(engineError(Code.BAD_KICK_FORMAT, { cause: 'kick needs a player id' }));
   if (!isOperator(state, playerId)) return err(engineError(Code.KICK_NOT_OPERATOR));
-  return leave(state, target, 'kicked', ctx);
+  if (target === playerId) return err(engineError(Code.BAD_KICK_FORMAT, { cause: 'leave the game instead of kicking yourself' }));
+  return leave(state, target, playerId, ctx);
 }
 
 // ---- moves -------------------------------------------------------------------------------------
@@ -253,7 +284,8 @@ function pass(state: GameState, playerId: string, ctx: ModeContext): Step {
     case 'anagram':
       return anagramPlay(state, gate.value, null, ctx);
     default:
-      return ok({ state, events: [{ type: 'passed', player: playerId }] });
+      // Boggle has no turns to pass: nothing changes and nothing is recorded.
+      return ok({ state, events: [] });
   }
 }
 
@@ -275,20 +307,25 @@ function closeTurn(state: GameState, playerId: string, ctx: ModeContext): Step {
 
 // ---- data requests -----------------------------------------------------------------------------
 
-function data(state: GameState, playerId: string, what: 'hand' | 'board' | 'scores' | 'info', ctx: ModeContext): Step {
+/** The answer to a data request of a player of the game (or the server). */
+function data(state: GameState, playerId: string, what: DataAnswer['what'], ctx: ModeContext): Step {
   const i = indexOf(state, playerId);
   if (i < 0 && playerId !== SERVER_ID) return err(engineError(Code.NOT_IN_GAME));
-  let value: unknown;
   const alphabet = ctx.config.alphabet;
-  if (what === 'scores') value = state.players.map((p) => ({ player: p.id, score: p.score }));
-  else if (what === 'info') value = { settings: state.settings, type: state.type, status: state.status, turn: state.turn, operator: state.operator, players: state.players.map((p) => p.id) };
+  let answer: DataAnswer;
+  if (what === 'scores') answer = { type: 'data', what, value: state.players.map((p) => ({ player: p.id, score: p.score })) };
+  else if (what === 'info') answer = { type: 'data', what, value: gameInfo(state) };
   else if (what === 'hand') {
-    const tiles = state.classic?.tiles.hands[i] ?? state.duplicate?.hand ?? state.anagram?.draw;
-    value = tiles === undefined ? null : formatTiles(tiles, alphabet);
+    const tiles = i < 0 ? undefined : (state.classic?.tiles.hands[i] ?? state.duplicate?.hand ?? state.anagram?.draw);
+    answer = { type: 'data', what, value: tiles === undefined ? null : formatTiles(tiles, alphabet) };
   } else {
     const board = state.classic?.tiles.board ?? state.duplicate?.board;
-    value = board !== undefined ? formatBoard(board, alphabet).trimEnd().split('\n') : state.boggle !== undefined ? state.boggle.grid.faces : null;
+    answer = { type: 'data', what, value: board !== undefined ? formatBoard(board, alphabet).trimEnd().split('\n') : state.boggle !== undefined ? state.boggle.grid.faces : null };
   }
-  return ok({ state, events: [{ type: 'data', what, value }] });
+  return ok({ state, events: [answer] });
 }
 
+/** What a game looks like to anyone. */
+export function gameInfo(state: GameState): GameInfo {
+  return { settings: state.settings, type: state.type, status: state.status, turn: state.turn, operator: state.operator, players: state.players.map((p) => p.id), toMove: toMove(state) ?? null };
+}

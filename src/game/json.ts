@@ -1,223 +1,608 @@
-import { parseGrid, formatGrid } from '../boggle/grid.js';
-import type { Dictionary } from '../dictionary/dictionary.js';
+import { Board, type Placement } from '../board/board.js';
+import { formatGrid, parseGrid } from '../boggle/grid.js';
+import { validateBoggleMove } from '../boggle/rules.js';
+import { presetConfig, type GameConfig } from '../config/config.js';
+import { BLANK } from '../config/letterset.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { crosswordStateFromJSON, crosswordStateToJSON, type CrosswordStateJSON } from '../notation/json.js';
-import { err, ok, type Result } from '../result.js';
-import { Board } from '../board/board.js';
-import { checkSettings } from './settings.js';
+import { formatBoard } from '../notation/board-text.js';
+import { parsePlay } from '../notation/move.js';
+import { formatTiles, parseTiles } from '../notation/tokens.js';
 import { exportGcg, type ExportTurn } from '../records/gcg.js';
-import { formatTiles } from '../notation/tokens.js';
+import { err, ok, type Result } from '../result.js';
+import { moveInput, validateMove } from '../rules/crossword.js';
+import { array, bool, check, int, literal, nullable, object, str, tuple, variant, type Infer } from '../schema/schema.js';
+import { handValue } from '../state/hand.js';
+import type { CrosswordState } from '../state/state.js';
 import type { ClassicState } from './classic.js';
 import type { Engine } from './engine.js';
-import type { AnagramState, BoggleState, DuplicateState, GameEvent, GameState, PlayerState } from './types.js';
+import { EventLog } from './log.js';
+import { anagramScore } from './modes/anagram.js';
+import { boggleRound } from './modes/boggle.js';
+import { PREDEFINED_GAMES, checkSettings } from './settings.js';
+import { SERVER_ID, type AnagramState, type BoggleEntry, type BoggleState, type DuplicateState, type GameEvent, type GameState, type ModeContext, type PlayerState } from './types.js';
 
-/** A game as plain JSON (boards and tiles as text). `gameFromJSON` reads it back exactly. */
-export interface GameJSON {
-  readonly version: 1;
-  readonly settings: GameState['settings'];
-  readonly type: GameState['type'];
-  readonly operator: string;
-  readonly players: readonly PlayerState[];
-  readonly status: GameState['status'];
-  readonly turn: number;
-  readonly history: readonly GameEvent[];
-  readonly classic?: { tiles: CrosswordStateJSON; toMove: number; scorelessTurns: number; over: boolean; endReason?: 'out' | 'stalled'; adjustments: readonly number[] };
-  readonly duplicate?: { tiles: CrosswordStateJSON; submissions: readonly ({ placements: readonly [number, number][]; score: number; move: string } | null)[] };
-  readonly anagram?: { tiles: CrosswordStateJSON; submissions: AnagramState['submissions'] };
-  readonly boggle?: { grid: string; minLength: number; submissions: BoggleState['submissions'] };
+/** The JSON format version this engine writes and reads. */
+export const GAME_JSON_VERSION = 2;
+/** The most events a persisted game may hold. */
+export const MAX_HISTORY = 200_000;
+
+// ---- the JSON shape ---------------------------------------------------------------------------
+
+const id = str(1, 64);
+const points = int(-1_000_000, 1_000_000);
+const text = str(0, 400);
+const rows = array(str(1, 400), 1, 26);
+const bag = object({ tiles: str(0, 4000), rng: int(0, 0xffffffff) });
+const cell = tuple(int(0, 25), int(0, 25));
+const path = array(cell, 1, 64);
+
+const eventSchema = variant('type', {
+  created: object({ type: literal('created'), player: id }),
+  started: object({ type: literal('started'), player: id, players: array(id, 1, 64), operator: id }),
+  left: object({ type: literal('left'), player: id }),
+  kicked: object({ type: literal('kicked'), player: id, by: id }),
+  played: object({ type: literal('played'), player: id, rack: text, move: str(1, 400), score: int(0, 1_000_000), words: array(str(1, 400), 1, 64) }),
+  traded: object({ type: literal('traded'), player: id, rack: text, tiles: str(1, 400) }),
+  passed: object({ type: literal('passed'), player: id }, { rack: text }),
+  submitted: object({ type: literal('submitted'), player: id, move: str(1, 400), score: int(0, 1_000_000) }),
+  answered: object({ type: literal('answered'), player: id, word: str(0, 128), score: int(0, 1_000_000) }),
+  found: object({ type: literal('found'), player: id, word: str(1, 128), path }),
+  'turn-closed': object(
+    { type: literal('turn-closed'), turn: int(1, 1_000_000), results: array(object({ player: id, score: points, move: str(0, 100_000) }), 0, 64) },
+    { top: object({ move: str(1, 400), score: int(0, 1_000_000) }), best: array(str(1, 400), 0, 20) },
+  ),
+  'game-over': object({ type: literal('game-over'), reason: str(1, 200), scores: array(object({ player: id, score: points, adjustment: points }, { rack: text }), 0, 64) }),
+});
+
+const gameSchema = object(
+  {
+    version: literal(GAME_JSON_VERSION),
+    settings: object({ name: str(1, 64), description: str(0, 1000), timePerTurn: int(0, 1_000_000_000), code: str(1, 64), maxPlayers: int(1, 64), seed: int() }),
+    type: literal('classic', 'duplicate', 'anagram', 'boggle'),
+    operator: id,
+    players: array(object({ id, score: points, left: bool }), 0, 64),
+    status: literal('waiting', 'running', 'over'),
+    turn: int(0, 1_000_000),
+    history: array(eventSchema, 1, MAX_HISTORY),
+  },
+  {
+    classic: object(
+      { board: rows, hands: array(text, 1, 64), bag, scores: array(points, 1, 64), toMove: int(0, 63), scorelessTurns: int(0, 6), over: bool, adjustments: array(points, 1, 64) },
+      { endReason: literal('out', 'stalled') },
+    ),
+    duplicate: object({ board: rows, hand: text, bag, submissions: array(nullable(object({ placements: array(tuple(int(0, 675), int(1, 127)), 0, 64), score: int(0, 1_000_000), move: str(1, 400) })), 0, 64) }),
+    anagram: object({ draw: text, bag, submissions: array(nullable(object({ word: str(0, 128), score: int(0, 1_000_000) })), 0, 64) }),
+    boggle: object({ grid: str(1, 1000), submissions: array(array(object({ word: str(1, 128), path }), 0, MAX_HISTORY), 0, 64) }),
+  },
+);
+
+/** A game as plain JSON (boards and tiles as text). {@link gameFromJSON} reads it back exactly. */
+export type GameJSON = Infer<typeof gameSchema>;
+
+// ---- writing -----------------------------------------------------------------------------------
+
+/** The configuration of a state's game code (every game has one; Boggle uses the English alphabet's). */
+function configOf(state: GameState): GameConfig | undefined {
+  const game = Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, state.settings.code) ? PREDEFINED_GAMES[state.settings.code] : undefined;
+  const c = presetConfig(game?.config ?? 'en');
+  return c.ok ? c.value : undefined;
 }
 
-/** The JSON form of a game. */
-export function gameToJSON(state: GameState, engine: Engine): GameJSON {
-  const ctx = engine.context(state);
-  const alphabet = ctx.ok ? ctx.value.config.alphabet : undefined;
-  const base = {
-    version: 1 as const,
-    settings: state.settings,
-    type: state.type,
-    operator: state.operator,
-    players: state.players.map((p) => ({ ...p })),
-    status: state.status,
-    turn: state.turn,
-    history: JSON.parse(JSON.stringify(state.history)) as GameEvent[],
-  };
-  if (alphabet === undefined) return base;
+function bagJSON(b: { readonly tiles: readonly number[]; readonly rng: number }, config: GameConfig) {
+  return { tiles: formatTiles(b.tiles, config.alphabet), rng: b.rng };
+}
+
+/** The JSON form of a game (plain data: store it in any database). */
+export function gameToJSON(state: GameState): GameJSON {
+  const config = configOf(state) as GameConfig;
+  const a = config.alphabet;
   const c = state.classic;
   const d = state.duplicate;
-  const a = state.anagram;
+  const an = state.anagram;
   const b = state.boggle;
-  const empty = Board.empty(ctx.ok ? ctx.value.config.layout.rows : 1, ctx.ok ? ctx.value.config.layout.cols : 1);
+  const board = (x: Board) => formatBoard(x, a).trimEnd().split('\n');
   return {
-    ...base,
+    version: GAME_JSON_VERSION,
+    settings: { ...state.settings },
+    type: state.type,
+    operator: state.operator,
+    players: state.players.map((p) => ({ id: p.id, score: p.score, left: p.left })),
+    status: state.status,
+    turn: state.turn,
+    history: state.history.toArray(),
     ...(c === undefined
       ? {}
-      : { classic: { tiles: crosswordStateToJSON(c.tiles, alphabet), toMove: c.toMove, scorelessTurns: c.scorelessTurns, over: c.over, ...(c.endReason === undefined ? {} : { endReason: c.endReason }), adjustments: [...c.adjustments] } }),
+      : {
+          classic: {
+            ...crosswordStateToJSON(c.tiles, a),
+            toMove: c.toMove,
+            scorelessTurns: c.scorelessTurns,
+            over: c.over,
+            ...(c.endReason === undefined ? {} : { endReason: c.endReason }),
+            adjustments: [...c.adjustments],
+          },
+        }),
     ...(d === undefined
       ? {}
       : {
           duplicate: {
-            tiles: crosswordStateToJSON({ board: d.board, hands: [d.hand], bag: d.bag, scores: [0] }, alphabet),
-            submissions: d.submissions.map((s) => (s === null ? null : { placements: s.placements.map((p) => [p.square, p.tile] as [number, number]), score: s.score, move: s.move })),
+            board: board(d.board),
+            hand: formatTiles(d.hand, a),
+            bag: bagJSON(d.bag, config),
+            submissions: d.submissions.map((x) => (x === null ? null : { placements: x.placements.map((p) => [p.square, p.tile] as const), score: x.score, move: x.move })),
           },
         }),
-    ...(a === undefined ? {} : { anagram: { tiles: crosswordStateToJSON({ board: empty, hands: [a.draw], bag: a.bag, scores: [0] }, alphabet), submissions: a.submissions.map((s) => (s === null ? null : { ...s })) } }),
-    ...(b === undefined ? {} : { boggle: { grid: formatGrid(b.grid), minLength: b.grid.minLength, submissions: JSON.parse(JSON.stringify(b.submissions)) as BoggleState['submissions'] } }),
-  };
+    ...(an === undefined ? {} : { anagram: { draw: formatTiles(an.draw, a), bag: bagJSON(an.bag, config), submissions: an.submissions.map((x) => (x === null ? null : { ...x })) } }),
+    ...(b === undefined ? {} : { boggle: { grid: formatGrid(b.grid), submissions: b.submissions.map((list) => list.toArray().map((e) => ({ word: e.word, path: e.path }))) } }),
+  } as GameJSON;
 }
 
-/** Reads a game from its JSON form (checked: settings, players, boards, tiles conserved). */
-export function gameFromJSON(json: unknown, engine: Engine): Result<GameState, EngineError> {
-  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause }));
-  if (typeof json !== 'object' || json === null) return bad('a game must be an object');
-  const j = json as Partial<Record<keyof GameJSON, unknown>>;
-  if (j.version !== 1) return bad('unknown version');
-  const settings = checkSettings(j.settings);
-  if (!settings.ok) return bad(`bad settings: ${settings.error.name}`);
-  if (!Array.isArray(j.players) || j.players.length > 64) return bad('players must be an array');
-  const players: PlayerState[] = [];
-  for (const p of j.players as unknown[]) {
-    const q = p as Partial<PlayerState> | null;
-    if (typeof q !== 'object' || q === null || typeof q.id !== 'string' || !Number.isSafeInteger(q.score) || typeof q.left !== 'boolean') return bad('bad player');
-    players.push({ id: q.id, score: q.score as number, left: q.left });
-  }
-  if (typeof j.operator !== 'string' || !['waiting', 'running', 'over'].includes(j.status as string) || !Number.isSafeInteger(j.turn) || !Array.isArray(j.history)) return bad('bad game fields');
-  let history: GameEvent[];
-  try {
-    history = JSON.parse(JSON.stringify(j.history)) as GameEvent[];
-  } catch {
-    return bad('history must be plain JSON');
-  }
-  const partial: GameState = {
-    settings: settings.value.settings,
-    type: settings.value.game.type,
-    operator: j.operator,
-    players,
-    status: j.status as GameState['status'],
-    turn: j.turn as number,
-    history,
-  };
-  const ctx = engine.context(partial);
-  if (!ctx.ok) return ctx;
-  const { config, dictionary } = ctx.value;
-  let state: GameState = partial;
-  const n = players.length;
-  const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
-  const isPairs = (v: unknown): v is [number, number][] => Array.isArray(v) && v.length <= 64 && v.every((x) => Array.isArray(x) && x.length === 2 && isInt(x[0]) && isInt(x[1]));
-  if (j.classic !== undefined) {
-    const c = j.classic as Partial<Record<string, unknown>> | null;
-    if (typeof c !== 'object' || c === null) return bad('classic must be an object');
-    const { toMove, scorelessTurns, over, endReason, adjustments } = c;
-    if (!isInt(toMove) || toMove < 0 || toMove >= Math.max(n, 1) || !isInt(scorelessTurns) || scorelessTurns < 0 || typeof over !== 'boolean') return bad('bad classic turn fields');
-    if (endReason !== undefined && endReason !== 'out' && endReason !== 'stalled') return bad('bad endReason');
-    if (!Array.isArray(adjustments) || adjustments.length !== n || !adjustments.every(isInt)) return bad('bad adjustments');
-    const tiles = crosswordStateFromJSON(c.tiles, config);
-    if (!tiles.ok) return tiles;
-    if (tiles.value.hands.length !== n) return bad('one hand a player');
-    const classic: ClassicState = { tiles: tiles.value, toMove, scorelessTurns, over, ...(endReason === undefined ? {} : { endReason }), adjustments: [...adjustments] };
-    state = { ...state, classic };
-  }
-  if (j.duplicate !== undefined) {
-    const d = j.duplicate as Partial<Record<string, unknown>> | null;
-    if (typeof d !== 'object' || d === null) return bad('duplicate must be an object');
-    const tiles = crosswordStateFromJSON(d.tiles, config);
-    if (!tiles.ok) return tiles;
-    const subs = d.submissions;
-    if (!Array.isArray(subs) || subs.length !== n) return bad('one submission a player');
-    const submissions: DuplicateState['submissions'][number][] = [];
-    for (const x of subs as unknown[]) {
-      if (x === null) {
-        submissions.push(null);
-        continue;
-      }
-      const y = x as Partial<Record<string, unknown>>;
-      if (typeof y !== 'object' || !isPairs(y.placements) || !isInt(y.score) || typeof y.move !== 'string') return bad('bad duplicate submission');
-      submissions.push({ placements: y.placements.map(([square, tile]) => ({ square, tile })), score: y.score, move: y.move });
-    }
-    state = { ...state, duplicate: { board: tiles.value.board, hand: tiles.value.hands[0] ?? [], bag: tiles.value.bag, submissions } };
-  }
-  if (j.anagram !== undefined) {
-    const a = j.anagram as Partial<Record<string, unknown>> | null;
-    if (typeof a !== 'object' || a === null) return bad('anagram must be an object');
-    const tiles = crosswordStateFromJSON(a.tiles, { ...config, handSize: 64 });
-    if (!tiles.ok) return tiles;
-    const subs = a.submissions;
-    if (!Array.isArray(subs) || subs.length !== n) return bad('one submission a player');
-    const submissions: AnagramState['submissions'][number][] = [];
-    for (const x of subs as unknown[]) {
-      const y = x as Partial<Record<string, unknown>> | null;
-      if (y === null) submissions.push(null);
-      else if (typeof y === 'object' && typeof y.word === 'string' && isInt(y.score)) submissions.push({ word: y.word, score: y.score });
-      else return bad('bad anagram submission');
-    }
-    state = { ...state, anagram: { draw: tiles.value.hands[0] ?? [], bag: tiles.value.bag, submissions } };
-  }
-  if (j.boggle !== undefined) {
-    const b = j.boggle as Partial<Record<string, unknown>> | null;
-    if (typeof b !== 'object' || b === null || typeof b.grid !== 'string' || !isInt(b.minLength) || b.minLength < 1) return bad('bad Boggle round');
-    const grid = parseGrid(b.grid, (dictionary as Dictionary).alphabet);
-    if (!grid.ok) return grid;
-    const subs = b.submissions;
-    if (!Array.isArray(subs) || subs.length !== n) return bad('one word list a player');
-    const submissions: BoggleState['submissions'][number][] = [];
-    for (const list of subs as unknown[]) {
-      if (!Array.isArray(list) || list.length > 10_000) return bad('bad Boggle word list');
-      const words: { word: string; path: [number, number][] }[] = [];
-      for (const x of list as unknown[]) {
-        const y = x as Partial<Record<string, unknown>> | null;
-        if (typeof y !== 'object' || y === null || typeof y.word !== 'string' || !isPairs(y.path)) return bad('bad Boggle word');
-        words.push({ word: y.word, path: y.path.map(([r, c]) => [r, c] as [number, number]) });
-      }
-      submissions.push(words);
-    }
-    state = { ...state, boggle: { grid: { ...grid.value, minLength: b.minLength }, submissions } };
-  }
-  return ok(state);
+// ---- reading -----------------------------------------------------------------------------------
+
+/** Options of {@link gameFromJSON}. */
+export interface LoadOptions {
+  /**
+   * `'state'` (default): the shape and every invariant of a state the engine could have made.
+   * `'replay'`: also rebuild the game from its seed and recorded events and compare (O(history)).
+   */
+  readonly verify?: 'state' | 'replay';
 }
 
 /**
- * What one player may see, as JSON: other players' hands become tile counts, the bag a count
- * (its contents and the PRNG state stay hidden), other players' submissions are hidden while
- * the game runs (duplicate and anagram: whether they submitted; Boggle: how many words), and so
- * are other players' racks and traded tiles in the history.
+ * Reads a game from its JSON form (the parsed object, or the JSON text), untrusted: only a state
+ * the engine could have produced is accepted, else BAD_STATE (90401) naming the fault. Checked:
+ * the shape (own properties only, bounded sizes), the settings (catalogue rules), exactly the
+ * mode section that the game code and status call for, unique valid player ids within the
+ * maximum, the operator among the players, the seats and events of the history, scores equal
+ * to what the history says, tiles conserved, every board word in the dictionary, submissions
+ * that the rules accept, Boggle grids as rolled. The engine supplies the dictionaries.
  */
-export function playerView(state: GameState, playerId: string, engine: Engine): Record<string, unknown> {
-  const json = JSON.parse(JSON.stringify(gameToJSON(state, engine))) as Record<string, unknown>;
+export function gameFromJSON(json: unknown, engine: Engine, options: LoadOptions = {}): Result<GameState, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause }));
+  let input = json;
+  if (typeof json === 'string') {
+    if (json.length > 64 * 1024 * 1024) return bad('the JSON text is longer than 64 MB');
+    try {
+      input = JSON.parse(json);
+    } catch {
+      return bad('not JSON');
+    }
+  }
+  const shaped = check(gameSchema, input);
+  if (!shaped.ok) return bad(shaped.fault.toString());
+  try {
+    const built = buildState(shaped.value, engine);
+    if (!built.ok) return built;
+    if (options.verify === 'replay') {
+      const replayed = replayGame(built.value, engine);
+      if (!replayed.ok) return bad(`the history does not replay: ${replayed.error.cause ?? replayed.error.name}`);
+      if (JSON.stringify(gameToJSON(replayed.value)) !== JSON.stringify(gameToJSON(built.value))) return bad('the state differs from the replay of its history');
+    }
+    return built;
+  } catch (e) {
+    return bad(`unreadable state: ${String((e as Error)?.message ?? e).slice(0, 200)}`);
+  }
+}
+
+function buildState(j: GameJSON, engine: Engine): Result<GameState, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause }));
+  const checked = checkSettings(j.settings);
+  if (!checked.ok) return bad(`settings: ${checked.error.name} ${checked.error.cause ?? ''}`.trim());
+  const settings = checked.value.settings;
+  const game = checked.value.game;
+  if (j.type !== game.type) return bad(`game ${settings.code} is of type ${game.type}, not ${j.type}`);
+  // Players: unique ids, never the server's, within the maximum.
+  const ids = new Set<string>();
+  for (const p of j.players) {
+    if (p.id === SERVER_ID) return bad(`${SERVER_ID} cannot be a player`);
+    if (ids.has(p.id)) return bad(`player ${p.id} is listed twice`);
+    ids.add(p.id);
+  }
+  if (j.players.length > settings.maxPlayers) return bad(`${j.players.length} players in a game of at most ${settings.maxPlayers}`);
+  const players: readonly PlayerState[] = Object.freeze(j.players.map((p) => Object.freeze({ id: p.id, score: p.score, left: p.left })));
+  if (players.length > 0 && !ids.has(j.operator)) return bad(`the operator ${j.operator} is not a player`);
+  // History: created first and once; once running, the start recording the seats.
+  const h = j.history;
+  const first = h[0] as GameEvent;
+  if (first.type !== 'created') return bad('history[0]: a history starts with the creation');
+  const ctxResult = engine.context({ settings } as GameState);
+  if (!ctxResult.ok) return ctxResult;
+  const ctx = ctxResult.value;
+  const sections = { classic: j.classic !== undefined, duplicate: j.duplicate !== undefined, anagram: j.anagram !== undefined, boggle: j.boggle !== undefined };
+  const base = { settings, type: game.type, operator: j.operator, players, status: j.status, turn: j.turn };
+  if (j.status === 'waiting') {
+    if (j.turn !== 0) return bad('a waiting game is at turn 0');
+    if (Object.values(sections).some(Boolean)) return bad('a waiting game has no mode section');
+    if (h.length !== 1) return bad('a waiting game has recorded only its creation');
+    if (players.some((p) => p.left || p.score !== 0)) return bad('a waiting game has no scores and no departures');
+    return ok(Object.freeze({ ...base, history: EventLog.of<GameEvent>(h) }));
+  }
+  if (players.length === 0) return bad('a started game has players');
+  if (j.turn < 1) return bad('a started game is at turn 1 or later');
+  for (const [name, present] of Object.entries(sections)) if (present !== (name === game.type)) return bad(`a ${game.type} game has exactly the ${game.type} section (${name} ${present ? 'present' : 'missing'})`);
+  const started = h[1];
+  if (started?.type !== 'started') return bad('history[1]: a started game records its start');
+  if (started.players.length !== players.length || started.players.some((p, i) => p !== players[i]?.id)) return bad('history[1]: the seats differ from the players');
+  const problem = checkHistory(h, players, j.status, game.type);
+  if (problem !== undefined) return bad(problem);
+  const state: GameState = Object.freeze({ ...base, history: EventLog.of<GameEvent>(h) });
+  switch (game.type) {
+    case 'classic':
+      return classicFromJSON(j, state, ctx);
+    case 'duplicate':
+      return duplicateFromJSON(j, state, ctx);
+    case 'anagram':
+      return anagramFromJSON(j, state, ctx);
+    default:
+      return boggleFromJSON(j, state, ctx);
+  }
+}
+
+/**
+ * The history's own rules: events by players of the game, one creation and one start, departures
+ * matching the left flags, a game-over last exactly when the game is over, turns closed in order.
+ */
+function checkHistory(h: readonly GameEvent[], players: readonly PlayerState[], status: GameState['status'], type: GameState['type']): string | undefined {
+  const seat = new Map(players.map((p, i) => [p.id, i]));
+  const departed = new Set<string>();
+  const allowed: Record<GameState['type'], ReadonlySet<string>> = {
+    classic: new Set(['played', 'traded', 'passed', 'left', 'kicked', 'game-over']),
+    duplicate: new Set(['submitted', 'turn-closed', 'left', 'kicked', 'game-over']),
+    anagram: new Set(['answered', 'turn-closed', 'left', 'kicked', 'game-over']),
+    boggle: new Set(['found', 'turn-closed', 'left', 'kicked', 'game-over']),
+  };
+  let turn = 0;
+  for (let k = 2; k < h.length; k++) {
+    const e = h[k] as GameEvent;
+    const where = `history[${k}]`;
+    if (!allowed[type].has(e.type)) return `${where}: no ${e.type} event in a ${type} game`;
+    if (e.type === 'game-over' && k !== h.length - 1) return `${where}: the game-over comes last`;
+    if ('player' in e && !seat.has(e.player)) return `${where}: ${e.player} is not a player`;
+    if (e.type === 'left' || e.type === 'kicked') {
+      if (departed.has(e.player)) return `${where}: ${e.player} left twice`;
+      departed.add(e.player);
+    } else if ('player' in e && departed.has(e.player)) return `${where}: ${e.player} acts after leaving`;
+    if (e.type === 'turn-closed') {
+      if (e.turn !== ++turn) return `${where}: turn ${e.turn} closed after turn ${turn - 1}`;
+      if (e.results.length !== players.length || e.results.some((r, i) => r.player !== players[i]?.id)) return `${where}: one result a seat, in seat order`;
+    }
+  }
+  if ((h[h.length - 1]?.type === 'game-over') !== (status === 'over')) return 'the history ends with a game-over exactly when the game is over';
+  for (const p of players) if (p.left !== departed.has(p.id)) return `player ${p.id}: the left flag disagrees with the history`;
+  return undefined;
+}
+
+/** Sum of each seat's results over the closed turns. */
+function closedTotals(state: GameState): number[] {
+  const totals = state.players.map(() => 0);
+  for (const e of state.history) if (e.type === 'turn-closed') e.results.forEach((r, i) => (totals[i] = (totals[i] ?? 0) + r.score));
+  return totals;
+}
+
+/** Every word of 2+ glyphs on the board is in the dictionary, the tiles are connected and cover the start square. */
+function boardProblem(board: Board, ctx: ModeContext): string | undefined {
+  const { rows, cols, start } = ctx.config.layout;
+  if (board.tileCount === 0) return undefined;
+  if (board.cell(start) === 0) return 'the board tiles do not cover the start square';
+  const codes = new Uint8Array(Math.max(rows, cols));
+  for (const across of [true, false]) {
+    const lines = across ? rows : cols;
+    const len = across ? cols : rows;
+    for (let line = 0; line < lines; line++) {
+      let n = 0;
+      for (let p = 0; p <= len; p++) {
+        const v = p < len ? board.cell(across ? line * cols + p : p * cols + line) : 0;
+        if (v !== 0) codes[n++] = v & 0x3f;
+        else {
+          if (n >= 2 && !ctx.dictionary.hasCodes(codes, 0, n)) return `the board holds ${ctx.config.alphabet.decode(codes, 0, n)}, which is not a word`;
+          n = 0;
+        }
+      }
+    }
+  }
+  // Connected: every tile reachable from the start square through neighbouring tiles.
+  const seen = new Uint8Array(rows * cols);
+  const stack = [start];
+  seen[start] = 1;
+  let reached = 0;
+  while (stack.length > 0) {
+    const s = stack.pop() as number;
+    reached++;
+    const r = Math.floor(s / cols);
+    const c = s % cols;
+    for (const [dr, dc] of [[0, 1], [0, -1], [1, 0], [-1, 0]] as const) {
+      const rr = r + dr;
+      const cc = c + dc;
+      if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
+      const t = rr * cols + cc;
+      if (seen[t] === 0 && board.cell(t) !== 0) {
+        seen[t] = 1;
+        stack.push(t);
+      }
+    }
+  }
+  return reached === board.tileCount ? undefined : 'the board tiles are not connected';
+}
+
+function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result<GameState, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause: `classic: ${cause}` }));
+  const c = j.classic as NonNullable<GameJSON['classic']>;
+  const n = state.players.length;
+  const tiles = crosswordStateFromJSON({ board: c.board, hands: c.hands, bag: c.bag, scores: c.scores }, ctx.config);
+  if (!tiles.ok) return bad(tiles.error.cause ?? 'bad tiles');
+  if (tiles.value.hands.length !== n || c.adjustments.length !== n) return bad('one hand, score and adjustment a player');
+  if (state.turn !== 1) return bad('a classic game stays at turn 1');
+  if (c.over !== (state.status === 'over')) return bad('over disagrees with the status');
+  if ((c.endReason !== undefined) !== c.over) return bad('an end reason exactly when the game is over');
+  if (c.toMove >= n) return bad('the player to move is not a seat');
+  const t = tiles.value;
+  if (t.bag.tiles.length > 0) for (const [i, hand] of t.hands.entries()) if (hand.length !== ctx.config.handSize) return bad(`hand ${i} is not full while the bag has tiles`);
+  const racks = t.hands.map((h) => handValue(h, ctx.config.letters));
+  if (!c.over) {
+    if (c.adjustments.some((a) => a !== 0)) return bad('rack adjustments before the end');
+    if (c.scorelessTurns >= 6) return bad('six scoreless turns end the game');
+    if (state.players[c.toMove]?.left === true) return bad('the player to move has left');
+  } else if (c.endReason === 'out') {
+    const out = t.hands.findIndex((h) => h.length === 0);
+    if (out < 0 || t.bag.tiles.length > 0) return bad('a player went out with an empty bag');
+    const total = racks.reduce((x, y) => x + y, 0);
+    if (c.adjustments.some((a, i) => a !== (i === out ? total - (racks[i] ?? 0) : -(racks[i] ?? 0)))) return bad('the rack adjustments disagree with the racks');
+  } else if (c.adjustments.some((a, i) => a !== -(racks[i] ?? 0))) return bad('the rack adjustments disagree with the racks');
+  // Scores: the crossword state's, the players', and the history's (plays plus adjustments) agree.
+  const fromHistory = state.players.map(() => 0);
+  const seat = new Map(state.players.map((p, i) => [p.id, i]));
+  for (const e of state.history) if (e.type === 'played') fromHistory[seat.get(e.player) as number] = (fromHistory[seat.get(e.player) as number] ?? 0) + e.score;
+  for (let i = 0; i < n; i++) {
+    const expected = (fromHistory[i] ?? 0) + (c.adjustments[i] ?? 0);
+    if (t.scores[i] !== expected || state.players[i]?.score !== expected) return bad(`player ${i}: score ${t.scores[i]} (players list ${state.players[i]?.score}); the history says ${expected}`);
+  }
+  const board = boardProblem(t.board, ctx);
+  if (board !== undefined) return bad(board);
+  const classic: ClassicState = Object.freeze({ tiles: t, toMove: c.toMove, scorelessTurns: c.scorelessTurns, over: c.over, ...(c.endReason === undefined ? {} : { endReason: c.endReason }), adjustments: Object.freeze([...c.adjustments]) });
+  return ok(Object.freeze({ ...state, classic }));
+}
+
+/** A crossword state of one shared hand (duplicate, anagram), checked for conservation. */
+function sharedTiles(board: readonly string[] | undefined, hand: string, bagJson: { tiles: string; rng: number }, ctx: ModeContext, handSize: number): Result<CrosswordState, EngineError> {
+  const rowsText = board ?? formatBoard(Board.empty(ctx.config.layout.rows, ctx.config.layout.cols), ctx.config.alphabet).trimEnd().split('\n');
+  return crosswordStateFromJSON({ board: rowsText, hands: [hand], bag: bagJson, scores: [0] } satisfies CrosswordStateJSON, { ...ctx.config, handSize });
+}
+
+function duplicateFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result<GameState, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause: `duplicate: ${cause}` }));
+  const d = j.duplicate as NonNullable<GameJSON['duplicate']>;
+  const tiles = sharedTiles(d.board, d.hand, d.bag, ctx, ctx.config.handSize);
+  if (!tiles.ok) return bad(tiles.error.cause ?? 'bad tiles');
+  const board = boardProblem(tiles.value.board, ctx);
+  if (board !== undefined) return bad(board);
+  if (d.submissions.length !== state.players.length) return bad('one submission a player');
+  const hand = tiles.value.hands[0] ?? [];
+  const submissions: DuplicateState['submissions'][number][] = [];
+  for (const [i, s] of d.submissions.entries()) {
+    if (s === null) {
+      submissions.push(null);
+      continue;
+    }
+    const placements: Placement[] = s.placements.map(([square, tile]) => ({ square, tile }));
+    if (s.move === '-') {
+      if (placements.length > 0 || s.score !== 0) return bad(`submission ${i}: a pass places nothing and scores 0`);
+    } else {
+      const m = validateMove(moveInput(placements, ctx.config), { board: tiles.value.board, hand, config: ctx.config, dictionary: ctx.dictionary });
+      if (!m.ok) return bad(`submission ${i}: ${m.error.name} ${m.error.cause ?? ''}`.trim());
+      if (m.value.score !== s.score) return bad(`submission ${i}: scores ${m.value.score}, not ${s.score}`);
+    }
+    submissions.push(Object.freeze({ placements: Object.freeze(placements), score: s.score, move: s.move }));
+  }
+  const totals = closedTotals(state);
+  if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
+  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
+  const duplicate: DuplicateState = Object.freeze({ board: tiles.value.board, hand, bag: tiles.value.bag, submissions: Object.freeze(submissions) });
+  return ok(Object.freeze({ ...state, duplicate }));
+}
+
+function anagramFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result<GameState, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause: `anagram: ${cause}` }));
+  const a = j.anagram as NonNullable<GameJSON['anagram']>;
+  const drawSize = ctx.game.drawSize ?? 9;
+  const tiles = sharedTiles(undefined, a.draw, a.bag, ctx, drawSize);
+  if (!tiles.ok) return bad(tiles.error.cause ?? 'bad tiles');
+  const draw = tiles.value.hands[0] ?? [];
+  if (draw.length !== Math.min(drawSize, ctx.config.letters.total)) return bad(`a draw holds ${drawSize} tiles`);
+  if (a.submissions.length !== state.players.length) return bad('one submission a player');
+  for (const [i, s] of a.submissions.entries()) {
+    if (s === null || (s.word === '' && s.score === 0)) continue;
+    const codes = ctx.config.alphabet.encode(s.word);
+    if (!codes.ok || !ctx.dictionary.hasCodes(codes.value) || codes.value.length < (ctx.game.minLength ?? 3)) return bad(`submission ${i}: ${s.word} is not an accepted word`);
+    const left = [...draw];
+    for (const c of codes.value) {
+      let k = left.indexOf(c);
+      if (k < 0) k = left.indexOf(BLANK);
+      if (k < 0) return bad(`submission ${i}: ${s.word} is not made from the draw`);
+      left.splice(k, 1);
+    }
+    if (s.score !== anagramScore(codes.value.length, ctx)) return bad(`submission ${i}: the score of ${s.word} is ${anagramScore(codes.value.length, ctx)}`);
+  }
+  const totals = closedTotals(state);
+  if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
+  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
+  const anagram: AnagramState = Object.freeze({ draw, bag: tiles.value.bag, submissions: Object.freeze(a.submissions.map((s) => (s === null ? null : Object.freeze({ ...s })))) });
+  return ok(Object.freeze({ ...state, anagram }));
+}
+
+function boggleFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result<GameState, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause: `boggle: ${cause}` }));
+  const b = j.boggle as NonNullable<GameJSON['boggle']>;
+  const grid = parseGrid(b.grid, ctx.dictionary.alphabet);
+  if (!grid.ok) return bad(grid.error.cause ?? 'bad grid');
+  const expected = boggleRound(state, state.turn, ctx);
+  if (formatGrid(expected.grid) !== formatGrid(grid.value)) return bad(`round ${state.turn} was rolled ${formatGrid(expected.grid)}`);
+  if (b.submissions.length !== state.players.length) return bad('one word list a player');
+  const lists: EventLog<BoggleEntry>[] = [];
+  for (const [i, list] of b.submissions.entries()) {
+    const words = new Set<string>();
+    for (const [k, e] of list.entries()) {
+      const r = validateBoggleMove({ path: e.path }, { grid: expected.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet });
+      if (!r.ok || r.value.word !== e.word) return bad(`player ${i}, word ${k}: ${r.ok ? `the path spells ${r.value.word}` : r.error.name}`);
+      if (words.has(e.word)) return bad(`player ${i}: ${e.word} twice`);
+      words.add(e.word);
+    }
+    lists.push(EventLog.of(list.map((e) => Object.freeze({ word: e.word, path: e.path }))));
+  }
+  const totals = closedTotals(state);
+  if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
+  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
+  const boggle: BoggleState = Object.freeze({ grid: expected.grid, submissions: Object.freeze(lists) });
+  return ok(Object.freeze({ ...state, boggle }));
+}
+
+// ---- replay ------------------------------------------------------------------------------------
+
+/**
+ * Rebuilds a game from its settings (seed included) and its recorded events: the waiting room
+ * as the start recorded it, then every recorded request applied again through the engine.
+ */
+export function replayGame(state: GameState, engine: Engine): Result<GameState, EngineError> {
+  const ctx = engine.context(state);
+  if (!ctx.ok) return ctx;
+  const h = state.history.toArray();
+  const created = h[0];
+  if (created?.type !== 'created') return err(engineError(Code.BAD_STATE, { cause: 'no creation' }));
+  const made = engine.create({ ...state.settings }, created.player);
+  if (!made.ok) return made;
+  let s = made.value.state;
+  // Joins and leaves before the start are not recorded: a waiting room is its seats.
+  if (state.status === 'waiting') return ok(Object.freeze({ ...s, players: Object.freeze(state.players.map((p) => Object.freeze({ ...p }))), operator: state.operator }));
+  const fail = (k: number, e: EngineError) => err(engineError(Code.BAD_STATE, { cause: `event ${k}: ${e.name} ${e.cause ?? ''}`.trim() }));
+  for (let k = 1; k < h.length; k++) {
+    const e = h[k] as GameEvent;
+    let by: string;
+    let request: unknown;
+    switch (e.type) {
+      case 'started':
+        s = Object.freeze({ ...s, players: Object.freeze(e.players.map((id) => Object.freeze({ id, score: 0, left: false }))), operator: e.operator });
+        by = e.player;
+        request = { type: 'start' };
+        break;
+      case 'played': {
+        const board = s.classic?.tiles.board;
+        if (board === undefined) return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a play before the start` }));
+        const p = parsePlayAgainst(e.move, board, ctx.value);
+        if (!p.ok) return fail(k, p.error);
+        by = e.player;
+        request = { type: 'play', ...p.value };
+        break;
+      }
+      case 'traded': {
+        const t = parseTiles(e.tiles, ctx.value.config.alphabet);
+        if (!t.ok) return fail(k, t.error);
+        by = e.player;
+        request = { type: 'trade', glyphs: t.value.map((x) => (x === BLANK ? '?' : ctx.value.config.alphabet.glyph(x))) };
+        break;
+      }
+      case 'passed':
+        by = e.player;
+        request = { type: 'pass' };
+        break;
+      case 'submitted': {
+        by = e.player;
+        if (e.move === '-') request = { type: 'pass' };
+        else {
+          const board = s.duplicate?.board;
+          if (board === undefined) return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a submission before the start` }));
+          const p = parsePlayAgainst(e.move, board, ctx.value);
+          if (!p.ok) return fail(k, p.error);
+          request = { type: 'play', ...p.value };
+        }
+        break;
+      }
+      case 'answered':
+        by = e.player;
+        request = e.word === '' ? { type: 'pass' } : { type: 'play', word: e.word };
+        break;
+      case 'found':
+        by = e.player;
+        request = { type: 'play', path: e.path };
+        break;
+      case 'turn-closed':
+        by = SERVER_ID;
+        request = { type: 'close-turn' };
+        break;
+      case 'left':
+        by = e.player;
+        request = { type: 'leave' };
+        break;
+      case 'kicked':
+        by = e.by;
+        request = { type: 'kick', player: e.player };
+        break;
+      default:
+        // Derived events (game over) come with the request that caused them.
+        continue;
+    }
+    const r = engine.apply(s, by, request);
+    if (!r.ok) return fail(k, r.error);
+    s = r.value.state;
+  }
+  return ok(s);
+}
+
+/** A recorded play's notation as the request that makes it on `board`. */
+function parsePlayAgainst(move: string, board: Board, ctx: ModeContext): Result<ReturnType<typeof moveInput>, EngineError> {
+  const p = parsePlay(move, board, ctx.config.alphabet);
+  return p.ok ? ok(moveInput(p.value.placements, ctx.config)) : p;
+}
+
+// ---- views and records -------------------------------------------------------------------------
+
+/**
+ * What one player may see, as JSON: other players' hands become counts (`hands[i]` null,
+ * `handSizes` given), the bag a count (its contents, the PRNG state and the seed stay hidden
+ * while the game runs), other players' submissions are hidden (duplicate and anagram: whether
+ * they submitted; Boggle: how many words), and so are other players' racks, traded tiles and
+ * submissions in the history. Anyone may see a finished game whole.
+ */
+export function playerView(state: GameState, playerId: string): Record<string, unknown> {
+  const json = gameToJSON(state) as unknown as Record<string, unknown>;
+  if (state.status === 'over') return json;
   const me = state.players.findIndex((p) => p.id === playerId);
-  const running = state.status !== 'over';
-  const tilesView = (tiles: CrosswordStateJSON, handSizes: readonly number[], bagSize: number, shared: boolean) => ({
-    board: tiles.board,
-    hands: tiles.hands.map((h, i) => (shared || i === me || !running ? h : null)),
-    handSizes,
-    bagSize,
-  });
+  json.settings = { ...state.settings, seed: null };
   const c = state.classic;
-  if (c !== undefined && json.classic !== undefined) {
+  if (c !== undefined) {
     const part = json.classic as NonNullable<GameJSON['classic']>;
-    json.classic = { ...part, tiles: tilesView(part.tiles, c.tiles.hands.map((h) => h.length), c.tiles.bag.tiles.length, false) };
+    json.classic = { ...part, hands: part.hands.map((h, i) => (i === me ? h : null)), handSizes: c.tiles.hands.map((h) => h.length), bag: { size: c.tiles.bag.tiles.length } };
   }
   const d = state.duplicate;
-  if (d !== undefined && json.duplicate !== undefined) {
+  if (d !== undefined) {
     const part = json.duplicate as NonNullable<GameJSON['duplicate']>;
-    json.duplicate = { tiles: tilesView(part.tiles, [d.hand.length], d.bag.tiles.length, true), submissions: part.submissions.map((x, i) => (i === me || !running ? x : x !== null)) };
+    json.duplicate = { ...part, bag: { size: d.bag.tiles.length }, submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)) };
   }
   const a = state.anagram;
-  if (a !== undefined && json.anagram !== undefined) {
+  if (a !== undefined) {
     const part = json.anagram as NonNullable<GameJSON['anagram']>;
-    json.anagram = { draw: part.tiles.hands[0], bagSize: a.bag.tiles.length, submissions: part.submissions.map((x, i) => (i === me || !running ? x : x !== null)) };
+    json.anagram = { ...part, bag: { size: a.bag.tiles.length }, submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)) };
   }
-  if (json.boggle !== undefined) {
+  if (state.boggle !== undefined) {
     const part = json.boggle as NonNullable<GameJSON['boggle']>;
-    json.boggle = { ...part, submissions: part.submissions.map((x, i) => (i === me || !running ? x : x.length)) };
+    json.boggle = { ...part, submissions: part.submissions.map((x, i) => (i === me ? x : x.length)) };
   }
-  if (running) {
-    json.history = state.history.map((e) => {
-      if (!('player' in e) || e.player === playerId) return e;
-      if (e.type === 'played' || e.type === 'passed') return { ...e, rack: undefined };
-      if (e.type === 'traded') return { type: 'traded', player: e.player, count: e.tiles.length };
-      return e;
-    });
-    json.history = JSON.parse(JSON.stringify(json.history));
-  }
+  json.history = state.history.toArray().map((e) => {
+    if (!('player' in e) || e.player === playerId) return e;
+    switch (e.type) {
+      case 'played':
+        return { type: e.type, player: e.player, move: e.move, score: e.score, words: e.words };
+      case 'passed':
+        return { type: e.type, player: e.player };
+      case 'traded':
+        return { type: e.type, player: e.player, count: [...e.tiles].length };
+      case 'submitted':
+      case 'answered':
+      case 'found':
+        return { type: e.type, player: e.player };
+      default:
+        return e;
+    }
+  });
   return json;
 }
 
@@ -225,9 +610,9 @@ export function playerView(state: GameState, playerId: string, engine: Engine): 
  * A classic game's record as GCG, from its history (plays, trades, passes and the end-of-game
  * rack adjustments); undefined for other game types.
  */
-export function gameToGcg(state: GameState, engine: Engine): string | undefined {
-  const ctx = engine.context(state);
-  if (!ctx.ok || state.type !== 'classic' || state.classic === undefined) return undefined;
+export function gameToGcg(state: GameState): string | undefined {
+  const config = configOf(state);
+  if (config === undefined || state.type !== 'classic' || state.classic === undefined) return undefined;
   const index = new Map(state.players.map((p, i) => [p.id, i]));
   const turns: ExportTurn[] = [];
   for (const e of state.history) {
@@ -241,9 +626,10 @@ export function gameToGcg(state: GameState, engine: Engine): string | undefined 
   return exportGcg({
     players: state.players.map((p) => p.id.replace(/[\s:]+/g, '_')),
     turns,
-    finalRacks: c.over ? c.tiles.hands.map((h) => formatTiles(h, ctx.value.config.alphabet)) : [],
+    finalRacks: c.over ? c.tiles.hands.map((h) => formatTiles(h, config.alphabet)) : [],
     adjustments: c.over ? c.adjustments : state.players.map(() => 0),
     ...(wentOut >= 0 ? { wentOut } : {}),
-    config: ctx.value.config,
+    config,
   });
 }
+

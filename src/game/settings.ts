@@ -49,7 +49,11 @@ export interface GameSettingsInput {
   /** A predefined game code ({@link PREDEFINED_GAMES}). */
   readonly code: string;
   readonly maxPlayers: number;
-  /** Seed of every random draw of the game (default 1). */
+  /**
+   * Seed of every random draw of the game (a whole number). Without one, the game takes a random
+   * 32-bit seed from `crypto.getRandomValues` and stores it in its settings, so that it stays
+   * deterministic (and replayable) after creation.
+   */
   readonly seed?: number;
 }
 
@@ -61,6 +65,13 @@ export interface GameSettings {
   readonly code: string;
   readonly maxPlayers: number;
   readonly seed: number;
+}
+
+/** A random 32-bit seed from the platform's cryptographic generator (Node, browsers, Deno, Bun, workers). */
+export function randomSeed(): number {
+  const c = (globalThis as { crypto?: { getRandomValues?(a: Uint32Array): Uint32Array } }).crypto;
+  if (c?.getRandomValues !== undefined) return c.getRandomValues(new Uint32Array(1))[0] as number;
+  return Math.floor(Math.random() * 2 ** 32);
 }
 
 /** The shortest time per turn accepted, in seconds. */
@@ -105,7 +116,7 @@ export function checkSettings(input: unknown): Result<{ settings: GameSettings; 
   if (typeof max !== 'number' || !Number.isInteger(max)) return err(engineError(Code.NON_INTEGER_MAX_PLAYERS, { param: describeValue(max) }));
   if (max < 1) return err(engineError(Code.MAX_PLAYERS_TOO_SMALL, { param: max }));
   if (max > MAX_PLAYERS) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `at most ${MAX_PLAYERS} players` }));
-  const seed = own('seed') ?? 1;
+  const seed = own('seed') ?? randomSeed();
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'seed must be a whole number' }));
-  return ok({ settings: { name, description, timePerTurn: time, code, maxPlayers: max, seed }, game: PREDEFINED_GAMES[code] as PredefinedGame });
+  return ok({ settings: Object.freeze({ name, description, timePerTurn: time, code, maxPlayers: max, seed }), game: PREDEFINED_GAMES[code] as PredefinedGame });
 }

@@ -3,10 +3,10 @@ import type { Board } from '../board/board.js';
 import type { BoggleGrid } from '../boggle/grid.js';
 import type { GameConfig } from '../config/config.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
-import type { EngineError } from '../errors/error.js';
 import type { Bag } from '../state/bag.js';
 import type { Hand } from '../state/hand.js';
 import type { ClassicState } from './classic.js';
+import type { EventLog } from './log.js';
 import type { GameSettings, GameType, PredefinedGame } from './settings.js';
 
 /** The id a server uses for its own requests (closing turns on its timers): allowed wherever the operator is. */
@@ -20,7 +20,7 @@ export interface PlayerState {
   readonly left: boolean;
 }
 
-/** A duplicate submission. */
+/** A duplicate submission: the placements, their score and notation (`-` for a pass). */
 export interface DuplicateSubmission {
   readonly placements: readonly Placement[];
   readonly score: number;
@@ -32,42 +32,105 @@ export interface DuplicateState {
   readonly board: Board;
   readonly hand: Hand;
   readonly bag: Bag;
-  /** One entry a player: their submission this turn, null before it. A pass is a submission of nothing. */
+  /** One entry a player: their submission this turn, null before it. */
   readonly submissions: readonly (DuplicateSubmission | null)[];
+}
+
+/** An anagram answer (the empty word for a pass). */
+export interface AnagramSubmission {
+  readonly word: string;
+  readonly score: number;
 }
 
 /** Anagram: a shared draw each turn, one word a player. */
 export interface AnagramState {
   readonly draw: Hand;
   readonly bag: Bag;
-  readonly submissions: readonly ({ readonly word: string; readonly score: number } | null)[];
+  readonly submissions: readonly (AnagramSubmission | null)[];
+}
+
+/** A Boggle word and the cells that spell it, as [row, col]. */
+export interface BoggleEntry {
+  readonly word: string;
+  readonly path: readonly (readonly [number, number])[];
 }
 
 /** Boggle: a grid a round, many words a player. */
 export interface BoggleState {
   readonly grid: BoggleGrid;
-  /** The accepted moves of each player this round, as paths of [row, col]. */
-  readonly submissions: readonly (readonly { readonly word: string; readonly path: readonly (readonly [number, number])[] }[])[];
+  /** The accepted words of each player this round (append-only lists). */
+  readonly submissions: readonly EventLog<BoggleEntry>[];
 }
 
-/** Something that happened; `apply` returns them and the state keeps them as its history. */
+/** A player's result of a closed turn. */
+export interface TurnResult {
+  readonly player: string;
+  readonly score: number;
+  readonly move: string;
+}
+
+/** A player's final score. */
+export interface FinalScore {
+  readonly player: string;
+  readonly score: number;
+  /** End-of-game rack adjustment (classic), else 0. */
+  readonly adjustment: number;
+  /** The tiles left in the player's hand (classic). */
+  readonly rack?: string;
+}
+
+/**
+ * Something that happened. `apply` returns them; the state keeps all but data answers as its
+ * history, which holds everything a replay needs (plays in record notation, the cells of Boggle
+ * words). Joins and leaves before the start are not recorded: the start records the seats.
+ */
 export type GameEvent =
   | { readonly type: 'created'; readonly player: string }
-  | { readonly type: 'joined' | 'left' | 'kicked' | 'started' | 'submitted'; readonly player: string }
+  | { readonly type: 'joined'; readonly player: string }
+  | { readonly type: 'started'; readonly player: string; readonly players: readonly string[]; readonly operator: string }
+  | { readonly type: 'left'; readonly player: string }
+  | { readonly type: 'kicked'; readonly player: string; readonly by: string }
   | { readonly type: 'played'; readonly player: string; readonly rack: string; readonly move: string; readonly score: number; readonly words: readonly string[] }
   | { readonly type: 'traded'; readonly player: string; readonly rack: string; readonly tiles: string }
   | { readonly type: 'passed'; readonly player: string; readonly rack?: string }
+  /** Duplicate: the play's notation (`-` for a pass) and score. */
+  | { readonly type: 'submitted'; readonly player: string; readonly move: string; readonly score: number }
+  /** Anagram: the word (empty for a pass) and its score. */
+  | { readonly type: 'answered'; readonly player: string; readonly word: string; readonly score: number }
+  /** Boggle: a word and its cells. */
+  | { readonly type: 'found'; readonly player: string; readonly word: string; readonly path: readonly (readonly [number, number])[] }
   | {
       readonly type: 'turn-closed';
       readonly turn: number;
-      readonly results: readonly { readonly player: string; readonly score: number; readonly move: string }[];
+      readonly results: readonly TurnResult[];
+      /** Duplicate: the play put on the board. */
       readonly top?: { readonly move: string; readonly score: number };
+      /** Anagram and Boggle: the longest words that were possible. */
       readonly best?: readonly string[];
     }
-  | { readonly type: 'game-over'; readonly reason: string; readonly scores: readonly { readonly player: string; readonly score: number; readonly adjustment: number; readonly rack?: string }[] }
-  | { readonly type: 'data'; readonly what: string; readonly value: unknown };
+  | { readonly type: 'game-over'; readonly reason: string; readonly scores: readonly FinalScore[] }
+  | DataAnswer;
 
-/** A game: plain immutable data, serialisable with `gameToJSON`. */
+/** What a game looks like to anyone (the `info` data request). */
+export interface GameInfo {
+  readonly settings: GameSettings;
+  readonly type: GameType;
+  readonly status: GameState['status'];
+  readonly turn: number;
+  readonly operator: string;
+  readonly players: readonly string[];
+  /** The player to move (classic games), or null. */
+  readonly toMove: string | null;
+}
+
+/** The answer to a data request (not recorded in the history). */
+export type DataAnswer =
+  | { readonly type: 'data'; readonly what: 'hand'; readonly value: string | null }
+  | { readonly type: 'data'; readonly what: 'board'; readonly value: readonly string[] | null }
+  | { readonly type: 'data'; readonly what: 'scores'; readonly value: readonly { readonly player: string; readonly score: number }[] }
+  | { readonly type: 'data'; readonly what: 'info'; readonly value: GameInfo };
+
+/** A game: plain immutable data (frozen objects shared between successive states). */
 export interface GameState {
   readonly settings: GameSettings;
   readonly type: GameType;
@@ -80,11 +143,9 @@ export interface GameState {
   readonly duplicate?: DuplicateState;
   readonly anagram?: AnagramState;
   readonly boggle?: BoggleState;
-  readonly history: readonly GameEvent[];
+  /** Every recorded event, oldest first (an append-only list shared between states). */
+  readonly history: EventLog<GameEvent>;
 }
-
-/** The result of `apply`. */
-export type ApplyResult = { readonly ok: true; readonly state: GameState; readonly events: readonly GameEvent[] } | { readonly ok: false; readonly error: EngineError };
 
 /** What the engine needs besides the state: dictionaries, by alphabet name ('en', 'fr'...). */
 export interface EngineEnvironment {

@@ -1,3 +1,4 @@
+import { sameGlyphs } from '../alphabet/alphabet.js';
 import { Board, type Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
@@ -1375,12 +1376,7 @@ function warmUp(g: MoveGenerator): void {
 
 /** True when a configuration and a dictionary use the same alphabet (same glyphs in the same order). */
 export function sameAlphabet(config: GameConfig, dictionary: Dictionary): boolean {
-  const a = config.alphabet;
-  const b = dictionary.alphabet;
-  if (a === b) return true;
-  if (a.size !== b.size) return false;
-  for (let c = 1; c <= a.size; c++) if (a.glyph(c) !== b.glyph(c)) return false;
-  return true;
+  return sameGlyphs(config.alphabet, dictionary.alphabet);
 }
 
 /**

@@ -13,15 +13,20 @@ import { err, type Result } from '../result.js';
 /** File name of the embedded default English dictionary, inside the package's `dictionaries/`. */
 export const DEFAULT_DICTIONARY_FILE = 'en.dawg';
 
-/** Reads a dictionary file. A missing or unreadable file is a DICT_TRUNCATED error with the cause. */
+/**
+ * Reads a dictionary file. A missing or unreadable file is FILE_UNREADABLE (90106, param: the
+ * path); a file that is not a sound dictionary has the loader's code (90100-90105), and its
+ * cause names the file.
+ */
 export function readDictionaryFile(path: string): Result<Dictionary, EngineError> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    return err(engineError(Code.DICT_TRUNCATED, { cause: `cannot read ${path}: ${(e as Error).message}`, message: 'Cannot read the dictionary file.' }));
+    return err(engineError(Code.FILE_UNREADABLE, { param: path, cause: `${path}: ${(e as Error).message}` }));
   }
-  return loadDictionary(bytes);
+  const d = loadDictionary(bytes);
+  return d.ok ? d : err({ ...d.error, cause: `${path}: ${d.error.cause ?? d.error.message}` });
 }
 
 /** Writes a dictionary file; returns its size in bytes. */

@@ -42,16 +42,16 @@ export function crosswordStateFromJSON(json: unknown, config: GameConfig): Resul
   const hands = [];
   for (const h of j.hands) {
     const t = parseTiles(h, config.alphabet);
-    if (!t.ok) return bad(`bad hand ${JSON.stringify(h)}: ${t.bad}`);
-    if (t.tiles.length > config.handSize) return bad(`a hand holds at most ${config.handSize} tiles`);
-    hands.push(makeHand(t.tiles));
+    if (!t.ok) return bad(`bad hand ${JSON.stringify(h)}: ${t.error.cause ?? ''}`);
+    if (t.value.length > config.handSize) return bad(`a hand holds at most ${config.handSize} tiles`);
+    hands.push(makeHand(t.value));
   }
   const bagTiles = parseTiles(bagJson.tiles as string, config.alphabet);
-  if (!bagTiles.ok) return bad(`bad bag: ${bagTiles.bad}`);
+  if (!bagTiles.ok) return bad(`bad bag: ${bagTiles.error.cause ?? ''}`);
   const state: CrosswordState = Object.freeze({
     board: board.value,
     hands: Object.freeze(hands),
-    bag: Object.freeze({ tiles: Object.freeze([...bagTiles.tiles].sort((a, b) => a - b)), rng: bagJson.rng as number }),
+    bag: Object.freeze({ tiles: Object.freeze([...bagTiles.value].sort((a, b) => a - b)), rng: bagJson.rng as number }),
     scores: Object.freeze([...(j.scores as number[])]),
   });
   if (!tilesConserved(state, config.letters)) return bad("bag, hands and board do not hold exactly the letterset's tiles");

@@ -1,5 +1,9 @@
 import type { Alphabet } from '../alphabet/alphabet.js';
-import { BLANK } from '../config/letterset.js';
+import type { GameConfig } from '../config/config.js';
+import { BLANK, type Tile } from '../config/letterset.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { err, ok, type Result } from '../result.js';
+import { type Hand, makeHand } from '../state/hand.js';
 
 /**
  * Glyphs in text, shared by every notation: an upper-case glyph is a tile, a lower-case one a
@@ -65,20 +69,42 @@ export function tileText(value: number, alphabet: Alphabet): string {
 }
 
 /** Parses a run of tiles (a hand, a bag): glyphs and `?`, spaces ignored. Returns the first bad text on failure. */
-export function parseTiles(text: string, alphabet: Alphabet): { ok: true; tiles: number[] } | { ok: false; bad: string } {
-  const tiles: number[] = [];
+export function parseTiles(text: string, alphabet: Alphabet): Result<Tile[], EngineError> {
+  if (typeof text !== 'string' || text.length > MAX_TILES_TEXT) return err(engineError(Code.BAD_NOTATION, { cause: `tiles are a text of at most ${MAX_TILES_TEXT} characters` }));
+  const tiles: Tile[] = [];
   for (let i = 0; i < text.length; ) {
     if (/\s/.test(text[i] as string)) {
       i++;
       continue;
     }
     const t = readToken(text, i, alphabet);
-    if (t.kind !== 'tile') return { ok: false, bad: t.kind === 'error' ? t.text : (text[i] as string) };
+    if (t.kind !== 'tile') {
+      const bad = t.kind === 'error' ? t.text : (text[i] as string);
+      return err(engineError(Code.BAD_NOTATION, { param: bad, cause: `${JSON.stringify(bad)} is not a tile of alphabet ${alphabet.spec.name}` }));
+    }
     // In a hand a lower-case letter means a blank (`?`), whatever letter it names.
     tiles.push((t.value & BLANK) !== 0 ? BLANK : t.value);
     i = t.end;
   }
-  return { ok: true, tiles };
+  return ok(tiles);
+}
+
+/** The longest text {@link parseTiles} reads. */
+const MAX_TILES_TEXT = 4096;
+
+/**
+ * A hand from its letters (`AEINST?`: upper case tiles, `?` or a lower-case letter a blank),
+ * checked against a configuration: glyphs of its letterset, at most a hand of tiles.
+ */
+export function handFromLetters(text: string, config: GameConfig): Result<Hand, EngineError> {
+  const tiles = parseTiles(text, config.alphabet);
+  if (!tiles.ok) return tiles;
+  if (tiles.value.length > config.handSize) return err(engineError(Code.BAD_NOTATION, { cause: `a hand holds at most ${config.handSize} tiles, not ${tiles.value.length}` }));
+  for (const t of tiles.value) {
+    if (t === BLANK ? config.letters.blanks === 0 : config.letters.counts[t] === 0)
+      return err(engineError(Code.BAD_NOTATION, { param: t === BLANK ? '?' : config.alphabet.glyph(t), cause: `no such tile in letterset ${config.letters.spec.name}` }));
+  }
+  return ok(makeHand(tiles.value));
 }
 
 /** The text of a run of tiles. */

@@ -1,3 +1,4 @@
+import { sameGlyphs } from '../alphabet/alphabet.js';
 import { Board, type Placement } from '../board/board.js';
 import { presetConfig, type GameConfig } from '../config/config.js';
 import { BLANK } from '../config/letterset.js';
@@ -156,8 +157,11 @@ export interface GcgMismatch {
   readonly line: number;
   readonly kind: GcgEvent['kind'];
   readonly what: 'score' | 'total' | 'invalid';
+  /** The recorded score or total. */
   readonly recorded: number;
-  readonly computed: number;
+  /** The engine's score or total (absent for an invalid play, which the engine cannot score). */
+  readonly computed?: number;
+  /** Why a play is invalid. */
   readonly detail?: string;
 }
 
@@ -192,20 +196,22 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
   const cfg = presetConfig(configName);
   if (!cfg.ok) return cfg;
   const config = cfg.value;
+  if (dictionary.alphabet !== undefined && !sameGlyphs(dictionary.alphabet, config.alphabet))
+    return err(engineError(Code.ALPHABET_MISMATCH, { cause: `the record is played in alphabet ${config.alphabet.spec.name}; the dictionary is in ${dictionary.alphabet.spec.name}` }));
   let board = Board.empty(config.layout.rows, config.layout.cols);
   const totals = record.players.map(() => 0);
   const mismatches: GcgMismatch[] = [];
   let lastPlay: { player: number; before: Board; score: number } | undefined;
   const rackValue = (rack: string) => {
     const t = parseTiles(rack.replaceAll('.', '?'), config.alphabet);
-    return t.ok ? handValue(makeHand(t.tiles), config.letters) : NaN;
+    return t.ok ? handValue(makeHand(t.value), config.letters) : NaN;
   };
   for (const e of record.events) {
     let computed = e.score;
     if (e.kind === 'play') {
       const p = parsePlay(`${e.position} ${e.word}`, board, config.alphabet);
       if (!p.ok) {
-        mismatches.push({ line: e.line, kind: e.kind, what: 'invalid', recorded: e.score, computed: NaN, detail: p.error.cause ?? '' });
+        mismatches.push({ line: e.line, kind: e.kind, what: 'invalid', recorded: e.score, detail: p.error.cause ?? '' });
         continue;
       }
       const placements = p.value.placements;
@@ -214,7 +220,7 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
       computed = scorePlacements(placements, ctx);
       if (computed < 0) {
         const why = validateMove(moveInput(placements, config), ctx);
-        mismatches.push({ line: e.line, kind: e.kind, what: 'invalid', recorded: e.score, computed: NaN, detail: why.ok ? '' : `${why.error.code} ${why.error.name} ${String(why.error.param ?? '')}` });
+        mismatches.push({ line: e.line, kind: e.kind, what: 'invalid', recorded: e.score, detail: why.ok ? '' : `${why.error.code} ${why.error.name} ${String(why.error.param ?? '')}` });
         computed = e.score;
       }
       lastPlay = { player: e.player, before: board, score: computed };
@@ -225,11 +231,13 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
         computed = -lastPlay.score;
         lastPlay = undefined;
       }
-    } else if (e.kind === 'end-points') {
+    } else if (e.kind === 'end-points' || e.kind === 'end-penalty') {
       const v = rackValue(e.rack);
-      computed = e.score === v ? v : 2 * v;
-    } else if (e.kind === 'end-penalty') computed = -rackValue(e.rack);
-    else if (e.kind === 'pass' || e.kind === 'exchange') computed = 0;
+      if (Number.isNaN(v)) {
+        mismatches.push({ line: e.line, kind: e.kind, what: 'invalid', recorded: e.score, detail: `the rack ${e.rack} is not tiles of the letterset` });
+        computed = e.score;
+      } else computed = e.kind === 'end-penalty' ? -v : e.score === v ? v : 2 * v;
+    } else if (e.kind === 'pass' || e.kind === 'exchange') computed = 0;
     if (computed !== e.score) mismatches.push({ line: e.line, kind: e.kind, what: 'score', recorded: e.score, computed });
     totals[e.player] = (totals[e.player] ?? 0) + computed;
     if (totals[e.player] !== e.total) mismatches.push({ line: e.line, kind: e.kind, what: 'total', recorded: e.total, computed: totals[e.player] as number });
@@ -256,10 +264,12 @@ export function exportGcg(game: {
   wentOut?: number;
   config: GameConfig;
   lexicon?: string;
+  /** The `#description` line (default: "Created with wordgame-engine"). */
+  description?: string;
 }): string {
   const lines = ['#character-encoding UTF-8', ...game.players.map((p, i) => `#player${i + 1} ${p} ${p}`), ...(game.lexicon === undefined ? [] : [`#lexicon ${game.lexicon}`])];
   if (game.config.name === 'super') lines.push('#board-layout SuperCrosswordGame');
-  lines.push('#description Created with wordgame-engine');
+  lines.push(`#description ${(game.description ?? 'Created with wordgame-engine').replace(/[\r\n]+/g, ' ')}`);
   const totals = game.players.map(() => 0);
   for (const t of game.turns) {
     const nick = game.players[t.player] as string;
@@ -303,5 +313,6 @@ export function exportSelfPlay(game: SelfPlayGame, players: readonly string[], c
     adjustments: final.adjustments,
     ...(final.endReason === 'out' ? { wentOut: final.tiles.hands.findIndex((h) => h.length === 0) } : {}),
     config,
+    description: `Created with wordgame-engine (self-play, seed ${game.seed})`,
   });
 }

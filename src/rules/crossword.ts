@@ -1,3 +1,4 @@
+import { sameGlyphs } from '../alphabet/alphabet.js';
 import type { Board, Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK } from '../config/letterset.js';
@@ -70,7 +71,7 @@ export interface IncorrectWordsDetail {
 
 /**
  * Checks a crossword move and scores it. Returns the scored move, or the first broken rule in the
- * rule book's order: 60000 (cause), 60003, 60102, 60103, 60101, 60104, 60105, 60106, 60107, 60108
+ * rule book's order: 90202 when the dictionary's alphabet is not the configuration's, 60000 (cause), 60003, 60102, 60103, 60101, 60104, 60105, 60106, 60107, 60108
  * (param: the first invalid word; detail: all of them). Never throws; changes nothing.
  */
 export function validateMove(move: unknown, ctx: MoveContext): Result<ScoredMove, EngineError> {
@@ -171,6 +172,11 @@ let scratchWord: Uint8Array = new Uint8Array(64);
 const handCounts = new Int16Array(65);
 
 function check(move: unknown, ctx: MoveContext, all: boolean, errors: EngineError[]): ScoredMove | undefined {
+  const lookupAlphabet = ctx.dictionary.alphabet;
+  if (lookupAlphabet !== undefined && lookupAlphabet !== ctx.config.alphabet && !sameGlyphs(lookupAlphabet, ctx.config.alphabet)) {
+    errors.push(engineError(Code.ALPHABET_MISMATCH, { cause: `the configuration's alphabet ${ctx.config.alphabet.spec.name} is not the dictionary's (${lookupAlphabet.spec.name})` }));
+    return undefined;
+  }
   const read = readMove(move, ctx);
   if (!read.ok) {
     errors.push(read.error);

@@ -1,4 +1,5 @@
 import { BLANK, type LetterSet, type Tile, tileValue } from '../config/letterset.js';
+import { err, ok, type Result } from '../result.js';
 
 /** A hand (rack): a multiset of tiles, kept sorted (blanks last) and frozen. */
 export type Hand = readonly Tile[];
@@ -9,17 +10,17 @@ export function makeHand(tiles: readonly Tile[]): Hand {
 }
 
 /**
- * The hand without `tiles` (each a glyph code or BLANK), or the first tile asked beyond what the
- * hand holds (counting multiplicity).
+ * The hand without `tiles` (each a glyph code or BLANK), or as the error the first tile asked
+ * beyond what the hand holds (counting multiplicity).
  */
-export function removeTiles(hand: Hand, tiles: readonly Tile[]): { ok: true; hand: Hand } | { ok: false; missing: Tile } {
+export function removeTiles(hand: Hand, tiles: readonly Tile[]): Result<Hand, Tile> {
   const rest = [...hand];
   for (const t of tiles) {
     const i = rest.indexOf(t);
-    if (i < 0) return { ok: false, missing: t };
+    if (i < 0) return err(t);
     rest.splice(i, 1);
   }
-  return { ok: true, hand: Object.freeze(rest) };
+  return ok(Object.freeze(rest));
 }
 
 /** The hand with `tiles` added. */

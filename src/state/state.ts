@@ -1,11 +1,14 @@
-import { castDraft, produce } from 'immer';
 import { Board, type Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type LetterSet, type Tile } from '../config/letterset.js';
 import { type Bag, drawTiles, fullBag, returnTiles } from './bag.js';
 import { type Hand, addTiles, makeHand, removeTiles } from './hand.js';
 
-/** The tiles and scores of a crossword game: board, one hand per player, bag, scores. */
+/**
+ * The tiles and scores of a crossword game: board, one hand per player, bag, scores. Immutable:
+ * every update returns a new frozen object that shares what did not change (structural sharing;
+ * no deep copy, no whole-state freeze).
+ */
 export interface CrosswordState {
   readonly board: Board;
   readonly hands: readonly Hand[];
@@ -30,15 +33,19 @@ export function newCrosswordState(config: GameConfig, players: number, seed: num
   });
 }
 
+/** `list` with item `i` replaced (a new frozen array). */
+export function replaced<T>(list: readonly T[], i: number, value: T): readonly T[] {
+  const copy = list.slice();
+  copy[i] = value;
+  return Object.freeze(copy);
+}
+
 /** Draws tiles into a player's hand up to `handSize` (fewer when the bag runs out). */
 export function refillHand(state: CrosswordState, player: number, handSize: number): CrosswordState {
   const hand = state.hands[player];
-  if (hand === undefined) return state;
+  if (hand === undefined || hand.length >= handSize || state.bag.tiles.length === 0) return state;
   const d = drawTiles(state.bag, handSize - hand.length);
-  return produce(state, (s) => {
-    s.bag = castDraft(d.bag);
-    s.hands[player] = castDraft(addTiles(hand, d.drawn));
-  });
+  return Object.freeze({ ...state, bag: d.bag, hands: replaced(state.hands, player, addTiles(hand, d.drawn)) });
 }
 
 /** The hand tile a placement uses: its glyph, or BLANK for a blank. */
@@ -55,11 +62,11 @@ export function placeTiles(state: CrosswordState, player: number, placements: re
   if (hand === undefined) return undefined;
   const rest = removeTiles(hand, placements.map(handTileOf));
   if (!rest.ok) return undefined;
-  const board = state.board.withTiles(placements);
-  return produce(state, (s) => {
-    s.board = board;
-    s.hands[player] = castDraft(rest.hand);
-    s.scores[player] = (s.scores[player] ?? 0) + score;
+  return Object.freeze({
+    board: state.board.withTiles(placements),
+    hands: replaced(state.hands, player, rest.value),
+    bag: state.bag,
+    scores: replaced(state.scores, player, (state.scores[player] ?? 0) + score),
   });
 }
 
@@ -73,17 +80,12 @@ export function exchangeTiles(state: CrosswordState, player: number, tiles: read
   const rest = removeTiles(hand, tiles);
   if (!rest.ok) return undefined;
   const d = drawTiles(state.bag, tiles.length);
-  return produce(state, (s) => {
-    s.bag = castDraft(returnTiles(d.bag, tiles));
-    s.hands[player] = castDraft(addTiles(rest.hand, d.drawn));
-  });
+  return Object.freeze({ ...state, bag: returnTiles(d.bag, tiles), hands: replaced(state.hands, player, addTiles(rest.value, d.drawn)) });
 }
 
-/** Adds points (possibly negative) to a player's score. */
-export function addScore(state: CrosswordState, player: number, points: number): CrosswordState {
-  return produce(state, (s) => {
-    s.scores[player] = (s.scores[player] ?? 0) + points;
-  });
+/** Adds points (possibly negative) to each player's score. */
+export function addScores(state: CrosswordState, points: readonly number[]): CrosswordState {
+  return Object.freeze({ ...state, scores: Object.freeze(state.scores.map((s, p) => s + (points[p] ?? 0))) });
 }
 
 /** Counts of every tile in play (index: glyph code; index 0: blanks), over bag, hands and board. */

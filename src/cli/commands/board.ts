@@ -1,33 +1,23 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { presetConfig } from '../../config/config.js';
-import { parseBoard } from '../../notation/board-text.js';
+import { formatBoard, parseBoard } from '../../notation/board-text.js';
 import { renderBoard } from '../../render/board.js';
-import { describeError } from '../dictionary-option.js';
-import type { CliIo, ExitCode } from '../io.js';
+import { CONFIG_OPTION, CommandError, EXIT, UsageError, configOption, emit, readText, type Command } from '../framework.js';
 
-/** Usage lines of these commands. */
-export const BOARD_USAGE = 'wordgame board FILE|- [--config en|fr|es|de|pl|wwf|super]';
-
-/** `wordgame board FILE`: renders a board text file with premiums and coordinates. */
-export async function boardCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string', default: 'en' } } });
-  const file = positionals[0];
-  if (file === undefined) {
-    io.err(`usage: ${BOARD_USAGE}\n`);
-    return 2;
-  }
-  const config = presetConfig(values.config);
-  if (!config.ok) {
-    io.err(describeError(config.error) + '\n');
-    return 2;
-  }
-  const text = file === '-' ? await io.stdin() : readFileSync(file, 'utf8');
-  const board = parseBoard(text, config.value.alphabet, config.value.layout);
-  if (!board.ok) {
-    io.err(describeError(board.error) + '\n');
-    return 1;
-  }
-  io.out(renderBoard(board.value, config.value));
-  return 0;
-}
+/** `wordgame board`: renders a board text file with premiums and coordinates. */
+export const boardCommand: Command = {
+  name: 'board',
+  summary: 'Renders a board file (one line a row: `.` empty, a glyph, lower case for a blank) with premiums and coordinates.',
+  args: 'FILE|-',
+  options: { config: CONFIG_OPTION },
+  examples: ['wordgame board position.txt', 'wordgame board - --config super < position.txt', 'wordgame board position.txt --json'],
+  async run(ctx) {
+    const file = ctx.positionals[0];
+    if (file === undefined || ctx.positionals.length > 1) throw new UsageError('give one board file, or - for standard input');
+    const config = configOption(ctx.values);
+    const text = await readText(ctx.io, file, 'board');
+    const board = parseBoard(text, config.alphabet, config.layout);
+    if (!board.ok) throw new CommandError({ ...board.error, cause: `${file === '-' ? 'standard input' : file}: ${board.error.cause ?? board.error.message}` }, EXIT.FAILED);
+    if (ctx.json) emit(ctx.io, { ok: true, config: config.name, rows: formatBoard(board.value, config.alphabet).trimEnd().split('\n'), tiles: board.value.tileCount });
+    else ctx.io.out(renderBoard(board.value, config));
+    return EXIT.OK;
+  },
+};

@@ -1,163 +1,168 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { builtinAlphabet } from '../../alphabet/presets.js';
-import { Dictionary } from '../../dictionary/dictionary.js';
-import { inspectDictionary } from '../../dictionary/file.js';
+import { Dictionary, type DictionaryRegions } from '../../dictionary/dictionary.js';
+import { inspectDictionary, loadDictionary } from '../../dictionary/file.js';
 import { writeDictionaryFile } from '../../node/files.js';
-import { describeError, dictionaryFromOption } from '../dictionary-option.js';
-import type { CliIo, ExitCode } from '../io.js';
+import { CommandError, DICT_OPTION, EXIT, UsageError, emit, fileError, intOption, limitOption, noteTruncated, progress, readBytes, readText, type Command, type Context } from '../framework.js';
 
-/** Usage lines of these commands. */
-export const DICT_USAGE = `wordgame dict build LIST -o FILE [--alphabet en|fr|es|de|pl] [--min N] [--max N] [--gaddag] [--json]
-wordgame dict info FILE [--json]
-wordgame dict check [WORD...] [--stdin] [--dict FILE]
-wordgame dict anagram RACK [--sub] [--dict FILE]
-wordgame dict pattern PATTERN [--dict FILE]`;
+const ALPHABET_NAMES = 'en, fr, es, de, pl';
 
-/** `wordgame dict ...` */
-export async function dictCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const [sub, ...rest] = args;
-  switch (sub) {
-    case 'build':
-      return build(rest, io);
-    case 'info':
-      return info(rest, io);
-    case 'check':
-      return check(rest, io);
-    case 'anagram':
-    case 'pattern':
-      return query(sub, rest, io);
-    default:
-      io.err(`usage:\n${DICT_USAGE}\n`);
-      return 2;
-  }
+/** The sizes of a dictionary's regions, as every dict command prints them. */
+function regionLines(r: DictionaryRegions, words: number, bytes: number): string {
+  const lines = [`words         ${words}`, `DAWG          ${r.dawg.nodes} nodes, ${r.dawg.arcs} arcs`];
+  if (r.gaddag !== undefined) lines.push(`GADDAG        ${r.gaddag.nodes} nodes, ${r.gaddag.arcs} arcs (sharing the DAWG's suffix nodes)`);
+  lines.push(`graph         ${r.arcs} arcs in all (shared nodes once)`, `file          ${bytes} bytes`);
+  return lines.join('\n') + '\n';
 }
 
-function build(args: string[], io: CliIo): ExitCode {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: 'string', short: 'o' },
-      alphabet: { type: 'string', default: 'en' },
-      min: { type: 'string' },
-      max: { type: 'string' },
-      gaddag: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const list = positionals[0];
-  if (list === undefined || values.output === undefined) {
-    io.err('usage: wordgame dict build LIST -o FILE [--alphabet en|fr|es|de|pl] [--min N] [--max N] [--gaddag] [--json]\n');
-    return 2;
-  }
-  const alphabet = builtinAlphabet(values.alphabet);
-  if (alphabet === undefined) {
-    io.err(`unknown alphabet ${values.alphabet}\n`);
-    return 2;
-  }
-  const min = values.min === undefined ? undefined : Number(values.min);
-  const max = values.max === undefined ? undefined : Number(values.max);
-  if ((min !== undefined && !Number.isInteger(min)) || (max !== undefined && !Number.isInteger(max))) {
-    io.err('--min and --max take whole numbers\n');
-    return 2;
-  }
-  const text = readFileSync(list, 'utf8');
-  const r = Dictionary.build(text, alphabet, { gaddag: values.gaddag, ...(min === undefined ? {} : { minLength: min }), ...(max === undefined ? {} : { maxLength: max }) });
-  if (!r.ok) {
-    io.err(describeError(r.error) + '\n');
-    return 1;
-  }
-  const { dictionary, report } = r.value;
-  const bytes = writeDictionaryFile(values.output, dictionary);
-  const summary = {
-    words: dictionary.wordCount,
-    states: report.dawg.states,
-    arcs: report.dawg.arcs,
-    bytes,
-    ...(report.gaddag ? { gaddagStates: report.gaddag.states, gaddagArcs: report.gaddag.arcs } : {}),
-    dropped: report.wordList.dropped,
-  };
-  if (values.json) io.out(JSON.stringify(summary) + '\n');
-  else {
-    io.out(`words  ${summary.words}\nstates ${summary.states}\narcs   ${summary.arcs}\nbytes  ${bytes}\n`);
-    if (report.gaddag) io.out(`GADDAG: ${report.gaddag.states} states, ${report.gaddag.arcs} arcs (sharing the DAWG's nodes)\n`);
-    const d = report.wordList.dropped;
-    const dropped = Object.entries(d).filter(([, n]) => n > 0);
-    if (dropped.length > 0) io.out(`dropped ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
-    if (report.wordList.invalidExamples.length > 0) io.out(`e.g. ${report.wordList.invalidExamples.slice(0, 5).join(' ')}\n`);
-  }
-  return 0;
+/** `wordgame dict build`. */
+export const dictBuild: Command = {
+  name: 'dict build',
+  summary: 'Builds a dictionary file from a word list (one word a line; case and accents folded by the alphabet).',
+  args: 'LIST -o FILE',
+  options: {
+    output: { type: 'string', short: 'o', describe: 'the dictionary file to write (required)' },
+    alphabet: { type: 'string', default: 'en', describe: `alphabet of the words: ${ALPHABET_NAMES}` },
+    min: { type: 'string', describe: 'drop words shorter than this' },
+    max: { type: 'string', describe: 'drop words longer than this (at most 64)' },
+    gaddag: { type: 'boolean', default: false, describe: 'also build the GADDAG that move generation needs' },
+    timings: { type: 'boolean', default: false, describe: 'also print the build time' },
+  },
+  examples: ['wordgame dict build words.txt -o words.dawg --gaddag', 'wordgame dict build mots.txt -o fr.dawg --alphabet fr --max 15 --json'],
+  async run(ctx) {
+    const { values } = ctx;
+    const list = ctx.positionals[0];
+    if (list === undefined || ctx.positionals.length > 1) throw new UsageError('give one word list');
+    if (typeof values.output !== 'string') throw new UsageError('give the output file with -o FILE');
+    const alphabet = builtinAlphabet(String(values.alphabet));
+    if (alphabet === undefined) throw new UsageError(`--alphabet takes ${ALPHABET_NAMES}, not ${JSON.stringify(values.alphabet)}`);
+    const min = intOption(values, 'min', 1, 64);
+    const max = intOption(values, 'max', 1, 64);
+    const text = await readText(ctx.io, list, 'word list');
+    const t0 = performance.now();
+    const bar = await progress(ctx, 'building', 1);
+    const r = Dictionary.build(text, alphabet, {
+      gaddag: values.gaddag === true,
+      ...(min === undefined ? {} : { minLength: min }),
+      ...(max === undefined ? {} : { maxLength: max }),
+      onProgress: (done, total) => bar.update(done / total),
+    });
+    bar.stop();
+    if (!r.ok) throw new CommandError(r.error, EXIT.FAILED);
+    const { dictionary, report } = r.value;
+    let bytes: number;
+    try {
+      bytes = writeDictionaryFile(values.output, dictionary);
+    } catch (e) {
+      throw new CommandError(fileError(values.output, (e as Error).message), EXIT.USAGE);
+    }
+    const ms = Math.round(performance.now() - t0);
+    const regions = dictionary.regions();
+    if (ctx.json) {
+      emit(ctx.io, { ok: true, file: values.output, words: dictionary.wordCount, dawg: report.dawg, gaddag: report.gaddag ?? null, arcs: regions.arcs, bytes, dropped: report.wordList.dropped, ...(values.timings === true ? { ms } : {}) });
+      return EXIT.OK;
+    }
+    ctx.io.out(regionLines(regions, dictionary.wordCount, bytes));
+    ctx.io.out(`minimal DAWG  ${report.dawg.states} states, ${report.dawg.transitions} transitions (the classic count, final states apart)\n`);
+    const dropped = Object.entries(report.wordList.dropped).filter(([, n]) => n > 0);
+    if (dropped.length > 0) ctx.io.out(`dropped       ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+    if (report.wordList.invalidExamples.length > 0) ctx.io.out(`  e.g.        ${report.wordList.invalidExamples.slice(0, 5).join(' ')}\n`);
+    if (values.timings === true) ctx.io.out(`built in ${ms} ms\n`);
+    return EXIT.OK;
+  },
+};
+
+/** `wordgame dict info`. */
+export const dictInfo: Command = {
+  name: 'dict info',
+  summary: 'Loads a dictionary file (checking all of it) and prints its contents: words, alphabet, DAWG and GADDAG sizes.',
+  args: 'FILE',
+  options: {},
+  examples: ['wordgame dict info dictionaries/en.dawg', 'wordgame dict info words.dawg --json'],
+  run(ctx) {
+    const file = ctx.positionals[0];
+    if (file === undefined || ctx.positionals.length > 1) throw new UsageError('give one dictionary file');
+    const bytes = readBytes(file);
+    const info = inspectDictionary(bytes);
+    const loaded = info.ok ? loadDictionary(bytes) : info;
+    if (!loaded.ok) throw new CommandError({ ...loaded.error, cause: `${file}: ${loaded.error.cause ?? loaded.error.message}` }, EXIT.USAGE);
+    if (!info.ok) throw new Error('unreachable: the file loaded');
+    const d = loaded.value;
+    const regions = d.regions();
+    const a = info.value.alphabet;
+    if (ctx.json) {
+      emit(ctx.io, { ok: true, file, version: info.value.version, words: d.wordCount, dawg: regions.dawg, gaddag: regions.gaddag ?? null, gaddagPaths: d.gaddagPaths, arcs: regions.arcs, bytes: bytes.length, longestWord: d.longestWord, alphabet: { name: a.name, glyphs: a.glyphs } });
+      return EXIT.OK;
+    }
+    ctx.io.out(`format        ${info.value.version}\n${regionLines(regions, d.wordCount, bytes.length)}longest word  ${d.longestWord} glyphs\nalphabet      ${a.name}: ${a.glyphs.join(' ')}\n`);
+    return EXIT.OK;
+  },
+};
+
+/** `wordgame dict check`. */
+export const dictCheck: Command = {
+  name: 'dict check',
+  summary: 'Checks words against a dictionary and prints those that are missing (exit 1 when any is).',
+  args: 'WORD... | --stdin',
+  options: { stdin: { type: 'boolean', default: false, describe: 'also read words from standard input, one a line' }, dict: DICT_OPTION },
+  examples: ['wordgame dict check quixotic qwerty', 'wordgame dict check --stdin < words.txt --dict words.dawg'],
+  async run(ctx) {
+    const words = [...ctx.positionals];
+    if (ctx.values.stdin === true) for (const line of (await ctx.io.stdin()).split(/\r?\n/)) if (line.trim() !== '') words.push(line.trim());
+    if (words.length === 0) throw new UsageError('give words to check (or --stdin)');
+    const d = dictionaryOf(ctx);
+    const missing = words.filter((w) => !d.has(w));
+    if (ctx.json) emit(ctx.io, { ok: missing.length === 0, checked: words.length, missing });
+    else writeLines(ctx, missing);
+    return missing.length === 0 ? EXIT.OK : EXIT.FAILED;
+  },
+};
+
+function dictionaryOf(ctx: Context): Dictionary {
+  return ctx.dictionary();
 }
 
-function info(args: string[], io: CliIo): ExitCode {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  const file = positionals[0];
-  if (file === undefined) {
-    io.err('usage: wordgame dict info FILE [--json]\n');
-    return 2;
-  }
-  const r = inspectDictionary(readFileSync(file));
-  if (!r.ok) {
-    io.err(describeError(r.error) + '\n');
-    return 1;
-  }
-  const i = r.value;
-  if (values.json) io.out(JSON.stringify({ version: i.version, words: i.words, arcs: i.arcs, bytes: i.bytes, gaddag: i.hasGaddag, alphabet: i.alphabet.name, glyphs: i.alphabet.glyphs }) + '\n');
-  else io.out(`format  ${i.version}\nwords   ${i.words}\narcs    ${i.arcs}\nbytes   ${i.bytes}\ngaddag  ${i.hasGaddag ? 'yes' : 'no'}\nalphabet ${i.alphabet.name}: ${i.alphabet.glyphs.join(' ')}\n`);
-  return 0;
-}
-
-async function check(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { stdin: { type: 'boolean', default: false }, dict: { type: 'string' } },
-  });
-  const d = dictionaryFromOption(values.dict);
-  if (!d.ok) {
-    io.err(describeError(d.error) + '\n');
-    return 2;
-  }
-  const words = [...positionals];
-  if (values.stdin) for (const line of (await io.stdin()).split(/\r?\n/)) if (line.trim() !== '') words.push(line.trim());
-  let missing = 0;
-  let out = '';
-  for (const w of words) {
-    if (!d.value.has(w)) {
-      missing++;
-      out += w + '\n';
-      if (out.length > 1 << 16) {
-        io.out(out);
-        out = '';
-      }
+function writeLines(ctx: Context, lines: readonly string[]): void {
+  let chunk = '';
+  for (const l of lines) {
+    chunk += l + '\n';
+    if (chunk.length > 1 << 16) {
+      ctx.io.out(chunk);
+      chunk = '';
     }
   }
-  io.out(out);
-  return missing > 0 ? 1 : 0;
+  if (chunk !== '') ctx.io.out(chunk);
 }
 
-function query(kind: 'anagram' | 'pattern', args: string[], io: CliIo): ExitCode {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { sub: { type: 'boolean', default: false }, dict: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
-  const text = positionals[0];
-  if (text === undefined) {
-    io.err(`usage: wordgame dict ${kind} ${kind === 'anagram' ? 'RACK [--sub]' : 'PATTERN'} [--dict FILE]\n`);
-    return 2;
-  }
-  const d = dictionaryFromOption(values.dict);
-  if (!d.ok) {
-    io.err(describeError(d.error) + '\n');
-    return 2;
-  }
-  const r = kind === 'anagram' ? d.value.anagrams(text, { subAnagrams: values.sub }) : d.value.matchPattern(text);
-  if (!r.ok) {
-    io.err(describeError(r.error) + '\n');
-    return 1;
-  }
-  io.out(values.json ? JSON.stringify(r.value.words) + '\n' : r.value.words.map((w) => w + '\n').join(''));
-  return 0;
+function query(kind: 'anagram' | 'pattern'): Command {
+  return {
+    name: `dict ${kind}`,
+    summary:
+      kind === 'anagram'
+        ? 'Lists the words that use every tile of a rack (`?` a blank), or some of them with --sub.'
+        : 'Lists the words matching a pattern: `?` any one glyph, `*` any run, `[AEI]` one of a set.',
+    args: kind === 'anagram' ? 'RACK' : 'PATTERN',
+    options: {
+      ...(kind === 'anagram' ? { sub: { type: 'boolean', default: false, describe: 'also words that use only some of the tiles' } } : {}),
+      limit: limitOption(100_000),
+      dict: DICT_OPTION,
+    },
+    examples: kind === 'anagram' ? ['wordgame dict anagram retains', 'wordgame dict anagram "qu?ck" --json', 'wordgame dict anagram aeinrst --sub --limit 20'] : ['wordgame dict pattern "qu?ck"', 'wordgame dict pattern "*xyz*" --json'],
+    run(ctx) {
+      const text = ctx.positionals[0];
+      if (text === undefined || ctx.positionals.length > 1) throw new UsageError(`give one ${kind === 'anagram' ? 'rack' : 'pattern'}`);
+      const limit = intOption(ctx.values, 'limit', 1, 10_000_000) as number;
+      const d = dictionaryOf(ctx);
+      const r = kind === 'anagram' ? d.anagrams(text, { subAnagrams: ctx.values.sub === true, limit }) : d.matchPattern(text, { limit });
+      if (!r.ok) throw new CommandError(r.error, EXIT.FAILED);
+      if (ctx.json) emit(ctx.io, { ok: true, words: r.value.words, truncated: r.value.truncated });
+      else writeLines(ctx, r.value.words);
+      if (r.value.truncated) noteTruncated(ctx, r.value.words.length);
+      return EXIT.OK;
+    },
+  };
 }
+
+/** `wordgame dict anagram`. */
+export const dictAnagram: Command = query('anagram');
+/** `wordgame dict pattern`. */
+export const dictPattern: Command = query('pattern');

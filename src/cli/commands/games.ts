@@ -1,182 +1,235 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { leavePlayer, staticPlayer } from '../../ai/players.js';
 import { selfPlay } from '../../ai/selfplay.js';
 import { presetConfig } from '../../config/config.js';
-import { moveInput } from '../../rules/crossword.js';
-import type { Dictionary } from '../../dictionary/dictionary.js';
-import { createEngine } from '../../game/engine.js';
-import { SERVER_ID, type GameEvent, type GameState } from '../../game/types.js';
+import type { WordLookup } from '../../dictionary/dictionary.js';
+import type { EngineError } from '../../errors/error.js';
+import { createEngine, type Engine } from '../../game/engine.js';
+import { randomSeed } from '../../game/settings.js';
+import { SERVER_ID, type GameEvent, type GameState, type ModeContext } from '../../game/types.js';
 import { MoveGenerator, allPlays } from '../../movegen/generator.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
 import { decodeGcg, exportSelfPlay, parseGcg, replayGcg, type GcgMismatch } from '../../records/gcg.js';
+import { moveInput } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
-import { describeError, dictionaryFromOption } from '../dictionary-option.js';
-import type { CliIo, ExitCode } from '../io.js';
+import { CommandError, DICT_OPTION, EXIT, UsageError, describeError, emit, fileError, intOption, progress, readBytes, type Command, type Context } from '../framework.js';
 
-/** Usage lines of these commands. */
-export const GAMES_USAGE = `wordgame gcg replay FILE... [--permissive | --dict FILE] [--json]
-wordgame gcg export [--seed N]
-wordgame duplicate [--seed N] [--players 3] [--dict FILE]
-wordgame anagram-game [--seed N] [--players 3] [--dict FILE]`;
+/** The outcome of one file of `gcg replay`. */
+type FileReport =
+  | { readonly file: string; readonly ok: boolean; readonly board: string; readonly moves: number; readonly totals: readonly number[]; readonly mismatches: readonly GcgMismatch[] }
+  | { readonly file: string; readonly ok: false; readonly error: EngineError };
 
-/** `wordgame gcg replay|export`. */
-export async function gcgCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: { permissive: { type: 'boolean', default: false }, dict: { type: 'string' }, json: { type: 'boolean', default: false }, seed: { type: 'string', default: '1' } },
-  });
-  if (sub === 'replay') {
-    if (positionals.length === 0) {
-      io.err(`usage:\n${GAMES_USAGE}\n`);
-      return 2;
-    }
-    let dictionary = PERMISSIVE;
-    if (!values.permissive) {
-      const d = dictionaryFromOption(values.dict);
-      if (!d.ok) {
-        io.err(describeError(d.error) + '\n');
-        return 2;
-      }
-      dictionary = d.value;
-    }
-    const reports: { file: string; moves: number; mismatches: readonly GcgMismatch[]; totals: readonly number[] }[] = [];
-    for (const file of positionals) {
-      const record = parseGcg(decodeGcg(readFileSync(file)));
-      const r = record.ok ? replayGcg(record.value, dictionary) : record;
-      if (!r.ok) {
-        io.err(`${file}: ${describeError(r.error)}\n`);
-        return 2;
-      }
-      const { moves, mismatches, totals } = r.value;
-      reports.push({ file, moves, mismatches, totals });
-      if (!values.json) {
-        const names = record.ok ? record.value.players.map((p, i) => `${p.nick} ${totals[i]}`).join(', ') : '';
-        io.out(`${file}: ${moves} events on the ${r.value.config.name} board; final totals ${names}; ${mismatches.length === 0 ? 'every score and total matches' : `${mismatches.length} differences`}\n`);
-        for (const m of mismatches) io.out(`  line ${m.line} (${m.kind}): ${m.what} recorded ${m.recorded}, engine ${m.computed}${m.detail ? ` (${m.detail})` : ''}\n`);
-      }
-    }
-    if (values.json) io.out(JSON.stringify(reports.length === 1 ? { moves: reports[0]?.moves, mismatches: reports[0]?.mismatches, totals: reports[0]?.totals } : reports) + '\n');
-    return reports.every((r) => r.mismatches.length === 0) ? 0 : 1;
-  }
-  if (sub === 'export') {
-    const config = presetConfig('en');
-    const d = dictionaryFromOption(values.dict);
-    if (!config.ok || !d.ok) return 2;
-    const seed = Number(values.seed);
-    const game = selfPlay(config.value, d.value, [staticPlayer, leavePlayer(config.value)], Number.isInteger(seed) ? seed : 1);
-    if (!game.ok) {
-      io.err(describeError(game.error) + '\n');
-      return 1;
-    }
-    io.out(exportSelfPlay(game.value, ['static', 'leave'], config.value));
-    return 0;
-  }
-  io.err(`usage:\n${GAMES_USAGE}\n`);
-  return 2;
+function describeMismatch(m: GcgMismatch): string {
+  if (m.what === 'invalid') return `line ${m.line} (${m.kind}): invalid: ${m.detail ?? ''} (recorded ${m.recorded})`;
+  return `line ${m.line} (${m.kind}): ${m.what} recorded ${m.recorded}, engine ${m.computed ?? '-'}`;
 }
 
-function setup(args: string[], io: CliIo, code: string): { engine: ReturnType<typeof createEngine>; state: GameState; players: string[]; dict: Dictionary } | undefined {
-  const { values } = parseArgs({ args, options: { seed: { type: 'string', default: '1' }, players: { type: 'string', default: '3' }, dict: { type: 'string' } } });
-  const seed = Number(values.seed);
-  const count = Number(values.players);
-  const d = dictionaryFromOption(values.dict);
-  if (!Number.isInteger(seed) || !Number.isInteger(count) || count < 1 || count > 8 || !d.ok) {
-    io.err(`usage:\n${GAMES_USAGE}\n`);
-    return undefined;
+/** `wordgame gcg replay`. */
+export const gcgReplay: Command = {
+  name: 'gcg replay',
+  summary: 'Replays game records (GCG) and checks every score and running total; exit 1 when a record differs from the engine, 2 when a file cannot be read or parsed.',
+  args: 'FILE...',
+  options: {
+    dict: DICT_OPTION,
+    permissive: { type: 'boolean', default: false, describe: 'accept every word (records played under another lexicon)' },
+  },
+  conflicts: [['dict', 'permissive']],
+  examples: ['wordgame gcg replay game.gcg --permissive', 'wordgame gcg replay records/*.gcg --permissive --json'],
+  async run(ctx) {
+    const files = ctx.positionals;
+    if (files.length === 0) throw new UsageError('give one or more GCG files');
+    const dictionary: WordLookup = ctx.values.permissive === true ? PERMISSIVE : ctx.dictionary();
+    const reports: FileReport[] = [];
+    const bar = files.length > 20 ? await progress(ctx, 'replaying', files.length) : undefined;
+    for (const file of files) {
+      reports.push(replayFile(file, dictionary));
+      bar?.update(reports.length);
+    }
+    bar?.stop();
+    const summary = {
+      files: reports.length,
+      clean: reports.filter((r) => r.ok).length,
+      mismatched: reports.filter((r) => !r.ok && !('error' in r)).length,
+      unreadable: reports.filter((r) => 'error' in r).length,
+    };
+    const exit = summary.unreadable > 0 ? EXIT.USAGE : summary.mismatched > 0 ? EXIT.FAILED : EXIT.OK;
+    if (ctx.json) {
+      emit(ctx.io, { ok: exit === EXIT.OK, files: reports, summary });
+      return exit;
+    }
+    let out = '';
+    for (const r of reports) {
+      if ('error' in r) {
+        ctx.io.err(`${r.file}: ${describeError(r.error)}\n`);
+        continue;
+      }
+      out += `${r.file}: ${r.moves} events on the ${r.board} board; final totals ${r.totals.join(', ')}; ${r.mismatches.length === 0 ? 'every score and total matches' : `${r.mismatches.length} differences`}\n`;
+      for (const m of r.mismatches) out += `  ${describeMismatch(m)}\n`;
+    }
+    if (reports.length > 1) out += `${summary.files} files: ${summary.clean} clean, ${summary.mismatched} with differences, ${summary.unreadable} unreadable\n`;
+    ctx.io.out(out);
+    return exit;
+  },
+};
+
+function replayFile(file: string, dictionary: WordLookup): FileReport {
+  let bytes: Uint8Array;
+  try {
+    bytes = readBytes(file);
+  } catch (e) {
+    return { file, ok: false, error: e instanceof CommandError ? e.error : fileError(file, String(e)) };
   }
-  const engine = createEngine({ dictionary: (a) => (a === d.value.alphabet.spec.name ? d.value : undefined) });
+  const record = parseGcg(decodeGcg(bytes));
+  if (!record.ok) return { file, ok: false, error: { ...record.error, cause: `${file}: ${record.error.cause ?? record.error.message}` } };
+  const r = replayGcg(record.value, dictionary);
+  if (!r.ok) return { file, ok: false, error: { ...r.error, cause: `${file}: ${r.error.cause ?? r.error.message}` } };
+  return { file, ok: r.value.mismatches.length === 0, board: r.value.config.name, moves: r.value.moves, totals: r.value.totals, mismatches: r.value.mismatches };
+}
+
+/** `wordgame gcg export`. */
+export const gcgExport: Command = {
+  name: 'gcg export',
+  summary: 'Plays a self-play game (static against leave) and writes it as a GCG record.',
+  args: '',
+  options: { seed: { type: 'string', describe: 'seed of the game (default: a random one, in the #description line)' }, dict: DICT_OPTION },
+  examples: ['wordgame gcg export --seed 6 > game.gcg', 'wordgame gcg export --json'],
+  run(ctx) {
+    const seed = intOption(ctx.values, 'seed', 0, 2 ** 32 - 1) ?? randomSeed();
+    const config = presetConfig('en');
+    if (!config.ok) throw new CommandError(config.error, EXIT.FAILED);
+    const game = selfPlay(config.value, ctx.dictionary(), [staticPlayer, leavePlayer(config.value)], seed);
+    if (!game.ok) throw new CommandError(game.error, EXIT.USAGE);
+    const gcg = exportSelfPlay(game.value, ['static', 'leave'], config.value);
+    if (ctx.json) emit(ctx.io, { ok: true, seed, gcg });
+    else ctx.io.out(gcg);
+    return EXIT.OK;
+  },
+};
+
+interface Table {
+  readonly engine: Engine;
+  readonly state: GameState;
+  readonly players: readonly string[];
+}
+
+const TABLE_OPTIONS = {
+  seed: { type: 'string', describe: 'seed of the game (default: a random one, printed)' },
+  players: { type: 'string', default: '3', describe: 'number of AI players, 1 to 8' },
+  dict: DICT_OPTION,
+} as const;
+
+/** A game of `code` created and started through the engine, with AI players ai1, ai2... */
+function openTable(ctx: Context, code: string): Table & { seed: number } {
+  const seed = intOption(ctx.values, 'seed', 0, 2 ** 32 - 1) ?? randomSeed();
+  const count = intOption(ctx.values, 'players', 1, 8) as number;
+  const d = ctx.dictionary();
+  const engine = createEngine({ dictionary: (a) => (a === d.alphabet.spec.name ? d : undefined) });
   const players = Array.from({ length: count }, (_, i) => `ai${i + 1}`);
   const created = engine.create({ name: `${code} demo`, timePerTurn: 60, code, maxPlayers: count, seed }, players[0] as string);
-  if (!created.ok) {
-    io.err(describeError(created.error) + '\n');
-    return undefined;
-  }
+  if (!created.ok) throw new CommandError(created.error, EXIT.USAGE);
   let state = created.value.state;
-  for (const p of [...players.slice(1).map((id) => [id, { type: 'join' }] as const), [players[0] as string, { type: 'start' }] as const]) {
-    const r = engine.apply(state, p[0], p[1]);
-    if (!r.ok) return undefined;
-    state = r.state;
+  for (const [id, request] of [...players.slice(1).map((id) => [id, { type: 'join' }] as const), [players[0] as string, { type: 'start' }] as const]) {
+    const r = engine.apply(state, id, request);
+    if (!r.ok) throw new CommandError(r.error, EXIT.FAILED);
+    state = r.value.state;
   }
-  return { engine, state, players, dict: d.value };
+  return { engine, state, players, seed };
 }
 
-function printClosed(io: CliIo, events: readonly GameEvent[]): void {
+function describeClosed(events: readonly GameEvent[]): string {
+  let out = '';
   for (const e of events) {
     if (e.type === 'turn-closed') {
-      io.out(`turn ${String(e.turn).padStart(2)}  ${e.top !== undefined ? `top ${e.top.move} ${e.top.score}` : ''}${e.best !== undefined ? `best: ${e.best.slice(0, 5).join(' ')}` : ''}\n`);
-      io.out(`         ${e.results.map((r) => `${r.player} ${r.move || '-'} ${r.score}`).join(' | ')}\n`);
+      out += `turn ${String(e.turn).padStart(2)}  ${e.top !== undefined ? `top ${e.top.move} ${e.top.score}` : ''}${e.best !== undefined ? `best: ${e.best.slice(0, 5).join(' ')}` : ''}\n`;
+      out += `         ${e.results.map((r) => `${r.player} ${r.move || '-'} ${r.score}`).join(' | ')}\n`;
     }
-    if (e.type === 'game-over') io.out(`game over (${e.reason}): ${e.scores.map((s) => `${s.player} ${s.score}`).join(', ')}\n`);
+    if (e.type === 'game-over') out += `game over (${e.reason}): ${e.scores.map((s) => `${s.player} ${s.score}`).join(', ')}\n`;
   }
+  return out;
+}
+
+/**
+ * Plays a game of `code` to its end through the engine: each turn, `turn` says what each player
+ * requests (and what to print), then the server closes the turn. Prints each turn, or in JSON the
+ * closed turns and final scores.
+ */
+function playTable(ctx: Context, code: string, title: string, turn: (state: GameState, mode: ModeContext, players: readonly string[]) => { requests: readonly unknown[]; text: string }, footer: (state: GameState, mode: ModeContext) => string): number {
+  const table = openTable(ctx, code);
+  const mode = table.engine.context(table.state);
+  if (!mode.ok) throw new CommandError(mode.error, EXIT.FAILED);
+  let state = table.state;
+  const closedEvents: GameEvent[] = [];
+  let out = `${title}, seed ${table.seed}\n`;
+  while (state.status === 'running') {
+    const { requests, text } = turn(state, mode.value, table.players);
+    out += text;
+    for (const [i, id] of table.players.entries()) {
+      const r = table.engine.apply(state, id, requests[i] ?? { type: 'pass' });
+      if (r.ok) state = r.value.state;
+    }
+    const closed = table.engine.apply(state, SERVER_ID, { type: 'close-turn' });
+    if (!closed.ok) throw new CommandError(closed.error, EXIT.FAILED);
+    state = closed.value.state;
+    closedEvents.push(...closed.value.events);
+    out += describeClosed(closed.value.events);
+  }
+  if (ctx.json) {
+    const over = closedEvents.find((e) => e.type === 'game-over');
+    emit(ctx.io, { ok: true, seed: table.seed, turns: closedEvents.filter((e) => e.type === 'turn-closed'), ...(over?.type === 'game-over' ? { reason: over.reason, scores: over.scores } : {}) });
+  } else ctx.io.out(out + footer(state, mode.value));
+  return EXIT.OK;
 }
 
 /**
  * `wordgame duplicate`: a duplicate game between AI players through the engine's `apply`. Each
  * player i submits the play ranked i (0 = the top), so that the results differ.
  */
-export async function duplicateCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const s = setup(args, io, 'duplicate-en');
-  if (s === undefined) return 2;
-  let { state } = s;
-  const config = presetConfig('en');
-  if (!config.ok) return 2;
-  while (state.status === 'running') {
-    const d = state.duplicate;
-    if (d === undefined) break;
-    const g = MoveGenerator.create(config.value, s.dict, d.board);
-    if (!g.ok) {
-      io.err(describeError(g.error) + '\n');
-      return 1;
-    }
-    const plays = allPlays(g.value, d.hand);
-    io.out(`hand ${formatTiles(d.hand, config.value.alphabet)}  `);
-    for (const [i, id] of s.players.entries()) {
-      const play = plays[Math.min(i, plays.length - 1)];
-      const request =
-        play === undefined
-          ? { type: 'pass' }
-          : { type: 'play', ...moveInput(play.placements, config.value) };
-      const r = s.engine.apply(state, id, request);
-      if (r.ok) state = r.state;
-    }
-    const closed = s.engine.apply(state, SERVER_ID, { type: 'close-turn' });
-    if (!closed.ok) {
-      io.err(describeError(closed.error) + '\n');
-      return 1;
-    }
-    state = closed.state;
-    printClosed(io, closed.events);
-  }
-  if (state.duplicate !== undefined) io.out(renderBoard(state.duplicate.board, config.value, { scores: state.players.map((p) => p.score), names: state.players.map((p) => p.id) }));
-  return 0;
-}
+export const duplicateCommand: Command = {
+  name: 'duplicate',
+  summary: 'Plays a duplicate game between AI players through the engine (player i submits the play ranked i), turn by turn.',
+  args: '',
+  options: TABLE_OPTIONS,
+  examples: ['wordgame duplicate --seed 3 --players 2', 'wordgame duplicate --json'],
+  run: (ctx) =>
+    playTable(
+      ctx,
+      'duplicate-en',
+      'Duplicate',
+      (state, { config, dictionary }, players) => {
+        const d = state.duplicate;
+        if (d === undefined) return { requests: [], text: '' };
+        const g = MoveGenerator.create(config, dictionary, d.board);
+        if (!g.ok) throw new CommandError(g.error, EXIT.FAILED);
+        const plays = allPlays(g.value, d.hand);
+        const requests = players.map((_, i) => {
+          const play = plays[Math.min(i, plays.length - 1)];
+          return play === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(play.placements, config) };
+        });
+        return { requests, text: `hand ${formatTiles(d.hand, config.alphabet)}  ` };
+      },
+      (state, { config }) => (state.duplicate === undefined ? '' : renderBoard(state.duplicate.board, config, { scores: state.players.map((p) => p.score), names: state.players.map((p) => p.id) })),
+    ),
+};
 
-/** `wordgame anagram-game`: an anagram game between AI players (player i submits the i-th longest word). */
-export async function anagramGameCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const s = setup(args, io, 'anagram-en');
-  if (s === undefined) return 2;
-  let { state } = s;
-  const config = presetConfig('en');
-  if (!config.ok) return 2;
-  while (state.status === 'running' && state.anagram !== undefined) {
-    const rack = formatTiles(state.anagram.draw, config.value.alphabet);
-    const words = s.dict.anagrams(rack, { subAnagrams: true, minLength: 3 });
-    const sorted = (words.ok ? words.value.words : []).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    io.out(`draw ${rack}\n`);
-    for (const [i, id] of s.players.entries()) {
-      const word = sorted[i * 3];
-      const r = s.engine.apply(state, id, word === undefined ? { type: 'pass' } : { type: 'play', word });
-      if (r.ok) state = r.state;
-    }
-    const closed = s.engine.apply(state, SERVER_ID, { type: 'close-turn' });
-    if (!closed.ok) return 1;
-    state = closed.state;
-    printClosed(io, closed.events);
-  }
-  return 0;
-}
-
+/** `wordgame anagram-game`: an anagram game between AI players (player i submits the (3i+1)-th longest word). */
+export const anagramGameCommand: Command = {
+  name: 'anagram-game',
+  summary: 'Plays an anagram game between AI players through the engine (each submits a different word), turn by turn.',
+  args: '',
+  options: TABLE_OPTIONS,
+  examples: ['wordgame anagram-game --seed 3', 'wordgame anagram-game --players 5 --json'],
+  run: (ctx) =>
+    playTable(
+      ctx,
+      'anagram-en',
+      'Anagram game',
+      (state, { config, dictionary }, players) => {
+        if (state.anagram === undefined) return { requests: [], text: '' };
+        const rack = formatTiles(state.anagram.draw, config.alphabet);
+        const words = dictionary.anagrams(rack, { subAnagrams: true, minLength: 3 });
+        const sorted = (words.ok ? words.value.words : []).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+        return { requests: players.map((_, i) => (sorted[i * 3] === undefined ? { type: 'pass' } : { type: 'play', word: sorted[i * 3] })), text: `draw ${rack}\n` };
+      },
+      () => '',
+    ),
+};

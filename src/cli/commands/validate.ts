@@ -1,89 +1,74 @@
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { Board } from '../../board/board.js';
-import { presetConfig, type GameConfig } from '../../config/config.js';
+import type { GameConfig } from '../../config/config.js';
 import type { WordLookup } from '../../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
 import { parseBoard } from '../../notation/board-text.js';
 import { parsePlay } from '../../notation/move.js';
 import { formatPosition, parseSquareName } from '../../notation/square.js';
-import { parseTiles } from '../../notation/tokens.js';
+import { handFromLetters } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';
 import { type MoveInput, moveInput, validateMove } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
-import { makeHand } from '../../state/hand.js';
-import { describeError, dictionaryFromOption } from '../dictionary-option.js';
-import type { CliIo, ExitCode } from '../io.js';
+import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, describeError, emit, readText, type Command, type Context } from '../framework.js';
 
-/** Usage lines of these commands. */
-export const VALIDATE_USAGE =
-  'wordgame validate [--board FILE|-] --hand LETTERS (--move "8H WORD" | --tiles "H8=C I8=A") [--config en] [--dict FILE | --permissive] [--json]';
+/** The board of `--board FILE|-`, or the empty board; a bad board is a file error (exit 2). */
+export async function boardOption(ctx: Context, config: GameConfig): Promise<Board> {
+  const file = ctx.values.board;
+  if (typeof file !== 'string') return Board.empty(config.layout.rows, config.layout.cols);
+  const b = parseBoard(await readText(ctx.io, file, 'board'), config.alphabet, config.layout);
+  if (!b.ok) throw new CommandError({ ...b.error, cause: `${file === '-' ? 'standard input' : file}: ${b.error.cause ?? b.error.message}` }, EXIT.USAGE);
+  return b.value;
+}
+
+/** The `--board` option. */
+export const BOARD_OPTION = { type: 'string', describe: 'the board: a board file, or - for standard input (default: empty)' } as const;
 
 /** `wordgame validate`: checks and scores one move; exit 0 when valid, 1 when not, 2 on usage errors. */
-export async function validateCommand(args: string[], io: CliIo): Promise<ExitCode> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      board: { type: 'string' },
-      hand: { type: 'string' },
-      move: { type: 'string' },
-      tiles: { type: 'string' },
-      config: { type: 'string', default: 'en' },
-      dict: { type: 'string' },
-      permissive: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (values.hand === undefined || (values.move === undefined) === (values.tiles === undefined)) {
-    io.err(`usage: ${VALIDATE_USAGE}\n`);
-    return 2;
-  }
-  const config = presetConfig(values.config);
-  if (!config.ok) return usageError(io, config.error);
-  const c = config.value;
-  let board = Board.empty(c.layout.rows, c.layout.cols);
-  if (values.board !== undefined) {
-    const text = values.board === '-' ? await io.stdin() : readFileSync(values.board, 'utf8');
-    const b = parseBoard(text, c.alphabet, c.layout);
-    if (!b.ok) return usageError(io, b.error);
-    board = b.value;
-  }
-  const hand = parseTiles(values.hand, c.alphabet);
-  if (!hand.ok) return usageError(io, engineError(Code.BAD_NOTATION, { cause: `bad hand: ${hand.bad}` }));
-  let dictionary: WordLookup = PERMISSIVE;
-  if (!values.permissive) {
-    const d = dictionaryFromOption(values.dict);
-    if (!d.ok) return usageError(io, d.error);
-    dictionary = d.value;
-  }
-  const move = values.move !== undefined ? moveFromNotation(values.move, board, c) : moveFromTiles(values.tiles ?? '', c);
-  const result = move.ok ? validateMove(move.value, { board, hand: makeHand(hand.tiles), config: c, dictionary }) : move;
-  if (values.json) {
-    io.out(
-      JSON.stringify(
-        result.ok
-          ? {
-              ok: true,
-              score: result.value.score,
-              bonus: result.value.bonus,
-              words: result.value.words.map((w) => ({ word: w.word, position: formatPosition(w), score: w.score })),
-            }
-          : { ok: false, code: result.error.code, name: result.error.name, ...(result.error.param === undefined ? {} : { param: result.error.param }), ...(result.error.cause === undefined ? {} : { cause: result.error.cause }) },
-      ) + '\n',
-    );
-  } else if (result.ok) {
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Checks one crossword move against the rules and the dictionary, and scores it (exit 1 when it breaks a rule, with the rule\'s code).',
+  args: '--hand LETTERS (--move "8H WORD" | --tiles "H8=W I8=o")',
+  options: {
+    hand: { type: 'string', describe: 'the hand: glyphs, ? for a blank (required)' },
+    move: { type: 'string', describe: 'the move in record notation: position (8H across, H8 down) and word, (X) for tiles on the board, lower case for blanks' },
+    tiles: { type: 'string', describe: 'the move as SQUARE=GLYPH items (column letter, row number), lower case for a blank, ? for a blank naming nothing' },
+    board: BOARD_OPTION,
+    config: CONFIG_OPTION,
+    dict: DICT_OPTION,
+    permissive: { type: 'boolean', default: false, describe: 'accept every word (check the placement rules only)' },
+  },
+  conflicts: [
+    ['move', 'tiles'],
+    ['dict', 'permissive'],
+  ],
+  examples: ['wordgame validate --hand DINNVWY --move "8D WINDY"', 'wordgame validate --board board.txt --hand ST? --tiles "H9=q I9=T" --json', 'wordgame validate --hand QZX --move "8H QZX" --permissive'],
+  async run(ctx) {
+    const { values } = ctx;
+    if (typeof values.hand !== 'string') throw new UsageError('give the hand with --hand LETTERS');
+    if (values.move === undefined && values.tiles === undefined) throw new UsageError('give the move with --move or --tiles');
+    const config = configOption(values);
+    const board = await boardOption(ctx, config);
+    const hand = handFromLetters(values.hand, config);
+    if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
+    const dictionary: WordLookup = values.permissive === true ? PERMISSIVE : ctx.dictionary();
+    const move = typeof values.move === 'string' ? moveFromNotation(values.move, board, config) : moveFromTiles(String(values.tiles), config);
+    const result = move.ok ? validateMove(move.value, { board, hand: hand.value, config, dictionary }) : move;
+    if (!result.ok) {
+      if (ctx.json) emit(ctx.io, { ok: false, error: result.error });
+      else ctx.io.out(`invalid: ${describeError(result.error)}\n`);
+      return EXIT.FAILED;
+    }
     const m = result.value;
-    io.out(`valid: ${m.score} points\n`);
-    for (const w of m.words) io.out(`  ${formatPosition(w).padEnd(4)} ${w.word.padEnd(16)} ${w.score}\n`);
-    if (m.bonus > 0) io.out(`  full-hand bonus  ${m.bonus}\n`);
-  } else io.out(describeError(result.error) + '\n');
-  return result.ok ? 0 : 1;
-}
-
-function usageError(io: CliIo, e: EngineError): ExitCode {
-  io.err(describeError(e) + '\n');
-  return 2;
-}
+    const words = m.words.map((w) => ({ word: w.word, position: formatPosition(w), score: w.score }));
+    if (ctx.json) emit(ctx.io, { ok: true, score: m.score, bonus: m.bonus, words });
+    else {
+      ctx.io.out(`valid: ${m.score} points\n`);
+      for (const w of words) ctx.io.out(`  ${w.position.padEnd(4)} ${w.word.padEnd(16)} ${w.score}\n`);
+      if (m.bonus > 0) ctx.io.out(`  full-hand bonus  ${m.bonus}\n`);
+    }
+    return EXIT.OK;
+  },
+};
 
 function moveFromNotation(text: string, board: Board, config: GameConfig): Result<MoveInput, EngineError> {
   const p = parsePlay(text, board, config.alphabet);

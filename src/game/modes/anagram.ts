@@ -1,18 +1,17 @@
-import { castDraft, produce } from 'immer';
 import { BLANK } from '../../config/letterset.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';
 import { drawTiles, fullBag, returnTiles } from '../../state/bag.js';
 import { makeHand } from '../../state/hand.js';
-import type { AnagramState, GameEvent, GameState, ModeContext } from '../types.js';
+import type { AnagramState, AnagramSubmission, GameEvent, GameState, ModeContext } from '../types.js';
 import type { Step } from './crossword.js';
 
 /** Anagram rules: shared draws of `drawSize` tiles (blanks count as any glyph), one word a player a turn. */
 export function startAnagramMode(state: GameState, ctx: ModeContext): Step {
   const d = drawTiles(fullBag(ctx.config.letters, state.settings.seed), ctx.game.drawSize ?? 9);
-  const anagram: AnagramState = { draw: makeHand(d.drawn), bag: d.bag, submissions: state.players.map(() => null) };
-  return ok({ state: produce(state, (s) => void (s.anagram = castDraft(anagram))), events: [] });
+  const anagram: AnagramState = Object.freeze({ draw: makeHand(d.drawn), bag: d.bag, submissions: Object.freeze(state.players.map(() => null)) });
+  return ok({ state: Object.freeze({ ...state, anagram }), events: [] });
 }
 
 /** 60000 for a malformed anagram move: an object with a `word` string of the alphabet's glyphs. */
@@ -25,16 +24,16 @@ export function readAnagramMove(request: unknown, ctx: ModeContext): Result<Uint
 }
 
 /** Score of a word of `length` glyphs. */
-function anagramScore(length: number, ctx: ModeContext): number {
+export function anagramScore(length: number, ctx: ModeContext): number {
   const table = ctx.game.scoreByLength ?? [];
   return table.length === 0 ? length : (table[Math.min(length, table.length - 1)] ?? 0);
 }
 
-/** One word a player a turn: 60001, 60003, 60102 (param: the glyph), 60111 (param: the minimum), 60108. */
+/** One word a player a turn (null passes): 60001, 60003, 60102 (param: the glyph), 60111 (param: the minimum), 60108. */
 export function anagramPlay(state: GameState, player: number, codes: Uint8Array | null, ctx: ModeContext): Step {
   const a = state.anagram as AnagramState;
   if (a.submissions[player] !== null) return err(engineError(Code.ALREADY_PLAYED));
-  let submission = { word: '', score: 0 };
+  let submission: AnagramSubmission = Object.freeze({ word: '', score: 0 });
   if (codes !== null) {
     if (codes.length === 0) return err(engineError(Code.NO_MOVES_SENT));
     const left = [...a.draw];
@@ -48,14 +47,13 @@ export function anagramPlay(state: GameState, player: number, codes: Uint8Array 
     if (codes.length < min) return err(engineError(Code.MOVES_TOO_SHORT, { param: min }));
     const word = ctx.config.alphabet.decode(codes);
     if (!ctx.dictionary.hasCodes(codes)) return err(engineError(Code.INCORRECT_WORDS, { param: word, detail: { words: [word] } }));
-    submission = { word, score: anagramScore(codes.length, ctx) };
+    submission = Object.freeze({ word, score: anagramScore(codes.length, ctx) });
   }
+  const submissions = Object.freeze(a.submissions.map((x, i) => (i === player ? submission : x)));
   const id = (state.players[player] as { id: string }).id;
   return ok({
-    state: produce(state, (s) => {
-      (s.anagram as { submissions: unknown[] }).submissions[player] = submission;
-    }),
-    events: [{ type: 'submitted', player: id }],
+    state: Object.freeze({ ...state, anagram: Object.freeze({ ...a, submissions }) }),
+    events: [{ type: 'answered', player: id, word: submission.word, score: submission.score }],
   });
 }
 
@@ -66,19 +64,15 @@ export function anagramClose(state: GameState, ctx: ModeContext): Step {
   const rack = formatTiles(a.draw, ctx.config.alphabet);
   const found = ctx.dictionary.anagrams(rack, { subAnagrams: true, minLength: ctx.game.minLength ?? 3 });
   const words = found.ok ? found.value.words : [];
-  const longest = Math.max(0, ...words.map((w) => (ctx.config.alphabet.encode(w) as { value: Uint8Array }).value.length));
-  const best = words.filter((w) => (ctx.config.alphabet.encode(w) as { value: Uint8Array }).value.length === longest).slice(0, 20);
+  const lengths = words.map((w) => ctx.config.alphabet.encode(w)).map((r) => (r.ok ? r.value.length : 0));
+  const longest = Math.max(0, ...lengths);
+  const best = words.filter((_, i) => lengths[i] === longest).slice(0, 20);
   const over = state.turn >= (ctx.game.turns ?? 10);
   const d = drawTiles(returnTiles(a.bag, a.draw), ctx.game.drawSize ?? 9);
   const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, best }];
-  const s = produce(state, (g) => {
-    g.anagram = castDraft({ draw: makeHand(d.drawn), bag: d.bag, submissions: state.players.map(() => null) });
-    g.players.forEach((p, i) => {
-      p.score += results[i]?.score ?? 0;
-    });
-    g.turn += 1;
-    if (over) g.status = 'over';
-  });
-  if (over) events.push({ type: 'game-over', reason: 'the last turn is over', scores: s.players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
+  const players = Object.freeze(state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (results[i]?.score ?? 0) })));
+  const anagram: AnagramState = Object.freeze({ draw: makeHand(d.drawn), bag: d.bag, submissions: Object.freeze(state.players.map(() => null)) });
+  const s: GameState = Object.freeze({ ...state, anagram, players, turn: state.turn + 1, status: over ? 'over' : state.status });
+  if (over) events.push({ type: 'game-over', reason: 'the last turn is over', scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
   return ok({ state: s, events });
 }

@@ -1,26 +1,28 @@
-import { castDraft, produce } from 'immer';
 import { DICE_SETS, type DiceSet } from '../../boggle/dice.js';
 import { rollGrid } from '../../boggle/grid.js';
 import { scoreBoggleRound, validateBoggleMove, type BoggleWord } from '../../boggle/rules.js';
 import { BoggleSolver } from '../../boggle/solver.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
 import { err, ok, type Result } from '../../result.js';
-import type { BoggleState, GameEvent, GameState, ModeContext } from '../types.js';
+import { EventLog } from '../log.js';
+import type { BoggleEntry, BoggleState, GameEvent, GameState, ModeContext } from '../types.js';
 import type { Step } from './crossword.js';
 
-function diceOf(ctx: ModeContext): DiceSet {
+/** The dice set of a Boggle game. */
+export function diceOf(ctx: ModeContext): DiceSet {
   return DICE_SETS[ctx.game.dice ?? 'new16'] as DiceSet;
 }
 
-function newRound(state: GameState, round: number, ctx: ModeContext): BoggleState {
+/** The grid of round `round` (1-based): rolled from the game's seed and the round. */
+export function boggleRound(state: GameState, round: number, ctx: ModeContext): BoggleState {
   const grid = rollGrid(diceOf(ctx), state.settings.seed * 1000 + round, ctx.dictionary.alphabet);
-  if (!grid.ok) throw new Error('built-in dice sets are valid');
-  return { grid: grid.value, submissions: state.players.map(() => []) };
+  if (!grid.ok) throw new Error('the built-in dice sets are valid');
+  return Object.freeze({ grid: grid.value, submissions: Object.freeze(state.players.map(() => EventLog.of<BoggleEntry>([]))) });
 }
 
 /** Rolls the first grid. */
 export function startBoggleMode(state: GameState, ctx: ModeContext): Step {
-  return ok({ state: produce(state, (s) => void (s.boggle = castDraft(newRound(state, 1, ctx)))), events: [] });
+  return ok({ state: Object.freeze({ ...state, boggle: boggleRound(state, 1, ctx) }), events: [] });
 }
 
 /** Checks a Boggle move against the round's grid (all its codes; 60000 is told apart so that game-state errors come first). */
@@ -34,41 +36,35 @@ export function checkBoggleMove(request: unknown, state: GameState, ctx: ModeCon
   return validateBoggleMove(request, { grid: b.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet });
 }
 
-/** Accepts a checked word; the same word twice from one player is 60112 (extension). */
+const wordOf = (e: BoggleEntry): string => e.word;
+
+/** Accepts a checked word; the same word twice from one player is 60112 (extension). O(1) in the words already found. */
 export function bogglePlay(state: GameState, player: number, word: BoggleWord): Step {
   const b = state.boggle as BoggleState;
-  if ((b.submissions[player] ?? []).some((w) => w.word === word.word)) return err(engineError(Code.WORD_ALREADY_SUBMITTED, { param: word.word }));
+  const found = b.submissions[player] as EventLog<BoggleEntry>;
+  if (found.includesKey(word.word, wordOf)) return err(engineError(Code.WORD_ALREADY_SUBMITTED, { param: word.word }));
   const cols = b.grid.cols;
-  const entry = { word: word.word, path: word.path.map((i) => [Math.floor(i / cols), i % cols] as [number, number]) };
+  const path = Object.freeze(word.path.map((i) => Object.freeze([Math.floor(i / cols), i % cols] as const)));
+  const entry: BoggleEntry = Object.freeze({ word: word.word, path });
+  const submissions = Object.freeze(b.submissions.map((s, i) => (i === player ? s.append([entry]) : s)));
   const id = (state.players[player] as { id: string }).id;
-  return ok({
-    state: produce(state, (s) => {
-      ((s.boggle as { submissions: unknown[][] }).submissions[player] as unknown[]).push(entry);
-    }),
-    events: [{ type: 'submitted', player: id }],
-  });
+  return ok({ state: Object.freeze({ ...state, boggle: Object.freeze({ ...b, submissions }) }), events: [{ type: 'found', player: id, word: entry.word, path }] });
 }
 
 /** Closes a round: scores it (shared words cancelled when the game says so), reports the words possible, rolls the next grid. */
 export function boggleClose(state: GameState, ctx: ModeContext): Step {
   const b = state.boggle as BoggleState;
   const scored = scoreBoggleRound(
-    state.players.map((p, i) => ({ player: p.id, moves: (b.submissions[i] ?? []).map((w) => ({ path: w.path })) })),
+    state.players.map((p, i) => ({ player: p.id, moves: (b.submissions[i]?.toArray() ?? []).map((w) => ({ path: w.path })) })),
     { grid: b.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet },
-    { cancelShared: ctx.game.cancelShared === true },
+    { cancelShared: ctx.game.cancelShared === true, maxMoves: Number.MAX_SAFE_INTEGER },
   );
   const solution = new BoggleSolver(ctx.dictionary).solveWords(b.grid);
   const over = state.turn >= (ctx.game.rounds ?? 3);
   const results = scored.map((r) => ({ player: r.player, score: r.score, move: r.counted.map((w) => w.word).join(' ') }));
   const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, best: solution.longest.slice(0, 20) }];
-  const s = produce(state, (g) => {
-    g.boggle = castDraft(newRound(state, state.turn + 1, ctx));
-    g.players.forEach((p, i) => {
-      p.score += scored[i]?.score ?? 0;
-    });
-    g.turn += 1;
-    if (over) g.status = 'over';
-  });
-  if (over) events.push({ type: 'game-over', reason: 'the last round is over', scores: s.players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
+  const players = Object.freeze(state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (scored[i]?.score ?? 0) })));
+  const s: GameState = Object.freeze({ ...state, boggle: boggleRound(state, state.turn + 1, ctx), players, turn: state.turn + 1, status: over ? 'over' : state.status });
+  if (over) events.push({ type: 'game-over', reason: 'the last round is over', scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
   return ok({ state: s, events });
 }

@@ -1,4 +1,3 @@
-import { castDraft, produce } from 'immer';
 import { Board, type Placement } from '../../board/board.js';
 import { BLANK, type Tile } from '../../config/letterset.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
@@ -7,29 +6,37 @@ import { formatPlay } from '../../notation/move.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';
 import { readMove, validateMove } from '../../rules/crossword.js';
-import { checkTrade, readTrade } from '../../rules/trade.js';
+import { checkTrade } from '../../rules/trade.js';
 import { type Bag, drawTiles, fullBag, returnTiles } from '../../state/bag.js';
 import { type Hand, makeHand, removeTiles } from '../../state/hand.js';
 import { handTileOf } from '../../state/state.js';
 import { applyClassicPass, applyClassicPlay, applyClassicTrade, finishClassic, startClassic, type ClassicState } from '../classic.js';
-import type { DuplicateState, GameEvent, GameState, ModeContext } from '../types.js';
+import type { DuplicateState, DuplicateSubmission, GameEvent, GameState, ModeContext, PlayerState, TurnResult } from '../types.js';
 
-/** What a mode step returns: the new state and what happened. */
+/** What a mode step returns: the new state (its history not yet extended) and what happened. */
 export type Step = Result<{ state: GameState; events: GameEvent[] }, EngineError>;
 
+/** The id of player `i`. */
+function idOf(state: GameState, i: number): string {
+  return (state.players[i] as PlayerState).id;
+}
+
+/** The next player at or after `from` who is still in the game (`from` when everyone left). */
+function nextPresent(players: readonly PlayerState[], from: number): number {
+  const n = players.length;
+  for (let k = 0; k < n; k++) {
+    const i = (from + k) % n;
+    if (players[i]?.left !== true) return i;
+  }
+  return from;
+}
+
 /** Stores a classic state in the game: player scores follow it, players who left are skipped. */
-function syncScores(state: GameState, classic: ClassicState): GameState {
-  const n = state.players.length;
-  let toMove = classic.toMove;
-  for (let k = 0; !classic.over && k < n && state.players[toMove]?.left === true; k++) toMove = (toMove + 1) % n;
-  const stored = toMove === classic.toMove ? classic : { ...classic, toMove };
-  return produce(state, (s) => {
-    s.classic = castDraft(stored);
-    s.players.forEach((p, i) => {
-      p.score = classic.tiles.scores[i] ?? 0;
-    });
-    if (classic.over) s.status = 'over';
-  });
+function withClassic(state: GameState, classic: ClassicState): GameState {
+  const to = classic.over ? classic.toMove : nextPresent(state.players, classic.toMove);
+  const stored = to === classic.toMove ? classic : Object.freeze({ ...classic, toMove: to });
+  const players = Object.freeze(state.players.map((p, i) => (p.score === (classic.tiles.scores[i] ?? 0) ? p : Object.freeze({ ...p, score: classic.tiles.scores[i] ?? 0 }))));
+  return Object.freeze({ ...state, classic: stored, players, status: classic.over ? 'over' : state.status });
 }
 
 function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext): GameEvent {
@@ -40,11 +47,17 @@ function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext
   };
 }
 
+/** The step of a classic state change: the event, and the end of the game when it came. */
+function classicStep(state: GameState, next: ClassicState, event: GameEvent, ctx: ModeContext): Step {
+  const s = withClassic(state, next);
+  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, next, ctx)] : [event] });
+}
+
 // ---- classic ---------------------------------------------------------------------------------
 
 /** Deals the hands of a classic game. */
 export function startClassicMode(state: GameState, ctx: ModeContext): GameState {
-  return syncScores(state, startClassic(ctx.config, state.players.length, state.settings.seed));
+  return withClassic(state, startClassic(ctx.config, state.players.length, state.settings.seed));
 }
 
 /** 60000 for a malformed crossword move (checked before the game state). */
@@ -63,13 +76,8 @@ export function classicPlay(state: GameState, player: number, request: unknown, 
   const next = applyClassicPlay(classic, ctx.config, m.value.placements, m.value.score);
   if (next === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: 'the hand lost its tiles' }));
   const notation = formatPlay(m.value.placements, classic.tiles.board, ctx.config.alphabet);
-  const id = (state.players[player] as { id: string }).id;
-  const events: GameEvent[] = [
-    { type: 'played', player: id, rack: formatTiles(hand, ctx.config.alphabet), move: notation.ok ? notation.value : '', score: m.value.score, words: m.value.words.map((w) => w.word) },
-  ];
-  const s = syncScores(state, next);
-  if (next.over) events.push(gameOverEvent(s, next, ctx));
-  return ok({ state: s, events });
+  const event: GameEvent = { type: 'played', player: idOf(state, player), rack: formatTiles(hand, ctx.config.alphabet), move: notation.ok ? notation.value : '', score: m.value.score, words: m.value.words.map((w) => w.word) };
+  return classicStep(state, next, event, ctx);
 }
 
 /** A classic trade (60002, then the trade rules). */
@@ -81,23 +89,16 @@ export function classicTrade(state: GameState, player: number, tiles: readonly T
   if (!checked.ok) return checked;
   const next = applyClassicTrade(classic, ctx.config, checked.value);
   if (next === undefined) return err(engineError(Code.TRADE_ERROR, { cause: 'the trade could not be made' }));
-  const id = (state.players[player] as { id: string }).id;
-  const events: GameEvent[] = [{ type: 'traded', player: id, rack: formatTiles(hand, ctx.config.alphabet), tiles: formatTiles(checked.value, ctx.config.alphabet) }];
-  const s = syncScores(state, next);
-  if (next.over) events.push(gameOverEvent(s, next, ctx));
-  return ok({ state: s, events });
+  const event: GameEvent = { type: 'traded', player: idOf(state, player), rack: formatTiles(hand, ctx.config.alphabet), tiles: formatTiles(checked.value, ctx.config.alphabet) };
+  return classicStep(state, next, event, ctx);
 }
 
 /** A classic pass (60002 when it is not the player's turn). */
 export function classicPass(state: GameState, player: number, ctx: ModeContext): Step {
   const classic = state.classic as ClassicState;
   if (classic.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
-  const next = applyClassicPass(classic, ctx.config);
-  const id = (state.players[player] as { id: string }).id;
-  const events: GameEvent[] = [{ type: 'passed', player: id, rack: formatTiles(classic.tiles.hands[player] ?? [], ctx.config.alphabet) }];
-  const s = syncScores(state, next);
-  if (next.over) events.push(gameOverEvent(s, next, ctx));
-  return ok({ state: s, events });
+  const event: GameEvent = { type: 'passed', player: idOf(state, player), rack: formatTiles(classic.tiles.hands[player] ?? [], ctx.config.alphabet) };
+  return classicStep(state, applyClassicPass(classic, ctx.config), event, ctx);
 }
 
 /** Closing the turn of a classic game (the server's timer ran out): the player to move passes. */
@@ -105,10 +106,16 @@ export function classicClose(state: GameState, ctx: ModeContext): Step {
   return classicPass(state, (state.classic as ClassicState).toMove, ctx);
 }
 
+/** A player left a running classic game: when it was their turn, it goes to the next player present. */
+export function classicLeave(state: GameState, player: number): GameState {
+  const classic = state.classic as ClassicState;
+  return classic.toMove === player ? withClassic(state, classic) : state;
+}
+
 /** Ends a classic game when every player has left. */
 export function classicAbandon(state: GameState, ctx: ModeContext): Step {
   const classic = finishClassic(state.classic as ClassicState, ctx.config, 'stalled');
-  const s = syncScores(state, classic);
+  const s = withClassic(state, classic);
   return ok({ state: s, events: [gameOverEvent(s, classic, ctx)] });
 }
 
@@ -126,11 +133,14 @@ function balance(tiles: readonly Tile[], ctx: ModeContext): { vowels: number; co
   return { vowels, consonants };
 }
 
+/** The most redraws of a duplicate hand before the game ends. */
+export const MAX_DUPLICATE_REDRAWS = 1000;
+
 /**
  * Refills the shared hand: it keeps `kept` and draws up to the hand size; it must hold at least
  * 2 vowels and 2 consonants up to turn `vowelRuleTurns` (15), then 1 and 1, else every tile
  * goes back and a full hand is drawn again. Undefined when no valid hand can be drawn (the game
- * ends): the tiles left cannot make one, or 1000 draws in a row failed.
+ * ends): the tiles left cannot make one, or {@link MAX_DUPLICATE_REDRAWS} draws in a row failed.
  */
 export function refillDuplicateHand(kept: readonly Tile[], bag: Bag, turn: number, ctx: ModeContext): { hand: Hand; bag: Bag } | undefined {
   const need = turn <= (ctx.game.vowelRuleTurns ?? 15) ? 2 : 1;
@@ -139,7 +149,7 @@ export function refillDuplicateHand(kept: readonly Tile[], bag: Bag, turn: numbe
   if (pool.vowels < need || pool.consonants < need || size < 2 * need) return undefined;
   let d = drawTiles(bag, ctx.config.handSize - kept.length);
   let hand = [...kept, ...d.drawn];
-  for (let attempt = 0; attempt < 1000; attempt++) {
+  for (let attempt = 0; attempt < MAX_DUPLICATE_REDRAWS; attempt++) {
     const b = balance(hand, ctx);
     if (b.vowels >= need && b.consonants >= need) return { hand: makeHand(hand), bag: d.bag };
     d = drawTiles(returnTiles(d.bag, hand), size);
@@ -152,32 +162,30 @@ export function refillDuplicateHand(kept: readonly Tile[], bag: Bag, turn: numbe
 export function startDuplicateMode(state: GameState, ctx: ModeContext): Step {
   const first = refillDuplicateHand([], fullBag(ctx.config.letters, state.settings.seed), 1, ctx);
   if (first === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: 'no valid first hand' }));
-  const duplicate: DuplicateState = {
+  const duplicate: DuplicateState = Object.freeze({
     board: Board.empty(ctx.config.layout.rows, ctx.config.layout.cols),
     hand: first.hand,
     bag: first.bag,
-    submissions: state.players.map(() => null),
-  };
-  return ok({ state: produce(state, (s) => void (s.duplicate = castDraft(duplicate))), events: [] });
+    submissions: Object.freeze(state.players.map(() => null)),
+  });
+  return ok({ state: Object.freeze({ ...state, duplicate }), events: [] });
 }
 
-/** A duplicate submission: one a player a turn (60001 after it), checked against the shared hand. */
+/** A duplicate submission: one a player a turn (60001 after it), checked against the shared hand; null passes. */
 export function duplicatePlay(state: GameState, player: number, request: unknown | null, ctx: ModeContext): Step {
   const d = state.duplicate as DuplicateState;
   if (d.submissions[player] !== null) return err(engineError(Code.ALREADY_PLAYED));
-  let submission = { placements: [] as readonly Placement[], score: 0, move: '-' };
+  let submission: DuplicateSubmission = Object.freeze({ placements: Object.freeze([]), score: 0, move: '-' });
   if (request !== null) {
     const m = validateMove(request, { board: d.board, hand: d.hand, config: ctx.config, dictionary: ctx.dictionary });
     if (!m.ok) return m;
     const n = formatPlay(m.value.placements, d.board, ctx.config.alphabet);
-    submission = { placements: m.value.placements, score: m.value.score, move: n.ok ? n.value : '' };
+    submission = Object.freeze({ placements: Object.freeze(m.value.placements.map((p) => Object.freeze({ ...p }))), score: m.value.score, move: n.ok ? n.value : '' });
   }
-  const id = (state.players[player] as { id: string }).id;
+  const submissions = Object.freeze(d.submissions.map((x, i) => (i === player ? submission : x)));
   return ok({
-    state: produce(state, (s) => {
-      (s.duplicate as { submissions: unknown[] }).submissions[player] = castDraft(submission);
-    }),
-    events: [{ type: 'submitted', player: id }],
+    state: Object.freeze({ ...state, duplicate: Object.freeze({ ...d, submissions }) }),
+    events: [{ type: 'submitted', player: idOf(state, player), move: submission.move, score: submission.score }],
   });
 }
 
@@ -191,30 +199,21 @@ export function duplicateClose(state: GameState, ctx: ModeContext): Step {
   const gen = MoveGenerator.create(ctx.config, ctx.dictionary, d.board);
   if (!gen.ok) return gen;
   const top = bestPlay(gen.value, d.hand);
-  const results = state.players.map((p, i) => ({ player: p.id, score: d.submissions[i]?.score ?? 0, move: d.submissions[i]?.move ?? '' }));
-  const events: GameEvent[] = [];
+  const results: TurnResult[] = state.players.map((p, i) => ({ player: p.id, score: d.submissions[i]?.score ?? 0, move: d.submissions[i]?.move ?? '' }));
   let over = top === undefined;
-  let next: DuplicateState = { ...d, submissions: state.players.map(() => null) };
+  let next: DuplicateState = { ...d, submissions: Object.freeze(state.players.map(() => null)) };
   if (top !== undefined) {
     const rest = removeTiles(d.hand, top.placements.map(handTileOf));
-    const refill = rest.ok ? refillDuplicateHand(rest.hand, d.bag, state.turn + 1, ctx) : undefined;
+    const refill = rest.ok ? refillDuplicateHand(rest.value, d.bag, state.turn + 1, ctx) : undefined;
     const board = d.board.withTiles(top.placements);
     if (refill === undefined) {
       over = true;
-      next = { ...next, board, hand: rest.ok ? rest.hand : d.hand };
+      next = { ...next, board, hand: rest.ok ? rest.value : d.hand };
     } else next = { ...next, board, hand: refill.hand, bag: refill.bag };
   }
-  events.push({ type: 'turn-closed', turn: state.turn, results, ...(top === undefined ? {} : { top: { move: top.notation, score: top.score } }) });
-  const s = produce(state, (g) => {
-    g.duplicate = castDraft(next);
-    g.players.forEach((p, i) => {
-      p.score += results[i]?.score ?? 0;
-    });
-    g.turn += 1;
-    if (over) g.status = 'over';
-  });
-  if (over) events.push({ type: 'game-over', reason: top === undefined ? 'no play is possible' : 'no valid hand can be drawn', scores: s.players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
+  const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, ...(top === undefined ? {} : { top: { move: top.notation, score: top.score } }) }];
+  const players = Object.freeze(state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (results[i]?.score ?? 0) })));
+  const s: GameState = Object.freeze({ ...state, duplicate: Object.freeze(next), players, turn: state.turn + 1, status: over ? 'over' : state.status });
+  if (over) events.push({ type: 'game-over', reason: top === undefined ? 'no play is possible' : 'no valid hand can be drawn', scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
   return ok({ state: s, events });
 }
-
-export { readTrade };

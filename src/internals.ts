@@ -1,0 +1,35 @@
+/**
+ * `wordgame-engine/internals`: the building blocks under the curated entry, for tools, tests and
+ * other engines: the packed arc layout and its packers, graph builders and checkers, the file
+ * checksum, the seeded PRNG, bags, crossword-state transitions, mode handlers and the schema
+ * checker. No stability promise: these may change in any minor version.
+ *
+ * @packageDocumentation
+ */
+export * from './index.js';
+export * from './dictionary/format.js';
+export { buildWordGraph, type PackedGraph } from './dictionary/build.js';
+export { normalizeWordList } from './dictionary/wordlist.js';
+export { gaddagKeys } from './dictionary/gaddag.js';
+export { checkArcs, graphCounts, type GraphCounts } from './dictionary/check.js';
+export { checksum, FILE_MAGIC, FILE_VERSION } from './dictionary/file.js';
+export { MAX_GLYPH_CODE, sameGlyphs } from './alphabet/alphabet.js';
+export * from './alphabet/presets.js';
+export * from './config/letterset.js';
+export * from './config/layout.js';
+export * from './config/config.js';
+export * from './state/random.js';
+export * from './state/hand.js';
+export * from './state/bag.js';
+export * from './state/state.js';
+export * from './notation/tokens.js';
+export * from './notation/json.js';
+export * from './rules/trade.js';
+export * from './rules/crossword.js';
+export { sameAlphabet, PlayStore } from './movegen/generator.js';
+export { gridNeighbours } from './boggle/solver.js';
+export { findPath, MAX_PATH_SEARCH_STEPS } from './boggle/rules.js';
+export * from './game/classic.js';
+export { refillDuplicateHand, MAX_DUPLICATE_REDRAWS } from './game/modes/crossword.js';
+export * as schema from './schema/schema.js';
+export { describeValue } from './errors/error.js';

@@ -1,0 +1,189 @@
+/**
+ * Data-driven checks of untrusted plain data (persisted state, requests): small combinators
+ * that describe a shape, each compiled once into a function that checks a value and returns a
+ * frozen copy holding exactly the described keys, or the path and reason of the first fault.
+ *
+ * Written here rather than taken from a validation library because they must check persisted
+ * games of up to 100,000 history events within the 50 ms bound of any call on untrusted input:
+ * measured on such a history, a popular schema library took 500-660 ms, these checks 6-17 ms.
+ * Objects are read through their own properties only (never inherited ones), unknown keys are
+ * errors, and numbers and strings carry bounds.
+ */
+
+/** A compiled shape: checks `value` and returns its checked copy, or a {@link Fault}. */
+export interface Schema<T> {
+  readonly parse: (value: unknown) => T | Fault;
+}
+
+/** Where and why a value does not fit its shape. */
+export class Fault {
+  constructor(
+    /** The path of the faulty value, from the root: `history[12].path[3]`. */
+    readonly path: string,
+    readonly reason: string,
+  ) {}
+
+  /** The same fault one level down (`key` is a property name or an array index). */
+  under(key: string | number): Fault {
+    const rest = this.path === '' ? '' : this.path.startsWith('[') ? this.path : `.${this.path}`;
+    return new Fault(typeof key === 'number' ? `[${key}]${rest}` : `${key}${rest}`, this.reason);
+  }
+
+  toString(): string {
+    return this.path === '' ? this.reason : `${this.path}: ${this.reason}`;
+  }
+}
+
+/** The type a schema produces. */
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A whole number from `min` to `max` (safe integers only). */
+export function int(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Schema<number> {
+  return {
+    parse: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : new Fault('', `expected a whole number from ${min} to ${max}`)),
+  };
+}
+
+/** A finite number from `min` to `max`. */
+export function num(min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Schema<number> {
+  return { parse: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : new Fault('', `expected a number from ${min} to ${max}`)) };
+}
+
+/** A string of `min` to `max` UTF-16 units, matching `pattern` when given. */
+export function str(min = 0, max = 1000, pattern?: RegExp): Schema<string> {
+  return {
+    parse: (v) =>
+      typeof v === 'string' && v.length >= min && v.length <= max && (pattern === undefined || pattern.test(v))
+        ? v
+        : new Fault('', `expected a string of ${min} to ${max} characters${pattern === undefined ? '' : ` matching ${pattern}`}`),
+  };
+}
+
+/** `true` or `false`. */
+export const bool: Schema<boolean> = { parse: (v) => (typeof v === 'boolean' ? v : new Fault('', 'expected true or false')) };
+
+/** One of the given values (strings, numbers, booleans or null). */
+export function literal<const T extends readonly (string | number | boolean | null)[]>(...values: T): Schema<T[number]> {
+  return { parse: (v) => (values.includes(v as T[number]) ? (v as T[number]) : new Fault('', `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}`)) };
+}
+
+/** `null` or a value of `schema`. */
+export function nullable<T>(schema: Schema<T>): Schema<T | null> {
+  return { parse: (v) => (v === null ? null : schema.parse(v)) };
+}
+
+/** An array of `min` to `max` items of `item`, copied and frozen. */
+export function array<T>(item: Schema<T>, min = 0, max = 10_000): Schema<readonly T[]> {
+  return {
+    parse: (v) => {
+      if (!Array.isArray(v)) return new Fault('', 'expected an array');
+      if (v.length < min || v.length > max) return new Fault('', `expected ${min} to ${max} items, not ${v.length}`);
+      const out = new Array<T>(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const r = item.parse(v[i]);
+        if (r instanceof Fault) return r.under(i);
+        out[i] = r;
+      }
+      return Object.freeze(out);
+    },
+  };
+}
+
+/** A fixed-length array whose items have the given shapes. */
+export function tuple<T extends readonly unknown[]>(...items: { readonly [K in keyof T]: Schema<T[K]> }): Schema<Readonly<T>> {
+  return {
+    parse: (v) => {
+      if (!Array.isArray(v) || v.length !== items.length) return new Fault('', `expected an array of ${items.length} items`);
+      const out: unknown[] = [];
+      for (let i = 0; i < items.length; i++) {
+        const r = (items[i] as Schema<unknown>).parse(v[i]);
+        if (r instanceof Fault) return r.under(i);
+        out.push(r);
+      }
+      return Object.freeze(out) as unknown as Readonly<T>;
+    },
+  };
+}
+
+type Shape = Readonly<Record<string, Schema<unknown>>>;
+type ObjectOf<R extends Shape, O extends Shape> = { readonly [K in keyof R]: Infer<R[K]> } & { readonly [K in keyof O]?: Infer<O[K]> };
+
+/**
+ * A plain object with the `required` keys, and the `optional` keys when present (a key present
+ * with the value `undefined` counts as absent). Own properties only; any other key is a fault.
+ */
+export function object<R extends Shape, O extends Shape = Record<never, never>>(required: R, optional?: O): Schema<ObjectOf<R, O>> {
+  const req = Object.entries(required);
+  const opt = Object.entries(optional ?? {});
+  const known = new Set([...req, ...opt].map(([k]) => k));
+  return {
+    parse: (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return new Fault('', 'expected an object');
+      const o = v as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      let seen = 0;
+      for (const [key, schema] of req) {
+        if (!hasOwn.call(o, key)) return new Fault(key, 'missing');
+        const r = schema.parse(o[key]);
+        if (r instanceof Fault) return r.under(key);
+        out[key] = r;
+        seen++;
+      }
+      for (const [key, schema] of opt) {
+        if (!hasOwn.call(o, key)) continue;
+        seen++;
+        const x = o[key];
+        if (x === undefined) continue;
+        const r = schema.parse(x);
+        if (r instanceof Fault) return r.under(key);
+        out[key] = r;
+      }
+      const keys = Object.keys(o);
+      if (keys.length !== seen) {
+        for (const k of keys) if (!known.has(k)) return new Fault('', `unknown key ${JSON.stringify(k.slice(0, 40))}`);
+      }
+      return Object.freeze(out) as ObjectOf<R, O>;
+    },
+  };
+}
+
+/**
+ * One of several object shapes told apart by the string value of `key` (each shape must
+ * require `key` as a literal of its name).
+ */
+export function variant<const K extends string, V extends Readonly<Record<string, Schema<unknown>>>>(key: K, cases: V): Schema<Infer<V[keyof V]>> {
+  const names = Object.keys(cases);
+  return {
+    parse: (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || !hasOwn.call(v, key)) return new Fault('', `expected an object with a ${key}`);
+      const tag = (v as Record<string, unknown>)[key];
+      if (typeof tag !== 'string' || !hasOwn.call(cases, tag)) return new Fault(key, `expected one of ${names.join(', ')}`);
+      return (cases[tag] as Schema<Infer<V[keyof V]>>).parse(v);
+    },
+  };
+}
+
+/** A value that passes `schema` and then `test` (which returns a reason when it fails). */
+export function refine<T>(schema: Schema<T>, test: (value: T) => string | undefined): Schema<T> {
+  return {
+    parse: (v) => {
+      const r = schema.parse(v);
+      if (r instanceof Fault) return r;
+      const reason = test(r);
+      return reason === undefined ? r : new Fault('', reason);
+    },
+  };
+}
+
+/** Checks a value; never throws (a throwing accessor of a hostile object is a fault too). */
+export function check<T>(schema: Schema<T>, value: unknown): { ok: true; value: T } | { ok: false; fault: Fault } {
+  try {
+    const r = schema.parse(value);
+    return r instanceof Fault ? { ok: false, fault: r } : { ok: true, value: r };
+  } catch {
+    return { ok: false, fault: new Fault('', 'the value could not be read') };
+  }
+}
+
