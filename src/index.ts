@@ -46,7 +46,7 @@ export { Board, emptyBoard, type Placement } from './board/board.js';
 export { makeHand, handValue, type Hand } from './state/hand.js';
 export { handFromLetters, parseTiles, formatTiles } from './notation/tokens.js';
 export { parseBoard, formatBoard } from './notation/board-text.js';
-export { parsePlay, formatPlay, type NotatedPlay } from './notation/move.js';
+export { parsePlay, formatPlay, type NotatedPlay, type PlayNotationProblem } from './notation/move.js';
 export { parsePosition, formatPosition, parseSquareName, formatSquareName, type Position, type Direction } from './notation/square.js';
 export { renderBoard, type RenderOptions } from './render/board.js';
 
@@ -92,4 +92,6 @@ export { EventLog } from './game/log.js';
 export { gameToJSON, gameFromJSON, replayGame, playerView, gameToGcg, GAME_JSON_VERSION, MAX_HISTORY, type GameJSON, type LoadOptions } from './game/json.js';
 
 // Game records
-export { parseGcg, decodeGcg, replayGcg, exportGcg, exportSelfPlay, type GcgRecord, type GcgEvent, type GcgReplay, type GcgMismatch, type ExportTurn } from './records/gcg.js';
+export { parseGcg, decodeGcg, GCG_PROBLEMS, GCG_MAX_LENGTH, GCG_MAX_EVENTS, type GcgRecord, type GcgEvent, type GcgProblem, type GcgParseOptions } from './records/gcg.js';
+export { replayGcg, MAX_FINDINGS, type GcgReplay, type GcgFinding } from './records/replay.js';
+export { exportGcg, exportSelfPlay, type ExportTurn } from './records/export.js';

@@ -43,13 +43,13 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     writeFileSync(file, gcg.out);
     const r = await cli(['gcg', 'replay', file, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: true, files: [{ file, ok: true, mismatches: [] }], summary: { files: 1, clean: 1 } });
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, files: [{ file, ok: true, findings: [] }], summary: { files: 1, clean: 1 } });
     expect(gcg.out).toContain('#description Created with wordgame-engine (self-play, seed 6)');
     expect(JSON.parse((await cli(['gcg', 'export', '--seed', '6', '--json'])).out)).toEqual({ ok: true, seed: 6, gcg: gcg.out });
     writeFileSync(file, gcg.out.replace(/\+(\d+) (\d+)\n/, (_m, s: string, t: string) => `+${Number(s) + 1} ${Number(t) + 1}\n`));
     const bad = await cli(['gcg', 'replay', file, '--permissive']);
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/score recorded/);
+    expect(bad.out).toMatch(/: score: .* \(recorded \d+, engine \d+\)/);
     expect(bad.out).not.toMatch(/NaN/);
   });
 
@@ -67,7 +67,7 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     expect(j.files[1]?.error?.code).toBe(90106);
     expect(j.summary).toEqual({ files: 3, clean: 1, mismatched: 1, unreadable: 1 });
     const text = await cli(['gcg', 'replay', good, missing, phony]);
-    expect(text.out).toMatch(/3 files: 1 clean, 1 with differences, 1 unreadable/);
+    expect(text.out).toMatch(/3 files: 1 clean, 1 with problems, 1 unreadable/);
     expect(text.err).toContain(missing);
     expect(text.out).not.toMatch(/NaN/);
     expect((await cli(['gcg', 'replay', good, '--permissive', '--dict', 'dictionaries/en.dawg'])).code).toBe(2);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Alphabet, type AlphabetSpec } from '../src/alphabet/alphabet.js';
 import { ALPHABETS } from '../src/alphabet/presets.js';
 import { Dictionary } from '../src/dictionary/dictionary.js';
 import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../src/dictionary/format.js';
@@ -354,5 +355,59 @@ describe('the embedded default dictionary', () => {
     if (!r.ok) throw new Error();
     for (const w of words) if (!r.value.has(w)) throw new Error(`missing ${w}`);
     expect(r.value.has('qzxj')).toBe(false);
+  });
+});
+
+describe('alphabet specs are checked field by field', () => {
+  const base = { name: 'ab', glyphs: ['A', 'B', 'C'] };
+  const reject = (spec: unknown, cause: RegExp) => {
+    const r = Alphabet.create(spec as AlphabetSpec);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe(Code.BAD_ALPHABET);
+      expect(r.error.cause).toMatch(cause);
+    }
+  };
+
+  it('rejects each kind of bad field with an error value, never a throw', () => {
+    reject({ ...base, vowels: 5 }, /vowels: expected an array/);
+    reject({ ...base, vowels: ['Z'] }, /vowels: "Z" is not a glyph/);
+    reject({ ...base, vowels: ['A', 'A'] }, /listed twice/);
+    reject({ ...base, fold: { A: 'B', B: 'A' } }, /is in a glyph/);
+    reject({ ...base, fold: { a: 'B' } }, /is in a glyph/);
+    reject({ ...base, fold: { X: 'A'.repeat(1 << 20) } }, /fold\.X: expected a string of 1 to 8/);
+    reject({ ...base, fold: { X: 'AZ' } }, /not a run of glyphs/);
+    reject({ ...base, fold: { XY: 'A' } }, /one character/);
+    reject({ ...base, fold: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [String.fromCharCode(0x100 + i), 'A'])) }, /at most 256 keys/);
+    reject({ ...base, glyphs: ['A', 'A'] }, /listed twice/);
+    reject({ ...base, glyphs: ['a'] }, /upper case/);
+    reject({ ...base, glyphs: ['?'] }, /reserved/);
+    reject({ ...base, glyphs: [] }, /1 to 63 items/);
+    reject({ ...base, glyphs: Array.from({ length: 64 }, (_, i) => String.fromCharCode(0x100 + i).toUpperCase()) }, /1 to 63 items/);
+    reject({ ...base, name: '' }, /name/);
+    reject({ ...base, name: 'a b' }, /name/);
+    reject({ ...base, colour: 'red' }, /unknown key "colour"/);
+    reject(null, /expected an object/);
+    const boo = () => {
+      throw new Error('boo');
+    };
+    reject(new Proxy({}, { ownKeys: boo, getOwnPropertyDescriptor: boo, get: boo, has: boo }), /could not be read/);
+  });
+
+  it('accepts every built-in alphabet, and keeps a frozen copy of the spec', () => {
+    for (const a of Object.values(ALPHABETS)) expect(Alphabet.create(a.spec).ok).toBe(true);
+    const spec = { name: 'ab', glyphs: ['A', 'B'], fold: { Á: 'A' }, vowels: ['A'] };
+    const a = unwrap(Alphabet.create(spec));
+    spec.glyphs.push('C');
+    spec.fold.Á = 'B';
+    expect(a.size).toBe(2);
+    expect(a.normalize('Á')).toBe('A');
+    expect(Object.isFrozen(a.spec)).toBe(true);
+  });
+
+  it('node queries answer -1 for glyph codes outside the alphabet', () => {
+    const d = mustBuild(['cat', 'dog'], ALPHABETS.en);
+    for (const g of [0, 27, 40, 63, 64, -1, 1.5, NaN]) expect(d.arc(d.root, g)).toBe(-1);
+    expect(d.arc(d.root, ALPHABETS.en.code('C'))).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,8 @@ import { BLANK } from '../src/config/letterset.js';
 import { Code } from '../src/errors/error.js';
 import { createEngine, type Engine } from '../src/game/engine.js';
 import { gameFromJSON, gameToGcg, gameToJSON, playerView } from '../src/game/json.js';
-import { parseGcg, replayGcg } from '../src/records/gcg.js';
+import { parseGcg } from '../src/records/gcg.js';
+import { replayGcg } from '../src/records/replay.js';
 import { SERVER_ID, type GameEvent, type GameState } from '../src/game/types.js';
 import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
 import { moveInput } from '../src/rules/crossword.js';
@@ -154,7 +155,7 @@ describe('full games through apply alone', () => {
     expect(s.status).toBe('over');
     // The game's record replays with every score matching.
     const record = unwrap(replayGcg(unwrap(parseGcg(gameToGcg(s) ?? '')), DICT));
-    expect(record.mismatches).toEqual([]);
+    expect(record.findings).toEqual([]);
     expect(record.totals).toEqual(s.players.map((p) => p.score));
     const over = events.find((e) => e.type === 'game-over');
     for (const p of s.players) {

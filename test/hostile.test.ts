@@ -16,7 +16,8 @@ import { crosswordStateFromJSON } from '../src/notation/json.js';
 import { parsePlay } from '../src/notation/move.js';
 import { parsePosition } from '../src/notation/square.js';
 import { parseTiles } from '../src/notation/tokens.js';
-import { parseGcg, replayGcg } from '../src/records/gcg.js';
+import { parseGcg } from '../src/records/gcg.js';
+import { replayGcg } from '../src/records/replay.js';
 import { validateTrade } from '../src/rules/trade.js';
 import { FC, unwrap } from './helpers.js';
 

@@ -1,5 +1,6 @@
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
+import { array, check, object, record, refine, str } from '../schema/schema.js';
 
 /** The largest glyph code: codes are 6 bits, 0 is reserved (no glyph / GADDAG separator). */
 export const MAX_GLYPH_CODE = 63;
@@ -17,6 +18,30 @@ export interface AlphabetSpec {
   readonly fold?: Readonly<Record<string, string>>;
   /** Glyphs that count as vowels (duplicate draws). */
   readonly vowels?: readonly string[];
+}
+
+const GLYPH = refine(str(1, 8), (g) => (g !== g.normalize('NFC').toUpperCase() ? 'a glyph is upper case (NFC)' : /[\s?*.[\]()=]/u.test(g) ? 'a glyph uses a reserved character (? * . [ ] ( ) = or a space)' : undefined));
+
+/** The shape of an alphabet spec. */
+const SPEC = object(
+  { name: str(1, 32, /^[\p{L}\p{N}_.-]+$/u), glyphs: array(GLYPH, 1, MAX_GLYPH_CODE) },
+  { fold: record(str(1, 8), refine(str(1, 2), (k) => ([...k].length === 1 && k.length === 1 ? undefined : 'a fold source is one character')), 256), vowels: array(GLYPH, 0, MAX_GLYPH_CODE) },
+);
+
+function badAlphabet(cause: string) {
+  return err(engineError(Code.BAD_ALPHABET, { cause }));
+}
+
+/** True when `text` splits into glyphs of the set, longest first. */
+function splitsIntoGlyphs(text: string, glyphs: ReadonlySet<string>, longest: number): boolean {
+  let i = 0;
+  while (i < text.length) {
+    let w = Math.min(longest, text.length - i);
+    while (w >= 1 && !glyphs.has(text.slice(i, i + w))) w--;
+    if (w === 0) return false;
+    i += w;
+  }
+  return true;
 }
 
 /**
@@ -87,30 +112,33 @@ export class Alphabet {
     }
   }
 
-  /** Checks a spec and builds the alphabet. */
+  /**
+   * Checks a spec (untrusted: from code or from a file) field by field and builds the alphabet;
+   * a BAD_ALPHABET error (90200) names the first fault, never a throw. The rules: a name of 1 to
+   * 32 letters, digits, `-`, `_` or `.`; 1 to 63 distinct glyphs of 1 to 8 characters, upper case
+   * (NFC), none reserved (`? * . [ ] ( ) =`, spaces); `vowels`: distinct glyphs; `fold`: at most
+   * 256 entries from one character that is in no glyph (any case) to 1 to 8 characters that split
+   * into glyphs. Fold targets are glyphs and fold sources are not, so folding cannot cycle nor
+   * expand text by more than 8×. Unknown keys are faults. The alphabet keeps a frozen copy.
+   */
   static create(spec: AlphabetSpec): Result<Alphabet, EngineError> {
-    const bad = (cause: string) => err(engineError(Code.BAD_ALPHABET, { cause }));
-    if (typeof spec !== 'object' || spec === null) return bad('the alphabet must be an object');
-    if (typeof spec.name !== 'string' || spec.name.length === 0) return bad('the alphabet needs a name');
-    if (!Array.isArray(spec.glyphs)) return bad('glyphs must be an array of strings');
-    if (spec.glyphs.length === 0 || spec.glyphs.length > MAX_GLYPH_CODE)
-      return bad(`an alphabet has 1 to ${MAX_GLYPH_CODE} glyphs, not ${spec.glyphs.length}`);
-    const seen = new Set<string>();
-    for (const g of spec.glyphs) {
-      if (typeof g !== 'string' || g.length === 0 || g.length > 8) return bad(`bad glyph ${JSON.stringify(g)}`);
-      if (g !== g.normalize('NFC').toUpperCase()) return bad(`glyph ${g} must be upper case (NFC)`);
-      if (/[\s?*.\[\]()=]/u.test(g)) return bad(`glyph ${g} uses a reserved character`);
-      if (seen.has(g)) return bad(`glyph ${g} is listed twice`);
-      seen.add(g);
+    const checked = check(SPEC, spec);
+    if (!checked.ok) return err(engineError(Code.BAD_ALPHABET, { cause: checked.fault.toString() }));
+    const s = checked.value;
+    const glyphs = new Set(s.glyphs);
+    if (glyphs.size !== s.glyphs.length) return badAlphabet(`glyph ${s.glyphs.find((g, i) => s.glyphs.indexOf(g) !== i)} is listed twice`);
+    const vowels = s.vowels ?? [];
+    for (const v of vowels) if (!glyphs.has(v)) return badAlphabet(`vowels: ${JSON.stringify(v)} is not a glyph`);
+    if (new Set(vowels).size !== vowels.length) return badAlphabet('vowels: a vowel is listed twice');
+    const glyphChars = new Set<string>();
+    for (const g of s.glyphs) for (const ch of g) (glyphChars.add(ch), glyphChars.add(ch.toLowerCase()));
+    const longest = Math.max(...s.glyphs.map((g) => g.length));
+    for (const [from, to] of Object.entries(s.fold ?? {})) {
+      if (glyphChars.has(from) || glyphChars.has(from.toUpperCase())) return badAlphabet(`fold: ${JSON.stringify(from)} is in a glyph, so it cannot be folded (a fold of a glyph would lose words or cycle)`);
+      if (!splitsIntoGlyphs(to, glyphs, longest)) return badAlphabet(`fold: ${JSON.stringify(from)} folds to ${JSON.stringify(to)}, which is not a run of glyphs`);
     }
-    if (spec.fold !== undefined) {
-      if (typeof spec.fold !== 'object' || spec.fold === null) return bad('fold must be an object');
-      for (const [from, to] of Object.entries(spec.fold)) {
-        if (typeof to !== 'string' || from.length !== 1) return bad(`bad fold entry ${from}`);
-      }
-    }
-    for (const v of spec.vowels ?? []) if (!seen.has(v)) return bad(`vowel ${v} is not a glyph`);
-    return ok(new Alphabet(spec));
+    const frozen: AlphabetSpec = Object.freeze({ name: s.name, glyphs: s.glyphs, ...(s.fold === undefined ? {} : { fold: s.fold }), ...(s.vowels === undefined ? {} : { vowels: s.vowels }) });
+    return ok(new Alphabet(frozen));
   }
 
   /** The code of a glyph (canonical, upper case), or 0 when it is none. */

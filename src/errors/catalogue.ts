@@ -140,6 +140,7 @@ const EXTENSION_ROWS: readonly Row[] = [
   [90300, 'BAD_CONFIGURATION', 'Bad game configuration', 'The game configuration is invalid.'],
   [90400, 'BAD_NOTATION', 'Bad notation', 'The text could not be parsed.'],
   [90401, 'BAD_STATE', 'Bad state', 'The serialised state is invalid or inconsistent.'],
+  [90402, 'BAD_RECORD', 'Bad game record', 'The game record cannot be read: the detail names the problem (see GCG_PROBLEMS).', 'line'],
   [90500, 'USAGE', 'Usage error', 'A command was given unknown, missing or conflicting arguments.'],
 ];
 

@@ -80,6 +80,7 @@ export const Code = {
   BAD_CONFIGURATION: 90300,
   BAD_NOTATION: 90400,
   BAD_STATE: 90401,
+  BAD_RECORD: 90402,
   USAGE: 90500,
 } as const;
 

@@ -8,7 +8,7 @@ import { crosswordStateFromJSON, crosswordStateToJSON, type CrosswordStateJSON }
 import { formatBoard } from '../notation/board-text.js';
 import { parsePlay } from '../notation/move.js';
 import { formatTiles, parseTiles } from '../notation/tokens.js';
-import { exportGcg, type ExportTurn } from '../records/gcg.js';
+import { exportGcg, type ExportTurn } from '../records/export.js';
 import { err, ok, type Result } from '../result.js';
 import { moveInput, validateMove } from '../rules/crossword.js';
 import { array, bool, check, int, literal, nullable, object, str, tuple, variant, type Infer } from '../schema/schema.js';

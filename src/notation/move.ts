@@ -3,7 +3,7 @@ import type { Board, Placement } from '../board/board.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { type Direction, type Position, formatPosition, parsePosition } from './square.js';
-import { formatRun, readToken, tileText } from './tokens.js';
+import { formatRun, readToken, tileText, type Token } from './tokens.js';
 
 /** A play in record notation, resolved against a board. */
 export interface NotatedPlay {
@@ -20,51 +20,65 @@ export interface NotatedPlay {
  * standing for that glyph; a square already occupied is written `.`, or inside parentheses
  * (`WA(I)T`), or as its letter (older records), which must then match the board.
  */
-export function parsePlay(text: string, board: Board, alphabet: Alphabet): Result<NotatedPlay, EngineError> {
-  const bad = (cause: string) => err(engineError(Code.BAD_NOTATION, { cause }));
-  if (typeof text !== 'string') return bad('a play must be text');
+export function parsePlay(text: string, board: Board, alphabet: Alphabet): Result<NotatedPlay, EngineError<PlayNotationProblem>> {
+  const bad = (reason: PlayNotationProblem['reason'], cause: string) => err(engineError<PlayNotationProblem>(Code.BAD_NOTATION, { cause, detail: { reason } }));
+  if (typeof text !== 'string') return bad('syntax', 'a play must be text');
   const parts = text.trim().split(/\s+/);
-  if (parts.length !== 2) return bad(`${JSON.stringify(text)} is not a play like "8H WORD"`);
-  const pos = parsePosition(parts[0] as string, board);
-  if (!pos.ok) return pos;
+  if (parts.length !== 2) return bad('syntax', `${JSON.stringify(text.slice(0, 80))} is not a play like "8H WORD"`);
+  const pos = parsePosition(parts[0] as string);
+  if (!pos.ok) return bad('syntax', pos.error.cause ?? 'bad position');
   const { row, col, direction } = pos.value;
+  if (row >= board.rows || col >= board.cols) return bad('off-board', `${parts[0]} is not a square of the ${board.rows}×${board.cols} board`);
   const wordText = parts[1] as string;
+  // Read the tokens first: a word that runs off the board is reported as such, whatever its squares hold.
+  const tokens: Token[] = [];
+  let squares = 0;
+  for (let i = 0; i < wordText.length; ) {
+    const t = readToken(wordText, i, alphabet);
+    if (t.kind === 'error') return bad('glyph', `${JSON.stringify(t.text)} is not a glyph of alphabet ${alphabet.spec.name}`);
+    tokens.push(t);
+    if (t.kind === 'tile' || t.kind === 'dot') squares++;
+    i = t.end;
+  }
+  if (squares === 0) return bad('syntax', 'the word is empty');
+  if ((direction === 'across' ? col : row) + squares > (direction === 'across' ? board.cols : board.rows)) return bad('runs-off', `${wordText} runs off the board`);
   const placements: Placement[] = [];
   const word: number[] = [];
   let k = 0;
   let inParens = false;
-  for (let i = 0; i < wordText.length; ) {
-    const t = readToken(wordText, i, alphabet);
+  for (const t of tokens) {
     if (t.kind === 'open' || t.kind === 'close') {
-      if ((t.kind === 'open') === inParens) return bad(`unbalanced parentheses in ${wordText}`);
+      if ((t.kind === 'open') === inParens) return bad('syntax', `unbalanced parentheses in ${wordText}`);
       inParens = t.kind === 'open';
-      i = t.end;
       continue;
     }
-    if (t.kind === 'error') return bad(`${JSON.stringify(t.text)} is not a glyph of alphabet ${alphabet.spec.name}`);
+    if (t.kind === 'error') continue;
     const value = t.kind === 'tile' ? t.value : 0;
     const r = direction === 'across' ? row : row + k;
     const c = direction === 'across' ? col + k : col;
-    if (r >= board.rows || c >= board.cols) return bad(`${wordText} runs off the board`);
     const square = r * board.cols + c;
     const onBoard = board.cell(square);
     if (t.kind === 'dot' || inParens) {
-      if (onBoard === 0) return bad(`no tile to play through at row ${r + 1}, column ${c + 1}`);
-      if (t.kind === 'tile' && (value & 0x3f) !== (onBoard & 0x3f)) return bad(`the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
+      if (onBoard === 0) return bad('board', `no tile to play through at row ${r + 1}, column ${c + 1}`);
+      if (t.kind === 'tile' && (value & 0x3f) !== (onBoard & 0x3f)) return bad('board', `the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
       word.push(onBoard & 0x3f);
     } else {
-      if ((value & 0x3f) === 0) return bad('a blank in a play must name its letter (lower case)');
+      if ((value & 0x3f) === 0) return bad('glyph', 'a blank in a play must name its letter (lower case)');
       if (onBoard !== 0) {
-        if ((onBoard & 0x3f) !== (value & 0x3f)) return bad(`the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
+        if ((onBoard & 0x3f) !== (value & 0x3f)) return bad('board', `the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
       } else placements.push({ square, tile: value });
       word.push(value & 0x3f);
     }
     k++;
-    i = t.end;
   }
-  if (inParens) return bad(`unbalanced parentheses in ${wordText}`);
-  if (word.length === 0) return bad('the word is empty');
+  if (inParens) return bad('syntax', `unbalanced parentheses in ${wordText}`);
   return ok({ position: pos.value, placements, word });
+}
+
+/** Why a play's notation could not be read (the `detail` of its BAD_NOTATION error). */
+export interface PlayNotationProblem {
+  /** `syntax`: not `POSITION WORD`; `glyph`: a character is no glyph; `off-board`: the start square is not on the board; `runs-off`: the word leaves the board; `board`: the word disagrees with the board's tiles. */
+  readonly reason: 'syntax' | 'glyph' | 'off-board' | 'runs-off' | 'board';
 }
 
 /**

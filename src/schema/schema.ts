@@ -149,6 +149,26 @@ export function object<R extends Shape, O extends Shape = Record<never, never>>(
   };
 }
 
+/** A plain object used as a map: at most `max` own keys, each passing `key`, each value of `value`. */
+export function record<T>(value: Schema<T>, key: Schema<string> = str(1, 100), max = 1000): Schema<Readonly<Record<string, T>>> {
+  return {
+    parse: (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return new Fault('', 'expected an object');
+      const keys = Object.keys(v);
+      if (keys.length > max) return new Fault('', `expected at most ${max} keys, not ${keys.length}`);
+      const out: Record<string, T> = Object.create(null) as Record<string, T>;
+      for (const k of keys) {
+        const kr = key.parse(k);
+        if (kr instanceof Fault) return new Fault('', `key ${JSON.stringify(k.slice(0, 40))}: ${kr.reason}`);
+        const r = value.parse((v as Record<string, unknown>)[k]);
+        if (r instanceof Fault) return r.under(k);
+        out[k] = r;
+      }
+      return Object.freeze(out);
+    },
+  };
+}
+
 /**
  * One of several object shapes told apart by the string value of `key` (each shape must
  * require `key` as a literal of its name).

@@ -9,25 +9,27 @@ import { SERVER_ID, type GameEvent, type GameState, type ModeContext } from '../
 import { MoveGenerator, allPlays } from '../../movegen/generator.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
-import { decodeGcg, exportSelfPlay, parseGcg, replayGcg, type GcgMismatch } from '../../records/gcg.js';
+import { exportSelfPlay } from '../../records/export.js';
+import { decodeGcg, parseGcg } from '../../records/gcg.js';
+import { replayGcg, type GcgFinding } from '../../records/replay.js';
 import { moveInput } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
 import { CommandError, DICT_OPTION, EXIT, UsageError, describeError, emit, fileError, intOption, progress, readBytes, type Command, type Context } from '../framework.js';
 
 /** The outcome of one file of `gcg replay`. */
 type FileReport =
-  | { readonly file: string; readonly ok: boolean; readonly board: string; readonly moves: number; readonly totals: readonly number[]; readonly mismatches: readonly GcgMismatch[] }
+  | { readonly file: string; readonly ok: boolean; readonly board: string; readonly moves: number; readonly totals: readonly number[]; readonly findings: readonly GcgFinding[] }
   | { readonly file: string; readonly ok: false; readonly error: EngineError };
 
-function describeMismatch(m: GcgMismatch): string {
-  if (m.what === 'invalid') return `line ${m.line} (${m.kind}): invalid: ${m.detail ?? ''} (recorded ${m.recorded})`;
-  return `line ${m.line} (${m.kind}): ${m.what} recorded ${m.recorded}, engine ${m.computed ?? '-'}`;
+function describeFinding(f: GcgFinding): string {
+  const numbers = f.recorded === undefined ? '' : ` (recorded ${f.recorded}${f.computed === undefined ? '' : `, engine ${f.computed}`})`;
+  return `line ${f.line}: ${f.problem}: ${f.message}${numbers}`;
 }
 
 /** `wordgame gcg replay`. */
 export const gcgReplay: Command = {
   name: 'gcg replay',
-  summary: 'Replays game records (GCG) and checks every score and running total; exit 1 when a record differs from the engine, 2 when a file cannot be read or parsed.',
+  summary: 'Replays game records (GCG) and checks them against the rules: turn order, racks, plays, scores, totals and the end of the game; exit 1 when a record breaks a rule, 2 when a file cannot be read or parsed.',
   args: 'FILE...',
   options: {
     dict: DICT_OPTION,
@@ -63,10 +65,10 @@ export const gcgReplay: Command = {
         ctx.io.err(`${r.file}: ${describeError(r.error)}\n`);
         continue;
       }
-      out += `${r.file}: ${r.moves} events on the ${r.board} board; final totals ${r.totals.join(', ')}; ${r.mismatches.length === 0 ? 'every score and total matches' : `${r.mismatches.length} differences`}\n`;
-      for (const m of r.mismatches) out += `  ${describeMismatch(m)}\n`;
+      out += `${r.file}: ${r.moves} events on the ${r.board} board; final totals ${r.totals.join(', ')}; ${r.findings.length === 0 ? 'sound: every rule, score and total checks' : `${r.findings.length} problem${r.findings.length === 1 ? '' : 's'}`}\n`;
+      for (const f of r.findings) out += `  ${describeFinding(f)}\n`;
     }
-    if (reports.length > 1) out += `${summary.files} files: ${summary.clean} clean, ${summary.mismatched} with differences, ${summary.unreadable} unreadable\n`;
+    if (reports.length > 1) out += `${summary.files} files: ${summary.clean} clean, ${summary.mismatched} with problems, ${summary.unreadable} unreadable\n`;
     ctx.io.out(out);
     return exit;
   },
@@ -83,7 +85,7 @@ function replayFile(file: string, dictionary: WordLookup): FileReport {
   if (!record.ok) return { file, ok: false, error: { ...record.error, cause: `${file}: ${record.error.cause ?? record.error.message}` } };
   const r = replayGcg(record.value, dictionary);
   if (!r.ok) return { file, ok: false, error: { ...r.error, cause: `${file}: ${r.error.cause ?? r.error.message}` } };
-  return { file, ok: r.value.mismatches.length === 0, board: r.value.config.name, moves: r.value.moves, totals: r.value.totals, mismatches: r.value.mismatches };
+  return { file, ok: r.value.findings.length === 0, board: r.value.config.name, moves: r.value.moves, totals: r.value.totals, findings: r.value.findings };
 }
 
 /** `wordgame gcg export`. */
