@@ -7,7 +7,8 @@ import { presetConfig, type GameConfig } from '../src/config/config.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
 import { loadDefaultDictionary } from '../src/node/files.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** Where results are saved: BENCH_RESULTS (set by scripts/bench.mjs), else bench/results beside this file. */
+const resultsDir = process.env.BENCH_RESULTS ?? join(dirname(fileURLToPath(import.meta.url)), 'results');
 
 /** One benchmarked function: `fn` does `units` units of work (queries, grids, positions...). */
 export interface BenchCase {
@@ -75,7 +76,7 @@ export function formatNumber(n: number): string {
 
 /** Saves a suite's results as `bench/results/NAME.json`. */
 export function saveResults(name: string, data: unknown): void {
-  const dir = join(here, 'results');
+  const dir = resultsDir;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${name}.json`), JSON.stringify({ name, date: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2) + '\n');
 }

@@ -7,6 +7,8 @@ import { validationBench } from './validation.bench.js';
 import { boggleBench } from './boggle.bench.js';
 import { movegenBench } from './movegen.bench.js';
 import { engineBench } from './engine.bench.js';
+import { adversarialBench } from './adversarial.bench.js';
+import { historyBench } from './history.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
@@ -14,6 +16,8 @@ const suites: Record<string, () => Promise<void>> = {
   boggle: boggleBench,
   movegen: movegenBench,
   engine: engineBench,
+  adversarial: adversarialBench,
+  history: historyBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -28,6 +28,7 @@ export { type LayoutSpec } from './config/layout.js';
 export {
   Dictionary,
   DEFAULT_QUERY_LIMIT,
+  DEFAULT_QUERY_STEPS,
   type WordLookup,
   type BuildOptions,
   type BuildReport,

@@ -216,6 +216,20 @@ describe('full games through apply alone', () => {
     expect(b.status).toBe('over');
   });
 
+  it('records players who leave a finished game, and reloads such a state', () => {
+    let s = game('anagram-en', ['ann', 'bob']);
+    while (s.status === 'running') s = step(s, SERVER_ID, { type: 'close-turn' });
+    s = step(s, 'bob', { type: 'leave' });
+    expect(s.history.at(-1)).toEqual({ type: 'left', player: 'bob' });
+    expect(s.players[1]?.left).toBe(true);
+    const back = unwrap(gameFromJSON(JSON.stringify(gameToJSON(s)), engine, { verify: 'replay' }));
+    expect(JSON.stringify(gameToJSON(back))).toBe(JSON.stringify(gameToJSON(s)));
+    // Only departures may follow the game-over.
+    const json = gameToJSON(s) as unknown as { history: unknown[] };
+    json.history.push({ type: 'answered', player: 'ann', word: 'CAT', score: 3 });
+    expect(failure(gameFromJSON(json, engine)).cause).toMatch(/only departures follow the game-over/);
+  });
+
   it('hides what a player may not see', () => {
     const s = game('scrabble-en');
     const v = playerView(s, 'bob') as { classic: { hands: (string | null)[]; handSizes: number[]; bag: { size: number } }; settings: { seed: unknown } };

@@ -53,24 +53,35 @@ export interface AnagramOptions {
   readonly subAnagrams?: boolean;
   /** Shortest word returned, in glyphs (default 1; 2 with sub-anagrams). */
   readonly minLength?: number;
-  /** At most this many words (default 100,000); `truncated` says when the limit cut the list. */
+  /** At most this many words (default {@link DEFAULT_QUERY_LIMIT}); `truncated` says when the limit cut the list. */
   readonly limit?: number;
+  /** At most this many arcs visited (default {@link DEFAULT_QUERY_STEPS}); `truncated` says when the search stopped there. */
+  readonly maxSteps?: number;
 }
 
 /** Options of {@link Dictionary.matchPattern}. */
 export interface PatternOptions {
-  /** At most this many words (default 100,000); `truncated` says when the limit cut the list. */
+  /** At most this many words (default {@link DEFAULT_QUERY_LIMIT}); `truncated` says when the limit cut the list. */
   readonly limit?: number;
+  /** At most this many arcs visited (default {@link DEFAULT_QUERY_STEPS}); `truncated` says when the search stopped there. */
+  readonly maxSteps?: number;
 }
 
-/** Words found by a query, and whether the limit cut the list. */
+/** Words found by a query, and whether a limit cut the list. */
 export interface WordList {
   readonly words: string[];
+  /** True when the list may be incomplete: the word limit or the step budget stopped the search. */
   readonly truncated: boolean;
 }
 
-/** The default limit of word-list queries. */
-export const DEFAULT_QUERY_LIMIT = 100_000;
+/**
+ * The default word limit of word-list queries. With {@link DEFAULT_QUERY_STEPS}, it keeps every
+ * query on untrusted text (and on any dictionary file) within a few tens of milliseconds; pass
+ * larger limits (up to `Infinity`) for trusted bulk listings.
+ */
+export const DEFAULT_QUERY_LIMIT = 10_000;
+/** The default step budget of word-list queries: arcs visited (a full listing of the English dictionary visits about a million). */
+export const DEFAULT_QUERY_STEPS = 1_000_000;
 const MAX_PATTERN_TOKENS = 30;
 const TOKEN_ANY = 64;
 const TOKEN_STAR = 65;
@@ -409,6 +420,7 @@ export class Dictionary implements WordLookup {
     const sub = options.subAnagrams === true;
     const min = options.minLength ?? (sub ? 2 : total);
     const limit = queryLimit(options.limit);
+    let steps = queryLimit(options.maxSteps, DEFAULT_QUERY_STEPS);
     const out: string[] = [];
     let truncated = false;
     const buf = new Uint8Array(total + 1);
@@ -416,6 +428,10 @@ export class Dictionary implements WordLookup {
     let blanksLeft = blanks;
     const visit = (node: number, depth: number): void => {
       for (let a = node; ; a++) {
+        if (--steps < 0) {
+          truncated = true;
+          return;
+        }
         const v = arcs[a] as number;
         const g = v & ARC_GLYPH_MASK;
         let usedBlank = false;
@@ -464,30 +480,38 @@ export class Dictionary implements WordLookup {
     }
     if (tokens.length === 0) return ok({ words: [], truncated: false });
     if (tokens.length > MAX_PATTERN_TOKENS) return err(engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }));
+    // The pattern as a bit-parallel NFA: bit i set when the first i tokens have matched.
     const n = tokens.length;
     const accept = 1 << n;
+    let stars = 0;
+    const matches = new Int32Array(64);
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i] as number;
+      if (t === TOKEN_STAR) stars |= 1 << i;
+      else if (t === TOKEN_ANY) for (let g = 1; g < 64; g++) matches[g] = (matches[g] as number) | (1 << i);
+      else matches[t] = (matches[t] as number) | (1 << i);
+    }
     // Closure: a star may match nothing.
     const closure = (set: number): number => {
-      for (let i = 0; i < n; i++) if (set & (1 << i) && tokens[i] === TOKEN_STAR) set |= 1 << (i + 1);
-      return set;
-    };
-    const step = (set: number, g: number): number => {
-      let next = 0;
-      for (let i = 0; i < n; i++) {
-        if ((set & (1 << i)) === 0) continue;
-        const t = tokens[i] as number;
-        if (t === TOKEN_STAR) next |= 1 << i;
-        else if (t === TOKEN_ANY || t === g) next |= 1 << (i + 1);
+      for (;;) {
+        const more = set | ((set & stars) << 1);
+        if (more === set) return set;
+        set = more;
       }
-      return closure(next);
     };
+    const step = (set: number, g: number): number => closure(((set & (matches[g] as number)) << 1) | (set & stars));
     const limit = queryLimit(options.limit);
+    let steps = queryLimit(options.maxSteps, DEFAULT_QUERY_STEPS);
     const out: string[] = [];
     let truncated = false;
     const buf = new Uint8Array(MAX_WORD_LENGTH + 1);
     const arcs = this.arcs;
     const visit = (node: number, depth: number, set: number): void => {
       for (let a = node; ; a++) {
+        if (--steps < 0) {
+          truncated = true;
+          return;
+        }
         const v = arcs[a] as number;
         const next = step(set, v & ARC_GLYPH_MASK);
         if (next !== 0) {
@@ -512,8 +536,8 @@ function arcHasSeparator(arcs: Uint32Array, node: number): boolean {
   return ((arcs[node] as number) & ARC_GLYPH_MASK) === 0;
 }
 
-function queryLimit(limit: number | undefined): number {
-  return typeof limit === 'number' && Number.isInteger(limit) && limit >= 0 ? limit : DEFAULT_QUERY_LIMIT;
+function queryLimit(limit: number | undefined, fallback = DEFAULT_QUERY_LIMIT): number {
+  return typeof limit === 'number' && (Number.isInteger(limit) || limit === Infinity) && limit >= 0 ? limit : fallback;
 }
 
 function countChar(s: string, ch: string): number {

@@ -126,6 +126,7 @@ const EXTENSION_ROWS: readonly Row[] = [
   [40003, 'NO_PLAYERS', 'No players', 'The game has no players to start with.'],
   [60006, 'NOT_IN_GAME_PLAYER', 'Player not in game', 'The player sending the move is not a player of this game.'],
   [60112, 'WORD_ALREADY_SUBMITTED', 'Word already submitted', 'The player already submitted this word in this round (Boggle).', 'word'],
+  [60113, 'TOO_MANY_WORDS', 'Too many words', 'The player has submitted as many words as a round accepts (Boggle).', 'words a round'],
   [60204, 'BAG_TOO_SMALL', 'Not enough tiles in the bag', 'Trading needs at least a full hand of tiles in the bag.', 'tiles in bag'],
   [90100, 'DICT_TRUNCATED', 'Truncated dictionary', 'The dictionary bytes end before the data they announce.'],
   [90101, 'DICT_BAD_MAGIC', 'Not a dictionary file', 'The bytes do not start with the dictionary magic number.'],

@@ -248,7 +248,7 @@ function play(state: GameState, playerId: string, request: object, ctx: ModeCont
     if (!checked.ok && checked.error.code === Code.BAD_MOVES_FORMAT) return checked;
     const gate = moveGate(state, playerId);
     if (!gate.ok) return gate;
-    return checked.ok ? bogglePlay(state, gate.value, checked.value) : checked;
+    return checked.ok ? bogglePlay(state, gate.value, checked.value, ctx) : checked;
   }
   if (state.type === 'anagram') {
     const codes = readAnagramMove(request, ctx);

@@ -18,14 +18,21 @@ import type { ClassicState } from './classic.js';
 import type { Engine } from './engine.js';
 import { EventLog } from './log.js';
 import { anagramScore } from './modes/anagram.js';
-import { boggleRound } from './modes/boggle.js';
+import { MAX_BOGGLE_WORDS, boggleRound, boggleWordLimit } from './modes/boggle.js';
 import { PREDEFINED_GAMES, checkSettings } from './settings.js';
 import { SERVER_ID, type AnagramState, type BoggleEntry, type BoggleState, type DuplicateState, type GameEvent, type GameState, type ModeContext, type PlayerState } from './types.js';
 
 /** The JSON format version this engine writes and reads. */
 export const GAME_JSON_VERSION = 2;
-/** The most events a persisted game may hold. */
-export const MAX_HISTORY = 200_000;
+/**
+ * The most events a persisted game may hold. No game reaches it: a classic game holds at most
+ * six turns a tile, a duplicate game with 64 players some 6,600 events, a Boggle game at most
+ * 4,000 words ({@link MAX_BOGGLE_WORDS}). With {@link MAX_GAME_JSON_LENGTH} it keeps the largest
+ * state loadable within tens of milliseconds.
+ */
+export const MAX_HISTORY = 10_000;
+/** The longest JSON text {@link gameFromJSON} reads (2 MiB: the largest games write under 1 MB). */
+export const MAX_GAME_JSON_LENGTH = 2 * 1024 * 1024;
 
 // ---- the JSON shape ---------------------------------------------------------------------------
 
@@ -73,7 +80,7 @@ const gameSchema = object(
     ),
     duplicate: object({ board: rows, hand: text, bag, submissions: array(nullable(object({ placements: array(tuple(int(0, 675), int(1, 127)), 0, 64), score: int(0, 1_000_000), move: str(1, 400) })), 0, 64) }),
     anagram: object({ draw: text, bag, submissions: array(nullable(object({ word: str(0, 128), score: int(0, 1_000_000) })), 0, 64) }),
-    boggle: object({ grid: str(1, 1000), submissions: array(array(object({ word: str(1, 128), path }), 0, MAX_HISTORY), 0, 64) }),
+    boggle: object({ grid: str(1, 1000), submissions: array(array(object({ word: str(1, 128), path }), 0, MAX_BOGGLE_WORDS), 0, 64) }),
   },
 );
 
@@ -157,19 +164,25 @@ export interface LoadOptions {
  * maximum, the operator among the players, the seats and events of the history, scores equal
  * to what the history says, tiles conserved, every board word in the dictionary, submissions
  * that the rules accept, Boggle grids as rolled. The engine supplies the dictionaries.
+ *
+ * The JSON text (at most {@link MAX_GAME_JSON_LENGTH} characters) is the fastest input: it is
+ * checked in place. An object is checked into a copy (yours is left as it was), within the
+ * same size bound.
  */
 export function gameFromJSON(json: unknown, engine: Engine, options: LoadOptions = {}): Result<GameState, EngineError> {
   const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause }));
+  // Text is parsed here, so the data is ours: checked in place and frozen. An object is the
+  // caller's: checked into a frozen copy, its size bounded as the text's is.
   let input = json;
   if (typeof json === 'string') {
-    if (json.length > 64 * 1024 * 1024) return bad('the JSON text is longer than 64 MB');
+    if (json.length > MAX_GAME_JSON_LENGTH) return bad(`the JSON text is longer than ${MAX_GAME_JSON_LENGTH} characters`);
     try {
       input = JSON.parse(json);
     } catch {
       return bad('not JSON');
     }
   }
-  const shaped = check(gameSchema, input);
+  const shaped = check(gameSchema, input, { own: typeof json === 'string', budget: MAX_GAME_JSON_LENGTH });
   if (!shaped.ok) return bad(shaped.fault.toString());
   try {
     const built = buildState(shaped.value, engine);
@@ -227,21 +240,33 @@ function buildState(j: GameJSON, engine: Engine): Result<GameState, EngineError>
   const problem = checkHistory(h, players, j.status, game.type);
   if (problem !== undefined) return bad(problem);
   const state: GameState = Object.freeze({ ...base, history: EventLog.of<GameEvent>(h) });
-  switch (game.type) {
-    case 'classic':
-      return classicFromJSON(j, state, ctx);
-    case 'duplicate':
-      return duplicateFromJSON(j, state, ctx);
-    case 'anagram':
-      return anagramFromJSON(j, state, ctx);
-    default:
-      return boggleFromJSON(j, state, ctx);
+  const built = game.type === 'classic' ? classicFromJSON(j, state, ctx) : game.type === 'duplicate' ? duplicateFromJSON(j, state, ctx) : game.type === 'anagram' ? anagramFromJSON(j, state, ctx) : boggleFromJSON(j, state, ctx);
+  if (!built.ok || built.value.status !== 'over') return built;
+  const over = gameOverProblem(built.value, ctx);
+  return over === undefined ? built : bad(over);
+}
+
+/** The game-over event of a finished game says what the state says: each seat's score, adjustment and (classic) rack. */
+function gameOverProblem(s: GameState, ctx: ModeContext): string | undefined {
+  const events = s.history.toArray();
+  let k = events.length - 1;
+  while (k >= 0 && events[k]?.type !== 'game-over') k--;
+  const last = events[k];
+  if (last?.type !== 'game-over') return 'the history holds the game-over';
+  if (last.scores.length !== s.players.length) return 'game-over: one score a seat';
+  for (const [i, p] of s.players.entries()) {
+    const e = last.scores[i];
+    const adjustment = s.classic?.adjustments[i] ?? 0;
+    const rack = s.classic === undefined ? undefined : formatTiles(s.classic.tiles.hands[i] ?? [], ctx.config.alphabet);
+    if (e === undefined || e.player !== p.id || e.score !== p.score || e.adjustment !== adjustment || e.rack !== rack) return `game-over: seat ${i} disagrees with the state`;
   }
+  return undefined;
 }
 
 /**
  * The history's own rules: events by players of the game, one creation and one start, departures
- * matching the left flags, a game-over last exactly when the game is over, turns closed in order.
+ * matching the left flags, a game-over exactly when the game is over (followed only by
+ * departures: players may leave a finished game), turns closed in order.
  */
 function checkHistory(h: readonly GameEvent[], players: readonly PlayerState[], status: GameState['status'], type: GameState['type']): string | undefined {
   const seat = new Map(players.map((p, i) => [p.id, i]));
@@ -253,11 +278,16 @@ function checkHistory(h: readonly GameEvent[], players: readonly PlayerState[], 
     boggle: new Set(['found', 'turn-closed', 'left', 'kicked', 'game-over']),
   };
   let turn = 0;
+  let overAt = h.length;
   for (let k = 2; k < h.length; k++) {
     const e = h[k] as GameEvent;
     const where = `history[${k}]`;
     if (!allowed[type].has(e.type)) return `${where}: no ${e.type} event in a ${type} game`;
-    if (e.type === 'game-over' && k !== h.length - 1) return `${where}: the game-over comes last`;
+    if (k > overAt && e.type !== 'left' && e.type !== 'kicked') return `${where}: only departures follow the game-over`;
+    if (e.type === 'game-over') {
+      if (overAt < h.length) return `${where}: a second game-over`;
+      overAt = k;
+    }
     if ('player' in e && !seat.has(e.player)) return `${where}: ${e.player} is not a player`;
     if (e.type === 'left' || e.type === 'kicked') {
       if (departed.has(e.player)) return `${where}: ${e.player} left twice`;
@@ -268,7 +298,7 @@ function checkHistory(h: readonly GameEvent[], players: readonly PlayerState[], 
       if (e.results.length !== players.length || e.results.some((r, i) => r.player !== players[i]?.id)) return `${where}: one result a seat, in seat order`;
     }
   }
-  if ((h[h.length - 1]?.type === 'game-over') !== (status === 'over')) return 'the history ends with a game-over exactly when the game is over';
+  if ((overAt < h.length) !== (status === 'over')) return 'the history holds a game-over exactly when the game is over';
   for (const p of players) if (p.left !== departed.has(p.id)) return `player ${p.id}: the left flag disagrees with the history`;
   return undefined;
 }
@@ -278,6 +308,31 @@ function closedTotals(state: GameState): number[] {
   const totals = state.players.map(() => 0);
   for (const e of state.history) if (e.type === 'turn-closed') e.results.forEach((r, i) => (totals[i] = (totals[i] ?? 0) + r.score));
   return totals;
+}
+
+/**
+ * The moves of the history (events of `type`) by turn and seat, against the mode's rules: at
+ * most `max` a seat a turn, and the open turn's moves exactly the state's (`current`, compared
+ * with `same`, in order).
+ */
+function movesProblem<T>(state: GameState, type: 'submitted' | 'answered' | 'found', max: number, current: (seat: number) => readonly T[], same: (e: GameEvent, x: T | undefined) => boolean): string | undefined {
+  const seat = new Map(state.players.map((p, i) => [p.id, i]));
+  let turn: GameEvent[][] = state.players.map(() => []);
+  let number = 1;
+  const full = (moves: readonly GameEvent[]) => moves.length > max;
+  for (const e of state.history) {
+    if (e.type === 'turn-closed') {
+      if (turn.some(full)) return `turn ${number}: more than ${max} move${max === 1 ? '' : 's'} from a player`;
+      turn = state.players.map(() => []);
+      number++;
+    } else if (e.type === type) turn[seat.get(e.player) as number]?.push(e);
+  }
+  if (turn.some(full)) return `turn ${number}: more than ${max} move${max === 1 ? '' : 's'} from a player`;
+  for (const [i, moves] of turn.entries()) {
+    const mine = current(i);
+    if (moves.length !== mine.length || moves.some((e, k) => !same(e, mine[k]))) return `player ${i}: the moves of the turn disagree with the history`;
+  }
+  return undefined;
 }
 
 /** Every word of 2+ glyphs on the board is in the dictionary, the tiles are connected and cover the start square. */
@@ -394,6 +449,8 @@ function duplicateFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Res
     }
     submissions.push(Object.freeze({ placements: Object.freeze(placements), score: s.score, move: s.move }));
   }
+  const moves = movesProblem(state, 'submitted', 1, (i) => (submissions[i] == null ? [] : [submissions[i]]), (e, x) => e.type === 'submitted' && e.move === x?.move && e.score === x.score);
+  if (moves !== undefined) return bad(moves);
   const totals = closedTotals(state);
   if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
   if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
@@ -423,6 +480,8 @@ function anagramFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     }
     if (s.score !== anagramScore(codes.value.length, ctx)) return bad(`submission ${i}: the score of ${s.word} is ${anagramScore(codes.value.length, ctx)}`);
   }
+  const moves = movesProblem(state, 'answered', 1, (i) => (a.submissions[i] == null ? [] : [a.submissions[i]]), (e, x) => e.type === 'answered' && e.word === x?.word && e.score === x.score);
+  if (moves !== undefined) return bad(moves);
   const totals = closedTotals(state);
   if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
   if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
@@ -438,8 +497,10 @@ function boggleFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result
   const expected = boggleRound(state, state.turn, ctx);
   if (formatGrid(expected.grid) !== formatGrid(grid.value)) return bad(`round ${state.turn} was rolled ${formatGrid(expected.grid)}`);
   if (b.submissions.length !== state.players.length) return bad('one word list a player');
+  const limit = boggleWordLimit(state.players.length, ctx);
   const lists: EventLog<BoggleEntry>[] = [];
   for (const [i, list] of b.submissions.entries()) {
+    if (list.length > limit) return bad(`player ${i}: ${list.length} words; a round accepts ${limit}`);
     const words = new Set<string>();
     for (const [k, e] of list.entries()) {
       const r = validateBoggleMove({ path: e.path }, { grid: expected.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet });
@@ -449,6 +510,8 @@ function boggleFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result
     }
     lists.push(EventLog.of(list.map((e) => Object.freeze({ word: e.word, path: e.path }))));
   }
+  const moves = movesProblem(state, 'found', limit, (i) => b.submissions[i] ?? [], (e, x) => e.type === 'found' && e.word === x?.word && JSON.stringify(e.path) === JSON.stringify(x.path));
+  if (moves !== undefined) return bad(moves);
   const totals = closedTotals(state);
   if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
   if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');

@@ -152,7 +152,8 @@ function query(kind: 'anagram' | 'pattern'): Command {
       if (text === undefined || ctx.positionals.length > 1) throw new UsageError(`give one ${kind === 'anagram' ? 'rack' : 'pattern'}`);
       const limit = intOption(ctx.values, 'limit', 1, 10_000_000) as number;
       const d = dictionaryOf(ctx);
-      const r = kind === 'anagram' ? d.anagrams(text, { subAnagrams: ctx.values.sub === true, limit }) : d.matchPattern(text, { limit });
+      // A person asked for this listing: no step budget, only the --limit.
+      const r = kind === 'anagram' ? d.anagrams(text, { subAnagrams: ctx.values.sub === true, limit, maxSteps: Infinity }) : d.matchPattern(text, { limit, maxSteps: Infinity });
       if (!r.ok) throw new CommandError(r.error, EXIT.FAILED);
       if (ctx.json) emit(ctx.io, { ok: true, words: r.value.words, truncated: r.value.truncated });
       else writeLines(ctx, r.value.words);

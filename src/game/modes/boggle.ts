@@ -8,6 +8,30 @@ import { EventLog } from '../log.js';
 import type { BoggleEntry, BoggleState, GameEvent, GameState, ModeContext } from '../types.js';
 import type { Step } from './crossword.js';
 
+/** The most words a Boggle game records (all players, all rounds), so that its history stays small. */
+export const MAX_BOGGLE_WORDS = 4000;
+
+/**
+ * The words a player may submit in a round: {@link MAX_BOGGLE_WORDS} shared out between the
+ * players and rounds (666 with 2 players and 3 rounds, more than any 4×4 or 5×5 grid of the
+ * shipped sets holds; 20 with 64 players).
+ */
+export function boggleWordLimit(players: number, ctx: ModeContext): number {
+  return Math.floor(MAX_BOGGLE_WORDS / (Math.max(1, players) * Math.max(1, ctx.game.rounds ?? 3)));
+}
+
+const solvers = new WeakMap<object, BoggleSolver>();
+
+/** One solver per dictionary (its graph and warm-up are built once). */
+function solverFor(ctx: ModeContext): BoggleSolver {
+  let s = solvers.get(ctx.dictionary);
+  if (s === undefined) {
+    s = new BoggleSolver(ctx.dictionary);
+    solvers.set(ctx.dictionary, s);
+  }
+  return s;
+}
+
 /** The dice set of a Boggle game. */
 export function diceOf(ctx: ModeContext): DiceSet {
   return DICE_SETS[ctx.game.dice ?? 'new16'] as DiceSet;
@@ -38,11 +62,16 @@ export function checkBoggleMove(request: unknown, state: GameState, ctx: ModeCon
 
 const wordOf = (e: BoggleEntry): string => e.word;
 
-/** Accepts a checked word; the same word twice from one player is 60112 (extension). O(1) in the words already found. */
-export function bogglePlay(state: GameState, player: number, word: BoggleWord): Step {
+/**
+ * Accepts a checked word; the same word twice from one player is 60112, a word beyond the
+ * round's limit ({@link boggleWordLimit}) 60113 (extensions). O(1) in the words already found.
+ */
+export function bogglePlay(state: GameState, player: number, word: BoggleWord, ctx: ModeContext): Step {
   const b = state.boggle as BoggleState;
   const found = b.submissions[player] as EventLog<BoggleEntry>;
   if (found.includesKey(word.word, wordOf)) return err(engineError(Code.WORD_ALREADY_SUBMITTED, { param: word.word }));
+  const limit = boggleWordLimit(state.players.length, ctx);
+  if (found.length >= limit) return err(engineError(Code.TOO_MANY_WORDS, { param: limit }));
   const cols = b.grid.cols;
   const path = Object.freeze(word.path.map((i) => Object.freeze([Math.floor(i / cols), i % cols] as const)));
   const entry: BoggleEntry = Object.freeze({ word: word.word, path });
@@ -59,7 +88,7 @@ export function boggleClose(state: GameState, ctx: ModeContext): Step {
     { grid: b.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet },
     { cancelShared: ctx.game.cancelShared === true, maxMoves: Number.MAX_SAFE_INTEGER },
   );
-  const solution = new BoggleSolver(ctx.dictionary).solveWords(b.grid);
+  const solution = solverFor(ctx).solveWords(b.grid);
   const over = state.turn >= (ctx.game.rounds ?? 3);
   const results = scored.map((r) => ({ player: r.player, score: r.score, move: r.counted.map((w) => w.word).join(' ') }));
   const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, best: solution.longest.slice(0, 20) }];

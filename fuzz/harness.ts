@@ -1,0 +1,107 @@
+/**
+ * What every fuzz suite shares: a seeded PRNG, the clock that tells a slow call from a hang, and
+ * the report each suite returns. The suites run in Node (they load the embedded dictionary) and
+ * in vitest (short, seeded runs).
+ */
+
+/** A small seeded PRNG (xorshift32 with a splitmix seed), fast and reproducible. */
+export class Rng {
+  private s: number;
+  constructor(seed: number) {
+    let z = (seed >>> 0) + 0x9e3779b9;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    this.s = (z ^ (z >>> 16)) >>> 0 || 1;
+  }
+  /** A 32-bit unsigned integer. */
+  next(): number {
+    let x = this.s;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.s = x >>> 0;
+    return this.s;
+  }
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return n <= 0 ? 0 : this.next() % n;
+  }
+  /** True with probability p. */
+  chance(p: number): boolean {
+    return this.next() / 0x100000000 < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)] as T;
+  }
+}
+
+/** A call over this many milliseconds, confirmed on re-runs, counts as a hang. */
+export const HANG_MS = 50;
+
+/** The result of a fuzz suite. */
+export interface FuzzReport {
+  readonly suite: string;
+  /** Inputs tried. */
+  cases: number;
+  /** Inputs the code accepted (a state loaded, a request applied, a file loaded, a record read). */
+  accepted: number;
+  /** Exceptions escaping the code under test (or an internal-error value, 99999). */
+  throws: number;
+  /** Calls slower than {@link HANG_MS} on every one of three runs. */
+  hangs: number;
+  /** Accepted inputs that break an invariant (tiles, scores, round trips, unchanged inputs). */
+  inconsistent: number;
+  /** The slowest call (the least of its runs), in milliseconds. */
+  worstMs: number;
+  /** A few descriptions of failures, to reproduce them. */
+  readonly examples: string[];
+  /** Wall time of the suite, in seconds. */
+  seconds: number;
+}
+
+/** An empty report. */
+export function report(suite: string): FuzzReport {
+  return { suite, cases: 0, accepted: 0, throws: 0, hangs: 0, inconsistent: 0, worstMs: 0, examples: [], seconds: 0 };
+}
+
+/** Records a failure of `kind` with a short description. */
+export function fail(r: FuzzReport, kind: 'throws' | 'hangs' | 'inconsistent', what: string): void {
+  r[kind]++;
+  if (r.examples.length < 10) r.examples.push(`${kind}: ${what.slice(0, 300)}`);
+}
+
+/**
+ * Runs `fn`, timing it. A call over {@link HANG_MS} is run twice more (the code under test is pure,
+ * so a re-run is the same call) and counts as a hang only when every run is slow: a garbage
+ * collection or a busy neighbour on a shared machine slows one run, not three.
+ */
+export function timed<T>(r: FuzzReport, what: () => string, fn: () => T): T | undefined {
+  let value: T;
+  const t0 = performance.now();
+  try {
+    value = fn();
+  } catch (e) {
+    fail(r, 'throws', `${what()}: ${String((e as Error)?.stack ?? e).slice(0, 200)}`);
+    return undefined;
+  }
+  let ms = performance.now() - t0;
+  if (ms > HANG_MS) {
+    for (let i = 0; i < 2 && ms > HANG_MS; i++) {
+      const t1 = performance.now();
+      try {
+        fn();
+      } catch {
+        // Counted above if it threw the first time.
+      }
+      ms = Math.min(ms, performance.now() - t1);
+    }
+    if (ms > HANG_MS) fail(r, 'hangs', `${what()}: ${ms.toFixed(0)} ms`);
+  }
+  if (ms > r.worstMs) r.worstMs = ms;
+  return value;
+}
+
+/** A deep copy of plain JSON data. */
+export function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
