@@ -11,7 +11,7 @@ export * from './dictionary/format.js';
 export { buildWordGraph, type PackedGraph } from './dictionary/build.js';
 export { normalizeWordList } from './dictionary/wordlist.js';
 export { gaddagKeys } from './dictionary/gaddag.js';
-export { checkArcs, graphCounts, type GraphCounts } from './dictionary/check.js';
+export { checkGraph, COUNT_LIMIT, type GraphCounts } from './dictionary/check.js';
 export { checksum, FILE_MAGIC, FILE_VERSION } from './dictionary/file.js';
 export { MAX_GLYPH_CODE, sameGlyphs } from './alphabet/alphabet.js';
 export * from './alphabet/presets.js';

@@ -2,7 +2,7 @@ import type { Alphabet } from '../alphabet/alphabet.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { buildWordGraph, type AutomatonStats } from './build.js';
-import { checkArcs, graphCounts } from './check.js';
+import { COUNT_LIMIT, checkGraph } from './check.js';
 import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, findArc } from './format.js';
 import { gaddagKeys } from './gaddag.js';
 import { MAX_WORD_LENGTH, normalizeWordList, type WordListOptions, type WordListReport } from './wordlist.js';
@@ -146,20 +146,20 @@ export class Dictionary implements WordLookup {
   static fromArcs(arcs: Uint32Array, root: number, gaddagRoot: number, alphabet: Alphabet): Result<Dictionary, EngineError> {
     const corrupt = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
     if (!(arcs instanceof Uint32Array)) return corrupt('arcs must be a Uint32Array');
-    const problem = checkArcs(arcs, alphabet.size);
-    if (problem !== undefined) return corrupt(problem);
+    const checked = checkGraph(arcs, alphabet.size);
+    if (typeof checked === 'string') return corrupt(checked);
     const isListStart = (i: number) => i === 0 || (i >= 1 && i < arcs.length && (i === 1 || ((arcs[i - 1] as number) & ARC_LAST) !== 0));
     // Every node is a list start, so a node is a maximal run of arcs ending at a last flag.
     if (!Number.isInteger(root) || !isListStart(root)) return corrupt(`the DAWG root ${root} is not a node`);
     if (!Number.isInteger(gaddagRoot) || !isListStart(gaddagRoot)) return corrupt(`the GADDAG root ${gaddagRoot} is not a node`);
-    const { below, depth } = graphCounts(arcs);
+    const { below, depth } = checked;
     const words = below[root] as number;
     const longest = depth[root] as number;
     if (longest > MAX_WORD_LENGTH) return corrupt(`a word is longer than ${MAX_WORD_LENGTH} glyphs`);
     if (root !== 0 && arcHasSeparator(arcs, root)) return corrupt('the DAWG root has a separator arc');
     const paths = gaddagRoot === 0 ? 0 : (below[gaddagRoot] as number);
     if (gaddagRoot !== 0 && (depth[gaddagRoot] as number) > longest + 1) return corrupt('a GADDAG path is longer than any word');
-    if (!Number.isSafeInteger(words) || !Number.isSafeInteger(paths)) return corrupt('the graph accepts too many sequences');
+    if (words >= COUNT_LIMIT || paths >= COUNT_LIMIT) return corrupt(`the graph accepts ${COUNT_LIMIT} sequences or more`);
     return ok(new Dictionary(arcs, root, gaddagRoot, alphabet, words, paths, longest));
   }
 
