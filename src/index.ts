@@ -90,7 +90,8 @@ export {
 export { type ClassicState } from './game/classic.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
-export { gameToJSON, gameFromJSON, replayGame, playerView, gameToGcg, GAME_JSON_VERSION, MAX_HISTORY, type GameJSON, type LoadOptions } from './game/json.js';
+export { gameToJSON, gameFromJSON, replayGame, playerView, gameToGcg, GAME_JSON_VERSION, MAX_HISTORY, MAX_GAME_JSON_LENGTH, type GameJSON, type LoadOptions } from './game/json.js';
+export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';
 
 // Game records
 export { parseGcg, decodeGcg, GCG_PROBLEMS, GCG_MAX_LENGTH, GCG_MAX_EVENTS, type GcgRecord, type GcgEvent, type GcgProblem, type GcgParseOptions } from './records/gcg.js';

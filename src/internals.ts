@@ -31,5 +31,6 @@ export { gridNeighbours } from './boggle/solver.js';
 export { findPath, MAX_PATH_SEARCH_STEPS } from './boggle/rules.js';
 export * from './game/classic.js';
 export { refillDuplicateHand, MAX_DUPLICATE_REDRAWS } from './game/modes/crossword.js';
+/** The data-driven checker of untrusted plain data (persisted games, alphabet specs). */
 export * as schema from './schema/schema.js';
 export { describeValue } from './errors/error.js';

@@ -18,6 +18,7 @@ export interface TurnView {
 /** An AI player: a pure function of what it sees. */
 export interface Player {
   readonly name: string;
+  /** What the player does on its turn. */
   decide(view: TurnView): Decision;
 }
 

@@ -1,3 +1,4 @@
+import type { Alphabet } from '../alphabet/alphabet.js';
 import type { WordLookup } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
@@ -25,7 +26,7 @@ export interface BoggleContext {
   readonly grid: BoggleGrid;
   readonly dictionary: WordLookup;
   /** The alphabet of the grid's glyph codes (to spell words). */
-  readonly alphabet: { decode(codes: ArrayLike<number>): string; encode(text: string): Result<Uint8Array, EngineError> };
+  readonly alphabet: Pick<Alphabet, 'decode' | 'encode'>;
   /** Score by length (default {@link BOGGLE_SCORES}). */
   readonly scores?: readonly number[];
 }

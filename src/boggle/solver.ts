@@ -161,6 +161,7 @@ export class BoggleSolver {
   private scoresFor: readonly number[] | undefined;
   private scoreTable = new Int32Array(65);
 
+  /** A solver over a dictionary (its walk graph is built once per dictionary and shared). */
   constructor(dictionary: Dictionary) {
     this.dictionary = dictionary;
     this.graph = solverGraph(dictionary);

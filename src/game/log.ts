@@ -130,6 +130,7 @@ export class EventLog<T> implements Iterable<T> {
     return false;
   }
 
+  /** The items, oldest first. */
   *[Symbol.iterator](): Iterator<T> {
     for (const { chunk, count } of this.#segments()) for (let k = 0; k < count; k++) yield chunk.items[k] as T;
   }

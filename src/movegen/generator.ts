@@ -36,6 +36,7 @@ export interface PlayView {
  * the kept tiles sorted ascending (glyph codes, {@link BLANK} for a blank, so blanks last).
  */
 export interface LeaveValues {
+  /** The value of keeping `tiles[0..length)` (glyph codes ascending, blanks last). */
   leaveValue(tiles: Uint8Array, length: number): number;
 }
 
@@ -1395,6 +1396,7 @@ export class PlayStore {
   /** The slots in {@link comparePlays} order, after {@link sort}. */
   order: Int32Array = new Int32Array(0);
 
+  /** An empty store of plays of at most `width` tiles, room for `capacity` to start with. */
   constructor(width: number, capacity = 256) {
     this.width = width;
     this.scores = new Float64Array(capacity);
@@ -1533,14 +1535,17 @@ export class PlayStore {
     return na - nb;
   }
 
+  /** The score of the play in `slot`. */
   score(slot: number): number {
     return this.scores[slot] as number;
   }
 
+  /** The equity (score plus leave value) of the play in `slot`. */
   equity(slot: number): number {
     return this.equities[slot] as number;
   }
 
+  /** True when the play in `slot` goes across. */
   across(slot: number): boolean {
     return this.dirs[slot] === 0;
   }
@@ -1570,6 +1575,7 @@ export class GeneratedPlay {
   readonly #board: Board;
   readonly #config: GameConfig;
 
+  /** A play: its tiles (or where a store keeps them), score, equity, direction, the board before it and the configuration. */
   constructor(placements: readonly Placement[] | { readonly store: PlayStore; readonly slot: number }, score: number, equity: number, across: boolean, board: Board, config: GameConfig) {
     if (Array.isArray(placements)) this.#placements = placements;
     else {

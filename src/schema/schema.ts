@@ -14,11 +14,13 @@
 
 /** A compiled shape: checks `value` and returns its checked copy (or, when `own`, the value itself, frozen), or a {@link Fault}. */
 export interface Schema<T> {
+  /** Checks `value`: its checked copy (or, when `own`, the value itself, frozen), or a fault. */
   readonly parse: (value: unknown, own: boolean) => T | Fault;
 }
 
 /** Where and why a value does not fit its shape. */
 export class Fault {
+  /** A fault at `path` (empty: the value itself), for `reason`. */
   constructor(
     /** The path of the faulty value, from the root: `history[12].path[3]`. */
     readonly path: string,
@@ -31,6 +33,7 @@ export class Fault {
     return new Fault(typeof key === 'number' ? `[${key}]${rest}` : `${key}${rest}`, this.reason);
   }
 
+  /** `path: reason`, or the reason alone at the root. */
   toString(): string {
     return this.path === '' ? this.reason : `${this.path}: ${this.reason}`;
   }
