@@ -12,6 +12,7 @@ import { Trie as MnemonistTrie } from 'mnemonist';
 import { ALPHABETS } from '../src/alphabet/presets.js';
 import { Dictionary } from '../src/dictionary/dictionary.js';
 import { loadDictionary, saveDictionary } from '../src/dictionary/file.js';
+import { packageDictionaryPath } from '../src/node/files.js';
 import { medianMs, printTable, retainedBytes, runSuite, saveResults, seededRandom } from './common.js';
 
 const require = createRequire(import.meta.url);
@@ -49,7 +50,7 @@ export async function dictionaryBench(): Promise<void> {
   if (!dawgBuilt.value.ok) throw new Error('build failed');
   const dawgBytes = saveDictionary(dawgBuilt.value.value.dictionary);
   const loadMs = medianMs(21, () => loadDictionary(dawgBytes));
-  const embedded = readFileSync(new URL('../dictionaries/en.dawg', import.meta.url));
+  const embedded = readFileSync(packageDictionaryPath());
   const loadEmbeddedMs = medianMs(21, () => loadDictionary(embedded));
   const setBuilt = timeBuild(() => new Set(words));
   const kamilBuilt = timeBuild(() => KamilTrie.fromArray(words));
