@@ -59,6 +59,7 @@ export { validateTrade, type TradeContext, type TradeInput } from './rules/trade
 export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type LeaveValues, type SearchOptions, type PlayView } from './movegen/generator.js';
 export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, type Player, type Decision, type TurnView } from './ai/players.js';
 export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
+export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './ai/autoplay.js';
 
 // Boggle
 export { DICE_SETS, defaultDiceSet, boggleScore, BOGGLE_SCORES, type DiceSet } from './boggle/dice.js';

@@ -129,6 +129,9 @@ export class MoveGenerator implements PlayView {
   /** The best leave value for each number of tiles kept. */
   private readonly bestLeaveOfSize = new Float64Array(MAX_RACK + 1);
   private readonly sqBuf: Int16Array;
+  /** Squares and cell values of the tiles being added by applyPlacements / applyTopPlay. */
+  private readonly applySq: Int32Array;
+  private readonly applyTile: Int32Array;
   private readonly posBuf: Int16Array;
   private readonly tileBuf: Uint8Array;
   private placed = 0;
@@ -236,6 +239,8 @@ export class MoveGenerator implements PlayView {
     const side = Math.max(rows, cols);
     const maxTiles = Math.max(side, config.handSize);
     this.sqBuf = new Int16Array(maxTiles);
+    this.applySq = new Int32Array(size);
+    this.applyTile = new Int32Array(size);
     this.posBuf = new Int16Array(maxTiles);
     this.tileBuf = new Uint8Array(maxTiles);
     this.sortSq = new Int16Array(maxTiles);
@@ -322,18 +327,43 @@ export class MoveGenerator implements PlayView {
    * cross-checks they change. {@link undo} takes the last such change back.
    */
   applyPlacements(placements: readonly Placement[]): void {
+    const n = Math.min(placements.length, this.applySq.length);
+    for (let t = 0; t < n; t++) {
+      const p = placements[t] as Placement;
+      this.applySq[t] = p.square;
+      this.applyTile[t] = p.tile;
+    }
+    this.applyBuffered(n);
+  }
+
+  /**
+   * Adds the i-th play of the last {@link searchTop} to the board, as {@link applyPlacements}
+   * does, without allocating (the lean path of autoplay and simulation).
+   */
+  applyTopPlay(i: number): void {
+    if (i < 0 || i >= this.topCount) return;
+    const n = this.topPlayTileCount(i);
+    for (let t = 0; t < n; t++) {
+      this.applySq[t] = this.topPlaySquare(i, t);
+      this.applyTile[t] = this.topPlayTile(i, t);
+    }
+    this.applyBuffered(n);
+  }
+
+  private applyBuffered(n: number): void {
     this.marks.push(this.undoTop);
     this.tileMarks.push(this.tiles);
     this.boardCache = undefined;
     this.boardVersion++;
-    for (const p of placements) {
-      this.setCell(p.square, p.tile);
+    for (let t = 0; t < n; t++) {
+      this.setCell(this.applySq[t] as number, this.applyTile[t] as number);
       this.tiles++;
     }
-    for (const p of placements) {
+    for (let t = 0; t < n; t++) {
+      const square = this.applySq[t] as number;
       // Squares whose perpendicular words change: the ends of the runs through each new tile.
       for (let d = 0; d < 2; d++) {
-        const i = this.index(d, p.square);
+        const i = this.index(d, square);
         const lineStart = i - ((i - d * this.size) % this.lineLength(d));
         const lineEnd = lineStart + this.lineLength(d) - 1;
         let a = i;
@@ -344,8 +374,8 @@ export class MoveGenerator implements PlayView {
         if (a > lineStart) this.updateCross(1 - d, this.squareOf[a - 1] as number);
         if (b < lineEnd) this.updateCross(1 - d, this.squareOf[b + 1] as number);
       }
-      this.updateCross(0, p.square);
-      this.updateCross(1, p.square);
+      this.updateCross(0, square);
+      this.updateCross(1, square);
     }
   }
 

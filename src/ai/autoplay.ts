@@ -1,0 +1,239 @@
+import type { GameConfig } from '../config/config.js';
+import { BLANK } from '../config/letterset.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
+import { type LeaveValues, MoveGenerator } from '../movegen/generator.js';
+import { err, ok, type Result } from '../result.js';
+import { nextState, randomOf, seedState } from '../state/random.js';
+
+/**
+ * The lean autoplay path: whole classic games between AI players with no validation, no notation
+ * and no state copies per move. The board lives in the move generator (incremental cross-checks),
+ * racks and the bag in typed arrays, and the best play is read and applied straight from the
+ * generator's top-play buffers, so a turn allocates nothing.
+ *
+ * Deals are exactly the engine's: the bag is the letterset in sorted order, each draw takes the
+ * tile at `floor(random() * size)` with the engine's PRNG, and traded tiles go back sorted after
+ * the draw. So a lean game between static players is the same game, move for move, as
+ * {@link selfPlay} and `apply` play with that seed (a test checks it).
+ */
+
+/** A player on the lean path: static (best score) or with leave values (best equity, and trades). */
+export interface AutoplayPlayer {
+  readonly name: string;
+  /** Leave values: rank plays by equity and consider trades. Undefined: the best score, never trade. */
+  readonly leaves?: LeaveValues;
+}
+
+/** What one lean game produced. */
+export interface AutoplayGame {
+  /** Final scores (rack adjustments included), by seat. */
+  readonly scores: readonly number[];
+  /** Plays that used a full hand, by seat. */
+  readonly bingos: readonly number[];
+  /** Turns taken (plays, trades and passes). */
+  readonly turns: number;
+  /** How the game ended. */
+  readonly end: 'out' | 'stalled' | 'turn-limit';
+}
+
+/** The most turns a lean game may take before it is stopped (a safety bound; real games take 20-30). */
+export const AUTOPLAY_MAX_TURNS = 500;
+
+/** Plays lean classic games between seated players on one configuration and dictionary. Reusable; not thread-safe. */
+export class Autoplayer {
+  readonly config: GameConfig;
+  readonly #dictionary: Dictionary;
+  readonly #players: readonly AutoplayPlayer[];
+  #generator: MoveGenerator;
+  readonly #fullBag: Uint8Array;
+  readonly #bag: Uint8Array;
+  #bagSize = 0;
+  #rng = 0;
+  readonly #racks: number[][];
+  readonly #kept: Uint8Array;
+  readonly #values: Int32Array;
+
+  private constructor(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[], generator: MoveGenerator) {
+    this.config = config;
+    this.#dictionary = dictionary;
+    this.#players = players;
+    this.#generator = generator;
+    const tiles: number[] = [];
+    for (let code = 1; code < config.letters.counts.length; code++) for (let k = 0; k < (config.letters.counts[code] as number); k++) tiles.push(code);
+    for (let k = 0; k < config.letters.blanks; k++) tiles.push(BLANK);
+    this.#fullBag = Uint8Array.from(tiles);
+    this.#bag = new Uint8Array(tiles.length);
+    this.#racks = players.map(() => []);
+    this.#kept = new Uint8Array(Math.max(16, config.handSize));
+    this.#values = new Int32Array(256);
+    for (let g = 1; g < config.letters.values.length; g++) this.#values[g] = config.letters.values[g] as number;
+  }
+
+  /** An autoplayer for 2 or more players; the dictionary needs a GADDAG of the configuration's alphabet. */
+  static create(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[]): Result<Autoplayer, EngineError> {
+    if (players.length < 2) return err(engineError(Code.BAD_QUERY, { cause: 'autoplay needs at least 2 players' }));
+    const gen = MoveGenerator.create(config, dictionary);
+    if (!gen.ok) return gen;
+    return ok(new Autoplayer(config, dictionary, players, gen.value));
+  }
+
+  /**
+   * Plays one game from `seed`; `rotate` seats the players turned by that many places (the player
+   * of seat `(i + rotate) % n` moves i-th), so a mirrored pair is `playGame(s, 0)` and
+   * `playGame(s, 1)`. Scores and bingos are reported by player (not by seat order).
+   */
+  playGame(seed: number, rotate = 0): AutoplayGame {
+    const n = this.#players.length;
+    const config = this.config;
+    const handSize = config.handSize;
+    this.#reset(seed);
+    const racks = this.#racks;
+    const scores = new Array<number>(n).fill(0);
+    const bingos = new Array<number>(n).fill(0);
+    for (let s = 0; s < n; s++) {
+      (racks[s] as number[]).length = 0;
+      this.#draw(racks[s] as number[], handSize);
+    }
+    const gen = this.#generator;
+    let scoreless = 0;
+    let turns = 0;
+    let end: AutoplayGame['end'] = 'turn-limit';
+    let outSeat = -1;
+    for (let seat = 0; turns < AUTOPLAY_MAX_TURNS; seat = (seat + 1) % n) {
+      turns++;
+      const player = this.#players[(seat + rotate) % n] as AutoplayPlayer;
+      const rack = racks[seat] as number[];
+      const found = gen.searchTop(rack, 1, player.leaves === undefined ? {} : { leaves: player.leaves });
+      const equity = found > 0 ? gen.topPlayEquity(0) : -Infinity;
+      let traded = false;
+      if (player.leaves !== undefined && this.#bagSize >= config.minBagToTrade && rack.length > 0) {
+        traded = this.#tradeIfBetter(rack, player.leaves, equity);
+      }
+      if (traded || found === 0) {
+        scoreless++;
+      } else {
+        const score = gen.topPlayScore(0);
+        const count = gen.topPlayTileCount(0);
+        for (let t = 0; t < count; t++) {
+          const tile = gen.topPlayTile(0, t);
+          removeOne(rack, (tile & BLANK) !== 0 ? BLANK : tile);
+        }
+        gen.applyTopPlay(0);
+        const p = (seat + rotate) % n;
+        scores[p] = (scores[p] as number) + score;
+        if (count === handSize) bingos[p] = (bingos[p] as number) + 1;
+        scoreless = score === 0 ? scoreless + 1 : 0;
+        this.#draw(rack, handSize - rack.length);
+        if (rack.length === 0 && this.#bagSize === 0) {
+          end = 'out';
+          outSeat = seat;
+          break;
+        }
+      }
+      if (scoreless >= SCORELESS_TURNS_TO_END) {
+        end = 'stalled';
+        break;
+      }
+    }
+    if (end !== 'turn-limit') {
+      let total = 0;
+      for (let s = 0; s < n; s++) total += this.#rackValue(racks[s] as number[]);
+      for (let s = 0; s < n; s++) {
+        const v = this.#rackValue(racks[s] as number[]);
+        const p = (s + rotate) % n;
+        scores[p] = (scores[p] as number) + (s === outSeat ? total - v : -v);
+      }
+    }
+    return { scores, bingos, turns, end };
+  }
+
+  #reset(seed: number): void {
+    this.#bag.set(this.#fullBag);
+    this.#bagSize = this.#fullBag.length;
+    this.#rng = seedState(seed);
+    // A fresh generator state: take back every play of the last game.
+    while (this.#generator.undo());
+  }
+
+  /** Draws up to `count` tiles into `rack`, as the engine's bag does. */
+  #draw(rack: number[], count: number): void {
+    const bag = this.#bag;
+    for (let k = 0; k < count && this.#bagSize > 0; k++) {
+      this.#rng = nextState(this.#rng);
+      const i = Math.floor(randomOf(this.#rng) * this.#bagSize);
+      rack.push(bag[i] as number);
+      bag.copyWithin(i, i + 1, this.#bagSize);
+      this.#bagSize--;
+    }
+  }
+
+  /** Puts a tile back in the bag, keeping it sorted. */
+  #putBack(tile: number): void {
+    const bag = this.#bag;
+    let i = this.#bagSize;
+    while (i > 0 && (bag[i - 1] as number) > tile) {
+      bag[i] = bag[i - 1] as number;
+      i--;
+    }
+    bag[i] = tile;
+    this.#bagSize++;
+  }
+
+  #rackValue(rack: readonly number[]): number {
+    let v = 0;
+    for (const t of rack) v += (t & BLANK) !== 0 ? 0 : (this.#values[t] as number);
+    return v;
+  }
+
+  /**
+   * The best trade (every distinct subset of the rack, valued by the leave kept): made when its
+   * value beats the best play's equity (ties go to the play). True when a trade was made.
+   */
+  #tradeIfBetter(rack: number[], leaves: LeaveValues, playEquity: number): boolean {
+    const n = rack.length;
+    if (n > 16) return false;
+    rack.sort((a, b) => a - b);
+    const kept = this.#kept;
+    let bestMask = 0;
+    let best = -Infinity;
+    for (let mask = 1; mask < 1 << n; mask++) {
+      let skip = false;
+      for (let i = 1; i < n && !skip; i++) if (rack[i] === rack[i - 1] && (mask >> i) & 1 && !((mask >> (i - 1)) & 1)) skip = true;
+      if (skip) continue;
+      let k = 0;
+      for (let i = 0; i < n; i++) if (!((mask >> i) & 1)) kept[k++] = rack[i] as number;
+      const e = k === 0 ? 0 : leaves.leaveValue(kept, k);
+      if (e > best) {
+        best = e;
+        bestMask = mask;
+      }
+    }
+    if (!(best > playEquity)) return false;
+    // Draw first, then put the traded tiles back (the engine's order).
+    const out: number[] = [];
+    for (let i = n - 1; i >= 0; i--) {
+      if ((bestMask >> i) & 1) {
+        out.push(rack[i] as number);
+        rack.splice(i, 1);
+      }
+    }
+    this.#draw(rack, out.length);
+    for (const t of out) this.#putBack(t);
+    return true;
+  }
+
+  /** The dictionary games are played with. */
+  get dictionary(): Dictionary {
+    return this.#dictionary;
+  }
+}
+
+function removeOne(rack: number[], tile: number): void {
+  const i = rack.indexOf(tile);
+  if (i >= 0) {
+    rack[i] = rack[rack.length - 1] as number;
+    rack.pop();
+  }
+}
