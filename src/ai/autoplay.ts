@@ -4,6 +4,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
 import { type LeaveValues, MoveGenerator } from '../movegen/generator.js';
+import { bestTradeMask } from './players.js';
 import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
 
@@ -54,6 +55,7 @@ export class Autoplayer {
   readonly #racks: number[][];
   readonly #kept: Uint8Array;
   readonly #values: Int32Array;
+  readonly #tradeValue = new Float64Array(1);
 
   private constructor(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[], generator: MoveGenerator) {
     this.config = config;
@@ -195,22 +197,8 @@ export class Autoplayer {
     const n = rack.length;
     if (n > 16) return false;
     rack.sort((a, b) => a - b);
-    const kept = this.#kept;
-    let bestMask = 0;
-    let best = -Infinity;
-    for (let mask = 1; mask < 1 << n; mask++) {
-      let skip = false;
-      for (let i = 1; i < n && !skip; i++) if (rack[i] === rack[i - 1] && (mask >> i) & 1 && !((mask >> (i - 1)) & 1)) skip = true;
-      if (skip) continue;
-      let k = 0;
-      for (let i = 0; i < n; i++) if (!((mask >> i) & 1)) kept[k++] = rack[i] as number;
-      const e = k === 0 ? 0 : leaves.leaveValue(kept, k);
-      if (e > best) {
-        best = e;
-        bestMask = mask;
-      }
-    }
-    if (!(best > playEquity)) return false;
+    const bestMask = bestTradeMask(rack, leaves, this.#kept, this.#tradeValue);
+    if (!((this.#tradeValue[0] as number) > playEquity)) return false;
     // Draw first, then put the traded tiles back (the engine's order).
     const out: number[] = [];
     for (let i = n - 1; i >= 0; i--) {
