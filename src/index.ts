@@ -41,6 +41,8 @@ export { type AutomatonStats } from './dictionary/build.js';
 export { type WordListOptions, type WordListReport, MAX_WORD_LENGTH } from './dictionary/wordlist.js';
 export { loadDictionary, saveDictionary, inspectDictionary, type DictionaryFileInfo } from './dictionary/file.js';
 export { PERMISSIVE, setLookup } from './rules/lookup.js';
+export { readKwg, writeKwg, KWG_MAX_NODES, KWG_MAX_WORDS, type KwgInfo } from './dictionary/kwg.js';
+export { LeaveTable } from './leaves/leaves.js';
 
 // Boards, hands, notation
 export { Board, emptyBoard, type Placement } from './board/board.js';

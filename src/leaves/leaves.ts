@@ -1,0 +1,208 @@
+import type { Alphabet } from '../alphabet/alphabet.js';
+import { BLANK } from '../config/letterset.js';
+import { buildWordGraph } from '../dictionary/build.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../dictionary/format.js';
+import { KWG_MAX_NODES, checkNode22, kwgAccepts, kwgArc, kwgIsEnd, kwgTile, readNodes } from '../dictionary/kwg.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import type { LeaveValues } from '../movegen/generator.js';
+import { err, ok, type Result } from '../result.js';
+
+/**
+ * Leave tables: the value of every leave (the tiles kept after a play) learned from self-play,
+ * stored as the other engines store them (KLV2, `spec`: a Node22 word graph of the leaves, each
+ * sorted with the blank first as tile 0, and a float32 value per leave in sorted order; KLV1
+ * stores int16 values in 1/256 points).
+ *
+ * A lookup walks the graph with the tiles and sums the word counts of the siblings it skips (the
+ * leave's rank among the stored leaves), then reads the value: no allocation, no string. Leaves
+ * the table does not hold, and the empty leave, are worth 0, as in every engine. The walk checks
+ * the end-of-leave flag at the last tile, so sparse tables (not prefix-closed) read right.
+ */
+export class LeaveTable implements LeaveValues {
+  readonly #nodes: Uint32Array;
+  /** count[i]: leaves reachable by entering a list at node i (node i and its later siblings). */
+  readonly #count: Float64Array;
+  readonly #values: Float32Array;
+  readonly #root: number;
+
+  private constructor(nodes: Uint32Array, count: Float64Array, values: Float32Array) {
+    this.#nodes = nodes;
+    this.#count = count;
+    this.#values = values;
+    this.#root = kwgArc(nodes[0] as number);
+  }
+
+  /** Number of leaves stored. */
+  get size(): number {
+    return this.#values.length;
+  }
+
+  /**
+   * The value of a leave given as the generator gives it: `tiles[0..length)` glyph codes
+   * ascending, blanks ({@link BLANK}) last. 0 for a leave the table does not hold.
+   */
+  leaveValue(tiles: Uint8Array, length: number): number {
+    if (length === 0 || this.#root === 0) return 0;
+    let blanks = 0;
+    while (blanks < length && ((tiles[length - 1 - blanks] as number) & BLANK) !== 0) blanks++;
+    const nodes = this.#nodes;
+    const count = this.#count;
+    let p = this.#root;
+    let index = 0;
+    for (let k = 0; k < length; k++) {
+      if (p === 0) return 0;
+      // KLV order: the blanks (tile 0) first, then the letters ascending.
+      const t = k < blanks ? 0 : (tiles[k - blanks] as number);
+      let i = p;
+      for (;;) {
+        const v = nodes[i] as number;
+        if (kwgTile(v) === t) break;
+        if (kwgIsEnd(v)) return 0;
+        index += (count[i] as number) - (count[i + 1] as number);
+        i++;
+      }
+      const v = nodes[i] as number;
+      if (k === length - 1) return kwgAccepts(v) ? (this.#values[index] as number) : 0;
+      if (kwgAccepts(v)) index++;
+      p = kwgArc(v);
+    }
+    return 0;
+  }
+
+  /** The value of a leave written as text (`?ERS`, `SER?`: any order, `?` a blank); undefined when the text is not tiles of the alphabet. */
+  valueOf(text: string, alphabet: Alphabet): number | undefined {
+    const codes = leaveCodes(text, alphabet);
+    return codes === undefined ? undefined : this.leaveValue(codes, codes.length);
+  }
+
+  /** Every stored leave with its value, in stored (sorted) order: codes with blanks as {@link BLANK}, last. */
+  *entries(): IterableIterator<[Uint8Array, number]> {
+    const nodes = this.#nodes;
+    const path: number[] = [];
+    let index = 0;
+    const values = this.#values;
+    function* walk(p: number): Generator<[Uint8Array, number]> {
+      for (let i = p; ; i++) {
+        const v = nodes[i] as number;
+        path.push(kwgTile(v));
+        if (kwgAccepts(v)) yield [toEngineOrder(path), values[index++] as number];
+        if (kwgArc(v) !== 0) yield* walk(kwgArc(v));
+        path.pop();
+        if (kwgIsEnd(v)) return;
+      }
+    }
+    if (this.#root !== 0) yield* walk(this.#root);
+  }
+
+  /** The table as a KLV2 file. */
+  toKlv2(): Uint8Array {
+    const n = this.#nodes.length;
+    const m = this.#values.length;
+    const bytes = new Uint8Array(8 + 4 * n + 4 * m);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, n, true);
+    for (let i = 0; i < n; i++) view.setUint32(4 + 4 * i, this.#nodes[i] as number, true);
+    view.setUint32(4 + 4 * n, m, true);
+    for (let i = 0; i < m; i++) view.setFloat32(8 + 4 * n + 4 * i, this.#values[i] as number, true);
+    return bytes;
+  }
+
+  /**
+   * Reads a KLV2 (float32 values) or KLV1 (int16 / 256) file, told apart by size as wolges does.
+   * Untrusted bytes: sizes, arcs, lists, loops, tiles (at most `maxTile`, 63 by default) and the
+   * leave count against the graph are checked (90100, 90104, 90105); never a throw.
+   */
+  static fromKlv(input: ArrayBuffer | Uint8Array, maxTile = 63): Result<LeaveTable, EngineError> {
+    const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+    const truncated = (cause: string) => err(engineError(Code.DICT_TRUNCATED, { cause }));
+    if (bytes.length < 8) return truncated('a leave file has at least 8 bytes');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const n = view.getUint32(0, true);
+    if (n < 1 || n > KWG_MAX_NODES) return err(engineError(Code.DICT_CORRUPT, { cause: `${n} nodes (1 to ${KWG_MAX_NODES})` }));
+    if (bytes.length < 8 + 4 * n) return truncated(`the file ends inside its ${n} nodes`);
+    const m = view.getUint32(4 + 4 * n, true);
+    const klv2 = bytes.length === 8 + 4 * n + 4 * m;
+    if (!klv2 && bytes.length !== 8 + 4 * n + 2 * m) return truncated(`${m} leave values do not fit the file (${bytes.length} bytes)`);
+    const nodes = readNodes(bytes, 4, n);
+    const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], maxTile, 64);
+    if (!checked.ok) return checked;
+    const root = kwgArc(nodes[0] as number);
+    const leaves = root === 0 ? 0 : (checked.value[root] as number);
+    if (leaves !== m) return err(engineError(Code.DICT_CORRUPT, { cause: `the graph holds ${leaves} leaves, the file ${m} values` }));
+    const values = new Float32Array(m);
+    const base = 8 + 4 * n;
+    for (let i = 0; i < m; i++) values[i] = klv2 ? view.getFloat32(base + 4 * i, true) : view.getInt16(base + 2 * i, true) / 256;
+    for (let i = 0; i < m; i++) if (!Number.isFinite(values[i] as number)) return err(engineError(Code.DICT_CORRUPT, { cause: `value ${i} is not a finite number` }));
+    return ok(new LeaveTable(nodes, padCounts(checked.value), values));
+  }
+
+  /**
+   * A table from leaves written as text with their values (`[['?', 25.5], ['SER?', 38.75]]`;
+   * any tile order, `?` a blank). Values are stored as float32. Error 90201 for a leave that is
+   * not tiles of the alphabet, 90104 for one listed twice.
+   */
+  static fromEntries(entries: Iterable<readonly [string, number]>, alphabet: Alphabet): Result<LeaveTable, EngineError> {
+    const keyed = new Map<string, number>();
+    for (const [text, value] of entries) {
+      const codes = leaveCodes(text, alphabet);
+      if (codes === undefined || codes.length === 0) return err(engineError(Code.BAD_QUERY, { param: String(text), cause: `${JSON.stringify(text)} is not a leave of the alphabet ${alphabet.spec.name}` }));
+      if (!Number.isFinite(value)) return err(engineError(Code.BAD_QUERY, { param: String(text), cause: 'a leave value must be a finite number' }));
+      const key = String.fromCharCode(...klvOrder(codes));
+      if (keyed.has(key)) return err(engineError(Code.DICT_CORRUPT, { cause: `the leave ${text} is listed twice` }));
+      keyed.set(key, value);
+    }
+    return LeaveTable.fromKeys(keyed);
+  }
+
+  /** A table from keys (strings of KLV tile codes: 0 a blank, letters ascending) and values. */
+  static fromKeys(keyed: ReadonlyMap<string, number>): Result<LeaveTable, EngineError> {
+    const keys = [...keyed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const graph = buildWordGraph([keys]);
+    if (!graph.ok) return graph;
+    const arcs = graph.value.arcs;
+    if (arcs.length + 1 > KWG_MAX_NODES) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${arcs.length} nodes` }));
+    // The engine's packed arcs are Node22 lists already: convert each, node 0 the root pointer.
+    const nodes = new Uint32Array(Math.max(2, arcs.length));
+    nodes[0] = (0x400000 | (graph.value.roots[0] ?? 0)) >>> 0;
+    for (let i = 1; i < arcs.length; i++) {
+      const v = arcs[i] as number;
+      nodes[i] = (((v & ARC_GLYPH_MASK) << 24) | ((v & ARC_END_OF_WORD) !== 0 ? 0x800000 : 0) | ((v & ARC_LAST) !== 0 ? 0x400000 : 0) | (v >>> ARC_TARGET_SHIFT)) >>> 0;
+    }
+    if (arcs.length < 2) nodes[1] = 0x400000;
+    const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], 63, 64);
+    if (!checked.ok) return checked;
+    const values = Float32Array.from(keys, (k) => keyed.get(k) as number);
+    return ok(new LeaveTable(nodes, padCounts(checked.value), values));
+  }
+}
+
+/** count with one more slot (count[n] = 0), so `count[i + 1]` is always defined. */
+function padCounts(count: Float64Array): Float64Array {
+  const out = new Float64Array(count.length + 1);
+  out.set(count);
+  return out;
+}
+
+/** A leave's tiles from text (`?` a blank), sorted the engine's way (ascending, blanks last); undefined when not tiles. */
+function leaveCodes(text: string, alphabet: Alphabet): Uint8Array | undefined {
+  if (typeof text !== 'string' || text.length > 64) return undefined;
+  const blanks = [...text].filter((c) => c === '?').length;
+  const letters = alphabet.encode(text.replaceAll('?', ''));
+  if (!letters.ok) return undefined;
+  const codes = [...letters.value].sort((a, b) => a - b);
+  for (let k = 0; k < blanks; k++) codes.push(BLANK);
+  return Uint8Array.from(codes);
+}
+
+/** Engine order (blanks last as BLANK) to KLV order (blanks first as 0). */
+function klvOrder(codes: Uint8Array): number[] {
+  const blanks = codes.filter((c) => (c & BLANK) !== 0).length;
+  return [...new Array<number>(blanks).fill(0), ...[...codes].filter((c) => (c & BLANK) === 0)];
+}
+
+/** KLV order to engine order. */
+function toEngineOrder(path: readonly number[]): Uint8Array {
+  const letters = path.filter((t) => t !== 0);
+  const blanks = path.length - letters.length;
+  return Uint8Array.from([...letters, ...new Array<number>(blanks).fill(BLANK)]);
+}

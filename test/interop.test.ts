@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ALPHABETS } from '../src/alphabet/presets.js';
+import { BLANK } from '../src/config/letterset.js';
+import { readKwg, writeKwg } from '../src/dictionary/kwg.js';
+import { LeaveTable } from '../src/leaves/leaves.js';
+import { FC, mustBuild, unwrap } from './helpers.js';
+
+const en = ALPHABETS.en;
+const interop = join(import.meta.dirname, '..', '..', 'shared', 'data', 'interop');
+const haveShared = existsSync(interop);
+if (!haveShared) console.warn('interop fixtures skipped: ../shared/data/interop is absent');
+const fixture = (name: string) => readFileSync(join(interop, name));
+
+/** Engine-order codes (ascending, blanks last) of a leave text. */
+function codes(text: string): Uint8Array {
+  const letters = [...text].filter((c) => c !== '?').map((c) => c.charCodeAt(0) - 64).sort((a, b) => a - b);
+  return Uint8Array.from([...letters, ...[...text].filter((c) => c === '?').map(() => BLANK)]);
+}
+
+describe('KLV2 leave tables', () => {
+  it('reads the format description\'s worked example (? 25.5, ?S 31.125, S 8.0)', () => {
+    const bytes = Uint8Array.from([3, 0, 0, 0, 1, 0, 0x40, 0, 2, 0, 0x80, 0, 0, 0, 0xc0, 0x13, 3, 0, 0, 0, 0, 0, 0xcc, 0x41, 0, 0, 0xf9, 0x41, 0, 0, 0, 0x41]);
+    const t = unwrap(LeaveTable.fromKlv(bytes));
+    expect(t.size).toBe(3);
+    expect(t.valueOf('?', en)).toBe(25.5);
+    expect(t.valueOf('S?', en)).toBe(31.125);
+    expect(t.valueOf('S', en)).toBe(8);
+    expect(t.valueOf('SS', en)).toBe(0);
+    expect(t.valueOf('', en)).toBe(0);
+    expect(t.toKlv2()).toEqual(bytes);
+  });
+
+  it('round-trips any table through KLV2, and every lookup equals a Map (property)', () => {
+    const leave = fc.array(fc.constantFrom(...'ABCDEEQSZ?'), { minLength: 1, maxLength: 6 }).map((t) => t.join(''));
+    fc.assert(
+      fc.property(fc.dictionary(leave, fc.integer({ min: -400, max: 400 }).map((v) => v / 8), { maxKeys: 40 }), fc.array(leave, { maxLength: 20 }), (rows, probes) => {
+        const canonical = new Map<string, number>();
+        for (const [k, v] of Object.entries(rows)) canonical.set([...k].sort().join(''), v);
+        const t = LeaveTable.fromEntries(canonical, en);
+        if (!t.ok) return false;
+        const back = unwrap(LeaveTable.fromKlv(t.value.toKlv2()));
+        for (const probe of [...canonical.keys(), ...probes]) {
+          const want = canonical.get([...probe].sort().join('')) ?? 0;
+          const c = codes(probe);
+          expect(t.value.leaveValue(c, c.length)).toBe(want);
+          expect(back.leaveValue(c, c.length)).toBe(want);
+        }
+        expect([...back.entries()].length).toBe(canonical.size);
+        return true;
+      }),
+      { ...FC, numRuns: 100 },
+    );
+  });
+
+  it('refuses corrupt files with error values, never a throw', () => {
+    const good = unwrap(LeaveTable.fromEntries([['?', 1], ['S', 2], ['ERS', 3]], en)).toKlv2();
+    // A cut at 8 + 4N + 2M bytes is a well-formed KLV1 file (the formats differ only by size).
+    const n = new DataView(good.buffer).getUint32(0, true);
+    const klv1 = 8 + 4 * n + 2 * 3;
+    for (let cut = 0; cut < good.length; cut++) expect(LeaveTable.fromKlv(good.subarray(0, cut)).ok, `cut ${cut}`).toBe(cut === klv1);
+    let accepted = 0;
+    for (let i = 0; i < good.length; i++) {
+      for (const x of [1, 0x40, 0x80, 0xff]) {
+        const bad = good.slice();
+        bad[i] = (bad[i] as number) ^ x;
+        const r = LeaveTable.fromKlv(bad);
+        if (r.ok) accepted++;
+      }
+    }
+    // Flips inside the values (and some flag flips that keep a consistent graph) still load.
+    expect(accepted).toBeLessThan(good.length * 4);
+    // A loop: node 1's arc pointing to itself.
+    const loop = Uint8Array.from([2, 0, 0, 0, 1, 0, 0x40, 0, 1, 0, 0xc0, 0x13, 1, 0, 0, 0, 0, 0, 0x80, 0x3f]);
+    expect(LeaveTable.fromKlv(loop)).toMatchObject({ ok: false, error: { code: 90104 } });
+  });
+
+  describe.skipIf(!haveShared)('the fixtures other engines wrote', () => {
+    const values: [string, number][] = [['?', 25.5], ['??', 45.25], ['?S', 31.125], ['?ERS', 38.75], ['AEINST', 30.625], ['Q', -6.875], ['QU', -4.5], ['IIIIII', -30.5], ['S', 8]];
+    for (const [file, n, m] of [['leaves-small-magpie.klv2', 2209, 914_624], ['leaves-small-tiny.klv2', 33, 22], ['leaves-small-closed.klv2', 33, 34]] as const) {
+      it(`${file}: ${m} leaves, the README's values, 0 elsewhere, and written back byte for byte`, () => {
+        const bytes = fixture(file);
+        expect(bytes.length).toBe(8 + 4 * n + 4 * m);
+        const t = unwrap(LeaveTable.fromKlv(bytes));
+        expect(t.size).toBe(m);
+        for (const [leave, v] of values) expect(t.valueOf(leave, en), leave).toBe(v);
+        expect(t.valueOf('SER?', en)).toBe(38.75);
+        for (const zero of ['ZZ', '', 'ABCDEF', 'XYZ']) expect(t.valueOf(zero, en)).toBe(0);
+        expect(Buffer.from(t.toKlv2()).equals(bytes)).toBe(true);
+      });
+    }
+
+    it('the full table lists 27/373/3,509/25,254/148,150/737,311 leaves of 1-6 tiles, 22 of them nonzero (the CSV)', () => {
+      const t = unwrap(LeaveTable.fromKlv(fixture('leaves-small-magpie.klv2')));
+      const bySize = [0, 0, 0, 0, 0, 0, 0];
+      let nonzero = 0;
+      for (const [tiles, v] of t.entries()) {
+        bySize[tiles.length] = (bySize[tiles.length] as number) + 1;
+        if (v !== 0) nonzero++;
+      }
+      expect(bySize.slice(1)).toEqual([27, 373, 3509, 25254, 148150, 737311]);
+      expect(nonzero).toBe(22);
+      const csv = readFileSync(join(interop, 'leaves-small.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+      const fromCsv = unwrap(LeaveTable.fromEntries(csv.map(([k, v]) => [k as string, Number(v)] as const), en));
+      for (const [k, v] of csv) expect(fromCsv.valueOf(k as string, en)).toBe(Number(v));
+    });
+
+    it('mini.kwg: 222 nodes, the 50 words in order, roots 2 and 13; QI CARE SCARED in, CA QUI ZAX out', () => {
+      const bytes = fixture('mini.kwg');
+      const r = unwrap(readKwg(bytes, en));
+      expect(r.info).toEqual({ nodes: 222, words: 50, gaddag: true });
+      const words = readFileSync(join(interop, 'mini-words.txt'), 'utf8').trim().split('\n');
+      expect([...r.dictionary.words()]).toEqual(words);
+      for (const w of ['QI', 'CARE', 'SCARED']) expect(r.dictionary.has(w)).toBe(true);
+      for (const w of ['CA', 'QUI', 'ZAX']) expect(r.dictionary.has(w)).toBe(false);
+      const written = unwrap(writeKwg(r.dictionary));
+      expect([...unwrap(readKwg(written, en)).dictionary.words()]).toEqual(words);
+    });
+
+    it('enable.kwg: 168,551 words, ENABLE up to 15 letters in order; QAT XI JO AARDVARK in, QI ZA QZ out', () => {
+      const bytes = fixture('enable.kwg');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe('a6b88a15d821d3fb4b659d7de27ba31910603219ce150f071a62fc29c63ca8ef');
+      const r = unwrap(readKwg(bytes, en, { gaddag: false }));
+      expect(r.info).toEqual({ nodes: 796_860, words: 168_551, gaddag: true });
+      const enable = readFileSync(join(interop, '..', 'enable1.txt'), 'utf8').split(/\r?\n/).filter((w) => w.length > 0 && w.length <= 15).map((w) => w.toUpperCase());
+      expect([...r.dictionary.words()]).toEqual(enable);
+      for (const w of ['QAT', 'XI', 'JO', 'AARDVARK']) expect(r.dictionary.has(w)).toBe(true);
+      for (const w of ['QI', 'ZA', 'QZ']) expect(r.dictionary.has(w)).toBe(false);
+    }, 120_000);
+  });
+});
+
+describe('KWG', () => {
+  it('writes any dictionary and reads it back (DAWG and GADDAG)', () => {
+    const d = mustBuild(['AA', 'AB', 'CARE', 'CARED', 'SCARE'], en, true);
+    const bytes = unwrap(writeKwg(d));
+    const r = unwrap(readKwg(bytes, en));
+    expect(r.info.gaddag).toBe(true);
+    expect([...r.dictionary.words()]).toEqual(['AA', 'AB', 'CARE', 'CARED', 'SCARE']);
+  });
+
+  it('refuses truncated, looping or out-of-alphabet graphs', () => {
+    const bytes = unwrap(writeKwg(mustBuild(['AA', 'AB', 'CARE'], en, true)));
+    for (let cut = 0; cut < bytes.length; cut += 1) {
+      const r = readKwg(bytes.subarray(0, cut), en);
+      if (r.ok) expect([...r.value.dictionary.words()].length).toBeLessThanOrEqual(3);
+    }
+    // Node 2 points to itself.
+    const loop = Uint8Array.from([2, 0, 0x40, 0, 0, 0, 0x40, 0, 2, 0, 0xc0, 1]);
+    expect(readKwg(loop, en)).toMatchObject({ ok: false, error: { code: 90104 } });
+    const tile99 = Uint8Array.from([2, 0, 0x40, 0, 0, 0, 0x40, 0, 0, 0, 0xc0, 99]);
+    expect(readKwg(tile99, en)).toMatchObject({ ok: false, error: { code: 90104 } });
+    expect(readKwg(new Uint8Array(7), en)).toMatchObject({ ok: false, error: { code: 90100 } });
+  });
+});
