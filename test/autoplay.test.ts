@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Autoplayer } from '../src/ai/autoplay.js';
+import { Autoplayer, type PairResult, summarizePairs } from '../src/ai/autoplay.js';
+import { runAutoplay } from '../src/node/autoplay.js';
 import { heuristicLeaves, leavePlayer, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { presetConfig } from '../src/config/config.js';
@@ -46,3 +47,38 @@ function countTiles(move: string): number {
   const word = move.split(' ')[1] ?? '';
   return word.replace(/\./g, '').length;
 }
+
+describe('autoplay runs', () => {
+  it('summarises pairs: win rate, spread and their 95 % intervals by the pair (against a direct computation)', () => {
+    const pairs: PairResult[] = [
+      { spreads: [10, -4], points: [800, 794], bingos: [2, 1], turns: 50 },
+      { spreads: [-30, -2], points: [700, 732], bingos: [0, 3], turns: 48 },
+      { spreads: [0, 12], points: [812, 800], bingos: [1, 1], turns: 46 },
+    ];
+    const s = summarizePairs(pairs);
+    expect(s.games).toBe(6);
+    expect(s.wins).toBe(1 + 0 + 0 + 0 + 0.5 + 1);
+    const w = [0.5, 0, 0.75];
+    const mean = w.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(w.reduce((a, b) => a + (b - mean) ** 2, 0) / 2);
+    expect(s.winRate).toBeCloseTo(mean, 12);
+    expect(s.winRateCI[0]).toBeCloseTo(Math.max(0, mean - (1.96 * sd) / Math.sqrt(3)), 12);
+    expect(s.spread).toBeCloseTo((3 - 16 + 6) / 3, 12);
+    expect(s.pointsPerGame).toEqual([2312 / 6, 2326 / 6]);
+    expect(s.bingosPerGame).toEqual([0.5, 5 / 6]);
+  });
+
+  it('gives the same summary on 1 and 2 worker threads', async () => {
+    const job = { pairs: 6, seed: 9, players: ['leave', 'static'] as [string, string] };
+    const one = await runAutoplay(job, 1);
+    const two = await runAutoplay(job, 2);
+    expect(one.ok && two.ok).toBe(true);
+    expect(two).toEqual(one);
+    if (one.ok) expect(one.value.games).toBe(12);
+  }, 60_000);
+
+  it('refuses unknown players and unreadable leave files with error values', async () => {
+    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'magic'] })).toMatchObject({ ok: false, error: { code: 90201 } });
+    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'klv:/nonexistent.klv2'] })).toMatchObject({ ok: false, error: { code: 90106 } });
+  });
+});

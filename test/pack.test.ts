@@ -89,6 +89,10 @@ describe('the packed tarball', () => {
     const r = spawn(bin, ['dict', 'check', 'QUIZ', 'ZZZQ', '--json'], project);
     expect(r.status).toBe(1); // a word is missing
     expect(JSON.parse(r.out)).toEqual({ ok: false, checked: 2, missing: ['ZZZQ'] });
+    const one = spawn(bin, ['autoplay', '--games', '4', '--json'], project);
+    const two = spawn(bin, ['autoplay', '--games', '4', '--workers', '2', '--json'], project);
+    expect(one.status).toBe(0);
+    expect(JSON.parse(two.out)).toEqual(JSON.parse(one.out)); // the worker module is in the package
     expect(spawn(bin, ['help'], project)).toMatchObject({ status: 0, out: expect.stringContaining('usage: wordgame') });
   });
 

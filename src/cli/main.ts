@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /** The `wordgame` command line: a registry of commands run by the framework in `framework.ts`. */
 import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './commands/games.js';
+import { autoplayCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
 import { boggleCheck, boggleNew, boggleSolve } from './commands/boggle.js';
 import { demoCommand } from './commands/demo.js';
-import { dictAnagram, dictBuild, dictCheck, dictInfo, dictPattern } from './commands/dict.js';
+import { dictAnagram, dictBuild, dictCheck, dictImport, dictInfo, dictPattern } from './commands/dict.js';
 import { bestCommand, selfplayCommand } from './commands/play.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT, EXIT_TABLE, helpText, runCommand, type Command } from './framework.js';
@@ -13,6 +14,7 @@ import type { CliIo, ExitCode } from './io.js';
 /** Every command, in the order `help` lists them. */
 export const COMMANDS: readonly Command[] = [
   dictBuild,
+  dictImport,
   dictInfo,
   dictCheck,
   dictAnagram,
@@ -21,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   bestCommand,
   selfplayCommand,
+  autoplayCommand,
   boggleNew,
   boggleSolve,
   boggleCheck,

@@ -1,6 +1,8 @@
+import type { Alphabet } from '../../alphabet/alphabet.js';
 import { builtinAlphabet } from '../../alphabet/presets.js';
 import { Dictionary, type DictionaryRegions } from '../../dictionary/dictionary.js';
 import { inspectDictionary, loadDictionary } from '../../dictionary/file.js';
+import { readKwg } from '../../dictionary/kwg.js';
 import { writeDictionaryFile } from '../../node/files.js';
 import { CommandError, DICT_OPTION, EXIT, UsageError, emit, fileError, intOption, limitOption, noteTruncated, progress, readBytes, readText, type Command, type Context } from '../framework.js';
 
@@ -12,6 +14,16 @@ function regionLines(r: DictionaryRegions, words: number, bytes: number): string
   if (r.gaddag !== undefined) lines.push(`GADDAG        ${r.gaddag.nodes} nodes, ${r.gaddag.arcs} arcs (sharing the DAWG's suffix nodes)`);
   lines.push(`graph         ${r.arcs} arcs in all (shared nodes once)`, `file          ${bytes} bytes`);
   return lines.join('\n') + '\n';
+}
+
+/** The one input file, the `-o` output and the `--alphabet` of a command that writes a dictionary. */
+function inputOutputAlphabet(ctx: Context, what: string): { input: string; output: string; alphabet: Alphabet } {
+  const input = ctx.positionals[0];
+  if (input === undefined || ctx.positionals.length > 1) throw new UsageError(`give one ${what}`);
+  if (typeof ctx.values.output !== 'string') throw new UsageError('give the output file with -o FILE');
+  const alphabet = builtinAlphabet(String(ctx.values.alphabet));
+  if (alphabet === undefined) throw new UsageError(`--alphabet takes ${ALPHABET_NAMES}, not ${JSON.stringify(ctx.values.alphabet)}`);
+  return { input, output: ctx.values.output, alphabet };
 }
 
 /** `wordgame dict build`. */
@@ -30,11 +42,7 @@ export const dictBuild: Command = {
   examples: ['wordgame dict build words.txt -o words.dawg --gaddag', 'wordgame dict build mots.txt -o fr.dawg --alphabet fr --max 15 --json'],
   async run(ctx) {
     const { values } = ctx;
-    const list = ctx.positionals[0];
-    if (list === undefined || ctx.positionals.length > 1) throw new UsageError('give one word list');
-    if (typeof values.output !== 'string') throw new UsageError('give the output file with -o FILE');
-    const alphabet = builtinAlphabet(String(values.alphabet));
-    if (alphabet === undefined) throw new UsageError(`--alphabet takes ${ALPHABET_NAMES}, not ${JSON.stringify(values.alphabet)}`);
+    const { input: list, output, alphabet } = inputOutputAlphabet(ctx, 'word list');
     const min = intOption(values, 'min', 1, 64);
     const max = intOption(values, 'max', 1, 64);
     const text = await readText(ctx.io, list, 'word list');
@@ -51,14 +59,14 @@ export const dictBuild: Command = {
     const { dictionary, report } = r.value;
     let bytes: number;
     try {
-      bytes = writeDictionaryFile(values.output, dictionary);
+      bytes = writeDictionaryFile(output, dictionary);
     } catch (e) {
-      throw new CommandError(fileError(values.output, (e as Error).message), EXIT.USAGE);
+      throw new CommandError(fileError(output, (e as Error).message), EXIT.USAGE);
     }
     const ms = Math.round(performance.now() - t0);
     const regions = dictionary.regions();
     if (ctx.json) {
-      emit(ctx.io, { ok: true, file: values.output, words: dictionary.wordCount, dawg: report.dawg, gaddag: report.gaddag ?? null, arcs: regions.arcs, bytes, dropped: report.wordList.dropped, ...(values.timings === true ? { ms } : {}) });
+      emit(ctx.io, { ok: true, file: output, words: dictionary.wordCount, dawg: report.dawg, gaddag: report.gaddag ?? null, arcs: regions.arcs, bytes, dropped: report.wordList.dropped, ...(values.timings === true ? { ms } : {}) });
       return EXIT.OK;
     }
     ctx.io.out(regionLines(regions, dictionary.wordCount, bytes));
@@ -67,6 +75,39 @@ export const dictBuild: Command = {
     if (dropped.length > 0) ctx.io.out(`dropped       ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
     if (report.wordList.invalidExamples.length > 0) ctx.io.out(`  e.g.        ${report.wordList.invalidExamples.slice(0, 5).join(' ')}\n`);
     if (values.timings === true) ctx.io.out(`built in ${ms} ms\n`);
+    return EXIT.OK;
+  },
+};
+
+/** `wordgame dict import`. */
+export const dictImport: Command = {
+  name: 'dict import',
+  summary: 'Imports a KWG lexicon (the word graphs of wolges, MAGPIE and macondo) as a dictionary file with a GADDAG.',
+  args: 'FILE.kwg -o FILE',
+  options: {
+    output: { type: 'string', short: 'o', describe: 'the dictionary file to write (required)' },
+    alphabet: { type: 'string', default: 'en', describe: `alphabet of the lexicon (tile k is the alphabet's k-th glyph): ${ALPHABET_NAMES}` },
+  },
+  examples: ['wordgame dict import CSW24.kwg -o csw24.dawg', 'wordgame dict import NWL2023.kwg -o nwl.dawg --json'],
+  async run(ctx) {
+    const { input: file, output, alphabet } = inputOutputAlphabet(ctx, 'KWG file');
+    const bar = await progress(ctx, 'importing', 1);
+    const r = readKwg(readBytes(file), alphabet);
+    bar.stop();
+    if (!r.ok) throw new CommandError({ ...r.error, cause: `${file}: ${r.error.cause ?? r.error.message}` }, EXIT.USAGE);
+    let bytes: number;
+    try {
+      bytes = writeDictionaryFile(output, r.value.dictionary);
+    } catch (e) {
+      throw new CommandError(fileError(output, (e as Error).message), EXIT.USAGE);
+    }
+    const regions = r.value.dictionary.regions();
+    if (ctx.json) {
+      emit(ctx.io, { ok: true, file: output, words: r.value.info.words, kwg: r.value.info, dawg: regions.dawg, gaddag: regions.gaddag ?? null, arcs: regions.arcs, bytes });
+      return EXIT.OK;
+    }
+    ctx.io.out(`kwg           ${r.value.info.nodes} nodes${r.value.info.gaddag ? ', DAWG and GADDAG' : ', DAWG only'}\n`);
+    ctx.io.out(regionLines(regions, r.value.dictionary.wordCount, bytes));
     return EXIT.OK;
   },
 };

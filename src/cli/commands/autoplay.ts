@@ -1,0 +1,54 @@
+import { runAutoplay } from '../../node/autoplay.js';
+import { CommandError, EXIT, UsageError, emit, intOption, progress, type Command } from '../framework.js';
+
+/** `wordgame autoplay`. */
+export const autoplayCommand: Command = {
+  name: 'autoplay',
+  summary: 'Plays one AI player against another over many mirrored pairs of games (the same deal twice, seats swapped) and reports wins with a 95 % confidence interval, spread, points and bingos',
+  args: '',
+  options: {
+    games: { type: 'string', default: '1000', describe: 'games to play (rounded up to whole pairs)' },
+    players: { type: 'string', default: 'leave,static', describe: 'two players: static (best score), leave (heuristic leave values), klv:FILE (a KLV2 leave table)' },
+    seed: { type: 'string', default: '1', describe: 'seed of the run: pair p plays a deal from (seed, p), whatever the workers' },
+    workers: { type: 'string', default: '1', describe: 'worker threads (the summary does not depend on it)' },
+    dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
+    timings: { type: 'boolean', default: false, describe: 'also print games per second (JSON included)' },
+  },
+  examples: ['wordgame autoplay --games 2000 --players leave,static', 'wordgame autoplay --games 100000 --players klv:en.klv2,leave --workers 2 --json'],
+  async run(ctx) {
+    const { values } = ctx;
+    if (ctx.positionals.length > 0) throw new UsageError('autoplay takes no arguments');
+    const games = intOption(values, 'games', 2, 100_000_000) ?? 1000;
+    const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
+    const workers = intOption(values, 'workers', 1, 256) ?? 1;
+    const players = String(values.players).split(',').map((p) => p.trim());
+    if (players.length !== 2 || players.some((p) => p === '')) throw new UsageError('--players takes two comma-separated players');
+    const pairs = Math.ceil(games / 2);
+    const bar = await progress(ctx, 'autoplay', pairs);
+    const t0 = performance.now();
+    const r = await runAutoplay({ pairs, seed, players: players as [string, string], ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}) }, workers, (done) => bar.update(done));
+    bar.stop();
+    const seconds = (performance.now() - t0) / 1000;
+    if (!r.ok) throw new CommandError(r.error, r.error.code === 90201 ? EXIT.USAGE : EXIT.USAGE);
+    const s = r.value;
+    const gps = s.games / seconds;
+    if (ctx.json) {
+      emit(ctx.io, { ok: true, players, seed, ...s, ...(values.timings === true ? { seconds, gamesPerSecond: gps } : {}) });
+      return EXIT.OK;
+    }
+    const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+    const [a, b] = players as [string, string];
+    ctx.io.out(
+      [
+        `${a} vs ${b}: ${s.games} games (${s.pairs} mirrored pairs), seed ${seed}`,
+        `${a} wins     ${s.wins} (${pct(s.winRate)}; 95 % CI ${pct(s.winRateCI[0])} to ${pct(s.winRateCI[1])})`,
+        `spread        ${s.spread.toFixed(2)} a game (95 % CI ${s.spreadCI[0].toFixed(2)} to ${s.spreadCI[1].toFixed(2)})`,
+        `points        ${a} ${s.pointsPerGame[0].toFixed(2)}, ${b} ${s.pointsPerGame[1].toFixed(2)} a game`,
+        `bingos        ${a} ${s.bingosPerGame[0].toFixed(3)}, ${b} ${s.bingosPerGame[1].toFixed(3)} a game`,
+        `turns         ${s.turnsPerGame.toFixed(2)} a game`,
+        ...(values.timings === true ? [`speed         ${gps.toFixed(0)} games/s on ${workers} worker${workers === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`] : []),
+      ].join('\n') + '\n',
+    );
+    return EXIT.OK;
+  },
+};

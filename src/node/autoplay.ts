@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { type AutoplayPlayer, type AutoplaySummary, Autoplayer, type PairResult, playPairs, summarizePairs } from '../ai/autoplay.js';
+import { heuristicLeaves } from '../ai/players.js';
+import { presetConfig } from '../config/config.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { LeaveTable } from '../leaves/leaves.js';
+import { err, ok, type Result } from '../result.js';
+import { loadDefaultDictionary, readDictionaryFile } from './files.js';
+
+/**
+ * Autoplay on every core of one machine. The job is static (N mirrored pairs, known up front),
+ * so it is split into one contiguous shard of pairs per worker thread (`node:worker_threads`:
+ * a pool library would add queueing this job does not need); each worker rebuilds its players
+ * from their specs and plays its pairs; the results are merged in pair order. A pair's seed
+ * depends only on the run's seed and the pair's number, so the summary is the same, to the last
+ * bit, whatever the number of workers.
+ */
+
+/** What a run needs: plain data, so that it crosses to workers (and, later, to other machines). */
+export interface AutoplayJob {
+  /** Mirrored pairs to play (games = 2 × pairs). */
+  readonly pairs: number;
+  readonly seed: number;
+  /** Two player specs: `static` (best score), `leave` (the built-in heuristic leave), `klv:FILE` (a KLV2/KLV1 leave table). */
+  readonly players: readonly [string, string];
+  /** A dictionary file; the embedded English dictionary when absent. */
+  readonly dictionary?: string;
+  /** Configuration preset name (default `en`). */
+  readonly config?: string;
+}
+
+/** Builds the players and the autoplayer of a job (in this thread). */
+export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
+  const config = presetConfig(job.config ?? 'en');
+  if (!config.ok) return config;
+  const dict: Result<Dictionary, EngineError> = job.dictionary === undefined ? loadDefaultDictionary() : readDictionaryFile(job.dictionary);
+  if (!dict.ok) return dict;
+  const players: AutoplayPlayer[] = [];
+  for (const spec of job.players) {
+    if (spec === 'static') players.push({ name: spec });
+    else if (spec === 'leave') players.push({ name: spec, leaves: heuristicLeaves(config.value) });
+    else if (spec.startsWith('klv:')) {
+      const file = spec.slice(4);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (e) {
+        return err(engineError(Code.FILE_UNREADABLE, { param: file, cause: (e as Error).message }));
+      }
+      const table = LeaveTable.fromKlv(bytes, config.value.alphabet.size);
+      if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
+      players.push({ name: spec, leaves: table.value });
+    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave or klv:FILE` }));
+  }
+  return Autoplayer.create(config.value, dict.value, players);
+}
+
+/** Runs a job on `workers` threads (1: in this thread); `onPairs` reports progress (pairs done). */
+export async function runAutoplay(job: AutoplayJob, workers = 1, onPairs?: (done: number) => void): Promise<Result<AutoplaySummary, EngineError>> {
+  const prepared = prepareJob(job);
+  if (!prepared.ok) return prepared;
+  if (workers <= 1 || job.pairs < 2) {
+    let done = 0;
+    const pairs = playPairs(prepared.value, job.seed, 0, job.pairs, () => onPairs?.(++done));
+    return ok(summarizePairs(pairs));
+  }
+  const k = Math.min(workers, job.pairs);
+  const shards: Promise<PairResult[]>[] = [];
+  let done = 0;
+  for (let w = 0; w < k; w++) {
+    const from = Math.floor((job.pairs * w) / k);
+    const to = Math.floor((job.pairs * (w + 1)) / k);
+    shards.push(
+      new Promise((resolve, reject) => {
+        const url = workerUrl();
+        // From the sources (development, through tsx), the worker registers tsx's loader first.
+        const worker = url.pathname.endsWith('.ts')
+          ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, workerData: { job, from, to } })
+          : new Worker(url, { workerData: { job, from, to } });
+        worker.on('message', (m: { done?: number; pairs?: PairResult[]; error?: EngineError }) => {
+          if (m.done !== undefined) onPairs?.((done += m.done));
+          else if (m.error !== undefined) reject(m.error);
+          else if (m.pairs !== undefined) resolve(m.pairs);
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => code !== 0 && reject(engineError(Code.UNKNOWN_ERROR, { cause: `an autoplay worker exited with code ${code}` })));
+      }),
+    );
+  }
+  try {
+    const parts = await Promise.all(shards);
+    return ok(summarizePairs(parts.flat()));
+  } catch (e) {
+    const error = e as EngineError;
+    return err(typeof error?.code === 'number' ? error : engineError(Code.UNKNOWN_ERROR, { cause: String(e) }));
+  }
+}
+
+/** The worker's module beside this one: `.ts` when running from the sources (tsx), `.js` when built. */
+function workerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(here.endsWith('.ts') ? './autoplay-worker.ts' : './autoplay-worker.js', here);
+}
