@@ -25,28 +25,22 @@ export function checkGraph(arcs: Uint32Array, maxGlyph: number): GraphCounts | s
   const n = arcs.length;
   if (n < 2 || arcs[0] !== 0) return 'word 0 is not the sentinel';
   if (((arcs[n - 1] as number) & ARC_LAST) === 0) return 'the last arc does not end its list';
-  const starts = new Uint8Array(n + 1);
-  starts[1] = 1;
-  let prevGlyph = -1;
-  for (let i = 1; i < n; i++) {
-    const v = arcs[i] as number;
-    const g = v & ARC_GLYPH_MASK;
-    if (g > maxGlyph) return `arc ${i}: glyph ${g} is outside the alphabet`;
-    if (g <= prevGlyph) return `arc ${i}: siblings out of order`;
-    if ((v & ARC_LAST) !== 0) {
-      prevGlyph = -1;
-      starts[i + 1] = 1;
-    } else prevGlyph = g;
-    const t = v >>> ARC_TARGET_SHIFT;
-    if (t !== 0 && (t <= i || t >= n)) return `arc ${i}: bad target ${t}`;
-  }
+  // One backward pass: every target is later than its arc, so its counts are known when the arc
+  // is reached, and a node start is the first word or a word after a last arc.
   const below = new Uint32Array(n + 1);
   const depth = new Uint8Array(n + 1);
   for (let i = n - 1; i >= 1; i--) {
     const v = arcs[i] as number;
+    const g = v & ARC_GLYPH_MASK;
+    if (g > maxGlyph) return `arc ${i}: glyph ${g} is outside the alphabet`;
+    const last = (v & ARC_LAST) !== 0;
+    if (!last && g >= ((arcs[i + 1] as number) & ARC_GLYPH_MASK)) return `arc ${i + 1}: siblings out of order`;
     const t = v >>> ARC_TARGET_SHIFT;
-    if (t !== 0 && starts[t] === 0) return `arc ${i}: target ${t} is not the start of a node`;
-    const sibling = (v & ARC_LAST) !== 0 ? 0 : i + 1;
+    if (t !== 0) {
+      if (t <= i || t >= n) return `arc ${i}: bad target ${t}`;
+      if (((arcs[t - 1] as number) & ARC_LAST) === 0 && t !== 1) return `arc ${i}: target ${t} is not the start of a node`;
+    }
+    const sibling = last ? 0 : i + 1;
     const count = ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (below[t] as number) + (below[sibling] as number);
     below[i] = count > COUNT_LIMIT ? COUNT_LIMIT : count;
     const here = t === 0 ? 1 : Math.min(255, 1 + (depth[t] as number));
