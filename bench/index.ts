@@ -9,6 +9,7 @@ import { movegenBench } from './movegen.bench.js';
 import { engineBench } from './engine.bench.js';
 import { adversarialBench } from './adversarial.bench.js';
 import { historyBench } from './history.bench.js';
+import { leavesBench } from './leaves.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<void>> = {
   engine: engineBench,
   adversarial: adversarialBench,
   history: historyBench,
+  leaves: leavesBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

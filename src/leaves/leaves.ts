@@ -21,11 +21,11 @@ import { err, ok, type Result } from '../result.js';
 export class LeaveTable implements LeaveValues {
   readonly #nodes: Uint32Array;
   /** count[i]: leaves reachable by entering a list at node i (node i and its later siblings). */
-  readonly #count: Float64Array;
+  readonly #count: Uint32Array;
   readonly #values: Float32Array;
   readonly #root: number;
 
-  private constructor(nodes: Uint32Array, count: Float64Array, values: Float32Array) {
+  private constructor(nodes: Uint32Array, count: Uint32Array, values: Float32Array) {
     this.#nodes = nodes;
     this.#count = count;
     this.#values = values;
@@ -47,6 +47,7 @@ export class LeaveTable implements LeaveValues {
     while (blanks < length && ((tiles[length - 1 - blanks] as number) & BLANK) !== 0) blanks++;
     const nodes = this.#nodes;
     const count = this.#count;
+    const values = this.#values;
     let p = this.#root;
     let index = 0;
     for (let k = 0; k < length; k++) {
@@ -54,17 +55,16 @@ export class LeaveTable implements LeaveValues {
       // KLV order: the blanks (tile 0) first, then the letters ascending.
       const t = k < blanks ? 0 : (tiles[k - blanks] as number);
       let i = p;
-      for (;;) {
-        const v = nodes[i] as number;
-        if (kwgTile(v) === t) break;
-        if (kwgIsEnd(v)) return 0;
-        index += (count[i] as number) - (count[i + 1] as number);
-        i++;
+      let v = nodes[i] as number;
+      while (v >>> 24 !== t) {
+        if ((v & 0x400000) !== 0) return 0;
+        v = nodes[++i] as number;
       }
-      const v = nodes[i] as number;
-      if (k === length - 1) return kwgAccepts(v) ? (this.#values[index] as number) : 0;
-      if (kwgAccepts(v)) index++;
-      p = kwgArc(v);
+      // The strings under the siblings skipped: the counts telescope.
+      index += (count[p] as number) - (count[i] as number);
+      if (k === length - 1) return (v & 0x800000) !== 0 ? (values[index] as number) : 0;
+      if ((v & 0x800000) !== 0) index++;
+      p = v & 0x3fffff;
     }
     return 0;
   }
@@ -177,8 +177,8 @@ export class LeaveTable implements LeaveValues {
 }
 
 /** count with one more slot (count[n] = 0), so `count[i + 1]` is always defined. */
-function padCounts(count: Float64Array): Float64Array {
-  const out = new Float64Array(count.length + 1);
+function padCounts(count: Float64Array): Uint32Array {
+  const out = new Uint32Array(count.length + 1);
   out.set(count);
   return out;
 }
