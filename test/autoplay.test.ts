@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Autoplayer, type PairResult, summarizePairs } from '../src/ai/autoplay.js';
 import { runAutoplay } from '../src/node/autoplay.js';
+import { LeaveLearner } from '../src/leaves/learn.js';
 import { heuristicLeaves, leavePlayer, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { presetConfig } from '../src/config/config.js';
@@ -80,5 +81,35 @@ describe('autoplay runs', () => {
   it('refuses unknown players and unreadable leave files with error values', async () => {
     expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'magic'] })).toMatchObject({ ok: false, error: { code: 90201 } });
     expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'klv:/nonexistent.klv2'] })).toMatchObject({ ok: false, error: { code: 90106 } });
+  });
+});
+
+describe('leave learning', () => {
+  const config = presetConfig('en');
+  if (!config.ok) throw new Error('no preset');
+  const dict = unwrap(loadDefaultDictionary());
+
+  it('is deterministic, values every leave of 1-6 tiles, and observes only leaves a draw completes', () => {
+    const learn = () => {
+      const leaves = heuristicLeaves(config.value);
+      const a = unwrap(Autoplayer.create(config.value, dict, [{ name: 'a', leaves }, { name: 'b', leaves }]));
+      const learner = new LeaveLearner(config.value, leaves);
+      for (let s = 0; s < 20; s++) learner.playGame(a, s);
+      return { learner, table: unwrap(learner.table()) };
+    };
+    const one = learn();
+    const two = learn();
+    expect(Buffer.from(one.table.toKlv2()).equals(Buffer.from(two.table.toKlv2()))).toBe(true);
+    expect(one.table.size).toBe(914_624);
+    expect(one.learner.observations).toBeGreaterThan(200);
+    // Smoothing: with an overwhelming prior weight every value is its prior, which chains down to 0.
+    const flat = unwrap(one.learner.table(1e12));
+    let largest = 0;
+    for (const [, v] of flat.entries()) largest = Math.max(largest, Math.abs(v));
+    expect(largest).toBeLessThan(1e-6);
+    // With no smoothing a seen single tile is its raw mean against the empty leave.
+    const raw = one.learner.rawStats(String.fromCharCode(5)); // E
+    expect(raw.count).toBeGreaterThan(0);
+    expect(unwrap(one.learner.table(0)).valueOf('E', config.value.alphabet)).toBeCloseTo(raw.value, 3);
   });
 });

@@ -39,6 +39,14 @@ export interface AutoplayGame {
   readonly end: 'out' | 'stalled' | 'turn-limit';
 }
 
+/**
+ * Sees each turn of a lean game: the seat, the points scored, and the tiles the player keeps
+ * (after a play, before the draw; after a trade, the new rack; after a pass,
+ * the whole rack), and the tiles left in the bag before the draw. The rack array is reused: copy
+ * what you keep.
+ */
+export type TurnObserver = (seat: number, score: number, kept: readonly number[], bag: number) => void;
+
 /** The most turns a lean game may take before it is stopped (a safety bound; real games take 20-30). */
 export const AUTOPLAY_MAX_TURNS = 500;
 
@@ -86,7 +94,7 @@ export class Autoplayer {
    * of seat `(i + rotate) % n` moves i-th), so a mirrored pair is `playGame(s, 0)` and
    * `playGame(s, 1)`. Scores and bingos are reported by player (not by seat order).
    */
-  playGame(seed: number, rotate = 0): AutoplayGame {
+  playGame(seed: number, rotate = 0, observer?: TurnObserver): AutoplayGame {
     const n = this.#players.length;
     const config = this.config;
     const handSize = config.handSize;
@@ -115,6 +123,7 @@ export class Autoplayer {
       }
       if (traded || found === 0) {
         scoreless++;
+        observer?.(seat, 0, rack, this.#bagSize);
       } else {
         const score = gen.topPlayScore(0);
         const count = gen.topPlayTileCount(0);
@@ -127,6 +136,7 @@ export class Autoplayer {
         scores[p] = (scores[p] as number) + score;
         if (count === handSize) bingos[p] = (bingos[p] as number) + 1;
         scoreless = score === 0 ? scoreless + 1 : 0;
+        observer?.(seat, score, rack, this.#bagSize);
         this.#draw(rack, handSize - rack.length);
         if (rack.length === 0 && this.#bagSize === 0) {
           end = 'out';

@@ -3,6 +3,7 @@
 import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './commands/games.js';
 import { autoplayCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
+import { leavesBuild, leavesInfo } from './commands/leaves.js';
 import { boggleCheck, boggleNew, boggleSolve } from './commands/boggle.js';
 import { demoCommand } from './commands/demo.js';
 import { dictAnagram, dictBuild, dictCheck, dictImport, dictInfo, dictPattern } from './commands/dict.js';
@@ -24,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   bestCommand,
   selfplayCommand,
   autoplayCommand,
+  leavesBuild,
+  leavesInfo,
   boggleNew,
   boggleSolve,
   boggleCheck,

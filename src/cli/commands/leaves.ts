@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Autoplayer } from '../../ai/autoplay.js';
+import { heuristicLeaves } from '../../ai/players.js';
+import { presetConfig } from '../../config/config.js';
+import { LeaveLearner } from '../../leaves/learn.js';
+import type { LeaveValues } from '../../movegen/generator.js';
+import { loadDefaultDictionary, readDictionaryFile } from '../../node/files.js';
+import { CommandError, EXIT, UsageError, emit, fileError, intOption, progress, readBytes, type Command } from '../framework.js';
+import { LeaveTable } from '../../leaves/leaves.js';
+
+/** `wordgame leaves build`. */
+export const leavesBuild: Command = {
+  name: 'leaves build',
+  summary: 'Learns a leave table from self-play (generations of games, each played with the last one\'s table) and writes it as KLV2 with a manifest',
+  args: '-o FILE.klv2',
+  options: {
+    output: { type: 'string', short: 'o', describe: 'the KLV2 file to write (required); the manifest goes beside it as FILE.json' },
+    games: { type: 'string', default: '10000', describe: 'games a generation' },
+    generations: { type: 'string', default: '2', describe: 'generations (the first plays with the heuristic leave)' },
+    seed: { type: 'string', default: '1', describe: 'seed of the first game' },
+    smoothing: { type: 'string', default: '20', describe: 'weight of the prior, in occurrences' },
+    dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
+  },
+  examples: ['wordgame leaves build -o en.klv2 --games 20000 --generations 3'],
+  async run(ctx) {
+    const { values } = ctx;
+    if (typeof values.output !== 'string') throw new UsageError('give the output file with -o FILE.klv2');
+    const games = intOption(values, 'games', 1, 100_000_000) ?? 10_000;
+    const generations = intOption(values, 'generations', 1, 100) ?? 2;
+    const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
+    const smoothing = intOption(values, 'smoothing', 0, 1_000_000) ?? 20;
+    const config = presetConfig('en');
+    if (!config.ok) throw new CommandError(config.error, EXIT.USAGE);
+    const dict = typeof values.dict === 'string' ? readDictionaryFile(values.dict) : loadDefaultDictionary();
+    if (!dict.ok) throw new CommandError(dict.error, EXIT.USAGE);
+    let base: LeaveValues = heuristicLeaves(config.value);
+    let table: LeaveTable | undefined;
+    const bar = await progress(ctx, 'leaves', games * generations);
+    let observations = 0;
+    for (let g = 0; g < generations; g++) {
+      const players = Autoplayer.create(config.value, dict.value, [{ name: 'a', leaves: base }, { name: 'b', leaves: base }]);
+      if (!players.ok) throw new CommandError(players.error, EXIT.USAGE);
+      const learner = new LeaveLearner(config.value, base);
+      for (let i = 0; i < games; i++) {
+        learner.playGame(players.value, (seed + g * games + i) >>> 0);
+        if ((i & 63) === 0) bar.update(g * games + i);
+      }
+      const t = learner.table(smoothing);
+      if (!t.ok) throw new CommandError(t.error, EXIT.FAILED);
+      table = t.value;
+      base = table;
+      observations += learner.observations;
+    }
+    bar.stop();
+    const bytes = (table as LeaveTable).toKlv2();
+    const manifest = {
+      file: values.output.split('/').pop(),
+      method: 'self-play generations; a leave is worth the mean of (next-turn points + the next leave\'s value) minus that of the empty leave; only leaves the draw completes to a full rack observed; smoothed toward the leave minus one tile plus that tile (see src/leaves/learn.ts)',
+      configuration: 'en',
+      dictionary: typeof values.dict === 'string' ? values.dict : 'embedded en.dawg',
+      games,
+      generations,
+      seed,
+      smoothing,
+      observations,
+      leaves: (table as LeaveTable).size,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    };
+    try {
+      writeFileSync(values.output, bytes);
+      writeFileSync(values.output.replace(/\.klv2?$/, '') + '.json', JSON.stringify(manifest, null, 2) + '\n');
+    } catch (e) {
+      throw new CommandError(fileError(values.output, (e as Error).message), EXIT.USAGE);
+    }
+    if (ctx.json) emit(ctx.io, { ok: true, ...manifest });
+    else ctx.io.out(`leaves        ${manifest.leaves} (${observations} observations over ${games * generations} games)\nfile          ${values.output}, ${bytes.length} bytes\n`);
+    return EXIT.OK;
+  },
+};
+
+/** `wordgame leaves info`. */
+export const leavesInfo: Command = {
+  name: 'leaves info',
+  summary: 'Reads a KLV2 or KLV1 leave file (checking all of it) and prints its size and the values of some leaves',
+  args: 'FILE [LEAVE...]',
+  options: {},
+  examples: ['wordgame leaves info en.klv2 ? S Q ERS'],
+  run(ctx) {
+    const [file, ...leaves] = ctx.positionals;
+    if (file === undefined) throw new UsageError('give a leave file');
+    const config = presetConfig('en');
+    if (!config.ok) throw new CommandError(config.error, EXIT.USAGE);
+    const t = LeaveTable.fromKlv(readBytes(file), config.value.alphabet.size);
+    if (!t.ok) throw new CommandError({ ...t.error, cause: `${file}: ${t.error.cause ?? t.error.message}` }, EXIT.USAGE);
+    const shown = (leaves.length > 0 ? leaves : ['?', 'S', 'Q', 'ERS']).map((l) => [l, t.value.valueOf(l, config.value.alphabet) ?? null] as const);
+    if (ctx.json) emit(ctx.io, { ok: true, file, leaves: t.value.size, values: Object.fromEntries(shown) });
+    else ctx.io.out(`leaves        ${t.value.size}\n${shown.map(([l, v]) => `${l.padEnd(13)} ${v === null ? 'not tiles of the alphabet' : v.toFixed(3)}`).join('\n')}\n`);
+    return EXIT.OK;
+  },
+};
