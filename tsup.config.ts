@@ -13,14 +13,15 @@ export default defineConfig([
     dts: { entry: library },
     splitting: true,
     clean: true,
-    // An optional dependency: loaded when installed, never bundled.
-    external: ['cli-progress'],
+    // Optional dependencies: loaded when installed, never bundled.
+    external: ['cli-progress', 'bullmq', 'ioredis'],
     target: 'es2022',
     sourcemap: false,
   },
   {
     entry: library,
     format: ['cjs'],
+    external: ['cli-progress', 'bullmq', 'ioredis'],
     dts: { entry: library },
     splitting: true,
     shims: true,

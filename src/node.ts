@@ -1,7 +1,11 @@
 /**
- * `wordgame-engine/node`: the Node-only part. Reads and writes dictionary files and loads the
- * embedded English dictionary. Classes are the core's own (one copy across entries).
+ * `wordgame-engine/node`: the Node-only part. Reads and writes dictionary files, loads the
+ * embedded English dictionary, and runs autoplay on worker threads or, through a BullMQ queue on
+ * Redis (optional dependencies), on many machines. Classes are the core's own (one copy across
+ * entries).
  *
  * @packageDocumentation
  */
 export * from './node/files.js';
+export { runAutoplay, prepareJob, type AutoplayJob } from './node/autoplay.js';
+export { runAutoplayOnQueue, startQueueWorker, runId, AUTOPLAY_QUEUE, type ShardData, type QueueRunOptions, type QueueWorkerOptions, type QueueWorker } from './node/queue.js';

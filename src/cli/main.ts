@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** The `wordgame` command line: a registry of commands run by the framework in `framework.ts`. */
 import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './commands/games.js';
-import { autoplayCommand } from './commands/autoplay.js';
+import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
 import { boggleCheck, boggleNew, boggleSolve } from './commands/boggle.js';
@@ -25,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   bestCommand,
   selfplayCommand,
   autoplayCommand,
+  workerCommand,
   leavesBuild,
   leavesInfo,
   boggleNew,

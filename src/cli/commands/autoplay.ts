@@ -1,4 +1,5 @@
 import { runAutoplay } from '../../node/autoplay.js';
+import { runAutoplayOnQueue, startQueueWorker } from '../../node/queue.js';
 import { CommandError, EXIT, UsageError, emit, intOption, progress, type Command } from '../framework.js';
 
 /** `wordgame autoplay`. */
@@ -12,9 +13,11 @@ export const autoplayCommand: Command = {
     seed: { type: 'string', default: '1', describe: 'seed of the run: pair p plays a deal from (seed, p), whatever the workers' },
     workers: { type: 'string', default: '1', describe: 'worker threads (the summary does not depend on it)' },
     dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
+    queue: { type: 'string', describe: 'play on the workers of a BullMQ queue instead: redis://HOST:PORT (start them with wordgame worker)' },
+    'shard-pairs': { type: 'string', default: '250', describe: 'with --queue: pairs a shard' },
     timings: { type: 'boolean', default: false, describe: 'also print games per second (JSON included)' },
   },
-  examples: ['wordgame autoplay --games 2000 --players leave,static', 'wordgame autoplay --games 100000 --players klv:en.klv2,leave --workers 2 --json'],
+  examples: ['wordgame autoplay --games 2000 --players leave,static', 'wordgame autoplay --games 100000 --players klv:en.klv2,leave --workers 2 --json', 'wordgame autoplay --games 10000000 --queue redis://10.0.0.5:6379'],
   async run(ctx) {
     const { values } = ctx;
     if (ctx.positionals.length > 0) throw new UsageError('autoplay takes no arguments');
@@ -26,7 +29,12 @@ export const autoplayCommand: Command = {
     const pairs = Math.ceil(games / 2);
     const bar = await progress(ctx, 'autoplay', pairs);
     const t0 = performance.now();
-    const r = await runAutoplay({ pairs, seed, players: players as [string, string], ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}) }, workers, (done) => bar.update(done));
+    const job = { pairs, seed, players: players as [string, string], ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}) };
+    if (typeof values.queue === 'string' && values.workers !== '1') throw new UsageError('--workers and --queue do not go together: start workers on the machines with wordgame worker');
+    const r =
+      typeof values.queue === 'string'
+        ? await runAutoplayOnQueue(job, values.queue, { shardPairs: intOption(values, 'shard-pairs', 1, 1_000_000) ?? 250, onPairs: (done) => bar.update(done) })
+        : await runAutoplay(job, workers, (done) => bar.update(done));
     bar.stop();
     const seconds = (performance.now() - t0) / 1000;
     if (!r.ok) throw new CommandError(r.error, r.error.code === 90201 ? EXIT.USAGE : EXIT.USAGE);
@@ -49,6 +57,36 @@ export const autoplayCommand: Command = {
         ...(values.timings === true ? [`speed         ${gps.toFixed(0)} games/s on ${workers} worker${workers === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`] : []),
       ].join('\n') + '\n',
     );
+    return EXIT.OK;
+  },
+};
+
+/** `wordgame worker`. */
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'Plays autoplay shards from a BullMQ queue on Redis until stopped (one process a core; see autoplay --queue)',
+  args: '',
+  options: {
+    queue: { type: 'string', describe: 'the queue: redis://HOST:PORT (required)' },
+    concurrency: { type: 'string', default: '1', describe: 'shards played at once in this process' },
+    'lock-ms': { type: 'string', default: '30000', describe: 'how long a shard stays locked without renewal: a dead worker\'s shard returns to the queue after it' },
+  },
+  examples: ['wordgame worker --queue redis://10.0.0.5:6379'],
+  async run(ctx) {
+    const { values } = ctx;
+    if (typeof values.queue !== 'string') throw new UsageError('give the queue with --queue redis://HOST:PORT');
+    const started = await startQueueWorker(values.queue, {
+      concurrency: intOption(values, 'concurrency', 1, 64) ?? 1,
+      lockMs: intOption(values, 'lock-ms', 1000, 3_600_000) ?? 30_000,
+      onEvent: (event, id, detail) => ctx.io.err(`${event} shard ${id}${detail === undefined ? '' : `: ${detail}`}\n`),
+    });
+    if (!started.ok) throw new CommandError(started.error, EXIT.USAGE);
+    ctx.io.err(`worker on ${values.queue}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void started.value.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
     return EXIT.OK;
   },
 };
