@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Autoplayer, type PairResult, summarizePairs } from '../src/ai/autoplay.js';
 import { runAutoplay } from '../src/node/autoplay.js';
 import { LeaveLearner } from '../src/leaves/learn.js';
+import { learnLeaves } from '../src/node/leaves.js';
 import { heuristicLeaves, leavePlayer, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { presetConfig } from '../src/config/config.js';
@@ -112,4 +113,14 @@ describe('leave learning', () => {
     expect(raw.count).toBeGreaterThan(0);
     expect(unwrap(one.learner.table(0)).valueOf('E', config.value.alphabet)).toBeCloseTo(raw.value, 3);
   });
+});
+
+describe('leave learning on worker threads', () => {
+  it('learns the same table, byte for byte, on 1 and 2 workers, over 2 generations', async () => {
+    const job = { games: 12, generations: 2, seed: 4 };
+    const one = unwrap(await learnLeaves(job, 1));
+    const two = unwrap(await learnLeaves(job, 2));
+    expect(two.observations).toBe(one.observations);
+    expect(Buffer.from(two.table.toKlv2()).equals(Buffer.from(one.table.toKlv2()))).toBe(true);
+  }, 120_000);
 });

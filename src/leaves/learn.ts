@@ -50,13 +50,13 @@ export class LeaveLearner {
   /** The raw statistics of a leave (KLV-order key): occurrences and mean outcome minus the baseline's. */
   rawStats(key: string): { count: number; value: number } {
     const n = this.#count.get(key) ?? 0;
-    return { count: n, value: n === 0 ? 0 : (this.#sum.get(key) as number) / n - this.#baseline() };
+    return { count: n, value: n === 0 ? 0 : (this.#sum.get(key) as number) / 1000 / n - this.#baseline() };
   }
 
   /** The mean outcome of the empty leave (a full rack drawn), or of all leaves before any is seen. */
   #baseline(): number {
     const empty = this.#count.get('') ?? 0;
-    return empty > 0 ? (this.#sum.get('') as number) / empty : this.#observations === 0 ? 0 : this.#total / this.#observations;
+    return (empty > 0 ? (this.#sum.get('') as number) / empty : this.#observations === 0 ? 0 : this.#total / this.#observations) / 1000;
   }
 
   /** Plays one game on `autoplayer` and records its leaves. */
@@ -83,10 +83,31 @@ export class LeaveLearner {
   }
 
   #record(key: string, outcome: number): void {
-    this.#sum.set(key, (this.#sum.get(key) ?? 0) + outcome);
+    // Sums in integer millipoints: exact in any order, so learners merged from any number of
+    // workers give the same table.
+    const milli = Math.round(outcome * 1000);
+    this.#sum.set(key, (this.#sum.get(key) ?? 0) + milli);
     this.#count.set(key, (this.#count.get(key) ?? 0) + 1);
-    this.#total += outcome;
+    this.#total += milli;
     this.#observations++;
+  }
+
+  /** The statistics gathered, as plain data (to send from a worker). */
+  export(): LearnerStats {
+    return { keys: [...this.#count.keys()], sums: [...this.#sum.values()], counts: [...this.#count.values()] };
+  }
+
+  /** Adds another learner's statistics (gathered with the same base values). */
+  absorb(stats: LearnerStats): void {
+    for (let i = 0; i < stats.keys.length; i++) {
+      const key = stats.keys[i] as string;
+      const sum = stats.sums[i] as number;
+      const count = stats.counts[i] as number;
+      this.#sum.set(key, (this.#sum.get(key) ?? 0) + sum);
+      this.#count.set(key, (this.#count.get(key) ?? 0) + count);
+      this.#total += sum;
+      this.#observations += count;
+    }
   }
 
   /** The learned table: every leave of 1 to 6 tiles of the letterset, smoothed (see the class comment). */
@@ -96,7 +117,7 @@ export class LeaveLearner {
     const mean = this.#baseline();
     const raw = (key: string): [number, number] => {
       const n = this.#count.get(key) ?? 0;
-      return [n, n === 0 ? 0 : (this.#sum.get(key) as number) / n - mean];
+      return [n, n === 0 ? 0 : (this.#sum.get(key) as number) / 1000 / n - mean];
     };
     const shrink = (key: string, prior: number): number => {
       const [n, m] = raw(key);
@@ -138,6 +159,13 @@ export class LeaveLearner {
     }
     return LeaveTable.fromKeys(values);
   }
+}
+
+/** A learner's statistics as plain data: leave keys (KLV order), outcome sums in millipoints, counts. */
+export interface LearnerStats {
+  readonly keys: readonly string[];
+  readonly sums: readonly number[];
+  readonly counts: readonly number[];
 }
 
 /** A leave's key in KLV order (blank 0 first, letters ascending). */

@@ -74,11 +74,7 @@ export async function runAutoplay(job: AutoplayJob, workers = 1, onPairs?: (done
     const to = Math.floor((job.pairs * (w + 1)) / k);
     shards.push(
       new Promise((resolve, reject) => {
-        const url = workerUrl();
-        // From the sources (development, through tsx), the worker registers tsx's loader first.
-        const worker = url.pathname.endsWith('.ts')
-          ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, workerData: { job, from, to } })
-          : new Worker(url, { workerData: { job, from, to } });
+        const worker = startWorker('autoplay-worker', { job, from, to });
         worker.on('message', (m: { done?: number; pairs?: PairResult[]; error?: EngineError }) => {
           if (m.done !== undefined) onPairs?.((done += m.done));
           else if (m.error !== undefined) reject(m.error);
@@ -98,8 +94,16 @@ export async function runAutoplay(job: AutoplayJob, workers = 1, onPairs?: (done
   }
 }
 
-/** The worker's module beside this one: `.ts` when running from the sources (tsx), `.js` when built. */
-function workerUrl(): URL {
+/**
+ * Starts a worker thread on a module beside this one (`autoplay-worker`, `leaves-worker`): the
+ * `.js` file when built; from the sources (development, through tsx) the `.ts` file, after
+ * registering tsx's loader in the thread.
+ */
+export function startWorker(module: string, data: unknown): Worker {
   const here = import.meta.url;
-  return new URL(here.endsWith('.ts') ? './autoplay-worker.ts' : './autoplay-worker.js', here);
+  const fromSources = here.endsWith('.ts');
+  const url = new URL(`./${module}${fromSources ? '.ts' : '.js'}`, here);
+  return fromSources
+    ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, workerData: data })
+    : new Worker(url, { workerData: data });
 }

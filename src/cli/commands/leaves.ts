@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { Autoplayer } from '../../ai/autoplay.js';
-import { heuristicLeaves } from '../../ai/players.js';
 import { presetConfig } from '../../config/config.js';
-import { LeaveLearner } from '../../leaves/learn.js';
-import type { LeaveValues } from '../../movegen/generator.js';
-import { loadDefaultDictionary, readDictionaryFile } from '../../node/files.js';
+import { learnLeaves } from '../../node/leaves.js';
 import { CommandError, EXIT, UsageError, emit, fileError, intOption, progress, readBytes, type Command } from '../framework.js';
 import { LeaveTable } from '../../leaves/leaves.js';
 
@@ -21,8 +17,9 @@ export const leavesBuild: Command = {
     seed: { type: 'string', default: '1', describe: 'seed of the first game' },
     smoothing: { type: 'string', default: '20', describe: 'weight of the prior, in occurrences' },
     dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
+    workers: { type: 'string', default: '1', describe: 'worker threads (the table does not depend on it)' },
   },
-  examples: ['wordgame leaves build -o en.klv2 --games 20000 --generations 3'],
+  examples: ['wordgame leaves build -o en.klv2 --games 20000 --generations 3 --workers 2'],
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.output !== 'string') throw new UsageError('give the output file with -o FILE.klv2');
@@ -30,30 +27,14 @@ export const leavesBuild: Command = {
     const generations = intOption(values, 'generations', 1, 100) ?? 2;
     const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
     const smoothing = intOption(values, 'smoothing', 0, 1_000_000) ?? 20;
-    const config = presetConfig('en');
-    if (!config.ok) throw new CommandError(config.error, EXIT.USAGE);
-    const dict = typeof values.dict === 'string' ? readDictionaryFile(values.dict) : loadDefaultDictionary();
-    if (!dict.ok) throw new CommandError(dict.error, EXIT.USAGE);
-    let base: LeaveValues = heuristicLeaves(config.value);
-    let table: LeaveTable | undefined;
+    const workers = intOption(values, 'workers', 1, 256) ?? 1;
     const bar = await progress(ctx, 'leaves', games * generations);
-    let observations = 0;
-    for (let g = 0; g < generations; g++) {
-      const players = Autoplayer.create(config.value, dict.value, [{ name: 'a', leaves: base }, { name: 'b', leaves: base }]);
-      if (!players.ok) throw new CommandError(players.error, EXIT.USAGE);
-      const learner = new LeaveLearner(config.value, base);
-      for (let i = 0; i < games; i++) {
-        learner.playGame(players.value, (seed + g * games + i) >>> 0);
-        if ((i & 63) === 0) bar.update(g * games + i);
-      }
-      const t = learner.table(smoothing);
-      if (!t.ok) throw new CommandError(t.error, EXIT.FAILED);
-      table = t.value;
-      base = table;
-      observations += learner.observations;
-    }
+    const learned = await learnLeaves({ games, generations, seed, smoothing, ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}) }, workers, (done) => bar.update(done));
     bar.stop();
-    const bytes = (table as LeaveTable).toKlv2();
+    if (!learned.ok) throw new CommandError(learned.error, EXIT.USAGE);
+    const table = learned.value.table;
+    const observations = learned.value.observations;
+    const bytes = table.toKlv2();
     const manifest = {
       file: values.output.split('/').pop(),
       method: 'self-play generations; a leave is worth the mean of (next-turn points + the next leave\'s value) minus that of the empty leave; only leaves the draw completes to a full rack observed; smoothed toward the leave minus one tile plus that tile (see src/leaves/learn.ts)',
@@ -64,7 +45,7 @@ export const leavesBuild: Command = {
       seed,
       smoothing,
       observations,
-      leaves: (table as LeaveTable).size,
+      leaves: table.size,
       sha256: createHash('sha256').update(bytes).digest('hex'),
     };
     try {
