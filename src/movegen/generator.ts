@@ -350,6 +350,19 @@ export class MoveGenerator implements PlayView {
     this.applyBuffered(n);
   }
 
+  /**
+   * Adds `count` tiles given as parallel arrays of squares and cell values, as
+   * {@link applyPlacements} does, without allocating (for searches that keep their own move lists).
+   */
+  applyTiles(squares: ArrayLike<number>, tiles: ArrayLike<number>, count: number, offset = 0): void {
+    const n = Math.min(count, this.applySq.length);
+    for (let t = 0; t < n; t++) {
+      this.applySq[t] = squares[offset + t] as number;
+      this.applyTile[t] = tiles[offset + t] as number;
+    }
+    this.applyBuffered(n);
+  }
+
   private applyBuffered(n: number): void {
     this.marks.push(this.undoTop);
     this.tileMarks.push(this.tiles);

@@ -21,6 +21,8 @@ export interface LeavesJob {
   readonly smoothing?: number;
   /** A dictionary file; the embedded English dictionary when absent. */
   readonly dictionary?: string;
+  /** A table (KLV2 bytes) the first generation plays with, to continue from it; the heuristic when absent. */
+  readonly base?: Uint8Array;
 }
 
 /** What a shard of a generation needs: the games and the table they play with (KLV2 bytes; none: the heuristic). */
@@ -63,15 +65,22 @@ export async function learnLeaves(job: LeavesJob, workers = 1, onGames?: (done: 
   const config = presetConfig('en');
   if (!config.ok) return config;
   let base: LeaveTable | undefined;
+  if (job.base !== undefined) {
+    const t = LeaveTable.fromKlv(job.base);
+    if (!t.ok) return t;
+    base = t.value;
+  }
   let observations = 0;
   let done = 0;
+  // Shards carry the table of their generation, not the starting one.
+  const { base: _first, ...shardJob } = job;
   for (let g = 0; g < job.generations; g++) {
     const learner = new LeaveLearner(config.value, base);
     const baseBytes = base === undefined ? null : base.toKlv2();
     const k = Math.max(1, Math.min(workers, job.games));
     const parts: Promise<Result<LearnerStats, EngineError>>[] = [];
     for (let w = 0; w < k; w++) {
-      const shard: LeavesShard = { job, generation: g, from: Math.floor((job.games * w) / k), to: Math.floor((job.games * (w + 1)) / k), base: baseBytes };
+      const shard: LeavesShard = { job: shardJob, generation: g, from: Math.floor((job.games * w) / k), to: Math.floor((job.games * (w + 1)) / k), base: baseBytes };
       if (k === 1) parts.push(Promise.resolve(playLeavesShard(shard, () => onGames?.(++done))));
       else
         parts.push(

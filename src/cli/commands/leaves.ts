@@ -18,6 +18,7 @@ export const leavesBuild: Command = {
     smoothing: { type: 'string', default: '20', describe: 'weight of the prior, in occurrences' },
     dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
     workers: { type: 'string', default: '1', describe: 'worker threads (the table does not depend on it)' },
+    base: { type: 'string', describe: 'a KLV2 table the first generation plays with (to continue learning from it); default: the heuristic' },
   },
   examples: ['wordgame leaves build -o en.klv2 --games 20000 --generations 3 --workers 2'],
   async run(ctx) {
@@ -29,7 +30,8 @@ export const leavesBuild: Command = {
     const smoothing = intOption(values, 'smoothing', 0, 1_000_000) ?? 20;
     const workers = intOption(values, 'workers', 1, 256) ?? 1;
     const bar = await progress(ctx, 'leaves', games * generations);
-    const learned = await learnLeaves({ games, generations, seed, smoothing, ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}) }, workers, (done) => bar.update(done));
+    const base = typeof values.base === 'string' ? readBytes(values.base) : undefined;
+    const learned = await learnLeaves({ games, generations, seed, smoothing, ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}), ...(base === undefined ? {} : { base }) }, workers, (done) => bar.update(done));
     bar.stop();
     if (!learned.ok) throw new CommandError(learned.error, EXIT.USAGE);
     const table = learned.value.table;
@@ -40,6 +42,7 @@ export const leavesBuild: Command = {
       method: 'self-play generations; a leave is worth the mean of (next-turn points + the next leave\'s value) minus that of the empty leave; only leaves the draw completes to a full rack observed; smoothed toward the leave minus one tile plus that tile (see src/leaves/learn.ts)',
       configuration: 'en',
       dictionary: typeof values.dict === 'string' ? values.dict : 'embedded en.dawg',
+      base: typeof values.base === 'string' ? { file: values.base.split('/').pop(), sha256: createHash('sha256').update(base as Uint8Array).digest('hex') } : 'the heuristic leave',
       games,
       generations,
       seed,
