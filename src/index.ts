@@ -61,6 +61,7 @@ export { validateTrade, type TradeContext, type TradeInput } from './rules/trade
 export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type LeaveValues, type SearchOptions, type PlayView } from './movegen/generator.js';
 export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, type Player, type Decision, type TurnView } from './ai/players.js';
 export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
+export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
 export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './ai/autoplay.js';
 
 // Boggle

@@ -1,0 +1,466 @@
+import type { Board, Placement } from '../board/board.js';
+import type { GameConfig } from '../config/config.js';
+import { BLANK, type Tile } from '../config/letterset.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { MoveGenerator, type PlayView } from '../movegen/generator.js';
+import { formatPlay } from '../notation/move.js';
+import { err, ok, type Result } from '../result.js';
+
+/**
+ * Exact endgames: the bag is empty, so both racks are known, and the best play is found by
+ * search. Negamax with alpha-beta pruning, iterative deepening, a transposition table in typed
+ * arrays keyed by a 64-bit Zobrist hash (board squares, both racks, the side to move, a pass just
+ * made), and move ordering (the table's best move, then going out, then score, then tiles
+ * played).
+ *
+ * Conventions (the classic rules of this engine):
+ * - the value is the spread change, for the side to move, from now to the end of the game;
+ * - a player who goes out scores their play plus twice the opponent's rack (they gain it, the
+ *   opponent loses it);
+ * - two passes in a row end the game, each player losing their own rack (what the six scoreless
+ *   turns would come to with nothing else to do);
+ * - at the depth limit a position is valued by the racks' difference (the opponent's rack value
+ *   minus the mover's), a guess that the next iteration replaces. A result is exact when no line
+ *   reached the limit.
+ */
+
+/** A move of an endgame line. */
+export interface EndgameMove {
+  readonly kind: 'play' | 'pass';
+  /** The new tiles (empty for a pass). */
+  readonly placements: readonly Placement[];
+  readonly score: number;
+  /** Record notation against the board before the move, or `-` for a pass. */
+  readonly notation: string;
+}
+
+/** What a search found. */
+export interface EndgameResult {
+  /** Spread change for the side to move to the end of the game (exact when `exact`). */
+  readonly value: number;
+  /** The principal variation: the best move first, then the best replies. */
+  readonly line: readonly EndgameMove[];
+  /** Plies searched in the last finished iteration. */
+  readonly depth: number;
+  /** True when the value is the game-theoretic one (no line was cut by the depth limit). */
+  readonly exact: boolean;
+  readonly nodes: number;
+  readonly ms: number;
+}
+
+/** Limits of a search: it stops at the first that is reached, keeping the last finished iteration. */
+export interface EndgameOptions {
+  /** Plies at most (default 25). */
+  readonly maxDepth?: number;
+  /** Milliseconds at most (default: none). */
+  readonly timeMs?: number;
+  /** Nodes at most (default: none). */
+  readonly maxNodes?: number;
+  /** Called after each finished iteration. */
+  readonly onIteration?: (result: EndgameResult) => void;
+}
+
+const INF = 1 << 29;
+const TT_BITS = 20;
+const EXACT = 1;
+const LOWER = 2;
+const UPPER = 3;
+const PASS_HASH = 0x9e3779b9;
+/** The depth stored for a value no depth limit touched. */
+const COMPLETE = 127;
+/** Move numbers packed under the ordering keys. */
+const ORDER_SHIFT = 1 << 20;
+
+/** One ply's move list in flat typed arrays (grown as needed). */
+class MoveList {
+  count = 0;
+  squares = new Int16Array(64 * 8);
+  tiles = new Uint8Array(64 * 8);
+  sizes = new Uint8Array(64);
+  scores = new Int32Array(64);
+  hashLo = new Uint32Array(64);
+  hashHi = new Uint32Array(64);
+  keys = new Float64Array(64);
+  width = 8;
+
+  reset(width: number): void {
+    this.count = 0;
+    if (width > this.width) {
+      this.width = width;
+      this.squares = new Int16Array(this.sizes.length * width);
+      this.tiles = new Uint8Array(this.sizes.length * width);
+    }
+  }
+
+  grow(): void {
+    const n = this.sizes.length * 2;
+    const sq = new Int16Array(n * this.width);
+    sq.set(this.squares);
+    const tl = new Uint8Array(n * this.width);
+    tl.set(this.tiles);
+    this.squares = sq;
+    this.tiles = tl;
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const growU32 = (a: Uint32Array) => {
+      const b = new Uint32Array(n);
+      b.set(a);
+      return b;
+    };
+    const s = new Uint8Array(n);
+    s.set(this.sizes);
+    this.sizes = s;
+    this.scores = grow32(this.scores);
+    this.hashLo = growU32(this.hashLo);
+    this.hashHi = growU32(this.hashHi);
+    this.keys = new Float64Array(n);
+  }
+}
+
+/** Solves endgames on one configuration and dictionary (with a GADDAG). Reusable; not thread-safe. */
+export class EndgameSolver {
+  readonly config: GameConfig;
+  readonly #gen: MoveGenerator;
+  readonly #values: Int32Array;
+  // Zobrist keys: [square * 128 + cell] for the board, [player][tile slot][count] for racks.
+  readonly #boardLo: Uint32Array;
+  readonly #boardHi: Uint32Array;
+  readonly #rackLo: Uint32Array;
+  readonly #rackHi: Uint32Array;
+  // Transposition table.
+  readonly #ttLo = new Uint32Array(1 << TT_BITS);
+  readonly #ttHi = new Uint32Array(1 << TT_BITS);
+  readonly #ttValue = new Int32Array(1 << TT_BITS);
+  readonly #ttDepth = new Int8Array(1 << TT_BITS);
+  readonly #ttFlag = new Uint8Array(1 << TT_BITS);
+  readonly #ttMoveLo = new Uint32Array(1 << TT_BITS);
+  readonly #ttMoveHi = new Uint32Array(1 << TT_BITS);
+  // Search state.
+  readonly #racks: [Int8Array, Int8Array] = [new Int8Array(65), new Int8Array(65)];
+  readonly #rackSize: [number, number] = [0, 0];
+  readonly #rackValue: [number, number] = [0, 0];
+  readonly #hand: number[][] = [];
+  readonly #lists: MoveList[] = [];
+  #lo = 0;
+  #hi = 0;
+  #nodes = 0;
+  #cut = false;
+  #stop = false;
+  #deadline = Infinity;
+  #maxNodes = Infinity;
+  #collect: MoveList | undefined;
+  #width = 0;
+
+  private constructor(config: GameConfig, gen: MoveGenerator) {
+    this.config = config;
+    this.#gen = gen;
+    this.#values = new Int32Array(65);
+    for (let g = 1; g < config.letters.values.length && g < 64; g++) this.#values[g] = config.letters.values[g] as number;
+    const squares = config.layout.rows * config.layout.cols;
+    let seed = 0x2545f491;
+    const next = () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (t ^ (t >>> 14)) >>> 0;
+    };
+    this.#boardLo = Uint32Array.from({ length: squares * 128 }, next);
+    this.#boardHi = Uint32Array.from({ length: squares * 128 }, next);
+    this.#rackLo = Uint32Array.from({ length: 2 * 65 * 32 }, next);
+    this.#rackHi = Uint32Array.from({ length: 2 * 65 * 32 }, next);
+    this.#width = Math.max(config.handSize, config.layout.rows, config.layout.cols);
+  }
+
+  /** A solver for a configuration and a dictionary with a GADDAG of its alphabet. */
+  static create(config: GameConfig, dictionary: Dictionary): Result<EndgameSolver, EngineError> {
+    const gen = MoveGenerator.create(config, dictionary);
+    if (!gen.ok) return gen;
+    return ok(new EndgameSolver(config, gen.value));
+  }
+
+  /**
+   * Solves the endgame on `board` with `racks[0]` to move against `racks[1]` (the bag is empty),
+   * deepening one ply at a time until the value is exact or a limit is reached. Error 90201 for
+   * racks larger than a hand or with tiles that are not tiles.
+   */
+  solve(board: Board, racks: readonly [readonly Tile[], readonly Tile[]], options: EndgameOptions = {}): Result<EndgameResult, EngineError> {
+    for (const r of racks) {
+      if (r.length > this.config.handSize || r.some((t) => !Number.isInteger(t) || (t !== BLANK && (t < 1 || t > 63)))) return err(engineError(Code.BAD_QUERY, { cause: 'racks hold at most a hand of tiles' }));
+    }
+    if (racks[0].length === 0) return err(engineError(Code.BAD_QUERY, { cause: 'the side to move has no tiles: the game is over' }));
+    const start = performance.now();
+    this.#gen.setBoard(board);
+    this.#lo = 0;
+    this.#hi = 0;
+    for (let s = 0; s < board.size; s++) {
+      const c = board.cell(s);
+      if (c !== 0) this.#xorBoard(s, c);
+    }
+    for (let p = 0; p < 2; p++) {
+      const counts = this.#racks[p] as Int8Array;
+      counts.fill(0);
+      this.#rackSize[p] = 0;
+      this.#rackValue[p] = 0;
+      for (const t of racks[p] as readonly Tile[]) this.#addTile(p, t === BLANK ? 64 : t);
+    }
+    this.#ttFlag.fill(0);
+    this.#nodes = 0;
+    this.#stop = false;
+    this.#deadline = options.timeMs === undefined ? Infinity : start + options.timeMs;
+    this.#maxNodes = options.maxNodes ?? Infinity;
+    const maxDepth = Math.max(1, Math.min(60, options.maxDepth ?? 25));
+    let best: EndgameResult | undefined;
+    for (let depth = 1; depth <= maxDepth; depth++) {
+      this.#cut = false;
+      const value = this.#search(0, depth, -INF, INF, 0, 0);
+      if (this.#stop) break;
+      const line = this.#principalVariation(board, depth);
+      best = { value, line, depth, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start };
+      options.onIteration?.(best);
+      if (!this.#cut) break;
+    }
+    if (best === undefined) {
+      // Not even one ply finished: the best-scoring move as a guess.
+      this.#stop = false;
+      this.#deadline = Infinity;
+      this.#maxNodes = Infinity;
+      this.#cut = false;
+      const value = this.#search(0, 1, -INF, INF, 0, 0);
+      best = { value, line: this.#principalVariation(board, 1), depth: 1, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start };
+    }
+    return ok({ ...best, nodes: this.#nodes, ms: performance.now() - start });
+  }
+
+  #xorBoard(square: number, cell: number): void {
+    const i = square * 128 + (cell & 127);
+    this.#lo ^= this.#boardLo[i] as number;
+    this.#hi ^= this.#boardHi[i] as number;
+  }
+
+  #xorRack(p: number, slot: number, count: number): void {
+    const i = (p * 65 + slot) * 32 + (count & 31);
+    this.#lo ^= this.#rackLo[i] as number;
+    this.#hi ^= this.#rackHi[i] as number;
+  }
+
+  #addTile(p: number, slot: number): void {
+    const counts = this.#racks[p] as Int8Array;
+    const c = counts[slot] as number;
+    this.#xorRack(p, slot, c);
+    counts[slot] = c + 1;
+    this.#xorRack(p, slot, c + 1);
+    this.#rackSize[p] = (this.#rackSize[p] as number) + 1;
+    this.#rackValue[p] = (this.#rackValue[p] as number) + (slot === 64 ? 0 : (this.#values[slot] as number));
+  }
+
+  #removeTile(p: number, slot: number): void {
+    const counts = this.#racks[p] as Int8Array;
+    const c = counts[slot] as number;
+    this.#xorRack(p, slot, c);
+    counts[slot] = c - 1;
+    this.#xorRack(p, slot, c - 1);
+    this.#rackSize[p] = (this.#rackSize[p] as number) - 1;
+    this.#rackValue[p] = (this.#rackValue[p] as number) - (slot === 64 ? 0 : (this.#values[slot] as number));
+  }
+
+  /** The rack of player p as a hand array (reused per ply). */
+  #handOf(p: number, ply: number): number[] {
+    const hand = (this.#hand[ply] ??= []);
+    hand.length = 0;
+    const counts = this.#racks[p] as Int8Array;
+    for (let slot = 1; slot <= 64; slot++) for (let k = counts[slot] as number; k > 0; k--) hand.push(slot === 64 ? BLANK : slot);
+    return hand;
+  }
+
+  readonly #onPlay = (play: PlayView): void => {
+    const list = this.#collect as MoveList;
+    if (list.count === list.sizes.length) list.grow();
+    const m = list.count++;
+    const n = play.tileCount;
+    const w = list.width;
+    let lo = 0;
+    let hi = 0;
+    for (let t = 0; t < n; t++) {
+      const sq = play.square(t);
+      const tile = play.tile(t);
+      list.squares[m * w + t] = sq;
+      list.tiles[m * w + t] = tile;
+      const i = sq * 128 + (tile & 127);
+      lo ^= this.#boardLo[i] as number;
+      hi ^= this.#boardHi[i] as number;
+    }
+    list.sizes[m] = n;
+    list.scores[m] = play.score;
+    list.hashLo[m] = lo;
+    list.hashHi[m] = hi;
+  };
+
+  /** Fills the move list of a ply: every play of the mover, then the pass (size 0). */
+  #generate(ply: number, p: number): MoveList {
+    const list = (this.#lists[ply] ??= new MoveList());
+    list.reset(this.#width);
+    this.#collect = list;
+    this.#gen.generate(this.#handOf(p, ply), this.#onPlay);
+    if (list.count === list.sizes.length) list.grow();
+    const m = list.count++;
+    list.sizes[m] = 0;
+    list.scores[m] = 0;
+    list.hashLo[m] = PASS_HASH;
+    list.hashHi[m] = PASS_HASH;
+    return list;
+  }
+
+  /** Negamax from the view of player p; `passed` is 1 after a pass. */
+  #search(ply: number, depth: number, alpha: number, beta: number, p: number, passed: number): number {
+    this.#nodes++;
+    if ((this.#nodes & 1023) === 0 && (performance.now() > this.#deadline || this.#nodes > this.#maxNodes)) this.#stop = true;
+    if (this.#stop) return 0;
+    const q = 1 - p;
+    if (depth === 0) {
+      this.#cut = true;
+      return (this.#rackValue[q] as number) - (this.#rackValue[p] as number);
+    }
+    const keyLo = (this.#lo ^ (p === 0 ? 0 : 0x5bd1e995) ^ (passed === 0 ? 0 : 0x27d4eb2f)) >>> 0;
+    const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
+    const slot = keyLo & ((1 << TT_BITS) - 1);
+    const alpha0 = alpha;
+    let ttMoveLo = 0;
+    let ttMoveHi = 0;
+    if (this.#ttFlag[slot] !== 0 && this.#ttLo[slot] === keyLo && this.#ttHi[slot] === keyHi) {
+      ttMoveLo = this.#ttMoveLo[slot] as number;
+      ttMoveHi = this.#ttMoveHi[slot] as number;
+      const stored = this.#ttDepth[slot] as number;
+      if (stored >= depth) {
+        const v = this.#ttValue[slot] as number;
+        const flag = this.#ttFlag[slot] as number;
+        if (flag === EXACT || (flag === LOWER && v >= beta) || (flag === UPPER && v <= alpha)) {
+          if (stored !== COMPLETE) this.#cut = true;
+          return v;
+        }
+      }
+    }
+    const list = this.#generate(ply, p);
+    // Order: the table's move, going out, score, tiles played (keys and move numbers packed into
+    // one float, sorted natively, read from the end).
+    const n = list.count;
+    const size = this.#rackSize[p] as number;
+    const keys = list.keys;
+    for (let m = 0; m < n; m++) {
+      const tiles = list.sizes[m] as number;
+      const key = list.hashLo[m] === ttMoveLo && list.hashHi[m] === ttMoveHi && (ttMoveLo | ttMoveHi) !== 0 ? 1 << 24 : (tiles === size ? 1 << 22 : 0) + (list.scores[m] as number) * 16 + tiles;
+      keys[m] = key * ORDER_SHIFT + m;
+    }
+    keys.subarray(0, n).sort();
+    let best = -INF;
+    let bestLo = 0;
+    let bestHi = 0;
+    const w = list.width;
+    const cutAbove = this.#cut;
+    this.#cut = false;
+    for (let k = n - 1; k >= 0; k--) {
+      const m = (keys[k] as number) % ORDER_SHIFT;
+      const tiles = list.sizes[m] as number;
+      let v: number;
+      if (tiles === 0) {
+        // A pass; a second pass in a row ends the game, each player losing their own rack.
+        v = passed === 1 ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number) : -this.#search(ply + 1, depth - 1, -beta, -alpha, q, 1);
+      } else {
+        const score = list.scores[m] as number;
+        for (let t = 0; t < tiles; t++) {
+          const sq = list.squares[m * w + t] as number;
+          const tile = list.tiles[m * w + t] as number;
+          this.#xorBoard(sq, tile);
+          this.#removeTile(p, (tile & BLANK) !== 0 ? 64 : tile);
+        }
+        this.#gen.applyTiles(list.squares, list.tiles, tiles, m * w);
+        if ((this.#rackSize[p] as number) === 0) v = score + 2 * (this.#rackValue[q] as number);
+        // The child's window is shifted by this play's score: v > alpha exactly when child < score - alpha.
+        else v = score - this.#search(ply + 1, depth - 1, score - beta, score - alpha, q, 0);
+        this.#gen.undo();
+        for (let t = 0; t < tiles; t++) {
+          const sq = list.squares[m * w + t] as number;
+          const tile = list.tiles[m * w + t] as number;
+          this.#xorBoard(sq, tile);
+          this.#addTile(p, (tile & BLANK) !== 0 ? 64 : tile);
+        }
+      }
+      if (this.#stop) return 0;
+      if (v > best) {
+        best = v;
+        bestLo = list.hashLo[m] as number;
+        bestHi = list.hashHi[m] as number;
+      }
+      if (v > alpha) alpha = v;
+      if (alpha >= beta) break;
+    }
+    const cutHere = this.#cut;
+    this.#cut = cutAbove || cutHere;
+    this.#ttLo[slot] = keyLo;
+    this.#ttHi[slot] = keyHi;
+    this.#ttValue[slot] = best;
+    // A value no depth limit touched holds at any depth.
+    this.#ttDepth[slot] = cutHere ? depth : COMPLETE;
+    this.#ttFlag[slot] = best <= alpha0 ? UPPER : best >= beta ? LOWER : EXACT;
+    this.#ttMoveLo[slot] = bestLo;
+    this.#ttMoveHi[slot] = bestHi;
+    return best;
+  }
+
+  /** Follows the table's best moves from the root. */
+  #principalVariation(board: Board, depth: number): EndgameMove[] {
+    const line: EndgameMove[] = [];
+    let b = board;
+    let p = 0;
+    let passed = 0;
+    const applied: number[] = [];
+    for (let ply = 0; ply < depth; ply++) {
+      const keyLo = (this.#lo ^ (p === 0 ? 0 : 0x5bd1e995) ^ (passed === 0 ? 0 : 0x27d4eb2f)) >>> 0;
+      const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
+      const slot = keyLo & ((1 << TT_BITS) - 1);
+      if (this.#ttFlag[slot] === 0 || this.#ttLo[slot] !== keyLo || this.#ttHi[slot] !== keyHi) break;
+      const list = this.#generate(40 + ply, p);
+      let found = -1;
+      for (let m = 0; m < list.count; m++) if (list.hashLo[m] === this.#ttMoveLo[slot] && list.hashHi[m] === this.#ttMoveHi[slot]) found = m;
+      if (found < 0) break;
+      const tiles = list.sizes[found] as number;
+      if (tiles === 0) {
+        line.push({ kind: 'pass', placements: [], score: 0, notation: '-' });
+        if (passed === 1) break;
+        passed = 1;
+      } else {
+        const placements: Placement[] = [];
+        for (let t = 0; t < tiles; t++) placements.push({ square: list.squares[found * list.width + t] as number, tile: list.tiles[found * list.width + t] as number });
+        placements.sort((x, y) => x.square - y.square);
+        const notation = formatPlay(placements, b, this.config.alphabet);
+        line.push({ kind: 'play', placements, score: list.scores[found] as number, notation: notation.ok ? notation.value : '?' });
+        for (const pl of placements) {
+          this.#xorBoard(pl.square, pl.tile);
+          this.#removeTile(p, (pl.tile & BLANK) !== 0 ? 64 : pl.tile);
+        }
+        this.#gen.applyPlacements(placements);
+        applied.push(p);
+        b = b.withTiles(placements);
+        passed = 0;
+        if ((this.#rackSize[p] as number) === 0) break;
+      }
+      p = 1 - p;
+    }
+    // Take the line back.
+    for (let i = line.length - 1; i >= 0; i--) {
+      const mv = line[i] as EndgameMove;
+      if (mv.kind === 'pass') continue;
+      const who = applied.pop() as number;
+      this.#gen.undo();
+      for (const pl of mv.placements) {
+        this.#xorBoard(pl.square, pl.tile);
+        this.#addTile(who, (pl.tile & BLANK) !== 0 ? 64 : pl.tile);
+      }
+    }
+    return line;
+  }
+}

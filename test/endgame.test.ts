@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Board } from '../src/board/board.js';
+import { createConfig } from '../src/config/config.js';
+import { BLANK, type Tile } from '../src/config/letterset.js';
+import type { Dictionary } from '../src/dictionary/dictionary.js';
+import { EndgameSolver } from '../src/endgame/endgame.js';
+import { MoveGenerator, allPlays } from '../src/movegen/generator.js';
+import { FC, mustBuild, unwrap } from './helpers.js';
+
+const ABCD = unwrap(
+  createConfig({
+    name: 'abcd',
+    alphabet: { name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] },
+    letters: { name: 'abcd', tiles: ['A', 'B', 'C', 'D'].map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
+    layout: { name: 'five', rows: ['T.d.T', '.D.D.', 'd.*.d', '.D.D.', 'T.d.T'] },
+    handSize: 4,
+    fullHandBonus: 15,
+  }),
+);
+
+const value = (rack: readonly Tile[]) => rack.reduce((s, t) => s + (t === BLANK ? 0 : t), 0);
+
+/**
+ * The oracle: plain minimax over every play and the pass, to the end of the game, with no pruning
+ * and no move ordering (positions already valued are remembered, which changes nothing but the
+ * time); the rules of the solver's doc comment (going out: the play plus twice the opponent's
+ * rack; two passes in a row: each side loses its own rack).
+ */
+function minimax(gen: MoveGenerator, board: Board, racks: readonly [Tile[], Tile[]], p: number, passed: boolean, memo = new Map<string, number>()): number {
+  const key = `${[...board.cells()].join(',')}|${[...racks[0]].sort().join(',')}|${[...racks[1]].sort().join(',')}|${p}|${passed}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const v = minimaxFresh(gen, board, racks, p, passed, memo);
+  memo.set(key, v);
+  return v;
+}
+
+function minimaxFresh(gen: MoveGenerator, board: Board, racks: readonly [Tile[], Tile[]], p: number, passed: boolean, memo: Map<string, number>): number {
+  const q = 1 - p;
+  const own = racks[p] as Tile[];
+  const other = racks[q] as Tile[];
+  let best = passed ? value(other) - value(own) : -minimax(gen, board, racks, q, true, memo);
+  gen.setBoard(board);
+  for (const play of allPlays(gen, own)) {
+    const rest = [...own];
+    for (const pl of play.placements) rest.splice(rest.indexOf((pl.tile & BLANK) !== 0 ? BLANK : pl.tile), 1);
+    const v = rest.length === 0 ? play.score + 2 * value(other) : play.score - minimax(gen, board.withTiles(play.placements), (p === 0 ? [rest, other] : [other, rest]) as [Tile[], Tile[]], q, false, memo);
+    if (v > best) best = v;
+  }
+  return best;
+}
+
+const tile = fc.constantFrom<Tile>(1, 1, 1, 2, 2, 3, 4, 1, 2, BLANK);
+
+describe('endgame solver', () => {
+  const words = ['AB', 'BA', 'AD', 'DA', 'CAB', 'BAD', 'DAB', 'ABC', 'CAD', 'ACD', 'BAA', 'AA', 'DAD', 'ADD', 'ABBA', 'CABA', 'DACA', 'BADA', 'ACA', 'ABA'];
+  const dict: Dictionary = mustBuild(words, ABCD.alphabet, true);
+  const solver = unwrap(EndgameSolver.create(ABCD, dict));
+  const gen = unwrap(MoveGenerator.create(ABCD, dict));
+  // Opening positions: one word through the centre.
+  const openings = [
+    [[2, 1, 1], [2, 2, 2], [2, 3, 1]], // ABA across
+    [[1, 2, 3], [2, 2, 1], [3, 2, 2]], // CAB down
+    [[2, 2, 4], [2, 3, 1]], // DA
+  ].map((tiles) => Board.empty(5, 5).withTiles(tiles.map(([r, c, t]) => ({ square: (r as number) * 5 + (c as number), tile: t as number }))));
+
+  it('finds the exact minimax value on 500 small endgames (racks of 1-3 tiles), with a legal line', () => {
+    let exact = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: openings.length - 1 }), fc.array(tile, { minLength: 1, maxLength: 3 }), fc.array(tile, { minLength: 1, maxLength: 3 }), (o, a, b) => {
+        const board = openings[o] as Board;
+        const want = minimax(gen, board, [[...a], [...b]], 0, false);
+        const r = unwrap(solver.solve(board, [a, b], { maxDepth: 20 }));
+        expect(r.exact).toBe(true);
+        expect(r.value).toBe(want);
+        // The line's first move scores what it says and the line ends the game or passes twice.
+        if (r.line.length > 0 && r.line[0]?.kind === 'play') {
+          gen.setBoard(board);
+          const first = r.line[0];
+          expect(allPlays(gen, a).some((pl) => pl.score === first.score && pl.notation === first.notation)).toBe(true);
+        }
+        exact++;
+      }),
+      { ...FC, numRuns: 500 },
+    );
+    expect(exact).toBe(500);
+  });
+
+  it('agrees with minimax on 4-tile racks too', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: openings.length - 1 }), fc.array(tile, { minLength: 4, maxLength: 4 }), fc.array(tile, { minLength: 1, maxLength: 4 }), (o, a, b) => {
+        const board = openings[o] as Board;
+        const r = unwrap(solver.solve(board, [a, b]));
+        expect(r.value).toBe(minimax(gen, board, [[...a], [...b]], 0, false));
+      }),
+      { ...FC, numRuns: 20 },
+    );
+  });
+
+  it('stops at a depth limit with a best-so-far answer marked inexact', () => {
+    const r = unwrap(solver.solve(openings[0] as Board, [[1, 2, 3, 4], [1, 1, 2, 4]], { maxDepth: 1 }));
+    expect(r.depth).toBe(1);
+    expect(r.exact).toBe(false);
+    expect(r.line.length).toBe(1);
+  });
+});
