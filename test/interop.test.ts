@@ -156,3 +156,19 @@ describe('KWG', () => {
     expect(readKwg(new Uint8Array(7), en)).toMatchObject({ ok: false, error: { code: 90100 } });
   });
 });
+
+describe('the embedded leave table', () => {
+  it('matches its manifest, holds every English leave, and is what the leave player loads', async () => {
+    const { loadDefaultLeaves } = await import('../src/node/files.js');
+    const bytes = readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.klv2'));
+    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.leaves.manifest.json'), 'utf8')) as { sha256: string; leaves: number; stages: { sha256: string }[] };
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.sha256);
+    expect(manifest.stages.at(-1)?.sha256).toBe(manifest.sha256);
+    const t = unwrap(loadDefaultLeaves());
+    expect(t.size).toBe(914_624);
+    expect(manifest.leaves).toBe(914_624);
+    // What a learned table should say: a blank is worth keeping, a lone Q is not.
+    expect(t.valueOf('?', en)).toBeGreaterThan(10);
+    expect(t.valueOf('Q', en)).toBeLessThan(0);
+  });
+});

@@ -7,7 +7,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/leaves.js';
 import { err, ok, type Result } from '../result.js';
-import { loadDefaultDictionary, readDictionaryFile } from './files.js';
+import { loadDefaultDictionary, loadDefaultLeaves, readDictionaryFile } from './files.js';
 
 /**
  * Autoplay on every core of one machine. The job is static (N mirrored pairs, known up front),
@@ -23,7 +23,7 @@ export interface AutoplayJob {
   /** Mirrored pairs to play (games = 2 × pairs). */
   readonly pairs: number;
   readonly seed: number;
-  /** Two player specs: `static` (best score), `leave` (the built-in heuristic leave), `klv:FILE` (a KLV2/KLV1 leave table). */
+  /** Two player specs: `static` (best score), `leave` (the embedded learned table), `heuristic` (the hand-written leave heuristic), `klv:FILE` (a KLV2/KLV1 leave table). */
   readonly players: readonly [string, string];
   /** A dictionary file; the embedded English dictionary when absent. */
   readonly dictionary?: string;
@@ -40,7 +40,13 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
   const players: AutoplayPlayer[] = [];
   for (const spec of job.players) {
     if (spec === 'static') players.push({ name: spec });
-    else if (spec === 'leave') players.push({ name: spec, leaves: heuristicLeaves(config.value) });
+    else if (spec === 'heuristic') players.push({ name: spec, leaves: heuristicLeaves(config.value) });
+    else if (spec === 'leave') {
+      // The embedded learned table (English letterset); the heuristic for other configurations.
+      const table = config.value.name === 'en' ? loadDefaultLeaves() : undefined;
+      if (table !== undefined && !table.ok) return table;
+      players.push({ name: spec, leaves: table?.value ?? heuristicLeaves(config.value) });
+    }
     else if (spec.startsWith('klv:')) {
       const file = spec.slice(4);
       let bytes: Uint8Array;
@@ -52,7 +58,7 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
       const table = LeaveTable.fromKlv(bytes, config.value.alphabet.size);
       if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
       players.push({ name: spec, leaves: table.value });
-    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave or klv:FILE` }));
+    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic or klv:FILE` }));
   }
   return Autoplayer.create(config.value, dict.value, players);
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { loadDictionary, saveDictionary } from '../dictionary/file.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
+import { LeaveTable } from '../leaves/leaves.js';
 import { err, type Result } from '../result.js';
 
 /** File name of the embedded default English dictionary, inside the package's `dictionaries/`. */
@@ -53,4 +54,25 @@ let cachedDefault: Result<Dictionary, EngineError> | undefined;
 export function loadDefaultDictionary(): Result<Dictionary, EngineError> {
   cachedDefault ??= readDictionaryFile(packageDictionaryPath());
   return cachedDefault;
+}
+
+/** The file name of the embedded English leave table. */
+export const DEFAULT_LEAVES_FILE = 'en.klv2';
+
+let cachedLeaves: Result<LeaveTable, EngineError> | undefined;
+
+/**
+ * The embedded English leave table (learned by self-play on the embedded dictionary; see
+ * `dictionaries/en.leaves.manifest.json`), loaded once. It values leaves of the English letterset.
+ */
+export function loadDefaultLeaves(): Result<LeaveTable, EngineError> {
+  if (cachedLeaves === undefined) {
+    const path = packageDictionaryPath(DEFAULT_LEAVES_FILE);
+    try {
+      cachedLeaves = LeaveTable.fromKlv(readFileSync(path));
+    } catch (e) {
+      cachedLeaves = err(engineError(Code.FILE_UNREADABLE, { param: path, cause: (e as Error).message }));
+    }
+  }
+  return cachedLeaves;
 }

@@ -1,3 +1,4 @@
+import { loadDefaultLeaves } from '../../node/files.js';
 import { leavePlayer, staticPlayer, type Player } from '../../ai/players.js';
 import { selfPlay } from '../../ai/selfplay.js';
 import type { GameConfig } from '../../config/config.js';
@@ -12,7 +13,12 @@ import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** AI players by name. */
 export function playerByName(name: string, config: GameConfig): Player | undefined {
-  return name === 'static' ? staticPlayer : name === 'leave' ? leavePlayer(config) : undefined;
+  if (name === 'static') return staticPlayer;
+  if (name === 'heuristic') return leavePlayer(config);
+  if (name !== 'leave') return undefined;
+  // The embedded learned leaves for English, the heuristic elsewhere.
+  const table = config.name === 'en' ? loadDefaultLeaves() : undefined;
+  return table?.ok === true ? leavePlayer(config, table.value) : leavePlayer(config);
 }
 
 /** `wordgame best`: the best plays of a hand on a board. */
@@ -65,7 +71,7 @@ export const selfplayCommand: Command = {
   args: '',
   options: {
     seed: { type: 'string', describe: 'seed of the game (default: a random one, printed)' },
-    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score) or leave (score plus leave value)' },
+    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value) or heuristic (score plus the hand-written leave value)' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print how long the game took' },
@@ -77,7 +83,7 @@ export const selfplayCommand: Command = {
     const config = configOption(values);
     const names = String(values.players).split(',');
     const players = names.map((n) => playerByName(n.trim(), config));
-    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave');
+    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave, heuristic');
     const dictionary = ctx.dictionary();
     const t0 = performance.now();
     const game = selfPlay(config, dictionary, players as Player[], seed);
