@@ -10,6 +10,7 @@ import { engineBench } from './engine.bench.js';
 import { adversarialBench } from './adversarial.bench.js';
 import { historyBench } from './history.bench.js';
 import { leavesBench } from './leaves.bench.js';
+import { endgameBench } from './endgame.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<void>> = {
   adversarial: adversarialBench,
   history: historyBench,
   leaves: leavesBench,
+  endgame: endgameBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

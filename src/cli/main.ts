@@ -3,6 +3,7 @@
 import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './commands/games.js';
 import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
+import { endgameCommand } from './commands/endgame.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
 import { boggleCheck, boggleNew, boggleSolve } from './commands/boggle.js';
 import { demoCommand } from './commands/demo.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   boardCommand,
   validateCommand,
   bestCommand,
+  endgameCommand,
   selfplayCommand,
   autoplayCommand,
   workerCommand,

@@ -1,0 +1,92 @@
+import type { Board } from '../../board/board.js';
+import type { GameConfig } from '../../config/config.js';
+import { BLANK, type Tile } from '../../config/letterset.js';
+import { EndgameSolver } from '../../endgame/endgame.js';
+import { formatTiles, handFromLetters } from '../../notation/tokens.js';
+import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, type Command } from '../framework.js';
+import { BOARD_OPTION, boardOption } from './validate.js';
+
+/** The tiles not on the board and not in `hand`: the letterset minus both (undefined when the hand is not drawable). */
+export function unseenTiles(config: GameConfig, board: Board, hand: readonly Tile[]): Tile[] | undefined {
+  const counts = [config.letters.blanks, ...Array.from({ length: config.letters.counts.length - 1 }, (_, i) => config.letters.counts[i + 1] as number)];
+  const take = (t: number) => {
+    const slot = (t & BLANK) !== 0 ? 0 : t;
+    counts[slot] = (counts[slot] ?? 0) - 1;
+    return (counts[slot] as number) >= 0;
+  };
+  for (let s = 0; s < board.size; s++) {
+    const c = board.cell(s);
+    if (c !== 0 && !take(c)) return undefined;
+  }
+  for (const t of hand) if (!take(t)) return undefined;
+  const out: Tile[] = [];
+  for (let slot = 1; slot < counts.length; slot++) for (let k = 0; k < (counts[slot] as number); k++) out.push(slot);
+  for (let k = 0; k < (counts[0] as number); k++) out.push(BLANK);
+  return out;
+}
+
+/** `wordgame endgame`. */
+export const endgameCommand: Command = {
+  name: 'endgame',
+  summary: 'Solves an endgame (the bag is empty) exactly by search: the value for the side to move (final spread change, rack adjustments included), the best line and the nodes searched',
+  args: '--hand LETTERS',
+  options: {
+    hand: { type: 'string', describe: 'the rack of the side to move (required)' },
+    opponent: { type: 'string', describe: "the opponent's rack (default: the unseen tiles, which must fit a rack)" },
+    board: BOARD_OPTION,
+    depth: { type: 'string', default: '25', describe: 'plies at most' },
+    time: { type: 'string', describe: 'seconds at most (the best line of the last finished depth is kept)' },
+    config: CONFIG_OPTION,
+    dict: DICT_OPTION,
+    timings: { type: 'boolean', default: false, describe: 'also print the time and nodes a second (JSON included)' },
+  },
+  examples: ['wordgame endgame --board board.txt --hand EIQSTU', 'wordgame endgame --board board.txt --hand AEI --opponent DGRT --time 5 --json'],
+  async run(ctx) {
+    const { values } = ctx;
+    if (typeof values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
+    const config = configOption(values);
+    const board = await boardOption(ctx, config);
+    const hand = handFromLetters(values.hand, config);
+    if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
+    let opponent: Tile[];
+    if (typeof values.opponent === 'string') {
+      const o = handFromLetters(values.opponent, config);
+      if (!o.ok) throw new UsageError(`--opponent: ${o.error.cause ?? o.error.message}`);
+      opponent = [...o.value];
+    } else {
+      const unseen = unseenTiles(config, board, hand.value);
+      if (unseen === undefined) throw new UsageError('the board and the hand hold more of some tile than the letterset has');
+      if (unseen.length > config.handSize) throw new UsageError(`${unseen.length} tiles are unseen: the bag is not empty (give --opponent, or see wordgame peg for one tile in the bag)`);
+      opponent = unseen;
+    }
+    const depth = intOption(values, 'depth', 1, 60) ?? 25;
+    const seconds = typeof values.time === 'string' ? Number(values.time) : undefined;
+    if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400)) throw new UsageError('--time takes seconds, more than 0');
+    const solver = EndgameSolver.create(config, ctx.dictionary());
+    if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
+    const r = solver.value.solve(board, [[...hand.value], opponent], {
+      maxDepth: depth,
+      ...(seconds === undefined ? {} : { timeMs: seconds * 1000 }),
+      onIteration: (it) => {
+        if (!ctx.json && ctx.io.errIsTerminal === true) ctx.io.err(`depth ${it.depth}: ${it.value} ${it.line.map((m) => m.notation).join(' ')}\n`);
+      },
+    });
+    if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
+    const res = r.value;
+    const line = res.line.map((m) => ({ move: m.notation, score: m.score }));
+    const rate = res.ms > 0 ? Math.round((res.nodes / res.ms) * 1000) : 0;
+    if (ctx.json) {
+      emit(ctx.io, { ok: true, value: res.value, exact: res.exact, depth: res.depth, line, opponent: formatTiles(opponent, config.alphabet), ...(values.timings === true ? { nodes: res.nodes, ms: Math.round(res.ms), nodesPerSecond: rate } : {}) });
+      return EXIT.OK;
+    }
+    ctx.io.out(
+      [
+        `value         ${res.value > 0 ? '+' : ''}${res.value} (${res.exact ? 'exact' : `best found to depth ${res.depth}`})`,
+        `opponent      ${formatTiles(opponent, config.alphabet)}`,
+        `line          ${line.map((m) => `${m.move} ${m.score}`).join(', ')}`,
+        ...(values.timings === true ? [`searched      ${res.nodes} nodes in ${Math.round(res.ms)} ms (${rate} a second), depth ${res.depth}`] : []),
+      ].join('\n') + '\n',
+    );
+    return EXIT.OK;
+  },
+};
