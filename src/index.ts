@@ -62,6 +62,7 @@ export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlay
 export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, type Player, type Decision, type TurnView } from './ai/players.js';
 export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
 export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
+export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, type PreEndgameResult } from './endgame/peg.js';
 export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './ai/autoplay.js';
 
 // Boggle

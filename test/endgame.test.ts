@@ -5,19 +5,12 @@ import { createConfig } from '../src/config/config.js';
 import { BLANK, type Tile } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
 import { EndgameSolver } from '../src/endgame/endgame.js';
+import { PreEndgameSolver } from '../src/endgame/peg.js';
 import { MoveGenerator, allPlays } from '../src/movegen/generator.js';
 import { FC, mustBuild, unwrap } from './helpers.js';
+import { abcdConfig } from './helpers.js';
 
-const ABCD = unwrap(
-  createConfig({
-    name: 'abcd',
-    alphabet: { name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] },
-    letters: { name: 'abcd', tiles: ['A', 'B', 'C', 'D'].map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
-    layout: { name: 'five', rows: ['T.d.T', '.D.D.', 'd.*.d', '.D.D.', 'T.d.T'] },
-    handSize: 4,
-    fullHandBonus: 15,
-  }),
-);
+const ABCD = abcdConfig();
 
 const value = (rack: readonly Tile[]) => rack.reduce((s, t) => s + (t === BLANK ? 0 : t), 0);
 
@@ -103,5 +96,33 @@ describe('endgame solver', () => {
     expect(r.depth).toBe(1);
     expect(r.exact).toBe(false);
     expect(r.line.length).toBe(1);
+  });
+
+  it('ranks pre-endgame candidates by the endgames after each bag tile (against the minimax oracle)', () => {
+    const peg = unwrap(PreEndgameSolver.create(ABCD, dict));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: openings.length - 1 }), fc.array(tile, { minLength: 3, maxLength: 3 }), fc.array(tile, { minLength: 5, maxLength: 5 }), fc.integer({ min: -10, max: 10 }), (o, rack, unseen, spread) => {
+        const board = openings[o] as Board;
+        const r = unwrap(peg.solve(board, rack, unseen, { candidates: 2, spread }));
+        for (const c of r.candidates) {
+          let total = 0;
+          let wins = 0;
+          for (let i = 0; i < unseen.length; i++) {
+            const bagTile = unseen[i] as Tile;
+            const opponent = unseen.filter((_, j) => j !== i);
+            const mine = [...rack];
+            for (const p of c.placements) mine.splice(mine.indexOf((p.tile & BLANK) !== 0 ? BLANK : p.tile), 1);
+            mine.push(bagTile);
+            const outcome = c.score - minimax(gen, board.withTiles(c.placements), [opponent, mine], 0, false);
+            total += outcome;
+            wins += spread + outcome > 0 ? 1 : spread + outcome === 0 ? 0.5 : 0;
+          }
+          expect(c.meanSpread).toBeCloseTo(total / unseen.length, 9);
+          expect(c.winChance).toBeCloseTo(wins / unseen.length, 9);
+          expect(c.exact).toBe(true);
+        }
+      }),
+      { ...FC, numRuns: 6 },
+    );
   });
 });

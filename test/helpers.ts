@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Alphabet } from '../src/alphabet/alphabet.js';
 import { Dictionary } from '../src/dictionary/dictionary.js';
+import { createConfig, type GameConfig } from '../src/config/config.js';
 
 /** The fixed seed of every property test, so that failures reproduce. */
 export const SEED = 20261123;
@@ -34,4 +35,18 @@ export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: unknow
 export function failure<E>(r: { ok: true; value: unknown } | { ok: false; error: E }): E {
   if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
   return r.error;
+}
+
+/** A 5×5 crossword configuration over A-D (values 1-4, 4 blanks, hands of 4): small enough for exhaustive oracles. */
+export function abcdConfig(): GameConfig {
+  return unwrap(
+    createConfig({
+      name: 'abcd',
+      alphabet: { name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] },
+      letters: { name: 'abcd', tiles: ['A', 'B', 'C', 'D'].map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
+      layout: { name: 'five', rows: ['T.d.T', '.D.D.', 'd.*.d', '.D.D.', 'T.d.T'] },
+      handSize: 4,
+      fullHandBonus: 15,
+    }),
+  );
 }

@@ -17,6 +17,7 @@ import { makeHand, type Hand } from '../src/state/hand.js';
 import { drawTiles, fullBag } from '../src/state/bag.js';
 import { DOUG_EMELY } from './fixtures/games.js';
 import { FC, failure, mustBuild, unwrap } from './helpers.js';
+import { abcdConfig } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));
 const DICT = unwrap(loadDefaultDictionary());
@@ -77,16 +78,7 @@ describe('move generation', () => {
 
 // ---- completeness against a brute-force enumerator ---------------------------------------------
 
-const ABCD = unwrap(
-  createConfig({
-    name: 'abcd',
-    alphabet: { name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] },
-    letters: { name: 'abcd', tiles: ['A', 'B', 'C', 'D'].map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
-    layout: { name: 'five', rows: ['T.d.T', '.D.D.', 'd.*.d', '.D.D.', 'T.d.T'] },
-    handSize: 4,
-    fullHandBonus: 15,
-  }),
-);
+const ABCD = abcdConfig();
 
 /** Every placement of hand tiles on one contiguous span of a line, checked by the validator: as simple as possible. */
 function bruteForce(board: Board, h: Hand, dict: Dictionary): Map<string, number> {

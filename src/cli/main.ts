@@ -3,7 +3,7 @@
 import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './commands/games.js';
 import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
-import { endgameCommand } from './commands/endgame.js';
+import { endgameCommand, pegCommand } from './commands/endgame.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
 import { boggleCheck, boggleNew, boggleSolve } from './commands/boggle.js';
 import { demoCommand } from './commands/demo.js';
@@ -25,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   bestCommand,
   endgameCommand,
+  pegCommand,
   selfplayCommand,
   autoplayCommand,
   workerCommand,

@@ -2,8 +2,9 @@ import type { Board } from '../../board/board.js';
 import type { GameConfig } from '../../config/config.js';
 import { BLANK, type Tile } from '../../config/letterset.js';
 import { EndgameSolver } from '../../endgame/endgame.js';
+import { PreEndgameSolver } from '../../endgame/peg.js';
 import { formatTiles, handFromLetters } from '../../notation/tokens.js';
-import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, type Command } from '../framework.js';
+import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, type Command, type Context } from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** The tiles not on the board and not in `hand`: the letterset minus both (undefined when the hand is not drawable). */
@@ -25,6 +26,16 @@ export function unseenTiles(config: GameConfig, board: Board, hand: readonly Til
   return out;
 }
 
+/** The configuration, the board and the rack to move (`--hand`) of an endgame command. */
+async function position(ctx: Context): Promise<{ config: GameConfig; board: Board; hand: readonly Tile[] }> {
+  if (typeof ctx.values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
+  const config = configOption(ctx.values);
+  const board = await boardOption(ctx, config);
+  const hand = handFromLetters(ctx.values.hand, config);
+  if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
+  return { config, board, hand: hand.value };
+}
+
 /** `wordgame endgame`. */
 export const endgameCommand: Command = {
   name: 'endgame',
@@ -43,18 +54,14 @@ export const endgameCommand: Command = {
   examples: ['wordgame endgame --board board.txt --hand EIQSTU', 'wordgame endgame --board board.txt --hand AEI --opponent DGRT --time 5 --json'],
   async run(ctx) {
     const { values } = ctx;
-    if (typeof values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
-    const config = configOption(values);
-    const board = await boardOption(ctx, config);
-    const hand = handFromLetters(values.hand, config);
-    if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
+    const { config, board, hand } = await position(ctx);
     let opponent: Tile[];
     if (typeof values.opponent === 'string') {
       const o = handFromLetters(values.opponent, config);
       if (!o.ok) throw new UsageError(`--opponent: ${o.error.cause ?? o.error.message}`);
       opponent = [...o.value];
     } else {
-      const unseen = unseenTiles(config, board, hand.value);
+      const unseen = unseenTiles(config, board, hand);
       if (unseen === undefined) throw new UsageError('the board and the hand hold more of some tile than the letterset has');
       if (unseen.length > config.handSize) throw new UsageError(`${unseen.length} tiles are unseen: the bag is not empty (give --opponent, or see wordgame peg for one tile in the bag)`);
       opponent = unseen;
@@ -64,7 +71,7 @@ export const endgameCommand: Command = {
     if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400)) throw new UsageError('--time takes seconds, more than 0');
     const solver = EndgameSolver.create(config, ctx.dictionary());
     if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
-    const r = solver.value.solve(board, [[...hand.value], opponent], {
+    const r = solver.value.solve(board, [[...hand], opponent], {
       maxDepth: depth,
       ...(seconds === undefined ? {} : { timeMs: seconds * 1000 }),
       onIteration: (it) => {
@@ -87,6 +94,49 @@ export const endgameCommand: Command = {
         ...(values.timings === true ? [`searched      ${res.nodes} nodes in ${Math.round(res.ms)} ms (${rate} a second), depth ${res.depth}`] : []),
       ].join('\n') + '\n',
     );
+    return EXIT.OK;
+  },
+};
+
+/** `wordgame peg`. */
+export const pegCommand: Command = {
+  name: 'peg',
+  summary: 'Ranks the plays of a pre-endgame (one tile in the bag) by solving the endgame after each play for every tile the bag may hold: win chance and mean spread',
+  args: '--hand LETTERS',
+  options: {
+    hand: { type: 'string', describe: 'the rack of the side to move (required)' },
+    board: BOARD_OPTION,
+    spread: { type: 'string', default: '0', describe: 'the current score difference of the side to move' },
+    candidates: { type: 'string', default: '10', describe: 'plays examined, best by score first' },
+    time: { type: 'string', default: '1', describe: 'seconds for each endgame' },
+    config: CONFIG_OPTION,
+    dict: DICT_OPTION,
+    timings: { type: 'boolean', default: false, describe: 'also print the endgames solved, nodes and time (JSON included)' },
+  },
+  examples: ['wordgame peg --board board.txt --hand AEINRST --spread -12', 'wordgame peg --board board.txt --hand DEIOPRS --candidates 5 --json'],
+  async run(ctx) {
+    const { values } = ctx;
+    const { config, board, hand } = await position(ctx);
+    const unseen = unseenTiles(config, board, hand);
+    if (unseen === undefined) throw new UsageError('the board and the hand hold more of some tile than the letterset has');
+    if (unseen.length !== config.handSize + 1) throw new UsageError(`${unseen.length} tiles are unseen; a pre-endgame with one tile in the bag has ${config.handSize + 1}`);
+    const spread = Number(values.spread);
+    if (!Number.isInteger(spread)) throw new UsageError('--spread takes a whole number');
+    const seconds = Number(values.time);
+    if (!(seconds > 0 && seconds <= 3600)) throw new UsageError('--time takes seconds, more than 0');
+    const solver = PreEndgameSolver.create(config, ctx.dictionary());
+    if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
+    const r = solver.value.solve(board, hand, unseen, { spread, candidates: intOption(values, 'candidates', 1, 1000) ?? 10, timeMsPerEndgame: seconds * 1000 });
+    if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
+    const rows = r.value.candidates.map((c) => ({ move: c.notation, score: c.score, winChance: c.winChance, meanSpread: c.meanSpread, exact: c.exact }));
+    const timing = { endgames: r.value.endgames, nodes: r.value.nodes, ms: Math.round(r.value.ms) };
+    if (ctx.json) emit(ctx.io, { ok: true, unseen: formatTiles(unseen, config.alphabet), candidates: rows, ...(values.timings === true ? timing : {}) });
+    else {
+      let out = `unseen        ${formatTiles(unseen, config.alphabet)}\n`;
+      for (const c of rows) out += `${(100 * c.winChance).toFixed(1).padStart(6)} %  ${c.meanSpread.toFixed(2).padStart(8)}  ${c.move} ${c.score}${c.exact ? '' : ' (not all endgames exact)'}\n`;
+      if (values.timings === true) out += `searched      ${timing.endgames} endgames, ${timing.nodes} nodes in ${timing.ms} ms\n`;
+      ctx.io.out(out);
+    }
     return EXIT.OK;
   },
 };
