@@ -12,11 +12,10 @@ import { Board } from '../src/board/board.js';
 import { presetConfig } from '../src/config/config.js';
 import type { Tile } from '../src/config/letterset.js';
 import { Dictionary } from '../src/dictionary/dictionary.js';
-import { EndgameSolver } from '../src/endgame/endgame.js';
+import { EndgameSolver, unseenTiles } from '../src/endgame/endgame.js';
 import { parsePlay } from '../src/notation/move.js';
 import { handFromLetters } from '../src/notation/tokens.js';
 import { parseGcg } from '../src/records/gcg.js';
-import { unseenTiles } from '../src/cli/commands/endgame.js';
 import { printTable, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');

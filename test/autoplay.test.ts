@@ -124,3 +124,14 @@ describe('leave learning on worker threads', () => {
     expect(Buffer.from(two.table.toKlv2()).equals(Buffer.from(one.table.toKlv2()))).toBe(true);
   }, 120_000);
 });
+
+describe('endgame players in autoplay', () => {
+  it('are deterministic (a node budget, not a time) on 1 and 2 workers, and refuse bad suffixes', async () => {
+    const job = { pairs: 2, seed: 11, players: ['static+endgame:3000', 'static'] as [string, string] };
+    const one = await runAutoplay(job, 1);
+    const two = await runAutoplay(job, 2);
+    expect(one.ok).toBe(true);
+    expect(two).toEqual(one);
+    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static+magic', 'static'] })).toMatchObject({ ok: false, error: { code: 90201 } });
+  }, 120_000);
+});

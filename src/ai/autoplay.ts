@@ -5,6 +5,7 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
 import { type LeaveValues, MoveGenerator } from '../movegen/generator.js';
 import { bestTradeMask } from './players.js';
+import type { EndgameSolver } from '../endgame/endgame.js';
 import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
 
@@ -25,6 +26,10 @@ export interface AutoplayPlayer {
   readonly name: string;
   /** Leave values: rank plays by equity and consider trades. Undefined: the best score, never trade. */
   readonly leaves?: LeaveValues;
+  /** An endgame solver: with the bag empty (two players), the player plays its line's first move. */
+  readonly endgame?: EndgameSolver;
+  /** Nodes an endgame move may search (default 50,000): a node budget, not a time, so games stay deterministic. */
+  readonly endgameNodes?: number;
 }
 
 /** What one lean game produced. */
@@ -115,23 +120,42 @@ export class Autoplayer {
       turns++;
       const player = this.#players[(seat + rotate) % n] as AutoplayPlayer;
       const rack = racks[seat] as number[];
-      const found = gen.searchTop(rack, 1, player.leaves === undefined ? {} : { leaves: player.leaves });
-      const equity = found > 0 ? gen.topPlayEquity(0) : -Infinity;
-      let traded = false;
-      if (player.leaves !== undefined && this.#bagSize >= config.minBagToTrade && rack.length > 0) {
-        traded = this.#tradeIfBetter(rack, player.leaves, equity);
+      let played = false;
+      let score = 0;
+      let count = 0;
+      // With an empty bag, a player with an endgame solver plays the first move of its line.
+      const solved = player.endgame !== undefined && this.#bagSize === 0 && n === 2 ? player.endgame.solve(gen.currentBoard(), [rack, racks[1 - seat] as number[]], { maxNodes: player.endgameNodes ?? 50_000 }) : undefined;
+      const move = solved?.ok === true ? solved.value.line[0] : undefined;
+      if (move !== undefined) {
+        if (move.kind === 'play') {
+          score = move.score;
+          count = move.placements.length;
+          for (const pl of move.placements) removeOne(rack, (pl.tile & BLANK) !== 0 ? BLANK : pl.tile);
+          gen.applyPlacements(move.placements);
+          played = true;
+        }
+      } else {
+        const found = gen.searchTop(rack, 1, player.leaves === undefined ? {} : { leaves: player.leaves });
+        const equity = found > 0 ? gen.topPlayEquity(0) : -Infinity;
+        let traded = false;
+        if (player.leaves !== undefined && this.#bagSize >= config.minBagToTrade && rack.length > 0) {
+          traded = this.#tradeIfBetter(rack, player.leaves, equity);
+        }
+        if (!traded && found > 0) {
+          score = gen.topPlayScore(0);
+          count = gen.topPlayTileCount(0);
+          for (let t = 0; t < count; t++) {
+            const tile = gen.topPlayTile(0, t);
+            removeOne(rack, (tile & BLANK) !== 0 ? BLANK : tile);
+          }
+          gen.applyTopPlay(0);
+          played = true;
+        }
       }
-      if (traded || found === 0) {
+      if (!played) {
         scoreless++;
         observer?.(seat, 0, rack, this.#bagSize);
       } else {
-        const score = gen.topPlayScore(0);
-        const count = gen.topPlayTileCount(0);
-        for (let t = 0; t < count; t++) {
-          const tile = gen.topPlayTile(0, t);
-          removeOne(rack, (tile & BLANK) !== 0 ? BLANK : tile);
-        }
-        gen.applyTopPlay(0);
         const p = (seat + rotate) % n;
         scores[p] = (scores[p] as number) + score;
         if (count === handSize) bingos[p] = (bingos[p] as number) + 1;

@@ -6,6 +6,7 @@ import { presetConfig } from '../config/config.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/leaves.js';
+import { EndgameSolver } from '../endgame/endgame.js';
 import { err, ok, type Result } from '../result.js';
 import { loadDefaultDictionary, loadDefaultLeaves, readDictionaryFile } from './files.js';
 
@@ -23,7 +24,7 @@ export interface AutoplayJob {
   /** Mirrored pairs to play (games = 2 × pairs). */
   readonly pairs: number;
   readonly seed: number;
-  /** Two player specs: `static` (best score), `leave` (the embedded learned table), `heuristic` (the hand-written leave heuristic), `klv:FILE` (a KLV2/KLV1 leave table). */
+  /** Two player specs: `static` (best score), `leave` (the embedded learned table), `heuristic` (the hand-written leave heuristic), `klv:FILE` (a KLV2/KLV1 leave table); `+endgame[:NODES]` after any of them solves endgames once the bag is empty (50,000 nodes a move by default). */
   readonly players: readonly [string, string];
   /** A dictionary file; the embedded English dictionary when absent. */
   readonly dictionary?: string;
@@ -38,16 +39,26 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
   const dict: Result<Dictionary, EngineError> = job.dictionary === undefined ? loadDefaultDictionary() : readDictionaryFile(job.dictionary);
   if (!dict.ok) return dict;
   const players: AutoplayPlayer[] = [];
-  for (const spec of job.players) {
-    if (spec === 'static') players.push({ name: spec });
-    else if (spec === 'heuristic') players.push({ name: spec, leaves: heuristicLeaves(config.value) });
+  for (const full of job.players) {
+    // `SPEC+endgame[:NODES]`: the same player, solving endgames (NODES nodes a move) once the bag is empty.
+    const [spec = '', suffix] = full.split('+', 2);
+    let endgame: { solver: EndgameSolver; nodes: number } | undefined;
+    if (suffix !== undefined) {
+      const m = /^endgame(?::(\d{1,9}))?$/.exec(suffix);
+      if (m === null) return err(engineError(Code.BAD_QUERY, { param: full, cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES` }));
+      const solver = EndgameSolver.create(config.value, dict.value);
+      if (!solver.ok) return solver;
+      endgame = { solver: solver.value, nodes: m[1] === undefined ? 50_000 : Number(m[1]) };
+    }
+    const withEndgame = (p: AutoplayPlayer): AutoplayPlayer => (endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes });
+    if (spec === 'static') players.push(withEndgame({ name: spec }));
+    else if (spec === 'heuristic') players.push(withEndgame({ name: spec, leaves: heuristicLeaves(config.value) }));
     else if (spec === 'leave') {
       // The embedded learned table (English letterset); the heuristic for other configurations.
       const table = config.value.name === 'en' ? loadDefaultLeaves() : undefined;
       if (table !== undefined && !table.ok) return table;
-      players.push({ name: spec, leaves: table?.value ?? heuristicLeaves(config.value) });
-    }
-    else if (spec.startsWith('klv:')) {
+      players.push(withEndgame({ name: spec, leaves: table?.value ?? heuristicLeaves(config.value) }));
+    } else if (spec.startsWith('klv:')) {
       const file = spec.slice(4);
       let bytes: Uint8Array;
       try {
@@ -57,8 +68,8 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
       }
       const table = LeaveTable.fromKlv(bytes, config.value.alphabet.size);
       if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
-      players.push({ name: spec, leaves: table.value });
-    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic or klv:FILE` }));
+      players.push(withEndgame({ name: spec, leaves: table.value }));
+    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic or klv:FILE (each may end with +endgame)` }));
   }
   return Autoplayer.create(config.value, dict.value, players);
 }
