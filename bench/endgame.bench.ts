@@ -75,7 +75,9 @@ export async function endgameBench(): Promise<void> {
   if (!built.ok) throw new Error(built.error.message);
   const solver = EndgameSolver.create(config.value, built.value.dictionary);
   if (!solver.ok) throw new Error(solver.error.message);
-  const positions = realEndgames();
+  // ENDGAME_IDS=FILE: only the positions listed (one id a line), e.g. those a 5 s run left unsolved.
+  const only = process.env.ENDGAME_IDS === undefined ? undefined : new Set(readFileSync(process.env.ENDGAME_IDS, 'utf8').split('\n').filter((l) => l !== ''));
+  const positions = realEndgames().filter((p) => only === undefined || only.has(p.id));
   const limit = Number(process.env.ENDGAME_SECONDS ?? 5);
   const rows: (string | number)[][] = [];
   const times: number[] = [];
@@ -99,5 +101,9 @@ export async function endgameBench(): Promise<void> {
   printTable('Endgames (first and second position after the bag empties)', ['position', 'tiles', 'value', 'result', 'ms', 'best move'], rows);
   const rate = Math.round((nodes / ms) * 1000);
   console.log(`${positions.length} positions; exact within 1 s: ${exact1}, within ${limit} s: ${exact5} (MAGPIE: 102 of 177 within 5 s); median exact time ${Math.round(times[Math.floor(times.length / 2)] ?? 0)} ms; ${rate} nodes a second (target at least 50,000)`);
+  if (only !== undefined) {
+    console.log(`(a subset: ${positions.length} positions; results not saved)`);
+    return;
+  }
   saveResults('endgame', { positions: positions.length, exactWithin1s: exact1, exactWithinLimit: exact5, limitSeconds: limit, nodesPerSecond: rate, rows });
 }
