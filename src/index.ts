@@ -63,6 +63,7 @@ export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, type Player, ty
 export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
 export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
 export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, type PreEndgameResult } from './endgame/peg.js';
+export { endgamePlayer, type EndgameBudget } from './endgame/player.js';
 export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './ai/autoplay.js';
 
 // Boggle

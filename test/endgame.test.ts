@@ -126,3 +126,21 @@ describe('endgame solver', () => {
     );
   });
 });
+
+describe('endgame players', () => {
+  it('play whole validated self-play games, searching the pre-endgame and the endgame', async () => {
+    const { loadDefaultDictionary } = await import('../src/node/files.js');
+    const { presetConfig } = await import('../src/config/config.js');
+    const { selfPlay } = await import('../src/ai/selfplay.js');
+    const { staticPlayer } = await import('../src/ai/players.js');
+    const { endgamePlayer } = await import('../src/endgame/player.js');
+    const { PreEndgameSolver } = await import('../src/endgame/peg.js');
+    const en = unwrap(presetConfig('en'));
+    const dictionary = unwrap(loadDefaultDictionary());
+    const player = endgamePlayer(en, unwrap(EndgameSolver.create(en, dictionary)), unwrap(PreEndgameSolver.create(en, dictionary)), staticPlayer, { endgameNodes: 5000, pegNodes: 500, pegCandidates: 3 });
+    for (const seed of [1, 2]) {
+      const game = unwrap(selfPlay(en, dictionary, [player, staticPlayer], seed));
+      expect(game.final.over).toBe(true);
+    }
+  }, 120_000);
+});

@@ -37,10 +37,12 @@ export interface PreEndgameOptions {
   readonly candidates?: number;
   /** The current spread of the side to move (default 0). */
   readonly spread?: number;
-  /** Milliseconds for each endgame (default 1,000). */
+  /** Milliseconds for each endgame (default 1,000; ignored when `maxNodesPerEndgame` is given). */
   readonly timeMsPerEndgame?: number;
   /** Plies at most in each endgame (default 25). */
   readonly maxDepth?: number;
+  /** Nodes at most in each endgame (default: none; a budget in nodes keeps results deterministic). */
+  readonly maxNodesPerEndgame?: number;
 }
 
 /** What a pre-endgame search found: the candidates, best (win chance, then mean spread) first, and the endgames solved. */
@@ -96,7 +98,10 @@ export class PreEndgameSolver {
         const opponent = [...unseen];
         opponent.splice(opponent.indexOf(tile), 1);
         const mine = [...kept, tile];
-        const r = this.#endgame.solve(after, [opponent, mine], { timeMs: options.timeMsPerEndgame ?? 1000, maxDepth: options.maxDepth ?? 25 });
+        const r = this.#endgame.solve(after, [opponent, mine], {
+          ...(options.maxNodesPerEndgame === undefined ? { timeMs: options.timeMsPerEndgame ?? 1000 } : { maxNodes: options.maxNodesPerEndgame }),
+          maxDepth: options.maxDepth ?? 25,
+        });
         if (!r.ok) return r;
         endgames++;
         nodes += r.value.nodes;

@@ -1,4 +1,8 @@
 import { loadDefaultLeaves } from '../../node/files.js';
+import type { Dictionary } from '../../dictionary/dictionary.js';
+import { EndgameSolver } from '../../endgame/endgame.js';
+import { PreEndgameSolver } from '../../endgame/peg.js';
+import { endgamePlayer } from '../../endgame/player.js';
 import { leavePlayer, staticPlayer, type Player } from '../../ai/players.js';
 import { selfPlay } from '../../ai/selfplay.js';
 import type { GameConfig } from '../../config/config.js';
@@ -12,7 +16,14 @@ import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOptio
 import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** AI players by name. */
-export function playerByName(name: string, config: GameConfig): Player | undefined {
+export function playerByName(name: string, config: GameConfig, dictionary?: () => Dictionary): Player | undefined {
+  // `NAME+endgame`: the same player, searching the endgame and the pre-endgame (two players).
+  if (name.endsWith('+endgame') && dictionary !== undefined) {
+    const base = playerByName(name.slice(0, -'+endgame'.length), config);
+    const endgame = EndgameSolver.create(config, dictionary());
+    const peg = PreEndgameSolver.create(config, dictionary());
+    return base === undefined || !endgame.ok || !peg.ok ? undefined : endgamePlayer(config, endgame.value, peg.value, base);
+  }
   if (name === 'static') return staticPlayer;
   if (name === 'heuristic') return leavePlayer(config);
   if (name !== 'leave') return undefined;
@@ -71,7 +82,7 @@ export const selfplayCommand: Command = {
   args: '',
   options: {
     seed: { type: 'string', describe: 'seed of the game (default: a random one, printed)' },
-    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value) or heuristic (score plus the hand-written leave value)' },
+    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value) or heuristic (score plus the hand-written leave value); NAME+endgame searches the endgame and the pre-endgame' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print how long the game took' },
@@ -82,8 +93,8 @@ export const selfplayCommand: Command = {
     const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? randomSeed();
     const config = configOption(values);
     const names = String(values.players).split(',');
-    const players = names.map((n) => playerByName(n.trim(), config));
-    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave, heuristic');
+    const players = names.map((n) => playerByName(n.trim(), config, () => ctx.dictionary()));
+    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave, heuristic, each optionally +endgame');
     const dictionary = ctx.dictionary();
     const t0 = performance.now();
     const game = selfPlay(config, dictionary, players as Player[], seed);
