@@ -43,6 +43,7 @@ export { loadDictionary, saveDictionary, inspectDictionary, type DictionaryFileI
 export { PERMISSIVE, setLookup } from './rules/lookup.js';
 export { readKwg, writeKwg, KWG_MAX_NODES, KWG_MAX_WORDS, type KwgInfo } from './dictionary/kwg.js';
 export { LeaveTable } from './leaves/leaves.js';
+export { LeaveLearner, type LearnerStats } from './leaves/learn.js';
 
 // Boards, hands, notation
 export { Board, emptyBoard, type Placement } from './board/board.js';
