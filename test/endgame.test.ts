@@ -144,3 +144,23 @@ describe('endgame players', () => {
     }
   }, 120_000);
 });
+
+describe('parallel endgames', () => {
+  it('give the same value and move on 1, 2 and 3 worker threads as one search', async () => {
+    const { solveEndgameParallel } = await import('../src/node/endgame.js');
+    const { saveDictionary } = await import('../src/dictionary/file.js');
+    const dictionary = mustBuild(['AB', 'BA', 'AD', 'DA', 'CAB', 'BAD', 'DAB', 'ABC', 'CAD', 'ACD', 'BAA', 'AA', 'DAD', 'ADD', 'ABBA', 'CABA', 'DACA', 'BADA', 'ACA', 'ABA'], ABCD.alphabet, true);
+    const solver = unwrap(EndgameSolver.create(ABCD, dictionary));
+    const bytes = saveDictionary(dictionary);
+    const board = Board.empty(5, 5).withTiles([{ square: 11, tile: 1 }, { square: 12, tile: 2 }, { square: 13, tile: 1 }]);
+    const cases: [Tile[], Tile[]][] = [[[2, 2, 4], [1, 2, 1]], [[1, 1, 3, 4], [2, 1, 1]], [[1, 2], [4, BLANK]], [[3, 3, 1], [1, 1, 1, 2]]];
+    for (const racks of cases) {
+      const one = unwrap(solver.solve(board, racks));
+      for (const workers of [1, 2, 3]) {
+        const r = unwrap(await solveEndgameParallel({ config: ABCD.spec, dictionary: bytes, cells: board.cells(), racks }, workers));
+        expect(r.exact).toBe(true);
+        expect([r.value, r.rootIndex, r.line[0]?.notation]).toEqual([one.value, one.rootIndex, one.line[0]?.notation]);
+      }
+    }
+  }, 120_000);
+});

@@ -66,6 +66,8 @@ export interface EndgameResult {
   readonly exact: boolean;
   readonly nodes: number;
   readonly ms: number;
+  /** The index of the best move among the root's moves in generation order (ties go to the lowest). */
+  readonly rootIndex: number;
 }
 
 /** Limits of a search: it stops at the first that is reached, keeping the last finished iteration. */
@@ -78,6 +80,11 @@ export interface EndgameOptions {
   readonly maxNodes?: number;
   /** Called after each finished iteration. */
   readonly onIteration?: (result: EndgameResult) => void;
+  /**
+   * Search only the root moves whose index in generation order is `index` modulo `count` (to
+   * split the root between workers; see `solveEndgameParallel` in `wordgame-engine/node`).
+   */
+  readonly rootShard?: { readonly index: number; readonly count: number };
 }
 
 const INF = 1 << 29;
@@ -173,6 +180,9 @@ export class EndgameSolver {
   #maxNodes = Infinity;
   #collect: MoveList | undefined;
   #width = 0;
+  #shardIndex = 0;
+  #shardCount = 1;
+  #rootBest = -1;
 
   private constructor(config: GameConfig, gen: MoveGenerator) {
     this.config = config;
@@ -232,6 +242,8 @@ export class EndgameSolver {
     this.#stop = false;
     this.#deadline = options.timeMs === undefined ? Infinity : start + options.timeMs;
     this.#maxNodes = options.maxNodes ?? Infinity;
+    this.#shardCount = Math.max(1, Math.trunc(options.rootShard?.count ?? 1));
+    this.#shardIndex = Math.max(0, Math.trunc(options.rootShard?.index ?? 0)) % this.#shardCount;
     const maxDepth = Math.max(1, Math.min(60, options.maxDepth ?? 25));
     let best: EndgameResult | undefined;
     for (let depth = 1; depth <= maxDepth; depth++) {
@@ -239,7 +251,7 @@ export class EndgameSolver {
       const value = this.#search(0, depth, -INF, INF, 0, 0);
       if (this.#stop) break;
       const line = this.#principalVariation(board, depth);
-      best = { value, line, depth, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start };
+      best = { value, line, depth, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start, rootIndex: this.#rootBest };
       options.onIteration?.(best);
       if (!this.#cut) break;
     }
@@ -250,7 +262,7 @@ export class EndgameSolver {
       this.#maxNodes = Infinity;
       this.#cut = false;
       const value = this.#search(0, 1, -INF, INF, 0, 0);
-      best = { value, line: this.#principalVariation(board, 1), depth: 1, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start };
+      best = { value, line: this.#principalVariation(board, 1), depth: 1, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start, rootIndex: this.#rootBest };
     }
     return ok({ ...best, nodes: this.#nodes, ms: performance.now() - start });
   }
@@ -381,8 +393,10 @@ export class EndgameSolver {
     const w = list.width;
     const cutAbove = this.#cut;
     this.#cut = false;
+    let bestIndex = -1;
     for (let k = n - 1; k >= 0; k--) {
       const m = (keys[k] as number) % ORDER_SHIFT;
+      if (ply === 0 && m % this.#shardCount !== this.#shardIndex) continue;
       const tiles = list.sizes[m] as number;
       let v: number;
       if (tiles === 0) {
@@ -409,14 +423,20 @@ export class EndgameSolver {
         }
       }
       if (this.#stop) return 0;
-      if (v > best) {
+      // At the root, ties go to the move generated first, whatever the search order (so any split
+      // of the root gives the same answer): the window stays one below the best, so ties are exact.
+      if (v > best || (ply === 0 && v === best && m < bestIndex)) {
         best = v;
+        bestIndex = m;
         bestLo = list.hashLo[m] as number;
         bestHi = list.hashHi[m] as number;
       }
-      if (v > alpha) alpha = v;
+      if (ply === 0) {
+        if (v - 1 > alpha) alpha = v - 1;
+      } else if (v > alpha) alpha = v;
       if (alpha >= beta) break;
     }
+    if (ply === 0) this.#rootBest = bestIndex;
     const cutHere = this.#cut;
     this.#cut = cutAbove || cutHere;
     this.#ttLo[slot] = keyLo;

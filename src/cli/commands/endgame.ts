@@ -1,10 +1,13 @@
 import type { Board } from '../../board/board.js';
 import type { GameConfig } from '../../config/config.js';
 import type { Tile } from '../../config/letterset.js';
-import { EndgameSolver, unseenTiles } from '../../endgame/endgame.js';
+import { type EndgameResult, EndgameSolver, unseenTiles } from '../../endgame/endgame.js';
+import type { EngineError } from '../../errors/error.js';
+import { solveEndgameParallel } from '../../node/endgame.js';
+import type { Result } from '../../result.js';
 import { PreEndgameSolver } from '../../endgame/peg.js';
 import { formatTiles, handFromLetters } from '../../notation/tokens.js';
-import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, type Command, type Context } from '../framework.js';
+import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, readBytes, type Command, type Context } from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** The configuration, the board and the rack to move (`--hand`) of an endgame command. */
@@ -28,6 +31,7 @@ export const endgameCommand: Command = {
     board: BOARD_OPTION,
     depth: { type: 'string', default: '25', describe: 'plies at most' },
     time: { type: 'string', describe: 'seconds at most (the best line of the last finished depth is kept)' },
+    workers: { type: 'string', default: '1', describe: 'worker threads splitting the root (an exact answer does not depend on it)' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print the time and nodes a second (JSON included)' },
@@ -50,15 +54,31 @@ export const endgameCommand: Command = {
     const depth = intOption(values, 'depth', 1, 60) ?? 25;
     const seconds = typeof values.time === 'string' ? Number(values.time) : undefined;
     if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400)) throw new UsageError('--time takes seconds, more than 0');
-    const solver = EndgameSolver.create(config, ctx.dictionary());
-    if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
-    const r = solver.value.solve(board, [[...hand], opponent], {
-      maxDepth: depth,
-      ...(seconds === undefined ? {} : { timeMs: seconds * 1000 }),
-      onIteration: (it) => {
-        if (!ctx.json && ctx.io.errIsTerminal === true) ctx.io.err(`depth ${it.depth}: ${it.value} ${it.line.map((m) => m.notation).join(' ')}\n`);
-      },
-    });
+    const workers = intOption(values, 'workers', 1, 64) ?? 1;
+    let r: Result<EndgameResult, EngineError>;
+    if (workers > 1) {
+      r = await solveEndgameParallel(
+        {
+          config: config.spec,
+          ...(typeof values.dict === 'string' ? { dictionary: readBytes(values.dict) } : {}),
+          cells: board.cells(),
+          racks: [[...hand], opponent],
+          maxDepth: depth,
+          ...(seconds === undefined ? {} : { timeMs: seconds * 1000 }),
+        },
+        workers,
+      );
+    } else {
+      const solver = EndgameSolver.create(config, ctx.dictionary());
+      if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
+      r = solver.value.solve(board, [[...hand], opponent], {
+        maxDepth: depth,
+        ...(seconds === undefined ? {} : { timeMs: seconds * 1000 }),
+        onIteration: (it) => {
+          if (!ctx.json && ctx.io.errIsTerminal === true) ctx.io.err(`depth ${it.depth}: ${it.value} ${it.line.map((m) => m.notation).join(' ')}\n`);
+        },
+      });
+    }
     if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
     const res = r.value;
     const line = res.line.map((m) => ({ move: m.notation, score: m.score }));
