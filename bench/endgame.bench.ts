@@ -93,7 +93,7 @@ export async function endgameBench(): Promise<void> {
     if (r.value.exact) {
       times.push(r.value.ms);
       if (r.value.ms <= 1000) exact1++;
-      if (r.value.ms <= 5000) exact5++;
+      if (r.value.ms <= limit * 1000) exact5++;
     }
     rows.push([p.id, `${p.rack.length}v${p.opponent.length}`, r.value.value, r.value.exact ? 'exact' : `depth ${r.value.depth}`, Math.round(r.value.ms), r.value.line[0]?.notation ?? '-']);
   }
