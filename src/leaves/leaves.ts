@@ -25,11 +25,27 @@ export class LeaveTable implements LeaveValues {
   readonly #values: Float32Array;
   readonly #root: number;
 
+  /** The root list by tile: the node of each first tile (0: none) and the strings before it. */
+  readonly #rootNode = new Int32Array(64);
+  readonly #rootBefore = new Float64Array(64);
+
   private constructor(nodes: Uint32Array, count: Uint32Array, values: Float32Array) {
     this.#nodes = nodes;
     this.#count = count;
     this.#values = values;
     this.#root = kwgArc(nodes[0] as number);
+    // The first tile is looked up in a table instead of scanning the root list (up to 27 nodes).
+    if (this.#root !== 0) {
+      for (let i = this.#root; ; i++) {
+        const v = nodes[i] as number;
+        const t = kwgTile(v);
+        if (t < 64 && this.#rootNode[t] === 0) {
+          this.#rootNode[t] = i;
+          this.#rootBefore[t] = (count[this.#root] as number) - (count[i] as number);
+        }
+        if (kwgIsEnd(v)) break;
+      }
+    }
   }
 
   /** Number of leaves stored. */
@@ -48,11 +64,17 @@ export class LeaveTable implements LeaveValues {
     const nodes = this.#nodes;
     const count = this.#count;
     const values = this.#values;
-    let p = this.#root;
-    let index = 0;
-    for (let k = 0; k < length; k++) {
+    // KLV order: the blanks (tile 0) first, then the letters ascending.
+    const first = blanks > 0 ? 0 : (tiles[0] as number) & 63;
+    const at = this.#rootNode[first] as number;
+    if (at === 0) return 0;
+    const top = nodes[at] as number;
+    let index = this.#rootBefore[first] as number;
+    if (length === 1) return (top & 0x800000) !== 0 ? (values[index] as number) : 0;
+    if ((top & 0x800000) !== 0) index++;
+    let p = top & 0x3fffff;
+    for (let k = 1; k < length; k++) {
       if (p === 0) return 0;
-      // KLV order: the blanks (tile 0) first, then the letters ascending.
       const t = k < blanks ? 0 : (tiles[k - blanks] as number);
       let i = p;
       let v = nodes[i] as number;
