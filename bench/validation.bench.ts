@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import type { Board } from '../src/board/board.js';
 import { BLANK } from '../src/config/letterset.js';
 import { parsePlay } from '../src/notation/move.js';
-import { parseTiles } from '../src/notation/tokens.js';
 import { type MoveInput, readMove, scorePlacements, validateMove } from '../src/rules/crossword.js';
 import type { Placement } from '../src/board/board.js';
 import { PERMISSIVE } from '../src/rules/lookup.js';

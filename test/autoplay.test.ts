@@ -90,7 +90,7 @@ describe('leave learning', () => {
   if (!config.ok) throw new Error('no preset');
   const dict = unwrap(loadDefaultDictionary());
 
-  it('is deterministic, values every leave of 1-6 tiles, and observes only leaves a draw completes', () => {
+  it('is deterministic, values every leave of 1-6 tiles, and smooths toward its prior', () => {
     const learn = () => {
       const leaves = heuristicLeaves(config.value);
       const a = unwrap(Autoplayer.create(config.value, dict, [{ name: 'a', leaves }, { name: 'b', leaves }]));

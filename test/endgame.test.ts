@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Board } from '../src/board/board.js';
-import { createConfig } from '../src/config/config.js';
 import { BLANK, type Tile } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
 import { EndgameSolver } from '../src/endgame/endgame.js';
@@ -89,6 +88,15 @@ describe('endgame solver', () => {
       }),
       { ...FC, numRuns: 20 },
     );
+  });
+
+  it('refuses a board of another size, racks beyond a hand and an empty rack to move, with error values', () => {
+    expect(solver.solve(Board.empty(15, 15), [[1], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
+    expect(solver.solve(openings[0] as Board, [[1, 1, 1, 1, 1], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
+    expect(solver.solve(openings[0] as Board, [[], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
+    const peg = unwrap(PreEndgameSolver.create(ABCD, dict));
+    expect(peg.solve(Board.empty(15, 15), [1], [1, 2, 3, 4, 1])).toMatchObject({ ok: false, error: { code: 90201 } });
+    expect(peg.solve(openings[0] as Board, [1], [1, 2])).toMatchObject({ ok: false, error: { code: 90201 } });
   });
 
   it('stops at a depth limit with a best-so-far answer marked inexact', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { heuristicLeaves, leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { Board, type Placement } from '../src/board/board.js';
-import { createConfig, presetConfig, type GameConfig } from '../src/config/config.js';
+import { presetConfig, type GameConfig } from '../src/config/config.js';
 import { BLANK } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
 import { MoveGenerator, allPlays, bestPlay, topPlays } from '../src/movegen/generator.js';

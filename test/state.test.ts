@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from '../src/alphabet/presets.js';
 import { Board, type Placement } from '../src/board/board.js';
 import { CONFIG_SPECS, createConfig, presetConfig, type GameConfig } from '../src/config/config.js';
 import { BLANK, ENGLISH_LETTERS } from '../src/config/letterset.js';

@@ -3,7 +3,7 @@ import { BLANK } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
-import { type LeaveValues, MoveGenerator } from '../movegen/generator.js';
+import { type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
 import { bestTradeMask } from './players.js';
 import type { EndgameSolver } from '../endgame/endgame.js';
 import { err, ok, type Result } from '../result.js';
@@ -60,6 +60,8 @@ export class Autoplayer {
   readonly config: GameConfig;
   readonly #dictionary: Dictionary;
   readonly #players: readonly AutoplayPlayer[];
+  /** Each player's search options, built once (a turn allocates nothing). */
+  readonly #searchOptions: readonly SearchOptions[];
   #generator: MoveGenerator;
   readonly #fullBag: Uint8Array;
   readonly #bag: Uint8Array;
@@ -74,6 +76,7 @@ export class Autoplayer {
     this.config = config;
     this.#dictionary = dictionary;
     this.#players = players;
+    this.#searchOptions = players.map((p) => (p.leaves === undefined ? {} : { leaves: p.leaves }));
     this.#generator = generator;
     const tiles: number[] = [];
     for (let code = 1; code < config.letters.counts.length; code++) for (let k = 0; k < (config.letters.counts[code] as number); k++) tiles.push(code);
@@ -119,6 +122,7 @@ export class Autoplayer {
     for (let seat = 0; turns < AUTOPLAY_MAX_TURNS; seat = (seat + 1) % n) {
       turns++;
       const player = this.#players[(seat + rotate) % n] as AutoplayPlayer;
+      const options = this.#searchOptions[(seat + rotate) % n] as SearchOptions;
       const rack = racks[seat] as number[];
       let played = false;
       let score = 0;
@@ -135,7 +139,7 @@ export class Autoplayer {
           played = true;
         }
       } else {
-        const found = gen.searchTop(rack, 1, player.leaves === undefined ? {} : { leaves: player.leaves });
+        const found = gen.searchTop(rack, 1, options);
         const equity = found > 0 ? gen.topPlayEquity(0) : -Infinity;
         let traded = false;
         if (player.leaves !== undefined && this.#bagSize >= config.minBagToTrade && rack.length > 0) {

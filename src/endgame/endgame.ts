@@ -215,13 +215,14 @@ export class EndgameSolver {
   /**
    * Solves the endgame on `board` with `racks[0]` to move against `racks[1]` (the bag is empty),
    * deepening one ply at a time until the value is exact or a limit is reached. Error 90201 for
-   * racks larger than a hand or with tiles that are not tiles.
+   * racks larger than a hand or with tiles that are not tiles, and for a board of another size.
    */
   solve(board: Board, racks: readonly [readonly Tile[], readonly Tile[]], options: EndgameOptions = {}): Result<EndgameResult, EngineError> {
     for (const r of racks) {
       if (r.length > this.config.handSize || r.some((t) => !Number.isInteger(t) || (t !== BLANK && (t < 1 || t > 63)))) return err(engineError(Code.BAD_QUERY, { cause: 'racks hold at most a hand of tiles' }));
     }
     if (racks[0].length === 0) return err(engineError(Code.BAD_QUERY, { cause: 'the side to move has no tiles: the game is over' }));
+    if (board.rows !== this.config.layout.rows || board.cols !== this.config.layout.cols) return err(engineError(Code.BAD_QUERY, { cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}` }));
     const start = performance.now();
     this.#gen.setBoard(board);
     this.#lo = 0;

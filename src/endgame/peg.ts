@@ -77,6 +77,8 @@ export class PreEndgameSolver {
   /** Ranks the candidates of `rack` on `board` with `unseen` (exactly hand size + 1 tiles) not seen. */
   solve(board: Board, rack: readonly Tile[], unseen: readonly Tile[], options: PreEndgameOptions = {}): Result<PreEndgameResult, EngineError> {
     if (unseen.length !== this.config.handSize + 1) return err(engineError(Code.BAD_QUERY, { cause: `a pre-endgame with one tile in the bag has ${this.config.handSize + 1} unseen tiles, not ${unseen.length}` }));
+    if (board.rows !== this.config.layout.rows || board.cols !== this.config.layout.cols) return err(engineError(Code.BAD_QUERY, { cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}` }));
+    if (rack.length > this.config.handSize) return err(engineError(Code.BAD_QUERY, { cause: 'a rack holds at most a hand of tiles' }));
     const start = performance.now();
     this.#gen.setBoard(board);
     const plays = topPlays(this.#gen, rack, Math.max(1, options.candidates ?? 10));

@@ -3,12 +3,11 @@ import { Worker } from 'node:worker_threads';
 import { type AutoplayPlayer, type AutoplaySummary, Autoplayer, type PairResult, playPairs, summarizePairs } from '../ai/autoplay.js';
 import { heuristicLeaves } from '../ai/players.js';
 import { presetConfig } from '../config/config.js';
-import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/leaves.js';
 import { EndgameSolver } from '../endgame/endgame.js';
 import { err, ok, type Result } from '../result.js';
-import { loadDefaultDictionary, loadDefaultLeaves, readDictionaryFile } from './files.js';
+import { defaultLeaveValues, dictionaryOrDefault } from './files.js';
 
 /**
  * Autoplay on every core of one machine. The job is static (N mirrored pairs, known up front),
@@ -36,7 +35,7 @@ export interface AutoplayJob {
 export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
   const config = presetConfig(job.config ?? 'en');
   if (!config.ok) return config;
-  const dict: Result<Dictionary, EngineError> = job.dictionary === undefined ? loadDefaultDictionary() : readDictionaryFile(job.dictionary);
+  const dict = dictionaryOrDefault(job.dictionary);
   if (!dict.ok) return dict;
   const players: AutoplayPlayer[] = [];
   for (const full of job.players) {
@@ -54,10 +53,9 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
     if (spec === 'static') players.push(withEndgame({ name: spec }));
     else if (spec === 'heuristic') players.push(withEndgame({ name: spec, leaves: heuristicLeaves(config.value) }));
     else if (spec === 'leave') {
-      // The embedded learned table (English letterset); the heuristic for other configurations.
-      const table = config.value.name === 'en' ? loadDefaultLeaves() : undefined;
-      if (table !== undefined && !table.ok) return table;
-      players.push(withEndgame({ name: spec, leaves: table?.value ?? heuristicLeaves(config.value) }));
+      const leaves = defaultLeaveValues(config.value);
+      if (!leaves.ok) return leaves;
+      players.push(withEndgame({ name: spec, leaves: leaves.value }));
     } else if (spec.startsWith('klv:')) {
       const file = spec.slice(4);
       let bytes: Uint8Array;

@@ -9,7 +9,10 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { loadDictionary, saveDictionary } from '../dictionary/file.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/leaves.js';
-import { err, type Result } from '../result.js';
+import { err, ok, type Result } from '../result.js';
+import { heuristicLeaves } from '../ai/players.js';
+import type { GameConfig } from '../config/config.js';
+import type { LeaveValues } from '../movegen/generator.js';
 
 /** File name of the embedded default English dictionary, inside the package's `dictionaries/`. */
 export const DEFAULT_DICTIONARY_FILE = 'en.dawg';
@@ -54,6 +57,20 @@ let cachedDefault: Result<Dictionary, EngineError> | undefined;
 export function loadDefaultDictionary(): Result<Dictionary, EngineError> {
   cachedDefault ??= readDictionaryFile(packageDictionaryPath());
   return cachedDefault;
+}
+
+/** The dictionary in `path`, or the embedded default dictionary when there is no path. */
+export function dictionaryOrDefault(path: string | undefined): Result<Dictionary, EngineError> {
+  return path === undefined ? loadDefaultDictionary() : readDictionaryFile(path);
+}
+
+/**
+ * The leave values the `leave` player uses on a configuration: the embedded learned table for
+ * the English letterset, the hand-written heuristic for others.
+ */
+export function defaultLeaveValues(config: GameConfig): Result<LeaveValues, EngineError> {
+  if (config.name !== 'en') return ok(heuristicLeaves(config));
+  return loadDefaultLeaves();
 }
 
 /** The file name of the embedded English leave table. */

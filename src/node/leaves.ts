@@ -1,14 +1,13 @@
 import { Autoplayer } from '../ai/autoplay.js';
 import { heuristicLeaves } from '../ai/players.js';
 import { presetConfig } from '../config/config.js';
-import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveLearner, type LearnerStats } from '../leaves/learn.js';
 import { LeaveTable } from '../leaves/leaves.js';
 import type { LeaveValues } from '../movegen/generator.js';
 import { err, ok, type Result } from '../result.js';
 import { startWorker } from './autoplay.js';
-import { loadDefaultDictionary, readDictionaryFile } from './files.js';
+import { dictionaryOrDefault } from './files.js';
 
 /** A leave-learning run: plain data, so that its shards cross to worker threads. */
 export interface LeavesJob {
@@ -38,7 +37,7 @@ export interface LeavesShard {
 export function playLeavesShard(shard: LeavesShard, onGame?: () => void): Result<LearnerStats, EngineError> {
   const config = presetConfig('en');
   if (!config.ok) return config;
-  const dict: Result<Dictionary, EngineError> = shard.job.dictionary === undefined ? loadDefaultDictionary() : readDictionaryFile(shard.job.dictionary);
+  const dict = dictionaryOrDefault(shard.job.dictionary);
   if (!dict.ok) return dict;
   let base: LeaveValues = heuristicLeaves(config.value);
   if (shard.base !== null) {

@@ -2,7 +2,7 @@ import type { Alphabet } from '../alphabet/alphabet.js';
 import type { Board, Placement } from '../board/board.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
-import { type Direction, type Position, formatPosition, parsePosition } from './square.js';
+import { type Position, formatPosition, parsePosition } from './square.js';
 import { formatRun, readToken, tileText, type Token } from './tokens.js';
 
 /** A play in record notation, resolved against a board. */

@@ -1,4 +1,4 @@
-import { loadDefaultLeaves } from '../../node/files.js';
+import { defaultLeaveValues } from '../../node/files.js';
 import type { Dictionary } from '../../dictionary/dictionary.js';
 import { EndgameSolver } from '../../endgame/endgame.js';
 import { PreEndgameSolver } from '../../endgame/peg.js';
@@ -27,9 +27,9 @@ export function playerByName(name: string, config: GameConfig, dictionary?: () =
   if (name === 'static') return staticPlayer;
   if (name === 'heuristic') return leavePlayer(config);
   if (name !== 'leave') return undefined;
-  // The embedded learned leaves for English, the heuristic elsewhere.
-  const table = config.name === 'en' ? loadDefaultLeaves() : undefined;
-  return table?.ok === true ? leavePlayer(config, table.value) : leavePlayer(config);
+  const leaves = defaultLeaveValues(config);
+  if (!leaves.ok) throw new CommandError(leaves.error, EXIT.USAGE);
+  return leavePlayer(config, leaves.value);
 }
 
 /** `wordgame best`: the best plays of a hand on a board. */
