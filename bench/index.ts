@@ -11,6 +11,7 @@ import { adversarialBench } from './adversarial.bench.js';
 import { historyBench } from './history.bench.js';
 import { leavesBench } from './leaves.bench.js';
 import { endgameBench } from './endgame.bench.js';
+import { simBench } from './sim.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<void>> = {
   history: historyBench,
   leaves: leavesBench,
   endgame: endgameBench,
+  sim: simBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,0 +1,714 @@
+import type { Board } from '../board/board.js';
+import type { GameConfig } from '../config/config.js';
+import { BLANK, type Tile } from '../config/letterset.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { unseenTiles } from '../endgame/endgame.js';
+import { Code, engineError, type EngineError } from '../errors/error.js';
+import { GeneratedPlay, type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
+import { bestTradeMask } from '../ai/players.js';
+import { err, ok, type Result } from '../result.js';
+import { nextState, randomOf, seedState } from '../state/random.js';
+import { type WinModel, DEFAULT_WIN_MODEL, winProbability } from './winpct.js';
+
+/**
+ * Monte Carlo simulation ("sim"): choose a play by playing ahead.
+ *
+ * The candidates are the top N plays by equity (score + leave value) from the best-play search,
+ * plus the best trade when the bag allows one. Iteration `i` shuffles the unseen tiles with a
+ * generator seeded by `(seed, i)` alone: the first tiles are the opponent's rack, the rest the
+ * bag in drawing order. Every candidate is played out against that same deal (common random
+ * numbers: differences between candidates are not blurred by luck), for `plies` more turns of
+ * static equity players (the best play by equity; a player with no play passes), then valued:
+ *
+ * - **spread**: the points of the candidate and of the rollout (mine minus the opponent's), plus
+ *   the leave value of each side's last play (mine minus the opponent's) while the bag is not
+ *   empty; a rollout that ends the game counts the final rack adjustments instead;
+ * - **win**: the chance that the player to move after the rollout wins, from a table of win
+ *   chance by lead and tiles unseen built from autoplay ({@link DEFAULT_WIN_MODEL}); a rollout
+ *   that ends the game counts 1, ½ or 0;
+ * - **utility** (what is ranked): win + `spreadWeight` × spread / 100 (MAGPIE's blend, 0.5 by
+ *   default: a win-first ranking that still prefers the bigger margin among sure wins or losses).
+ *
+ * With 14 tiles or fewer unseen (the bag holds 7 or fewer), rollouts play to the end of the game.
+ *
+ * **Stopping** (see {@link SimRun.check}): every `checkEvery` iterations, once `minIterations`
+ * are done, each live candidate is compared with the leader on their paired differences (same
+ * iterations, so the variance of the difference is small): it is dropped when the leader is
+ * better at the confidence asked, with a Bonferroni correction over the live candidates
+ * (z for δ / (K − 1)). The search stops when one candidate is left, or at the iteration or time
+ * limit. Dropping the candidates that cannot be best spends the rest of the samples on the close
+ * contenders (successive elimination, a best-arm identification rule).
+ *
+ * **Deterministic**: values are summed as integers (utility in 1/10,000, spread in 1/100 point,
+ * win in 1/10,000), so any split of the iterations between workers, merged at the same check
+ * points, gives the same result to the last bit. A time limit is the one exception.
+ */
+
+/** A position to simulate, from the side of the player to move. */
+export interface SimPosition {
+  readonly board: Board;
+  /** The player's tiles. */
+  readonly rack: readonly Tile[];
+  /** Tiles the player cannot see (the bag and the opponent's rack); computed from the board, the rack and the letterset when absent. */
+  readonly unseen?: readonly Tile[];
+  /** The player's score minus the opponent's (default 0). */
+  readonly lead?: number;
+}
+
+/** Options of a simulation. */
+export interface SimOptions {
+  /** Candidates: the top N plays by equity (default 20; at most 100), plus the best trade when the bag allows. */
+  readonly candidates?: number;
+  /** Turns played after the candidate (default 2, at most 10); to the end of the game with 14 or fewer tiles unseen. */
+  readonly plies?: number;
+  /** The most iterations (default 10,000; at most 1,000,000). Every live candidate is played out once per iteration. */
+  readonly iterations?: number;
+  /** Stop after this many milliseconds (checked between batches; makes the result depend on the machine). */
+  readonly timeMs?: number;
+  /** Seed of the deals (default 1). */
+  readonly seed?: number;
+  /** Confidence at which a candidate is dropped and the search stops (default 0.99); 1 never stops early. */
+  readonly confidence?: number;
+  /** Iterations between checks (default 32). */
+  readonly checkEvery?: number;
+  /** Iterations before the first check (default 64). */
+  readonly minIterations?: number;
+  /** Drop candidates that cannot be best (default true); false samples every candidate every iteration (round-robin). */
+  readonly prune?: boolean;
+  /** Weight of 100 points of spread in the utility, against a win (default 0.5). */
+  readonly spreadWeight?: number;
+  /** Called after each check. */
+  readonly onProgress?: (progress: SimProgress) => void;
+}
+
+/** Where a simulation is: after each check. */
+export interface SimProgress {
+  readonly iterations: number;
+  readonly live: number;
+  readonly samples: number;
+  readonly leader: number;
+}
+
+/** One candidate's figures after the simulation. */
+export interface SimCandidate extends SimCandidateInfo {
+  /** Iterations this candidate was played out. */
+  readonly iterations: number;
+  /** Mean win chance (0..1) and mean spread, with 95 % confidence intervals. */
+  readonly win: number;
+  readonly winCI: readonly [number, number];
+  readonly spread: number;
+  readonly spreadCI: readonly [number, number];
+  /** Mean utility (what is ranked). */
+  readonly utility: number;
+  /** False once dropped. */
+  readonly live: boolean;
+}
+
+/** What a simulation found. */
+export interface SimResult {
+  /** Candidates best first (by mean utility; live ones before dropped ones). */
+  readonly candidates: readonly SimCandidate[];
+  /** Index into {@link candidates} of the choice (always 0). */
+  readonly best: number;
+  /** Iterations run. */
+  readonly iterations: number;
+  /** Play-rollouts run (samples over all candidates). */
+  readonly samples: number;
+  /** Why it stopped. */
+  readonly stop: 'confident' | 'iterations' | 'time' | 'single';
+  readonly plies: number;
+  readonly ms: number;
+}
+
+/** A candidate's static figures. */
+export interface SimCandidateInfo {
+  /** Record notation (`8D QUIZ`, `-ABC` for a trade). */
+  readonly notation: string;
+  readonly kind: 'play' | 'trade';
+  /** The new tiles of a play, sorted by square (empty for a trade). */
+  readonly placements: readonly { readonly square: number; readonly tile: number }[];
+  /** Tiles traded (empty for a play). */
+  readonly traded: readonly Tile[];
+  readonly score: number;
+  /** Static equity: score plus leave value. */
+  readonly equity: number;
+}
+
+const ARM = 7; // per candidate: n, Σu, Σu², Σs, Σs², Σw, Σw²
+const U_SCALE = 10_000;
+const S_SCALE = 100;
+const W_SCALE = 10_000;
+const MAX_CANDIDATES = 100;
+const MAX_ITERATIONS = 1_000_000;
+
+/** The seed of iteration `i` of a run seeded `seed`: a function of both only. */
+export function iterationSeed(seed: number, i: number): number {
+  return ((seed >>> 0) ^ Math.imul(i + 1, 0x85ebca6b) ^ Math.imul(i >>> 16, 0xc2b2ae35)) >>> 0;
+}
+
+/** The upper δ-quantile of the standard normal (Acklam's rational approximation, relative error < 1.2e-9). */
+export function normalQuantile(p: number): number {
+  // Returns z with P(Z ≤ z) = p.
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const q0 = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
+  const poly = (k: number[], x: number) => k.reduce((s, v) => s * x + v, 0);
+  if (q0 < 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(q0));
+    return poly(c, q) / (poly(d, q) * q + 1);
+  }
+  if (q0 > 1 - 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(1 - q0));
+    return -poly(c, q) / (poly(d, q) * q + 1);
+  }
+  const q = q0 - 0.5;
+  const r = q * q;
+  return (poly(a, r) * q) / (poly(b, r) * r + 1);
+}
+
+/** Simulates positions of one configuration and dictionary. Reusable; not thread-safe. */
+export class Simulator {
+  readonly config: GameConfig;
+  readonly leaves: LeaveValues;
+  readonly winModel: WinModel;
+  readonly #generator: MoveGenerator;
+
+  private constructor(config: GameConfig, leaves: LeaveValues, winModel: WinModel, generator: MoveGenerator) {
+    this.config = config;
+    this.leaves = leaves;
+    this.winModel = winModel;
+    this.#generator = generator;
+  }
+
+  /**
+   * A simulator: `leaves` value the candidates and the rollout players' plays (use the learned
+   * table); `winModel` turns a lead into a win chance (default {@link DEFAULT_WIN_MODEL}, built
+   * for the English letterset). With `generator`, rollouts run on it and leave its board as they
+   * found it (the lean autoplay path shares its generator this way).
+   */
+  static create(config: GameConfig, dictionary: Dictionary, leaves: LeaveValues, options: { winModel?: WinModel; generator?: MoveGenerator } = {}): Result<Simulator, EngineError> {
+    let generator = options.generator;
+    if (generator === undefined) {
+      const gen = MoveGenerator.create(config, dictionary);
+      if (!gen.ok) return gen;
+      generator = gen.value;
+    }
+    return ok(new Simulator(config, leaves, options.winModel ?? DEFAULT_WIN_MODEL, generator));
+  }
+
+  /** The generator rollouts run on. */
+  get generator(): MoveGenerator {
+    return this.#generator;
+  }
+
+  /**
+   * Prepares a run: checks the position, loads its board into the generator (unless it is
+   * already there: `board` undefined uses the generator's board as it is), picks the candidates.
+   */
+  prepare(position: SimPosition, options: SimOptions = {}): Result<SimRun, EngineError> {
+    const config = this.config;
+    const gen = this.#generator;
+    const board = position.board;
+    if (board.rows !== config.layout.rows || board.cols !== config.layout.cols) return err(engineError(Code.BAD_QUERY, { param: 'board', cause: `the board is ${board.rows}x${board.cols}, the configuration's ${config.layout.rows}x${config.layout.cols}` }));
+    if (position.rack.length === 0 || position.rack.length > config.handSize) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `a rack holds 1 to ${config.handSize} tiles` }));
+    const unseen = position.unseen === undefined ? unseenTiles(config, board, position.rack) : [...position.unseen];
+    if (unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the board and the rack hold more tiles of some letter than the letterset has' }));
+    if (unseen.length === 0) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'no tiles unseen: the game is over' }));
+    if (unseen.length > 255) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'at most 255 unseen tiles' }));
+    for (const t of [...unseen, ...position.rack]) {
+      const g = (t & BLANK) !== 0 ? -1 : t;
+      if (t !== BLANK && (g < 1 || g >= config.letters.counts.length)) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `tile code ${t} is not in the letterset` }));
+    }
+    const lead = position.lead ?? 0;
+    if (!Number.isFinite(lead) || Math.abs(lead) > 10_000) return err(engineError(Code.BAD_QUERY, { param: 'lead', cause: 'the lead is a number of points within ±10,000' }));
+    const opt = resolveOptions(options);
+    if (typeof opt === 'string') return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
+    if (gen.currentBoard() !== board) gen.setBoard(board);
+    return ok(new SimRun(this, [...position.rack], unseen, lead, opt));
+  }
+
+  /** Simulates a position to its stop (in this thread). */
+  simulate(position: SimPosition, options: SimOptions = {}): Result<SimResult, EngineError> {
+    const run = this.prepare(position, options);
+    if (!run.ok) return run;
+    return ok(run.value.runToEnd());
+  }
+}
+
+interface ResolvedOptions {
+  readonly candidates: number;
+  readonly plies: number;
+  readonly iterations: number;
+  readonly timeMs: number;
+  readonly seed: number;
+  readonly confidence: number;
+  readonly checkEvery: number;
+  readonly minIterations: number;
+  readonly prune: boolean;
+  readonly spreadWeight: number;
+  readonly onProgress: ((p: SimProgress) => void) | undefined;
+}
+
+function resolveOptions(o: SimOptions): ResolvedOptions | string {
+  const int = (v: number | undefined, d: number, lo: number, hi: number) => (v === undefined ? d : Number.isInteger(v) && v >= lo && v <= hi ? v : NaN);
+  const r = {
+    candidates: int(o.candidates, 20, 1, MAX_CANDIDATES),
+    plies: int(o.plies, 2, 1, 10),
+    iterations: int(o.iterations, 10_000, 1, MAX_ITERATIONS),
+    timeMs: o.timeMs === undefined ? Infinity : o.timeMs > 0 ? o.timeMs : NaN,
+    seed: o.seed === undefined ? 1 : Number.isFinite(o.seed) ? Math.trunc(o.seed) >>> 0 : NaN,
+    confidence: o.confidence === undefined ? 0.99 : o.confidence >= 0.5 && o.confidence <= 1 ? o.confidence : NaN,
+    checkEvery: int(o.checkEvery, 32, 1, 100_000),
+    minIterations: int(o.minIterations, 64, 1, MAX_ITERATIONS),
+    prune: o.prune ?? true,
+    spreadWeight: o.spreadWeight === undefined ? 0.5 : o.spreadWeight >= 0 && o.spreadWeight <= 100 ? o.spreadWeight : NaN,
+    onProgress: o.onProgress,
+  };
+  for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && Number.isNaN(v)) return k;
+  return r;
+}
+
+/**
+ * One simulation: its candidates, the rollouts, and its {@link SimTally}. {@link runToEnd} runs
+ * it here; a parallel driver prepares a copy in each worker (the same position and options give
+ * the same candidates), has them {@link sample} shares of each batch, and adds their sums to one
+ * tally, which decides.
+ */
+export class SimRun {
+  readonly #sim: Simulator;
+  readonly #opt: ResolvedOptions;
+  readonly #rack: number[];
+  readonly #unseen: Uint8Array;
+  readonly #lead: number;
+  readonly plies: number;
+  /** Per candidate: tiles (squares, cells), score, leave value, kept tiles, traded tiles. */
+  readonly #count: number;
+  readonly #sq: Int16Array;
+  readonly #cell: Uint8Array;
+  readonly #tiles: Uint8Array;
+  readonly #score: Int32Array;
+  readonly #equity: Float64Array;
+  readonly #keep: Uint8Array;
+  readonly #keepN: Uint8Array;
+  readonly #trade: Uint8Array;
+  readonly #tradeN: Uint8Array;
+  readonly #info: SimCandidateInfo[] = [];
+  /** The statistics of this run (when it runs here). */
+  readonly tally: SimTally;
+  // Scratch, reused by every rollout.
+  readonly #order: Uint8Array;
+  readonly #bag: Uint8Array;
+  readonly #racks: [number[], number[]] = [[], []];
+  readonly #u: Float64Array;
+  readonly #search: SearchOptions;
+
+  constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions) {
+    this.#sim = sim;
+    this.#opt = opt;
+    this.#rack = rack;
+    this.#unseen = Uint8Array.from(unseen);
+    this.#lead = lead;
+    const config = sim.config;
+    // Near the end, play to the end (each side can make at most its tiles' worth of plays, plus passes).
+    this.plies = unseen.length <= 2 * config.handSize ? Math.min(2 * (unseen.length + rack.length) + 2, 40) : opt.plies;
+    const gen = sim.generator;
+    const search: SearchOptions = { leaves: sim.leaves };
+    this.#search = search;
+    const found = gen.searchTop(rack, opt.candidates, search);
+    const bagSize = unseen.length - Math.min(config.handSize, unseen.length);
+    const width = config.handSize;
+    const cap = found + 1;
+    this.#sq = new Int16Array(cap * width);
+    this.#cell = new Uint8Array(cap * width);
+    this.#tiles = new Uint8Array(cap);
+    this.#score = new Int32Array(cap);
+    this.#equity = new Float64Array(cap);
+    this.#keep = new Uint8Array(cap * width);
+    this.#keepN = new Uint8Array(cap);
+    this.#trade = new Uint8Array(cap * width);
+    this.#tradeN = new Uint8Array(cap);
+    let n = 0;
+    for (let i = 0; i < found; i++) {
+      const play = gen.topPlay(i) as GeneratedPlay;
+      const count = gen.topPlayTileCount(i);
+      const kept = [...rack];
+      for (let t = 0; t < count; t++) {
+        this.#sq[n * width + t] = gen.topPlaySquare(i, t);
+        const tile = gen.topPlayTile(i, t);
+        this.#cell[n * width + t] = tile;
+        const k = kept.indexOf((tile & BLANK) !== 0 ? BLANK : tile);
+        if (k >= 0) kept.splice(k, 1);
+      }
+      this.#tiles[n] = count;
+      this.#score[n] = gen.topPlayScore(i);
+      this.#equity[n] = gen.topPlayEquity(i);
+      this.#keepN[n] = kept.length;
+      this.#keep.set(kept, n * width);
+      this.#info.push({ notation: play.notation, kind: 'play', placements: play.placements.map((p) => ({ square: p.square, tile: p.tile })), traded: [], score: gen.topPlayScore(i), equity: gen.topPlayEquity(i) });
+      n++;
+    }
+    if (bagSize >= config.minBagToTrade && rack.length <= 16) {
+      const sorted = [...rack].sort((a, b) => a - b);
+      const value = new Float64Array(1);
+      const mask = bestTradeMask(sorted, sim.leaves, new Uint8Array(sorted.length), value);
+      const out: number[] = [];
+      const kept: number[] = [];
+      for (let i = 0; i < sorted.length; i++) ((mask >> i) & 1 ? out : kept).push(sorted[i] as number);
+      if (out.length > 0) {
+        this.#tiles[n] = 0;
+        this.#score[n] = 0;
+        this.#equity[n] = value[0] as number;
+        this.#keepN[n] = kept.length;
+        this.#keep.set(kept, n * width);
+        this.#tradeN[n] = out.length;
+        this.#trade.set(out, n * width);
+        const glyphs = out.map((t) => ((t & BLANK) !== 0 ? '?' : config.alphabet.glyph(t) ?? '?')).join('');
+        this.#info.push({ notation: `-${glyphs}`, kind: 'trade', placements: [], traded: out, score: 0, equity: value[0] as number });
+        n++;
+      }
+    }
+    this.#count = n;
+    this.tally = SimTally.fromResolved(this.#info, this.plies, opt);
+    this.#order = new Uint8Array(unseen.length);
+    this.#bag = new Uint8Array(unseen.length + width);
+    this.#u = new Float64Array(n);
+  }
+
+  /** The candidates (static figures), in equity order. */
+  get candidates(): readonly SimCandidateInfo[] {
+    return this.#info;
+  }
+
+  /**
+   * Plays out iterations `[from, to)` for the candidates marked in `live` and adds their sums to
+   * `into` (the layout of {@link SimTally.stats}). Allocates nothing per iteration.
+   */
+  sample(from: number, to: number, live: Uint8Array, into: Float64Array = this.tally.stats): void {
+    const n = this.#count;
+    const u = this.#u;
+    const base = n * ARM;
+    for (let i = from; i < to; i++) {
+      this.#deal(i);
+      for (let c = 0; c < n; c++) if (live[c] !== 0) this.#rollout(c, into);
+      // Pairwise products of this iteration's utilities (for the paired tests).
+      for (let a = 0; a < n; a++) {
+        if (live[a] === 0) continue;
+        const ua = u[a] as number;
+        for (let b = a + 1; b < n; b++) {
+          if (live[b] === 0) continue;
+          into[base + a * n + b] = (into[base + a * n + b] as number) + ua * (u[b] as number);
+        }
+      }
+    }
+  }
+
+  /** Shuffles the unseen tiles for iteration `i` into the deal order. */
+  #deal(i: number): void {
+    const order = this.#order;
+    order.set(this.#unseen);
+    let state = seedState(iterationSeed(this.#opt.seed, i));
+    for (let k = order.length - 1; k > 0; k--) {
+      state = nextState(state);
+      const j = Math.floor(randomOf(state) * (k + 1));
+      const t = order[k] as number;
+      order[k] = order[j] as number;
+      order[j] = t;
+    }
+  }
+
+  /** Plays candidate `c` out on the current deal and adds its sample to `into`. */
+  #rollout(c: number, into: Float64Array): void {
+    const sim = this.#sim;
+    const config = sim.config;
+    const gen = sim.generator;
+    const handSize = config.handSize;
+    const width = handSize;
+    const order = this.#order;
+    const bag = this.#bag;
+    const total = order.length;
+    const oppN = Math.min(handSize, total);
+    // The bag: the deal after the opponent's rack, drawn from the front.
+    bag.set(order);
+    let head = oppN;
+    let tail = total;
+    const me = this.#racks[0];
+    const opp = this.#racks[1];
+    me.length = 0;
+    opp.length = 0;
+    for (let k = 0; k < oppN; k++) opp.push(order[k] as number);
+    const keepN = this.#keepN[c] as number;
+    for (let k = 0; k < keepN; k++) me.push(this.#keep[c * width + k] as number);
+    let applied = 0;
+    let spread = this.#score[c] as number;
+    const bagBefore = tail - head;
+    let leaveMe = bagBefore > 0 ? (this.#equity[c] as number) - (this.#score[c] as number) : 0;
+    let leaveOpp = 0;
+    const tiles = this.#tiles[c] as number;
+    if (tiles > 0) {
+      gen.applyTiles(this.#sq, this.#cell, tiles, c * width);
+      applied++;
+    }
+    // Draw (after a trade, the traded tiles go back to the bag after the draw).
+    while (me.length < handSize && head < tail) me.push(bag[head++] as number);
+    const tradeN = this.#tradeN[c] as number;
+    for (let k = 0; k < tradeN; k++) bag[tail++] = this.#trade[c * width + k] as number;
+    let over = false;
+    if (tiles > 0 && me.length === 0) {
+      spread += 2 * this.#rackValue(opp);
+      over = true;
+    }
+    let passes = 0;
+    let toMove = 1; // 1: the opponent, 0: me
+    const leaves = this.#search;
+    for (let ply = 0; ply < this.plies && !over; ply++, toMove = 1 - toMove) {
+      const rack = toMove === 0 ? me : opp;
+      const found = rack.length === 0 ? 0 : gen.searchTop(rack, 1, leaves);
+      if (found === 0) {
+        if (++passes >= 2 && head === tail) {
+          // Both sides stuck with an empty bag: the game ends, each losing its tiles' value.
+          spread += this.#rackValue(opp) - this.#rackValue(me);
+          over = true;
+        }
+        continue;
+      }
+      passes = 0;
+      const score = gen.topPlayScore(0);
+      const leave = head < tail ? gen.topPlayEquity(0) - score : 0;
+      const count = gen.topPlayTileCount(0);
+      for (let t = 0; t < count; t++) {
+        const tile = gen.topPlayTile(0, t);
+        removeOne(rack, (tile & BLANK) !== 0 ? BLANK : tile);
+      }
+      gen.applyTopPlay(0);
+      applied++;
+      while (rack.length < handSize && head < tail) rack.push(bag[head++] as number);
+      if (toMove === 0) {
+        spread += score;
+        leaveMe = leave;
+      } else {
+        spread -= score;
+        leaveOpp = leave;
+      }
+      if (rack.length === 0) {
+        const other = this.#rackValue(toMove === 0 ? opp : me);
+        spread += toMove === 0 ? 2 * other : -2 * other;
+        over = true;
+      }
+    }
+    for (let k = 0; k < applied; k++) gen.undo();
+    let win: number;
+    let value: number;
+    if (over) {
+      value = spread;
+      const final = this.#lead + spread;
+      win = final > 0 ? 1 : final < 0 ? 0 : 0.5;
+    } else {
+      value = spread + leaveMe - leaveOpp;
+      const unseenToMover = tail - head + (toMove === 0 ? opp.length : me.length);
+      const moverLead = toMove === 0 ? this.#lead + value : -(this.#lead + value);
+      const p = winProbability(sim.winModel, moverLead, unseenToMover);
+      win = toMove === 0 ? p : 1 - p;
+    }
+    const uq = Math.round((win + (this.#opt.spreadWeight * value) / 100) * U_SCALE);
+    const sq = Math.round(value * S_SCALE);
+    const wq = Math.round(win * W_SCALE);
+    const o = c * ARM;
+    into[o] = (into[o] as number) + 1;
+    into[o + 1] = (into[o + 1] as number) + uq;
+    into[o + 2] = (into[o + 2] as number) + uq * uq;
+    into[o + 3] = (into[o + 3] as number) + sq;
+    into[o + 4] = (into[o + 4] as number) + sq * sq;
+    into[o + 5] = (into[o + 5] as number) + wq;
+    into[o + 6] = (into[o + 6] as number) + wq * wq;
+    this.#u[c] = uq;
+  }
+
+  #rackValue(rack: readonly number[]): number {
+    const values = this.#sim.config.letters.values;
+    let v = 0;
+    for (const t of rack) v += (t & BLANK) !== 0 ? 0 : (values[t] as number);
+    return v;
+  }
+
+  /** Runs batches here until the stop. */
+  runToEnd(): SimResult {
+    const tally = this.tally;
+    for (;;) {
+      const k = tally.nextBatch();
+      if (k <= 0) break;
+      this.sample(tally.iterations, tally.iterations + k, tally.live);
+      tally.advance(k);
+      if (tally.check()) break;
+    }
+    return tally.result();
+  }
+}
+
+/**
+ * The statistics of a simulation: the integer sums of every candidate's samples and the
+ * decisions made from them (which candidates are still sampled, when to stop). Plain arrays, so
+ * a driver can keep one on a thread that runs no rollouts (a page's main thread) and add the
+ * sums that workers send.
+ */
+export class SimTally {
+  readonly #opt: ResolvedOptions;
+  readonly #info: readonly SimCandidateInfo[];
+  readonly #count: number;
+  readonly plies: number;
+  /** Sums: 7 per candidate (samples, Σu, Σu², Σspread, Σspread², Σwin, Σwin²), then the pairwise Σu_i·u_j (row-major, N × N). */
+  readonly stats: Float64Array;
+  /** 1 for a candidate still sampled. */
+  readonly live: Uint8Array;
+  /** Iterations done. */
+  iterations = 0;
+  #stop: SimResult['stop'] | undefined;
+  readonly #start = now();
+
+  private constructor(candidates: readonly SimCandidateInfo[], plies: number, options: ResolvedOptions) {
+    this.#opt = options;
+    this.#info = candidates;
+    const n = candidates.length;
+    this.#count = n;
+    this.plies = plies;
+    this.stats = new Float64Array(n * ARM + n * n);
+    this.live = new Uint8Array(n).fill(1);
+    if (n <= 1) this.#stop = 'single';
+  }
+
+  /** A tally for candidates sampled elsewhere (`plies`: the run's, see {@link SimRun.plies}). */
+  static create(candidates: readonly SimCandidateInfo[], plies: number, options: SimOptions = {}): Result<SimTally, EngineError> {
+    const opt = resolveOptions(options);
+    if (typeof opt === 'string') return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
+    return ok(new SimTally(candidates, plies, opt));
+  }
+
+  /** @internal */
+  static fromResolved(candidates: readonly SimCandidateInfo[], plies: number, options: ResolvedOptions): SimTally {
+    return new SimTally(candidates, plies, options);
+  }
+
+  /** True once the run has stopped. */
+  get done(): boolean {
+    return this.#stop !== undefined;
+  }
+
+  /** The size of the next batch: iterations `[iterations, iterations + n)` (0 when done). */
+  nextBatch(): number {
+    if (this.#stop !== undefined) return 0;
+    const target = this.iterations < this.#opt.minIterations ? this.#opt.minIterations : this.iterations + this.#opt.checkEvery;
+    return Math.min(target, this.#opt.iterations) - this.iterations;
+  }
+
+  /** Adds sums sampled elsewhere (the layout of {@link stats}). */
+  merge(part: Float64Array): void {
+    const s = this.stats;
+    for (let k = 0; k < s.length; k++) s[k] = (s[k] as number) + (part[k] as number);
+  }
+
+  /**
+   * The check between batches: drops every live candidate that the leader beats at the
+   * confidence asked (a one-sided z-test on the paired differences of utility, Bonferroni over
+   * the live candidates; two candidates whose samples are identical are one, the later dropped),
+   * and decides whether to stop. Returns true when the run is done.
+   */
+  check(): boolean {
+    if (this.#stop !== undefined) return true;
+    const opt = this.#opt;
+    const n = this.#count;
+    const s = this.stats;
+    const leader = this.leader();
+    let liveCount = 0;
+    for (let c = 0; c < n; c++) liveCount += this.live[c] as number;
+    if (this.iterations >= opt.minIterations && liveCount > 1 && opt.confidence < 1) {
+      const z = normalQuantile(1 - (1 - opt.confidence) / (liveCount - 1));
+      const base = n * ARM;
+      const beaten: number[] = [];
+      for (let c = 0; c < n; c++) {
+        if (c === leader || this.live[c] === 0) continue;
+        const m = s[c * ARM] as number;
+        if (m < 2) continue;
+        const cross = leader < c ? (s[base + leader * n + c] as number) : (s[base + c * n + leader] as number);
+        const sumD = (s[leader * ARM + 1] as number) - (s[c * ARM + 1] as number);
+        const sumD2 = (s[leader * ARM + 2] as number) + (s[c * ARM + 2] as number) - 2 * cross;
+        const mean = sumD / m;
+        const variance = Math.max(0, (sumD2 - m * mean * mean) / (m - 1));
+        if (variance === 0 ? mean >= 0 : mean - z * Math.sqrt(variance / m) > 0) beaten.push(c);
+      }
+      if (beaten.length === liveCount - 1) this.#stop = 'confident';
+      if (opt.prune) for (const c of beaten) this.live[c] = 0;
+    }
+    if (this.#stop === undefined && this.iterations >= opt.iterations) this.#stop = 'iterations';
+    if (this.#stop === undefined && now() - this.#start >= opt.timeMs) this.#stop = 'time';
+    let live = 0;
+    for (let c = 0; c < n; c++) live += this.live[c] as number;
+    opt.onProgress?.({ iterations: this.iterations, live, samples: this.samples, leader });
+    return this.#stop !== undefined;
+  }
+
+  /** The live candidate with the best mean utility (ties: the better static equity, i.e. the lower index). */
+  leader(): number {
+    let best = 0;
+    let bestMean = -Infinity;
+    for (let c = 0; c < this.#count; c++) {
+      if (this.live[c] === 0) continue;
+      const m = this.stats[c * ARM] as number;
+      const mean = m === 0 ? -Infinity : (this.stats[c * ARM + 1] as number) / m;
+      if (mean > bestMean) {
+        bestMean = mean;
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Play-rollouts so far. */
+  get samples(): number {
+    let t = 0;
+    for (let c = 0; c < this.#count; c++) t += this.stats[c * ARM] as number;
+    return t;
+  }
+
+  /** Records that a batch of `k` iterations has been sampled and merged (for parallel drivers). */
+  advance(k: number): void {
+    this.iterations += k;
+  }
+
+  /** The result so far. */
+  result(): SimResult {
+    const n = this.#count;
+    const s = this.stats;
+    const ci = (sum: number, sq: number, m: number, scale: number): [number, number, number] => {
+      if (m === 0) return [0, 0, 0];
+      const mean = sum / m;
+      const variance = m > 1 ? Math.max(0, (sq - m * mean * mean) / (m - 1)) : 0;
+      const half = 1.96 * Math.sqrt(variance / m);
+      return [mean / scale, (mean - half) / scale, (mean + half) / scale];
+    };
+    const out: SimCandidate[] = [];
+    for (let c = 0; c < n; c++) {
+      const o = c * ARM;
+      const m = s[o] as number;
+      const [win, wLo, wHi] = ci(s[o + 5] as number, s[o + 6] as number, m, W_SCALE);
+      const [spread, sLo, sHi] = ci(s[o + 3] as number, s[o + 4] as number, m, S_SCALE);
+      const info = this.#info[c] as SimCandidateInfo;
+      out.push({ ...info, iterations: m, win, winCI: [Math.max(0, wLo), Math.min(1, wHi)], spread, spreadCI: [sLo, sHi], utility: m === 0 ? -Infinity : (s[o + 1] as number) / m / U_SCALE, live: this.live[c] === 1 });
+    }
+    const leader = this.leader();
+    const order = out.map((_, i) => i).sort((a, b) => (a === leader ? -1 : b === leader ? 1 : Number((out[b] as SimCandidate).live) - Number((out[a] as SimCandidate).live) || (out[b] as SimCandidate).utility - (out[a] as SimCandidate).utility || a - b));
+    return { candidates: order.map((i) => out[i] as SimCandidate), best: 0, iterations: this.iterations, samples: this.samples, stop: this.#stop ?? 'iterations', plies: this.plies, ms: now() - this.#start };
+  }
+}
+
+function removeOne(rack: number[], tile: number): void {
+  const i = rack.indexOf(tile);
+  if (i >= 0) {
+    rack[i] = rack[rack.length - 1] as number;
+    rack.pop();
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
