@@ -6,6 +6,8 @@ import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
 import { type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
 import { bestTradeMask } from './players.js';
 import type { EndgameSolver } from '../endgame/endgame.js';
+import { type SimOptions, Simulator } from '../sim/sim.js';
+import type { Placement } from '../board/board.js';
 import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
 
@@ -30,6 +32,12 @@ export interface AutoplayPlayer {
   readonly endgame?: EndgameSolver;
   /** Nodes an endgame move may search (default 50,000): a node budget, not a time, so games stay deterministic. */
   readonly endgameNodes?: number;
+  /**
+   * Simulate each move while the bag has tiles (needs `leaves`): the sim's choice is played. Give
+   * a budget in iterations (`options.iterations`), not a time, so games stay deterministic; each
+   * move's seed comes from the game's.
+   */
+  readonly sim?: { readonly options?: Omit<SimOptions, 'seed' | 'onProgress' | 'timeMs'> };
 }
 
 /** What one lean game produced. */
@@ -71,6 +79,8 @@ export class Autoplayer {
   readonly #kept: Uint8Array;
   readonly #values: Int32Array;
   readonly #tradeValue = new Float64Array(1);
+  /** Each player's simulator (sharing this autoplayer's generator), or undefined. */
+  readonly #simulators: readonly (Simulator | undefined)[];
 
   private constructor(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[], generator: MoveGenerator) {
     this.config = config;
@@ -87,11 +97,17 @@ export class Autoplayer {
     this.#kept = new Uint8Array(Math.max(16, config.handSize));
     this.#values = new Int32Array(256);
     for (let g = 1; g < config.letters.values.length; g++) this.#values[g] = config.letters.values[g] as number;
+    this.#simulators = players.map((p) => {
+      if (p.sim === undefined || p.leaves === undefined) return undefined;
+      const sim = Simulator.create(config, dictionary, p.leaves, { generator });
+      return sim.ok ? sim.value : undefined;
+    });
   }
 
   /** An autoplayer for 2 or more players; the dictionary needs a GADDAG of the configuration's alphabet. */
   static create(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[]): Result<Autoplayer, EngineError> {
     if (players.length < 2) return err(engineError(Code.BAD_QUERY, { cause: 'autoplay needs at least 2 players' }));
+    if (players.some((p) => p.sim !== undefined && (p.leaves === undefined || players.length !== 2))) return err(engineError(Code.BAD_QUERY, { cause: 'a simulating player needs leave values and one opponent' }));
     const gen = MoveGenerator.create(config, dictionary);
     if (!gen.ok) return gen;
     return ok(new Autoplayer(config, dictionary, players, gen.value));
@@ -130,7 +146,21 @@ export class Autoplayer {
       // With an empty bag, a player with an endgame solver plays the first move of its line.
       const solved = player.endgame !== undefined && this.#bagSize === 0 && n === 2 ? player.endgame.solve(gen.currentBoard(), [rack, racks[1 - seat] as number[]], { maxNodes: player.endgameNodes ?? 50_000 }) : undefined;
       const move = solved?.ok === true ? solved.value.line[0] : undefined;
-      if (move !== undefined) {
+      const simulator = this.#simulators[(seat + rotate) % n];
+      const simmed = move === undefined && simulator !== undefined && this.#bagSize > 0 ? this.#simulate(simulator, player, seat, rotate, scores, turns) : undefined;
+      if (simmed !== undefined) {
+        if (simmed.kind === 'play') {
+          score = simmed.score;
+          count = simmed.placements.length;
+          for (const pl of simmed.placements) removeOne(rack, (pl.tile & BLANK) !== 0 ? BLANK : pl.tile);
+          gen.applyPlacements(simmed.placements);
+          played = true;
+        } else {
+          for (const t of simmed.traded) removeOne(rack, t);
+          this.#draw(rack, simmed.traded.length);
+          for (const t of simmed.traded) this.#putBack(t);
+        }
+      } else if (move !== undefined) {
         if (move.kind === 'play') {
           score = move.score;
           count = move.placements.length;
@@ -187,6 +217,20 @@ export class Autoplayer {
       }
     }
     return { scores, bingos, turns, end };
+  }
+
+  /** The simulating player's choice: a play, or a trade (undefined when the sim has no answer). */
+  #simulate(simulator: Simulator, player: AutoplayPlayer, seat: number, rotate: number, scores: readonly number[], turn: number): { kind: 'play' | 'trade'; score: number; placements: readonly Placement[]; traded: readonly number[] } | undefined {
+    const rack = this.#racks[seat] as number[];
+    const other = this.#racks[1 - seat] as number[];
+    const unseen = [...other, ...this.#bag.subarray(0, this.#bagSize)];
+    const me = (seat + rotate) % 2;
+    const lead = (scores[me] as number) - (scores[1 - me] as number);
+    const run = simulator.prepare({ rack, unseen, lead }, { ...player.sim?.options, seed: (this.#rng ^ Math.imul(turn + 1, 0x9e3779b1)) >>> 0 });
+    if (!run.ok) return undefined;
+    const best = run.value.runToEnd().candidates[0];
+    if (best === undefined) return undefined;
+    return { kind: best.kind, score: best.score, placements: best.placements, traded: best.traded };
   }
 
   #reset(seed: number): void {

@@ -13,6 +13,8 @@ export interface TurnView {
   readonly bagSize: number;
   /** False in game types without trading. */
   readonly tradingAllowed: boolean;
+  /** The player's score minus the best opponent's, when the caller knows it (simulating players use it). */
+  readonly lead?: number;
 }
 
 /** An AI player: a pure function of what it sees. */

@@ -43,7 +43,7 @@ export function selfPlay(config: GameConfig, dictionary: Dictionary, players: re
   while (!state.over && turns.length < maxTurns) {
     const p = state.toMove;
     const hand = state.tiles.hands[p] ?? [];
-    const decision = (players[p] as Player).decide({ generator, hand, bagSize: state.tiles.bag.tiles.length, tradingAllowed: true });
+    const decision = (players[p] as Player).decide({ generator, hand, bagSize: state.tiles.bag.tiles.length, tradingAllowed: true, lead: (state.tiles.scores[p] ?? 0) - Math.max(...state.tiles.scores.filter((_, q) => q !== p)) });
     const rack = formatTiles(hand, config.alphabet);
     let next: ClassicState | undefined;
     let move = '';

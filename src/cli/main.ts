@@ -4,6 +4,7 @@ import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './co
 import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
 import { endgameCommand, pegCommand } from './commands/endgame.js';
+import { simCommand } from './commands/sim.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
 import { boggleCheck, boggleNew, boggleSolve } from './commands/boggle.js';
 import { demoCommand } from './commands/demo.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   bestCommand,
   endgameCommand,
   pegCommand,
+  simCommand,
   selfplayCommand,
   autoplayCommand,
   workerCommand,

@@ -46,7 +46,8 @@ import { type WinModel, DEFAULT_WIN_MODEL, winProbability } from './winpct.js';
 
 /** A position to simulate, from the side of the player to move. */
 export interface SimPosition {
-  readonly board: Board;
+  /** The board; when absent, the simulator's generator's board as it is (then give `unseen`). */
+  readonly board?: Board;
   /** The player's tiles. */
   readonly rack: readonly Tile[];
   /** Tiles the player cannot see (the bag and the opponent's rack); computed from the board, the rack and the letterset when absent. */
@@ -211,9 +212,10 @@ export class Simulator {
     const config = this.config;
     const gen = this.#generator;
     const board = position.board;
-    if (board.rows !== config.layout.rows || board.cols !== config.layout.cols) return err(engineError(Code.BAD_QUERY, { param: 'board', cause: `the board is ${board.rows}x${board.cols}, the configuration's ${config.layout.rows}x${config.layout.cols}` }));
+    if (board === undefined && position.unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'without a board, give the unseen tiles' }));
+    if (board !== undefined && (board.rows !== config.layout.rows || board.cols !== config.layout.cols)) return err(engineError(Code.BAD_QUERY, { param: 'board', cause: `the board is ${board.rows}x${board.cols}, the configuration's ${config.layout.rows}x${config.layout.cols}` }));
     if (position.rack.length === 0 || position.rack.length > config.handSize) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `a rack holds 1 to ${config.handSize} tiles` }));
-    const unseen = position.unseen === undefined ? unseenTiles(config, board, position.rack) : [...position.unseen];
+    const unseen = position.unseen === undefined ? unseenTiles(config, board as Board, position.rack) : [...position.unseen];
     if (unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the board and the rack hold more tiles of some letter than the letterset has' }));
     if (unseen.length === 0) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'no tiles unseen: the game is over' }));
     if (unseen.length > 255) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'at most 255 unseen tiles' }));
@@ -225,7 +227,7 @@ export class Simulator {
     if (!Number.isFinite(lead) || Math.abs(lead) > 10_000) return err(engineError(Code.BAD_QUERY, { param: 'lead', cause: 'the lead is a number of points within ±10,000' }));
     const opt = resolveOptions(options);
     if (typeof opt === 'string') return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
-    if (gen.currentBoard() !== board) gen.setBoard(board);
+    if (board !== undefined && gen.currentBoard() !== board) gen.setBoard(board);
     return ok(new SimRun(this, [...position.rack], unseen, lead, opt));
   }
 

@@ -3,6 +3,8 @@ import type { Dictionary } from '../../dictionary/dictionary.js';
 import { EndgameSolver } from '../../endgame/endgame.js';
 import { PreEndgameSolver } from '../../endgame/peg.js';
 import { endgamePlayer } from '../../endgame/player.js';
+import { Simulator } from '../../sim/sim.js';
+import { simPlayer } from '../../sim/player.js';
 import { leavePlayer, staticPlayer, type Player } from '../../ai/players.js';
 import { selfPlay } from '../../ai/selfplay.js';
 import type { GameConfig } from '../../config/config.js';
@@ -23,6 +25,13 @@ export function playerByName(name: string, config: GameConfig, dictionary?: () =
     const endgame = EndgameSolver.create(config, dictionary());
     const peg = PreEndgameSolver.create(config, dictionary());
     return base === undefined || !endgame.ok || !peg.ok ? undefined : endgamePlayer(config, endgame.value, peg.value, base);
+  }
+  if (name === 'sim') {
+    const leaves = defaultLeaveValues(config);
+    if (!leaves.ok) throw new CommandError(leaves.error, EXIT.USAGE);
+    const sim = dictionary === undefined ? undefined : Simulator.create(config, dictionary(), leaves.value);
+    if (sim === undefined || !sim.ok) return undefined;
+    return simPlayer(sim.value);
   }
   if (name === 'static') return staticPlayer;
   if (name === 'heuristic') return leavePlayer(config);
@@ -82,7 +91,7 @@ export const selfplayCommand: Command = {
   args: '',
   options: {
     seed: { type: 'string', describe: 'seed of the game (default: a random one, printed)' },
-    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value) or heuristic (score plus the hand-written leave value); NAME+endgame searches the endgame and the pre-endgame' },
+    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value) heuristic (score plus the hand-written leave value) or sim (simulates each move, 200 iterations at most); NAME+endgame searches the endgame and the pre-endgame' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print how long the game took' },
@@ -94,7 +103,7 @@ export const selfplayCommand: Command = {
     const config = configOption(values);
     const names = String(values.players).split(',');
     const players = names.map((n) => playerByName(n.trim(), config, () => ctx.dictionary()));
-    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave, heuristic, each optionally +endgame');
+    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave, heuristic, sim, each optionally +endgame');
     const dictionary = ctx.dictionary();
     const t0 = performance.now();
     const game = selfPlay(config, dictionary, players as Player[], seed);
