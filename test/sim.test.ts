@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Autoplayer } from '../src/ai/autoplay.js';
+import { selfPlay } from '../src/ai/selfplay.js';
+import { presetConfig } from '../src/config/config.js';
+import { Board } from '../src/board/board.js';
+import { Code } from '../src/errors/error.js';
+import { loadDefaultDictionary, loadDefaultLeaves } from '../src/node/files.js';
+import { simulateOnWorkers } from '../src/node/sim.js';
+import { parseBoard } from '../src/notation/board-text.js';
+import { handFromLetters, parseTiles } from '../src/notation/tokens.js';
+import { type SimJob, type SimPort, type SimReply, simWorkerHandler, simulateOnPorts } from '../src/sim/parallel.js';
+import { simPlayer } from '../src/sim/player.js';
+import { type SimCandidateInfo, type SimResult, SimTally, Simulator, normalQuantile } from '../src/sim/sim.js';
+import { DEFAULT_WIN_MODEL, WinTableBuilder, winProbability } from '../src/sim/winpct.js';
+import { FC, failure, unwrap } from './helpers.js';
+
+const config = unwrap(presetConfig('en'));
+const dictionary = unwrap(loadDefaultDictionary());
+const leaves = unwrap(loadDefaultLeaves());
+const sim = unwrap(Simulator.create(config, dictionary, leaves));
+
+/** A real mid-game position (a record of the reference corpus), the side to move holding EHMOSTY, 84 ahead. */
+const BOARD = `
+...............
+....R..........
+....E..........
+....T..........
+....S..........
+...gI..........
+...ON..........
+...DA.FUTZ.....
+...R....O......
+.P.O....L......
+.I.OD...U......
+.N.NO...EW.....
+.D..G...NA.....
+.E..M...EX.....
+.REPANELS......`.trim();
+const board = unwrap(parseBoard(BOARD, config.alphabet));
+const rack = [...unwrap(handFromLetters('EHMOSTY', config))];
+const position = { board, rack, lead: 84 };
+const withoutMs = (r: SimResult) => ({ ...r, ms: 0 });
+
+describe('statistics', () => {
+  it('normalQuantile matches the table', () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 5);
+    expect(normalQuantile(0.995)).toBeCloseTo(2.575829, 5);
+    expect(normalQuantile(0.5)).toBeCloseTo(0, 9);
+    expect(normalQuantile(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(normalQuantile(1 - 1e-6)).toBeCloseTo(4.753424, 4);
+  });
+
+  it('drops exactly the candidates a paired z-test on the raw samples drops (oracle)', () => {
+    const arms = fc.integer({ min: 2, max: 6 });
+    fc.assert(
+      fc.property(arms.chain((k) => fc.tuple(fc.constant(k), fc.array(fc.array(fc.integer({ min: -300, max: 300 }), { minLength: k, maxLength: k }), { minLength: 3, maxLength: 40 }), fc.array(fc.integer({ min: -80, max: 80 }), { minLength: k, maxLength: k }))), ([k, rows, shift]) => {
+        const u = rows.map((row) => row.map((x, a) => x + (shift[a] as number)));
+        const m = u.length;
+        const infos: SimCandidateInfo[] = Array.from({ length: k }, (_, a) => ({ notation: `c${a}`, kind: 'play', placements: [], traded: [], score: 0, equity: 0 }));
+        const tally = unwrap(SimTally.create(infos, 2, { minIterations: 1, checkEvery: 1, confidence: 0.9, iterations: 1000 }));
+        // The documented layout: 7 sums per candidate, then the pairwise products.
+        const stats = new Float64Array(tally.stats.length);
+        for (const row of u) {
+          for (let a = 0; a < k; a++) {
+            const x = row[a] as number;
+            stats[a * 7] = (stats[a * 7] as number) + 1;
+            stats[a * 7 + 1] = (stats[a * 7 + 1] as number) + x;
+            stats[a * 7 + 2] = (stats[a * 7 + 2] as number) + x * x;
+            for (let b = a + 1; b < k; b++) stats[k * 7 + a * k + b] = (stats[k * 7 + a * k + b] as number) + x * (row[b] as number);
+          }
+        }
+        tally.merge(stats);
+        tally.advance(m);
+        tally.check();
+        // The oracle, from the raw samples.
+        const mean = (a: number) => u.reduce((s, r) => s + (r[a] as number), 0) / m;
+        let leader = 0;
+        for (let a = 1; a < k; a++) if (mean(a) > mean(leader)) leader = a;
+        const z = normalQuantile(1 - 0.1 / (k - 1));
+        const expected = Array.from({ length: k }, (_, a) => {
+          if (a === leader) return 1;
+          const d = u.map((r) => (r[leader] as number) - (r[a] as number));
+          const md = d.reduce((s, x) => s + x, 0) / m;
+          const v = d.reduce((s, x) => s + (x - md) ** 2, 0) / (m - 1);
+          return (v === 0 ? md >= 0 : md - z * Math.sqrt(v / m) > 0) ? 0 : 1;
+        });
+        expect([...tally.live]).toEqual(expected);
+      }),
+      { ...FC, numRuns: 300 },
+    );
+  });
+
+  it('the win model grows with the lead and matters more with fewer tiles unseen', () => {
+    for (const u of [3, 10, 30, 60, 93]) {
+      let last = 0;
+      for (let lead = -200; lead <= 200; lead += 10) {
+        const p = winProbability(DEFAULT_WIN_MODEL, lead, u);
+        expect(p).toBeGreaterThan(last);
+        last = p;
+      }
+    }
+    expect(winProbability(DEFAULT_WIN_MODEL, 50, 10)).toBeGreaterThan(winProbability(DEFAULT_WIN_MODEL, 50, 80));
+    expect(DEFAULT_WIN_MODEL.source).toMatch(/autoplay: \d+ games/);
+  });
+
+  it('the fit recovers a known logistic curve', () => {
+    const builder = new WinTableBuilder();
+    let s = 12345;
+    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+    for (let k = 0; k < 60_000; k++) {
+      const u = k % 2 === 0 ? 20 : 60;
+      const lead = Math.round(rand() * 400 - 200);
+      const p = 1 / (1 + Math.exp(-((u === 20 ? 0.03 : 0.015) * lead + 0.4)));
+      builder.add(lead, u, rand() < p ? 1 : 0);
+    }
+    const model = builder.fit('test', 1000);
+    expect(model.slope[20]).toBeCloseTo(0.03, 2);
+    expect(model.slope[60]).toBeCloseTo(0.015, 2);
+    expect(Math.abs((model.offset[20] as number) - 0.4)).toBeLessThan(0.08);
+    expect(Math.abs((model.offset[60] as number) - 0.4)).toBeLessThan(0.08);
+  });
+});
+
+describe('the simulator', () => {
+  it('plays every candidate against the same deals: a candidate\'s sums do not depend on which others are sampled', () => {
+    const run = unwrap(sim.prepare(position, { candidates: 6 }));
+    const n = run.candidates.length;
+    const all = new Float64Array(run.tally.stats.length);
+    run.sample(0, 24, new Uint8Array(n).fill(1), all);
+    for (const c of [0, 3, n - 1]) {
+      const alone = new Float64Array(run.tally.stats.length);
+      const live = new Uint8Array(n);
+      live[c] = 1;
+      run.sample(0, 24, live, alone);
+      expect([...alone.subarray(c * 7, c * 7 + 7)]).toEqual([...all.subarray(c * 7, c * 7 + 7)]);
+    }
+  });
+
+  it('any split of the iterations sums to the same figures, to the last bit', () => {
+    const run = unwrap(sim.prepare(position, { candidates: 5 }));
+    const live = new Uint8Array(run.candidates.length).fill(1);
+    const whole = new Float64Array(run.tally.stats.length);
+    run.sample(0, 30, live, whole);
+    const parts = new Float64Array(run.tally.stats.length);
+    for (const [a, b] of [[20, 30], [0, 7], [7, 20]] as const) {
+      const part = new Float64Array(run.tally.stats.length);
+      run.sample(a, b, live, part);
+      for (let k = 0; k < part.length; k++) parts[k] = (parts[k] as number) + (part[k] as number);
+    }
+    expect([...parts]).toEqual([...whole]);
+  });
+
+  it('leaves the board as it found it', () => {
+    const before = [...sim.generator.currentBoard().cells()];
+    unwrap(sim.simulate(position, { iterations: 40, candidates: 4 }));
+    expect([...sim.generator.currentBoard().cells()]).toEqual(before);
+  });
+
+  it('without an early stop, samples every candidate every iteration; with it, drops candidates and keeps the leader', () => {
+    const full = unwrap(sim.simulate(position, { iterations: 64, candidates: 8, confidence: 1 }));
+    expect(full.stop).toBe('iterations');
+    expect(full.candidates.map((c) => c.iterations)).toEqual(full.candidates.map(() => 64));
+    expect(full.samples).toBe(64 * full.candidates.length);
+    const utilities = full.candidates.map((c) => c.utility);
+    expect(utilities).toEqual([...utilities].sort((a, b) => b - a));
+    expect(full.candidates.some((c) => c.kind === 'trade')).toBe(true);
+    const stopped = unwrap(sim.simulate(position, { iterations: 160, candidates: 8, minIterations: 32, checkEvery: 16 }));
+    expect(stopped.candidates[0]?.live).toBe(true);
+    expect(stopped.candidates.filter((c) => !c.live).length).toBeGreaterThan(0);
+    expect(stopped.samples).toBe(stopped.candidates.reduce((s, c) => s + c.iterations, 0));
+    expect(stopped.samples).toBeLessThan(stopped.iterations * stopped.candidates.length);
+    for (const c of stopped.candidates) {
+      expect(c.winCI[0]).toBeLessThanOrEqual(c.win);
+      expect(c.win).toBeLessThanOrEqual(c.winCI[1]);
+      expect(c.spreadCI[0]).toBeLessThanOrEqual(c.spread);
+    }
+  }, 60_000);
+
+  it('plays to the end with 14 or fewer tiles unseen: every sample is a win, a tie or a loss', () => {
+    const unseen = [...unwrap(parseTiles('AEIRSTNLOD', config.alphabet))];
+    const r = unwrap(sim.simulate({ board, rack, unseen, lead: 3 }, { iterations: 32, candidates: 5, confidence: 1 }));
+    expect(r.plies).toBeGreaterThan(20);
+    for (const c of r.candidates) expect(Number.isInteger(Math.round(c.win * c.iterations * 2 * 1e6) / 1e6)).toBe(true);
+    expect(r.candidates.every((c) => c.kind === 'play')).toBe(true);
+  });
+
+  it('reports bad input as error values', () => {
+    expect(failure(sim.simulate({ board, rack: [...rack, 1], lead: 0 })).code).toBe(Code.BAD_QUERY);
+    expect(failure(sim.simulate({ board, rack: [...rack, 1] })).param).toBe('rack');
+    expect(failure(sim.simulate({ board: Board.empty(11, 11), rack })).param).toBe('board');
+    expect(failure(sim.simulate({ board, rack, unseen: [] })).param).toBe('unseen');
+    expect(failure(sim.simulate({ board, rack, lead: Number.NaN })).param).toBe('lead');
+    expect(failure(sim.simulate({ board, rack, unseen: [99] })).param).toBe('rack');
+    for (const [options, param] of [[{ plies: 0 }, 'plies'], [{ candidates: 1000 }, 'candidates'], [{ confidence: 0.2 }, 'confidence'], [{ iterations: 1.5 }, 'iterations'], [{ timeMs: -1 }, 'timeMs']] as const)
+      expect(failure(sim.simulate(position, options)).param).toBe(param);
+  });
+});
+
+describe('on several threads', () => {
+  const job: SimJob = { cells: board.cells(), rack, lead: 84, options: { iterations: 96, candidates: 6, seed: 9 } };
+  const defaults = { dictionary: loadDefaultDictionary, leaves: loadDefaultLeaves };
+
+  /** In-process workers: the handler answers asynchronously, as a real worker would. */
+  const fakePorts = (k: number): SimPort[] =>
+    Array.from({ length: k }, () => {
+      const handle = simWorkerHandler(defaults);
+      let listener: (r: SimReply) => void = () => undefined;
+      return { post: (request) => void setTimeout(() => listener(handle(request)), 0), listen: (onReply) => void (listener = onReply) };
+    });
+
+  it('gives the result of one thread whatever the number of workers', async () => {
+    const here = unwrap(sim.simulate(position, { iterations: 96, candidates: 6, seed: 9 }));
+    for (const k of [1, 3]) expect(withoutMs(unwrap(await simulateOnPorts(job, fakePorts(k))))).toEqual(withoutMs(here));
+    expect(withoutMs(unwrap(await simulateOnWorkers(job, 2)))).toEqual(withoutMs(here));
+  }, 60_000);
+
+  it('reports a job that cannot be prepared as an error value', async () => {
+    expect(failure(await simulateOnPorts({ ...job, rack: [] }, fakePorts(2))).param).toBe('rack');
+    expect(failure(await simulateOnPorts(job, [])).code).toBe(Code.BAD_QUERY);
+  });
+});
+
+describe('simulating players', () => {
+  it('play whole games that the validator accepts (selfplay)', () => {
+    const game = unwrap(selfPlay(config, dictionary, [simPlayer(sim, { iterations: 6, candidates: 3 }), simPlayer(sim, { iterations: 6, candidates: 3 })], 4));
+    expect(game.turns.length).toBeGreaterThan(8);
+  }, 60_000);
+
+  it('play the same lean game twice from a seed', () => {
+    const auto = unwrap(Autoplayer.create(config, dictionary, [{ name: 'sim', leaves, sim: { options: { iterations: 6, candidates: 3 } } }, { name: 'leave', leaves }]));
+    expect(auto.playGame(77, 1)).toEqual(auto.playGame(77, 1));
+    expect(failure(Autoplayer.create(config, dictionary, [{ name: 'sim', sim: {} }, { name: 'static' }])).code).toBe(Code.BAD_QUERY);
+  }, 60_000);
+});
