@@ -43,7 +43,9 @@ export type SimReply = { readonly type: 'ready'; readonly candidates: readonly S
 
 /** What a worker falls back on when a job brings no dictionary or leave file (the Node worker passes the embedded ones). */
 export interface SimDefaults {
+  /** The dictionary of jobs that bring none. */
   readonly dictionary?: () => Result<Dictionary, EngineError>;
+  /** The leave values of jobs that bring no leave file. */
   readonly leaves?: () => Result<LeaveValues, EngineError>;
 }
 
@@ -87,6 +89,7 @@ export function simWorkerHandler(defaults: SimDefaults = {}): (request: SimReque
 
 /** One worker as the driver sees it: send a request, get the answers. */
 export interface SimPort {
+  /** Sends a request to the worker. */
   post(request: SimRequest): void;
   /** Registers the listener of answers (called once). */
   listen(onReply: (reply: SimReply) => void, onFailure: (error: unknown) => void): void;
@@ -141,9 +144,10 @@ export async function simulateOnPorts(job: SimJob, ports: readonly SimPort[], on
 
 /** The part of a Web Worker (or anything alike) the browser helper uses. */
 export interface WebWorkerLike {
+  /** Sends a message to the worker. */
   postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-  addEventListener(type: 'error', listener: (event: unknown) => void): void;
+  /** Listens to the worker's messages and errors. */
+  addEventListener(type: 'message' | 'error', listener: (event: { data?: unknown; message?: string }) => void): void;
 }
 
 /** A {@link SimPort} over a Web Worker that runs `wordgame-engine/sim-worker`. */
@@ -152,7 +156,7 @@ export function webWorkerPort(worker: WebWorkerLike): SimPort {
     post: (request) => worker.postMessage(request),
     listen: (onReply, onFailure) => {
       worker.addEventListener('message', (event) => onReply(event.data as SimReply));
-      worker.addEventListener('error', (event) => onFailure((event as { message?: string }).message ?? event));
+      worker.addEventListener('error', (event) => onFailure(event.message ?? event));
     },
   };
 }

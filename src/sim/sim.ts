@@ -306,6 +306,7 @@ export class SimRun {
   readonly #u: Float64Array;
   readonly #search: SearchOptions;
 
+  /** Use {@link Simulator.prepare}. @internal */
   constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions) {
     this.#sim = sim;
     this.#opt = opt;
