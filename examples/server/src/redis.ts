@@ -1,0 +1,107 @@
+/**
+ * Storage on Redis (Debian's `redis-server`), for several server processes: games are hashes
+ * `{ version, json, deadline }` updated by a compare-and-set script, player seats a hash, tokens
+ * and connected players keys with an expiry, and the bus a pub/sub channel.
+ */
+import { Redis } from 'ioredis';
+import type { BusMessage, Storage, StoredGame } from './storage.js';
+
+const CREATE = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'version', 1, 'json', ARGV[1], 'deadline', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[3])
+return 1`;
+const UPDATE = `if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'version', tonumber(ARGV[1]) + 1, 'json', ARGV[2], 'deadline', ARGV[3])
+return 1`;
+const CLAIM = `local v = redis.call('GET', KEYS[1])
+if v and v ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`;
+
+export class RedisStorage implements Storage {
+  readonly #redis: Redis;
+  readonly #sub: Redis;
+  readonly #prefix: string;
+
+  private constructor(redis: Redis, sub: Redis, prefix: string) {
+    this.#redis = redis;
+    this.#sub = sub;
+    this.#prefix = prefix;
+  }
+
+  /** Connects to `url` (`redis://HOST:PORT`); keys start with `prefix`. */
+  static async connect(url: string, prefix = 'wordgame:'): Promise<RedisStorage> {
+    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    await redis.connect();
+    const sub = redis.duplicate();
+    await sub.connect();
+    return new RedisStorage(redis, sub, prefix);
+  }
+
+  #key(...parts: string[]): string {
+    return this.#prefix + parts.join(':');
+  }
+
+  async loadGame(name: string): Promise<StoredGame | undefined> {
+    const [version = null, json = null, deadline = null] = await this.#redis.hmget(this.#key('game', name), 'version', 'json', 'deadline');
+    if (version === null || json === null) return undefined;
+    return { version: Number(version), json, deadline: Number(deadline ?? 0) };
+  }
+  async createGame(name: string, json: string, deadline: number): Promise<boolean> {
+    return (await this.#redis.eval(CREATE, 2, this.#key('game', name), this.#key('games'), json, String(deadline), name)) === 1;
+  }
+  async updateGame(name: string, expected: number, json: string, deadline: number): Promise<boolean> {
+    return (await this.#redis.eval(UPDATE, 1, this.#key('game', name), String(expected), json, String(deadline))) === 1;
+  }
+  async listGames(): Promise<string[]> {
+    return (await this.#redis.smembers(this.#key('games'))).sort();
+  }
+  async playerGame(player: string): Promise<string | undefined> {
+    return (await this.#redis.hget(this.#key('seats'), player)) ?? undefined;
+  }
+  async setPlayerGame(player: string, game: string | undefined): Promise<void> {
+    if (game === undefined) await this.#redis.hdel(this.#key('seats'), player);
+    else await this.#redis.hset(this.#key('seats'), player, game);
+  }
+  async setToken(player: string, token: string, ttlMs: number): Promise<void> {
+    const old = await this.#redis.get(this.#key('token-of', player));
+    const m = this.#redis.multi();
+    if (old !== null) m.del(this.#key('token', old));
+    m.set(this.#key('token', token), player, 'PX', ttlMs);
+    m.set(this.#key('token-of', player), token, 'PX', ttlMs);
+    await m.exec();
+  }
+  async tokenPlayer(token: string): Promise<string | undefined> {
+    return (await this.#redis.get(this.#key('token', token))) ?? undefined;
+  }
+  async claimPlayer(player: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await this.#redis.eval(CLAIM, 1, this.#key('player', player), owner, String(ttlMs))) === 1;
+  }
+  async releasePlayer(player: string, owner: string): Promise<void> {
+    await this.#redis.eval(RELEASE, 1, this.#key('player', player), owner);
+  }
+  async isConnected(player: string): Promise<boolean> {
+    return (await this.#redis.exists(this.#key('player', player))) === 1;
+  }
+  async publish(message: BusMessage): Promise<void> {
+    await this.#redis.publish(this.#key('bus'), JSON.stringify(message));
+  }
+  async subscribe(handler: (message: BusMessage) => void): Promise<void> {
+    const channel = this.#key('bus');
+    this.#sub.on('message', (ch: string, text: string) => {
+      if (ch !== channel) return;
+      try {
+        handler(JSON.parse(text) as BusMessage);
+      } catch {
+        // A message this version cannot read: ignored.
+      }
+    });
+    await this.#sub.subscribe(channel);
+  }
+  async close(): Promise<void> {
+    this.#sub.disconnect();
+    await this.#redis.quit();
+  }
+}

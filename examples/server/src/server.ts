@@ -1,0 +1,411 @@
+/**
+ * The game server: HTTP for socket tokens (and the client page), a WebSocket for everything else.
+ * Every game request goes through the engine's `apply` on the stored state, written back by
+ * compare-and-set (a lost race retries on the fresh state); what happened is published on the
+ * storage's bus, and every process delivers it to its own connections. So any number of
+ * processes can serve the same games behind one Redis.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Applied, Code, type Engine, type EngineError, type GameEvent, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
+import type { BusMessage, Storage } from './storage.js';
+
+/** Settings of a server. */
+export interface ServerOptions {
+  readonly storage: Storage;
+  /** Port (0: any free one) and address (default loopback). */
+  readonly port?: number;
+  readonly host?: string;
+  /** Socket tokens last this long (default one hour). */
+  readonly tokenTtlMs?: number;
+  /** A connection that sends nothing for this long is closed with 99005 (default 5 minutes). */
+  readonly idleMs?: number;
+  /** Requests a second before and after the player is identified (default 10 and 100). */
+  readonly rateUnidentified?: number;
+  readonly rateIdentified?: number;
+  /** Warnings before a flooding connection is closed with 99004 (default 3). */
+  readonly floodWarnings?: number;
+  /** The key of `POST /v1/admin/kick` (no admin endpoint without one). */
+  readonly adminKey?: string;
+  /** Multiplies every game's time per turn (default 1; tests use a small one). */
+  readonly turnTimeScale?: number;
+  /** How often turn deadlines are checked (default 250 ms). */
+  readonly timerIntervalMs?: number;
+  /** Files served over HTTP: path → [content type, file]. */
+  readonly files?: Readonly<Record<string, readonly [string, string]>>;
+}
+
+/** A running server. */
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly http: Server;
+  /** Requests answered (acks and errors) since the start. */
+  readonly stats: { requests: number; errors: number; conflicts: number };
+  close(): Promise<void>;
+}
+
+interface Connection {
+  readonly id: string;
+  readonly ws: WebSocket;
+  /** The player the socket token was issued to. */
+  readonly tokenPlayer: string;
+  client?: { name: string; version: string };
+  player?: string;
+  game?: string | undefined;
+  second: number;
+  count: number;
+  warnings: number;
+  idle?: NodeJS.Timeout;
+  closed: boolean;
+}
+
+/** The event as the other players may see it: no racks, no traded tiles, no submissions before the turn closes, no data answers. */
+function publicEvent(e: GameEvent): Record<string, unknown> | undefined {
+  switch (e.type) {
+    case 'played':
+      return { type: e.type, player: e.player, move: e.move, score: e.score, words: e.words };
+    case 'traded':
+      return { type: e.type, player: e.player, count: [...e.tiles].length };
+    case 'passed':
+    case 'submitted':
+    case 'answered':
+    case 'found':
+      return { type: e.type, player: e.player };
+    case 'data':
+      return undefined;
+    default:
+      return e as unknown as Record<string, unknown>;
+  }
+}
+
+/** Starts a server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const storage = options.storage;
+  const tokenTtl = options.tokenTtlMs ?? 3_600_000;
+  const idleMs = options.idleMs ?? 300_000;
+  const rates = [options.rateUnidentified ?? 10, options.rateIdentified ?? 100] as const;
+  const maxWarnings = options.floodWarnings ?? 3;
+  const dictionary = loadDefaultDictionary();
+  if (!dictionary.ok) throw new Error(dictionary.error.message);
+  const engine: Engine = createEngine({ dictionary: (alphabet) => (alphabet === 'en' ? dictionary.value : undefined) });
+  const stats = { requests: 0, errors: 0, conflicts: 0 };
+  const connections = new Set<Connection>();
+  /** The last state this process read or wrote of each game, by version (trusted: no replay needed). */
+  const cache = new Map<string, { version: number; state: GameState }>();
+
+  const send = (c: Connection, message: unknown) => {
+    if (!c.closed && c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(message));
+  };
+  const fail = (c: Connection, error: EngineError, req: string, id?: string) => {
+    stats.errors++;
+    send(c, errorEnvelope(error, req, id));
+  };
+  const close = (c: Connection, error: EngineError | undefined, wsCode = 4000) => {
+    if (c.closed) return;
+    if (error !== undefined) send(c, errorEnvelope(error));
+    c.closed = true;
+    if (c.idle !== undefined) clearTimeout(c.idle);
+    connections.delete(c);
+    if (c.player !== undefined) void storage.releasePlayer(c.player, c.id);
+    c.ws.close(wsCode, error?.name ?? 'bye');
+  };
+
+  async function load(name: string): Promise<Result<{ version: number; state: GameState }, EngineError>> {
+    const stored = await storage.loadGame(name);
+    if (stored === undefined) return err(engineError(Code.NO_SUCH_GAME, { param: name }));
+    const cached = cache.get(name);
+    if (cached !== undefined && cached.version === stored.version) return ok(cached);
+    let json: unknown;
+    try {
+      json = JSON.parse(stored.json);
+    } catch {
+      return err(engineError(Code.BAD_STATE, { cause: `game ${name}: stored text is not JSON` }));
+    }
+    const state = gameFromJSON(json, engine);
+    if (!state.ok) return state;
+    const entry = { version: stored.version, state: state.value };
+    cache.set(name, entry);
+    return ok(entry);
+  }
+
+  const deadlineOf = (before: GameState | undefined, after: GameState, old: number) => {
+    if (after.status !== 'running') return 0;
+    if (before !== undefined && before.status === 'running' && before.turn === after.turn && old !== 0) return old;
+    return Date.now() + after.settings.timePerTurn * 1000 * (options.turnTimeScale ?? 1);
+  };
+
+  /** Applies `change` to a game by compare-and-set, retrying on the fresh state when another update wins. */
+  async function update(name: string, change: (state: GameState) => Result<Applied, EngineError>): Promise<Result<Applied & { version: number }, EngineError>> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const loaded = await load(name);
+      if (!loaded.ok) return loaded;
+      const stored = await storage.loadGame(name);
+      if (stored === undefined || stored.version !== loaded.value.version) continue;
+      const r = change(loaded.value.state);
+      if (!r.ok) return r;
+      const version = loaded.value.version + 1;
+      const deadline = deadlineOf(loaded.value.state, r.value.state, stored.deadline);
+      if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
+        cache.set(name, { version, state: r.value.state });
+        await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined) });
+        return ok({ ...r.value, version });
+      }
+      stats.conflicts++;
+    }
+    return err(engineError(Code.UNKNOWN_ERROR, { cause: `game ${name}: too many concurrent updates` }));
+  }
+
+  async function deliver(message: BusMessage): Promise<void> {
+    if (message.kind === 'game') {
+      const targets = [...connections].filter((c) => c.game === message.game && c.player !== undefined);
+      if (targets.length === 0) return;
+      const loaded = await load(message.game);
+      if (!loaded.ok) return;
+      const state = loaded.value.state;
+      for (const c of targets) {
+        const seated = state.players.some((p) => p.id === c.player);
+        if (!seated && state.status !== 'over') c.game = undefined;
+        send(c, { res: 'v1.event', data: { game: message.game, version: message.version, events: message.events, view: playerView(state, c.player as string), toMove: toMove(state) ?? null } });
+      }
+    } else if (message.kind === 'chat') {
+      for (const c of connections) if (c.player !== undefined && (c.game ?? null) === message.game) send(c, { res: 'v1.chat', data: { from: message.from, text: message.text, action: message.action } });
+    } else if (message.kind === 'whisper') {
+      for (const c of connections) if (c.player === message.to) send(c, { res: 'v1.whisper', data: { from: message.from, text: message.text } });
+    } else if (message.kind === 'kick') {
+      for (const c of connections) if (c.player === message.player) close(c, engineError(Code.ADMIN_KICK, { param: message.player }), 4006);
+    } else if (message.kind === 'games') {
+      for (const c of connections) if (c.player !== undefined && c.game === undefined) send(c, { res: 'v1.games.changed', data: {} });
+    }
+  }
+  await storage.subscribe((m) => void deliver(m));
+
+  /** Answers one request; resolves with the answer's data (or an error value). */
+  async function handle(c: Connection, r: Request): Promise<Result<unknown, EngineError>> {
+    if (r.req === 'v1.client.identify') {
+      if (c.client !== undefined) return err(engineError(Code.CLIENT_ALREADY_CONNECTED));
+      c.client = { name: r.name, version: r.version };
+      return ok({ protocol: r.protocol });
+    }
+    if (r.req === 'v1.players.identify') {
+      if (c.client === undefined) return err(engineError(Code.BAD_IDENTIFICATION, { cause: 'identify the client first (v1.client.identify)' }));
+      if (c.player !== undefined) return err(engineError(Code.PLAYER_ALREADY_CONNECTED, { param: c.player }));
+      if (r.name !== c.tokenPlayer) return err(engineError(Code.BAD_IDENTIFICATION, { param: r.name, cause: 'the socket token was issued to another player' }));
+      if (!(await storage.claimPlayer(r.name, c.id, tokenTtl))) return err(engineError(Code.NAME_IN_USE, { param: r.name }));
+      c.player = r.name;
+      c.game = await storage.playerGame(r.name);
+      return ok({ player: r.name, game: c.game ?? null });
+    }
+    const player = c.player;
+    if (player === undefined) return err(engineError(Code.BAD_IDENTIFICATION, { cause: 'identify the player first (v1.players.identify)' }));
+    switch (r.req) {
+      case 'v1.chat.message':
+      case 'v1.chat.action':
+        await storage.publish({ kind: 'chat', game: c.game ?? null, from: player, text: r.text, action: r.req === 'v1.chat.action' });
+        return ok({});
+      case 'v1.chat.whisper':
+        if (!(await storage.isConnected(r.to))) return err(engineError(Code.NO_SUCH_USER, { param: r.to }));
+        await storage.publish({ kind: 'whisper', to: r.to, from: player, text: r.text });
+        return ok({});
+      case 'v1.games.predefined':
+        return ok({ games: Object.values(PREDEFINED_GAMES) });
+      case 'v1.games.list': {
+        const games = [];
+        for (const name of await storage.listGames()) {
+          const g = await load(name);
+          if (g.ok) games.push({ ...gameInfo(g.value.state), version: g.value.version });
+        }
+        return ok({ games });
+      }
+      case 'v1.games.create': {
+        if ((await storage.playerGame(player)) !== undefined) return err(engineError(Code.CREATOR_ALREADY_IN_GAME));
+        const created = engine.create(r.settings, player);
+        if (!created.ok) return created;
+        const name = created.value.state.settings.name;
+        if (!(await storage.createGame(name, JSON.stringify(gameToJSON(created.value.state)), 0))) return err(engineError(30102 as never, { param: name }));
+        cache.set(name, { version: 1, state: created.value.state });
+        await storage.setPlayerGame(player, name);
+        c.game = name;
+        await storage.publish({ kind: 'games' });
+        return ok({ game: name, version: 1, view: playerView(created.value.state, player) });
+      }
+      case 'v1.games.join': {
+        const current = await storage.playerGame(player);
+        if (current !== undefined && current !== r.game) return err(engineError(Code.PLAYER_ALREADY_IN_GAME, { param: current }));
+        const applied = await update(r.game, (s) => engine.apply(s, player, { type: 'join' }));
+        if (!applied.ok) return applied;
+        await storage.setPlayerGame(player, r.game);
+        c.game = r.game;
+        return ok({ game: r.game, version: applied.value.version, view: playerView(applied.value.state, player) });
+      }
+      case 'v1.games.request': {
+        const game = c.game ?? (await storage.playerGame(player));
+        if (game === undefined) return err(engineError(Code.NOT_IN_GAME));
+        const applied = await update(game, (s) => engine.apply(s, player, r.request));
+        if (!applied.ok) return applied;
+        const type = r.request.type;
+        if (type === 'leave') {
+          await storage.setPlayerGame(player, undefined);
+          c.game = undefined;
+        }
+        for (const e of applied.value.events) if (e.type === 'kicked') await storage.setPlayerGame(e.player, undefined);
+        return ok({ game, version: applied.value.version, events: applied.value.events, view: playerView(applied.value.state, player) });
+      }
+    }
+    return err(engineError(Code.UNKNOWN_COMMAND));
+  }
+
+  const touch = (c: Connection) => {
+    if (c.idle !== undefined) clearTimeout(c.idle);
+    c.idle = setTimeout(() => close(c, engineError(Code.IDLE_DISCONNECTION, { cause: `nothing received for ${idleMs} ms` }), 4005), idleMs);
+  };
+
+  /** Counts a request against the connection's rate; false when it must be dropped. */
+  const withinRate = (c: Connection): boolean => {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== c.second) {
+      c.second = second;
+      c.count = 0;
+    }
+    c.count++;
+    if (c.count <= rates[c.player === undefined ? 0 : 1]) return true;
+    if (c.count > rates[c.player === undefined ? 0 : 1] + 1) return false; // one warning a second at most
+    c.warnings++;
+    if (c.warnings > maxWarnings) close(c, engineError(Code.EXCESS_FLOOD, { cause: `over ${rates[c.player === undefined ? 0 : 1]} requests a second after ${maxWarnings} warnings` }), 4004);
+    else {
+      stats.errors++;
+      send(c, { res: 'v1.error', data: { req: 'unknown', code: Code.EXCESS_FLOOD, errorCode: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded', cause: `warning ${c.warnings} of ${maxWarnings}: at most ${rates[c.player === undefined ? 0 : 1]} requests a second` } });
+    }
+    return false;
+  };
+
+  const http = createServer((req, res) => void route(req, res));
+  async function body(req: IncomingMessage): Promise<unknown> {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > 4096) return undefined;
+      chunks.push(chunk as Buffer);
+    }
+    try {
+      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return undefined;
+    }
+  }
+  const json = (res: ServerResponse, status: number, data: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data));
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === '/v1/tokens') {
+      // Identifies a player over HTTP: a new socket token, replacing the last one.
+      const data = (await body(req)) as { player?: unknown } | undefined;
+      const decoded = decode(JSON.stringify({ req: 'v1.players.identify', data: { name: data?.player } }));
+      if (!decoded.result.ok) return json(res, 400, errorEnvelope(decoded.result.error, 'v1.tokens'));
+      const token = randomBytes(24).toString('base64url');
+      await storage.setToken((decoded.result.value as { name: string }).name, token, tokenTtl);
+      return json(res, 200, { socketToken: token, expiresInMs: tokenTtl });
+    }
+    if (req.method === 'POST' && url.pathname === '/v1/admin/kick') {
+      if (options.adminKey === undefined || req.headers.authorization !== `Bearer ${options.adminKey}`) return json(res, 403, { error: 'forbidden' });
+      const data = (await body(req)) as { player?: unknown } | undefined;
+      if (typeof data?.player !== 'string') return json(res, 400, { error: 'give { "player": NAME }' });
+      await storage.publish({ kind: 'kick', player: data.player });
+      return json(res, 200, { kicked: data.player });
+    }
+    const file = options.files?.[url.pathname];
+    if (req.method === 'GET' && file !== undefined) {
+      try {
+        return void res.writeHead(200, { 'content-type': file[0] }).end(await readFile(file[1]));
+      } catch {
+        return void res.writeHead(500).end();
+      }
+    }
+    res.writeHead(404).end();
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE_BYTES });
+  http.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/v1/socket') return void socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => void open(ws, url.searchParams.get('token')));
+  });
+
+  async function open(ws: WebSocket, token: string | null): Promise<void> {
+    const player = token === null || token === '' ? undefined : await storage.tokenPlayer(token);
+    if (player === undefined) {
+      // A missing or wrong token: a clear error, then the connection closes.
+      ws.send(JSON.stringify(errorEnvelope(engineError(Code.BAD_IDENTIFICATION, { cause: token === null || token === '' ? 'missing socket token: POST /v1/tokens, then connect with ?token=' : 'invalid or expired socket token' }), 'v1.connect')));
+      ws.close(4001, 'INVALID_SOCKET_TOKEN');
+      return;
+    }
+    const c: Connection = { id: randomUUID(), ws, tokenPlayer: player, second: 0, count: 0, warnings: 0, closed: false };
+    connections.add(c);
+    touch(c);
+    let queue = Promise.resolve();
+    ws.on('message', (raw: Buffer, isBinary: boolean) => {
+      if (c.closed) return;
+      touch(c);
+      if (!withinRate(c)) return;
+      const text = isBinary ? '' : raw.toString('utf8');
+      const decoded = isBinary ? { req: 'unknown', result: err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'binary message' })) } : decode(text);
+      // One request at a time per connection, in order.
+      queue = queue.then(async () => {
+        stats.requests++;
+        if (!decoded.result.ok) return fail(c, decoded.result.error, decoded.req, decoded.id);
+        let r: Result<unknown, EngineError>;
+        try {
+          r = await handle(c, decoded.result.value);
+        } catch (e) {
+          r = err(engineError(Code.UNKNOWN_ERROR, { cause: String(e) }));
+        }
+        if (!r.ok) fail(c, r.error, decoded.req, decoded.id);
+        else send(c, { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value });
+      });
+    });
+    ws.on('close', () => close(c, undefined));
+    ws.on('error', () => close(c, undefined));
+  }
+
+  // Turn timers: the server closes a turn whose time is up, as `@server`.
+  const timer = setInterval(() => void sweep(), options.timerIntervalMs ?? 250);
+  let sweeping = false;
+  async function sweep(): Promise<void> {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const now = Date.now();
+      for (const name of await storage.listGames()) {
+        const stored = await storage.loadGame(name);
+        if (stored === undefined || stored.deadline === 0 || stored.deadline > now) continue;
+        const loaded = await load(name);
+        if (!loaded.ok) continue;
+        const turn = loaded.value.state.turn;
+        await update(name, (s) => (s.turn === turn && s.status === 'running' ? engine.apply(s, SERVER_ID, { type: 'close-turn' }) : err(engineError(Code.UNKNOWN_ERROR, { cause: 'turn already closed' }))));
+      }
+    } finally {
+      sweeping = false;
+    }
+  }
+
+  await new Promise<void>((resolve) => http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    http,
+    stats,
+    async close() {
+      clearInterval(timer);
+      for (const c of [...connections]) close(c, undefined, 1001);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import WebSocket from 'ws';
+import { MemoryStorage, type Storage } from '../src/storage.js';
+import { type RunningServer, type ServerOptions, startServer } from '../src/server.js';
+
+/** A test client: requests with ids, answers matched by id, every other message kept in order. */
+export class Client {
+  readonly ws: WebSocket;
+  readonly pushed: Record<string, unknown>[] = [];
+  readonly #waiting = new Map<string, (m: Record<string, unknown>) => void>();
+  #next = 0;
+  closed: { code: number; reason: string } | undefined;
+  readonly #closedWaiters: (() => void)[] = [];
+
+  private constructor(ws: WebSocket) {
+    this.ws = ws;
+    ws.on('message', (raw) => {
+      const m = JSON.parse(String(raw)) as Record<string, unknown>;
+      const id = (m.id ?? (m.data as { id?: string } | undefined)?.id) as string | undefined;
+      const w = id === undefined ? undefined : this.#waiting.get(id);
+      if (w !== undefined) {
+        this.#waiting.delete(id as string);
+        w(m);
+      } else this.pushed.push(m);
+    });
+    ws.on('close', (code, reason) => {
+      this.closed = { code, reason: String(reason) };
+      for (const f of this.#closedWaiters) f();
+    });
+  }
+
+  static async connect(url: string, token: string | undefined): Promise<Client> {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/socket${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`);
+    const c = new Client(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return c;
+  }
+
+  /** Connects and identifies `player` (token over HTTP, client type, player name). */
+  static async login(url: string, player: string): Promise<Client> {
+    const c = await Client.connect(url, await token(url, player));
+    const a = await c.request('v1.client.identify', { name: 'test', version: '1.0', protocol: '1.0' });
+    if (a.res === 'v1.error') throw new Error(JSON.stringify(a));
+    const b = await c.request('v1.players.identify', { name: player });
+    if (b.res === 'v1.error') throw new Error(JSON.stringify(b));
+    return c;
+  }
+
+  request(req: string, data?: unknown): Promise<Record<string, unknown>> {
+    const id = `r${++this.#next}`;
+    return new Promise((resolve) => {
+      this.#waiting.set(id, resolve);
+      this.ws.send(JSON.stringify({ req, id, ...(data === undefined ? {} : { data }) }));
+    });
+  }
+
+  raw(text: string): void {
+    this.ws.send(text);
+  }
+
+  /** The next pushed message that `match` accepts (waiting up to `ms`). */
+  async next(match: (m: Record<string, unknown>) => boolean, ms = 5000): Promise<Record<string, unknown>> {
+    const start = Date.now();
+    for (;;) {
+      const i = this.pushed.findIndex(match);
+      if (i >= 0) return this.pushed.splice(i, 1)[0] as Record<string, unknown>;
+      if (Date.now() - start > ms) throw new Error(`no such message within ${ms} ms; got ${JSON.stringify(this.pushed).slice(0, 500)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async waitClosed(ms = 5000): Promise<{ code: number; reason: string }> {
+    if (this.closed !== undefined) return this.closed;
+    await Promise.race([new Promise<void>((r) => this.#closedWaiters.push(r)), new Promise((r) => setTimeout(r, ms))]);
+    if (this.closed === undefined) throw new Error('not closed');
+    return this.closed;
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/** A socket token for a player. */
+export async function token(url: string, player: unknown): Promise<string> {
+  const r = await fetch(`${url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player }) });
+  const body = (await r.json()) as { socketToken?: string };
+  if (body.socketToken === undefined) throw new Error(JSON.stringify(body));
+  return body.socketToken;
+}
+
+/** Starts a server on memory storage (or the given one). */
+export async function server(options: Partial<ServerOptions> = {}): Promise<{ server: RunningServer; storage: Storage }> {
+  const storage = options.storage ?? new MemoryStorage();
+  return { server: await startServer({ ...options, storage }), storage };
+}
+
+/** The error data of an answer, or undefined. */
+export function errorOf(m: Record<string, unknown>): { code: number; errorCode: string; param?: unknown; cause?: string; req: string; id?: string } | undefined {
+  return m.res === 'v1.error' ? (m.data as never) : undefined;
+}

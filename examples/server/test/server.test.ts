@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, errorOf, server, token } from './harness.js';
+import type { RunningServer } from '../src/server.js';
+
+let s: RunningServer;
+const open: Client[] = [];
+const login = async (player: string) => {
+  const c = await Client.login(s.url, player);
+  open.push(c);
+  return c;
+};
+const connect = async (t: string | undefined) => {
+  const c = await Client.connect(s.url, t);
+  open.push(c);
+  return c;
+};
+const settings = (name: string, extra: Record<string, unknown> = {}) => ({ name, timePerTurn: 60, code: 'scrabble-en', maxPlayers: 2, seed: 7, ...extra });
+
+beforeAll(async () => {
+  ({ server: s } = await server({ adminKey: 'secret', idleMs: 60_000 }));
+});
+afterAll(async () => {
+  for (const c of open) c.close();
+  await s.close();
+});
+
+describe('connecting', () => {
+  it('needs a socket token: a missing or wrong one gets 99003 and the connection closes', async () => {
+    const none = await connect(undefined);
+    const e = errorOf(await none.next(() => true));
+    expect([e?.code, e?.cause]).toEqual([99003, expect.stringContaining('missing socket token')]);
+    expect((await none.waitClosed()).code).toBe(4001);
+    const wrong = await connect('nope');
+    expect(errorOf(await wrong.next(() => true))?.cause).toMatch(/invalid or expired/);
+    expect((await wrong.waitClosed()).code).toBe(4001);
+  });
+
+  it('replaces a player\'s token on each identification', async () => {
+    const first = await token(s.url, 'tina');
+    await token(s.url, 'tina');
+    const old = await connect(first);
+    expect(errorOf(await old.next(() => true))?.code).toBe(99003);
+    const r = await fetch(`${s.url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player: 'bad<name>' }) });
+    expect([r.status, ((await r.json()) as { data: { code: number } }).data.code]).toEqual([400, 10103]);
+  });
+
+  it('checks the client type (10000-10008)', async () => {
+    const c = await connect(await token(s.url, 'carl'));
+    const code = async (data: unknown) => errorOf(await c.request('v1.client.identify', data));
+    expect((await code('x'))?.code).toBe(10000);
+    expect((await code({ version: '1', protocol: '1.0' }))?.code).toBe(10002);
+    expect(await code({ name: 'a<b', version: '1', protocol: '1.0' })).toMatchObject({ code: 10003, param: 'a<b' });
+    expect((await code({ name: 'web', protocol: '1.0' }))?.code).toBe(10004);
+    expect((await code({ name: 'web', version: '1 0', protocol: '1.0' }))?.code).toBe(10005);
+    expect((await code({ name: 'web', version: '1' }))?.code).toBe(10006);
+    expect((await code({ name: 'web', version: '1', protocol: '1/0' }))?.code).toBe(10007);
+    expect(await code({ name: 'web', version: '1', protocol: '0.2' })).toMatchObject({ code: 10008, param: '0.2', req: 'v1.client.identify' });
+    expect(errorOf(await c.request('v1.client.identify', { name: 'web', version: '1', protocol: '1.0' }))).toBeUndefined();
+    expect((await code({ name: 'web', version: '1', protocol: '1.0' }))?.code).toBe(10001);
+  });
+
+  it('checks the player name (10100-10104) and the order of identification (99003)', async () => {
+    const c = await connect(await token(s.url, 'pia'));
+    expect(errorOf(await c.request('v1.players.identify', { name: 'pia' }))?.code).toBe(99003);
+    await c.request('v1.client.identify', { name: 'web', version: '1', protocol: '1.0' });
+    expect(errorOf(await c.request('v1.players.identify', 5))?.code).toBe(10100);
+    expect(errorOf(await c.request('v1.players.identify', {}))?.code).toBe(10102);
+    expect(errorOf(await c.request('v1.players.identify', { name: 'p#a' }))?.code).toBe(10103);
+    expect(errorOf(await c.request('v1.players.identify', { name: 'bob' }))?.cause).toMatch(/another player/);
+    expect(errorOf(await c.request('v1.players.identify', { name: 'pia' }))).toBeUndefined();
+    expect(errorOf(await c.request('v1.players.identify', { name: 'pia' }))).toMatchObject({ code: 10101, param: 'pia' });
+    const twin = await connect(await token(s.url, 'pia'));
+    await twin.request('v1.client.identify', { name: 'web', version: '1', protocol: '1.0' });
+    expect(errorOf(await twin.request('v1.players.identify', { name: 'pia' }))).toMatchObject({ code: 10104, param: 'pia' });
+  });
+
+  it('reports bad messages in the error envelope with the request id (99000-99003)', async () => {
+    const c = await connect(await token(s.url, 'moe'));
+    c.raw('not json');
+    expect(errorOf(await c.next(() => true))).toMatchObject({ code: 99000, errorCode: 'BAD_MESSAGE_FORMAT', req: 'unknown' });
+    c.raw('');
+    expect(errorOf(await c.next(() => true))?.code).toBe(99001);
+    expect(errorOf(await c.request('v1.nothing'))).toMatchObject({ code: 99002, param: 'v1.nothing', id: expect.stringMatching(/^r\d+$/) });
+    expect(errorOf(await c.request('v1.chat.message', { text: 'hi' }))).toMatchObject({ code: 99003, req: 'v1.chat.message' });
+    c.raw(JSON.stringify({ req: 'v1.chat.message', data: { text: 'x'.repeat(20_000) } }));
+    expect(errorOf(await c.next(() => true))?.cause).toMatch(/over 16384 bytes/);
+  });
+});
+
+describe('chat', () => {
+  it('checks chat, whispers and actions (20000-20201) and delivers them', async () => {
+    const ann = await login('chat-ann');
+    const bob = await login('chat-bob');
+    expect(errorOf(await ann.request('v1.chat.message', 'x'))?.code).toBe(20000);
+    expect(errorOf(await ann.request('v1.chat.message', { text: 5 }))?.code).toBe(20000);
+    expect(errorOf(await ann.request('v1.chat.message', { text: ' ' }))?.code).toBe(20001);
+    expect(errorOf(await ann.request('v1.chat.whisper', [1]))?.code).toBe(20100);
+    expect(errorOf(await ann.request('v1.chat.whisper', { text: 'psst' }))?.code).toBe(20101);
+    expect(errorOf(await ann.request('v1.chat.whisper', { to: 'nobody', text: 'psst' }))).toMatchObject({ code: 20102, param: 'nobody' });
+    expect(errorOf(await ann.request('v1.chat.whisper', { to: 'chat-bob', text: '' }))?.code).toBe(20103);
+    expect(errorOf(await ann.request('v1.chat.action', null))?.code).toBe(20201);
+    expect(errorOf(await ann.request('v1.chat.action', 'dance'))?.code).toBe(20200);
+    await ann.request('v1.chat.message', { text: 'hello all' });
+    expect((await bob.next((m) => m.res === 'v1.chat')).data).toEqual({ from: 'chat-ann', text: 'hello all', action: false });
+    await ann.request('v1.chat.whisper', { to: 'chat-bob', text: 'psst' });
+    expect((await bob.next((m) => m.res === 'v1.whisper')).data).toEqual({ from: 'chat-ann', text: 'psst' });
+  });
+});
+
+describe('games', () => {
+  it('creates, joins, starts and plays through the engine, with the catalogue codes (30xxx-60xxx)', async () => {
+    const ann = await login('g-ann');
+    const bob = await login('g-bob');
+    const cy = await login('g-cy');
+    expect(errorOf(await ann.request('v1.games.create', 'x'))?.code).toBe(30000);
+    expect(errorOf(await ann.request('v1.games.create', settings('', {})))?.code).toBe(30101);
+    expect(errorOf(await ann.request('v1.games.create', settings('g1', { code: 'nope' })))).toMatchObject({ code: 30108, param: 'nope' });
+    expect(errorOf(await bob.request('v1.games.request', { type: 'hand' }))?.code).toBe(50001);
+    const created = await ann.request('v1.games.create', settings('g1'));
+    expect(created).toMatchObject({ res: 'v1.games.create', data: { game: 'g1', version: 1 } });
+    expect(errorOf(await ann.request('v1.games.create', settings('g2')))?.code).toBe(30001);
+    expect(errorOf(await cy.request('v1.games.create', settings('g1')))).toMatchObject({ code: 30102, param: 'g1' });
+    expect(errorOf(await bob.request('v1.games.join', {}))?.code).toBe(35002);
+    expect(errorOf(await bob.request('v1.games.join', { game: 'nope' }))).toMatchObject({ code: 35003, param: 'nope' });
+    expect(errorOf(await bob.request('v1.games.join', 'g1'))?.code).toBe(35000);
+    expect(errorOf(await bob.request('v1.games.join', { game: 'g1' }))).toBeUndefined();
+    expect(errorOf(await cy.request('v1.games.join', { game: 'g1' }))?.code).toBe(35101);
+    expect(errorOf(await bob.request('v1.games.request', { type: 'start' }))?.code).toBe(40001);
+    const started = await ann.request('v1.games.request', { type: 'start' });
+    expect(errorOf(started)).toBeUndefined();
+    expect(errorOf(await ann.request('v1.games.request', { type: 'start' }))?.code).toBe(40002);
+    expect(errorOf(await ann.request('v1.games.request', { type: 'kick', player: 'g-cy' }))).toMatchObject({ code: 40102 });
+    // Bob sees the start, with his own hand and not Ann's.
+    const event = await bob.next((m) => m.res === 'v1.event' && (m.data as { events: { type: string }[] }).events.some((e) => e.type === 'started'));
+    const view = (event.data as { view: { classic: { hands: (string | null)[] } } }).view;
+    expect(view.classic.hands[0]).toBeNull();
+    expect(view.classic.hands[1]).toMatch(/^[A-Z?]{7}$/);
+    expect(errorOf(await bob.request('v1.games.request', { type: 'pass' }))).toMatchObject({ code: 60002, errorCode: 'NOT_YOUR_TURN' });
+    expect(errorOf(await ann.request('v1.games.request', { type: 'play', tiles: [{ row: 0, col: 0, glyph: 'Q' }] }))?.code).toBeGreaterThanOrEqual(60000);
+    const passed = await ann.request('v1.games.request', { type: 'pass' });
+    expect(passed).toMatchObject({ res: 'v1.games.request', data: { game: 'g1' } });
+    const seen = await bob.next((m) => m.res === 'v1.event' && (m.data as { events: { type: string }[] }).events.some((e) => e.type === 'passed'));
+    expect((seen.data as { toMove: string }).toMove).toBe('g-bob');
+    // Others never see a rack in the events.
+    expect(JSON.stringify(seen.data)).not.toMatch(/"rack"/);
+  });
+
+  it('closes a turn whose time is up, as @server', async () => {
+    const { server: fast } = await server({ turnTimeScale: 0.02, timerIntervalMs: 50 });
+    try {
+      const a = await Client.login(fast.url, 't-ann');
+      const b = await Client.login(fast.url, 't-bob');
+      await a.request('v1.games.create', settings('timed', { code: 'duplicate-en', maxPlayers: 3, timePerTurn: 10 }));
+      await b.request('v1.games.join', { game: 'timed' });
+      await a.request('v1.games.request', { type: 'start' });
+      const closed = await b.next((m) => m.res === 'v1.event' && (m.data as { events: { type: string }[] }).events.some((e) => e.type === 'turn-closed'), 5000);
+      expect((closed.data as { view: { turn: number } }).view.turn).toBeGreaterThanOrEqual(2);
+      a.close();
+      b.close();
+    } finally {
+      await fast.close();
+    }
+  });
+});
+
+describe('limits', () => {
+  it('warns a flooding connection three times, then closes it with 99004', async () => {
+    const { server: strict } = await server({ rateUnidentified: 5 });
+    try {
+      const c = await Client.connect(strict.url, await token(strict.url, 'flood'));
+      const warnings: unknown[] = [];
+      for (let second = 0; second < 6 && c.closed === undefined; second++) {
+        for (let k = 0; k < 8; k++) c.raw(JSON.stringify({ req: 'v1.games.list' }));
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      for (const m of c.pushed) if (errorOf(m)?.errorCode === 'RATE_LIMIT_EXCEEDED') warnings.push(m);
+      expect(warnings.length).toBe(3);
+      expect(c.pushed.some((m) => errorOf(m)?.errorCode === 'EXCESS_FLOOD')).toBe(true);
+      expect((await c.waitClosed()).code).toBe(4004);
+    } finally {
+      await strict.close();
+    }
+  }, 20_000);
+
+  it('closes an idle connection with 99005', async () => {
+    const { server: sleepy } = await server({ idleMs: 200 });
+    try {
+      const c = await Client.login(sleepy.url, 'idle');
+      expect((await c.waitClosed()).code).toBe(4005);
+      expect(c.pushed.some((m) => errorOf(m)?.code === 99005)).toBe(true);
+    } finally {
+      await sleepy.close();
+    }
+  });
+
+  it('lets the administrator kick a player (99006)', async () => {
+    const c = await login('kick-me');
+    expect((await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', body: JSON.stringify({ player: 'kick-me' }) })).status).toBe(403);
+    const r = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret' }, body: JSON.stringify({ player: 'kick-me' }) });
+    expect(r.status).toBe(200);
+    expect((await c.waitClosed()).code).toBe(4006);
+    expect(c.pushed.some((m) => errorOf(m)?.code === 99006)).toBe(true);
+  });
+});
