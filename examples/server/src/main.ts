@@ -17,7 +17,7 @@ if (process.env.REDIS_URL !== undefined) {
   const file = process.env.DATA_FILE;
   storage = new MemoryStorage(file === undefined ? {} : { file, ...(existsSync(file) ? { initial: JSON.parse(readFileSync(file, 'utf8')) } : {}) });
 }
-const server = await startServer({ storage, port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '127.0.0.1', files: await clientFiles(), ...(process.env.ADMIN_KEY === undefined ? {} : { adminKey: process.env.ADMIN_KEY }) });
+const server = await startServer({ storage, port: Number(process.env.PORT ?? 8080), host: process.env.HOST ?? '127.0.0.1', files: await clientFiles(), ...(process.env.ADMIN_KEY === undefined ? {} : { adminKey: process.env.ADMIN_KEY }), ...(process.env.PRESENCE_TTL_MS === undefined ? {} : { presenceTtlMs: Number(process.env.PRESENCE_TTL_MS) }) });
 console.log(`wordgame server on ${server.url} (${process.env.REDIS_URL === undefined ? 'in-memory storage' : `Redis ${process.env.REDIS_URL}`})`);
 const stop = async () => {
   await server.close();

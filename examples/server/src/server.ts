@@ -32,6 +32,8 @@ export interface ServerOptions {
   readonly floodWarnings?: number;
   /** The key of `POST /v1/admin/kick` (no admin endpoint without one). */
   readonly adminKey?: string;
+  /** A connected player's name is held this long, refreshed every third of it (default 30 s): a crashed process's players are free again after it. */
+  readonly presenceTtlMs?: number;
   /** Multiplies every game's time per turn (default 1; tests use a small one). */
   readonly turnTimeScale?: number;
   /** How often turn deadlines are checked (default 250 ms). */
@@ -91,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const idleMs = options.idleMs ?? 300_000;
   const rates = [options.rateUnidentified ?? 10, options.rateIdentified ?? 100] as const;
   const maxWarnings = options.floodWarnings ?? 3;
+  const presenceTtl = options.presenceTtlMs ?? 30_000;
   const dictionary = loadDefaultDictionary();
   if (!dictionary.ok) throw new Error(dictionary.error.message);
   const engine: Engine = createEngine({ dictionary: (alphabet) => (alphabet === 'en' ? dictionary.value : undefined) });
@@ -149,6 +152,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (stored === undefined || stored.version !== loaded.value.version) continue;
       const r = change(loaded.value.state);
       if (!r.ok) return r;
+      // A data request (hand, board, scores, info) changes nothing: nothing to write.
+      if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version });
       const version = loaded.value.version + 1;
       const deadline = deadlineOf(loaded.value.state, r.value.state, stored.deadline);
       if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
@@ -196,7 +201,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (c.client === undefined) return err(engineError(Code.BAD_IDENTIFICATION, { cause: 'identify the client first (v1.client.identify)' }));
       if (c.player !== undefined) return err(engineError(Code.PLAYER_ALREADY_CONNECTED, { param: c.player }));
       if (r.name !== c.tokenPlayer) return err(engineError(Code.BAD_IDENTIFICATION, { param: r.name, cause: 'the socket token was issued to another player' }));
-      if (!(await storage.claimPlayer(r.name, c.id, tokenTtl))) return err(engineError(Code.NAME_IN_USE, { param: r.name }));
+      if (!(await storage.claimPlayer(r.name, c.id, presenceTtl))) return err(engineError(Code.NAME_IN_USE, { param: r.name }));
       c.player = r.name;
       c.game = await storage.playerGame(r.name);
       return ok({ player: r.name, game: c.game ?? null });
@@ -337,6 +342,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   async function open(ws: WebSocket, token: string | null): Promise<void> {
+    // Listen at once: messages that arrive while the token is checked wait in order.
+    const early: [Buffer, boolean][] = [];
+    let onMessage: (raw: Buffer, isBinary: boolean) => void = (raw, isBinary) => void early.push([raw, isBinary]);
+    ws.on('message', (raw: Buffer, isBinary: boolean) => onMessage(raw, isBinary));
     const player = token === null || token === '' ? undefined : await storage.tokenPlayer(token);
     if (player === undefined) {
       // A missing or wrong token: a clear error, then the connection closes.
@@ -348,7 +357,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     connections.add(c);
     touch(c);
     let queue = Promise.resolve();
-    ws.on('message', (raw: Buffer, isBinary: boolean) => {
+    onMessage = (raw, isBinary) => {
       if (c.closed) return;
       touch(c);
       if (!withinRate(c)) return;
@@ -367,10 +376,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!r.ok) fail(c, r.error, decoded.req, decoded.id);
         else send(c, { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value });
       });
-    });
+    };
+    for (const [raw, isBinary] of early.splice(0)) onMessage(raw, isBinary);
     ws.on('close', () => close(c, undefined));
     ws.on('error', () => close(c, undefined));
   }
+
+  // Presence: refresh the names this process's connections hold.
+  const presence = setInterval(() => {
+    for (const c of connections) if (c.player !== undefined) void storage.claimPlayer(c.player, c.id, presenceTtl);
+  }, Math.max(50, presenceTtl / 3));
 
   // Turn timers: the server closes a turn whose time is up, as `@server`.
   const timer = setInterval(() => void sweep(), options.timerIntervalMs ?? 250);
@@ -402,6 +417,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     stats,
     async close() {
       clearInterval(timer);
+      clearInterval(presence);
       for (const c of [...connections]) close(c, undefined, 1001);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => http.close(() => resolve()));
