@@ -5,11 +5,12 @@
  *
  * - speed: play-rollouts a second at 2 plies (20 candidates, 256 iterations each, no stop), with
  *   the spread across positions (CPU time of this thread);
- * - the stop: with the 99 % stop (at most 10,000 iterations), the choice and the samples used,
+ * - the stop: with the 99 % stop (at most SIM_STOP_CAP iterations, 2,000 by default: macondo
+ *   stops at 3,250), the choice and the samples used,
  *   against plain round-robin (every candidate every iteration until the same test stops it:
  *   candidates × the stop's iterations, measured in full on the first SIM_RR positions) and
  *   against a longer reference run (the same deals, a 99.9 % stop, at most SIM_REFERENCE
- *   iterations, 10,000 by default; see the README for why not 100,000): would running on have
+ *   iterations, 6,000 by default; see the README for why not 100,000): would running on have
  *   changed the choice?
  *
  * SIM_POSITIONS=N uses the first N positions of the panel; SIM_PART=speed|stop runs one part;
@@ -120,7 +121,8 @@ export async function simBench(): Promise<void> {
   }
   if (part === undefined || part === 'stop') {
     // The reference: the same deals run longer, with a stricter stop (99.9 %) and up to SIM_REFERENCE iterations.
-    const reference = Number(process.env.SIM_REFERENCE ?? 10_000);
+    const reference = Number(process.env.SIM_REFERENCE ?? 6000);
+    const cap = Number(process.env.SIM_STOP_CAP ?? 2000);
     const from = Number(process.env.SIM_FROM ?? 0);
     const to = Math.min(panel.length, Number(process.env.SIM_TO ?? panel.length));
     const rrCount = Number(process.env.SIM_RR ?? 10);
@@ -134,7 +136,7 @@ export async function simBench(): Promise<void> {
     const rows: (string | number)[][] = [];
     for (let i = from; i < to; i++) {
       const p = panel[i] as SimPanelPosition;
-      const stop = sim.value.simulate(p, { iterations: 10_000, seed: 11 });
+      const stop = sim.value.simulate(p, { iterations: cap, seed: 11 });
       const ref = sim.value.simulate(p, { iterations: reference, seed: 11, confidence: 0.999 });
       if (!stop.ok || !ref.ok) throw new Error(p.id);
       const a = stop.value.candidates[0]?.notation;
@@ -146,7 +148,7 @@ export async function simBench(): Promise<void> {
       const need = stop.value.candidates.length * stop.value.iterations;
       roundRobinNeed += need;
       if (i - from < rrCount) {
-        const rr = sim.value.simulate(p, { iterations: 10_000, seed: 11, prune: false });
+        const rr = sim.value.simulate(p, { iterations: cap, seed: 11, prune: false });
         if (!rr.ok) throw new Error(p.id);
         rrMeasured++;
         rrMeasuredEstimate += need;
@@ -160,7 +162,7 @@ export async function simBench(): Promise<void> {
         `on ${stillLive} more the stop's choice was still undecided against the reference's; samples ${((100 * prunedSamples) / roundRobinNeed).toFixed(1)} % of what round-robin needs (target at most 30 %; ` +
         `round-robin measured on ${rrMeasured} positions: ${rrMeasuredSamples} samples, against ${rrMeasuredEstimate} estimated)`,
     );
-    saved.stop = { reference, from, to, same, stillLive, prunedSamples, roundRobinNeed, rrMeasured, rrMeasuredSamples, rrMeasuredEstimate, rows };
+    saved.stop = { reference, cap, from, to, same, stillLive, prunedSamples, roundRobinNeed, rrMeasured, rrMeasuredSamples, rrMeasuredEstimate, rows };
   }
   if (panel.length === 200 && process.env.SIM_FROM === undefined) saveResults('sim', saved);
 }
