@@ -1,0 +1,294 @@
+/**
+ * The reference server's browser client: identify, list, create and join games, play crossword
+ * games by click and keyboard and Boggle on a grid, with the catalogue's error messages shown.
+ * Plain DOM, no framework; bundled by esbuild (see src/client-files.ts).
+ */
+type Message = { res: string; id?: string; data: Record<string, unknown> };
+type View = {
+  settings: { name: string };
+  type: string;
+  status: string;
+  operator: string;
+  players: { id: string; score: number }[];
+  classic?: { board: string[]; hands: (string | null)[]; toMove: number };
+  duplicate?: { board: string[]; hand: string };
+  anagram?: { hand: string };
+  boggle?: { grid: string; submissions?: { word: string }[][] };
+};
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+let ws: WebSocket | undefined;
+let me = '';
+let view: View | undefined;
+let toMove: string | null = null;
+let seq = 0;
+const waiting = new Map<string, (m: Message) => void>();
+/** Tiles placed this turn: square → [letter, blank]. */
+const placed = new Map<string, { row: number; col: number; glyph: string; blank: boolean }>();
+let cursor: { row: number; col: number; down: boolean } | undefined;
+let path: [number, number][] = [];
+
+function show(section: 'login' | 'lobby' | 'game'): void {
+  for (const s of ['login', 'lobby', 'game']) $(s).classList.toggle('hidden', s !== section);
+}
+
+function showError(m: Message): void {
+  const d = m.data as { code: number; message: string; cause?: string; param?: unknown };
+  $('error').textContent = `${d.message}${d.param === undefined ? '' : ` (${String(d.param)})`}${d.cause === undefined ? '' : ` — ${d.cause}`} [${d.code}]`;
+  $('error').dataset.code = String(d.code);
+}
+
+function request(req: string, data?: unknown): Promise<Message> {
+  const id = `c${++seq}`;
+  return new Promise((resolve) => {
+    waiting.set(id, (m) => {
+      if (m.res === 'v1.error') showError(m);
+      else {
+        $('error').textContent = '';
+        delete $('error').dataset.code;
+      }
+      resolve(m);
+    });
+    ws?.send(JSON.stringify({ req, id, ...(data === undefined ? {} : { data }) }));
+  });
+}
+
+async function enter(): Promise<void> {
+  me = $<HTMLInputElement>('name').value.trim();
+  const r = await fetch('/v1/tokens', { method: 'POST', body: JSON.stringify({ player: me }) });
+  const body = (await r.json()) as { socketToken?: string; data?: Message['data'] };
+  if (body.socketToken === undefined) return showError({ res: 'v1.error', data: body.data ?? {} });
+  ws = new WebSocket(`${location.origin.replace('http', 'ws')}/v1/socket?token=${body.socketToken}`);
+  ws.onmessage = (e) => {
+    const m = JSON.parse(String(e.data)) as Message;
+    const id = m.id ?? (m.data as { id?: string }).id;
+    const w = id === undefined ? undefined : waiting.get(id);
+    if (w !== undefined) {
+      waiting.delete(id as string);
+      w(m);
+    } else if (m.res === 'v1.event') {
+      toMove = (m.data.toMove as string | null) ?? null;
+      render(m.data.view as View);
+    } else if (m.res === 'v1.games.changed') void refresh();
+    else if (m.res === 'v1.error') showError(m);
+  };
+  await new Promise((resolve) => ws?.addEventListener('open', resolve, { once: true }));
+  await request('v1.client.identify', { name: 'web', version: '1.0', protocol: '1.0' });
+  const who = await request('v1.players.identify', { name: me });
+  if (who.res === 'v1.error') return;
+  document.body.dataset.player = me;
+  show('lobby');
+  await refresh();
+}
+
+async function refresh(): Promise<void> {
+  const r = await request('v1.games.list');
+  const games = (r.data.games ?? []) as { settings: { name: string; code: string }; players: string[]; status: string }[];
+  const list = $('games');
+  list.replaceChildren(
+    ...games.map((g) => {
+      const li = document.createElement('li');
+      li.dataset.game = g.settings.name;
+      li.textContent = `${g.settings.name} (${g.settings.code}, ${g.status}) `;
+      const b = document.createElement('button');
+      b.textContent = 'Join';
+      b.className = 'join';
+      b.onclick = () => void join(g.settings.name);
+      li.append(b);
+      return li;
+    }),
+  );
+}
+
+async function create(): Promise<void> {
+  const r = await request('v1.games.create', { name: $<HTMLInputElement>('game-name').value, code: $<HTMLSelectElement>('game-code').value, timePerTurn: 600, maxPlayers: 2 });
+  if (r.res !== 'v1.error') enterGame(r.data.view as View);
+}
+
+async function join(name: string): Promise<void> {
+  const r = await request('v1.games.join', { game: name });
+  if (r.res !== 'v1.error') enterGame(r.data.view as View);
+}
+
+function enterGame(v: View): void {
+  show('game');
+  render(v);
+}
+
+async function game(request_: Record<string, unknown>): Promise<Message> {
+  const r = await request('v1.games.request', request_);
+  if (r.res !== 'v1.error') {
+    toMove = (r.data.view as View | undefined)?.classic !== undefined ? null : toMove;
+    if (r.data.view !== undefined) render(r.data.view as View);
+  }
+  return r;
+}
+
+function boardRows(v: View): string[] | undefined {
+  return v.classic?.board ?? v.duplicate?.board;
+}
+
+function myHand(v: View): string {
+  if (v.classic !== undefined) return v.classic.hands[v.players.findIndex((p) => p.id === me)] ?? '';
+  return v.duplicate?.hand ?? v.anagram?.hand ?? '';
+}
+
+function render(v: View): void {
+  view = v;
+  $('title').textContent = `${v.settings.name} (${v.type})`;
+  const current = v.classic !== undefined ? v.players[v.classic.toMove]?.id : toMove;
+  $('status').textContent = v.status === 'running' ? `running — to move: ${current ?? 'everyone'}` : v.status;
+  $('status').dataset.status = v.status;
+  $('status').dataset.toMove = current ?? '';
+  $('scores').textContent = v.players.map((p) => `${p.id} ${p.score}`).join(' · ');
+  $('start').classList.toggle('hidden', v.status !== 'waiting' || v.operator !== me);
+  const isBoggle = v.type === 'boggle';
+  $('crossword').classList.toggle('hidden', isBoggle);
+  $('boggle').classList.toggle('hidden', !isBoggle);
+  if (isBoggle) return renderBoggle(v);
+  const rows = boardRows(v) ?? [];
+  const table = $('board');
+  table.replaceChildren(
+    ...rows.map((line, r) => {
+      const tr = document.createElement('tr');
+      [...line].forEach((ch, c) => {
+        const td = document.createElement('td');
+        td.dataset.row = String(r);
+        td.dataset.col = String(c);
+        td.dataset.ch = ch;
+        const p = placed.get(`${r},${c}`);
+        if (ch !== '.') {
+          td.textContent = ch.toUpperCase();
+          td.className = 'filled';
+        } else if (p !== undefined) {
+          td.textContent = p.blank ? p.glyph.toLowerCase() : p.glyph;
+          td.className = 'placed';
+        }
+        if (cursor?.row === r && cursor.col === c) td.classList.add('cursor');
+        td.onclick = () => clickSquare(r, c);
+        tr.append(td);
+      });
+      return tr;
+    }),
+  );
+  const hand = [...myHand(v)];
+  const used = [...placed.values()].map((p) => (p.blank ? '?' : p.glyph));
+  $('hand').replaceChildren(
+    ...hand.map((t) => {
+      const s = document.createElement('span');
+      s.className = 'tile';
+      const k = used.indexOf(t);
+      if (k >= 0) {
+        used.splice(k, 1);
+        s.classList.add('used');
+      }
+      s.textContent = t;
+      return s;
+    }),
+  );
+}
+
+function renderBoggle(v: View): void {
+  const rows = (v.boggle?.grid ?? '').split('/');
+  $('grid').replaceChildren(
+    ...rows.map((line, r) => {
+      const tr = document.createElement('tr');
+      const faces = line.match(/Qu|[A-Z]/g) ?? [...line];
+      faces.forEach((f, c) => {
+        const td = document.createElement('td');
+        td.textContent = f;
+        td.dataset.cell = `${r},${c}`;
+        if (path.some(([a, b]) => a === r && b === c)) td.className = 'on';
+        td.onclick = () => {
+          path.push([r, c]);
+          $<HTMLInputElement>('word').value += f.toUpperCase();
+          renderBoggle(v);
+        };
+        tr.append(td);
+      });
+      return tr;
+    }),
+  );
+  const mine = v.boggle?.submissions?.[v.players.findIndex((p) => p.id === me)] ?? [];
+  $('found').replaceChildren(...mine.map((w) => Object.assign(document.createElement('li'), { textContent: w.word })));
+}
+
+function clickSquare(row: number, col: number): void {
+  cursor = cursor?.row === row && cursor.col === col ? { row, col, down: !cursor.down } : { row, col, down: false };
+  if (view !== undefined) render(view);
+}
+
+function typeLetter(letter: string): void {
+  if (view === undefined || cursor === undefined) return;
+  const rows = boardRows(view) ?? [];
+  const hand = [...myHand(view)];
+  for (const p of placed.values()) hand.splice(hand.indexOf(p.blank ? '?' : p.glyph), 1);
+  const glyph = letter.toUpperCase();
+  const blank = !hand.includes(glyph);
+  if (blank && !hand.includes('?')) return;
+  // Skip squares that hold tiles.
+  while (cursor.row < rows.length && cursor.col < (rows[0]?.length ?? 0) && (rows[cursor.row]?.[cursor.col] !== '.' || placed.has(`${cursor.row},${cursor.col}`))) {
+    if (cursor.down) cursor.row++;
+    else cursor.col++;
+  }
+  if (cursor.row >= rows.length || cursor.col >= (rows[0]?.length ?? 0)) return;
+  placed.set(`${cursor.row},${cursor.col}`, { row: cursor.row, col: cursor.col, glyph, blank });
+  if (cursor.down) cursor.row++;
+  else cursor.col++;
+  render(view);
+}
+
+async function submit(): Promise<void> {
+  const tiles = [...placed.values()].map((p) => ({ row: p.row, col: p.col, glyph: p.glyph, ...(p.blank ? { blank: true } : {}) }));
+  const r = await game({ type: 'play', tiles });
+  if (r.res !== 'v1.error') clear();
+}
+
+function clear(): void {
+  placed.clear();
+  cursor = undefined;
+  if (view !== undefined) render(view);
+}
+
+document.addEventListener('keydown', (e) => {
+  if ((e.target as HTMLElement).tagName === 'INPUT') {
+    if (e.key === 'Enter' && (e.target as HTMLElement).id === 'name') void enter();
+    if (e.key === 'Enter' && (e.target as HTMLElement).id === 'word') void findWord();
+    return;
+  }
+  if (/^[a-zA-Z]$/.test(e.key)) typeLetter(e.key);
+  else if (e.key === 'Backspace') {
+    const last = [...placed.keys()].pop();
+    if (last !== undefined) {
+      const p = placed.get(last);
+      placed.delete(last);
+      if (p !== undefined && cursor !== undefined) cursor = { row: p.row, col: p.col, down: cursor.down };
+      if (view !== undefined) render(view);
+    }
+  } else if (e.key === 'Enter') void submit();
+  else if (e.key === 'Escape') clear();
+});
+
+async function findWord(): Promise<void> {
+  const word = $<HTMLInputElement>('word').value.trim();
+  const r = await game(path.length > 0 && word === path.map(([a, b]) => $('grid').querySelector(`[data-cell="${a},${b}"]`)?.textContent ?? '').join('').toUpperCase() ? { type: 'play', path } : { type: 'play', word });
+  path = [];
+  if (r.res !== 'v1.error') $<HTMLInputElement>('word').value = '';
+  if (view !== undefined) renderBoggle(view);
+}
+
+$('enter').onclick = () => void enter();
+$('refresh').onclick = () => void refresh();
+$('create').onclick = () => void create();
+$('start').onclick = () => void game({ type: 'start' });
+$('pass').onclick = () => void game({ type: 'pass' });
+$('submit').onclick = () => void submit();
+$('clear').onclick = () => clear();
+$('find').onclick = () => void findWord();
+$('leave').onclick = async () => {
+  const r = await game({ type: 'leave' });
+  if (r.res !== 'v1.error') {
+    show('lobby');
+    await refresh();
+  }
+};

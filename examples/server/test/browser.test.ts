@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MoveGenerator, solveBoggle, bestPlay, handFromLetters, parseBoard, parseGrid, presetConfig, ALPHABETS } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { clientFiles } from '../src/client-files.js';
+import { server } from './harness.js';
+import type { RunningServer } from '../src/server.js';
+
+/**
+ * The browser client in headless Chromium (Debian's `chromium`, driven by playwright-core): two
+ * browser contexts, two players, a full classic game played by clicking squares and typing
+ * letters (the test reads the board and the hand from the page and picks the best play with the
+ * engine), then a Boggle round played on the grid. Screenshots go to test-output/.
+ */
+const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const chromiumPath = candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
+if (chromiumPath === undefined) console.warn('browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+const output = join(import.meta.dirname, '..', 'test-output');
+
+const preset = presetConfig('en');
+const dict = loadDefaultDictionary();
+if (!preset.ok || !dict.ok) throw new Error('no embedded data');
+const config = preset.value;
+const created = MoveGenerator.create(config, dict.value);
+if (!created.ok) throw new Error(created.error.message);
+const generator = created.value;
+
+async function enter(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url);
+  await page.fill('#name', name);
+  await page.click('#enter');
+  await page.waitForSelector('#lobby:not(.hidden)');
+}
+
+/** Plays the turn of the page's player: the best play, typed on the board, or a pass. */
+async function playTurn(page: Page): Promise<void> {
+  const rows = await page.$$eval('#board tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.ch ?? '.').join('')));
+  const hand = (await page.$$eval('#hand .tile', (ts) => ts.map((t) => t.textContent ?? ''))).join('');
+  const board = parseBoard(rows.join('\n'), config.alphabet);
+  const tiles = handFromLetters(hand, config);
+  if (!board.ok || !tiles.ok) throw new Error(`cannot read the page: ${rows.join('/')} ${hand}`);
+  generator.setBoard(board.value);
+  const best = bestPlay(generator, tiles.value);
+  const before = await page.getAttribute('#status', 'data-to-move');
+  if (best === undefined) await page.click('#pass');
+  else {
+    const squares = [...best.placements].sort((a, b) => a.square - b.square);
+    const first = squares[0]!;
+    const [r, c] = [Math.floor(first.square / 15), first.square % 15];
+    await page.click(`#board td[data-row="${r}"][data-col="${c}"]`);
+    const across = squares.length === 1 || Math.floor(squares[1]!.square / 15) === r;
+    if (!across) await page.click(`#board td[data-row="${r}"][data-col="${c}"]`);
+    for (const p of squares) await page.keyboard.press(config.alphabet.glyph(p.tile & 0x3f) ?? '?');
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction((b) => document.querySelector('#status')?.getAttribute('data-to-move') !== b || document.querySelector('#status')?.getAttribute('data-status') === 'over' || document.querySelector('#error')?.getAttribute('data-code') !== null, before, { timeout: 10_000 });
+  if ((await page.getAttribute('#error', 'data-code')) !== null && (await page.getAttribute('#status', 'data-to-move')) === before) await page.click('#pass');
+}
+
+describe.skipIf(chromiumPath === undefined)('the browser client', () => {
+  let s: RunningServer;
+  beforeAll(async () => {
+    mkdirSync(output, { recursive: true });
+    ({ server: s } = await server({ files: await clientFiles(), turnTimeScale: 0.01, timerIntervalMs: 100 }));
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('two players play a full classic game and a Boggle round', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath as string, args: ['--no-sandbox', '--headless=new'] });
+    try {
+      const [ann, bob] = await Promise.all([browser.newContext(), browser.newContext()]).then((cs) => Promise.all(cs.map((c) => c.newPage())));
+      if (ann === undefined || bob === undefined) throw new Error('no pages');
+      const errors: string[] = [];
+      for (const p of [ann, bob]) p.on('pageerror', (e) => errors.push(String(e)));
+      await enter(ann, s.url, 'ann');
+      await enter(bob, s.url, 'bob');
+      // A name in use is refused with the catalogue's message.
+      const third = await (await browser.newContext()).newPage();
+      await third.goto(s.url);
+      await third.fill('#name', 'a<b');
+      await third.click('#enter');
+      await third.waitForSelector('#error[data-code="10103"]');
+
+      await ann.fill('#game-name', 'web-classic');
+      await ann.selectOption('#game-code', 'scrabble-en');
+      await ann.click('#create');
+      await ann.waitForSelector('#game:not(.hidden)');
+      await bob.click('#refresh');
+      await bob.click('li[data-game="web-classic"] .join');
+      await bob.waitForSelector('#game:not(.hidden)');
+      // Out of turn: the catalogue's message on the page.
+      await ann.click('#start');
+      await bob.waitForSelector('#status[data-status="running"]');
+      const first = (await ann.getAttribute('#status', 'data-to-move')) === 'ann' ? bob : ann;
+      await first.click('#pass');
+      await first.waitForSelector('#error[data-code="60002"]');
+      expect(await first.textContent('#error')).toMatch(/turn/i);
+      for (let turn = 0; turn < 80; turn++) {
+        if ((await ann.getAttribute('#status', 'data-status')) === 'over') break;
+        const mover = (await ann.getAttribute('#status', 'data-to-move')) === 'ann' ? ann : bob;
+        await playTurn(mover);
+      }
+      await bob.waitForSelector('#status[data-status="over"]');
+      expect(await ann.getAttribute('#status', 'data-status')).toBe('over');
+      expect(await ann.textContent('#scores')).toMatch(/ann -?\d+ · bob -?\d+/);
+      await ann.screenshot({ path: join(output, 'classic-ann.png') });
+      await bob.screenshot({ path: join(output, 'classic-bob.png') });
+
+      // Boggle: leave the finished game, create a round, find words on the grid.
+      for (const p of [ann, bob]) {
+        await p.click('#leave');
+        await p.waitForSelector('#lobby:not(.hidden)');
+      }
+      await ann.fill('#game-name', 'web-boggle');
+      await ann.selectOption('#game-code', 'boggle-4x4');
+      await ann.click('#create');
+      await bob.click('#refresh');
+      await bob.click('li[data-game="web-boggle"] .join');
+      await bob.waitForSelector('#game:not(.hidden)');
+      await ann.click('#start');
+      await ann.waitForSelector('#grid td');
+      const gridText = (await ann.$$eval('#grid tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '').join('')))).join('/');
+      const grid = parseGrid(gridText, ALPHABETS.en);
+      if (!grid.ok) throw new Error(`cannot read the grid ${gridText}`);
+      const words = solveBoggle(grid.value, dict.value).words.filter((w) => w.letters >= 3).slice(0, 3);
+      expect(words.length).toBeGreaterThan(0);
+      // Ann clicks the letters of her first word; Bob types another.
+      const w0 = words[0]!;
+      for (const cell of w0.path) await ann.click(`#grid td[data-cell="${Math.floor(cell / 4)},${cell % 4}"]`);
+      await ann.click('#find');
+      await ann.waitForSelector(`#found li:text-is("${w0.word.toUpperCase()}")`, { timeout: 5000 }).catch(() => undefined);
+      await bob.fill('#word', 'qzxv');
+      await bob.click('#find');
+      await bob.waitForSelector('#error[data-code]');
+      expect(Number(await bob.getAttribute('#error', 'data-code'))).toBeGreaterThanOrEqual(60000);
+      if (words[1] !== undefined) {
+        await bob.fill('#word', words[1].word);
+        await bob.click('#find');
+      }
+      await ann.screenshot({ path: join(output, 'boggle-ann.png') });
+      // The round closes on the server's timer; the scores show the words.
+      await ann.waitForFunction(() => /ann [1-9]/.test(document.querySelector('#scores')?.textContent ?? ''), undefined, { timeout: 20_000 });
+      await bob.screenshot({ path: join(output, 'boggle-bob.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+});
