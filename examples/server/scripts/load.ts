@@ -44,7 +44,16 @@ interface Player {
   seat: number;
   pending: Map<string, { at: number; resolve: (m: Record<string, unknown>) => void }>;
   toMove: string | null;
+  board: string[] | undefined;
+  running: boolean;
   acked: string[];
+}
+
+/** Keeps what a view says: the board and whether the game runs. */
+function see(p: Player, view: { status?: string; classic?: { board: string[] } } | undefined): void {
+  if (view === undefined) return;
+  p.running = view.status === 'running';
+  if (view.classic !== undefined) p.board = view.classic.board;
 }
 
 const latencies: number[] = [];
@@ -76,7 +85,7 @@ async function connect(url: string, name: string): Promise<Player> {
   const r = await fetch(`${url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player: name }) });
   const { socketToken } = (await r.json()) as { socketToken: string };
   const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/socket?token=${socketToken}`);
-  const p: Player = { name, ws, game: '', seat: 0, pending: new Map(), toMove: null, acked: [] };
+  const p: Player = { name, ws, game: '', seat: 0, pending: new Map(), toMove: null, board: undefined, running: false, acked: [] };
   ws.on('message', (raw) => {
     const m = JSON.parse(String(raw)) as Record<string, unknown>;
     const id = (m.id ?? (m.data as { id?: string } | undefined)?.id) as string | undefined;
@@ -85,8 +94,12 @@ async function connect(url: string, name: string): Promise<Player> {
       p.pending.delete(id as string);
       answered++;
       latencies.push(performance.now() - w.at);
+      see(p, (m.data as { view?: Parameters<typeof see>[1] } | undefined)?.view);
       w.resolve(m);
-    } else if (m.res === 'v1.event') p.toMove = (m.data as { toMove: string | null }).toMove;
+    } else if (m.res === 'v1.event') {
+      p.toMove = (m.data as { toMove: string | null }).toMove;
+      see(p, (m.data as { view: Parameters<typeof see>[1] }).view);
+    }
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
@@ -113,10 +126,10 @@ async function step(p: Player, k: number): Promise<void> {
     return;
   }
   const hand = await request(p, 'v1.games.request', { type: 'hand' });
-  const data = hand.data as { events?: { value: string }[]; view?: { classic?: { board: string[] }; status: string } } | undefined;
-  if (data?.view?.status !== 'running' || data.view.classic === undefined) return;
-  const board = parseBoard(data.view.classic.board.join('\n'), config.alphabet);
-  const tiles = handFromLetters(data.events?.[0]?.value ?? '', config);
+  const data = hand.data as { events?: { value: string }[] } | undefined;
+  if (!p.running || p.board === undefined) return;
+  const board = parseBoard(p.board.join('\n'), config.alphabet);
+  const tiles = handFromLetters(data?.events?.[0]?.value ?? '', config);
   if (!board.ok || !tiles.ok) return;
   generator.setBoard(board.value as Board);
   const best = bestPlay(generator, tiles.value);

@@ -259,7 +259,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           c.game = undefined;
         }
         for (const e of applied.value.events) if (e.type === 'kicked') await storage.setPlayerGame(e.player, undefined);
-        return ok({ game, version: applied.value.version, events: applied.value.events, view: playerView(applied.value.state, player) });
+        // A data request changes nothing: its answer is in the events, without the whole view.
+        const changed = applied.value.events.some((e) => e.type !== 'data');
+        return ok({ game, version: applied.value.version, events: applied.value.events, ...(changed ? { view: playerView(applied.value.state, player) } : {}) });
       }
     }
     return err(engineError(Code.UNKNOWN_COMMAND));

@@ -87,15 +87,14 @@ describe('operators and moves (40xxx, 60xxx)', () => {
     const b = await login('bog-b');
     await a.request('v1.games.create', { ...good, name: 'bog', code: 'boggle-4x4' });
     await b.request('v1.games.join', { game: 'bog' });
-    await a.request('v1.games.request', { type: 'start' });
+    const started = (await a.request('v1.games.request', { type: 'start' })).data as { view: { boggle: { grid: string } } };
     const play = async (data: unknown) => errorOf(await a.request('v1.games.request', { type: 'play', ...(data as object) }));
     expect(await play({ path: [[0, 0], [0, 1], [0, 0]] })).toMatchObject({ code: 60109 });
     expect(await play({ path: [[0, 0], [0, 1], [3, 3]] })).toMatchObject({ code: 60110 });
     expect(await play({ path: [[1, 1]] })).toMatchObject({ code: 60111, param: 3 });
     expect(errorOf(await a.request('v1.games.request', { type: 'trade', glyphs: ['A'] }))?.code).toBe(60202);
     // 60112: the same word twice (a word the grid holds: found by the engine from the round's answers).
-    const info = (await a.request('v1.games.request', { type: 'info' })).data as { view: { boggle: { grid: string } } };
-    const grid = parseGrid(info.view.boggle.grid, ALPHABETS.en);
+    const grid = parseGrid(started.view.boggle.grid, ALPHABETS.en);
     const dictionary = loadDefaultDictionary();
     if (!grid.ok || !dictionary.ok) throw new Error('no grid');
     const word = solveBoggle(grid.value, dictionary.value).words.find((w) => w.letters >= 3)?.word as string;
