@@ -35,8 +35,18 @@ export class Rng {
   }
 }
 
-/** A call over this many milliseconds, confirmed on re-runs, counts as a hang. */
+/** A call over this many milliseconds, confirmed on re-runs, counts as a hang (`npm run fuzz`). */
 export const HANG_MS = 50;
+
+let hangMs = HANG_MS;
+/**
+ * Sets the hang bound. `npm test` uses a wide one (a timed unit test must not fail on a slow or
+ * busy machine: it catches hangs and blow-ups); `npm run fuzz` keeps {@link HANG_MS} and reports
+ * the slowest call, the figure the README and SECURITY.md give.
+ */
+export function setHangBound(ms: number): void {
+  hangMs = ms;
+}
 
 /** The result of a fuzz suite. */
 export interface FuzzReport {
@@ -72,8 +82,9 @@ export function fail(r: FuzzReport, kind: 'throws' | 'hangs' | 'inconsistent', w
 
 /**
  * Runs `fn`, timing it. A call over {@link HANG_MS} is run twice more (the code under test is pure,
- * so a re-run is the same call) and counts as a hang only when every run is slow: a garbage
- * collection or a busy neighbour on a shared machine slows one run, not three.
+ * so a re-run is the same call), timed in CPU time (`process.cpuUsage`), and counts as a hang only
+ * when every run is slow: a garbage collection slows one run, not three, and a busy neighbour on
+ * a shared machine (other test files, the browser tests) lengthens wall time, not CPU time.
  */
 export function timed<T>(r: FuzzReport, what: () => string, fn: () => T): T | undefined {
   let value: T;
@@ -85,17 +96,18 @@ export function timed<T>(r: FuzzReport, what: () => string, fn: () => T): T | un
     return undefined;
   }
   let ms = performance.now() - t0;
-  if (ms > HANG_MS) {
-    for (let i = 0; i < 2 && ms > HANG_MS; i++) {
-      const t1 = performance.now();
+  if (ms > hangMs) {
+    for (let i = 0; i < 2 && ms > hangMs; i++) {
+      const t1 = process.cpuUsage();
       try {
         fn();
       } catch {
         // Counted above if it threw the first time.
       }
-      ms = Math.min(ms, performance.now() - t1);
+      const used = process.cpuUsage(t1);
+      ms = Math.min(ms, (used.user + used.system) / 1000);
     }
-    if (ms > HANG_MS) fail(r, 'hangs', `${what()}: ${ms.toFixed(0)} ms`);
+    if (ms > hangMs) fail(r, 'hangs', `${what()}: ${ms.toFixed(0)} ms`);
   }
   if (ms > r.worstMs) r.worstMs = ms;
   return value;
