@@ -1,10 +1,16 @@
 /** Shared helpers of the benchmarks: run a benny suite, print a table with ratios, save JSON. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
 import { presetConfig, type GameConfig } from '../src/config/config.js';
+import { Board } from '../src/board/board.js';
+import type { Tile } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
+import { unseenTiles } from '../src/endgame/endgame.js';
+import { parsePlay } from '../src/notation/move.js';
+import { handFromLetters } from '../src/notation/tokens.js';
+import { parseGcg } from '../src/records/gcg.js';
 import { loadDefaultDictionary } from '../src/node/files.js';
 
 /** Where results are saved: BENCH_RESULTS (set by scripts/bench.mjs), else bench/results beside this file. */
@@ -125,4 +131,59 @@ export function englishSetup(): { config: GameConfig; dict: Dictionary } {
   const dict = loadDefaultDictionary();
   if (!config.ok || !dict.ok) throw new Error('the embedded dictionary or the English configuration did not load');
   return { config: config.value, dict: dict.value };
+}
+
+/** A turn of a record of the reference corpus, seen by the player to move. */
+export interface RecordTurn {
+  /** The record's file name without `.gcg`. */
+  readonly record: string;
+  /** Plays, passes and trades before this one in the record. */
+  readonly turn: number;
+  readonly board: Board;
+  readonly rack: Tile[];
+  /** The tiles the mover cannot see (bag and opponent rack). */
+  readonly unseen: Tile[];
+  /** The mover's total minus the opponent's, before the turn. */
+  readonly lead: number;
+}
+
+/**
+ * Every play, pass and trade (with a known rack) of the records in `dir` (files in name order),
+ * on the English configuration: the board before it (withdrawn plays taken back), the rack, the
+ * unseen tiles and the lead. A record stops at its first play that does not fit its board.
+ */
+export function* recordTurns(dir: string): Generator<RecordTurn> {
+  const config = presetConfig('en');
+  if (!config.ok) throw new Error('no en');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.gcg')).sort()) {
+    const rec = parseGcg(readFileSync(join(dir, file), 'latin1'));
+    if (!rec.ok) continue;
+    const record = file.replace(/\.gcg$/, '');
+    let board = Board.empty(15, 15);
+    const history: Board[] = [];
+    let turn = 0;
+    const totals = [0, 0];
+    for (const e of rec.value.events) {
+      const before = [...totals];
+      if ('total' in e && (e.player === 0 || e.player === 1)) totals[e.player] = e.total;
+      if (e.kind === 'withdrawn') {
+        board = history.pop() ?? board;
+        continue;
+      }
+      if (e.kind !== 'play' && e.kind !== 'pass' && e.kind !== 'exchange') continue;
+      const rack = handFromLetters(e.rack, config.value);
+      const unseen = rack.ok && e.rack !== '' ? unseenTiles(config.value, board, rack.value) : undefined;
+      if (rack.ok && unseen !== undefined) {
+        const lead = e.player === 0 || e.player === 1 ? (before[e.player] as number) - (before[1 - e.player] as number) : 0;
+        yield { record, turn, board, rack: [...rack.value], unseen, lead };
+      }
+      turn++;
+      if (e.kind === 'play') {
+        const p = parsePlay(`${e.position} ${e.word}`, board, config.value.alphabet);
+        if (!p.ok) break;
+        history.push(board);
+        board = board.withTiles(p.value.placements);
+      }
+    }
+  }
 }

@@ -5,18 +5,15 @@
  * 1 s and 5 s (MAGPIE's solver, C, one thread, solves 102 of the 177 within 5 s on this machine),
  * the time distribution and the nodes a second.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALPHABETS } from '../src/alphabet/presets.js';
 import { Board } from '../src/board/board.js';
 import { presetConfig } from '../src/config/config.js';
 import type { Tile } from '../src/config/letterset.js';
 import { Dictionary } from '../src/dictionary/dictionary.js';
-import { EndgameSolver, unseenTiles } from '../src/endgame/endgame.js';
-import { parsePlay } from '../src/notation/move.js';
-import { handFromLetters } from '../src/notation/tokens.js';
-import { parseGcg } from '../src/records/gcg.js';
-import { printTable, saveResults } from './common.js';
+import { EndgameSolver } from '../src/endgame/endgame.js';
+import { printTable, recordTurns, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');
 
@@ -29,37 +26,13 @@ export interface EndgamePosition {
 
 /** The first two positions after the bag empties in each record. */
 export function realEndgames(): EndgamePosition[] {
-  const config = presetConfig('en');
-  if (!config.ok) throw new Error('no en');
   const out: EndgamePosition[] = [];
-  const dir = join(shared, 'gcg');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.gcg')).sort()) {
-    const rec = parseGcg(readFileSync(join(dir, file), 'latin1'));
-    if (!rec.ok) continue;
-    let board = Board.empty(15, 15);
-    const history: Board[] = [];
-    let found = 0;
-    for (const e of rec.value.events) {
-      if (e.kind === 'withdrawn') {
-        board = history.pop() ?? board;
-        continue;
-      }
-      if (e.kind !== 'play' && e.kind !== 'pass' && e.kind !== 'exchange') continue;
-      const rack = handFromLetters(e.rack, config.value);
-      if (rack.ok && e.rack !== '' && found < 2) {
-        const unseen = unseenTiles(config.value, board, rack.value);
-        if (unseen !== undefined && unseen.length <= 7 && unseen.length > 0) {
-          out.push({ id: `${file.replace(/\.gcg$/, '')}#${found + 1}`, board, rack: [...rack.value], opponent: unseen });
-          found++;
-        }
-      }
-      if (e.kind === 'play') {
-        const p = parsePlay(`${e.position} ${e.word}`, board, config.value.alphabet);
-        if (!p.ok) break;
-        history.push(board);
-        board = board.withTiles(p.value.placements);
-      }
-    }
+  const found = new Map<string, number>();
+  for (const t of recordTurns(join(shared, 'gcg'))) {
+    const k = found.get(t.record) ?? 0;
+    if (k >= 2 || t.unseen.length > 7 || t.unseen.length === 0) continue;
+    out.push({ id: `${t.record}#${k + 1}`, board: t.board, rack: t.rack, opponent: t.unseen });
+    found.set(t.record, k + 1);
   }
   return out;
 }

@@ -17,18 +17,14 @@
  * SIM_FROM/SIM_TO run a slice of the stop part (to split it between processes); SIM_ROWS=1 prints
  * one JSON row per position.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Board } from '../src/board/board.js';
 import { presetConfig } from '../src/config/config.js';
 import type { Tile } from '../src/config/letterset.js';
-import { unseenTiles } from '../src/endgame/endgame.js';
 import { loadDefaultDictionary, loadDefaultLeaves } from '../src/node/files.js';
-import { parsePlay } from '../src/notation/move.js';
-import { handFromLetters } from '../src/notation/tokens.js';
-import { parseGcg } from '../src/records/gcg.js';
 import { Simulator } from '../src/sim/sim.js';
-import { printTable, saveResults } from './common.js';
+import { printTable, recordTurns, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');
 
@@ -42,44 +38,8 @@ export interface SimPanelPosition {
 
 /** 200 positions with more than 7 tiles in the bag, evenly spread over every record's turns. */
 export function simPanel(size = 200): SimPanelPosition[] {
-  const config = presetConfig('en');
-  if (!config.ok) throw new Error('no en');
   const all: SimPanelPosition[] = [];
-  const dir = join(shared, 'gcg');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.gcg')).sort()) {
-    const rec = parseGcg(readFileSync(join(dir, file), 'latin1'));
-    if (!rec.ok) continue;
-    let board = Board.empty(15, 15);
-    const history: Board[] = [];
-    let turn = 0;
-    const totals = [0, 0];
-    for (const e of rec.value.events) {
-      if ('total' in e && (e.player === 0 || e.player === 1)) {
-        // Totals before this event: the lead of the player about to move.
-        if (e.kind === 'play' || e.kind === 'pass' || e.kind === 'exchange') {
-          const lead = (totals[e.player] as number) - (totals[1 - e.player] as number);
-          const rack = handFromLetters(e.rack, config.value);
-          if (rack.ok && rack.value.length === 7) {
-            const unseen = unseenTiles(config.value, board, rack.value);
-            if (unseen !== undefined && unseen.length > 14) all.push({ id: `${file.replace(/\.gcg$/, '')}@${turn}`, board, rack: [...rack.value], unseen, lead });
-          }
-        }
-        totals[e.player] = e.total;
-      }
-      if (e.kind === 'withdrawn') {
-        board = history.pop() ?? board;
-        continue;
-      }
-      if (e.kind !== 'play' && e.kind !== 'pass' && e.kind !== 'exchange') continue;
-      turn++;
-      if (e.kind === 'play') {
-        const p = parsePlay(`${e.position} ${e.word}`, board, config.value.alphabet);
-        if (!p.ok) break;
-        history.push(board);
-        board = board.withTiles(p.value.placements);
-      }
-    }
-  }
+  for (const t of recordTurns(join(shared, 'gcg'))) if (t.rack.length === 7 && t.unseen.length > 14) all.push({ id: `${t.record}@${t.turn}`, board: t.board, rack: t.rack, unseen: t.unseen, lead: t.lead });
   const out: SimPanelPosition[] = [];
   for (let k = 0; k < size && k < all.length; k++) out.push(all[Math.floor((k * all.length) / size)] as SimPanelPosition);
   return out;

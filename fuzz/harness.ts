@@ -57,7 +57,7 @@ export interface FuzzReport {
   accepted: number;
   /** Exceptions escaping the code under test (or an internal-error value, 99999). */
   throws: number;
-  /** Calls slower than {@link HANG_MS} on every one of three runs. */
+  /** Calls slower than the hang bound ({@link setHangBound}) on every one of three runs. */
   hangs: number;
   /** Accepted inputs that break an invariant (tiles, scores, round trips, unchanged inputs). */
   inconsistent: number;
@@ -81,7 +81,7 @@ export function fail(r: FuzzReport, kind: 'throws' | 'hangs' | 'inconsistent', w
 }
 
 /**
- * Runs `fn`, timing it. A call over {@link HANG_MS} is run twice more (the code under test is pure,
+ * Runs `fn`, timing it. A call over the hang bound is run twice more (the code under test is pure,
  * so a re-run is the same call), timed in CPU time (`process.cpuUsage`), and counts as a hang only
  * when every run is slow: a garbage collection slows one run, not three, and a busy neighbour on
  * a shared machine (other test files, the browser tests) lengthens wall time, not CPU time.

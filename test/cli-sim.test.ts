@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
+import { SIM_BOARD } from './helpers.js';
 
-const BOARD = `
-...............
-....R..........
-....E..........
-....T..........
-....S..........
-...gI..........
-...ON..........
-...DA.FUTZ.....
-...R....O......
-.P.O....L......
-.I.OD...U......
-.N.NO...EW.....
-.D..G...NA.....
-.E..M...EX.....
-.REPANELS......`.trim();
 
 describe('wordgame sim', () => {
   it('prints the candidates with win chance, spread, intervals and iterations, the same for 1 or 2 workers', async () => {
     const args = ['sim', '--board', '-', '--hand', 'EHMOSTY', '--lead', '84', '--iterations', '48', '--candidates', '5', '--seed', '3'];
-    const one = await cli([...args, '--json'], BOARD);
+    const one = await cli([...args, '--json'], SIM_BOARD);
     expect(one.code).toBe(0);
     const r = JSON.parse(one.out) as { ok: boolean; best: string; stop: string; iterations: number; rollouts: number; plies: number; unseen: string; candidates: { play: string; win: number; winCI: number[]; spread: number; iterations: number }[]; ms: number };
     expect(r).toMatchObject({ ok: true, stop: 'iterations', iterations: 48, plies: 2 });
@@ -29,20 +14,20 @@ describe('wordgame sim', () => {
     expect(r.candidates[0]?.play).toBe(r.best);
     expect(r.candidates.length).toBe(6); // five plays and the best trade
     expect(r.rollouts).toBe(r.candidates.reduce((s, c) => s + c.iterations, 0));
-    const two = await cli([...args, '--json', '--workers', '2'], BOARD);
+    const two = await cli([...args, '--json', '--workers', '2'], SIM_BOARD);
     expect({ ...JSON.parse(two.out), ms: 0 }).toEqual({ ...r, ms: 0 });
-    const text = await cli(args, BOARD);
+    const text = await cli(args, SIM_BOARD);
     expect(text.out).toMatch(/48 iterations, \d+ rollouts of 2 plies/);
     expect(text.out).toMatch(/play +score +equity +win % +95 % CI +spread +95 % CI +iterations/);
     expect(text.out).toContain(r.best);
   }, 120_000);
 
   it('refuses bad options with a usage error', async () => {
-    expect((await cli(['sim', '--board', '-'], BOARD)).code).toBe(2);
-    expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--time', 'soon'], BOARD)).code).toBe(2);
-    expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--confidence', '2'], BOARD)).code).toBe(2);
-    expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--plies', '0'], BOARD)).code).toBe(2);
-    const r = await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--unseen', '', '--json'], BOARD);
+    expect((await cli(['sim', '--board', '-'], SIM_BOARD)).code).toBe(2);
+    expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--time', 'soon'], SIM_BOARD)).code).toBe(2);
+    expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--confidence', '2'], SIM_BOARD)).code).toBe(2);
+    expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--plies', '0'], SIM_BOARD)).code).toBe(2);
+    const r = await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--unseen', '', '--json'], SIM_BOARD);
     expect([r.code, JSON.parse(r.out).error?.param]).toEqual([2, 'unseen']);
   });
 });

@@ -4,7 +4,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
 import { type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
-import { bestTradeMask } from './players.js';
+import { bestTradeMask, removeFromRack } from './players.js';
 import type { EndgameSolver } from '../endgame/endgame.js';
 import { type SimOptions, Simulator } from '../sim/sim.js';
 import type { Placement } from '../board/board.js';
@@ -147,26 +147,20 @@ export class Autoplayer {
       const solved = player.endgame !== undefined && this.#bagSize === 0 && n === 2 ? player.endgame.solve(gen.currentBoard(), [rack, racks[1 - seat] as number[]], { maxNodes: player.endgameNodes ?? 50_000 }) : undefined;
       const move = solved?.ok === true ? solved.value.line[0] : undefined;
       const simulator = this.#simulators[(seat + rotate) % n];
-      const simmed = move === undefined && simulator !== undefined && this.#bagSize > 0 ? this.#simulate(simulator, player, seat, rotate, scores, turns) : undefined;
-      if (simmed !== undefined) {
-        if (simmed.kind === 'play') {
-          score = simmed.score;
-          count = simmed.placements.length;
-          for (const pl of simmed.placements) removeOne(rack, (pl.tile & BLANK) !== 0 ? BLANK : pl.tile);
-          gen.applyPlacements(simmed.placements);
+      // The endgame line's first move, or the simulation's choice while the bag has tiles.
+      const chosen: SearchedMove | undefined =
+        move !== undefined ? { kind: move.kind, score: move.score, placements: move.placements, traded: [] } : simulator !== undefined && this.#bagSize > 0 ? this.#simulate(simulator, player, seat, rotate, scores, turns) : undefined;
+      if (chosen !== undefined) {
+        if (chosen.kind === 'play') {
+          score = chosen.score;
+          count = chosen.placements.length;
+          for (const pl of chosen.placements) removeFromRack(rack, pl.tile);
+          gen.applyPlacements(chosen.placements);
           played = true;
-        } else {
-          for (const t of simmed.traded) removeOne(rack, t);
-          this.#draw(rack, simmed.traded.length);
-          for (const t of simmed.traded) this.#putBack(t);
-        }
-      } else if (move !== undefined) {
-        if (move.kind === 'play') {
-          score = move.score;
-          count = move.placements.length;
-          for (const pl of move.placements) removeOne(rack, (pl.tile & BLANK) !== 0 ? BLANK : pl.tile);
-          gen.applyPlacements(move.placements);
-          played = true;
+        } else if (chosen.kind === 'trade') {
+          for (const t of chosen.traded) removeFromRack(rack, t);
+          this.#draw(rack, chosen.traded.length);
+          for (const t of chosen.traded) this.#putBack(t);
         }
       } else {
         const found = gen.searchTop(rack, 1, options);
@@ -178,10 +172,7 @@ export class Autoplayer {
         if (!traded && found > 0) {
           score = gen.topPlayScore(0);
           count = gen.topPlayTileCount(0);
-          for (let t = 0; t < count; t++) {
-            const tile = gen.topPlayTile(0, t);
-            removeOne(rack, (tile & BLANK) !== 0 ? BLANK : tile);
-          }
+          for (let t = 0; t < count; t++) removeFromRack(rack, gen.topPlayTile(0, t));
           gen.applyTopPlay(0);
           played = true;
         }
@@ -220,7 +211,7 @@ export class Autoplayer {
   }
 
   /** The simulating player's choice: a play, or a trade (undefined when the sim has no answer). */
-  #simulate(simulator: Simulator, player: AutoplayPlayer, seat: number, rotate: number, scores: readonly number[], turn: number): { kind: 'play' | 'trade'; score: number; placements: readonly Placement[]; traded: readonly number[] } | undefined {
+  #simulate(simulator: Simulator, player: AutoplayPlayer, seat: number, rotate: number, scores: readonly number[], turn: number): SearchedMove | undefined {
     const rack = this.#racks[seat] as number[];
     const other = this.#racks[1 - seat] as number[];
     const unseen = [...other, ...this.#bag.subarray(0, this.#bagSize)];
@@ -300,12 +291,12 @@ export class Autoplayer {
   }
 }
 
-function removeOne(rack: number[], tile: number): void {
-  const i = rack.indexOf(tile);
-  if (i >= 0) {
-    rack[i] = rack[rack.length - 1] as number;
-    rack.pop();
-  }
+/** A move found by a search (the endgame solver's or the simulation's). */
+interface SearchedMove {
+  readonly kind: 'play' | 'trade' | 'pass';
+  readonly score: number;
+  readonly placements: readonly Placement[];
+  readonly traded: readonly number[];
 }
 
 /** One mirrored pair: the same deal twice, seats swapped; results from player 0's side. */

@@ -85,6 +85,15 @@ export function leavePlayer(config: GameConfig, leaves: LeaveValues = heuristicL
   });
 }
 
+/** Removes one tile from a rack (order not kept): a cell value with the blank bit removes a blank. Allocates nothing. */
+export function removeFromRack(rack: number[], tile: number): void {
+  const i = rack.indexOf((tile & BLANK) !== 0 ? BLANK : tile);
+  if (i >= 0) {
+    rack[i] = rack[rack.length - 1] as number;
+    rack.pop();
+  }
+}
+
 /** The trade whose kept tiles have the best leave value (every distinct subset of the hand), or undefined for an empty hand. */
 export function bestTrade(hand: Hand, leaves: LeaveValues): { tiles: Tile[]; equity: number } | undefined {
   const n = hand.length;

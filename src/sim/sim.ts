@@ -3,9 +3,9 @@ import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { unseenTiles } from '../endgame/endgame.js';
-import { Code, engineError, type EngineError } from '../errors/error.js';
+import { Code, describeValue, engineError, type EngineError } from '../errors/error.js';
 import { GeneratedPlay, type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
-import { bestTradeMask } from '../ai/players.js';
+import { bestTradeMask, removeFromRack } from '../ai/players.js';
 import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
 import { type WinModel, DEFAULT_WIN_MODEL, winProbability } from './winpct.js';
@@ -214,14 +214,14 @@ export class Simulator {
     const board = position.board;
     if (board === undefined && position.unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'without a board, give the unseen tiles' }));
     if (board !== undefined && (board.rows !== config.layout.rows || board.cols !== config.layout.cols)) return err(engineError(Code.BAD_QUERY, { param: 'board', cause: `the board is ${board.rows}x${board.cols}, the configuration's ${config.layout.rows}x${config.layout.cols}` }));
+    if (!Array.isArray(position.rack) || (position.unseen !== undefined && !Array.isArray(position.unseen))) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the rack and the unseen tiles are arrays of tile codes' }));
     if (position.rack.length === 0 || position.rack.length > config.handSize) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `a rack holds 1 to ${config.handSize} tiles` }));
     const unseen = position.unseen === undefined ? unseenTiles(config, board as Board, position.rack) : [...position.unseen];
     if (unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the board and the rack hold more tiles of some letter than the letterset has' }));
     if (unseen.length === 0) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'no tiles unseen: the game is over' }));
     if (unseen.length > 255) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'at most 255 unseen tiles' }));
     for (const t of [...unseen, ...position.rack]) {
-      const g = (t & BLANK) !== 0 ? -1 : t;
-      if (t !== BLANK && (g < 1 || g >= config.letters.counts.length)) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `tile code ${t} is not in the letterset` }));
+      if (t !== BLANK && !(Number.isInteger(t) && t >= 1 && t < config.letters.counts.length)) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `tile code ${describeValue(t)} is not in the letterset` }));
     }
     const lead = position.lead ?? 0;
     if (!Number.isFinite(lead) || Math.abs(lead) > 10_000) return err(engineError(Code.BAD_QUERY, { param: 'lead', cause: 'the lead is a number of points within ±10,000' }));
@@ -281,7 +281,6 @@ function resolveOptions(o: SimOptions): ResolvedOptions | string {
 export class SimRun {
   readonly #sim: Simulator;
   readonly #opt: ResolvedOptions;
-  readonly #rack: number[];
   readonly #unseen: Uint8Array;
   readonly #lead: number;
   readonly plies: number;
@@ -310,7 +309,6 @@ export class SimRun {
   constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions) {
     this.#sim = sim;
     this.#opt = opt;
-    this.#rack = rack;
     this.#unseen = Uint8Array.from(unseen);
     this.#lead = lead;
     const config = sim.config;
@@ -480,10 +478,7 @@ export class SimRun {
       const score = gen.topPlayScore(0);
       const leave = head < tail ? gen.topPlayEquity(0) - score : 0;
       const count = gen.topPlayTileCount(0);
-      for (let t = 0; t < count; t++) {
-        const tile = gen.topPlayTile(0, t);
-        removeOne(rack, (tile & BLANK) !== 0 ? BLANK : tile);
-      }
+      for (let t = 0; t < count; t++) removeFromRack(rack, gen.topPlayTile(0, t));
       gen.applyTopPlay(0);
       applied++;
       while (rack.length < handSize && head < tail) rack.push(bag[head++] as number);
@@ -701,14 +696,6 @@ export class SimTally {
     const leader = this.leader();
     const order = out.map((_, i) => i).sort((a, b) => (a === leader ? -1 : b === leader ? 1 : Number((out[b] as SimCandidate).live) - Number((out[a] as SimCandidate).live) || (out[b] as SimCandidate).utility - (out[a] as SimCandidate).utility || a - b));
     return { candidates: order.map((i) => out[i] as SimCandidate), best: 0, iterations: this.iterations, samples: this.samples, stop: this.#stop ?? 'iterations', plies: this.plies, ms: now() - this.#start };
-  }
-}
-
-function removeOne(rack: number[], tile: number): void {
-  const i = rack.indexOf(tile);
-  if (i >= 0) {
-    rack[i] = rack[rack.length - 1] as number;
-    rack.pop();
   }
 }
 

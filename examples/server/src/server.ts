@@ -119,11 +119,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     c.ws.close(wsCode, error?.name ?? 'bye');
   };
 
-  async function load(name: string): Promise<Result<{ version: number; state: GameState }, EngineError>> {
+  /** A game's state (from the cache when this process has seen its version) and stored deadline. */
+  async function load(name: string): Promise<Result<{ version: number; state: GameState; deadline: number }, EngineError>> {
     const stored = await storage.loadGame(name);
     if (stored === undefined) return err(engineError(Code.NO_SUCH_GAME, { param: name }));
     const cached = cache.get(name);
-    if (cached !== undefined && cached.version === stored.version) return ok(cached);
+    if (cached !== undefined && cached.version === stored.version) return ok({ ...cached, deadline: stored.deadline });
     let json: unknown;
     try {
       json = JSON.parse(stored.json);
@@ -132,9 +133,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const state = gameFromJSON(json, engine);
     if (!state.ok) return state;
-    const entry = { version: stored.version, state: state.value };
-    cache.set(name, entry);
-    return ok(entry);
+    cache.set(name, { version: stored.version, state: state.value });
+    return ok({ version: stored.version, state: state.value, deadline: stored.deadline });
   }
 
   const deadlineOf = (before: GameState | undefined, after: GameState, old: number) => {
@@ -148,14 +148,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (let attempt = 0; attempt < 50; attempt++) {
       const loaded = await load(name);
       if (!loaded.ok) return loaded;
-      const stored = await storage.loadGame(name);
-      if (stored === undefined || stored.version !== loaded.value.version) continue;
       const r = change(loaded.value.state);
       if (!r.ok) return r;
       // A data request (hand, board, scores, info) changes nothing: nothing to write.
       if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version });
       const version = loaded.value.version + 1;
-      const deadline = deadlineOf(loaded.value.state, r.value.state, stored.deadline);
+      const deadline = deadlineOf(loaded.value.state, r.value.state, loaded.value.deadline);
       if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
         cache.set(name, { version, state: r.value.state });
         await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined) });
@@ -232,7 +230,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const created = engine.create(r.settings, player);
         if (!created.ok) return created;
         const name = created.value.state.settings.name;
-        if (!(await storage.createGame(name, JSON.stringify(gameToJSON(created.value.state)), 0))) return err(engineError(30102 as never, { param: name }));
+        if (!(await storage.createGame(name, JSON.stringify(gameToJSON(created.value.state)), 0))) return err(engineError(Code.GAME_ALREADY_ON_SERVER, { param: name }));
         cache.set(name, { version: 1, state: created.value.state });
         await storage.setPlayerGame(player, name);
         c.game = name;
@@ -398,10 +396,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     try {
       const now = Date.now();
       for (const name of await storage.listGames()) {
-        const stored = await storage.loadGame(name);
-        if (stored === undefined || stored.deadline === 0 || stored.deadline > now) continue;
         const loaded = await load(name);
-        if (!loaded.ok) continue;
+        if (!loaded.ok || loaded.value.deadline === 0 || loaded.value.deadline > now) continue;
         const turn = loaded.value.state.turn;
         await update(name, (s) => (s.turn === turn && s.status === 'running' ? engine.apply(s, SERVER_ID, { type: 'close-turn' }) : err(engineError(Code.UNKNOWN_ERROR, { cause: 'turn already closed' }))));
       }
