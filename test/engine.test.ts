@@ -239,6 +239,12 @@ describe('full games through apply alone', () => {
     expect(v.classic.bag).toEqual({ size: 86 });
     expect(v.settings.seed).toBeNull();
     expect(JSON.stringify(v)).not.toContain('"rng"');
+    // Without the history: the same view, less the history.
+    const lean = playerView(s, 'bob', { history: false });
+    expect(lean).not.toHaveProperty('history');
+    const { history, ...rest } = v as Record<string, unknown>;
+    expect((history as unknown[]).length).toBeGreaterThan(0);
+    expect(lean).toEqual(rest);
   });
 });
 

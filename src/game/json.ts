@@ -102,6 +102,10 @@ function bagJSON(b: { readonly tiles: readonly number[]; readonly rng: number },
 
 /** The JSON form of a game (plain data: store it in any database). */
 export function gameToJSON(state: GameState): GameJSON {
+  return toJSON(state, true);
+}
+
+function toJSON(state: GameState, withHistory: boolean): GameJSON {
   const config = configOf(state) as GameConfig;
   const a = config.alphabet;
   const c = state.classic;
@@ -117,7 +121,7 @@ export function gameToJSON(state: GameState): GameJSON {
     players: state.players.map((p) => ({ id: p.id, score: p.score, left: p.left })),
     status: state.status,
     turn: state.turn,
-    history: state.history.toArray(),
+    ...(withHistory ? { history: state.history.toArray() } : {}),
     ...(c === undefined
       ? {}
       : {
@@ -624,9 +628,13 @@ function parsePlayAgainst(move: string, board: Board, ctx: ModeContext): Result<
  * while the game runs), other players' submissions are hidden (duplicate and anagram: whether
  * they submitted; Boggle: how many words), and so are other players' racks, traded tiles and
  * submissions in the history. Anyone may see a finished game whole.
+ *
+ * `{ history: false }` leaves the history out (a server that pushes each change's events sends
+ * the history once, not with every view: the view stays small however long the game).
  */
-export function playerView(state: GameState, playerId: string): Record<string, unknown> {
-  const json = gameToJSON(state) as unknown as Record<string, unknown>;
+export function playerView(state: GameState, playerId: string, options: { readonly history?: boolean } = {}): Record<string, unknown> {
+  const withHistory = options.history ?? true;
+  const json = toJSON(state, withHistory) as unknown as Record<string, unknown>;
   if (state.status === 'over') return json;
   const me = state.players.findIndex((p) => p.id === playerId);
   json.settings = { ...state.settings, seed: null };
@@ -649,6 +657,7 @@ export function playerView(state: GameState, playerId: string): Record<string, u
     const part = json.boggle as NonNullable<GameJSON['boggle']>;
     json.boggle = { ...part, submissions: part.submissions.map((x, i) => (i === me ? x : x.length)) };
   }
+  if (!withHistory) return json;
   json.history = state.history.toArray().map((e) => {
     if (!('player' in e) || e.player === playerId) return e;
     switch (e.type) {

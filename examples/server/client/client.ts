@@ -20,6 +20,9 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 let ws: WebSocket | undefined;
 let me = '';
 let view: View | undefined;
+/** The game and version of the newest push shown. */
+let shownGame: string | undefined;
+let shownVersion = 0;
 let toMove: string | null = null;
 let seq = 0;
 const waiting = new Map<string, (m: Message) => void>();
@@ -67,8 +70,7 @@ async function enter(): Promise<void> {
       waiting.delete(id as string);
       w(m);
     } else if (m.res === 'v1.event') {
-      toMove = (m.data.toMove as string | null) ?? null;
-      render(m.data.view as View);
+      showChange(m.data);
     } else if (m.res === 'v1.games.changed') void refresh();
     else if (m.res === 'v1.error') showError(m);
   };
@@ -77,6 +79,14 @@ async function enter(): Promise<void> {
   const who = await request('v1.players.identify', { name: me });
   if (who.res === 'v1.error') return;
   document.body.dataset.player = me;
+  // Back in the game the player was in (a reload, a reconnection): the whole game again.
+  if ((who.data.game ?? null) !== null) {
+    const g = await request('v1.games.view');
+    if (g.res !== 'v1.error') {
+      toMove = (g.data.toMove as string | null) ?? null;
+      return enterGame(g.data.view as View);
+    }
+  }
   show('lobby');
   await refresh();
 }
@@ -115,12 +125,19 @@ function enterGame(v: View): void {
   render(v);
 }
 
+/** Shows a change (a push, or the answer to this player's own request), unless a newer one was shown (pushes from several server processes may overtake each other). */
+function showChange(data: Message['data']): void {
+  const version = data.version as number;
+  if (data.game === shownGame && version < shownVersion) return;
+  [shownGame, shownVersion] = [data.game as string, version];
+  toMove = (data.toMove as string | null) ?? null;
+  render(data.view as View);
+}
+
 async function game(request_: Record<string, unknown>): Promise<Message> {
+  // A change answers with the new view and turn (the other players get them in a push).
   const r = await request('v1.games.request', request_);
-  if (r.res !== 'v1.error') {
-    toMove = (r.data.view as View | undefined)?.classic !== undefined ? null : toMove;
-    if (r.data.view !== undefined) render(r.data.view as View);
-  }
+  if (r.res !== 'v1.error' && r.data.view !== undefined) showChange(r.data);
   return r;
 }
 

@@ -31,9 +31,10 @@ export type Request =
   | { readonly req: 'v1.games.predefined' }
   | { readonly req: 'v1.games.create'; readonly settings: Record<string, unknown> }
   | { readonly req: 'v1.games.join'; readonly game: string }
+  | { readonly req: 'v1.games.view' }
   | { readonly req: 'v1.games.request'; readonly request: Record<string, unknown> };
 
-export const REQUESTS = ['v1.client.identify', 'v1.players.identify', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action', 'v1.games.list', 'v1.games.predefined', 'v1.games.create', 'v1.games.join', 'v1.games.request'] as const;
+export const REQUESTS = ['v1.client.identify', 'v1.players.identify', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action', 'v1.games.list', 'v1.games.predefined', 'v1.games.create', 'v1.games.join', 'v1.games.view', 'v1.games.request'] as const;
 
 /** A decoded message: its name and id (for the answer or the error) and the request or the error. */
 export interface Decoded {
@@ -129,6 +130,7 @@ export function decode(raw: string): Decoded {
     }
     case 'v1.games.list':
     case 'v1.games.predefined':
+    case 'v1.games.view':
       return out(ok({ req }));
     case 'v1.games.create':
       if (!isObject(data)) return bad(Code.BAD_GAME_CREATION_FORMAT, 'data must be an object (the game settings)');

@@ -99,6 +99,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const engine: Engine = createEngine({ dictionary: (alphabet) => (alphabet === 'en' ? dictionary.value : undefined) });
   const stats = { requests: 0, errors: 0, conflicts: 0 };
   const connections = new Set<Connection>();
+  /** This process's identified connections by the game they are in (null: the hall), and by player. */
+  const rooms = new Map<string | null, Set<Connection>>();
+  const byPlayer = new Map<string, Connection>();
+  /** Moves a connection to a game (undefined: the hall), keeping the rooms. */
+  const place = (c: Connection, game: string | undefined) => {
+    const from = rooms.get(c.game ?? null);
+    from?.delete(c);
+    if (from?.size === 0) rooms.delete(c.game ?? null);
+    c.game = game;
+    if (c.player === undefined || c.closed) return;
+    const to = rooms.get(game ?? null) ?? new Set<Connection>();
+    rooms.set(game ?? null, to.add(c));
+  };
   /** The last state this process read or wrote of each game, by version (trusted: no replay needed). */
   const cache = new Map<string, { version: number; state: GameState }>();
 
@@ -115,7 +128,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     c.closed = true;
     if (c.idle !== undefined) clearTimeout(c.idle);
     connections.delete(c);
-    if (c.player !== undefined) void storage.releasePlayer(c.player, c.id);
+    place(c, undefined);
+    if (c.player !== undefined) {
+      if (byPlayer.get(c.player) === c) byPlayer.delete(c.player);
+      void storage.releasePlayer(c.player, c.id);
+    }
     c.ws.close(wsCode, error?.name ?? 'bye');
   };
 
@@ -143,21 +160,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return Date.now() + after.settings.timePerTurn * 1000 * (options.turnTimeScale ?? 1);
   };
 
-  /** Applies `change` to a game by compare-and-set, retrying on the fresh state when another update wins. */
-  async function update(name: string, change: (state: GameState) => Result<Applied, EngineError>): Promise<Result<Applied & { version: number }, EngineError>> {
+  /**
+   * Applies `change` to a game by compare-and-set, retrying on the fresh state when another update
+   * wins, and publishes what changed (`origin`: the connection that asked, which gets its view in
+   * its answer rather than in a push). `changed` is false for a request that changes nothing.
+   */
+  async function update(name: string, change: (state: GameState) => Result<Applied, EngineError>, origin?: string): Promise<Result<Applied & { version: number; changed: boolean }, EngineError>> {
     for (let attempt = 0; attempt < 50; attempt++) {
       const loaded = await load(name);
       if (!loaded.ok) return loaded;
       const r = change(loaded.value.state);
       if (!r.ok) return r;
       // A data request (hand, board, scores, info) changes nothing: nothing to write.
-      if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version });
+      if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version, changed: false });
       const version = loaded.value.version + 1;
       const deadline = deadlineOf(loaded.value.state, r.value.state, loaded.value.deadline);
       if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
         cache.set(name, { version, state: r.value.state });
-        await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined) });
-        return ok({ ...r.value, version });
+        await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined), ...(origin === undefined ? {} : { origin }) });
+        return ok({ ...r.value, version, changed: true });
       }
       stats.conflicts++;
     }
@@ -166,24 +187,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function deliver(message: BusMessage): Promise<void> {
     if (message.kind === 'game') {
-      const targets = [...connections].filter((c) => c.game === message.game && c.player !== undefined);
+      // The connection that made the change has its view in its answer.
+      const targets = [...(rooms.get(message.game) ?? [])].filter((c) => c.id !== message.origin);
       if (targets.length === 0) return;
       const loaded = await load(message.game);
       if (!loaded.ok) return;
       const state = loaded.value.state;
       for (const c of targets) {
         const seated = state.players.some((p) => p.id === c.player);
-        if (!seated && state.status !== 'over') c.game = undefined;
-        send(c, { res: 'v1.event', data: { game: message.game, version: message.version, events: message.events, view: playerView(state, c.player as string), toMove: toMove(state) ?? null } });
+        if (!seated && state.status !== 'over') place(c, undefined);
+        send(c, { res: 'v1.event', data: { game: message.game, version: message.version, events: message.events, view: playerView(state, c.player as string, { history: false }), toMove: toMove(state) ?? null } });
       }
     } else if (message.kind === 'chat') {
-      for (const c of connections) if (c.player !== undefined && (c.game ?? null) === message.game) send(c, { res: 'v1.chat', data: { from: message.from, text: message.text, action: message.action } });
+      for (const c of rooms.get(message.game) ?? []) send(c, { res: 'v1.chat', data: { from: message.from, text: message.text, action: message.action } });
     } else if (message.kind === 'whisper') {
-      for (const c of connections) if (c.player === message.to) send(c, { res: 'v1.whisper', data: { from: message.from, text: message.text } });
+      const c = byPlayer.get(message.to);
+      if (c !== undefined) send(c, { res: 'v1.whisper', data: { from: message.from, text: message.text } });
     } else if (message.kind === 'kick') {
-      for (const c of connections) if (c.player === message.player) close(c, engineError(Code.ADMIN_KICK, { param: message.player }), 4006);
+      const c = byPlayer.get(message.player);
+      if (c !== undefined) close(c, engineError(Code.ADMIN_KICK, { param: message.player }), 4006);
     } else if (message.kind === 'games') {
-      for (const c of connections) if (c.player !== undefined && c.game === undefined) send(c, { res: 'v1.games.changed', data: {} });
+      for (const c of rooms.get(null) ?? []) send(c, { res: 'v1.games.changed', data: {} });
     }
   }
   await storage.subscribe((m) => void deliver(m));
@@ -201,7 +225,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (r.name !== c.tokenPlayer) return err(engineError(Code.BAD_IDENTIFICATION, { param: r.name, cause: 'the socket token was issued to another player' }));
       if (!(await storage.claimPlayer(r.name, c.id, presenceTtl))) return err(engineError(Code.NAME_IN_USE, { param: r.name }));
       c.player = r.name;
-      c.game = await storage.playerGame(r.name);
+      byPlayer.set(r.name, c);
+      place(c, await storage.playerGame(r.name));
       return ok({ player: r.name, game: c.game ?? null });
     }
     const player = c.player;
@@ -233,33 +258,40 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!(await storage.createGame(name, JSON.stringify(gameToJSON(created.value.state)), 0))) return err(engineError(Code.GAME_ALREADY_ON_SERVER, { param: name }));
         cache.set(name, { version: 1, state: created.value.state });
         await storage.setPlayerGame(player, name);
-        c.game = name;
+        place(c, name);
         await storage.publish({ kind: 'games' });
         return ok({ game: name, version: 1, view: playerView(created.value.state, player) });
       }
       case 'v1.games.join': {
         const current = await storage.playerGame(player);
         if (current !== undefined && current !== r.game) return err(engineError(Code.PLAYER_ALREADY_IN_GAME, { param: current }));
-        const applied = await update(r.game, (s) => engine.apply(s, player, { type: 'join' }));
+        const applied = await update(r.game, (s) => engine.apply(s, player, { type: 'join' }), c.id);
         if (!applied.ok) return applied;
         await storage.setPlayerGame(player, r.game);
-        c.game = r.game;
+        place(c, r.game);
         return ok({ game: r.game, version: applied.value.version, view: playerView(applied.value.state, player) });
+      }
+      case 'v1.games.view': {
+        const game = c.game ?? (await storage.playerGame(player));
+        if (game === undefined) return err(engineError(Code.NOT_IN_GAME));
+        const loaded = await load(game);
+        if (!loaded.ok) return loaded;
+        return ok({ game, version: loaded.value.version, view: playerView(loaded.value.state, player), toMove: toMove(loaded.value.state) ?? null });
       }
       case 'v1.games.request': {
         const game = c.game ?? (await storage.playerGame(player));
         if (game === undefined) return err(engineError(Code.NOT_IN_GAME));
-        const applied = await update(game, (s) => engine.apply(s, player, r.request));
+        const applied = await update(game, (s) => engine.apply(s, player, r.request), c.id);
         if (!applied.ok) return applied;
         const type = r.request.type;
         if (type === 'leave') {
           await storage.setPlayerGame(player, undefined);
-          c.game = undefined;
+          place(c, undefined);
         }
         for (const e of applied.value.events) if (e.type === 'kicked') await storage.setPlayerGame(e.player, undefined);
-        // A data request changes nothing: its answer is in the events, without the whole view.
-        const changed = applied.value.events.some((e) => e.type !== 'data');
-        return ok({ game, version: applied.value.version, events: applied.value.events, ...(changed ? { view: playerView(applied.value.state, player) } : {}) });
+        // A change: the view and the turn come with the answer (the others get them in a push).
+        const { state, version, events, changed } = applied.value;
+        return ok({ game, version, events, ...(changed ? { view: playerView(state, player, { history: false }), toMove: toMove(state) ?? null } : {}) });
       }
     }
     return err(engineError(Code.UNKNOWN_COMMAND));

@@ -18,7 +18,7 @@ export interface StoredGame {
 
 /** A message on the bus: every process gets every message and delivers what concerns its connections. */
 export type BusMessage =
-  | { readonly kind: 'game'; readonly game: string; readonly version: number; readonly events: readonly unknown[] }
+  | { readonly kind: 'game'; readonly game: string; readonly version: number; readonly events: readonly unknown[]; readonly origin?: string }
   | { readonly kind: 'chat'; readonly game: string | null; readonly from: string; readonly text: string; readonly action: boolean }
   | { readonly kind: 'whisper'; readonly to: string; readonly from: string; readonly text: string }
   | { readonly kind: 'kick'; readonly player: string }

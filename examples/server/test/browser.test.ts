@@ -2,8 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MoveGenerator, solveBoggle, bestPlay, handFromLetters, parseBoard, parseGrid, presetConfig, ALPHABETS } from 'wordgame-engine';
+import { solveBoggle, parseGrid, ALPHABETS } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { bestFor, config } from '../scripts/best-play.js';
 import { clientFiles } from '../src/client-files.js';
 import { server } from './harness.js';
 import type { RunningServer } from '../src/server.js';
@@ -18,14 +19,8 @@ const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/u
 const chromiumPath = candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
 if (chromiumPath === undefined) console.warn('browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
 const output = join(import.meta.dirname, '..', 'test-output');
-
-const preset = presetConfig('en');
 const dict = loadDefaultDictionary();
-if (!preset.ok || !dict.ok) throw new Error('no embedded data');
-const config = preset.value;
-const created = MoveGenerator.create(config, dict.value);
-if (!created.ok) throw new Error(created.error.message);
-const generator = created.value;
+
 
 async function enter(page: Page, url: string, name: string): Promise<void> {
   await page.goto(url);
@@ -34,15 +29,29 @@ async function enter(page: Page, url: string, name: string): Promise<void> {
   await page.waitForSelector('#lobby:not(.hidden)');
 }
 
+const rowsOf = (page: Page) => page.$$eval('#board tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.ch ?? '.').join('')));
+
+/** Reloads the page and enters again: it comes back into its game (v1.games.view) with the board `other` shows. */
+async function resume(page: Page, name: string, other: Page): Promise<void> {
+  await page.reload();
+  // The server frees the name when it sees the old socket close: until then, 10103.
+  for (let attempt = 0; ; attempt++) {
+    await page.fill('#name', name);
+    await page.click('#enter');
+    const shown = await Promise.race([page.waitForSelector('#game:not(.hidden)').then(() => 'game'), page.waitForSelector('#error[data-code="10103"]').then(() => 'in use')]);
+    if (shown === 'game' || attempt === 20) break;
+    await page.waitForTimeout(100);
+  }
+  await page.waitForSelector('#status[data-status="running"]');
+  expect(await rowsOf(page)).toEqual(await rowsOf(other));
+}
+
 /** Plays the turn of the page's player: the best play, typed on the board, or a pass. */
 async function playTurn(page: Page): Promise<void> {
-  const rows = await page.$$eval('#board tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.ch ?? '.').join('')));
+  const rows = await rowsOf(page);
   const hand = (await page.$$eval('#hand .tile', (ts) => ts.map((t) => t.textContent ?? ''))).join('');
-  const board = parseBoard(rows.join('\n'), config.alphabet);
-  const tiles = handFromLetters(hand, config);
-  if (!board.ok || !tiles.ok) throw new Error(`cannot read the page: ${rows.join('/')} ${hand}`);
-  generator.setBoard(board.value);
-  const best = bestPlay(generator, tiles.value);
+  const { readable, best } = bestFor(rows, hand);
+  if (!readable) throw new Error(`cannot read the page: ${rows.join('/')} ${hand}`);
   const before = await page.getAttribute('#status', 'data-to-move');
   if (best === undefined) await page.click('#pass');
   else {
@@ -104,6 +113,7 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
         if ((await ann.getAttribute('#status', 'data-status')) === 'over') break;
         const mover = (await ann.getAttribute('#status', 'data-to-move')) === 'ann' ? ann : bob;
         await playTurn(mover);
+        if (turn === 3) await resume(bob, 'bob', ann);
       }
       await bob.waitForSelector('#status[data-status="over"]');
       expect(await ann.getAttribute('#status', 'data-status')).toBe('over');
@@ -127,6 +137,7 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       const gridText = (await ann.$$eval('#grid tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '').join('')))).join('/');
       const grid = parseGrid(gridText, ALPHABETS.en);
       if (!grid.ok) throw new Error(`cannot read the grid ${gridText}`);
+      if (!dict.ok) throw new Error(dict.error.message);
       const words = solveBoggle(grid.value, dict.value).words.filter((w) => w.letters >= 3).slice(0, 3);
       expect(words.length).toBeGreaterThan(0);
       // Ann clicks the letters of her first word; Bob types another.

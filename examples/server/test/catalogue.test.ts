@@ -59,8 +59,8 @@ describe('operators and moves (40xxx, 60xxx)', () => {
     expect(errorOf(await op.request('v1.games.request', { type: 'kick' }))?.code).toBe(40100);
     expect(errorOf(await op.request('v1.games.request', { type: 'kick', player: 'ghost' }))).toMatchObject({ code: 40102, param: 'ghost' });
     expect(errorOf(await other.request('v1.games.request', { type: 'start' }))?.code).toBe(40001);
-    const started = await op.request('v1.games.request', { type: 'start' });
-    const view = (started.data as { view: { classic: { hands: (string | null)[]; toMove: number } } }).view;
+    expect(errorOf(await op.request('v1.games.request', { type: 'start' }))).toBeUndefined();
+    const view = ((await op.request('v1.games.view')).data as { view: { classic: { hands: (string | null)[]; toMove: number } } }).view;
     const [mover, waiter] = view.classic.toMove === 0 ? [op, other] : [other, op];
     const hand = view.classic.toMove === 0 ? (view.classic.hands[0] as string) : ((await other.request('v1.games.request', { type: 'hand' })).data as { events: { value: string }[] }).events[0]?.value ?? '';
     const [a = 'A', b = 'B'] = [...hand.replace(/\?/g, '')];
@@ -87,7 +87,8 @@ describe('operators and moves (40xxx, 60xxx)', () => {
     const b = await login('bog-b');
     await a.request('v1.games.create', { ...good, name: 'bog', code: 'boggle-4x4' });
     await b.request('v1.games.join', { game: 'bog' });
-    const started = (await a.request('v1.games.request', { type: 'start' })).data as { view: { boggle: { grid: string } } };
+    expect(errorOf(await a.request('v1.games.request', { type: 'start' }))).toBeUndefined();
+    const started = (await a.request('v1.games.view')).data as { view: { boggle: { grid: string } } };
     const play = async (data: unknown) => errorOf(await a.request('v1.games.request', { type: 'play', ...(data as object) }));
     expect(await play({ path: [[0, 0], [0, 1], [0, 0]] })).toMatchObject({ code: 60109 });
     expect(await play({ path: [[0, 0], [0, 1], [3, 3]] })).toMatchObject({ code: 60110 });

@@ -116,6 +116,7 @@ describe('games', () => {
     expect(errorOf(await ann.request('v1.games.create', settings('', {})))?.code).toBe(30101);
     expect(errorOf(await ann.request('v1.games.create', settings('g1', { code: 'nope' })))).toMatchObject({ code: 30108, param: 'nope' });
     expect(errorOf(await bob.request('v1.games.request', { type: 'hand' }))?.code).toBe(50001);
+    expect(errorOf(await bob.request('v1.games.view'))?.code).toBe(50001);
     const created = await ann.request('v1.games.create', settings('g1'));
     expect(created).toMatchObject({ res: 'v1.games.create', data: { game: 'g1', version: 1 } });
     expect(errorOf(await ann.request('v1.games.create', settings('g2')))?.code).toBe(30001);
@@ -135,10 +136,18 @@ describe('games', () => {
     const view = (event.data as { view: { classic: { hands: (string | null)[] } } }).view;
     expect(view.classic.hands[0]).toBeNull();
     expect(view.classic.hands[1]).toMatch(/^[A-Z?]{7}$/);
+    // Pushes carry the view without the history; v1.games.view gives it whole, hiding the same.
+    expect(view).not.toHaveProperty('history');
+    const whole = (await bob.request('v1.games.view')).data as { game: string; version: number; view: { classic: { hands: (string | null)[] }; history: { type: string }[] } };
+    expect(whole).toMatchObject({ game: 'g1', version: (event.data as { version: number }).version });
+    expect(whole.view.history.map((e) => e.type)).toEqual(['created', 'started']);
+    expect(whole.view.classic.hands).toEqual(view.classic.hands);
     expect(errorOf(await bob.request('v1.games.request', { type: 'pass' }))).toMatchObject({ code: 60002, errorCode: 'NOT_YOUR_TURN' });
     expect(errorOf(await ann.request('v1.games.request', { type: 'play', tiles: [{ row: 0, col: 0, glyph: 'Q' }] }))?.code).toBeGreaterThanOrEqual(60000);
     const passed = await ann.request('v1.games.request', { type: 'pass' });
-    expect(passed).toMatchObject({ res: 'v1.games.request', data: { game: 'g1' } });
+    // The mover's answer carries the new view and turn; the others get them in a push.
+    expect(passed).toMatchObject({ res: 'v1.games.request', data: { game: 'g1', toMove: 'g-bob', view: { turn: expect.any(Number) } } });
+    expect(passed.data).not.toHaveProperty('view.history');
     const seen = await bob.next((m) => m.res === 'v1.event' && (m.data as { events: { type: string }[] }).events.some((e) => e.type === 'passed'));
     expect((seen.data as { toMove: string }).toMove).toBe('g-bob');
     // Others never see a rack in the events.
