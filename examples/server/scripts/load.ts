@@ -1,45 +1,32 @@
 /**
  * `npm run load [-- CONNECTIONS RATE SECONDS WARMUP]` (default 500 connections, 2,000 requests a
- * second, 20 s measured from the first request; WARMUP seconds before the measure, default 0):
- * starts the server in its own process (in-memory
- * storage), opens CONNECTIONS WebSocket clients on loopback, seats them two by two in classic
- * games and plays, game after game: on its turn a client asks for its hand and plays the best play
- * (the engine's search, in a worker thread of this process: ai-worker.ts) or passes, after
- * looking at the game twice; the others ask for game data; one request in five is invalid on purpose (a bad format, an unknown command,
- * an empty chat). When a game is over, its two players check it, leave it and start the next.
- * Requests are paced to RATE a second in all.
+ * second, 20 s measured from the first request, after WARMUP seconds, default 0): starts the
+ * server in its own process (in-memory storage), opens CONNECTIONS WebSocket clients on loopback,
+ * seats them two by two in classic games and plays, game after game: on its turn a client asks
+ * for its hand and plays the best play (the engine's search, in a worker thread of this process:
+ * ai-worker.ts) or passes, after looking at the game twice; the others ask for game data; one
+ * request in five is invalid on purpose (a bad format, an unknown command, an empty chat). When a
+ * game is over, its two players check it, leave it and start the next. Every client sends at its
+ * own pace, staggered: RATE requests a second in all.
  *
- * Reports, over the measured seconds (a warm-up, when asked for, lets the server's code be
- * compiled and the games' openings spread out, as on a server that has been running): the requests a second held,
- * p50/p99 latency (send to answer, as the client sees it), the clients' own event-loop delay (how
- * much of the latency is the load generator's), CPU per process, errors by code (expected and
- * unexpected). And for every game played (warm-up included): the server's history
- * (`v1.games.view`) holds each acknowledged move exactly once. `SERVER_NODE_ARGS` passes options
- * to the server's Node (e.g. `--cpu-prof`).
+ * `LOAD_REDIS=1`: the deployment with several processes instead: a `redis-server` on a free
+ * loopback port and two server processes on it, each player on the other process from its
+ * partner (every move crosses Redis's pub/sub).
+ *
+ * Reports, over the measured seconds: the requests a second held, p50/p99 latency (send to
+ * answer, as the client sees it), the clients' own event-loop delay (how much of the latency is
+ * the load generator's), CPU per side, errors by code (expected and unexpected); and for every
+ * game played (warm-up included), that the server's history (`v1.games.view`) holds each
+ * acknowledged move exactly once. `SERVER_NODE_ARGS` passes options to the servers' Node (e.g.
+ * `--cpu-prof`).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
+import { startRedis, startServerProcess } from './processes.js';
 
 const [connections = 500, rate = 2000, seconds = 20, warmup = 0] = process.argv.slice(2).map(Number);
-const root = join(import.meta.dirname, '..');
-
-function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== ''), '--import', 'tsx', join(root, 'src/main.ts')], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /on (http:\/\/\S+)/.exec(out);
-      if (m !== null) resolve({ child, url: m[1] as string });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-}
-
 // The move search, off the clients' event loop. A TypeScript worker: tsx's loader is registered
 // in the worker first (Node 20's workers do not take it from --import).
 const ai = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./ai-worker.ts', import.meta.url).href)}); });`, { eval: true });
@@ -76,6 +63,8 @@ interface Player {
   sent: number;
   /** Steps taken on this turn (a player looks at the game twice before it moves). */
   thinking: number;
+  /** The move request awaiting its answer. */
+  moving: Promise<unknown> | undefined;
 }
 
 /** Two players who play game after game together; `switching` while they move to the next. */
@@ -127,7 +116,7 @@ async function connect(url: string, name: string): Promise<Player> {
   const r = await fetch(`${url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player: name }) });
   const { socketToken } = (await r.json()) as { socketToken: string };
   const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/socket?token=${socketToken}`);
-  const p: Player = { name, ws, pair: undefined as unknown as Pair, pending: new Map(), game: '', version: 0, status: '', board: undefined, toMove: null, acked: [], sent: 0, thinking: 0 };
+  const p: Player = { name, ws, pair: undefined as unknown as Pair, pending: new Map(), game: '', version: 0, status: '', board: undefined, toMove: null, acked: [], sent: 0, thinking: 0, moving: undefined };
   ws.on('message', (raw) => {
     const m = JSON.parse(String(raw)) as { res: string; id?: string; data?: Record<string, unknown> };
     const id = m.id ?? (m.data?.id as string | undefined);
@@ -159,10 +148,20 @@ async function connect(url: string, name: string): Promise<Player> {
 let games = 0;
 let lost = 0;
 let duplicated = 0;
+let diverged = 0;
 
-/** Checks the pair's game against the server's history: each acknowledged move in it exactly once. */
+/**
+ * Checks the pair's game against the server's history: each acknowledged move in it exactly once;
+ * and both players see the same game (with Redis, from two processes: one wrote each change, the
+ * other applied the same request to its copy).
+ */
 async function check(pair: Pair): Promise<void> {
-  const whole = await request(pair.a, 'v1.games.view');
+  const [whole, other] = await Promise.all([request(pair.a, 'v1.games.view'), request(pair.b, 'v1.games.view')]);
+  const seen = [whole, other].map((m) => {
+    const d = m.data as { version?: number; view?: GameView & { players?: unknown } } | undefined;
+    return JSON.stringify([d?.version, d?.view?.classic?.board, d?.view?.players, d?.view?.history?.map((e) => [e.type, e.player, e.move])]);
+  });
+  if (seen[0] !== seen[1]) diverged++;
   const history = ((whole.data as { view?: GameView } | undefined)?.view?.history ?? []).filter((e) => e.type === 'played' || e.type === 'passed').map((e) => (e.type === 'passed' ? `${e.player} passed` : `${e.player} ${e.move}`));
   // As multisets: a pass is the same text every time.
   const count = new Map<string, number>();
@@ -186,8 +185,9 @@ async function newGame(pair: Pair): Promise<void> {
   see(a, name, started.version, started.view, started.toMove);
 }
 
-/** A finished game: checked, left, and the next one started. */
+/** A finished game: checked (once the last move's answer is in: its push may come first), left, and the next one started. */
 async function rotate(pair: Pair): Promise<void> {
+  await Promise.all([pair.a.moving, pair.b.moving]);
   await check(pair);
   await request(pair.a, 'v1.games.request', { type: 'leave' });
   await request(pair.b, 'v1.games.request', { type: 'leave' });
@@ -222,7 +222,10 @@ async function step(p: Player, k: number): Promise<void> {
   if (p.status !== 'running' || p.board === undefined) return;
   const { move, notation } = await search(p.board, data?.events?.[0]?.value ?? '');
   if (move === undefined) return;
-  const r = await request(p, 'v1.games.request', move);
+  const answer = request(p, 'v1.games.request', move);
+  p.moving = answer;
+  const r = await answer;
+  p.moving = undefined;
   if (r.res !== 'v1.error') {
     p.acked.push(notation === undefined ? `${p.name} passed` : `${p.name} ${notation}`);
     const d = r.data as { game: string; version: number; view: GameView; toMove: string | null };
@@ -241,9 +244,11 @@ const cpuOf = (pid: number | undefined): number => {
   }
 };
 
-const { child, url } = await startServer();
+const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+const redis = process.env.LOAD_REDIS === '1' ? await startRedis() : undefined;
+const servers = await Promise.all(redis === undefined ? [startServerProcess({}, nodeArgs)] : [0, 1].map(() => startServerProcess({ REDIS_URL: redis.url }, nodeArgs)));
 const players: Player[] = [];
-for (let i = 0; i < connections; i += 50) players.push(...(await Promise.all(Array.from({ length: Math.min(50, connections - i) }, (_, j) => connect(url, `load${i + j}`)))));
+for (let i = 0; i < connections; i += 50) players.push(...(await Promise.all(Array.from({ length: Math.min(50, connections - i) }, (_, j) => connect((servers[(i + j) % servers.length] as (typeof servers)[number]).url, `load${i + j}`)))));
 const pairs: Pair[] = [];
 for (let i = 0; i + 1 < players.length; i += 2) {
   const pair: Pair = { a: players[i] as Player, b: players[i + 1] as Player, index: i / 2, round: 0, switching: undefined };
@@ -256,10 +261,11 @@ const start = performance.now();
 measureFrom = start + warmup * 1000;
 measureTo = measureFrom + seconds * 1000;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+const serversCpu = () => servers.reduce((sum, s) => sum + cpuOf(s.child.pid), redis === undefined ? 0 : cpuOf(redis.child.pid));
 let serverCpu0 = Number.NaN;
 let ownCpu0 = process.cpuUsage();
 setTimeout(() => {
-  serverCpu0 = cpuOf(child.pid);
+  serverCpu0 = serversCpu();
   ownCpu0 = process.cpuUsage();
   loopDelay.enable();
 }, measureFrom - performance.now());
@@ -278,7 +284,7 @@ await Promise.all(
 );
 const elapsed = (performance.now() - measureFrom) / 1000;
 loopDelay.disable();
-const serverCpu = (cpuOf(child.pid) - serverCpu0) / elapsed;
+const serverCpu = (serversCpu() - serverCpu0) / elapsed;
 const ownCpu = process.cpuUsage(ownCpu0);
 const clientCpu = (ownCpu.user + ownCpu.system) / 1e6 / elapsed;
 const held = sentMeasured / seconds;
@@ -290,11 +296,12 @@ for (const pair of pairs) {
   await check(pair);
 }
 const unexpected = [...errors].filter(([k]) => !k.includes('expected')).reduce((s, [, n]) => s + n, 0);
-console.log(`${players.length} connections, ${seconds} s measured${warmup > 0 ? ` after ${warmup} s of warm-up` : ''}: ${held.toFixed(0)} requests a second held (target ${rate}); latency p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${q(1).toFixed(1)} ms; the clients' event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`);
-console.log(`CPU: the server ${(100 * serverCpu).toFixed(0)} % of a core, the clients and their search ${(100 * clientCpu).toFixed(0)} % (${((1e6 * serverCpu) / held).toFixed(0)} µs of server CPU a request)`);
+console.log(`${redis === undefined ? 'one server process, in-memory storage' : 'two server processes on one Redis'}; ${players.length} connections, ${seconds} s measured${warmup > 0 ? ` after ${warmup} s of warm-up` : ''}: ${held.toFixed(0)} requests a second held (target ${rate}); latency p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${q(1).toFixed(1)} ms; the clients' event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms`);
+console.log(`CPU: the server${redis === undefined ? '' : 's and Redis'} ${(100 * serverCpu).toFixed(0)} % of a core, the clients and their search ${(100 * clientCpu).toFixed(0)} % (${((1e6 * serverCpu) / held).toFixed(0)} µs of server CPU a request)`);
 console.log(`moves acknowledged ${movesMeasured} while measured; errors by code: ${JSON.stringify(Object.fromEntries(errors))}; unexpected ${unexpected}`);
-console.log(`games checked ${games} (warm-up included): moves lost ${lost}, duplicated ${duplicated}`);
+console.log(`games checked ${games} (warm-up included): moves lost ${lost}, duplicated ${duplicated}; games the two players see differently ${diverged}`);
 for (const p of players) p.ws.close();
-child.kill('SIGTERM');
+for (const s of servers) s.child.kill('SIGTERM');
+redis?.child.kill('SIGTERM');
 await ai.terminate();
-process.exit(lost + duplicated + unexpected > 0 ? 1 : 0);
+process.exit(lost + duplicated + diverged + unexpected > 0 ? 1 : 0);

@@ -13,6 +13,10 @@ return 1`;
 const UPDATE = `if redis.call('HGET', KEYS[1], 'version') ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'version', tonumber(ARGV[1]) + 1, 'json', ARGV[2], 'deadline', ARGV[3])
 return 1`;
+const LOAD = `local v = redis.call('HMGET', KEYS[1], 'version', 'deadline')
+if not v[1] then return nil end
+if v[1] == ARGV[1] then return { v[1], v[2] } end
+return { v[1], v[2], redis.call('HGET', KEYS[1], 'json') }`;
 const CLAIM = `local v = redis.call('GET', KEYS[1])
 if v and v ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
@@ -33,7 +37,8 @@ export class RedisStorage implements Storage {
 
   /** Connects to `url` (`redis://HOST:PORT`); keys start with `prefix`. */
   static async connect(url: string, prefix = 'wordgame:'): Promise<RedisStorage> {
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    // Commands issued in the same tick go out in one write (fewer system calls under load).
+    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
     await redis.connect();
     const sub = redis.duplicate();
     await sub.connect();
@@ -44,10 +49,12 @@ export class RedisStorage implements Storage {
     return this.#prefix + parts.join(':');
   }
 
-  async loadGame(name: string): Promise<StoredGame | undefined> {
-    const [version = null, json = null, deadline = null] = await this.#redis.hmget(this.#key('game', name), 'version', 'json', 'deadline');
-    if (version === null || json === null) return undefined;
-    return { version: Number(version), json, deadline: Number(deadline ?? 0) };
+  async loadGame(name: string, known?: number): Promise<(Omit<StoredGame, 'json'> & { json?: string }) | undefined> {
+    // One round trip; the document only when the caller does not have this version.
+    const got = (await this.#redis.eval(LOAD, 1, this.#key('game', name), known === undefined ? '' : String(known))) as [string, string | null, string?] | null;
+    if (got === null) return undefined;
+    const [version, deadline, json] = got;
+    return { version: Number(version), deadline: Number(deadline ?? 0), ...(json === undefined ? {} : { json }) };
   }
   async createGame(name: string, json: string, deadline: number): Promise<boolean> {
     return (await this.#redis.eval(CREATE, 2, this.#key('game', name), this.#key('games'), json, String(deadline), name)) === 1;

@@ -138,13 +138,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   /** A game's state (from the cache when this process has seen its version) and stored deadline. */
   async function load(name: string): Promise<Result<{ version: number; state: GameState; deadline: number }, EngineError>> {
-    const stored = await storage.loadGame(name);
-    if (stored === undefined) return err(engineError(Code.NO_SUCH_GAME, { param: name }));
     const cached = cache.get(name);
+    const stored = await storage.loadGame(name, cached?.version);
+    if (stored === undefined) return err(engineError(Code.NO_SUCH_GAME, { param: name }));
     if (cached !== undefined && cached.version === stored.version) return ok({ ...cached, deadline: stored.deadline });
     let json: unknown;
     try {
-      json = JSON.parse(stored.json);
+      json = JSON.parse(stored.json ?? '');
     } catch {
       return err(engineError(Code.BAD_STATE, { cause: `game ${name}: stored text is not JSON` }));
     }
@@ -161,15 +161,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   /**
-   * Applies `change` to a game by compare-and-set, retrying on the fresh state when another update
-   * wins, and publishes what changed (`origin`: the connection that asked, which gets its view in
-   * its answer rather than in a push). `changed` is false for a request that changes nothing.
+   * Applies a player's request to a game by compare-and-set, retrying on the fresh state when
+   * another update wins (`guard`: a condition on the state, else the request is dropped), and
+   * publishes what changed with the request that changed it (`origin`: the connection that
+   * asked, which gets its view in its answer rather than in a push). `changed` is false for a
+   * request that changes nothing.
    */
-  async function update(name: string, change: (state: GameState) => Result<Applied, EngineError>, origin?: string): Promise<Result<Applied & { version: number; changed: boolean }, EngineError>> {
+  async function update(name: string, player: string, request: Record<string, unknown>, origin?: string, guard?: (state: GameState) => boolean): Promise<Result<Applied & { version: number; changed: boolean }, EngineError>> {
     for (let attempt = 0; attempt < 50; attempt++) {
       const loaded = await load(name);
       if (!loaded.ok) return loaded;
-      const r = change(loaded.value.state);
+      if (guard !== undefined && !guard(loaded.value.state)) return err(engineError(Code.UNKNOWN_ERROR, { cause: 'the game moved on' }));
+      const r = engine.apply(loaded.value.state, player, request);
       if (!r.ok) return r;
       // A data request (hand, board, scores, info) changes nothing: nothing to write.
       if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version, changed: false });
@@ -177,7 +180,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const deadline = deadlineOf(loaded.value.state, r.value.state, loaded.value.deadline);
       if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
         cache.set(name, { version, state: r.value.state });
-        await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined), ...(origin === undefined ? {} : { origin }) });
+        await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined), change: { player, request }, ...(origin === undefined ? {} : { origin }) });
         return ok({ ...r.value, version, changed: true });
       }
       stats.conflicts++;
@@ -187,6 +190,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function deliver(message: BusMessage): Promise<void> {
     if (message.kind === 'game') {
+      // Another process's change to a game this process holds the version before: the engine
+      // applies the same request to it (its moves are deterministic), so the new state needs no
+      // reading and checking of the stored document.
+      const cached = cache.get(message.game);
+      if (cached !== undefined && cached.version === message.version - 1) {
+        const r = engine.apply(cached.state, message.change.player, message.change.request);
+        if (r.ok && cache.get(message.game) === cached) cache.set(message.game, { version: message.version, state: r.value.state });
+      }
       // The connection that made the change has its view in its answer.
       const targets = [...(rooms.get(message.game) ?? [])].filter((c) => c.id !== message.origin);
       if (targets.length === 0) return;
@@ -265,7 +276,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       case 'v1.games.join': {
         const current = await storage.playerGame(player);
         if (current !== undefined && current !== r.game) return err(engineError(Code.PLAYER_ALREADY_IN_GAME, { param: current }));
-        const applied = await update(r.game, (s) => engine.apply(s, player, { type: 'join' }), c.id);
+        const applied = await update(r.game, player, { type: 'join' }, c.id);
         if (!applied.ok) return applied;
         await storage.setPlayerGame(player, r.game);
         place(c, r.game);
@@ -281,7 +292,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       case 'v1.games.request': {
         const game = c.game ?? (await storage.playerGame(player));
         if (game === undefined) return err(engineError(Code.NOT_IN_GAME));
-        const applied = await update(game, (s) => engine.apply(s, player, r.request), c.id);
+        const applied = await update(game, player, r.request, c.id);
         if (!applied.ok) return applied;
         const type = r.request.type;
         if (type === 'leave') {
@@ -431,7 +442,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const loaded = await load(name);
         if (!loaded.ok || loaded.value.deadline === 0 || loaded.value.deadline > now) continue;
         const turn = loaded.value.state.turn;
-        await update(name, (s) => (s.turn === turn && s.status === 'running' ? engine.apply(s, SERVER_ID, { type: 'close-turn' }) : err(engineError(Code.UNKNOWN_ERROR, { cause: 'turn already closed' }))));
+        await update(name, SERVER_ID, { type: 'close-turn' }, undefined, (s) => s.turn === turn && s.status === 'running');
       }
     } finally {
       sweeping = false;

@@ -18,7 +18,18 @@ export interface StoredGame {
 
 /** A message on the bus: every process gets every message and delivers what concerns its connections. */
 export type BusMessage =
-  | { readonly kind: 'game'; readonly game: string; readonly version: number; readonly events: readonly unknown[]; readonly origin?: string }
+  | {
+      readonly kind: 'game';
+      readonly game: string;
+      /** The version the change made. */
+      readonly version: number;
+      /** What the players may see of it. */
+      readonly events: readonly unknown[];
+      /** The request that made it: any process holding the version before applies it too. */
+      readonly change: { readonly player: string; readonly request: Record<string, unknown> };
+      /** The connection that asked (its answer carries the view). */
+      readonly origin?: string;
+    }
   | { readonly kind: 'chat'; readonly game: string | null; readonly from: string; readonly text: string; readonly action: boolean }
   | { readonly kind: 'whisper'; readonly to: string; readonly from: string; readonly text: string }
   | { readonly kind: 'kick'; readonly player: string }
@@ -26,8 +37,12 @@ export type BusMessage =
 
 /** What the server needs from its storage. Every method may be called by several processes at once. */
 export interface Storage {
-  /** A game, or undefined. */
-  loadGame(name: string): Promise<StoredGame | undefined>;
+  /**
+   * A game, or undefined. With `known` (the version the caller holds), `json` may be left out
+   * when the stored version is that one: a process that has the game in memory reads only its
+   * version and deadline.
+   */
+  loadGame(name: string, known?: number): Promise<(Omit<StoredGame, 'json'> & { readonly json?: string }) | undefined>;
   /** Stores a new game; false when the name is taken. */
   createGame(name: string, json: string, deadline: number): Promise<boolean>;
   /** Replaces version `expected` of a game by version `expected + 1`; false when another update came first. */

@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, gameFromJSON } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { RedisStorage } from '../src/redis.js';
+import { redisBinary, startRedis, startServerProcess, until } from '../scripts/processes.js';
 import { Client, errorOf } from './harness.js';
 
 /**
@@ -13,43 +11,10 @@ import { Client, errorOf } from './harness.js';
  * loopback port): games created on one process are played on the other, concurrent updates are
  * retried by compare-and-set, and a process killed mid-game loses no acknowledged move.
  */
-const root = join(import.meta.dirname, '..');
-const redisBinary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
 if (redisBinary === undefined) console.warn('Redis tests skipped: no redis-server (apt-get install -y redis-server)');
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Starts `npm run server` on Redis; resolves with its URL. */
-function startProcess(redisUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts')], { cwd: root, env: { ...process.env, REDIS_URL: redisUrl, PORT: '0', PRESENCE_TTL_MS: '600' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /on (http:\/\/\S+)/.exec(out);
-      if (m !== null) resolve({ child, url: m[1] as string });
-    });
-    child.stderr?.on('data', (d: Buffer) => void (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    setTimeout(() => reject(new Error(`no server address after 20 s: ${out}`)), 20_000);
-  });
-}
+const startProcess = (redisUrl: string) => startServerProcess({ REDIS_URL: redisUrl, PRESENCE_TTL_MS: '600' });
 
 describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
   let redis: ChildProcess;
@@ -57,16 +22,9 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(redisBinary as string, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    redisUrl = `redis://127.0.0.1:${port}`;
-    await until(() => new Promise((resolve) => {
-      const c = connect(port, '127.0.0.1', () => {
-        c.end();
-        resolve(true);
-      });
-      c.on('error', () => resolve(false));
-    }), 10_000);
+    const started = await startRedis();
+    redis = started.child;
+    redisUrl = started.url;
   });
 
   afterAll(() => {
@@ -104,6 +62,10 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
     await ann.waitClosed();
     await new Promise((r) => setTimeout(r, 700)); // her name is free once the dead process's presence expires
     ann = await Client.login(b.url, 'ann');
+    // She resumes: the whole game, every acknowledged move in it.
+    const resumed = (await ann.request('v1.games.view')).data as { game: string; view: { history: { type: string; player: string }[] } };
+    expect(resumed.game).toBe('shared');
+    expect(resumed.view.history.filter((e) => e.type === 'traded').map((e) => `${e.player} traded`)).toEqual(acked);
     await turn(ann, 'ann');
     await turn(bob, 'bob');
     ann.close();
@@ -111,11 +73,13 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
     // The stored game: every acknowledged move once, in order, and a state that replays.
     const storage = await RedisStorage.connect(redisUrl);
     const stored = await storage.loadGame('shared');
+    // A process that holds this version reads only the version and the deadline.
+    expect(await storage.loadGame('shared', stored?.version)).toEqual({ version: stored?.version, deadline: stored?.deadline });
     await storage.close();
     const dictionary = loadDefaultDictionary();
     if (!dictionary.ok || stored === undefined) throw new Error('no game');
     const engine = createEngine({ dictionary: () => dictionary.value });
-    const state = gameFromJSON(JSON.parse(stored.json), engine);
+    const state = gameFromJSON(JSON.parse(stored.json ?? ''), engine);
     expect(state.ok).toBe(true);
     if (!state.ok) return;
     const moves = state.value.history.toArray().filter((e) => e.type === 'traded').map((e) => `${e.player} traded`);
