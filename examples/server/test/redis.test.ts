@@ -79,7 +79,8 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
     const dictionary = loadDefaultDictionary();
     if (!dictionary.ok || stored === undefined) throw new Error('no game');
     const engine = createEngine({ dictionary: () => dictionary.value });
-    const state = gameFromJSON(JSON.parse(stored.json ?? ''), engine);
+    // verify: 'replay' rebuilds the game from its seed and recorded requests and compares.
+    const state = gameFromJSON(JSON.parse(stored.json ?? ''), engine, { verify: 'replay' });
     expect(state.ok).toBe(true);
     if (!state.ok) return;
     const moves = state.value.history.toArray().filter((e) => e.type === 'traded').map((e) => `${e.player} traded`);
