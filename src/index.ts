@@ -60,7 +60,7 @@ export { validateTrade, type TradeContext, type TradeInput } from './rules/trade
 
 // Move generation and AI players
 export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type LeaveValues, type SearchOptions, type PlayView } from './movegen/generator.js';
-export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, type Player, type Decision, type TurnView } from './ai/players.js';
+export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, EndgameLeaves, type LeavePlayerOptions, type Player, type Decision, type TurnView } from './ai/players.js';
 export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
 export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
 export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, type PreEndgameResult } from './endgame/peg.js';

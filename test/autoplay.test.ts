@@ -14,15 +14,19 @@ describe('lean autoplay', () => {
   if (!config.ok) throw new Error('no preset');
   const dict = unwrap(loadDefaultDictionary());
 
-  it('plays the same games as selfPlay (validated move by move), for static and leave players', () => {
+  it.each([false, true])('plays the same games as selfPlay (validated move by move), for static and leave players (endgame equity: %s)', (endgameEquity) => {
     const leaves = heuristicLeaves(config.value);
-    const lean = Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'leave', leaves }]);
+    const lean = Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'leave', leaves, endgameEquity }]);
     if (!lean.ok) throw new Error(lean.error.message);
+    const plain = Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'leave', leaves }]);
+    if (!plain.ok) throw new Error(plain.error.message);
     let allBingos = 0;
+    let changed = 0;
     for (let seed = 1; seed <= 12; seed++) {
-      const full = selfPlay(config.value, dict, [staticPlayer, leavePlayer(config.value, leaves)], seed);
+      const full = selfPlay(config.value, dict, [staticPlayer, leavePlayer(config.value, leaves, { endgameEquity })], seed);
       if (!full.ok) throw new Error(full.error.message);
       const game = lean.value.playGame(seed);
+      if (game.scores.join() !== plain.value.playGame(seed).scores.join()) changed++;
       expect(game.scores, `seed ${seed}`).toEqual(full.value.final.tiles.scores);
       expect(game.turns).toBe(full.value.turns.length);
       expect(game.end).toBe(full.value.final.endReason === 'out' ? 'out' : 'stalled');
@@ -31,6 +35,9 @@ describe('lean autoplay', () => {
       allBingos += bingos[0]! + bingos[1]!;
     }
     expect(allBingos).toBeGreaterThan(0);
+    // The adjustment changes some endgames (and nothing else).
+    if (endgameEquity) expect(changed).toBeGreaterThan(0);
+    else expect(changed).toBe(0);
   });
 
   it('a mirrored game swaps the seats: the same deal, the other player first', () => {

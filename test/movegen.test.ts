@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { heuristicLeaves, leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
+import { EndgameLeaves, heuristicLeaves, leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { Board, type Placement } from '../src/board/board.js';
 import { presetConfig, type GameConfig } from '../src/config/config.js';
@@ -165,6 +165,42 @@ describe('AI players', () => {
     // Q: a consonant worth 10 points: 1.5 - 0.75 * 9.
     expect(leaveValue(hand('Q'), EN)).toBe(1.5 - 6.75);
     expect(leaveValue([], EN)).toBe(0);
+  });
+
+  it('values an endgame leave as documented: twice the tiles kept and the opponent\'s rack, plus 10', () => {
+    const endgame = new EndgameLeaves(EN);
+    endgame.setOpponent(hand('QZ?'));
+    const kept = Uint8Array.from(hand('AB?'));
+    // A 1 + B 3 + blank 0 kept, Q 10 + Z 10 + blank 0 held by the opponent.
+    expect(endgame.leaveValue(kept, 3)).toBe(-2 * (4 + 20) - 10);
+    expect(endgame.leaveValue(kept, 1)).toBe(-2 * (1 + 20) - 10);
+  });
+
+  it('with the bag empty, the endgame-equity leave player goes out when it can (whatever the leave table says)', () => {
+    const positionsOut = [] as { board: Board; hand: Hand; opponent: Hand }[];
+    for (const seed of [3, 5, 8]) {
+      const game = unwrap(selfPlay(EN, DICT, [staticPlayer, staticPlayer], seed, 16));
+      let board = Board.empty(15, 15);
+      for (const t of game.turns) if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
+      positionsOut.push({ board, hand: hand('AT'), opponent: hand('QV') });
+    }
+    // A table that loves keeping tiles: without the adjustment the player keeps them.
+    const hoarder = { leaveValue: (_: Uint8Array, n: number) => 100 * n };
+    let tested = 0;
+    for (const { board, hand: h, opponent } of positionsOut) {
+      const g = unwrap(MoveGenerator.create(EN, DICT, board));
+      const all = allPlays(g, h);
+      const out = all.filter((p) => p.placements.length === h.length);
+      if (out.length === 0) continue;
+      tested++;
+      const plain = leavePlayer(EN, hoarder).decide({ generator: g, hand: h, bagSize: 0, tradingAllowed: true, opponentTiles: opponent });
+      const adjusted = leavePlayer(EN, hoarder, { endgameEquity: true }).decide({ generator: g, hand: h, bagSize: 0, tradingAllowed: true, opponentTiles: opponent });
+      expect(plain.kind === 'play' && plain.play.placements.length).toBe(1);
+      // Going out: the highest-scoring play that uses both tiles (its bonus is the same for all).
+      expect(adjusted.kind === 'play' && adjusted.play.score).toBe(Math.max(...out.map((p) => p.score)));
+      expect(adjusted.kind === 'play' && adjusted.play.placements.length).toBe(2);
+    }
+    expect(tested).toBeGreaterThan(0);
   });
 
   it('the static player takes the best play; the leave player may trade', () => {

@@ -4,7 +4,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
 import { type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
-import { bestTradeMask, removeFromRack } from './players.js';
+import { EndgameLeaves, bestTradeMask, removeFromRack } from './players.js';
 import type { EndgameSolver } from '../endgame/endgame.js';
 import { type SimOptions, Simulator } from '../sim/sim.js';
 import type { Placement } from '../board/board.js';
@@ -38,6 +38,8 @@ export interface AutoplayPlayer {
    * move's seed comes from the game's.
    */
   readonly sim?: { readonly options?: Omit<SimOptions, 'seed' | 'onProgress' | 'timeMs'> };
+  /** With the bag empty (two players), rank plays by the endgame adjustment ({@link EndgameLeaves}) instead of the leave values. */
+  readonly endgameEquity?: boolean;
 }
 
 /** What one lean game produced. */
@@ -79,6 +81,9 @@ export class Autoplayer {
   readonly #kept: Uint8Array;
   readonly #values: Int32Array;
   readonly #tradeValue = new Float64Array(1);
+  /** The endgame adjustment's leave values (the opponent's rack value set each turn). */
+  readonly #endgame: EndgameLeaves;
+  readonly #endgameOptions: SearchOptions;
   /** Each player's simulator (sharing this autoplayer's generator), or undefined. */
   readonly #simulators: readonly (Simulator | undefined)[];
 
@@ -97,6 +102,8 @@ export class Autoplayer {
     this.#kept = new Uint8Array(Math.max(16, config.handSize));
     this.#values = new Int32Array(256);
     for (let g = 1; g < config.letters.values.length; g++) this.#values[g] = config.letters.values[g] as number;
+    this.#endgame = new EndgameLeaves(config);
+    this.#endgameOptions = { leaves: this.#endgame };
     this.#simulators = players.map((p) => {
       if (p.sim === undefined || p.leaves === undefined) return undefined;
       const sim = Simulator.create(config, dictionary, p.leaves, { generator });
@@ -163,7 +170,12 @@ export class Autoplayer {
           for (const t of chosen.traded) this.#putBack(t);
         }
       } else {
-        const found = gen.searchTop(rack, 1, options);
+        let search = options;
+        if (player.endgameEquity === true && this.#bagSize === 0 && n === 2) {
+          this.#endgame.setOpponent(racks[1 - seat] as number[]);
+          search = this.#endgameOptions;
+        }
+        const found = gen.searchTop(rack, 1, search);
         const equity = found > 0 ? gen.topPlayEquity(0) : -Infinity;
         let traded = false;
         if (player.leaves !== undefined && this.#bagSize >= config.minBagToTrade && rack.length > 0) {

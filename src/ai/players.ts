@@ -15,6 +15,8 @@ export interface TurnView {
   readonly tradingAllowed: boolean;
   /** The player's score minus the best opponent's, when the caller knows it (simulating players use it). */
   readonly lead?: number;
+  /** The opponent's tiles, when the caller gives them: one opponent and the bag empty (they are the unseen tiles then). */
+  readonly opponentTiles?: readonly Tile[];
 }
 
 /** An AI player: a pure function of what it sees. */
@@ -66,15 +68,60 @@ export function heuristicLeaves(config: GameConfig): LeaveValues {
 }
 
 /**
+ * The static equity of a play with the bag empty and one opponent, as leave values (the
+ * adjustment macondo's static player makes): going out is worth twice the opponent's rack (the
+ * bonus the rules give), keeping tiles costs twice their face value plus 10 (the opponent may go
+ * out next and collect them). So the leave of k > 0 tiles is
+ * `-2 × (their face value + the opponent's rack's) - 10`, and going out 0. Set the opponent's
+ * rack before each search; allocates nothing.
+ */
+export class EndgameLeaves implements LeaveValues {
+  #opponent = 0;
+  readonly #values: Int32Array;
+  /** Leave values for `config`'s tiles (the opponent's rack empty until set). */
+  constructor(config: GameConfig) {
+    this.#values = new Int32Array(BLANK + 1);
+    for (let g = 1; g < config.letters.values.length && g < BLANK; g++) this.#values[g] = config.letters.values[g] as number;
+  }
+  /** Sets the opponent's rack (tile codes; blanks count 0). */
+  setOpponent(rack: ArrayLike<number>): void {
+    let sum = 0;
+    for (let i = 0; i < rack.length; i++) sum += this.#value(rack[i] as number);
+    this.#opponent = sum;
+  }
+  leaveValue(tiles: Uint8Array, length: number): number {
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += this.#value(tiles[i] as number);
+    return -2 * (sum + this.#opponent) - 10;
+  }
+  #value(tile: number): number {
+    return (tile & BLANK) !== 0 ? 0 : (this.#values[tile & 0x3f] as number);
+  }
+}
+
+/** Options of {@link leavePlayer}. */
+export interface LeavePlayerOptions {
+  /** With the bag empty and the opponent's tiles in the view, rank plays by {@link EndgameLeaves} (default false: the leave values throughout). */
+  readonly endgameEquity?: boolean;
+}
+
+/**
  * Maximises score plus the leave's value over every play (the generator's bounded equity
  * search), and considers every trade (any subset of the hand, when the bag allows) valued at
- * its leave alone; passes when nothing else is possible. Ties go to plays over trades.
+ * its leave alone; passes when nothing else is possible. Ties go to plays over trades. With
+ * `endgameEquity`, an empty bag switches to {@link EndgameLeaves}.
  */
-export function leavePlayer(config: GameConfig, leaves: LeaveValues = heuristicLeaves(config)): Player {
+export function leavePlayer(config: GameConfig, leaves: LeaveValues = heuristicLeaves(config), options: LeavePlayerOptions = {}): Player {
+  const endgame = options.endgameEquity === true ? new EndgameLeaves(config) : undefined;
   return Object.freeze({
     name: 'leave',
     decide(view: TurnView): Decision {
-      const best = bestPlay(view.generator, view.hand, { leaves });
+      let values = leaves;
+      if (endgame !== undefined && view.bagSize === 0 && view.opponentTiles !== undefined) {
+        endgame.setOpponent(view.opponentTiles);
+        values = endgame;
+      }
+      const best = bestPlay(view.generator, view.hand, { leaves: values });
       const bestEquity = best === undefined ? -Infinity : best.equity;
       if (view.tradingAllowed && view.bagSize >= config.minBagToTrade) {
         const trade = bestTrade(view.hand, leaves);

@@ -43,7 +43,10 @@ export function selfPlay(config: GameConfig, dictionary: Dictionary, players: re
   while (!state.over && turns.length < maxTurns) {
     const p = state.toMove;
     const hand = state.tiles.hands[p] ?? [];
-    const decision = (players[p] as Player).decide({ generator, hand, bagSize: state.tiles.bag.tiles.length, tradingAllowed: true, lead: (state.tiles.scores[p] ?? 0) - Math.max(...state.tiles.scores.filter((_, q) => q !== p)) });
+    const bagSize = state.tiles.bag.tiles.length;
+    // With one opponent and the bag empty, its tiles are the unseen ones: the view gives them.
+    const opponentTiles = bagSize === 0 && players.length === 2 ? state.tiles.hands[1 - p] : undefined;
+    const decision = (players[p] as Player).decide({ generator, hand, bagSize, tradingAllowed: true, lead: (state.tiles.scores[p] ?? 0) - Math.max(...state.tiles.scores.filter((_, q) => q !== p)), ...(opponentTiles === undefined ? {} : { opponentTiles }) });
     const rack = formatTiles(hand, config.alphabet);
     let next: ClassicState | undefined;
     let move = '';

@@ -15,11 +15,15 @@ export type SimPlayerOptions = Omit<SimOptions, 'seed' | 'onProgress' | 'timeMs'
  */
 export function simPlayer(simulator: Simulator, options: SimPlayerOptions = { iterations: 200 }): Player {
   const config = simulator.config;
-  const fallback = leavePlayer(config, simulator.leaves);
+  const fallback = leavePlayer(config, simulator.leaves, { endgameEquity: true });
   return Object.freeze({
     name: 'sim',
     decide(view: TurnView): Decision {
-      if (view.bagSize === 0) return fallback.decide(view);
+      // With the bag empty the unseen tiles are the opponent's: the static player's endgame equity.
+      if (view.bagSize === 0) {
+        const opponentTiles = view.opponentTiles ?? unseenTiles(config, view.generator.currentBoard(), view.hand);
+        return fallback.decide(opponentTiles === undefined ? view : { ...view, opponentTiles });
+      }
       const board = view.generator.currentBoard();
       const unseen = unseenTiles(config, board, view.hand);
       if (unseen === undefined || unseen.length === 0) return fallback.decide(view);

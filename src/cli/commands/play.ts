@@ -38,7 +38,7 @@ export function playerByName(name: string, config: GameConfig, dictionary?: () =
   if (name !== 'leave') return undefined;
   const leaves = defaultLeaveValues(config);
   if (!leaves.ok) throw new CommandError(leaves.error, EXIT.USAGE);
-  return leavePlayer(config, leaves.value);
+  return leavePlayer(config, leaves.value, { endgameEquity: true });
 }
 
 /** `wordgame best`: the best plays of a hand on a board. */
@@ -91,7 +91,7 @@ export const selfplayCommand: Command = {
   args: '',
   options: {
     seed: { type: 'string', describe: 'seed of the game (default: a random one, printed)' },
-    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value) heuristic (score plus the hand-written leave value) or sim (simulates each move, 200 iterations at most); NAME+endgame searches the endgame and the pre-endgame' },
+    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value; with the bag empty, the endgame adjustment), heuristic (score plus the hand-written leave value) or sim (simulates each move, 200 iterations at most); NAME+endgame searches the endgame and the pre-endgame' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print how long the game took' },
