@@ -165,6 +165,29 @@ describe('full games through apply alone', () => {
     }
   });
 
+  it('duplicate: games closed in turn on one engine (and one reloaded) each get the top a fresh generator finds', () => {
+    // The engine keeps a generator on the last board it closed a turn on: other games, other
+    // boards and reloaded states must not see its tiles.
+    const other = unwrap(engine.create({ ...settings('duplicate-en'), seed: 7 }, 'ann')).state;
+    const games = [game('duplicate-en', ['ann', 'bob']), step(step(other, 'bob', { type: 'join' }), 'ann', { type: 'start' })];
+    let closes = 0;
+    for (let turn = 0; turn < 12; turn++) {
+      for (let g = 0; g < games.length; g++) {
+        let s = games[g] as GameState;
+        if (s.status !== 'running') continue;
+        if (turn === 5 && g === 0) s = unwrap(gameFromJSON(JSON.stringify(gameToJSON(s)), engine));
+        const fresh = unwrap(MoveGenerator.create(unwrap(engine.context(s)).config, DICT, s.duplicate?.board));
+        const expected = bestPlay(fresh, s.duplicate?.hand ?? []);
+        const r = unwrap(engine.apply(s, SERVER_ID, { type: 'close-turn' }));
+        const closed = r.events.find((e) => e.type === 'turn-closed');
+        expect(closed?.type === 'turn-closed' ? closed.top : undefined).toEqual(expected === undefined ? undefined : { move: expected.notation, score: expected.score });
+        closes++;
+        games[g] = r.state;
+      }
+    }
+    expect(closes).toBeGreaterThan(12);
+  });
+
   it('duplicate: each turn the top goes on the board and the hand keeps the vowel rule', () => {
     let s = game('duplicate-en', ['ann', 'bob', 'cid']);
     for (let turn = 0; turn < 40 && s.status === 'running'; turn++) {

@@ -190,15 +190,42 @@ export function duplicatePlay(state: GameState, player: number, request: unknown
 }
 
 /**
+ * A move generator per game context, kept on the board of the last duplicate turn it closed plus
+ * that turn's top: the next turn of the same game finds its board there (the same immutable
+ * object) and needs no new generator nor a full computation of the cross-checks, which is most
+ * of a turn's close apart from the search (a game's replay closes every turn). Another board
+ * (another game, a reloaded state) is set in full. Invisible to callers: the search reads the
+ * board it is given.
+ */
+const duplicateGenerators = new WeakMap<ModeContext, { readonly gen: MoveGenerator; board: Board | undefined }>();
+
+function generatorOn(board: Board, ctx: ModeContext): Result<{ readonly gen: MoveGenerator; board: Board | undefined }, EngineError> {
+  let kept = duplicateGenerators.get(ctx);
+  if (kept === undefined) {
+    const gen = MoveGenerator.create(ctx.config, ctx.dictionary);
+    if (!gen.ok) return gen;
+    kept = { gen: gen.value, board: undefined };
+    duplicateGenerators.set(ctx, kept);
+  }
+  if (kept.board !== board) {
+    if (board.rows !== ctx.config.layout.rows || board.cols !== ctx.config.layout.cols) return err(engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${ctx.config.layout.rows}×${ctx.config.layout.cols} layout` }));
+    kept.board = undefined;
+    kept.gen.setBoard(board);
+    kept.board = board;
+  }
+  return ok(kept);
+}
+
+/**
  * Closes a duplicate turn: each player scores their own submission, the best play the generator
  * finds (the top) goes on the board, the hand keeps the top's unused tiles and is refilled. The
  * game ends when no play exists or no valid hand can be drawn.
  */
 export function duplicateClose(state: GameState, ctx: ModeContext): Step {
   const d = state.duplicate as DuplicateState;
-  const gen = MoveGenerator.create(ctx.config, ctx.dictionary, d.board);
-  if (!gen.ok) return gen;
-  const top = bestPlay(gen.value, d.hand);
+  const kept = generatorOn(d.board, ctx);
+  if (!kept.ok) return kept;
+  const top = bestPlay(kept.value.gen, d.hand);
   const results: TurnResult[] = state.players.map((p, i) => ({ player: p.id, score: d.submissions[i]?.score ?? 0, move: d.submissions[i]?.move ?? '' }));
   let over = top === undefined;
   let next: DuplicateState = { ...d, submissions: Object.freeze(state.players.map(() => null)) };
@@ -206,6 +233,10 @@ export function duplicateClose(state: GameState, ctx: ModeContext): Step {
     const rest = removeTiles(d.hand, top.placements.map(handTileOf));
     const refill = rest.ok ? refillDuplicateHand(rest.value, d.bag, state.turn + 1, ctx) : undefined;
     const board = d.board.withTiles(top.placements);
+    // The generator follows the game: the next turn's board is this one.
+    kept.value.board = undefined;
+    kept.value.gen.applyPlacements(top.placements);
+    kept.value.board = board;
     if (refill === undefined) {
       over = true;
       next = { ...next, board, hand: rest.ok ? rest.value : d.hand };
