@@ -74,6 +74,37 @@ describe('move generation', () => {
       expect(allPlays(inc, hand('AEIRST?')).length).toBe(allPlays(full, hand('AEIRST?')).length);
     }
   });
+
+  it('bounded searches after any sequence of plays and take-backs find what a fresh generator finds (property)', () => {
+    // The extension sets the bounds use are kept per square and marked stale only beside the runs a change touches.
+    const boards = [Board.empty(15, 15)];
+    const moves: Placement[][] = [];
+    for (const [, play] of DOUG_EMELY) {
+      const board = boards[boards.length - 1] as Board;
+      const placements = unwrap(parsePlay(play, board, EN.alphabet)).placements;
+      moves.push([...placements]);
+      boards.push(board.withTiles(placements));
+    }
+    const leaves = heuristicLeaves(EN);
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }), fc.constantFrom('AEIRST?', 'QUIZ', 'ETAOINS', '??', 'XYLEM'), (steps, letters) => {
+        const inc = unwrap(MoveGenerator.create(EN, DICT, Board.empty(15, 15)));
+        let depth = 0;
+        for (const forward of steps) {
+          if (forward && depth < moves.length) inc.applyPlacements(moves[depth++] as Placement[]);
+          else if (!forward && depth > 0) {
+            inc.undo();
+            depth--;
+          }
+          const full = unwrap(MoveGenerator.create(EN, DICT, boards[depth]));
+          const h = hand(letters);
+          expect(topPlays(inc, h, 3).map((p) => key(p.placements))).toEqual(topPlays(full, h, 3).map((p) => key(p.placements)));
+          expect(bestPlay(inc, h, { leaves })?.equity).toBe(bestPlay(full, h, { leaves })?.equity);
+        }
+      }),
+      { ...FC, numRuns: 25 },
+    );
+  });
 });
 
 // ---- completeness against a brute-force enumerator ---------------------------------------------

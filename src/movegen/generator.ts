@@ -100,7 +100,12 @@ export class MoveGenerator implements PlayView {
   private readonly squareOf: Int16Array;
   private tiles = 0;
   private boardCache: Board | undefined;
-  /** Board version (bumped by every change) and, per line-major square, the version its extension set was computed for. */
+  /**
+   * Extension sets are cached per line-major square: `extVersion[i] === boardVersion` when the
+   * set of square i is up to date. `setBoard` bumps the version (every set stale); a change in
+   * place (`applyBuffered`, `undo`) marks stale (0) only the squares beside the runs it changed,
+   * the only ones whose neighbouring tiles along the line differ.
+   */
   private boardVersion = 1;
   private readonly extVersion: Uint32Array;
   private readonly extLo: Uint32Array;
@@ -367,7 +372,6 @@ export class MoveGenerator implements PlayView {
     this.marks.push(this.undoTop);
     this.tileMarks.push(this.tiles);
     this.boardCache = undefined;
-    this.boardVersion++;
     for (let t = 0; t < n; t++) {
       this.setCell(this.applySq[t] as number, this.applyTile[t] as number);
       this.tiles++;
@@ -383,9 +387,16 @@ export class MoveGenerator implements PlayView {
         while (a > lineStart && this.cells[a - 1] !== 0) a--;
         let b = i;
         while (b < lineEnd && this.cells[b + 1] !== 0) b++;
-        // The run along direction d changes the checks of direction 1 - d at its ends.
-        if (a > lineStart) this.updateCross(1 - d, this.squareOf[a - 1] as number);
-        if (b < lineEnd) this.updateCross(1 - d, this.squareOf[b + 1] as number);
+        // The run along direction d changes the checks of direction 1 - d at its ends, and the
+        // extension sets (along d) of those ends.
+        if (a > lineStart) {
+          this.updateCross(1 - d, this.squareOf[a - 1] as number);
+          this.extVersion[a - 1] = 0;
+        }
+        if (b < lineEnd) {
+          this.updateCross(1 - d, this.squareOf[b + 1] as number);
+          this.extVersion[b + 1] = 0;
+        }
       }
       this.updateCross(0, square);
       this.updateCross(1, square);
@@ -398,7 +409,11 @@ export class MoveGenerator implements PlayView {
     if (mark === undefined) return false;
     this.tiles = this.tileMarks.pop() as number;
     this.boardCache = undefined;
-    this.boardVersion++;
+    // Before the tiles go: the extension sets along each run through a removed tile, and its ends, are stale.
+    for (let k = this.undoTop - 1; k >= mark; k--) {
+      const i = this.undoIdx[k] as number;
+      if (i < 0) this.staleRun(-1 - i);
+    }
     while (this.undoTop > mark) {
       const k = --this.undoTop;
       const i = this.undoIdx[k] as number;
@@ -412,6 +427,18 @@ export class MoveGenerator implements PlayView {
       }
     }
     return true;
+  }
+
+  /** Marks stale the extension sets of the run through line-major square `i` and of its two ends. */
+  private staleRun(i: number): void {
+    const d = i >= this.size ? 1 : 0;
+    const lineStart = i - ((i - d * this.size) % this.lineLength(d));
+    const lineEnd = lineStart + this.lineLength(d) - 1;
+    let a = i;
+    while (a > lineStart && this.cells[a - 1] !== 0) a--;
+    let b = i;
+    while (b < lineEnd && this.cells[b + 1] !== 0) b++;
+    for (let q = Math.max(lineStart, a - 1); q <= Math.min(lineEnd, b + 1); q++) this.extVersion[q] = 0;
   }
 
   private lineLength(d: number): number {
