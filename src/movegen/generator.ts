@@ -108,6 +108,11 @@ export class MoveGenerator implements PlayView {
    */
   private boardVersion = 1;
   private readonly extVersion: Uint32Array;
+  /** What {@link findRun} found (line-major squares). */
+  private lineFrom = 0;
+  private lineTo = 0;
+  private runFrom = 0;
+  private runTo = 0;
   private readonly extLo: Uint32Array;
   private readonly extHi: Uint32Array;
   // Undo log: entries (index, old value) for cells and cross data, and a stack of marks.
@@ -380,20 +385,16 @@ export class MoveGenerator implements PlayView {
       const square = this.applySq[t] as number;
       // Squares whose perpendicular words change: the ends of the runs through each new tile.
       for (let d = 0; d < 2; d++) {
-        const i = this.index(d, square);
-        const lineStart = i - ((i - d * this.size) % this.lineLength(d));
-        const lineEnd = lineStart + this.lineLength(d) - 1;
-        let a = i;
-        while (a > lineStart && this.cells[a - 1] !== 0) a--;
-        let b = i;
-        while (b < lineEnd && this.cells[b + 1] !== 0) b++;
+        this.findRun(this.index(d, square));
+        const a = this.runFrom;
+        const b = this.runTo;
         // The run along direction d changes the checks of direction 1 - d at its ends, and the
         // extension sets (along d) of those ends.
-        if (a > lineStart) {
+        if (a > this.lineFrom) {
           this.updateCross(1 - d, this.squareOf[a - 1] as number);
           this.extVersion[a - 1] = 0;
         }
-        if (b < lineEnd) {
+        if (b < this.lineTo) {
           this.updateCross(1 - d, this.squareOf[b + 1] as number);
           this.extVersion[b + 1] = 0;
         }
@@ -431,14 +432,26 @@ export class MoveGenerator implements PlayView {
 
   /** Marks stale the extension sets of the run through line-major square `i` and of its two ends. */
   private staleRun(i: number): void {
+    this.findRun(i);
+    for (let q = Math.max(this.lineFrom, this.runFrom - 1); q <= Math.min(this.lineTo, this.runTo + 1); q++) this.extVersion[q] = 0;
+  }
+
+  /**
+   * The run of tiles through line-major square `i` (`i` counted in, tile or not) into
+   * `runFrom..runTo`, and its line's first and last squares into `lineFrom..lineTo`.
+   */
+  private findRun(i: number): void {
     const d = i >= this.size ? 1 : 0;
-    const lineStart = i - ((i - d * this.size) % this.lineLength(d));
-    const lineEnd = lineStart + this.lineLength(d) - 1;
+    const lineFrom = i - ((i - d * this.size) % this.lineLength(d));
+    const lineTo = lineFrom + this.lineLength(d) - 1;
     let a = i;
-    while (a > lineStart && this.cells[a - 1] !== 0) a--;
+    while (a > lineFrom && this.cells[a - 1] !== 0) a--;
     let b = i;
-    while (b < lineEnd && this.cells[b + 1] !== 0) b++;
-    for (let q = Math.max(lineStart, a - 1); q <= Math.min(lineEnd, b + 1); q++) this.extVersion[q] = 0;
+    while (b < lineTo && this.cells[b + 1] !== 0) b++;
+    this.lineFrom = lineFrom;
+    this.lineTo = lineTo;
+    this.runFrom = a;
+    this.runTo = b;
   }
 
   private lineLength(d: number): number {

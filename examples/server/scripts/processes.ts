@@ -56,13 +56,15 @@ export function startServerProcess(env: Record<string, string> = {}, nodeArgs: r
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'src/main.ts')], { cwd: root, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    const timer = setTimeout(() => reject(new Error(`no server address after 20 s: ${out}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /on (http:\/\/\S+)/.exec(out);
-      if (m !== null) resolve({ child, url: m[1] as string });
+      if (m === null) return;
+      clearTimeout(timer);
+      resolve({ child, url: m[1] as string });
     });
     child.stderr?.on('data', (d: Buffer) => void (out += d.toString()));
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    setTimeout(() => reject(new Error(`no server address after 20 s: ${out}`)), 20_000);
   });
 }
