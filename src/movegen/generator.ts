@@ -84,7 +84,8 @@ export class MoveGenerator implements PlayView {
   private readonly size: number;
   private readonly values: Uint8Array;
   private readonly handSize: number;
-  private readonly bonus: number;
+  /** The full-hand bonus by number of tiles played (a table: no rarely taken branch in the search). */
+  private readonly bonusOf: Int32Array;
   private readonly allLo: number;
   private readonly allHi: number;
   // Line-major arrays: index `d * size + line * lineLength(d) + position`, d = 0 across, 1 down.
@@ -216,7 +217,8 @@ export class MoveGenerator implements PlayView {
     this.size = size;
     this.values = config.letters.values;
     this.handSize = config.handSize;
-    this.bonus = config.fullHandBonus;
+    this.bonusOf = new Int32Array(Math.max(rows, cols, config.handSize, MAX_RACK) + 1);
+    this.bonusOf[config.handSize] = config.fullHandBonus;
     let lo = 0;
     let hi = 0;
     for (let g = 1; g <= config.alphabet.size; g++) {
@@ -1048,7 +1050,7 @@ export class MoveGenerator implements PlayView {
         }
         let pairing = 0;
         for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
-        let sum = T * W + X + (k === this.handSize ? this.bonus : 0) + (pairing < capSum ? pairing : capSum);
+        let sum = T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
         if (withLeaves) sum += this.bestLeaveOfSize[rackSize - k] as number;
         if (sum > best) best = sum;
         if (!withLeaves) break;
@@ -1235,7 +1237,7 @@ export class MoveGenerator implements PlayView {
     if (n === 0 || endP === startP) return;
     // A single tile is reported once: down only when it touches no tile across.
     if (n === 1 && this.dir === 1 && (this.xsum[this.base + (this.posBuf[0] as number)] as number) >= 0) return;
-    const score = mainSum * wordMult + crossTotal + (n === this.handSize ? this.bonus : 0);
+    const score = mainSum * wordMult + crossTotal + (this.bonusOf[n] as number);
     let equity = score;
     if (this.useLeaves) {
       let idx = this.fullLeaveIdx;
@@ -1424,36 +1426,57 @@ export class MoveGenerator implements PlayView {
 let warmedUp = false;
 
 /**
- * Runs every kind of search once on a small position (blank and no blank, by score and by
- * equity, through board tiles, with a callback), so that the one-time changes V8 makes to the
- * generator's compiled code happen before real work. Measured: without it about one process in
- * six ends up with a 3× slower recursion (an on-stack replacement made during a deoptimisation).
+ * Runs every kind of search on small positions (blank and no blank, by score and by equity,
+ * through board tiles on either side, with a callback) before any real work, hands growing from
+ * one tile to seven so that the first searches are tiny: every branch of the recursion has run
+ * before V8 finds it hot and compiles it. Why: V8 (Node 20) compiles the recursion while its first
+ * long search is still running; a branch that had not run yet then deoptimizes it, and when that
+ * happens while an on-stack-replacement compile of `place` is in flight, `place` stays for the
+ * process's life in a mode that enters the replacement code at every call, about 3x slower.
+ * Measured with `--trace-osr` (millions of OSR entries for `place` in a slow process, none in a
+ * normal one): warming up with full hands first left about one process in eight slow.
  */
 function warmUp(g: MoveGenerator): void {
   g.setBoard(Board.empty(g.rows, g.cols));
   const size = g.config.alphabet.size;
-  const hands: Tile[][] = [];
-  for (let k = 0; k < 6; k++) {
-    const hand: Tile[] = [];
-    for (let i = 0; i < Math.min(7, g.config.handSize); i++) hand.push(1 + ((i * 5 + k * 3) % size));
-    if (k % 2 === 1) hand[0] = BLANK;
-    hands.push(hand);
-  }
+  const most = Math.min(7, g.config.handSize);
   const leaves: LeaveValues = { leaveValue: (_, n) => n * 0.5 };
-  let placed = 0;
-  for (const hand of hands) {
-    g.generate(hand, () => undefined);
-    g.generate(hand, () => undefined, { leaves });
-    g.searchTop(hand, 1);
-    g.searchTop(hand, 3, { leaves });
-    g.collectAll(hand);
-    // Play the best move so that later searches go through board tiles too.
-    if (placed < 2 && g.searchTop(hand, 1) > 0) {
-      const p: Placement[] = [];
-      for (let t = 0; t < g.topPlayTileCount(0); t++) p.push({ square: g.topPlaySquare(0, t), tile: g.topPlayTile(0, t) });
-      g.applyPlacements(p);
-      placed++;
+  const noop = (): void => undefined;
+  const handOf = (n: number, k: number): Tile[] => {
+    const hand: Tile[] = [];
+    for (let i = 0; i < n; i++) hand.push(1 + ((i * 5 + n * 3 + k) % size));
+    if (n >= 3 && k === 0) hand[n - 1] = hand[n - 2] as Tile;
+    if (k === 1) hand[0] = BLANK;
+    return hand;
+  };
+  const play = (hand: Tile[]): void => {
+    if (g.searchTop(hand, 1) === 0) return;
+    const p: Placement[] = [];
+    for (let t = 0; t < g.topPlayTileCount(0); t++) p.push({ square: g.topPlaySquare(0, t), tile: g.topPlayTile(0, t) });
+    g.applyPlacements(p);
+  };
+  // Tiles on the board first: single tiles with gaps between them (words cross a gap and meet a
+  // tile on either side; they need not be words for the search), then a two-letter play.
+  const mr = g.rows >> 1;
+  const mc = g.cols >> 1;
+  const singles: Placement[] = [];
+  for (const [dr, dc] of [[0, -2], [0, 1], [2, 1], [-2, 0]] as const) {
+    const r = mr + dr;
+    const c = mc + dc;
+    if (r >= 0 && r < g.rows && c >= 0 && c < g.cols) singles.push({ square: r * g.cols + c, tile: 1 + ((singles.length * 4) % size) });
+  }
+  g.applyPlacements(singles);
+  play(handOf(2, 1));
+  for (let n = 1; n <= most; n++) {
+    for (let k = 1; k >= 0; k--) {
+      const hand = handOf(n, k);
+      g.generate(hand, noop);
+      g.generate(hand, noop, { leaves });
+      g.searchTop(hand, 1);
+      g.searchTop(hand, 3, { leaves });
+      g.collectAll(hand);
     }
+    if (n === 3) play(handOf(3, 1));
   }
   while (g.undo());
 }
