@@ -12,6 +12,7 @@ import { historyBench } from './history.bench.js';
 import { leavesBench } from './leaves.bench.js';
 import { endgameBench } from './endgame.bench.js';
 import { simBench } from './sim.bench.js';
+import { inferenceBench } from './inference.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
@@ -24,6 +25,7 @@ const suites: Record<string, () => Promise<void>> = {
   leaves: leavesBench,
   endgame: endgameBench,
   sim: simBench,
+  inference: inferenceBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -45,10 +45,11 @@ export function simPanel(size = 200): SimPanelPosition[] {
   return out;
 }
 
-export async function simBench(): Promise<void> {
+/** A simulator on the embedded English data, or undefined (said) when the reference records beside the project are absent. */
+export function referenceSimulator(suite: string): Simulator | undefined {
   if (!existsSync(join(shared, 'gcg'))) {
-    console.log('sim benchmark skipped: the reference data beside the project is absent');
-    return;
+    console.log(`${suite} benchmark skipped: the reference data beside the project is absent`);
+    return undefined;
   }
   const config = presetConfig('en');
   const dict = loadDefaultDictionary();
@@ -56,6 +57,12 @@ export async function simBench(): Promise<void> {
   if (!config.ok || !dict.ok || !leaves.ok) throw new Error('no embedded data');
   const sim = Simulator.create(config.value, dict.value, leaves.value);
   if (!sim.ok) throw new Error(sim.error.message);
+  return sim.value;
+}
+
+export async function simBench(): Promise<void> {
+  const sim = referenceSimulator('sim');
+  if (sim === undefined) return;
   const panel = simPanel(Number(process.env.SIM_POSITIONS ?? 200));
   const part = process.env.SIM_PART;
   const saved: Record<string, unknown> = { positions: panel.length };
@@ -65,7 +72,7 @@ export async function simBench(): Promise<void> {
     let cpu = 0;
     for (const p of panel) {
       const t0 = process.cpuUsage();
-      const r = sim.value.simulate(p, { iterations: 256, confidence: 1, candidates: 20, plies: 2, seed: 7 });
+      const r = sim.simulate(p, { iterations: 256, confidence: 1, candidates: 20, plies: 2, seed: 7 });
       const t = process.cpuUsage(t0);
       if (!r.ok) throw new Error(`${p.id}: ${r.error.message}`);
       const seconds = (t.user + t.system) / 1e6;
@@ -96,8 +103,8 @@ export async function simBench(): Promise<void> {
     const rows: (string | number)[][] = [];
     for (let i = from; i < to; i++) {
       const p = panel[i] as SimPanelPosition;
-      const stop = sim.value.simulate(p, { iterations: cap, seed: 11 });
-      const ref = sim.value.simulate(p, { iterations: reference, seed: 11, confidence: 0.999 });
+      const stop = sim.simulate(p, { iterations: cap, seed: 11 });
+      const ref = sim.simulate(p, { iterations: reference, seed: 11, confidence: 0.999 });
       if (!stop.ok || !ref.ok) throw new Error(p.id);
       const a = stop.value.candidates[0]?.notation;
       const b = ref.value.candidates[0]?.notation;
@@ -108,7 +115,7 @@ export async function simBench(): Promise<void> {
       const need = stop.value.candidates.length * stop.value.iterations;
       roundRobinNeed += need;
       if (i - from < rrCount) {
-        const rr = sim.value.simulate(p, { iterations: cap, seed: 11, prune: false });
+        const rr = sim.simulate(p, { iterations: cap, seed: 11, prune: false });
         if (!rr.ok) throw new Error(p.id);
         rrMeasured++;
         rrMeasuredEstimate += need;

@@ -67,6 +67,7 @@ export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, typ
 export { endgamePlayer, type EndgameBudget } from './endgame/player.js';
 export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './ai/autoplay.js';
 export { Simulator, SimRun, SimTally, iterationSeed, type SimPosition, type SimOptions, type SimProgress, type SimCandidate, type SimCandidateInfo, type SimResult } from './sim/sim.js';
+export { RackInference } from './sim/inference.js';
 export { simulateInWorkers, simulateOnPorts, simWorkerHandler, prepareSimJob, webWorkerPort, type SimJob, type SimRequest, type SimReply, type SimPort, type SimDefaults, type WebWorkerLike } from './sim/parallel.js';
 export { simPlayer, type SimPlayerOptions } from './sim/player.js';
 export { winProbability, DEFAULT_WIN_MODEL, WinTableBuilder, type WinModel } from './sim/winpct.js';

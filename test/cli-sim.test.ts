@@ -22,6 +22,20 @@ describe('wordgame sim', () => {
     expect(text.out).toContain(r.best);
   }, 120_000);
 
+  it('infers the opponent\'s kept tiles from their last play (--opponent-play): other deals, another result', async () => {
+    const args = ['sim', '--board', '-', '--hand', 'EHMOSTY', '--lead', '84', '--iterations', '32', '--candidates', '4', '--seed', '3', '--json'];
+    const plain = JSON.parse((await cli(args, SIM_BOARD)).out) as { candidates: unknown[] };
+    const inferred = await cli([...args, '--opponent-play', 'G8,H8,I8,J8'], SIM_BOARD);
+    expect(inferred.code).toBe(0);
+    expect(JSON.parse(inferred.out).candidates).not.toEqual(plain.candidates);
+    const off = JSON.parse((await cli([...args, '--opponent-play', 'G8,H8,I8,J8', '--inference', '0'], SIM_BOARD)).out) as { candidates: unknown[] };
+    expect(off.candidates).toEqual(plain.candidates);
+    expect((await cli([...args, '--opponent-play', 'A1'], SIM_BOARD)).code).toBe(2);
+    const notPlay = await cli([...args, '--opponent-play', 'E2,G8'], SIM_BOARD);
+    expect([notPlay.code, JSON.parse(notPlay.out).error?.param]).toEqual([2, 'opponentPlay']);
+    expect((await cli([...args, '--opponent-play', 'G8', '--inference', '-1'], SIM_BOARD)).code).toBe(2);
+  }, 120_000);
+
   it('refuses bad options with a usage error', async () => {
     expect((await cli(['sim', '--board', '-'], SIM_BOARD)).code).toBe(2);
     expect((await cli(['sim', '--board', '-', '--hand', 'EHMOSTY', '--time', 'soon'], SIM_BOARD)).code).toBe(2);

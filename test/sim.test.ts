@@ -4,7 +4,10 @@ import { Autoplayer } from '../src/ai/autoplay.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { presetConfig } from '../src/config/config.js';
 import { Board } from '../src/board/board.js';
+import { BLANK } from '../src/config/letterset.js';
+import { unseenTiles } from '../src/endgame/endgame.js';
 import { Code } from '../src/errors/error.js';
+import { GeneratedPlay, MoveGenerator } from '../src/movegen/generator.js';
 import { loadDefaultDictionary, loadDefaultLeaves } from '../src/node/files.js';
 import { simulateOnWorkers } from '../src/node/sim.js';
 import { parseBoard } from '../src/notation/board-text.js';
@@ -218,4 +221,87 @@ describe('simulating players', () => {
     expect(auto.playGame(77, 1)).toEqual(auto.playGame(77, 1));
     expect(failure(Autoplayer.create(config, dictionary, [{ name: 'sim', sim: {} }, { name: 'static' }])).code).toBe(Code.BAD_QUERY);
   }, 60_000);
+
+  it('infer from the opponent\'s last play in lean games when asked: the same game from a seed, not the game without inference', () => {
+    const players = (infer: boolean) => [{ name: 'sim', leaves, sim: { options: { iterations: 8, candidates: 3, inferenceTemperature: 1 }, infer } }, { name: 'leave', leaves }];
+    const inferring = unwrap(Autoplayer.create(config, dictionary, players(true)));
+    const game = inferring.playGame(78, 0);
+    expect(inferring.playGame(78, 0)).toEqual(game);
+    const games = [78, 79, 80].map((s) => [inferring.playGame(s, 0), unwrap(Autoplayer.create(config, dictionary, players(false))).playGame(s, 0)]);
+    expect(games.some(([a, b]) => JSON.stringify(a) !== JSON.stringify(b))).toBe(true);
+  }, 120_000);
+});
+
+describe('opponent-rack inference', () => {
+  // The opponent, a static equity player, holds `theirs` on `before` and plays its best play.
+  const before = board;
+  const unseenBefore = [...(unseenTiles(config, before, rack) as number[])];
+  const theirs = [0, 6, 12, 18, 24, 30, 36].map((k) => unseenBefore[k] as number);
+  const gen = unwrap(MoveGenerator.create(config, dictionary, before));
+  expect(gen.searchTop(theirs, 1, { leaves })).toBe(1);
+  const opponentPlay = (gen.topPlay(0) as GeneratedPlay).placements.map((p) => ({ square: p.square, tile: p.tile }));
+  const after = before.withTiles(opponentPlay);
+  const played = opponentPlay.map((p) => ((p.tile & BLANK) !== 0 ? BLANK : p.tile));
+  const playedScore = gen.topPlayScore(0);
+
+  /** The equity the play gave up against the best play of `played + kept` (every play generated). */
+  const gap = (kept: readonly number[]): number => {
+    const all = gen.collectAll([...played, ...kept], { leaves });
+    let best = -Infinity;
+    for (let s = 0; s < all.count; s++) best = Math.max(best, all.equity(s));
+    const sorted = Uint8Array.from([...kept].sort((a, b) => a - b));
+    return best - (playedScore + leaves.leaveValue(sorted, sorted.length));
+  };
+
+  /** The kept tiles of the first `n` deals that were accepted before the last try, and the share of deals with a gap over 0.5. */
+  const deals = (temperature: number, n: number) => {
+    const run = unwrap(sim.prepare({ board: after, rack, opponentPlay }, { candidates: 1, inferenceTemperature: temperature, seed: 3 }));
+    const keptN = 7 - opponentPlay.length;
+    let over = 0;
+    let counted = 0;
+    for (let i = 0; i < n; i++) {
+      const drawn = run.dealsDrawn;
+      const kept = run.opponentTiles(i).slice(0, keptN);
+      if (run.dealsDrawn - drawn >= 64) continue;
+      counted++;
+      if (gap(kept) > 0.5) over++;
+    }
+    return { over: over / counted, counted };
+  };
+
+  it('keeps only deals whose kept tiles make the opponent\'s play (nearly) their best at a low temperature; uniform deals do not', () => {
+    expect(opponentPlay.length).toBeLessThan(7);
+    const inferred = deals(0.05, 24);
+    expect(inferred.counted).toBeGreaterThan(12);
+    expect(inferred.over).toBe(0);
+    const uniform = deals(0, 24);
+    expect(uniform.over).toBeGreaterThan(0.2);
+  }, 60_000);
+
+  it('gives the same result on any number of workers', async () => {
+    const options = { iterations: 64, candidates: 4, seed: 5, inferenceTemperature: 2 };
+    const here = unwrap(sim.simulate({ board: after, rack, opponentPlay }, options));
+    const ports: SimPort[] = [0, 1].map(() => {
+      const handle = simWorkerHandler({ dictionary: loadDefaultDictionary, leaves: loadDefaultLeaves });
+      let listener: (r: SimReply) => void = () => undefined;
+      return { post: (request) => void setTimeout(() => listener(handle(request)), 0), listen: (onReply) => void (listener = onReply) };
+    });
+    const job: SimJob = { cells: after.cells(), rack, opponentPlay, options };
+    expect(withoutMs(unwrap(await simulateOnPorts(job, ports)))).toEqual(withoutMs(here));
+    const plain = unwrap(sim.simulate({ board: after, rack }, options));
+    expect(withoutMs(plain)).not.toEqual(withoutMs(here));
+  }, 60_000);
+
+  it('reports an opponent play that is not on the board, or not a play, as an error value', () => {
+    const [first] = opponentPlay as [{ square: number; tile: number }];
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [{ square: first.square, tile: first.tile === 1 ? 2 : 1 }] })).param).toBe('opponentPlay');
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [] })).param).toBe('opponentPlay');
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [first, first] })).param).toBe('opponentPlay');
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [{ square: 10_000, tile: 1 }] })).param).toBe('opponentPlay');
+    // Two tiles of the board in neither the same row nor the same column: no play.
+    const scattered = [1 * 15 + 4, 7 * 15 + 6].map((square) => ({ square, tile: after.cell(square) }));
+    expect(scattered.every((p) => p.tile !== 0)).toBe(true);
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay: scattered })).param).toBe('opponentPlay');
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay }, { inferenceTemperature: -1 })).param).toBe('inferenceTemperature');
+  });
 });

@@ -6,7 +6,7 @@ import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
 import { type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
 import { EndgameLeaves, bestTradeMask, removeFromRack } from './players.js';
 import type { EndgameSolver } from '../endgame/endgame.js';
-import { type SimOptions, Simulator } from '../sim/sim.js';
+import { type SimOptions, type SimPosition, Simulator } from '../sim/sim.js';
 import type { Placement } from '../board/board.js';
 import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
@@ -37,7 +37,11 @@ export interface AutoplayPlayer {
    * a budget in iterations (`options.iterations`), not a time, so games stay deterministic; each
    * move's seed comes from the game's.
    */
-  readonly sim?: { readonly options?: Omit<SimOptions, 'seed' | 'onProgress' | 'timeMs'> };
+  readonly sim?: {
+    readonly options?: Omit<SimOptions, 'seed' | 'onProgress' | 'timeMs'>;
+    /** Infer the tiles the opponent kept from their last play ({@link SimPosition.opponentPlay}; `options.inferenceTemperature` sets the scale). */
+    readonly infer?: boolean;
+  };
   /** With the bag empty (two players), rank plays by the endgame adjustment ({@link EndgameLeaves}) instead of the leave values. */
   readonly endgameEquity?: boolean;
 }
@@ -86,6 +90,10 @@ export class Autoplayer {
   readonly #endgameOptions: SearchOptions;
   /** Each player's simulator (sharing this autoplayer's generator), or undefined. */
   readonly #simulators: readonly (Simulator | undefined)[];
+  /** The last turn's play (its seat and tiles) while a player infers from it; seat -1 after a trade or a pass. */
+  #lastSeat = -1;
+  #lastPlay: Placement[] = [];
+  readonly #inferring: boolean;
 
   private constructor(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[], generator: MoveGenerator) {
     this.config = config;
@@ -104,6 +112,7 @@ export class Autoplayer {
     for (let g = 1; g < config.letters.values.length; g++) this.#values[g] = config.letters.values[g] as number;
     this.#endgame = new EndgameLeaves(config);
     this.#endgameOptions = { leaves: this.#endgame };
+    this.#inferring = players.some((p) => p.sim?.infer === true);
     this.#simulators = players.map((p) => {
       if (p.sim === undefined || p.leaves === undefined) return undefined;
       const sim = Simulator.create(config, dictionary, p.leaves, { generator });
@@ -161,6 +170,7 @@ export class Autoplayer {
         if (chosen.kind === 'play') {
           score = chosen.score;
           count = chosen.placements.length;
+          if (this.#inferring) this.#lastPlay = chosen.placements.map((p) => ({ square: p.square, tile: p.tile }));
           for (const pl of chosen.placements) removeFromRack(rack, pl.tile);
           gen.applyPlacements(chosen.placements);
           played = true;
@@ -184,11 +194,13 @@ export class Autoplayer {
         if (!traded && found > 0) {
           score = gen.topPlayScore(0);
           count = gen.topPlayTileCount(0);
+          if (this.#inferring) this.#lastPlay = Array.from({ length: count }, (_, t) => ({ square: gen.topPlaySquare(0, t), tile: gen.topPlayTile(0, t) }));
           for (let t = 0; t < count; t++) removeFromRack(rack, gen.topPlayTile(0, t));
           gen.applyTopPlay(0);
           played = true;
         }
       }
+      this.#lastSeat = played ? seat : -1;
       if (!played) {
         scoreless++;
         observer?.(seat, 0, rack, this.#bagSize);
@@ -229,7 +241,8 @@ export class Autoplayer {
     const unseen = [...other, ...this.#bag.subarray(0, this.#bagSize)];
     const me = (seat + rotate) % 2;
     const lead = (scores[me] as number) - (scores[1 - me] as number);
-    const run = simulator.prepare({ rack, unseen, lead }, { ...player.sim?.options, seed: (this.#rng ^ Math.imul(turn + 1, 0x9e3779b1)) >>> 0 });
+    const opponentPlay = player.sim?.infer === true && this.#lastSeat === 1 - seat ? { opponentPlay: this.#lastPlay } : {};
+    const run = simulator.prepare({ rack, unseen, lead, ...opponentPlay }, { ...player.sim?.options, seed: (this.#rng ^ Math.imul(turn + 1, 0x9e3779b1)) >>> 0 });
     if (!run.ok) return undefined;
     const best = run.value.runToEnd().candidates[0];
     if (best === undefined) return undefined;
@@ -237,6 +250,7 @@ export class Autoplayer {
   }
 
   #reset(seed: number): void {
+    this.#lastSeat = -1;
     this.#bag.set(this.#fullBag);
     this.#bagSize = this.#fullBag.length;
     this.#rng = seedState(seed);

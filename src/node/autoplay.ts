@@ -23,7 +23,7 @@ export interface AutoplayJob {
   /** Mirrored pairs to play (games = 2 × pairs). */
   readonly pairs: number;
   readonly seed: number;
-  /** Two player specs: `static` (best score), `leave` (the embedded learned table; with the bag empty, the endgame adjustment of `EndgameLeaves`), `heuristic` (the hand-written leave heuristic throughout, as the first players had it), `klv:FILE` (a KLV2/KLV1 leave table, with the endgame adjustment), `sim[:ITERATIONS[:CANDIDATES]]` (simulates each move with the embedded leaves, 200 iterations and 10 candidates by default, stopping earlier at 99 %; the endgame adjustment once the bag is empty); `+endgame[:NODES]` after any of them solves endgames once the bag is empty (50,000 nodes a move by default). */
+  /** Two player specs: `static` (best score), `leave` (the embedded learned table; with the bag empty, the endgame adjustment of `EndgameLeaves`), `heuristic` (the hand-written leave heuristic throughout, as the first players had it), `klv:FILE` (a KLV2/KLV1 leave table, with the endgame adjustment), `sim[:ITERATIONS[:CANDIDATES]][:infer]` (simulates each move with the embedded leaves, 200 iterations and 10 candidates by default, stopping earlier at 99 %; the endgame adjustment once the bag is empty; `:infer` infers the opponent's kept tiles from their last play); `+endgame[:NODES]` after any of them solves endgames once the bag is empty (50,000 nodes a move by default). */
   readonly players: readonly [string, string];
   /** A dictionary file; the embedded English dictionary when absent. */
   readonly dictionary?: string;
@@ -52,15 +52,16 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
     const withEndgame = (p: AutoplayPlayer): AutoplayPlayer => (endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes });
     if (spec === 'static') players.push(withEndgame({ name: spec }));
     else if (spec === 'heuristic') players.push(withEndgame({ name: spec, leaves: heuristicLeaves(config.value) }));
-    else if (/^sim(?::\d{1,7}(?::\d{1,3})?)?$/.test(spec)) {
-      // `sim[:ITERATIONS[:CANDIDATES]]`: simulates every move while the bag has tiles (200 iterations and 10 candidates at most by default), with the embedded leaves.
+    else if (/^sim(?::\d{1,7}(?::\d{1,3})?)?(?::infer)?$/.test(spec)) {
+      // `sim[:ITERATIONS[:CANDIDATES]][:infer]`: simulates every move while the bag has tiles (200 iterations and 10 candidates at most by default), with the embedded leaves; `:infer` infers the opponent's kept tiles from their last play.
       const leaves = defaultLeaveValues(config.value);
       if (!leaves.ok) return leaves;
-      const [, it = '200', cands = '10'] = spec.split(':');
+      const infer = spec.endsWith(':infer');
+      const [, it = '200', cands = '10'] = (infer ? spec.slice(0, -':infer'.length) : spec).split(':');
       const iterations = Number(it);
       const candidates = Number(cands);
       if (!(iterations >= 1 && candidates >= 1 && candidates <= 100)) return err(engineError(Code.BAD_QUERY, { param: spec, cause: 'sim:ITERATIONS:CANDIDATES takes at least 1 iteration and 1 to 100 candidates' }));
-      players.push(withEndgame({ name: spec, leaves: leaves.value, endgameEquity: true, sim: { options: { iterations, candidates, minIterations: Math.min(16, iterations), checkEvery: 16 } } }));
+      players.push(withEndgame({ name: spec, leaves: leaves.value, endgameEquity: true, sim: { options: { iterations, candidates, minIterations: Math.min(16, iterations), checkEvery: 16 }, infer } }));
     } else if (spec === 'leave') {
       const leaves = defaultLeaveValues(config.value);
       if (!leaves.ok) return leaves;
@@ -76,7 +77,7 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
       const table = LeaveTable.fromKlv(bytes, config.value.alphabet.size);
       if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
       players.push(withEndgame({ name: spec, leaves: table.value, endgameEquity: true }));
-    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic, klv:FILE or sim[:ITERATIONS[:CANDIDATES]] (each may end with +endgame)` }));
+    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic, klv:FILE or sim[:ITERATIONS[:CANDIDATES]][:infer] (each may end with +endgame)` }));
   }
   return Autoplayer.create(config.value, dict.value, players);
 }

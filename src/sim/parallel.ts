@@ -1,4 +1,4 @@
-import { Board } from '../board/board.js';
+import { Board, type Placement } from '../board/board.js';
 import { type ConfigSpec, createConfig, presetConfig } from '../config/config.js';
 import type { Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
@@ -7,7 +7,7 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/leaves.js';
 import type { LeaveValues } from '../movegen/generator.js';
 import { err, ok, type Result } from '../result.js';
-import { type SimCandidateInfo, type SimOptions, type SimResult, type SimRun, SimTally, Simulator } from './sim.js';
+import { type SimCandidateInfo, type SimOptions, type SimPosition, type SimResult, type SimRun, SimTally, Simulator } from './sim.js';
 
 /**
  * Simulation on several threads: Node worker threads or a page's Web Workers. The driver keeps
@@ -31,6 +31,8 @@ export interface SimJob {
   readonly rack: readonly Tile[];
   readonly unseen?: readonly Tile[];
   readonly lead?: number;
+  /** The opponent's last play, for inferring the tiles they kept ({@link SimPosition.opponentPlay}). */
+  readonly opponentPlay?: readonly Placement[];
   /** The options (callbacks stay with the driver). */
   readonly options?: Omit<SimOptions, 'onProgress'>;
 }
@@ -64,7 +66,7 @@ export function prepareSimJob(job: SimJob, defaults: SimDefaults = {}, onProgres
   if (!board.ok) return board;
   const sim = Simulator.create(config.value, dict.value, leaves.value);
   if (!sim.ok) return sim;
-  return sim.value.prepare({ board: board.value, rack: job.rack, ...(job.unseen === undefined ? {} : { unseen: job.unseen }), ...(job.lead === undefined ? {} : { lead: job.lead }) }, { ...job.options, ...(onProgress === undefined ? {} : { onProgress }) });
+  return sim.value.prepare({ board: board.value, rack: job.rack, ...(job.unseen === undefined ? {} : { unseen: job.unseen }), ...(job.lead === undefined ? {} : { lead: job.lead }), ...(job.opponentPlay === undefined ? {} : { opponentPlay: job.opponentPlay }) }, { ...job.options, ...(onProgress === undefined ? {} : { onProgress }) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Board } from '../board/board.js';
+import type { Board, Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
@@ -8,6 +8,7 @@ import { GeneratedPlay, type LeaveValues, MoveGenerator, type SearchOptions } fr
 import { bestTradeMask, removeFromRack } from '../ai/players.js';
 import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
+import { RackInference } from './inference.js';
 import { type WinModel, DEFAULT_WIN_MODEL, winProbability } from './winpct.js';
 
 /**
@@ -54,6 +55,11 @@ export interface SimPosition {
   readonly unseen?: readonly Tile[];
   /** The player's score minus the opponent's (default 0). */
   readonly lead?: number;
+  /**
+   * The opponent's last play, when known: its tiles, on the board. The tiles the opponent kept
+   * are then inferred from it (see {@link RackInference} and {@link SimOptions.inferenceTemperature}).
+   */
+  readonly opponentPlay?: readonly Placement[];
 }
 
 /** Options of a simulation. */
@@ -78,6 +84,12 @@ export interface SimOptions {
   readonly prune?: boolean;
   /** Weight of 100 points of spread in the utility, against a win (default 0.5). */
   readonly spreadWeight?: number;
+  /**
+   * With `position.opponentPlay`: the equity scale, in points, of how unlikely a deal's opponent
+   * rack is (each deal is kept with probability exp(−gap / temperature), the gap being the equity
+   * the opponent's play gave up had they held it; default 4); 0 turns inference off.
+   */
+  readonly inferenceTemperature?: number;
   /** Called after each check. */
   readonly onProgress?: (progress: SimProgress) => void;
 }
@@ -141,6 +153,8 @@ const S_SCALE = 100;
 const W_SCALE = 10_000;
 const MAX_CANDIDATES = 100;
 const MAX_ITERATIONS = 1_000_000;
+/** The most deals drawn for one iteration when inference rejects them (the last is then kept). */
+const MAX_DEALS = 64;
 
 /** The seed of iteration `i` of a run seeded `seed`: a function of both only. */
 export function iterationSeed(seed: number, i: number): number {
@@ -227,8 +241,14 @@ export class Simulator {
     if (!Number.isFinite(lead) || Math.abs(lead) > 10_000) return err(engineError(Code.BAD_QUERY, { param: 'lead', cause: 'the lead is a number of points within ±10,000' }));
     const opt = resolveOptions(options);
     if (typeof opt === 'string') return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
+    let inference: RackInference | undefined;
+    if (position.opponentPlay !== undefined && opt.inferenceTemperature > 0) {
+      const r = RackInference.create(config, gen.dictionary, this.leaves, board ?? gen.currentBoard(), position.opponentPlay, unseen.length, opt.inferenceTemperature);
+      if (!r.ok) return r;
+      inference = r.value;
+    }
     if (board !== undefined && gen.currentBoard() !== board) gen.setBoard(board);
-    return ok(new SimRun(this, [...position.rack], unseen, lead, opt));
+    return ok(new SimRun(this, [...position.rack], unseen, lead, opt, inference));
   }
 
   /** Simulates a position to its stop (in this thread). */
@@ -250,6 +270,7 @@ interface ResolvedOptions {
   readonly minIterations: number;
   readonly prune: boolean;
   readonly spreadWeight: number;
+  readonly inferenceTemperature: number;
   readonly onProgress: ((p: SimProgress) => void) | undefined;
 }
 
@@ -266,6 +287,7 @@ function resolveOptions(o: SimOptions): ResolvedOptions | string {
     minIterations: int(o.minIterations, 64, 1, MAX_ITERATIONS),
     prune: o.prune ?? true,
     spreadWeight: o.spreadWeight === undefined ? 0.5 : o.spreadWeight >= 0 && o.spreadWeight <= 100 ? o.spreadWeight : NaN,
+    inferenceTemperature: o.inferenceTemperature === undefined ? 4 : o.inferenceTemperature >= 0 && o.inferenceTemperature <= 1000 ? o.inferenceTemperature : NaN,
     onProgress: o.onProgress,
   };
   for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && Number.isNaN(v)) return k;
@@ -304,10 +326,14 @@ export class SimRun {
   readonly #racks: [number[], number[]] = [[], []];
   readonly #u: Float64Array;
   readonly #search: SearchOptions;
+  readonly #inference: RackInference | undefined;
+  /** Deals drawn so far in this thread (more than the iterations when inference rejects some). */
+  dealsDrawn = 0;
 
   /** Use {@link Simulator.prepare}. @internal */
-  constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions) {
+  constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions, inference?: RackInference) {
     this.#sim = sim;
+    this.#inference = inference;
     this.#opt = opt;
     this.#unseen = Uint8Array.from(unseen);
     this.#lead = lead;
@@ -405,11 +431,39 @@ export class SimRun {
     }
   }
 
-  /** Shuffles the unseen tiles for iteration `i` into the deal order. */
+  /**
+   * The opponent's tiles in iteration `i`'s deal (the first `keptCount` of them the ones inferred
+   * as kept, when inferring): to look at what the simulation assumes.
+   */
+  opponentTiles(i: number): Tile[] {
+    this.#deal(i);
+    const n = Math.min(this.#sim.config.handSize, this.#order.length);
+    return Array.from(this.#order.subarray(0, n));
+  }
+
+  /**
+   * Deals iteration `i`: shuffles the unseen tiles into the deal order from a generator seeded by
+   * `(seed, i)`; with inference, shuffles again until a deal is accepted (at most
+   * {@link MAX_DEALS} shuffles: the last is kept).
+   */
   #deal(i: number): void {
+    let state = this.#shuffle(seedState(iterationSeed(this.#opt.seed, i)));
+    this.dealsDrawn++;
+    const inference = this.#inference;
+    if (inference === undefined) return;
+    for (let tries = 1; tries < MAX_DEALS; tries++) {
+      const p = inference.acceptance(this.#order);
+      state = nextState(state);
+      if (randomOf(state) < p) return;
+      state = this.#shuffle(state);
+      this.dealsDrawn++;
+    }
+  }
+
+  /** A Fisher-Yates shuffle of the unseen tiles into the deal order; returns the generator's state. */
+  #shuffle(state: number): number {
     const order = this.#order;
     order.set(this.#unseen);
-    let state = seedState(iterationSeed(this.#opt.seed, i));
     for (let k = order.length - 1; k > 0; k--) {
       state = nextState(state);
       const j = Math.floor(randomOf(state) * (k + 1));
@@ -417,6 +471,7 @@ export class SimRun {
       order[k] = order[j] as number;
       order[j] = t;
     }
+    return state;
   }
 
   /** Plays candidate `c` out on the current deal and adds its sample to `into`. */

@@ -9,7 +9,7 @@ export const autoplayCommand: Command = {
   args: '',
   options: {
     games: { type: 'string', default: '1000', describe: 'games to play (rounded up to whole pairs)' },
-    players: { type: 'string', default: 'leave,static', describe: 'two players: static (best score), leave (the embedded learned leaves; the endgame adjustment once the bag is empty), heuristic (the hand-written leave), klv:FILE (a KLV2 leave table, as leave), sim[:ITERATIONS[:CANDIDATES]] (simulates each move; 200 and 10 by default); each may end with +endgame' },
+    players: { type: 'string', default: 'leave,static', describe: 'two players: static (best score), leave (the embedded learned leaves; the endgame adjustment once the bag is empty), heuristic (the hand-written leave), klv:FILE (a KLV2 leave table, as leave), sim[:ITERATIONS[:CANDIDATES]][:infer] (simulates each move; 200 and 10 by default; :infer infers the tiles the opponent kept from their last play); each may end with +endgame' },
     seed: { type: 'string', default: '1', describe: 'seed of the run: pair p plays a deal from (seed, p), whatever the workers' },
     workers: { type: 'string', default: '1', describe: 'worker threads (the summary does not depend on it)' },
     dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },

@@ -1,3 +1,5 @@
+import type { Placement } from '../../board/board.js';
+import { parseSquareName } from '../../notation/square.js';
 import { formatTiles, handFromLetters, parseTiles } from '../../notation/tokens.js';
 import { LeaveTable } from '../../leaves/leaves.js';
 import { loadDefaultLeaves } from '../../node/files.js';
@@ -25,11 +27,13 @@ export const simCommand: Command = {
     confidence: { type: 'string', default: '0.99', describe: 'stop when one play is best at this confidence (1: never stop early)' },
     seed: { type: 'string', default: '1', describe: 'seed of the random racks and draws' },
     workers: { type: 'string', default: '1', describe: 'worker threads sharing the iterations (the result does not depend on it)' },
+    'opponent-play': { type: 'string', describe: 'the squares of the opponent\'s last play, e.g. H8,I8,J8 (its tiles are on the board): the tiles they kept are inferred from it' },
+    inference: { type: 'string', default: '4', describe: 'with --opponent-play: the equity scale (points) of how unlikely an opponent rack is (0: no inference)' },
     leaves: { type: 'string', describe: 'a KLV2 or KLV1 leave file (default: the embedded English table)' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
   },
-  examples: ['wordgame sim --board board.txt --hand AEINRST --lead -25', 'wordgame sim --board board.txt --hand DEIOPRS --time 5s --workers 2 --json'],
+  examples: ['wordgame sim --board board.txt --hand AEINRST --lead -25', 'wordgame sim --board board.txt --hand EHMOSTY --opponent-play G8,H8,I8,J8', 'wordgame sim --board board.txt --hand DEIOPRS --time 5s --workers 2 --json'],
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
@@ -52,6 +56,19 @@ export const simCommand: Command = {
       if (m === null || !(Number(m[1]) > 0)) throw new UsageError('--time takes seconds, e.g. 5 or 5s');
       timeMs = Number(m[1]) * 1000;
     }
+    let opponentPlay: Placement[] | undefined;
+    if (typeof values['opponent-play'] === 'string') {
+      opponentPlay = [];
+      for (const name of values['opponent-play'].split(',')) {
+        const sq = parseSquareName(name, { rows: board.rows, cols: board.cols });
+        if (!sq.ok) throw new UsageError(`--opponent-play: ${sq.error.cause ?? sq.error.message}`);
+        const square = sq.value.row * board.cols + sq.value.col;
+        if (board.cell(square) === 0) throw new UsageError(`--opponent-play: ${name.trim()} is empty on the board`);
+        opponentPlay.push({ square, tile: board.cell(square) });
+      }
+    }
+    const inference = Number(values.inference);
+    if (!(inference >= 0 && inference <= 1000)) throw new UsageError('--inference takes a number from 0 to 1000');
     const confidence = Number(values.confidence);
     if (!(confidence >= 0.5 && confidence <= 1)) throw new UsageError('--confidence takes a number from 0.5 to 1');
     let leaves: Uint8Array | undefined;
@@ -67,6 +84,7 @@ export const simCommand: Command = {
       iterations: intOption(values, 'iterations', 1, 1_000_000) ?? 10_000,
       seed: intOption(values, 'seed', 0, 0xffffffff) ?? 1,
       confidence,
+      inferenceTemperature: inference,
       ...(timeMs === undefined ? {} : { timeMs }),
     };
     const job: SimJob = {
@@ -77,6 +95,7 @@ export const simCommand: Command = {
       rack: [...hand.value],
       unseen,
       lead,
+      ...(opponentPlay === undefined ? {} : { opponentPlay }),
       options,
     };
     const workers = intOption(values, 'workers', 1, 64) ?? 1;
