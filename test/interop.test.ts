@@ -179,4 +179,38 @@ describe('the embedded leave table', () => {
     expect(t.valueOf('?', en)).toBeGreaterThan(10);
     expect(t.valueOf('Q', en)).toBeLessThan(0);
   });
+
+  it('reads every stored leave at its value through the dense index, and 0 for leaves it does not hold', async () => {
+    const { loadDefaultLeaves } = await import('../src/node/files.js');
+    const t = unwrap(LeaveTable.fromKlv(unwrap(loadDefaultLeaves()).toKlv2()));
+    let n = 0;
+    for (const [tiles, v] of t.entries()) {
+      if (t.leaveValue(tiles, tiles.length) !== v) expect([...tiles, t.leaveValue(tiles, tiles.length)]).toEqual([...tiles, v]);
+      n++;
+    }
+    expect(n).toBe(914_624);
+    // Not held: a seventh tile, three blanks, five Qs; a tile past the alphabet.
+    for (const text of ['AEINRST', '???', 'QQQQQ']) expect(t.valueOf(text, en)).toBe(0);
+    expect(t.leaveValue(Uint8Array.from([1, 40]), 2)).toBe(0);
+  });
+});
+
+describe('leave tables the dense index cannot take', () => {
+  // Keys are KLV tile codes (0 a blank); tiles up to 60 and leaves of 6 make C(66, 6) multisets, over the index's cap.
+  const wide = new Map<string, number>([[String.fromCharCode(1, 2, 60), 1.5], [String.fromCharCode(0, 3, 3, 4, 5, 59), -2], [String.fromCharCode(60), 4]]);
+  // A key out of order (5 before 3) is stored as it is; sorted queries never reach it.
+  const unsorted = new Map<string, number>([[String.fromCharCode(5, 3), 7], [String.fromCharCode(3, 5), 2], [String.fromCharCode(0), 1]]);
+
+  it('still read every leave through the graph walk', () => {
+    const w = unwrap(LeaveTable.fromKeys(wide));
+    expect(w.leaveValue(Uint8Array.from([1, 2, 60]), 3)).toBe(1.5);
+    expect(w.leaveValue(Uint8Array.from([3, 3, 4, 5, 59, BLANK]), 6)).toBe(-2);
+    expect(w.leaveValue(Uint8Array.from([60]), 1)).toBe(4);
+    expect(w.leaveValue(Uint8Array.from([1, 2]), 2)).toBe(0);
+    const u = unwrap(LeaveTable.fromKeys(unsorted));
+    expect(u.leaveValue(Uint8Array.from([3, 5]), 2)).toBe(2);
+    expect(u.leaveValue(Uint8Array.from([BLANK]), 1)).toBe(1);
+    // In a dense index the out-of-order leave (5, 3) would take the rank of (1, 4): not held, 0.
+    expect(u.leaveValue(Uint8Array.from([1, 4]), 2)).toBe(0);
+  });
 });

@@ -17,6 +17,14 @@ import { err, ok, type Result } from '../result.js';
  * leave's rank among the stored leaves), then reads the value: no allocation, no string. Leaves
  * the table does not hold, and the empty leave, are worth 0, as in every engine. The walk checks
  * the end-of-leave flag at the last tile, so sparse tables (not prefix-closed) read right.
+ *
+ * The first lookup also builds a dense index when it is small enough (at most
+ * {@link DENSE_MAX_ENTRIES} entries: every multiset of up to the longest leave's length of the
+ * table's tiles, 1,107,568 float32 values, 4.4 MB, for English leaves of 1 to 6 tiles): a leave's
+ * tiles, sorted, are ranked in the combinatorial number system (tiles t₁ ≤ … ≤ t_k become the
+ * strictly increasing bᵢ = tᵢ + i − 1, ranked Σ C(bᵢ, i)), so a lookup is a few additions and one
+ * read instead of a walk (148 → under 100 ns on the machine the target was set on). Bigger
+ * alphabets or longer leaves keep the walk.
  */
 export class LeaveTable implements LeaveValues {
   readonly #nodes: Uint32Array;
@@ -28,6 +36,15 @@ export class LeaveTable implements LeaveValues {
   /** The root list by tile: the node of each first tile (0: none) and the strings before it. */
   readonly #rootNode = new Int32Array(64);
   readonly #rootBefore = new Float64Array(64);
+
+  /** The dense index (see the class comment): undefined until the first lookup, null when too big. */
+  #dense: Float32Array | null | undefined;
+  /** C(n, i) at n * (#denseLength + 1) + i, n up to the highest tile plus the longest length. */
+  #binom = new Int32Array(0);
+  /** Where the leaves of each length start in the dense index. */
+  #offset = new Int32Array(0);
+  #denseTile = 0;
+  #denseLength = 0;
 
   private constructor(nodes: Uint32Array, count: Uint32Array, values: Float32Array) {
     this.#nodes = nodes;
@@ -61,6 +78,20 @@ export class LeaveTable implements LeaveValues {
     if (length === 0 || this.#root === 0) return 0;
     let blanks = 0;
     while (blanks < length && ((tiles[length - 1 - blanks] as number) & BLANK) !== 0) blanks++;
+    const dense = this.#dense === undefined ? this.#buildDense() : this.#dense;
+    if (dense !== null && length <= this.#denseLength) {
+      // KLV order: the blanks (tile 0) first, each adding C(i, i + 1) = 0; then the letters.
+      const binom = this.#binom;
+      const width = this.#denseLength + 1;
+      const top = this.#denseTile;
+      let rank = this.#offset[length] as number;
+      for (let m = blanks; m < length; m++) {
+        const t = tiles[m - blanks] as number;
+        if (t > top) return 0;
+        rank += binom[(t + m) * width + m + 1] as number;
+      }
+      return dense[rank] ?? 0;
+    }
     const nodes = this.#nodes;
     const count = this.#count;
     const values = this.#values;
@@ -89,6 +120,72 @@ export class LeaveTable implements LeaveValues {
       p = v & 0x3fffff;
     }
     return 0;
+  }
+
+  /** Builds the dense index, or records that it would be too big (null). */
+  #buildDense(): Float32Array | null {
+    const nodes = this.#nodes;
+    const values = this.#values;
+    // The highest tile and the longest leave; a table with a path out of order keeps the walk.
+    let top = 0;
+    let longest = 0;
+    let sorted = true;
+    // Paths are visited one by one: a file could share lists so that dead-end paths multiply, so
+    // the walk stops past 64 visits a stored leave (a leave of up to 64 tiles has that many prefixes).
+    let budget = 64 * values.length + 64;
+    const measure = (p: number, depth: number, last: number): void => {
+      for (let i = p; ; i++) {
+        if (--budget < 0) return;
+        const v = nodes[i] as number;
+        const t = kwgTile(v);
+        if (t < last) sorted = false;
+        if (t > top) top = t;
+        if (depth > longest) longest = depth;
+        if (kwgArc(v) !== 0) measure(kwgArc(v), depth + 1, t);
+        if (kwgIsEnd(v)) return;
+      }
+    };
+    measure(this.#root, 1, 0);
+    if (!sorted || budget < 0) {
+      this.#dense = null;
+      return null;
+    }
+    const width = longest + 1;
+    const rows = top + longest + 1;
+    const binom = new Int32Array(rows * width);
+    for (let n = 0; n < rows; n++) {
+      binom[n * width] = 1;
+      for (let i = 1; i <= Math.min(n, longest); i++) binom[n * width + i] = Math.min(DENSE_MAX_ENTRIES + 1, (binom[(n - 1) * width + i - 1] as number) + (binom[(n - 1) * width + i] as number));
+    }
+    // Multisets of k tiles 0..top: C(top + k, k).
+    const offset = new Int32Array(longest + 2);
+    for (let k = 0; k <= longest; k++) {
+      const size = binom[(top + k) * width + k] as number;
+      if ((offset[k] as number) + size > DENSE_MAX_ENTRIES) {
+        this.#dense = null;
+        return null;
+      }
+      offset[k + 1] = (offset[k] as number) + size;
+    }
+    const dense = new Float32Array(offset[longest + 1] as number);
+    // Pre-order, the order the values are stored in.
+    let index = 0;
+    const fill = (p: number, depth: number, rank: number): void => {
+      for (let i = p; ; i++) {
+        const v = nodes[i] as number;
+        const r = rank + (binom[(kwgTile(v) + depth - 1) * width + depth] as number);
+        if (kwgAccepts(v)) dense[(offset[depth] as number) + r] = values[index++] as number;
+        if (kwgArc(v) !== 0) fill(kwgArc(v), depth + 1, r);
+        if (kwgIsEnd(v)) return;
+      }
+    };
+    fill(this.#root, 1, 0);
+    this.#binom = binom;
+    this.#offset = offset;
+    this.#denseTile = top;
+    this.#denseLength = longest;
+    this.#dense = dense;
+    return dense;
   }
 
   /** The value of a leave written as text (`?ERS`, `SER?`: any order, `?` a blank); undefined when the text is not tiles of the alphabet. */
@@ -197,6 +294,9 @@ export class LeaveTable implements LeaveValues {
     return ok(new LeaveTable(nodes, padCounts(checked.value), values));
   }
 }
+
+/** The most entries of a leave table's dense index (16 MB of float32): bigger tables keep the graph walk. */
+export const DENSE_MAX_ENTRIES = 1 << 22;
 
 /** count with one more slot (count[n] = 0), so `count[i + 1]` is always defined. */
 function padCounts(count: Float64Array): Uint32Array {
