@@ -6,7 +6,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../dictionary/format.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { formatPlay } from '../notation/move.js';
-import { alphagramIndex, type AlphagramIndex } from './alphagrams.js';
+import { BEYOND, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
 import { err, ok, type Result } from '../result.js';
 
 /**
@@ -195,7 +195,11 @@ export class MoveGenerator implements PlayView {
   // Full-hand feasibility: the alphagram index, and a per-search cache by the tiles played through.
   private alphagrams: AlphagramIndex | undefined;
   private readonly bingoStamp = new Uint32Array(4096);
-  private readonly bingoOk = new Uint8Array(4096);
+  /** Per set of board tiles a full-hand word goes through: its alphagram slots, bingoPool[first .. first + count). */
+  private readonly bingoFirst = new Int32Array(4096);
+  private readonly bingoCount = new Int32Array(4096);
+  private readonly bingoPool = new Int32Array(4096);
+  private bingoPoolSize = 0;
   private searchStamp = 0;
   private readonly bingoCounts = new Int8Array(65);
   private readonly shadowE = new Float64Array(MAX_RACK);
@@ -758,6 +762,7 @@ export class MoveGenerator implements PlayView {
     }
     this.rackGlyphCount = ng;
     this.searchStamp = (this.searchStamp + 1) >>> 0;
+    this.bingoPoolSize = 0;
     this.setLeaves(leaves);
     return true;
   }
@@ -1014,8 +1019,9 @@ export class MoveGenerator implements PlayView {
       for (let j = jTo; j >= 0; j--) {
         const k = core + i + j;
         if (k === 0 || (k === 1 && !block && i + j === 0)) continue;
-        // A play of the whole hand spells an anagram of the hand and the tiles it plays through.
-        if (k === this.handSize && k === rackSize && !this.fullHandWordMayExist(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
+        // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
+        // letter allowed where it stands.
+        if (k === this.handSize && k === rackSize && !this.fullHandWordFits(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
         // Board points, word multiplier and cross-word board points of the extent.
         let T = coreT;
         let W = 1;
@@ -1060,17 +1066,18 @@ export class MoveGenerator implements PlayView {
   }
 
   /**
-   * False when no word uses exactly the hand and the board tiles at line positions `from..to`
-   * (of the line at `base`): then no play of the whole hand fills that span. Checked with the
-   * alphagram index for hands with at most one blank playing through at most two tiles (true
-   * otherwise), cached per search by the tiles played through.
+   * Whether a full-hand word can fill squares `from..to` of the line at `base`: an anagram of the
+   * hand (a blank as any letter) and the board tiles there, each board tile where it is and each
+   * new letter allowed by its square's cross-check. True when the index cannot tell (two blanks,
+   * more than two board tiles). The words of each set of board tiles are found once a search.
    */
-  private fullHandWordMayExist(base: number, from: number, to: number): boolean {
+  private fullHandWordFits(base: number, from: number, to: number): boolean {
     if (this.blanks > 1) return true;
+    const cells = this.cells;
     let key = 0;
     let m = 0;
     for (let q = from; q <= to; q++) {
-      const v = this.cells[base + q] as number;
+      const v = cells[base + q] as number;
       if (v === 0) continue;
       if (++m > 2) return true;
       key = key * 64 + (v & 0x3f);
@@ -1081,27 +1088,62 @@ export class MoveGenerator implements PlayView {
       const b = key & 63;
       if (a > b) key = b * 64 + a;
     }
-    if (this.bingoStamp[key] === this.searchStamp) return this.bingoOk[key] === 1;
+    if (this.bingoStamp[key] !== this.searchStamp) this.findBingoSlots(key, m);
+    const count = this.bingoCount[key] as number;
+    if (count < 0) return true;
+    const index = this.alphagrams as AlphagramIndex;
+    const words = index.words;
+    const len = to - from + 1;
+    const xlo = this.xlo;
+    const xhi = this.xhi;
+    const first = this.bingoFirst[key] as number;
+    for (let t = first; t < first + count; t++) {
+      const slot = this.bingoPool[t] as number;
+      for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len) {
+        let fits = true;
+        for (let q = from; q <= to && fits; q++) {
+          const g = words[w + q - from] as number;
+          const c = cells[base + q] as number;
+          if (c !== 0) fits = (c & 0x3f) === g;
+          else fits = g < 32 ? (((xlo[base + q] as number) >>> g) & 1) !== 0 : (((xhi[base + q] as number) >>> (g - 32)) & 1) !== 0;
+        }
+        if (fits) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The alphagram slots of the full-hand words through the board tiles of `key` (`m` of them):
+   * the hand's letters and those tiles, a blank taken as each letter in turn. A count of -1 when
+   * the index cannot tell.
+   */
+  private findBingoSlots(key: number, m: number): void {
     this.alphagrams ??= alphagramIndex(this.dictionary, this.handSize);
+    const index = this.alphagrams;
     const counts = this.bingoCounts;
     for (let g = 0; g < 64; g++) counts[g] = this.rack[g] as number;
     if (m >= 1) counts[key & 63] = (counts[key & 63] as number) + 1;
     if (m === 2) counts[key >> 6] = (counts[key >> 6] as number) + 1;
     const size = this.config.alphabet.size;
-    let ok: boolean;
-    if (this.blanks === 0) ok = this.alphagrams.has(counts, size);
-    else {
-      ok = false;
-      for (let x = 1; x <= size && !ok; x++) {
-        counts[x] = (counts[x] as number) + 1;
-        ok = this.alphagrams.has(counts, size);
-        counts[x] = (counts[x] as number) - 1;
-      }
+    const pool = this.bingoPool;
+    const first = this.bingoPoolSize;
+    let n = 0;
+    let known = true;
+    // Without a blank one lookup; with one, a lookup for each letter it may stand for.
+    for (let x = this.blanks === 0 ? 0 : 1, last = this.blanks === 0 ? 0 : size; x <= last && known; x++) {
+      if (x > 0) counts[x] = (counts[x] as number) + 1;
+      const slot = index.find(counts, size);
+      if (x > 0) counts[x] = (counts[x] as number) - 1;
+      if (slot === BEYOND || first + n >= pool.length) known = false;
+      else if (slot >= 0) pool[first + n++] = slot;
     }
     this.bingoStamp[key] = this.searchStamp;
-    this.bingoOk[key] = ok ? 1 : 0;
-    return ok;
+    this.bingoFirst[key] = first;
+    this.bingoCount[key] = known ? n : -1;
+    if (known) this.bingoPoolSize = first + n;
   }
+
 
   /** Generates the plays of anchor number `k`. */
   private genAnchor(k: number): void {
