@@ -146,7 +146,7 @@ function packHalf(sorted: Uint8Array, from: number, to: number): number {
 
 const cache = new WeakMap<Dictionary, Map<number, AlphagramIndex>>();
 
-/** The alphagram index of a dictionary for words of `length` to `length + 2` glyphs, built once. */
+/** The alphagram index of a dictionary for words of `length` to `length + 3` glyphs (at most 10), built once. */
 export function alphagramIndex(dictionary: Dictionary, length: number): AlphagramIndex {
   let byLength = cache.get(dictionary);
   if (byLength === undefined) {
@@ -155,7 +155,7 @@ export function alphagramIndex(dictionary: Dictionary, length: number): Alphagra
   }
   let index = byLength.get(length);
   if (index === undefined) {
-    index = AlphagramIndex.build(dictionary, length, length + 2);
+    index = AlphagramIndex.build(dictionary, length, length + 3);
     byLength.set(length, index);
   }
   return index;

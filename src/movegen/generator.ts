@@ -194,11 +194,16 @@ export class MoveGenerator implements PlayView {
   private readonly shadowEndR = new Int32Array(64);
   // Full-hand feasibility: the alphagram index, and a per-search cache by the tiles played through.
   private alphagrams: AlphagramIndex | undefined;
-  private readonly bingoStamp = new Uint32Array(4096);
-  /** Per set of board tiles a full-hand word goes through: its alphagram slots, bingoPool[first .. first + count). */
-  private readonly bingoFirst = new Int32Array(4096);
-  private readonly bingoCount = new Int32Array(4096);
-  private readonly bingoPool = new Int32Array(4096);
+  /**
+   * Per set of board tiles a full-hand word goes through (up to 3, a key of their sorted codes, in
+   * a direct-mapped cache of 1,024 entries checked by key and search): its alphagram slots,
+   * bingoPool[first .. first + count).
+   */
+  private readonly bingoStamp = new Uint32Array(1024);
+  private readonly bingoKey = new Int32Array(1024);
+  private readonly bingoFirst = new Int32Array(1024);
+  private readonly bingoCount = new Int32Array(1024);
+  private readonly bingoPool = new Int32Array(8192);
   private bingoPoolSize = 0;
   private searchStamp = 0;
   private readonly bingoCounts = new Int8Array(65);
@@ -1074,29 +1079,41 @@ export class MoveGenerator implements PlayView {
   private fullHandWordFits(base: number, from: number, to: number): boolean {
     if (this.blanks > 1) return true;
     const cells = this.cells;
-    let key = 0;
+    // The board tiles, up to three, sorted into a key.
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
     let m = 0;
     for (let q = from; q <= to; q++) {
       const v = cells[base + q] as number;
       if (v === 0) continue;
-      if (++m > 2) return true;
-      key = key * 64 + (v & 0x3f);
+      if (++m > 3) return true;
+      let g = v & 0x3f;
+      if (m === 1) t0 = g;
+      else {
+        if (g < t0) {
+          const x = t0;
+          t0 = g;
+          g = x;
+        }
+        if (m === 2) t1 = g;
+        else if (g < t1) {
+          t2 = t1;
+          t1 = g;
+        } else t2 = g;
+      }
     }
-    // Two tiles in either order are the same multiset.
-    if (m === 2) {
-      const a = key >> 6;
-      const b = key & 63;
-      if (a > b) key = b * 64 + a;
-    }
-    if (this.bingoStamp[key] !== this.searchStamp) this.findBingoSlots(key, m);
-    const count = this.bingoCount[key] as number;
+    const key = ((t0 * 64 + t1) * 64 + t2) * 4 + m;
+    const e = Math.imul(key, 0x9e3779b1) >>> 22;
+    if (this.bingoStamp[e] !== this.searchStamp || this.bingoKey[e] !== key) this.findBingoSlots(e, key, t0, t1, t2, m);
+    const count = this.bingoCount[e] as number;
     if (count < 0) return true;
     const index = this.alphagrams as AlphagramIndex;
     const words = index.words;
     const len = to - from + 1;
     const xlo = this.xlo;
     const xhi = this.xhi;
-    const first = this.bingoFirst[key] as number;
+    const first = this.bingoFirst[e] as number;
     for (let t = first; t < first + count; t++) {
       const slot = this.bingoPool[t] as number;
       for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len) {
@@ -1114,17 +1131,18 @@ export class MoveGenerator implements PlayView {
   }
 
   /**
-   * The alphagram slots of the full-hand words through the board tiles of `key` (`m` of them):
-   * the hand's letters and those tiles, a blank taken as each letter in turn. A count of -1 when
-   * the index cannot tell.
+   * Into cache entry `e`: the alphagram slots of the full-hand words through the board tiles
+   * `t0, t1, t2` (the first `m` of them; `key` their key): the hand's letters and those tiles, a
+   * blank taken as each letter in turn. A count of -1 when the index cannot tell.
    */
-  private findBingoSlots(key: number, m: number): void {
+  private findBingoSlots(e: number, key: number, t0: number, t1: number, t2: number, m: number): void {
     this.alphagrams ??= alphagramIndex(this.dictionary, this.handSize);
     const index = this.alphagrams;
     const counts = this.bingoCounts;
     for (let g = 0; g < 64; g++) counts[g] = this.rack[g] as number;
-    if (m >= 1) counts[key & 63] = (counts[key & 63] as number) + 1;
-    if (m === 2) counts[key >> 6] = (counts[key >> 6] as number) + 1;
+    if (m >= 1) counts[t0] = (counts[t0] as number) + 1;
+    if (m >= 2) counts[t1] = (counts[t1] as number) + 1;
+    if (m >= 3) counts[t2] = (counts[t2] as number) + 1;
     const size = this.config.alphabet.size;
     const pool = this.bingoPool;
     const first = this.bingoPoolSize;
@@ -1138,9 +1156,10 @@ export class MoveGenerator implements PlayView {
       if (slot === BEYOND || first + n >= pool.length) known = false;
       else if (slot >= 0) pool[first + n++] = slot;
     }
-    this.bingoStamp[key] = this.searchStamp;
-    this.bingoFirst[key] = first;
-    this.bingoCount[key] = known ? n : -1;
+    this.bingoStamp[e] = this.searchStamp;
+    this.bingoKey[e] = key;
+    this.bingoFirst[e] = first;
+    this.bingoCount[e] = known ? n : -1;
     if (known) this.bingoPoolSize = first + n;
   }
 
