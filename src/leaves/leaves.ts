@@ -19,7 +19,7 @@ import { err, ok, type Result } from '../result.js';
  * the end-of-leave flag at the last tile, so sparse tables (not prefix-closed) read right.
  *
  * The first lookup also builds a dense index when it is small enough (at most
- * {@link DENSE_MAX_ENTRIES} entries: every multiset of up to the longest leave's length of the
+ * 4 M (2²²) entries: every multiset of up to the longest leave's length of the
  * table's tiles, 1,107,568 float32 values, 4.4 MB, for English leaves of 1 to 6 tiles): a leave's
  * tiles, sorted, are ranked in the combinatorial number system (tiles t₁ ≤ … ≤ t_k become the
  * strictly increasing bᵢ = tᵢ + i − 1, ranked Σ C(bᵢ, i)), so a lookup is a few additions and one
