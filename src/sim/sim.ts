@@ -327,8 +327,7 @@ export class SimRun {
   readonly #u: Float64Array;
   readonly #search: SearchOptions;
   readonly #inference: RackInference | undefined;
-  /** Deals drawn so far in this thread (more than the iterations when inference rejects some). */
-  dealsDrawn = 0;
+  #dealsDrawn = 0;
 
   /** Use {@link Simulator.prepare}. @internal */
   constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions, inference?: RackInference) {
@@ -431,6 +430,11 @@ export class SimRun {
     }
   }
 
+  /** Deals drawn so far in this thread (more than the iterations dealt when inference rejects some). */
+  get dealsDrawn(): number {
+    return this.#dealsDrawn;
+  }
+
   /**
    * The opponent's tiles in iteration `i`'s deal (the first `keptCount` of them the ones inferred
    * as kept, when inferring): to look at what the simulation assumes.
@@ -448,7 +452,7 @@ export class SimRun {
    */
   #deal(i: number): void {
     let state = this.#shuffle(seedState(iterationSeed(this.#opt.seed, i)));
-    this.dealsDrawn++;
+    this.#dealsDrawn++;
     const inference = this.#inference;
     if (inference === undefined) return;
     for (let tries = 1; tries < MAX_DEALS; tries++) {
@@ -456,7 +460,7 @@ export class SimRun {
       state = nextState(state);
       if (randomOf(state) < p) return;
       state = this.#shuffle(state);
-      this.dealsDrawn++;
+      this.#dealsDrawn++;
     }
   }
 
