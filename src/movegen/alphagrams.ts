@@ -3,7 +3,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 /**
  * The alphagrams (sorted letter multisets) of a dictionary's words of some lengths, in an
  * open-addressing hash table, each with its words: `find(counts)` gives the slot of the words
- * that use exactly these letters, `wordsOf` where they are. The best-play search uses it to drop
+ * that use exactly these letters, `wordsFrom` and `wordsTo` where they are. The best-play search uses it to drop
  * the full-hand bonus from its bounds when no full-hand word fits a stretch of squares (a bingo
  * spells an anagram of the hand plus the board tiles it plays through, each letter allowed by
  * its square). Keys are the 6-bit glyph codes in ascending order, 5 per 30-bit half (up to 10

@@ -1074,7 +1074,7 @@ export class MoveGenerator implements PlayView {
    * Whether a full-hand word can fill squares `from..to` of the line at `base`: an anagram of the
    * hand (a blank as any letter) and the board tiles there, each board tile where it is and each
    * new letter allowed by its square's cross-check. True when the index cannot tell (two blanks,
-   * more than two board tiles). The words of each set of board tiles are found once a search.
+   * more than three board tiles). The words of each set of board tiles are found once a search.
    */
   private fullHandWordFits(base: number, from: number, to: number): boolean {
     if (this.blanks > 1) return true;
@@ -1162,7 +1162,6 @@ export class MoveGenerator implements PlayView {
     this.bingoCount[e] = known ? n : -1;
     if (known) this.bingoPoolSize = first + n;
   }
-
 
   /** Generates the plays of anchor number `k`. */
   private genAnchor(k: number): void {
@@ -1511,10 +1510,7 @@ function warmUp(g: MoveGenerator): void {
     return hand;
   };
   const play = (hand: Tile[]): void => {
-    if (g.searchTop(hand, 1) === 0) return;
-    const p: Placement[] = [];
-    for (let t = 0; t < g.topPlayTileCount(0); t++) p.push({ square: g.topPlaySquare(0, t), tile: g.topPlayTile(0, t) });
-    g.applyPlacements(p);
+    if (g.searchTop(hand, 1) > 0) g.applyTopPlay(0);
   };
   // Tiles on the board first: single tiles with gaps between them (words cross a gap and meet a
   // tile on either side; they need not be words for the search), then a two-letter play.
