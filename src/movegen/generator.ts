@@ -51,6 +51,8 @@ const MODE_TOP = 1;
 const MODE_ALL = 2;
 /** The most tiles a hand may hold in a search (the sub-rack table has 2^MAX_RACK entries at most). */
 const MAX_RACK = 16;
+/** Size of the extent-bound region that never prunes (read by the searches that visit every play). */
+const OPEN_EXTENTS = (MAX_RACK + 2) * (MAX_RACK + 3);
 const ALL_LO = 0xfffffffe; // every glyph code 1..31
 const ALL_HI = 0xffffffff; // 32..63
 
@@ -212,6 +214,31 @@ export class MoveGenerator implements PlayView {
   private readonly shadowRight = new Int32Array(64);
   private readonly shadowLeftT = new Float64Array(64);
   private readonly shadowRightT = new Float64Array(64);
+  /** Where the last shadow() wrote its extent table. */
+  private shadowAt = 0;
+  private shadowRowAt = MAX_RACK + 2;
+  private shadowStride = MAX_RACK + 2;
+  /**
+   * Each anchor's bounds by extent, to prune its search once a play to beat is known. For anchor
+   * k with nl squares placeable left and nr right, from `extOffset[k]`: nl + 2 entries, the best
+   * bound with i or more new tiles left of the core; then rows i = 0..nl of nr + 2 entries, the
+   * best bound with i tiles left and j or more right. -Infinity where no play is possible. The
+   * pool starts with OPEN_EXTENTS entries of +Infinity for searches that visit every play.
+   */
+  private extPool = new Float64Array(4096).fill(Infinity, 0, OPEN_EXTENTS);
+  private extTop = OPEN_EXTENTS;
+  private extOffset = new Int32Array(256);
+  private extRows = new Int32Array(256);
+  private extStrides = new Int32Array(256);
+  /** The anchor being searched: where its left maxima and its rows start, and its row length. */
+  private extLeftAt = 0;
+  private extRowAt = 0;
+  private extStride = 0;
+  /** The core's new tiles (1 for an empty anchor square, 0 for a block), and the left tiles of the current turn. */
+  private core = 0;
+  private turnLeft = 0;
+  /** A play must reach this to enter the top N (the worst kept when full, else -Infinity). */
+  private floor = -Infinity;
 
   private constructor(config: GameConfig, dictionary: Dictionary, gaddagRoot: number) {
     this.config = config;
@@ -829,6 +856,7 @@ export class MoveGenerator implements PlayView {
   /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
   private collectAnchors(bounded: boolean): void {
     this.anchorCount = 0;
+    this.extTop = OPEN_EXTENTS;
     const cells = this.cells;
     const start = this.config.layout.start;
     for (let d = 0; d < 2; d++) {
@@ -847,7 +875,12 @@ export class MoveGenerator implements PlayView {
           else if (this.tiles === 0) anchor = this.squareOf[i] === start;
           else anchor = (this.xsum[i] as number) >= 0 && rightEmpty && (p === 0 || cells[i - 1] === 0);
           if (!anchor) continue;
-          this.addAnchor(i, minLeft, bounded ? this.shadow(d, base, len, p, minLeft, block) : 0);
+          // Unbounded searches (and anchors where no play is possible) get the open extent table.
+          this.shadowAt = 0;
+          this.shadowRowAt = MAX_RACK + 2;
+          this.shadowStride = MAX_RACK + 2;
+          const bound = bounded ? this.shadow(d, base, len, p, minLeft, block) : 0;
+          this.addAnchor(i, minLeft, bound);
           minLeft = block ? p + 2 : p + 1;
         }
       }
@@ -866,10 +899,17 @@ export class MoveGenerator implements PlayView {
       this.anchorMin = grow(this.anchorMin, (n) => new Int16Array(n));
       this.anchorBound = grow(this.anchorBound, (n) => new Float64Array(n));
       this.anchorOrder = grow(this.anchorOrder, (n) => new Int32Array(n));
+      this.extOffset = grow(this.extOffset, (n) => new Int32Array(n));
+      this.extRows = grow(this.extRows, (n) => new Int32Array(n));
+      this.extStrides = grow(this.extStrides, (n) => new Int32Array(n));
     }
     this.anchorIdx[k] = i;
     this.anchorMin[k] = minLeft;
     this.anchorBound[k] = bound;
+    // The extent table shadow() just wrote (or the open region).
+    this.extOffset[k] = this.shadowAt;
+    this.extRows[k] = this.shadowRowAt;
+    this.extStrides[k] = this.shadowStride;
   }
 
   /** True when some tile of the hand (or a blank) may go on line-major square `i`. */
@@ -1008,6 +1048,19 @@ export class MoveGenerator implements PlayView {
       q = r;
     }
     let best = -Infinity;
+    // This anchor's extent table: nl + 2 left maxima, then nl + 1 rows of nr + 2.
+    const stride = nr + 2;
+    const need = nl + 2 + (nl + 1) * stride;
+    if (this.extTop + need > this.extPool.length) {
+      const grown = new Float64Array(2 * (this.extTop + need));
+      grown.set(this.extPool);
+      this.extPool = grown;
+    }
+    const ext = this.extPool;
+    const at = this.extTop;
+    const rowAt = at + nl + 2;
+    this.extTop += need;
+    ext.fill(-Infinity, at, at + need);
     const coreCap = block ? 0 : this.capOf(base + p);
     const capL = this.shadowCapL;
     const capR = this.shadowCapR;
@@ -1024,9 +1077,6 @@ export class MoveGenerator implements PlayView {
       for (let j = jTo; j >= 0; j--) {
         const k = core + i + j;
         if (k === 0 || (k === 1 && !block && i + j === 0)) continue;
-        // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
-        // letter allowed where it stands.
-        if (k === this.handSize && k === rackSize && !this.fullHandWordFits(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
         // Board points, word multiplier and cross-word board points of the extent.
         let T = coreT;
         let W = 1;
@@ -1063,10 +1113,30 @@ export class MoveGenerator implements PlayView {
         for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
         let sum = T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
         if (withLeaves) sum += this.bestLeaveOfSize[rackSize - k] as number;
+        // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
+        // letter allowed where it stands (looked up only when this bound would raise the best).
+        if (k === this.handSize && k === rackSize && sum > best && !this.fullHandWordFits(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
         if (sum > best) best = sum;
+        ext[rowAt + i * stride + j] = sum;
         if (!withLeaves) break;
       }
     }
+    // Suffix maxima: j or more tiles right, then i or more left. Without leaves the bound grows
+    // with j, so the one computed (the most tiles) also bounds every fewer.
+    let leftBest = -Infinity;
+    for (let i = nl; i >= 0; i--) {
+      let b = -Infinity;
+      for (let j = nr; j >= 0; j--) {
+        const v = ext[rowAt + i * stride + j] as number;
+        if (v > b) b = v;
+        ext[rowAt + i * stride + j] = b;
+      }
+      if (b > leftBest) leftBest = b;
+      ext[at + i] = leftBest;
+    }
+    this.shadowAt = at;
+    this.shadowRowAt = rowAt;
+    this.shadowStride = stride;
     return best;
   }
 
@@ -1176,6 +1246,10 @@ export class MoveGenerator implements PlayView {
     this.anchorPos = p;
     this.minLeft = this.anchorMin[k] as number;
     this.placed = 0;
+    this.core = this.cells[i] !== 0 ? 0 : 1;
+    this.extLeftAt = this.extOffset[k] as number;
+    this.extRowAt = this.extRows[k] as number;
+    this.extStride = this.extStrides[k] as number;
     this.place(p, this.gaddagRoot, 0, 1, 0, -1);
   }
 
@@ -1274,12 +1348,17 @@ export class MoveGenerator implements PlayView {
     if ((v & ARC_END_OF_WORD) !== 0 && leftEmpty) this.record(pos, this.anchorPos, mainSum, wordMult, crossTotal);
     const next = v >>> ARC_TARGET_SHIFT;
     if (next === 0) return;
-    if (pos > 0 && (!leftEmpty || pos > this.minLeft)) this.place(pos - 1, next, mainSum, wordMult, crossTotal, -1);
+    // The extents still reachable must be able to beat the floor: going on left (through board
+    // tiles, or with one more tile), or turning with this many tiles left.
+    const left = this.placed - this.core;
+    const ext = this.extPool;
+    if (pos > 0 && (!leftEmpty || (pos > this.minLeft && (ext[this.extLeftAt + left + 1] as number) >= this.floor))) this.place(pos - 1, next, mainSum, wordMult, crossTotal, -1);
     // Turn at the separator (glyph 0 sorts first in a list).
-    if (leftEmpty && this.anchorPos + 1 < this.lineLen) {
+    if (leftEmpty && this.anchorPos + 1 < this.lineLen && (ext[this.extRowAt + left * this.extStride + 1] as number) >= this.floor) {
       const sv = this.arcs[next] as number;
       if ((sv & ARC_GLYPH_MASK) === 0) {
         const sepTarget = sv >>> ARC_TARGET_SHIFT;
+        this.turnLeft = left;
         if (sepTarget !== 0) this.place(this.anchorPos + 1, sepTarget, mainSum, wordMult, crossTotal, pos);
       }
     }
@@ -1289,7 +1368,10 @@ export class MoveGenerator implements PlayView {
     const rightEmpty = pos + 1 >= this.lineLen || this.cells[this.base + pos + 1] === 0;
     if ((v & ARC_END_OF_WORD) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
     const next = v >>> ARC_TARGET_SHIFT;
-    if (next !== 0 && pos + 1 < this.lineLen) this.place(pos + 1, next, mainSum, wordMult, crossTotal, leftStart);
+    if (next === 0 || pos + 1 >= this.lineLen) return;
+    // One more tile right must still be able to beat the floor.
+    if (rightEmpty && (this.extPool[this.extRowAt + this.turnLeft * this.extStride + (this.placed - this.core - this.turnLeft) + 1] as number) < this.floor) return;
+    this.place(pos + 1, next, mainSum, wordMult, crossTotal, leftStart);
   }
 
   private record(startP: number, endP: number, mainSum: number, wordMult: number, crossTotal: number): void {
@@ -1324,6 +1406,7 @@ export class MoveGenerator implements PlayView {
   private prepareTop(n: number): void {
     this.topN = n;
     this.topCount = 0;
+    this.floor = -Infinity;
     if (this.topScore.length < n) {
       this.topScore = new Float64Array(n);
       this.topEquity = new Float64Array(n);
@@ -1457,6 +1540,7 @@ export class MoveGenerator implements PlayView {
       }
       heap[c] = slot;
     }
+    if (this.topCount === this.topN) this.floor = this.worstKey();
   }
 
   /** Orders the kept plays best first (the heap array becomes a sorted list of slots). */
