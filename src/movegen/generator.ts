@@ -71,7 +71,9 @@ const ALL_HI = 0xffffffff; // 32..63
  *
  * `bestPlay`, `topPlays` and the equity searches bound the score reachable from every anchor
  * first ("shadow" bounds from the hand's tile values, the premium squares and the cross-words),
- * visit anchors best bound first and stop when no anchor can beat what was found. Buffers are
+ * visit anchors best bound first and stop when no anchor can beat what was found; within an
+ * anchor, the bounds kept for each extent (tiles left and right of it) stop the search from going
+ * further left, turning or going further right once no extent still reachable can. Buffers are
  * reused: generation allocates nothing per play. The board is held as arrays updated
  * incrementally by {@link MoveGenerator.applyPlacements}, which can be undone in order.
  */
