@@ -140,6 +140,10 @@ export class MoveGenerator implements PlayView {
   private readonly stride = new Int32Array(65);
   private fullLeaveIdx = 0;
   private leaveTable = new Float64Array(1);
+  /** The hand's distinct glyphs (64: the blank), the counts kept while the table is filled, and its tiles. */
+  private readonly leaveGroups = new Int32Array(MAX_RACK + 1);
+  private readonly leaveCounts = new Int32Array(MAX_RACK + 1);
+  private readonly leaveBuf = new Uint8Array(MAX_RACK);
   private useLeaves = false;
   /** The best leave value for each number of tiles kept. */
   private readonly bestLeaveOfSize = new Float64Array(MAX_RACK + 1);
@@ -821,15 +825,16 @@ export class MoveGenerator implements PlayView {
   private setLeaves(leaves: LeaveValues | undefined): void {
     const rack = this.rack;
     const stride = this.stride;
+    const groups = this.leaveGroups;
     stride.fill(0);
     let combos = 1;
-    const groups: number[] = [];
+    let ng = 0;
     for (let g = 1; g <= 64; g++) {
       const c = rack[g] as number;
       if (c === 0) continue;
       stride[g] = combos;
       combos *= c + 1;
-      groups.push(g);
+      groups[ng++] = g;
     }
     this.fullLeaveIdx = combos - 1;
     this.useLeaves = leaves !== undefined;
@@ -837,21 +842,27 @@ export class MoveGenerator implements PlayView {
     best.fill(leaves === undefined ? 0 : -Infinity);
     if (leaves === undefined) return;
     if (this.leaveTable.length < combos) this.leaveTable = new Float64Array(combos);
-    const counts = new Int8Array(groups.length);
-    const buf = new Uint8Array(this.rackCount);
+    // Every sub-multiset kept, in index order: an odometer over the glyphs' counts.
+    const kept = this.leaveCounts;
+    const buf = this.leaveBuf;
+    kept.fill(0);
     for (let idx = 0; idx < combos; idx++) {
-      let rest = idx;
       let n = 0;
-      for (let k = 0; k < groups.length; k++) {
+      for (let k = 0; k < ng; k++) {
         const g = groups[k] as number;
-        const c = rest % ((rack[g] as number) + 1);
-        rest = (rest - c) / ((rack[g] as number) + 1);
-        counts[k] = c;
-        for (let j = 0; j < c; j++) buf[n++] = g === 64 ? BLANK : g;
+        const code = g === 64 ? BLANK : g;
+        for (let j = kept[k] as number; j > 0; j--) buf[n++] = code;
       }
       const v = n === 0 ? 0 : leaves.leaveValue(buf, n);
       this.leaveTable[idx] = v;
       if (v > (best[n] as number)) best[n] = v;
+      for (let k = 0; k < ng; k++) {
+        if ((kept[k] as number) < (rack[groups[k] as number] as number)) {
+          kept[k] = (kept[k] as number) + 1;
+          break;
+        }
+        kept[k] = 0;
+      }
     }
   }
 
