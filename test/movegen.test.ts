@@ -298,6 +298,46 @@ describe('bounded best-play search', () => {
     );
   });
 
+  it('after tiles are added, searchTopAfter finds exactly what searchTop finds (property: kept plays, changed lines)', () => {
+    // The best play of one hand after each of another hand's top plays, from the first hand's kept plays.
+    const sig = (g: MoveGenerator): string => {
+      const parts = [g.topPlayEquity(0), g.topPlayScore(0), g.topPlayAcross(0) ? 'a' : 'd'];
+      for (let t = 0; t < g.topPlayTileCount(0); t++) parts.push(g.topPlaySquare(0, t), g.topPlayTile(0, t));
+      return parts.join(',');
+    };
+    let checks = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: positions.length - 1 }),
+        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.boolean(),
+        (i, rack, kept, withLeaves) => {
+          const { board, hand: mine } = positions[i] as { board: Board; hand: Hand };
+          const g = unwrap(MoveGenerator.create(EN, DICT, board));
+          const opp = hand(rack.join(''));
+          const options = withLeaves ? { leaves } : {};
+          const n = g.searchTop(mine, 12, options);
+          const candidates = Array.from({ length: n }, (_, c) => Array.from({ length: g.topPlayTileCount(c) }, (_, t) => ({ square: g.topPlaySquare(c, t), tile: g.topPlayTile(c, t) })));
+          g.searchTop(opp, kept, options);
+          g.keepPrior();
+          for (const play of candidates) {
+            const squares = play.map((p) => p.square);
+            g.applyTiles(squares, play.map((p) => p.tile), play.length);
+            const found = g.searchTopAfter(opp, options, squares, squares.length);
+            const after = found > 0 ? sig(g) : 'none';
+            const full = g.searchTop(opp, 1, options) > 0 ? sig(g) : 'none';
+            expect(after).toBe(full);
+            checks++;
+            g.undo();
+          }
+        },
+      ),
+      { ...FC, numRuns: 40 },
+    );
+    expect(checks).toBeGreaterThan(200);
+  });
+
   it('takes moves back exactly with undo', () => {
     let board = Board.empty(15, 15);
     const g = unwrap(MoveGenerator.create(EN, DICT, board));

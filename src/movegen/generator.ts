@@ -245,6 +245,23 @@ export class MoveGenerator implements PlayView {
   private turnLeft = 0;
   /** A play must reach this to enter the top N (the worst kept when full, else -Infinity). */
   private floor = -Infinity;
+  /** The plays kept by {@link keepPrior}, best first, as the top store holds them. */
+  private priorCount = 0;
+  private priorEquity = new Float64Array(0);
+  private priorScore = new Float64Array(0);
+  private priorDir = new Uint8Array(0);
+  private priorStart = new Int16Array(0);
+  private priorLen = new Uint8Array(0);
+  private priorTiles = new Uint8Array(0);
+  private priorSq = new Int16Array(0);
+  private priorTile = new Uint8Array(0);
+  /** Stamps of {@link searchTopAfter}: the added squares (by board square) and the lines to search. */
+  private addedStamp = 0;
+  private readonly addedAt: Uint32Array;
+  private readonly rowStamp: Uint32Array;
+  private readonly colStamp: Uint32Array;
+  private readonly rowTargets: Uint32Array;
+  private readonly colTargets: Uint32Array;
 
   private constructor(config: GameConfig, dictionary: Dictionary, gaddagRoot: number) {
     this.config = config;
@@ -280,6 +297,11 @@ export class MoveGenerator implements PlayView {
     this.extVersion = new Uint32Array(2 * size);
     this.extLo = new Uint32Array(2 * size);
     this.extHi = new Uint32Array(2 * size);
+    this.addedAt = new Uint32Array(size);
+    this.rowStamp = new Uint32Array(rows);
+    this.colStamp = new Uint32Array(cols);
+    this.rowTargets = new Uint32Array(rows);
+    this.colTargets = new Uint32Array(cols);
     const { letterMultiplier, wordMultiplier, dead } = config.layout;
     for (let s = 0; s < size; s++) {
       for (let d = 0; d < 2; d++) {
@@ -673,6 +695,200 @@ export class MoveGenerator implements PlayView {
     this.prepareTop(n);
     this.mode = MODE_TOP;
     this.collectAnchors(true);
+    this.searchAnchors();
+    return this.topCount;
+  }
+
+  /**
+   * Keeps the plays found by the last {@link searchTop} (best first) for {@link searchTopAfter}:
+   * a search on this board that later searches, after some tiles are added, can start from.
+   */
+  keepPrior(): void {
+    const w = this.sqBuf.length;
+    const n = this.topCount;
+    if (this.priorEquity.length < n) {
+      this.priorEquity = new Float64Array(n);
+      this.priorScore = new Float64Array(n);
+      this.priorDir = new Uint8Array(n);
+      this.priorStart = new Int16Array(n);
+      this.priorLen = new Uint8Array(n);
+      this.priorTiles = new Uint8Array(n);
+      this.priorSq = new Int16Array(n * w);
+      this.priorTile = new Uint8Array(n * w);
+    }
+    for (let i = 0; i < n; i++) {
+      const slot = this.topHeap[i] as number;
+      this.priorEquity[i] = this.topEquity[slot] as number;
+      this.priorScore[i] = this.topScore[slot] as number;
+      this.priorDir[i] = this.topDir[slot] as number;
+      this.priorStart[i] = this.topStart[slot] as number;
+      this.priorLen[i] = this.topLen[slot] as number;
+      this.priorTiles[i] = this.topTiles[slot] as number;
+      for (let t = 0; t < w; t++) {
+        this.priorSq[i * w + t] = this.topSq[slot * w + t] as number;
+        this.priorTile[i * w + t] = this.topTile[slot * w + t] as number;
+      }
+    }
+    this.priorCount = n;
+  }
+
+  /**
+   * The best play of `hand`, as `searchTop(hand, 1, options)` finds it, on a board that is the
+   * board of the last {@link keepPrior} plus tiles on `count` squares (`squares[offset..]`),
+   * searched with the same hand and options. A play the added tiles neither cover, nor extend,
+   * nor touch through a word keeps its words and score: the best such play of the kept ones
+   * seeds the search, and only the lines where the added tiles make or change plays are
+   * searched (their own rows and columns, and those just beyond the runs of tiles through
+   * them). When none of the kept plays is left as it was, every line is searched.
+   */
+  searchTopAfter(hand: readonly Tile[], options: SearchOptions, squares: ArrayLike<number>, count: number, offset = 0): number {
+    this.topCount = 0;
+    if (!this.setRack(hand, options.leaves)) return 0;
+    this.prepareTop(1);
+    this.mode = MODE_TOP;
+    // Stamp the added squares.
+    const stamp = (this.addedStamp = (this.addedStamp + 1) >>> 0);
+    const added = this.addedAt;
+    for (let t = 0; t < count; t++) added[squares[offset + t] as number] = stamp;
+    let seeded = false;
+    for (let i = 0; i < this.priorCount && !seeded; i++) {
+      if (!this.priorUnchanged(i, stamp)) continue;
+      this.seedTop(i);
+      seeded = true;
+    }
+    if (seeded) this.markChangedLines(squares, count, offset);
+    this.collectAnchors(true, seeded);
+    this.searchAnchors();
+    return this.topCount;
+  }
+
+  /** True when kept play i has the same words on the board with the stamped squares added. */
+  private priorUnchanged(i: number, stamp: number): boolean {
+    const w = this.sqBuf.length;
+    const cols = this.cols;
+    const rows = this.rows;
+    const cells = this.cells;
+    const added = this.addedAt;
+    const n = this.priorTiles[i] as number;
+    const across = this.priorDir[i] === 0;
+    for (let t = 0; t < n; t++) if (added[this.priorSq[i * w + t] as number] === stamp) return false;
+    // The main word's ends stay free.
+    const start = this.priorStart[i] as number;
+    const len = this.priorLen[i] as number;
+    const r0 = (start - (start % cols)) / cols;
+    const c0 = start % cols;
+    if (across) {
+      if (c0 > 0 && added[start - 1] === stamp) return false;
+      if (c0 + len < cols && added[start + len] === stamp) return false;
+    } else {
+      if (r0 > 0 && added[start - cols] === stamp) return false;
+      if (r0 + len < rows && added[start + len * cols] === stamp) return false;
+    }
+    // Each new tile's perpendicular word (through the tiles now on the board) holds no added tile.
+    for (let t = 0; t < n; t++) {
+      const sq = this.priorSq[i * w + t] as number;
+      const r = (sq - (sq % cols)) / cols;
+      const c = sq % cols;
+      if (across) {
+        for (let q = r - 1; q >= 0 && cells[q * cols + c] !== 0; q--) if (added[q * cols + c] === stamp) return false;
+        for (let q = r + 1; q < rows && cells[q * cols + c] !== 0; q++) if (added[q * cols + c] === stamp) return false;
+      } else {
+        for (let q = c - 1; q >= 0 && cells[r * cols + q] !== 0; q--) if (added[r * cols + q] === stamp) return false;
+        for (let q = c + 1; q < cols && cells[r * cols + q] !== 0; q++) if (added[r * cols + q] === stamp) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Kept play i as the search's first top play. */
+  private seedTop(i: number): void {
+    const w = this.sqBuf.length;
+    this.topScore[0] = this.priorScore[i] as number;
+    this.topEquity[0] = this.priorEquity[i] as number;
+    this.topDir[0] = this.priorDir[i] as number;
+    this.topStart[0] = this.priorStart[i] as number;
+    this.topLen[0] = this.priorLen[i] as number;
+    this.topTiles[0] = this.priorTiles[i] as number;
+    for (let t = 0; t < w; t++) {
+      this.topSq[t] = this.priorSq[i * w + t] as number;
+      this.topTile[t] = this.priorTile[i * w + t] as number;
+    }
+    this.topHeap[0] = 0;
+    this.topCount = 1;
+    this.floor = this.worstKey();
+  }
+
+  /**
+   * Stamps the lines where the added tiles make or change plays: for each added tile its row
+   * and column, the rows just beyond the run of tiles through it down its column, and the
+   * columns just beyond the run along its row (a play there has a cross-word through it).
+   */
+  private markChangedLines(squares: ArrayLike<number>, count: number, offset: number): void {
+    const stamp = this.addedStamp;
+    const cols = this.cols;
+    const rows = this.rows;
+    const cells = this.cells;
+    const rowMark = this.rowStamp;
+    const colMark = this.colStamp;
+    // The squares each line's changed plays must cover, a bit per position (boards are at most 26 a side).
+    const rowT = this.rowTargets;
+    const colT = this.colTargets;
+    rowT.fill(0);
+    colT.fill(0);
+    for (let t = 0; t < count; t++) {
+      const sq = squares[offset + t] as number;
+      const r = (sq - (sq % cols)) / cols;
+      const c = sq % cols;
+      rowMark[r] = stamp;
+      rowT[r] = ((rowT[r] as number) | (1 << c)) >>> 0;
+      colMark[c] = stamp;
+      colT[c] = ((colT[c] as number) | (1 << r)) >>> 0;
+      let u = r;
+      while (u > 0 && cells[(u - 1) * cols + c] !== 0) u--;
+      let d = r;
+      while (d + 1 < rows && cells[(d + 1) * cols + c] !== 0) d++;
+      if (u > 0) {
+        rowMark[u - 1] = stamp;
+        rowT[u - 1] = ((rowT[u - 1] as number) | (1 << c)) >>> 0;
+      }
+      if (d + 1 < rows) {
+        rowMark[d + 1] = stamp;
+        rowT[d + 1] = ((rowT[d + 1] as number) | (1 << c)) >>> 0;
+      }
+      let l = c;
+      while (l > 0 && cells[r * cols + l - 1] !== 0) l--;
+      let e = c;
+      while (e + 1 < cols && cells[r * cols + e + 1] !== 0) e++;
+      if (l > 0) {
+        colMark[l - 1] = stamp;
+        colT[l - 1] = ((colT[l - 1] as number) | (1 << r)) >>> 0;
+      }
+      if (e + 1 < cols) {
+        colMark[e + 1] = stamp;
+        colT[e + 1] = ((colT[e + 1] as number) | (1 << r)) >>> 0;
+      }
+    }
+  }
+
+  /**
+   * True when a play through line position `p` can also cover one of the `targets` (a bit per
+   * position): the empty squares from p to it, both included, are no more than the hand's tiles.
+   */
+  private reaches(base: number, p: number, targets: number): boolean {
+    const cells = this.cells;
+    for (let m = targets; m !== 0; m &= m - 1) {
+      const t = 31 - Math.clz32(m & -m);
+      const from = p < t ? p : t;
+      const to = p < t ? t : p;
+      let empty = 0;
+      for (let q = from; q <= to && empty <= this.rackCount; q++) if (cells[base + q] === 0) empty++;
+      if (empty <= this.rackCount) return true;
+    }
+    return false;
+  }
+
+  /** Searches the collected anchors best bound first, into the top store. */
+  private searchAnchors(): void {
     // Best bound first: a binary max-heap of anchor numbers on their bounds.
     const order = this.anchorOrder;
     const bound = this.anchorBound;
@@ -707,7 +923,6 @@ export class MoveGenerator implements PlayView {
     }
     // Sort the kept plays best first.
     this.sortTop();
-    return this.topCount;
   }
 
   /** The i-th play of the last {@link searchTop} (0 is the best), materialised. */
@@ -867,7 +1082,7 @@ export class MoveGenerator implements PlayView {
   }
 
   /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
-  private collectAnchors(bounded: boolean): void {
+  private collectAnchors(bounded: boolean, changedLinesOnly = false): void {
     this.anchorCount = 0;
     this.extTop = OPEN_EXTENTS;
     const cells = this.cells;
@@ -875,7 +1090,11 @@ export class MoveGenerator implements PlayView {
     for (let d = 0; d < 2; d++) {
       const lines = d === 0 ? this.rows : this.cols;
       const len = this.lineLength(d);
+      const marks = d === 0 ? this.rowStamp : this.colStamp;
+      const targetsOf = d === 0 ? this.rowTargets : this.colTargets;
       for (let line = 0; line < lines; line++) {
+        if (changedLinesOnly && marks[line] !== this.addedStamp) continue;
+        const targets = changedLinesOnly && len <= 32 ? (targetsOf[line] as number) : 0;
         const base = d * this.size + line * len;
         let minLeft = 0;
         for (let p = 0; p < len; p++) {
@@ -888,12 +1107,15 @@ export class MoveGenerator implements PlayView {
           else if (this.tiles === 0) anchor = this.squareOf[i] === start;
           else anchor = (this.xsum[i] as number) >= 0 && rightEmpty && (p === 0 || cells[i - 1] === 0);
           if (!anchor) continue;
-          // Unbounded searches (and anchors where no play is possible) get the open extent table.
-          this.shadowAt = 0;
-          this.shadowRowAt = MAX_RACK + 2;
-          this.shadowStride = MAX_RACK + 2;
-          const bound = bounded ? this.shadow(d, base, len, p, minLeft, block) : 0;
-          this.addAnchor(i, minLeft, bound);
+          // After added tiles, only anchors whose plays can reach a square where plays change.
+          if (targets === 0 || this.reaches(base, p, targets)) {
+            // Unbounded searches (and anchors where no play is possible) get the open extent table.
+            this.shadowAt = 0;
+            this.shadowRowAt = MAX_RACK + 2;
+            this.shadowStride = MAX_RACK + 2;
+            const bound = bounded ? this.shadow(d, base, len, p, minLeft, block) : 0;
+            this.addAnchor(i, minLeft, bound);
+          }
           minLeft = block ? p + 2 : p + 1;
         }
       }
