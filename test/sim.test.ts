@@ -137,6 +137,23 @@ describe('the simulator', () => {
     expect([...parts]).toEqual([...whole]);
   });
 
+  it('on an empty board keeps one of each play and its transpose (the same play by symmetry), still as many candidates', () => {
+    const empty = Board.empty(15, 15);
+    const hand = [...unwrap(handFromLetters('VOXAEIR', config))];
+    const run = unwrap(sim.prepare({ board: empty, rack: hand, lead: 0 }, { candidates: 12 }));
+    const plays = run.candidates.filter((c) => c.kind === 'play');
+    expect(plays).toHaveLength(12);
+    const key = (c: SimCandidateInfo, t: boolean) => c.placements.map((p) => `${t ? (p.square % 15) * 15 + Math.floor(p.square / 15) : p.square}:${p.tile}`).sort().join(' ');
+    const keys = new Set(plays.map((c) => key(c, false)));
+    for (const c of plays) expect(keys.has(key(c, true))).toBe(false);
+    // Each is one of the generator's top plays, in equity order.
+    const top = unwrap(MoveGenerator.create(config, dictionary, empty));
+    const n = top.searchTop(hand, 24, { leaves });
+    const order = Array.from({ length: n }, (_, i) => top.topPlay(i)?.notation);
+    expect(plays.map((c) => order.indexOf(c.notation))).toEqual([...plays.map((c) => order.indexOf(c.notation))].sort((a, b) => a - b));
+    expect(plays.every((c) => order.includes(c.notation))).toBe(true);
+  });
+
   it('leaves the board as it found it', () => {
     const before = [...sim.generator.currentBoard().cells()];
     unwrap(sim.simulate(position, { iterations: 40, candidates: 4 }));

@@ -155,6 +155,22 @@ const MAX_CANDIDATES = 100;
 const MAX_ITERATIONS = 1_000_000;
 /** The most deals drawn for one iteration when inference rejects them (the last is then kept). */
 const MAX_DEALS = 64;
+/** Whether the board layout (premiums, dead squares, start) is the same transposed. */
+function transposeSymmetric(config: GameConfig): boolean {
+  const { rows, cols, letterMultiplier, wordMultiplier, dead, start } = config.layout;
+  if (rows !== cols || transposed(start, cols) !== start) return false;
+  for (let s = 0; s < rows * cols; s++) {
+    const t = transposed(s, cols);
+    if (letterMultiplier[s] !== letterMultiplier[t] || wordMultiplier[s] !== wordMultiplier[t] || dead[s] !== dead[t]) return false;
+  }
+  return true;
+}
+
+/** Square `s` of a square board reflected in its main diagonal. */
+function transposed(s: number, cols: number): number {
+  return (s % cols) * cols + Math.floor(s / cols);
+}
+
 /**
  * With at least this many live candidates, an iteration first searches the opponent's rack on the
  * position's board (its best PRIOR_PLAYS plays), and each candidate's first reply searches only
@@ -352,7 +368,11 @@ export class SimRun {
     const gen = sim.generator;
     const search: SearchOptions = { leaves: sim.leaves };
     this.#search = search;
-    const found = gen.searchTop(rack, opt.candidates, search);
+    // On an empty board whose layout is the same transposed, a play and its transpose are the
+    // same play (as macondo and MAGPIE, keep one): take twice as many and drop the transposes.
+    const mirror = gen.boardTiles === 0 && transposeSymmetric(config);
+    const found = gen.searchTop(rack, mirror ? 2 * opt.candidates : opt.candidates, search);
+    const seen = new Set<string>();
     const bagSize = unseen.length - Math.min(config.handSize, unseen.length);
     const width = config.handSize;
     const cap = found + 1;
@@ -366,9 +386,14 @@ export class SimRun {
     this.#trade = new Uint8Array(cap * width);
     this.#tradeN = new Uint8Array(cap);
     let n = 0;
-    for (let i = 0; i < found; i++) {
+    for (let i = 0; i < found && n < opt.candidates; i++) {
       const play = gen.topPlay(i) as GeneratedPlay;
       const count = gen.topPlayTileCount(i);
+      if (mirror) {
+        const key = (transpose: boolean): string => play.placements.map((p) => `${transpose ? transposed(p.square, config.layout.cols) : p.square}:${p.tile}`).sort().join(' ');
+        if (seen.has(key(true))) continue;
+        seen.add(key(false));
+      }
       const kept = [...rack];
       for (let t = 0; t < count; t++) {
         this.#sq[n * width + t] = gen.topPlaySquare(i, t);
