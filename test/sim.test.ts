@@ -140,7 +140,8 @@ describe('the simulator', () => {
   it('on an empty board keeps one of each play and its transpose (the same play by symmetry), still as many candidates', () => {
     const empty = Board.empty(15, 15);
     const hand = [...unwrap(handFromLetters('VOXAEIR', config))];
-    const run = unwrap(sim.prepare({ board: empty, rack: hand, lead: 0 }, { candidates: 12 }));
+    const own = unwrap(Simulator.create(config, dictionary, leaves));
+    const run = unwrap(own.prepare({ board: empty, rack: hand, lead: 0 }, { candidates: 12 }));
     const plays = run.candidates.filter((c) => c.kind === 'play');
     expect(plays).toHaveLength(12);
     const key = (c: SimCandidateInfo, t: boolean) => c.placements.map((p) => `${t ? (p.square % 15) * 15 + Math.floor(p.square / 15) : p.square}:${p.tile}`).sort().join(' ');
