@@ -338,6 +338,25 @@ describe('bounded best-play search', () => {
     expect(checks).toBeGreaterThan(200);
   });
 
+  it('searchTopAfter ignores plays kept for another hand, other values or another board', () => {
+    const { board, hand: mine } = positions[5] as { board: Board; hand: Hand };
+    const g = unwrap(MoveGenerator.create(EN, DICT, board));
+    const best = (found: number) => (found > 0 ? `${g.topPlayEquity(0)} ${g.topPlaySquare(0, 0)} ${g.topPlayTile(0, 0)}` : 'none');
+    const other = hand('QZXJKVW');
+    g.searchTop(other, 8, { leaves });
+    g.keepPrior();
+    // Another hand, the same board.
+    expect(best(g.searchTopAfter(mine, { leaves }, [], 0))).toBe(best(g.searchTop(mine, 1, { leaves })));
+    // The same hand without leave values.
+    expect(best(g.searchTopAfter(other, {}, [], 0))).toBe(best(g.searchTop(other, 1, {})));
+    // The same hand and values, but tiles added that the call does not name.
+    g.searchTop(mine, 8, {});
+    g.keepPrior();
+    const first = Array.from({ length: g.topPlayTileCount(0) }, (_, t) => [g.topPlaySquare(0, t), g.topPlayTile(0, t)] as const);
+    g.applyTiles(first.map(([sq]) => sq), first.map(([, tile]) => tile), first.length);
+    expect(best(g.searchTopAfter(mine, {}, [], 0))).toBe(best(g.searchTop(mine, 1, {})));
+  });
+
   it('takes moves back exactly with undo', () => {
     let board = Board.empty(15, 15);
     const g = unwrap(MoveGenerator.create(EN, DICT, board));

@@ -255,6 +255,11 @@ export class MoveGenerator implements PlayView {
   private priorTiles = new Uint8Array(0);
   private priorSq = new Int16Array(0);
   private priorTile = new Uint8Array(0);
+  private readonly priorRack = new Int8Array(65);
+  private priorLeaves: LeaveValues | undefined;
+  private priorBoardTiles = -1;
+  /** The leave values of the last search that had some. */
+  private lastLeaves: LeaveValues | undefined;
   /** Stamps of {@link searchTopAfter}: the added squares (by board square) and the lines to search. */
   private addedStamp = 0;
   private readonly addedAt: Uint32Array;
@@ -730,6 +735,10 @@ export class MoveGenerator implements PlayView {
       }
     }
     this.priorCount = n;
+    // What the kept plays are valid for: this hand, these leave values, this many board tiles.
+    this.priorRack.set(this.rack);
+    this.priorLeaves = this.useLeaves ? this.lastLeaves : undefined;
+    this.priorBoardTiles = this.tiles;
   }
 
   /**
@@ -739,7 +748,8 @@ export class MoveGenerator implements PlayView {
    * nor touch through a word keeps its words and score: the best such play of the kept ones
    * seeds the search, and only the lines where the added tiles make or change plays are
    * searched (their own rows and columns, and those just beyond the runs of tiles through
-   * them). When none of the kept plays is left as it was, every line is searched.
+   * them). When none of the kept plays is left as it was, or they were kept for another hand,
+   * other values or a board with another number of tiles, every line is searched.
    */
   searchTopAfter(hand: readonly Tile[], options: SearchOptions, squares: ArrayLike<number>, count: number, offset = 0): number {
     this.topCount = 0;
@@ -750,8 +760,11 @@ export class MoveGenerator implements PlayView {
     const stamp = (this.addedStamp = (this.addedStamp + 1) >>> 0);
     const added = this.addedAt;
     for (let t = 0; t < count; t++) added[squares[offset + t] as number] = stamp;
+    // The kept plays count only for the same hand and values, on that board plus these tiles.
+    let same = this.priorLeaves === (this.useLeaves ? this.lastLeaves : undefined) && this.tiles === this.priorBoardTiles + count;
+    for (let g = 0; g <= 64 && same; g++) same = this.rack[g] === this.priorRack[g];
     let seeded = false;
-    for (let i = 0; i < this.priorCount && !seeded; i++) {
+    for (let i = 0; i < this.priorCount && !seeded && same; i++) {
       if (!this.priorUnchanged(i, stamp)) continue;
       this.seedTop(i);
       seeded = true;
@@ -1053,6 +1066,7 @@ export class MoveGenerator implements PlayView {
     }
     this.fullLeaveIdx = combos - 1;
     this.useLeaves = leaves !== undefined;
+    if (leaves !== undefined) this.lastLeaves = leaves;
     const best = this.bestLeaveOfSize;
     best.fill(leaves === undefined ? 0 : -Infinity);
     if (leaves === undefined) return;
