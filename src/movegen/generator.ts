@@ -260,11 +260,12 @@ export class MoveGenerator implements PlayView {
   private priorBoardTiles = -1;
   /** The leave values of the last search that had some. */
   private lastLeaves: LeaveValues | undefined;
-  /** Stamps of {@link searchTopAfter}: the added squares (by board square) and the lines to search. */
+  /**
+   * For {@link searchTopAfter}: the added squares (stamped, by board square), and per row and
+   * column the squares a changed play must cover (a bit per position; 0: the line is not searched).
+   */
   private addedStamp = 0;
   private readonly addedAt: Uint32Array;
-  private readonly rowStamp: Uint32Array;
-  private readonly colStamp: Uint32Array;
   private readonly rowTargets: Uint32Array;
   private readonly colTargets: Uint32Array;
 
@@ -303,8 +304,6 @@ export class MoveGenerator implements PlayView {
     this.extLo = new Uint32Array(2 * size);
     this.extHi = new Uint32Array(2 * size);
     this.addedAt = new Uint32Array(size);
-    this.rowStamp = new Uint32Array(rows);
-    this.colStamp = new Uint32Array(cols);
     this.rowTargets = new Uint32Array(rows);
     this.colTargets = new Uint32Array(cols);
     const { letterMultiplier, wordMultiplier, dead } = config.layout;
@@ -832,18 +831,15 @@ export class MoveGenerator implements PlayView {
   }
 
   /**
-   * Stamps the lines where the added tiles make or change plays: for each added tile its row
-   * and column, the rows just beyond the run of tiles through it down its column, and the
+   * Marks the lines where the added tiles make or change plays, with the squares such a play must
+   * cover (a bit per line position; boards are at most 26 a side): for each added tile its row and
+   * column at the tile, the rows just beyond the run of tiles through it down its column, and the
    * columns just beyond the run along its row (a play there has a cross-word through it).
    */
   private markChangedLines(squares: ArrayLike<number>, count: number, offset: number): void {
-    const stamp = this.addedStamp;
     const cols = this.cols;
     const rows = this.rows;
     const cells = this.cells;
-    const rowMark = this.rowStamp;
-    const colMark = this.colStamp;
-    // The squares each line's changed plays must cover, a bit per position (boards are at most 26 a side).
     const rowT = this.rowTargets;
     const colT = this.colTargets;
     rowT.fill(0);
@@ -852,34 +848,20 @@ export class MoveGenerator implements PlayView {
       const sq = squares[offset + t] as number;
       const r = (sq - (sq % cols)) / cols;
       const c = sq % cols;
-      rowMark[r] = stamp;
-      rowT[r] = ((rowT[r] as number) | (1 << c)) >>> 0;
-      colMark[c] = stamp;
-      colT[c] = ((colT[c] as number) | (1 << r)) >>> 0;
+      mark(rowT, r, c);
+      mark(colT, c, r);
       let u = r;
       while (u > 0 && cells[(u - 1) * cols + c] !== 0) u--;
       let d = r;
       while (d + 1 < rows && cells[(d + 1) * cols + c] !== 0) d++;
-      if (u > 0) {
-        rowMark[u - 1] = stamp;
-        rowT[u - 1] = ((rowT[u - 1] as number) | (1 << c)) >>> 0;
-      }
-      if (d + 1 < rows) {
-        rowMark[d + 1] = stamp;
-        rowT[d + 1] = ((rowT[d + 1] as number) | (1 << c)) >>> 0;
-      }
+      if (u > 0) mark(rowT, u - 1, c);
+      if (d + 1 < rows) mark(rowT, d + 1, c);
       let l = c;
       while (l > 0 && cells[r * cols + l - 1] !== 0) l--;
       let e = c;
       while (e + 1 < cols && cells[r * cols + e + 1] !== 0) e++;
-      if (l > 0) {
-        colMark[l - 1] = stamp;
-        colT[l - 1] = ((colT[l - 1] as number) | (1 << r)) >>> 0;
-      }
-      if (e + 1 < cols) {
-        colMark[e + 1] = stamp;
-        colT[e + 1] = ((colT[e + 1] as number) | (1 << r)) >>> 0;
-      }
+      if (l > 0) mark(colT, l - 1, r);
+      if (e + 1 < cols) mark(colT, e + 1, r);
     }
   }
 
@@ -1104,11 +1086,11 @@ export class MoveGenerator implements PlayView {
     for (let d = 0; d < 2; d++) {
       const lines = d === 0 ? this.rows : this.cols;
       const len = this.lineLength(d);
-      const marks = d === 0 ? this.rowStamp : this.colStamp;
       const targetsOf = d === 0 ? this.rowTargets : this.colTargets;
       for (let line = 0; line < lines; line++) {
-        if (changedLinesOnly && marks[line] !== this.addedStamp) continue;
-        const targets = changedLinesOnly && len <= 32 ? (targetsOf[line] as number) : 0;
+        // After added tiles, only the lines marked with squares where plays change.
+        const targets = changedLinesOnly ? (targetsOf[line] as number) : 0;
+        if (changedLinesOnly && targets === 0) continue;
         const base = d * this.size + line * len;
         let minLeft = 0;
         for (let p = 0; p < len; p++) {
@@ -1814,6 +1796,11 @@ export class MoveGenerator implements PlayView {
     for (let i = 0; i < this.placed; i++) out.push({ square: this.sqBuf[i] as number, tile: this.tileBuf[i] as number });
     return out.sort((x, y) => x.square - y.square);
   }
+}
+
+/** Sets bit `pos` of `targets[line]`. */
+function mark(targets: Uint32Array, line: number, pos: number): void {
+  targets[line] = ((targets[line] as number) | (1 << pos)) >>> 0;
 }
 
 let warmedUp = false;

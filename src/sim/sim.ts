@@ -514,7 +514,6 @@ export class SimRun {
     return state;
   }
 
-  /** Plays candidate `c` out on the current deal and adds its sample to `into`. */
   /**
    * With enough live candidates, the opponent's best plays on the position's board for this deal,
    * kept in the generator: every candidate's first reply starts from them (the same replies as
@@ -537,6 +536,7 @@ export class SimRun {
     this.#prior = true;
   }
 
+  /** Plays candidate `c` out on the current deal and adds its sample to `into`. */
   #rollout(c: number, into: Float64Array): void {
     const sim = this.#sim;
     const config = sim.config;
