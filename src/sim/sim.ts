@@ -597,8 +597,11 @@ export class SimRun {
       const leave = head < tail ? gen.topPlayEquity(0) - score : 0;
       const count = gen.topPlayTileCount(0);
       for (let t = 0; t < count; t++) removeFromRack(rack, gen.topPlayTile(0, t));
-      gen.applyTopPlay(0);
-      applied++;
+      // The last ply's play is valued, not searched from: the board need not take it.
+      if (ply + 1 < this.plies) {
+        gen.applyTopPlay(0);
+        applied++;
+      }
       while (rack.length < handSize && head < tail) rack.push(bag[head++] as number);
       if (toMove === 0) {
         spread += score;
