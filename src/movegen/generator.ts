@@ -216,6 +216,10 @@ export class MoveGenerator implements PlayView {
   private searchStamp = 0;
   private readonly bingoCounts = new Int8Array(65);
   private readonly shadowE = new Float64Array(MAX_RACK);
+  /** The squares of the row being bounded (letter multiplier, cross-word part), and its bounds by j. */
+  private readonly shadowSqL = new Float64Array(MAX_RACK);
+  private readonly shadowSqC = new Float64Array(MAX_RACK);
+  private readonly shadowRowSum = new Float64Array(MAX_RACK + 1);
   private readonly shadowLeft = new Int32Array(64);
   private readonly shadowRight = new Int32Array(64);
   private readonly shadowLeftT = new Float64Array(64);
@@ -1293,57 +1297,18 @@ export class MoveGenerator implements PlayView {
     this.extTop += need;
     ext.fill(-Infinity, at, at + need);
     const coreCap = block ? 0 : this.capOf(base + p);
-    const capL = this.shadowCapL;
-    const capR = this.shadowCapR;
     const withLeaves = this.useLeaves;
-    const e = this.shadowE;
-    const rv = this.rackValues;
-    const xsum = this.xsum;
-    const lmA = this.lm;
-    const wmA = this.wm;
+    const rowSum = this.shadowRowSum;
     for (let i = 0; i <= nl; i++) {
-      // With leaves every count of tiles matters; without, the bound grows with the tiles placed,
-      // so only the most tiles on each split count (or fewer, when the most cannot be filled).
+      // With leaves every count of tiles matters (the row's bounds are built square by square);
+      // without, the bound grows with the tiles placed, so only the most tiles on each split
+      // count (or fewer, when the most cannot be filled).
       const jTo = Math.min(nr, rackSize - core - i);
+      if (withLeaves) this.shadowRow(base + p, core, coreT, coreCap, i, jTo);
       for (let j = jTo; j >= 0; j--) {
         const k = core + i + j;
         if (k === 0 || (k === 1 && !block && i + j === 0)) continue;
-        // Board points, word multiplier and cross-word board points of the extent.
-        let T = coreT;
-        let W = 1;
-        let X = 0;
-        for (let a = 0; a < i; a++) T += leftT[a] as number;
-        for (let a = 0; a < j; a++) T += rightT[a] as number;
-        for (let a = -core; a < i + j; a++) {
-          const idx = a < 0 ? base + p : a < i ? (left[a] as number) : (right[a - i] as number);
-          W *= wmA[idx] as number;
-        }
-        // The hand's best tiles paired with the squares' multipliers, highest with highest, or each
-        // square's best allowed tile (ignoring that tiles are distinct): whichever bound is lower.
-        let n = 0;
-        let capSum = 0;
-        for (let a = -core; a < i + j; a++) {
-          const idx = a < 0 ? base + p : a < i ? (left[a] as number) : (right[a - i] as number);
-          const l = lmA[idx] as number;
-          const cs = xsum[idx] as number;
-          let ev = l * W;
-          if (cs >= 0) {
-            ev += l * (wmA[idx] as number);
-            X += cs * (wmA[idx] as number);
-          }
-          capSum += ev * (a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number));
-          // Insert ev into e[0..n) kept in descending order.
-          let m = n++;
-          while (m > 0 && (e[m - 1] as number) < ev) {
-            e[m] = e[m - 1] as number;
-            m--;
-          }
-          e[m] = ev;
-        }
-        let pairing = 0;
-        for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
-        let sum = T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
-        if (withLeaves) sum += this.bestLeaveOfSize[rackSize - k] as number;
+        const sum = withLeaves ? (rowSum[j] as number) : this.extentBound(base + p, core, coreT, coreCap, i, j);
         // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
         // letter allowed where it stands (looked up only when this bound would raise the best).
         if (k === this.handSize && k === rackSize && sum > best && !this.fullHandWordFits(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
@@ -1369,6 +1334,136 @@ export class MoveGenerator implements PlayView {
     this.shadowRowAt = rowAt;
     this.shadowStride = stride;
     return best;
+  }
+
+  /**
+   * The bound of one extent (i tiles left of the core at line-major square `at`, j right) from
+   * scratch: the board points times the word multiplier, the cross-words' board points, the
+   * bonus, and the hand's best tiles paired with the squares' effective multipliers, highest with
+   * highest, or each square's best allowed tile (ignoring that tiles are distinct), whichever
+   * is lower.
+   */
+  private extentBound(at: number, core: number, coreT: number, coreCap: number, i: number, j: number): number {
+    const left = this.shadowLeft;
+    const right = this.shadowRight;
+    const capL = this.shadowCapL;
+    const capR = this.shadowCapR;
+    const leftT = this.shadowLeftT;
+    const rightT = this.shadowRightT;
+    const e = this.shadowE;
+    const rv = this.rackValues;
+    const xsum = this.xsum;
+    const lmA = this.lm;
+    const wmA = this.wm;
+    const k = core + i + j;
+    let T = coreT;
+    let W = 1;
+    let X = 0;
+    for (let a = 0; a < i; a++) T += leftT[a] as number;
+    for (let a = 0; a < j; a++) T += rightT[a] as number;
+    for (let a = -core; a < i + j; a++) {
+      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
+      W *= wmA[idx] as number;
+    }
+    let n = 0;
+    let capSum = 0;
+    for (let a = -core; a < i + j; a++) {
+      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
+      const l = lmA[idx] as number;
+      const cs = xsum[idx] as number;
+      let ev = l * W;
+      if (cs >= 0) {
+        ev += l * (wmA[idx] as number);
+        X += cs * (wmA[idx] as number);
+      }
+      capSum += ev * (a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number));
+      // Insert ev into e[0..n) kept in descending order.
+      let m = n++;
+      while (m > 0 && (e[m - 1] as number) < ev) {
+        e[m] = e[m - 1] as number;
+        m--;
+      }
+      e[m] = ev;
+    }
+    let pairing = 0;
+    for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
+    return T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
+  }
+
+  /**
+   * The equity bounds of row i (i tiles left of the core at `at`) for j = 0..jTo tiles right, into
+   * `shadowRowSum`: {@link extentBound} plus the best leave of the tiles kept, built as each square
+   * joins (its multipliers inserted in order; a word multiplier re-sorts them). Sums of integer
+   * products, so each bound is exactly the one computed from scratch.
+   */
+  private shadowRow(at: number, core: number, coreT: number, coreCap: number, i: number, jTo: number): void {
+    const left = this.shadowLeft;
+    const right = this.shadowRight;
+    const capL = this.shadowCapL;
+    const capR = this.shadowCapR;
+    const leftT = this.shadowLeftT;
+    const rightT = this.shadowRightT;
+    const e = this.shadowE;
+    const sqL = this.shadowSqL;
+    const sqC = this.shadowSqC;
+    const rv = this.rackValues;
+    const xsum = this.xsum;
+    const lmA = this.lm;
+    const wmA = this.wm;
+    const rackSize = this.rackCount;
+    const rowSum = this.shadowRowSum;
+    // Each square's letter multiplier and its cross-word part (l × its word multiplier when it
+    // makes one); its effective multiplier is l × W + c. A1 and A2 sum l × cap and c × cap.
+    let T = coreT;
+    let W = 1;
+    let X = 0;
+    let A1 = 0;
+    let A2 = 0;
+    let n = 0;
+    for (let a = -core; a < i + jTo; a++) {
+      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
+      if (a >= 0) T += a < i ? (leftT[a] as number) : (rightT[a - i] as number);
+      const l = lmA[idx] as number;
+      const wmx = wmA[idx] as number;
+      const cs = xsum[idx] as number;
+      const c = cs >= 0 ? l * wmx : 0;
+      if (cs >= 0) X += cs * wmx;
+      const cap = a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number);
+      A1 += l * cap;
+      A2 += c * cap;
+      sqL[n] = l;
+      sqC[n] = c;
+      n++;
+      if (wmx !== 1) {
+        // A new word multiplier: every effective multiplier changes; sort them again.
+        W *= wmx;
+        for (let m = 0; m < n; m++) {
+          const ev = (sqL[m] as number) * W + (sqC[m] as number);
+          let r = m;
+          while (r > 0 && (e[r - 1] as number) < ev) {
+            e[r] = e[r - 1] as number;
+            r--;
+          }
+          e[r] = ev;
+        }
+      } else {
+        const ev = l * W + c;
+        let r = n - 1;
+        while (r > 0 && (e[r - 1] as number) < ev) {
+          e[r] = e[r - 1] as number;
+          r--;
+        }
+        e[r] = ev;
+      }
+      // The squares so far are the extent with j = a - i + 1 tiles right (the core and the left part first).
+      const j = a - i + 1;
+      if (j < 0) continue;
+      const k = n;
+      let pairing = 0;
+      for (let m = 0; m < k; m++) pairing += (e[m] as number) * (rv[m] as number);
+      const capSum = W * A1 + A2;
+      rowSum[j] = T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum) + (this.bestLeaveOfSize[rackSize - k] as number);
+    }
   }
 
   /**
