@@ -298,6 +298,21 @@ describe('bounded best-play search', () => {
     );
   });
 
+  it('finds the same best plays by equity as exhaustive search on hands with blanks, once blanks are placed too (property)', () => {
+    // With leaves, the bounds after a blank is placed count only the leaves without it: wrong
+    // bounds there would lose plays that play the blanks.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: positions.length - 1 }), fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ'.split('')), { minLength: 3, maxLength: 6 }), fc.integer({ min: 1, max: 2 }), (i, letters, blanks) => {
+        const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+        const h = hand(letters.slice(0, 7 - blanks).join('') + '?'.repeat(blanks));
+        const all = allPlays(g, h, { leaves });
+        expect(bestPlay(g, h, { leaves })?.placements).toEqual(all[0]?.placements);
+        expect(topPlays(g, h, 5, { leaves }).map((p) => p.equity)).toEqual(all.slice(0, 5).map((p) => p.equity));
+      }),
+      { ...FC, numRuns: 60 },
+    );
+  });
+
   it('after tiles are added, searchTopAfter finds exactly what searchTop finds (property: kept plays, changed lines)', () => {
     // The best play of one hand after each of another hand's top plays, from the first hand's kept plays.
     const sig = (g: MoveGenerator): string => {

@@ -73,7 +73,8 @@ const ALL_HI = 0xffffffff; // 32..63
  * first ("shadow" bounds from the hand's tile values, the premium squares and the cross-words),
  * visit anchors best bound first and stop when no anchor can beat what was found; within an
  * anchor, the bounds kept for each extent (tiles left and right of it) stop the search from going
- * further left, turning or going further right once no extent still reachable can. Buffers are
+ * further left, turning or going further right once no extent still reachable can; by equity,
+ * once a blank is placed they count only the leaves that keep no more blanks than are left. Buffers are
  * reused: generation allocates nothing per play. The board is held as arrays updated
  * incrementally by {@link MoveGenerator.applyPlacements}, which can be undone in order.
  */
@@ -220,6 +221,7 @@ export class MoveGenerator implements PlayView {
   private readonly shadowSqL = new Float64Array(MAX_RACK);
   private readonly shadowSqC = new Float64Array(MAX_RACK);
   private readonly shadowRowSum = new Float64Array(MAX_RACK + 1);
+  private readonly shadowRawSum = new Float64Array(MAX_RACK + 1);
   private readonly shadowLeft = new Int32Array(64);
   private readonly shadowRight = new Int32Array(64);
   private readonly shadowLeftT = new Float64Array(64);
@@ -228,6 +230,7 @@ export class MoveGenerator implements PlayView {
   private shadowAt = 0;
   private shadowRowAt = MAX_RACK + 2;
   private shadowStride = MAX_RACK + 2;
+  private shadowShift = 0;
   /**
    * Each anchor's bounds by extent, to prune its search once a play to beat is known. For anchor
    * k with nl squares placeable left and nr right, from `extOffset[k]`: nl + 2 entries, the best
@@ -240,10 +243,22 @@ export class MoveGenerator implements PlayView {
   private extOffset = new Int32Array(256);
   private extRows = new Int32Array(256);
   private extStrides = new Int32Array(256);
+  /**
+   * With leaves and blanks in the hand, an anchor keeps one extent table for each number b of
+   * blanks still in hand, b = 0 .. all, each `extShift[k]` after the one before (0: one table):
+   * in table b an extent's leave bound is the best leave of its size keeping at most b blanks.
+   * The search moves to the table below when it places a blank (the best leaves often keep it).
+   */
+  private extShifts = new Int32Array(256);
+  /** Row b (of `rackCount + 1`): the best leave of each size keeping at most b blanks. */
+  private readonly leaveAtMost = new Float64Array((MAX_RACK + 1) * (MAX_RACK + 1));
+  /** The number of extent tables per anchor in this search (blanks in hand + 1 with leaves, else 1). */
+  private extTables = 1;
   /** The anchor being searched: where its left maxima and its rows start, and its row length. */
   private extLeftAt = 0;
   private extRowAt = 0;
   private extStride = 0;
+  private extShift = 0;
   /** The core's new tiles (1 for an empty anchor square, 0 for a block), and the left tiles of the current turn. */
   private core = 0;
   private turnLeft = 0;
@@ -1055,7 +1070,14 @@ export class MoveGenerator implements PlayView {
     if (leaves !== undefined) this.lastLeaves = leaves;
     const best = this.bestLeaveOfSize;
     best.fill(leaves === undefined ? 0 : -Infinity);
+    this.extTables = 1;
     if (leaves === undefined) return;
+    // The best leave of each size by the blanks it keeps (the blank's group is the last).
+    const width = this.rackCount + 1;
+    const blankGroup = ng > 0 && groups[ng - 1] === 64 ? ng - 1 : -1;
+    const blanks = blankGroup < 0 ? 0 : (rack[64] as number);
+    const atMost = this.leaveAtMost;
+    atMost.fill(-Infinity, 0, (blanks + 1) * width);
     if (this.leaveTable.length < combos) this.leaveTable = new Float64Array(combos);
     // Every sub-multiset kept, in index order: an odometer over the glyphs' counts.
     const kept = this.leaveCounts;
@@ -1071,6 +1093,8 @@ export class MoveGenerator implements PlayView {
       const v = n === 0 ? 0 : leaves.leaveValue(buf, n);
       this.leaveTable[idx] = v;
       if (v > (best[n] as number)) best[n] = v;
+      const at = (blankGroup < 0 ? 0 : (kept[blankGroup] as number)) * width + n;
+      if (v > (atMost[at] as number)) atMost[at] = v;
       for (let k = 0; k < ng; k++) {
         if ((kept[k] as number) < (rack[groups[k] as number] as number)) {
           kept[k] = (kept[k] as number) + 1;
@@ -1079,6 +1103,11 @@ export class MoveGenerator implements PlayView {
         kept[k] = 0;
       }
     }
+    // Exactly b blanks -> at most b.
+    for (let b = 1; b <= blanks; b++) {
+      for (let z = 0; z < width; z++) if ((atMost[(b - 1) * width + z] as number) > (atMost[b * width + z] as number)) atMost[b * width + z] = atMost[(b - 1) * width + z] as number;
+    }
+    this.extTables = blanks + 1;
   }
 
   /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
@@ -1113,6 +1142,7 @@ export class MoveGenerator implements PlayView {
             this.shadowAt = 0;
             this.shadowRowAt = MAX_RACK + 2;
             this.shadowStride = MAX_RACK + 2;
+            this.shadowShift = 0;
             const bound = bounded ? this.shadow(d, base, len, p, minLeft, block) : 0;
             this.addAnchor(i, minLeft, bound);
           }
@@ -1137,6 +1167,7 @@ export class MoveGenerator implements PlayView {
       this.extOffset = grow(this.extOffset, (n) => new Int32Array(n));
       this.extRows = grow(this.extRows, (n) => new Int32Array(n));
       this.extStrides = grow(this.extStrides, (n) => new Int32Array(n));
+      this.extShifts = grow(this.extShifts, (n) => new Int32Array(n));
     }
     this.anchorIdx[k] = i;
     this.anchorMin[k] = minLeft;
@@ -1145,6 +1176,7 @@ export class MoveGenerator implements PlayView {
     this.extOffset[k] = this.shadowAt;
     this.extRows[k] = this.shadowRowAt;
     this.extStrides[k] = this.shadowStride;
+    this.extShifts[k] = this.shadowShift;
   }
 
   /** True when some tile of the hand (or a blank) may go on line-major square `i`. */
@@ -1283,19 +1315,26 @@ export class MoveGenerator implements PlayView {
       q = r;
     }
     let best = -Infinity;
-    // This anchor's extent table: nl + 2 left maxima, then nl + 1 rows of nr + 2.
+    // This anchor's extent tables (one, or one per number of blanks left): nl + 2 left maxima,
+    // then nl + 1 rows of nr + 2; the table of the whole hand last.
     const stride = nr + 2;
-    const need = nl + 2 + (nl + 1) * stride;
+    const tables = this.extTables;
+    const one = nl + 2 + (nl + 1) * stride;
+    const need = tables * one;
     if (this.extTop + need > this.extPool.length) {
       const grown = new Float64Array(2 * (this.extTop + need));
       grown.set(this.extPool);
       this.extPool = grown;
     }
     const ext = this.extPool;
-    const at = this.extTop;
+    const first = this.extTop;
+    const at = first + (tables - 1) * one;
     const rowAt = at + nl + 2;
     this.extTop += need;
-    ext.fill(-Infinity, at, at + need);
+    ext.fill(-Infinity, first, first + need);
+    const atMost = this.leaveAtMost;
+    const raw = this.shadowRawSum;
+    const width = rackSize + 1;
     const coreCap = block ? 0 : this.capOf(base + p);
     const withLeaves = this.useLeaves;
     const rowSum = this.shadowRowSum;
@@ -1315,21 +1354,26 @@ export class MoveGenerator implements PlayView {
         if (sum > best) best = sum;
         ext[rowAt + i * stride + j] = sum;
         if (!withLeaves) break;
+        // Fewer blanks left: the best leave of the size with at most that many.
+        for (let b = 0; b < tables - 1; b++) ext[first + b * one + nl + 2 + i * stride + j] = (raw[j] as number) + (atMost[b * width + rackSize - k] as number);
       }
     }
     // Suffix maxima: j or more tiles right, then i or more left. Without leaves the bound grows
     // with j, so the one computed (the most tiles) also bounds every fewer.
-    let leftBest = -Infinity;
-    for (let i = nl; i >= 0; i--) {
-      let b = -Infinity;
-      for (let j = nr; j >= 0; j--) {
-        const v = ext[rowAt + i * stride + j] as number;
-        if (v > b) b = v;
-        ext[rowAt + i * stride + j] = b;
+    for (let t = first; t <= at; t += one) {
+      let leftBest = -Infinity;
+      for (let i = nl; i >= 0; i--) {
+        let b = -Infinity;
+        for (let j = nr; j >= 0; j--) {
+          const v = ext[t + nl + 2 + i * stride + j] as number;
+          if (v > b) b = v;
+          ext[t + nl + 2 + i * stride + j] = b;
+        }
+        if (b > leftBest) leftBest = b;
+        ext[t + i] = leftBest;
       }
-      if (b > leftBest) leftBest = b;
-      ext[at + i] = leftBest;
     }
+    this.shadowShift = tables > 1 ? one : 0;
     this.shadowAt = at;
     this.shadowRowAt = rowAt;
     this.shadowStride = stride;
@@ -1462,7 +1506,9 @@ export class MoveGenerator implements PlayView {
       let pairing = 0;
       for (let m = 0; m < k; m++) pairing += (e[m] as number) * (rv[m] as number);
       const capSum = W * A1 + A2;
-      rowSum[j] = T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum) + (this.bestLeaveOfSize[rackSize - k] as number);
+      const score = T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
+      this.shadowRawSum[j] = score;
+      rowSum[j] = score + (this.bestLeaveOfSize[rackSize - k] as number);
     }
   }
 
@@ -1576,6 +1622,7 @@ export class MoveGenerator implements PlayView {
     this.extLeftAt = this.extOffset[k] as number;
     this.extRowAt = this.extRows[k] as number;
     this.extStride = this.extStrides[k] as number;
+    this.extShift = this.extShifts[k] as number;
     this.place(p, this.gaddagRoot, 0, 1, 0, -1);
   }
 
@@ -1623,6 +1670,7 @@ export class MoveGenerator implements PlayView {
     const rack = this.rack;
     const tileBuf = this.tileBuf;
     const nextMult = wordMult * wmul;
+    const shift = this.extShift;
     for (let a = node; ; a++) {
       const v = arcs[a] as number;
       const g = v & ARC_GLYPH_MASK;
@@ -1642,11 +1690,15 @@ export class MoveGenerator implements PlayView {
         }
         if (blanks > 0) {
           this.blanks = blanks - 1;
+          this.extLeftAt -= shift;
+          this.extRowAt -= shift;
           tileBuf[k] = g | BLANK;
           const cross = xs >= 0 ? crossTotal + xs * wmul : crossTotal;
           if (leftStart < 0) this.afterLeft(pos, v, mainSum, nextMult, cross);
           else this.afterRight(pos, v, mainSum, nextMult, cross, leftStart);
           this.blanks = blanks;
+          this.extLeftAt += shift;
+          this.extRowAt += shift;
         }
       }
       if ((v & ARC_LAST) !== 0) break;
