@@ -1,5 +1,5 @@
 /** Shared helpers of the benchmarks: run a benny suite, print a table with ratios, save JSON. */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
@@ -81,10 +81,15 @@ export function formatNumber(n: number): string {
 }
 
 /** Saves a suite's results as `bench/results/NAME.json`. */
-export function saveResults(name: string, data: unknown): void {
+export function saveResults(name: string, data: unknown, options: { merge?: boolean } = {}): void {
   const dir = resultsDir;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.json`), JSON.stringify({ name, date: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2) + '\n');
+  const file = join(dir, `${name}.json`);
+  // Merging keeps the parts of the last results that this run did not measure.
+  const previous = options.merge === true && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
+  const text = JSON.stringify({ ...previous, name, date: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2);
+  // Arrays of plain values (table rows) on one line each.
+  writeFileSync(file, text.replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_, inner: string) => `[${inner.split(/,\n\s+/).join(', ')}]`) + '\n');
 }
 
 /** Bytes retained by what `make` returns (heap plus array buffers), measured around a full GC. */

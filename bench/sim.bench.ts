@@ -131,5 +131,6 @@ export async function simBench(): Promise<void> {
     );
     saved.stop = { reference, cap, from, to, same, stillLive, prunedSamples, roundRobinNeed, rrMeasured, rrMeasuredSamples, rrMeasuredEstimate, rows };
   }
-  if (panel.length === 200 && process.env.SIM_FROM === undefined) saveResults('sim', saved);
+  // One part alone keeps the other's last results.
+  if (panel.length === 200 && process.env.SIM_FROM === undefined) saveResults('sim', saved, { merge: process.env.SIM_PART !== undefined });
 }
