@@ -73,8 +73,9 @@ const ALL_HI = 0xffffffff; // 32..63
  * first ("shadow" bounds from the hand's tile values, the premium squares and the cross-words),
  * visit anchors best bound first and stop when no anchor can beat what was found; within an
  * anchor, the bounds kept for each extent (tiles left and right of it) stop the search from going
- * further left, turning or going further right once no extent still reachable can; by equity,
- * once a blank is placed they count only the leaves that keep no more blanks than are left. Buffers are
+ * further left, turning or going further right once no extent still reachable can. Each anchor
+ * keeps one set of these bounds per number of blanks still in hand: once a blank is placed, it
+ * scores nothing and the leave keeps no more blanks than are left. Buffers are
  * reused: generation allocates nothing per play. The board is held as arrays updated
  * incrementally by {@link MoveGenerator.applyPlacements}, which can be undone in order.
  */
@@ -222,6 +223,8 @@ export class MoveGenerator implements PlayView {
   private readonly shadowSqC = new Float64Array(MAX_RACK);
   private readonly shadowRowSum = new Float64Array(MAX_RACK + 1);
   private readonly shadowRawSum = new Float64Array(MAX_RACK + 1);
+  /** By score, the bound of the extent {@link extentBound} last computed with 1, 2 ... blanks placed. */
+  private readonly shadowByPlaced = new Float64Array(MAX_RACK + 1);
   private readonly shadowLeft = new Int32Array(64);
   private readonly shadowRight = new Int32Array(64);
   private readonly shadowLeftT = new Float64Array(64);
@@ -244,15 +247,16 @@ export class MoveGenerator implements PlayView {
   private extRows = new Int32Array(256);
   private extStrides = new Int32Array(256);
   /**
-   * With leaves and blanks in the hand, an anchor keeps one extent table for each number b of
-   * blanks still in hand, b = 0 .. all, each `extShift[k]` after the one before (0: one table):
-   * in table b an extent's leave bound is the best leave of its size keeping at most b blanks.
-   * The search moves to the table below when it places a blank (the best leaves often keep it).
+   * With blanks in the hand, an anchor keeps one extent table for each number b of blanks still
+   * in hand, b = 0 .. all, each `extShift[k]` after the one before (0: one table). In table b the
+   * blanks placed are among an extent's tiles and score nothing, and by equity its leave bound is
+   * the best leave of its size keeping at most b blanks (the best leaves often keep them). The
+   * search moves to the table below when it places a blank.
    */
   private extShifts = new Int32Array(256);
   /** Row b (of `rackCount + 1`): the best leave of each size keeping at most b blanks. */
   private readonly leaveAtMost = new Float64Array((MAX_RACK + 1) * (MAX_RACK + 1));
-  /** The number of extent tables per anchor in this search (blanks in hand + 1 with leaves, else 1). */
+  /** The number of extent tables per anchor in this search (blanks in hand + 1). */
   private extTables = 1;
   /** The anchor being searched: where its left maxima and its rows start, and its row length. */
   private extLeftAt = 0;
@@ -1070,7 +1074,8 @@ export class MoveGenerator implements PlayView {
     if (leaves !== undefined) this.lastLeaves = leaves;
     const best = this.bestLeaveOfSize;
     best.fill(leaves === undefined ? 0 : -Infinity);
-    this.extTables = 1;
+    // By score, one table per number of blanks left too: a blank placed scores nothing.
+    this.extTables = (rack[64] as number) + 1;
     if (leaves === undefined) return;
     // The best leave of each size by the blanks it keeps (the blank's group is the last).
     const width = this.rackCount + 1;
@@ -1353,9 +1358,10 @@ export class MoveGenerator implements PlayView {
         if (k === this.handSize && k === rackSize && sum > best && !this.fullHandWordFits(base, i === 0 ? s : (this.shadowStartL[i - 1] as number), j === 0 ? p : (this.shadowEndR[j - 1] as number))) continue;
         if (sum > best) best = sum;
         ext[rowAt + i * stride + j] = sum;
+        // Fewer blanks left: by equity, the best leave of the size with at most that many; by
+        // score, the hand's best tiles paired with all but the blanks placed.
+        for (let b = 0; b < tables - 1; b++) ext[first + b * one + nl + 2 + i * stride + j] = withLeaves ? (raw[j] as number) + (atMost[b * width + rackSize - k] as number) : (this.shadowByPlaced[tables - 1 - b] as number);
         if (!withLeaves) break;
-        // Fewer blanks left: the best leave of the size with at most that many.
-        for (let b = 0; b < tables - 1; b++) ext[first + b * one + nl + 2 + i * stride + j] = (raw[j] as number) + (atMost[b * width + rackSize - k] as number);
       }
     }
     // Suffix maxima: j or more tiles right, then i or more left. Without leaves the bound grows
@@ -1431,7 +1437,19 @@ export class MoveGenerator implements PlayView {
     }
     let pairing = 0;
     for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
-    return T * W + X + (this.bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
+    const fixed = T * W + X + (this.bonusOf[k] as number);
+    // With blanks placed (1 .. all), they are among the k tiles and score nothing.
+    const byPlaced = this.shadowByPlaced;
+    let part = pairing;
+    for (let placed = 1; placed < this.extTables; placed++) {
+      if (k - placed < 0) {
+        byPlaced[placed] = -Infinity;
+        continue;
+      }
+      part -= (e[k - placed] as number) * (rv[k - placed] as number);
+      byPlaced[placed] = fixed + (part < capSum ? part : capSum);
+    }
+    return fixed + (pairing < capSum ? pairing : capSum);
   }
 
   /**
