@@ -120,9 +120,17 @@ export class AlphagramIndex {
       if (n + c > 10) return BEYOND;
       for (let k = 0; k < c; k++) this.buf[n++] = g;
     }
+    return this.findSorted(this.buf, n);
+  }
+
+  /**
+   * {@link find} for letters given as `n` glyph codes in ascending order (no counting pass): the
+   * slot, -1 or {@link BEYOND}.
+   */
+  findSorted(sorted: Uint8Array, n: number): number {
     if (n < this.minLength || n > this.maxLength) return n > this.maxLength ? BEYOND : -1;
-    const a = packHalf(this.buf, 0, Math.min(n, 5));
-    const b = packHalf(this.buf, 5, n);
+    const a = packHalf(sorted, 0, Math.min(n, 5));
+    const b = packHalf(sorted, 5, n);
     let s = this.slotOf(a, b) & this.mask;
     for (;;) {
       const ka = this.keys[2 * s] as number;

@@ -216,7 +216,9 @@ export class MoveGenerator implements PlayView {
   private readonly bingoPool = new Int32Array(8192);
   private bingoPoolSize = 0;
   private searchStamp = 0;
-  private readonly bingoCounts = new Int8Array(65);
+  /** The hand's letters with the board tiles of a full-hand word, sorted; and with a blank's letter added. */
+  private readonly bingoSorted = new Uint8Array(MAX_RACK + 4);
+  private readonly bingoWithX = new Uint8Array(MAX_RACK + 5);
   private readonly shadowE = new Float64Array(MAX_RACK);
   /** The squares of the row being bounded (letter multiplier, cross-word part), and its bounds by j. */
   private readonly shadowSqL = new Float64Array(MAX_RACK);
@@ -1598,21 +1600,34 @@ export class MoveGenerator implements PlayView {
   private findBingoSlots(e: number, key: number, t0: number, t1: number, t2: number, m: number): void {
     this.alphagrams ??= alphagramIndex(this.dictionary, this.handSize);
     const index = this.alphagrams;
-    const counts = this.bingoCounts;
-    for (let g = 0; g < 64; g++) counts[g] = this.rack[g] as number;
-    if (m >= 1) counts[t0] = (counts[t0] as number) + 1;
-    if (m >= 2) counts[t1] = (counts[t1] as number) + 1;
-    if (m >= 3) counts[t2] = (counts[t2] as number) + 1;
+    // The hand's letters and the board tiles, sorted (codes ascending).
+    const sorted = this.bingoSorted;
     const size = this.config.alphabet.size;
+    let len = 0;
+    for (let g = 1; g <= size; g++) {
+      let c = this.rack[g] as number;
+      if (m >= 1 && g === t0) c++;
+      if (m >= 2 && g === t1) c++;
+      if (m >= 3 && g === t2) c++;
+      for (; c > 0 && len < sorted.length - 1; c--) sorted[len++] = g;
+    }
     const pool = this.bingoPool;
     const first = this.bingoPoolSize;
+    const withX = this.bingoWithX;
     let n = 0;
     let known = true;
-    // Without a blank one lookup; with one, a lookup for each letter it may stand for.
+    // Without a blank one lookup; with one, a lookup for each letter it may stand for (inserted in order).
     for (let x = this.blanks === 0 ? 0 : 1, last = this.blanks === 0 ? 0 : size; x <= last && known; x++) {
-      if (x > 0) counts[x] = (counts[x] as number) + 1;
-      const slot = index.find(counts, size);
-      if (x > 0) counts[x] = (counts[x] as number) - 1;
+      let slot: number;
+      if (x === 0) slot = index.findSorted(sorted, len);
+      else {
+        let w = 0;
+        let r = 0;
+        while (r < len && (sorted[r] as number) <= x) withX[w++] = sorted[r++] as number;
+        withX[w++] = x;
+        while (r < len) withX[w++] = sorted[r++] as number;
+        slot = index.findSorted(withX, w);
+      }
       if (slot === BEYOND || first + n >= pool.length) known = false;
       else if (slot >= 0) pool[first + n++] = slot;
     }
