@@ -220,7 +220,10 @@ export class MoveGenerator implements PlayView {
   private readonly bingoSorted = new Uint8Array(MAX_RACK + 4);
   private readonly bingoWithX = new Uint8Array(MAX_RACK + 5);
   private readonly shadowE = new Float64Array(MAX_RACK);
-  /** The squares of the row being bounded (letter multiplier, cross-word part), and its bounds by j. */
+  /**
+   * The squares of the row being bounded (letter multiplier, cross-word part), and its bounds by
+   * j: with the best leave of the tiles kept (`shadowRowSum`) and without (`shadowRawSum`).
+   */
   private readonly shadowSqL = new Float64Array(MAX_RACK);
   private readonly shadowSqC = new Float64Array(MAX_RACK);
   private readonly shadowRowSum = new Float64Array(MAX_RACK + 1);
