@@ -298,6 +298,22 @@ describe('bounded best-play search', () => {
     );
   });
 
+  it('finds the same top plays as exhaustive search on hands of more tiles than a full hand (property)', () => {
+    // With 8 to 10 tiles, playing 7 earns the bonus and may beat playing more: the bounds by
+    // score cannot take the most tiles as the best.
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: positions.length - 1 }), fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 8, maxLength: 10 }), (i, rack) => {
+        const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+        const h = hand(rack.join(''));
+        for (const options of [{}, { leaves }]) {
+          const all = allPlays(g, h, options);
+          expect(topPlays(g, h, 5, options).map((p) => p.equity)).toEqual(all.slice(0, 5).map((p) => p.equity));
+        }
+      }),
+      { ...FC, numRuns: 40 },
+    );
+  });
+
   it('finds the same best plays by equity as exhaustive search on hands with blanks, once blanks are placed too (property)', () => {
     // With leaves, the bounds after a blank is placed count only the leaves without it: wrong
     // bounds there would lose plays that play the blanks.

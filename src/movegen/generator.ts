@@ -1348,10 +1348,12 @@ export class MoveGenerator implements PlayView {
     const coreCap = block ? 0 : this.capOf(base + p);
     const withLeaves = this.useLeaves;
     const rowSum = this.shadowRowSum;
+    // With leaves every count of tiles matters (the row's bounds are built square by square);
+    // without, the bound grows with the tiles placed, so only the most tiles on each split count
+    // (or fewer, when the most cannot be filled) -- unless the hand holds more tiles than a full
+    // hand, when playing a full hand's worth (with its bonus) may beat playing more.
+    const every = withLeaves || rackSize > this.handSize;
     for (let i = 0; i <= nl; i++) {
-      // With leaves every count of tiles matters (the row's bounds are built square by square);
-      // without, the bound grows with the tiles placed, so only the most tiles on each split
-      // count (or fewer, when the most cannot be filled).
       const jTo = Math.min(nr, rackSize - core - i);
       if (withLeaves) this.shadowRow(base + p, core, coreT, coreCap, i, jTo);
       for (let j = jTo; j >= 0; j--) {
@@ -1366,11 +1368,11 @@ export class MoveGenerator implements PlayView {
         // Fewer blanks left: by equity, the best leave of the size with at most that many; by
         // score, the hand's best tiles paired with all but the blanks placed.
         for (let b = 0; b < tables - 1; b++) ext[first + b * one + nl + 2 + i * stride + j] = withLeaves ? (raw[j] as number) + (atMost[b * width + rackSize - k] as number) : (this.shadowByPlaced[tables - 1 - b] as number);
-        if (!withLeaves) break;
+        if (!every) break;
       }
     }
-    // Suffix maxima: j or more tiles right, then i or more left. Without leaves the bound grows
-    // with j, so the one computed (the most tiles) also bounds every fewer.
+    // Suffix maxima: j or more tiles right, then i or more left. Where only the most tiles were
+    // bounded (by score), the bound grows with j, so that one also bounds every fewer.
     for (let t = first; t <= at; t += one) {
       let leftBest = -Infinity;
       for (let i = nl; i >= 0; i--) {
