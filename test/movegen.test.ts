@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EndgameLeaves, heuristicLeaves, leavePlayer, leaveValue, staticPlayer } from '../src/ai/players.js';
 import { selfPlay } from '../src/ai/selfplay.js';
 import { Board, type Placement } from '../src/board/board.js';
-import { presetConfig, type GameConfig } from '../src/config/config.js';
+import { createConfig, presetConfig, type GameConfig } from '../src/config/config.js';
 import { BLANK } from '../src/config/letterset.js';
 import type { Dictionary } from '../src/dictionary/dictionary.js';
 import { MoveGenerator, allPlays, bestPlay, topPlays } from '../src/movegen/generator.js';
@@ -295,6 +295,32 @@ describe('bounded best-play search', () => {
         expect(topPlays(g, h, 3).map((p) => p.score)).toEqual(all.slice(0, 3).map((p) => p.score));
       }),
       { ...FC, numRuns: 60 },
+    );
+  });
+
+  it('finds the same top plays as exhaustive search on other boards, hand sizes and bonuses (property)', () => {
+    // Random layouts (premiums up to quadruple, dead squares), hand sizes 4-9 and bonuses, a board
+    // grown by a few best plays; hands of 1 to 3 tiles more than a full hand, with blanks.
+    const square = fc.constantFrom('.', '.', '.', 'd', 't', 'D', 'T', 'q', 'Q', '#');
+    const tile = fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split(''));
+    fc.assert(
+      fc.property(fc.integer({ min: 5, max: 11 }), fc.integer({ min: 5, max: 11 }), fc.array(square, { minLength: 121, maxLength: 121 }), fc.integer({ min: 4, max: 9 }), fc.constantFrom(0, 35, 50), fc.array(fc.array(tile, { minLength: 1, maxLength: 12 }), { minLength: 4, maxLength: 4 }), (rows, cols, squares, handSize, bonus, hands) => {
+        const lines = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r === rows >> 1 && c === cols >> 1 ? '*' : (squares[r * 11 + c] as string))).join(''));
+        const config = unwrap(createConfig({ name: 'random', alphabet: 'en', letters: EN.spec.letters, layout: { name: 'random', rows: lines }, handSize, fullHandBonus: bonus }));
+        const g = unwrap(MoveGenerator.create(config, DICT));
+        const leaves = heuristicLeaves(config);
+        for (const [k, letters] of hands.entries()) {
+          const h = hand(letters.slice(0, handSize + 3).join(''));
+          for (const options of [{}, { leaves }]) {
+            const all = allPlays(g, h, options);
+            expect(topPlays(g, h, 4, options).map((p) => [p.notation, p.equity])).toEqual(all.slice(0, 4).map((p) => [p.notation, p.equity]));
+          }
+          // Grow the board with this hand's best play (the last hand is only searched).
+          const best = k < hands.length - 1 ? bestPlay(g, h) : undefined;
+          if (best !== undefined) g.applyPlacements(best.placements);
+        }
+      }),
+      { ...FC, numRuns: 25 },
     );
   });
 
