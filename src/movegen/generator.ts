@@ -602,7 +602,11 @@ export class MoveGenerator implements PlayView {
 
   /**
    * The cross-check of square `s` for plays in direction `d`: the glyphs that make the
-   * perpendicular word through `s` a word, and the points of that word's board tiles.
+   * perpendicular word through `s` a word, and the points of that word's board tiles. Each glyph
+   * is tried against the shorter side: after a walk of the tiles before it in the DAWG, the tiles
+   * after it are followed for each glyph; or, after a walk of the tiles after it backwards in the
+   * GADDAG, the tiles before it (a square above a word, the common case, takes one walk and a
+   * look at the flags of one node's arcs).
    */
   private computeCross(d: number, s: number): void {
     const i = this.index(d, s);
@@ -635,29 +639,28 @@ export class MoveGenerator implements PlayView {
       if (t !== j && (v & BLANK) === 0) sum += this.values[v & 0x3f] as number;
     }
     const arcs = this.arcs;
-    let node = this.dawgRoot;
-    for (let t = before; t < j && node !== 0; t++) node = this.childOf(node, (cells[t] as number) & 0x3f);
+    // Walk the longer side once: the tiles before in the DAWG, or those after backwards in the
+    // GADDAG (its paths from a word's last letter read the word leftwards). Then, for each glyph,
+    // follow the shorter side the same way; the word is whole where the last arc ends one.
+    const backwards = j - before < after - j;
+    let node = backwards ? this.gaddagRoot : this.dawgRoot;
+    if (backwards) for (let t = after; t > j && node !== 0; t--) node = this.childOf(node, (cells[t] as number) & 0x3f);
+    else for (let t = before; t < j && node !== 0; t++) node = this.childOf(node, (cells[t] as number) & 0x3f);
+    const step = backwards ? -1 : 1;
+    const to = backwards ? before : after;
     let lo = 0;
     let hi = 0;
     if (node > 0) {
       for (let a = node; ; a++) {
         const v = arcs[a] as number;
         const g = v & ARC_GLYPH_MASK;
-        let fits: boolean;
-        if (after === j) fits = (v & ARC_END_OF_WORD) !== 0;
-        else {
-          let n = v >>> ARC_TARGET_SHIFT;
-          let last = -1;
-          let t = j + 1;
-          for (; t <= after; t++) {
-            if (n === 0) break;
-            last = this.arcOf(n, (cells[t] as number) & 0x3f);
-            if (last < 0) break;
-            n = (arcs[last] as number) >>> ARC_TARGET_SHIFT;
-          }
-          fits = t > after && last >= 0 && ((arcs[last] as number) & ARC_END_OF_WORD) !== 0;
+        // Glyph 0 is the GADDAG's separator, not a letter.
+        let last = g === 0 ? -1 : a;
+        for (let t = j + step; last >= 0 && step * (to - t) >= 0; t += step) {
+          const n = (arcs[last] as number) >>> ARC_TARGET_SHIFT;
+          last = n === 0 ? -1 : this.arcOf(n, (cells[t] as number) & 0x3f);
         }
-        if (fits) {
+        if (last >= 0 && ((arcs[last] as number) & ARC_END_OF_WORD) !== 0) {
           if (g < 32) lo |= 1 << g;
           else hi |= 1 << (g - 32);
         }
