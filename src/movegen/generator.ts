@@ -172,17 +172,10 @@ export class MoveGenerator implements PlayView {
   wordLength = 0;
   /** Every play of an {@link allPlays} search, compactly. */
   private store: PlayStore;
-  // Top-N store: slot arrays and a min-heap of slot numbers (the worst kept play on top).
+  // Top-N store: slots and a min-heap of slot numbers (the worst kept play on top).
   private topN = 1;
   private topCount = 0;
-  private topScore = new Float64Array(1);
-  private topEquity = new Float64Array(1);
-  private topDir = new Uint8Array(1);
-  private topStart = new Int16Array(1);
-  private topLen = new Uint8Array(1);
-  private topTiles = new Uint8Array(1);
-  private topSq: Int16Array;
-  private topTile: Uint8Array;
+  private top: PlaySlots;
   private topHeap = new Int32Array(1);
   private readonly sortSq: Int16Array;
   private readonly sortTile: Uint8Array;
@@ -273,16 +266,9 @@ export class MoveGenerator implements PlayView {
   private turnLeft = 0;
   /** A play must reach this to enter the top N (the worst kept when full, else -Infinity). */
   private floor = -Infinity;
-  /** The plays kept by {@link keepPrior}, best first, as the top store holds them. */
+  /** The plays kept by {@link keepPrior}, best first. */
   private priorCount = 0;
-  private priorEquity = new Float64Array(0);
-  private priorScore = new Float64Array(0);
-  private priorDir = new Uint8Array(0);
-  private priorStart = new Int16Array(0);
-  private priorLen = new Uint8Array(0);
-  private priorTiles = new Uint8Array(0);
-  private priorSq = new Int16Array(0);
-  private priorTile = new Uint8Array(0);
+  private prior: PlaySlots;
   private readonly priorRack = new Int8Array(65);
   private priorLeaves: LeaveValues | undefined;
   private priorBoardTiles = -1;
@@ -353,8 +339,8 @@ export class MoveGenerator implements PlayView {
     this.tileBuf = new Uint8Array(maxTiles);
     this.sortSq = new Int16Array(maxTiles);
     this.sortTile = new Uint8Array(maxTiles);
-    this.topSq = new Int16Array(maxTiles);
-    this.topTile = new Uint8Array(maxTiles);
+    this.top = new PlaySlots(1, maxTiles);
+    this.prior = new PlaySlots(0, maxTiles);
     this.store = new PlayStore(maxTiles);
   }
 
@@ -739,31 +725,9 @@ export class MoveGenerator implements PlayView {
    * a search on this board that later searches, after some tiles are added, can start from.
    */
   keepPrior(): void {
-    const w = this.sqBuf.length;
     const n = this.topCount;
-    if (this.priorEquity.length < n) {
-      this.priorEquity = new Float64Array(n);
-      this.priorScore = new Float64Array(n);
-      this.priorDir = new Uint8Array(n);
-      this.priorStart = new Int16Array(n);
-      this.priorLen = new Uint8Array(n);
-      this.priorTiles = new Uint8Array(n);
-      this.priorSq = new Int16Array(n * w);
-      this.priorTile = new Uint8Array(n * w);
-    }
-    for (let i = 0; i < n; i++) {
-      const slot = this.topHeap[i] as number;
-      this.priorEquity[i] = this.topEquity[slot] as number;
-      this.priorScore[i] = this.topScore[slot] as number;
-      this.priorDir[i] = this.topDir[slot] as number;
-      this.priorStart[i] = this.topStart[slot] as number;
-      this.priorLen[i] = this.topLen[slot] as number;
-      this.priorTiles[i] = this.topTiles[slot] as number;
-      for (let t = 0; t < w; t++) {
-        this.priorSq[i * w + t] = this.topSq[slot * w + t] as number;
-        this.priorTile[i * w + t] = this.topTile[slot * w + t] as number;
-      }
-    }
+    if (this.prior.capacity < n) this.prior = new PlaySlots(n, this.sqBuf.length);
+    for (let i = 0; i < n; i++) this.prior.copySlot(this.top, this.topHeap[i] as number, i);
     this.priorCount = n;
     // What the kept plays are valid for: this hand, these leave values, this many board tiles.
     this.priorRack.set(this.rack);
@@ -812,12 +776,12 @@ export class MoveGenerator implements PlayView {
     const rows = this.rows;
     const cells = this.cells;
     const added = this.addedAt;
-    const n = this.priorTiles[i] as number;
-    const across = this.priorDir[i] === 0;
-    for (let t = 0; t < n; t++) if (added[this.priorSq[i * w + t] as number] === stamp) return false;
+    const n = this.prior.tiles[i] as number;
+    const across = this.prior.dir[i] === 0;
+    for (let t = 0; t < n; t++) if (added[this.prior.sq[i * w + t] as number] === stamp) return false;
     // The main word's ends stay free.
-    const start = this.priorStart[i] as number;
-    const len = this.priorLen[i] as number;
+    const start = this.prior.start[i] as number;
+    const len = this.prior.len[i] as number;
     const r0 = (start - (start % cols)) / cols;
     const c0 = start % cols;
     if (across) {
@@ -829,7 +793,7 @@ export class MoveGenerator implements PlayView {
     }
     // Each new tile's perpendicular word (through the tiles now on the board) holds no added tile.
     for (let t = 0; t < n; t++) {
-      const sq = this.priorSq[i * w + t] as number;
+      const sq = this.prior.sq[i * w + t] as number;
       const r = (sq - (sq % cols)) / cols;
       const c = sq % cols;
       if (across) {
@@ -845,17 +809,7 @@ export class MoveGenerator implements PlayView {
 
   /** Kept play i as the search's first top play. */
   private seedTop(i: number): void {
-    const w = this.sqBuf.length;
-    this.topScore[0] = this.priorScore[i] as number;
-    this.topEquity[0] = this.priorEquity[i] as number;
-    this.topDir[0] = this.priorDir[i] as number;
-    this.topStart[0] = this.priorStart[i] as number;
-    this.topLen[0] = this.priorLen[i] as number;
-    this.topTiles[0] = this.priorTiles[i] as number;
-    for (let t = 0; t < w; t++) {
-      this.topSq[t] = this.priorSq[i * w + t] as number;
-      this.topTile[t] = this.priorTile[i * w + t] as number;
-    }
+    this.top.copySlot(this.prior, i, 0);
     this.topHeap[0] = 0;
     this.topCount = 1;
     this.floor = this.worstKey();
@@ -955,40 +909,40 @@ export class MoveGenerator implements PlayView {
   topPlay(i: number): GeneratedPlay | undefined {
     if (i < 0 || i >= this.topCount) return undefined;
     const slot = this.topHeap[i] as number;
-    const count = this.topTiles[slot] as number;
+    const count = this.top.tiles[slot] as number;
     const placements: Placement[] = [];
-    for (let t = 0; t < count; t++) placements.push({ square: this.topSq[slot * this.sqBuf.length + t] as number, tile: this.topTile[slot * this.sqBuf.length + t] as number });
-    return new GeneratedPlay(placements, this.topScore[slot] as number, this.topEquity[slot] as number, this.topDir[slot] === 0, this.currentBoard(), this.config);
+    for (let t = 0; t < count; t++) placements.push({ square: this.top.sq[slot * this.sqBuf.length + t] as number, tile: this.top.tile[slot * this.sqBuf.length + t] as number });
+    return new GeneratedPlay(placements, this.top.score[slot] as number, this.top.equity[slot] as number, this.top.dir[slot] === 0, this.currentBoard(), this.config);
   }
 
   /** Score, equity and tiles of the i-th play of the last {@link searchTop}, without allocating. */
   topPlayScore(i: number): number {
-    return this.topScore[this.topHeap[i] as number] as number;
+    return this.top.score[this.topHeap[i] as number] as number;
   }
 
   /** Equity of the i-th play of the last {@link searchTop}. */
   topPlayEquity(i: number): number {
-    return this.topEquity[this.topHeap[i] as number] as number;
+    return this.top.equity[this.topHeap[i] as number] as number;
   }
 
   /** Number of tiles of the i-th play of the last {@link searchTop}. */
   topPlayTileCount(i: number): number {
-    return this.topTiles[this.topHeap[i] as number] as number;
+    return this.top.tiles[this.topHeap[i] as number] as number;
   }
 
   /** Square of tile t of the i-th play of the last {@link searchTop} (sorted by square). */
   topPlaySquare(i: number, t: number): number {
-    return this.topSq[(this.topHeap[i] as number) * this.sqBuf.length + t] as number;
+    return this.top.sq[(this.topHeap[i] as number) * this.sqBuf.length + t] as number;
   }
 
   /** Cell value of tile t of the i-th play of the last {@link searchTop}. */
   topPlayTile(i: number, t: number): number {
-    return this.topTile[(this.topHeap[i] as number) * this.sqBuf.length + t] as number;
+    return this.top.tile[(this.topHeap[i] as number) * this.sqBuf.length + t] as number;
   }
 
   /** Direction of the i-th play of the last {@link searchTop}. */
   topPlayAcross(i: number): boolean {
-    return this.topDir[this.topHeap[i] as number] === 0;
+    return this.top.dir[this.topHeap[i] as number] === 0;
   }
 
   /** Loads the hand; false when it holds more tiles than a search handles. */
@@ -1087,8 +1041,8 @@ export class MoveGenerator implements PlayView {
     if (leaves === undefined) return;
     // The best leave of each size by the blanks it keeps (the blank's group is the last).
     const width = this.rackCount + 1;
-    const blankGroup = ng > 0 && groups[ng - 1] === 64 ? ng - 1 : -1;
-    const blanks = blankGroup < 0 ? 0 : (rack[64] as number);
+    const blanks = rack[64] as number;
+    const blankGroup = blanks > 0 ? ng - 1 : -1;
     const atMost = this.leaveAtMost;
     atMost.fill(-Infinity, 0, (blanks + 1) * width);
     if (this.leaveTable.length < combos) this.leaveTable = new Float64Array(combos);
@@ -1120,7 +1074,6 @@ export class MoveGenerator implements PlayView {
     for (let b = 1; b <= blanks; b++) {
       for (let z = 0; z < width; z++) if ((atMost[(b - 1) * width + z] as number) > (atMost[b * width + z] as number)) atMost[b * width + z] = atMost[(b - 1) * width + z] as number;
     }
-    this.extTables = blanks + 1;
   }
 
   /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
@@ -1826,22 +1779,15 @@ export class MoveGenerator implements PlayView {
     this.topN = n;
     this.topCount = 0;
     this.floor = -Infinity;
-    if (this.topScore.length < n) {
-      this.topScore = new Float64Array(n);
-      this.topEquity = new Float64Array(n);
-      this.topDir = new Uint8Array(n);
-      this.topStart = new Int16Array(n);
-      this.topLen = new Uint8Array(n);
-      this.topTiles = new Uint8Array(n);
+    if (this.top.capacity < n) {
+      this.top = new PlaySlots(n, this.sqBuf.length);
       this.topHeap = new Int32Array(n);
-      this.topSq = new Int16Array(n * this.sqBuf.length);
-      this.topTile = new Uint8Array(n * this.sqBuf.length);
     }
   }
 
   /** The ranking key of the worst kept play (what a bound must reach to matter). */
   private worstKey(): number {
-    return this.topEquity[this.topHeap[0] as number] as number;
+    return this.top.equity[this.topHeap[0] as number] as number;
   }
 
   /** Sorts the current play's tiles by square into the sort buffers. */
@@ -1866,47 +1812,47 @@ export class MoveGenerator implements PlayView {
    * and slot `slot`: negative when the current play comes first.
    */
   private compareCurrent(equity: number, score: number, slot: number): number {
-    const se = this.topEquity[slot] as number;
+    const se = this.top.equity[slot] as number;
     if (equity !== se) return equity > se ? -1 : 1;
-    const ss = this.topScore[slot] as number;
+    const ss = this.top.score[slot] as number;
     if (score !== ss) return score > ss ? -1 : 1;
-    const sd = this.topDir[slot] as number;
+    const sd = this.top.dir[slot] as number;
     if (this.dir !== sd) return this.dir < sd ? -1 : 1;
     const w = this.sqBuf.length;
-    const m = Math.min(this.placed, this.topTiles[slot] as number);
+    const m = Math.min(this.placed, this.top.tiles[slot] as number);
     for (let k = 0; k < m; k++) {
       const a = this.sortSq[k] as number;
-      const b = this.topSq[slot * w + k] as number;
+      const b = this.top.sq[slot * w + k] as number;
       if (a !== b) return a - b;
       const x = this.sortTile[k] as number;
-      const y = this.topTile[slot * w + k] as number;
+      const y = this.top.tile[slot * w + k] as number;
       if (x !== y) return x - y;
     }
-    return this.placed - (this.topTiles[slot] as number);
+    return this.placed - (this.top.tiles[slot] as number);
   }
 
   /** Order between two slots, as {@link compareCurrent}. */
   private compareSlots(a: number, b: number): number {
-    const ea = this.topEquity[a] as number;
-    const eb = this.topEquity[b] as number;
+    const ea = this.top.equity[a] as number;
+    const eb = this.top.equity[b] as number;
     if (ea !== eb) return ea > eb ? -1 : 1;
-    const sa = this.topScore[a] as number;
-    const sb = this.topScore[b] as number;
+    const sa = this.top.score[a] as number;
+    const sb = this.top.score[b] as number;
     if (sa !== sb) return sa > sb ? -1 : 1;
-    const da = this.topDir[a] as number;
-    const db = this.topDir[b] as number;
+    const da = this.top.dir[a] as number;
+    const db = this.top.dir[b] as number;
     if (da !== db) return da - db;
     const w = this.sqBuf.length;
-    const m = Math.min(this.topTiles[a] as number, this.topTiles[b] as number);
+    const m = Math.min(this.top.tiles[a] as number, this.top.tiles[b] as number);
     for (let k = 0; k < m; k++) {
-      const x = this.topSq[a * w + k] as number;
-      const y = this.topSq[b * w + k] as number;
+      const x = this.top.sq[a * w + k] as number;
+      const y = this.top.sq[b * w + k] as number;
       if (x !== y) return x - y;
-      const u = this.topTile[a * w + k] as number;
-      const v = this.topTile[b * w + k] as number;
+      const u = this.top.tile[a * w + k] as number;
+      const v = this.top.tile[b * w + k] as number;
       if (u !== v) return u - v;
     }
-    return (this.topTiles[a] as number) - (this.topTiles[b] as number);
+    return (this.top.tiles[a] as number) - (this.top.tiles[b] as number);
   }
 
   private offerTop(equity: number, score: number): void {
@@ -1917,7 +1863,7 @@ export class MoveGenerator implements PlayView {
     } else {
       // The heap's root is the worst kept play: replace it when the current play comes first.
       const worst = heap[0] as number;
-      const we = this.topEquity[worst] as number;
+      const we = this.top.equity[worst] as number;
       if (equity < we) return;
       this.sortCurrent();
       if (this.compareCurrent(equity, score, worst) >= 0) return;
@@ -1925,15 +1871,15 @@ export class MoveGenerator implements PlayView {
     }
     if (this.topCount < this.topN) this.sortCurrent();
     const w = this.sqBuf.length;
-    this.topScore[slot] = score;
-    this.topEquity[slot] = equity;
-    this.topDir[slot] = this.dir;
-    this.topStart[slot] = this.wordStart;
-    this.topLen[slot] = this.wordLength;
-    this.topTiles[slot] = this.placed;
+    this.top.score[slot] = score;
+    this.top.equity[slot] = equity;
+    this.top.dir[slot] = this.dir;
+    this.top.start[slot] = this.wordStart;
+    this.top.len[slot] = this.wordLength;
+    this.top.tiles[slot] = this.placed;
     for (let k = 0; k < this.placed; k++) {
-      this.topSq[slot * w + k] = this.sortSq[k] as number;
-      this.topTile[slot * w + k] = this.sortTile[k] as number;
+      this.top.sq[slot * w + k] = this.sortSq[k] as number;
+      this.top.tile[slot * w + k] = this.sortTile[k] as number;
     }
     if (this.topCount < this.topN) {
       // Sift up (the worst on top: a slot moves up while it ranks after its parent).
@@ -1983,6 +1929,52 @@ export class MoveGenerator implements PlayView {
     const out: Placement[] = [];
     for (let i = 0; i < this.placed; i++) out.push({ square: this.sqBuf[i] as number, tile: this.tileBuf[i] as number });
     return out.sort((x, y) => x.square - y.square);
+  }
+}
+
+/**
+ * Plays in slots of parallel typed arrays (room for `capacity` plays of at most `width` tiles,
+ * sorted by square): the generator's top N and the plays {@link MoveGenerator.keepPrior} keeps.
+ */
+class PlaySlots {
+  readonly score: Float64Array;
+  readonly equity: Float64Array;
+  readonly dir: Uint8Array;
+  /** The main word's first square and length. */
+  readonly start: Int16Array;
+  readonly len: Uint8Array;
+  /** The number of tiles placed, and their squares and tiles at `slot × width`. */
+  readonly tiles: Uint8Array;
+  readonly sq: Int16Array;
+  readonly tile: Uint8Array;
+
+  constructor(
+    readonly capacity: number,
+    readonly width: number,
+  ) {
+    this.score = new Float64Array(capacity);
+    this.equity = new Float64Array(capacity);
+    this.dir = new Uint8Array(capacity);
+    this.start = new Int16Array(capacity);
+    this.len = new Uint8Array(capacity);
+    this.tiles = new Uint8Array(capacity);
+    this.sq = new Int16Array(capacity * width);
+    this.tile = new Uint8Array(capacity * width);
+  }
+
+  /** Copies slot `from` of `source` (of the same width) into slot `to`. */
+  copySlot(source: PlaySlots, from: number, to: number): void {
+    const w = this.width;
+    this.score[to] = source.score[from] as number;
+    this.equity[to] = source.equity[from] as number;
+    this.dir[to] = source.dir[from] as number;
+    this.start[to] = source.start[from] as number;
+    this.len[to] = source.len[from] as number;
+    this.tiles[to] = source.tiles[from] as number;
+    for (let t = 0; t < w; t++) {
+      this.sq[to * w + t] = source.sq[from * w + t] as number;
+      this.tile[to * w + t] = source.tile[from * w + t] as number;
+    }
   }
 }
 
