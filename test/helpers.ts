@@ -39,11 +39,24 @@ export function failure<E>(r: { ok: true; value: unknown } | { ok: false; error:
 
 /** A 5×5 crossword configuration over A-D (values 1-4, 4 blanks, hands of 4): small enough for exhaustive oracles. */
 export function abcdConfig(): GameConfig {
+  return fiveByFive(['A', 'B', 'C', 'D'], ['A', 'B', 'C', 'D']);
+}
+
+/**
+ * The same game over a 40-glyph alphabet whose four tiles have glyph codes 1, 31, 32 and 40,
+ * either side of 32, where the word graph's glyph sets take a second word.
+ */
+export function wideConfig(): GameConfig {
+  const glyphs = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ...'ÄÖÜÅÆØÇÉÈÑŁŚŹŻ'];
+  return fiveByFive(glyphs, ['A', 'Æ', 'Ø', 'Ż']);
+}
+
+function fiveByFive(glyphs: string[], letters: string[]): GameConfig {
   return unwrap(
     createConfig({
       name: 'abcd',
-      alphabet: { name: 'abcd', glyphs: ['A', 'B', 'C', 'D'], vowels: ['A'] },
-      letters: { name: 'abcd', tiles: ['A', 'B', 'C', 'D'].map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
+      alphabet: { name: 'abcd', glyphs, vowels: ['A'] },
+      letters: { name: 'abcd', tiles: letters.map((g, i) => ({ glyph: g, count: 20, value: i + 1 })), blanks: 4 },
       layout: { name: 'five', rows: ['T.d.T', '.D.D.', 'd.*.d', '.D.D.', 'T.d.T'] },
       handSize: 4,
       fullHandBonus: 15,

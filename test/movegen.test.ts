@@ -17,7 +17,7 @@ import { makeHand, type Hand } from '../src/state/hand.js';
 import { drawTiles, fullBag } from '../src/state/bag.js';
 import { DOUG_EMELY } from './fixtures/games.js';
 import { FC, failure, mustBuild, unwrap } from './helpers.js';
-import { abcdConfig } from './helpers.js';
+import { abcdConfig, wideConfig } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));
 const DICT = unwrap(loadDefaultDictionary());
@@ -112,7 +112,8 @@ describe('move generation', () => {
 const ABCD = abcdConfig();
 
 /** Every placement of hand tiles on one contiguous span of a line, checked by the validator: as simple as possible. */
-function bruteForce(board: Board, h: Hand, dict: Dictionary): Map<string, number> {
+function bruteForce(board: Board, h: Hand, dict: Dictionary, config: GameConfig = ABCD): Map<string, number> {
+  const letters = config.letters.spec.tiles.map((t) => config.alphabet.code(t.glyph));
   const out = new Map<string, number>();
   const n = 5;
   for (const across of [true, false]) {
@@ -129,7 +130,7 @@ function bruteForce(board: Board, h: Hand, dict: Dictionary): Map<string, number
           const assign = (i: number, left: number[], acc: Placement[]): void => {
             if (i === empties.length) {
               const placements = [...acc].sort((x, y) => x.square - y.square);
-              const r = validateMove(moveInput(placements, ABCD), { board, hand: h, config: ABCD, dictionary: dict });
+              const r = validateMove(moveInput(placements, config), { board, hand: h, config, dictionary: dict });
               if (r.ok) out.set(key(placements), r.value.score);
               return;
             }
@@ -139,7 +140,7 @@ function bruteForce(board: Board, h: Hand, dict: Dictionary): Map<string, number
               if (tried.has(t)) continue;
               tried.add(t);
               const rest = left.filter((_, k) => k !== j);
-              const options = t === BLANK ? [1, 2, 3, 4].map((g) => g | BLANK) : [t];
+              const options = t === BLANK ? letters.map((g) => g | BLANK) : [t];
               for (const tile of options) assign(i + 1, rest, [...acc, { square: empties[i] as number, tile }]);
             }
           };
@@ -152,31 +153,37 @@ function bruteForce(board: Board, h: Hand, dict: Dictionary): Map<string, number
 }
 
 describe('completeness', () => {
-  const wordArb = fc.stringMatching(/^[ABCD]{2,5}$/);
-  const cellArb = fc.oneof({ weight: 5, arbitrary: fc.constant('.') }, { weight: 2, arbitrary: fc.constantFrom('A', 'B', 'C', 'D', 'a', 'c') });
-  it('finds exactly the plays and scores of a brute-force enumerator, blanks included', () => {
-    let found = 0;
-    fc.assert(
-      fc.property(
-        fc.array(wordArb, { minLength: 5, maxLength: 60 }),
-        fc.array(cellArb, { minLength: 25, maxLength: 25 }),
-        fc.boolean(),
-        fc.array(fc.constantFrom('A', 'B', 'C', 'D', '?'), { minLength: 1, maxLength: 4 }),
-        (words, cells, empty, rack) => {
-          const dict = mustBuild(words, ABCD.alphabet, true);
-          const text = empty ? '.....\n'.repeat(5) : cells.join('').match(/.{5}/g)!.join('\n');
-          const board = unwrap(parseBoard(text, ABCD.alphabet, ABCD.layout));
-          const h = hand(rack.join(''), ABCD);
-          const g = unwrap(MoveGenerator.create(ABCD, dict, board));
-          const got = new Map(allPlays(g, h).map((p) => [key(p.placements), p.score]));
-          expect(got).toEqual(bruteForce(board, h, dict));
-          found += got.size;
-        },
-      ),
-      { ...FC, numRuns: 150 },
-    );
-    expect(found).toBeGreaterThan(500);
-  });
+  // Four letters; over the wide alphabet they are glyph codes 1, 31, 32 and 40.
+  for (const [name, config, L] of [
+    ['A-D', ABCD, ['A', 'B', 'C', 'D']],
+    ['a 40-glyph alphabet (codes past 31)', wideConfig(), ['A', 'Æ', 'Ø', 'Ż']],
+  ] as const) {
+    const wordArb = fc.array(fc.constantFrom(...L), { minLength: 2, maxLength: 5 }).map((w) => w.join(''));
+    const cellArb = fc.oneof({ weight: 5, arbitrary: fc.constant('.') }, { weight: 2, arbitrary: fc.constantFrom(...L, L[0].toLowerCase(), L[2].toLowerCase()) });
+    it(`finds exactly the plays and scores of a brute-force enumerator, blanks included: ${name}`, () => {
+      let found = 0;
+      fc.assert(
+        fc.property(
+          fc.array(wordArb, { minLength: 5, maxLength: 60 }),
+          fc.array(cellArb, { minLength: 25, maxLength: 25 }),
+          fc.boolean(),
+          fc.array(fc.constantFrom(...L, '?'), { minLength: 1, maxLength: 4 }),
+          (words, cells, empty, rack) => {
+            const dict = mustBuild(words, config.alphabet, true);
+            const text = empty ? '.....\n'.repeat(5) : cells.join('').match(/.{5}/gu)!.join('\n');
+            const board = unwrap(parseBoard(text, config.alphabet, config.layout));
+            const h = hand(rack.join(''), config);
+            const g = unwrap(MoveGenerator.create(config, dict, board));
+            const got = new Map(allPlays(g, h).map((p) => [key(p.placements), p.score]));
+            expect(got).toEqual(bruteForce(board, h, dict, config));
+            found += got.size;
+          },
+        ),
+        { ...FC, numRuns: 150 },
+      );
+      expect(found).toBeGreaterThan(500);
+    });
+  }
 });
 
 describe('AI players', () => {

@@ -3,10 +3,11 @@ import { Board, type Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
-import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../dictionary/format.js';
+import { popcount } from '../dictionary/format.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { formatPlay } from '../notation/move.js';
 import { BEYOND, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
+import { arcOf, searchGraph } from './graph.js';
 import { err, ok, type Result } from '../result.js';
 
 /**
@@ -75,7 +76,9 @@ const ALL_HI = 0xffffffff; // 32..63
  * anchor, the bounds kept for each extent (tiles left and right of it) stop the search from going
  * further left, turning or going further right once no extent still reachable can. Each anchor
  * keeps one set of these bounds per number of blanks still in hand: once a blank is placed, it
- * scores nothing and the leave keeps no more blanks than are left. Buffers are
+ * scores nothing and the leave keeps no more blanks than are left. The GADDAG is read in the
+ * layout of `graph.ts`: each node leads with the set of its glyphs, so a step intersects it with
+ * the square's and the hand's sets and reaches each allowed arc directly. Buffers are
  * reused: generation allocates nothing per play. The board is held as arrays updated
  * incrementally by {@link MoveGenerator.applyPlacements}, which can be undone in order.
  */
@@ -84,7 +87,10 @@ export class MoveGenerator implements PlayView {
   readonly dictionary: Dictionary;
   readonly rows: number;
   readonly cols: number;
-  private readonly arcs: Uint32Array;
+  /** The word graph laid out for the search (see `graph.ts`). */
+  private readonly graph: Uint32Array;
+  /** Header words of a graph node: 1, or 2 for alphabets with glyph codes 32-63. */
+  private readonly head: number;
   private readonly dawgRoot: number;
   private readonly gaddagRoot: number;
   private readonly size: number;
@@ -283,12 +289,14 @@ export class MoveGenerator implements PlayView {
   private readonly rowTargets: Uint32Array;
   private readonly colTargets: Uint32Array;
 
-  private constructor(config: GameConfig, dictionary: Dictionary, gaddagRoot: number) {
+  private constructor(config: GameConfig, dictionary: Dictionary) {
     this.config = config;
     this.dictionary = dictionary;
-    this.arcs = dictionary.arcs;
-    this.dawgRoot = dictionary.root;
-    this.gaddagRoot = gaddagRoot;
+    const graph = searchGraph(dictionary);
+    this.graph = graph.words;
+    this.head = graph.head;
+    this.dawgRoot = graph.dawgRoot;
+    this.gaddagRoot = graph.gaddagRoot;
     const { rows, cols } = config.layout;
     this.rows = rows;
     this.cols = cols;
@@ -355,9 +363,9 @@ export class MoveGenerator implements PlayView {
       return err(engineError(Code.ALPHABET_MISMATCH, { cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})` }));
     if (!warmedUp) {
       warmedUp = true;
-      warmUp(new MoveGenerator(config, dictionary, root.value));
+      warmUp(new MoveGenerator(config, dictionary));
     }
-    const g = new MoveGenerator(config, dictionary, root.value);
+    const g = new MoveGenerator(config, dictionary);
     if (board !== undefined) {
       if (board.rows !== g.rows || board.cols !== g.cols) return err(engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${g.rows}×${g.cols} layout` }));
       g.setBoard(board);
@@ -624,7 +632,7 @@ export class MoveGenerator implements PlayView {
       const v = cells[t] as number;
       if (t !== j && (v & BLANK) === 0) sum += this.values[v & 0x3f] as number;
     }
-    const arcs = this.arcs;
+    const graph = this.graph;
     // Walk the longer side once: the tiles before in the DAWG, or those after backwards in the
     // GADDAG (its paths from a word's last letter read the word leftwards). Then, for each glyph,
     // follow the shorter side the same way; the word is whole where the last arc ends one.
@@ -636,21 +644,25 @@ export class MoveGenerator implements PlayView {
     const to = backwards ? before : after;
     let lo = 0;
     let hi = 0;
-    if (node > 0) {
-      for (let a = node; ; a++) {
-        const v = arcs[a] as number;
-        const g = v & ARC_GLYPH_MASK;
-        // Glyph 0 is the GADDAG's separator, not a letter.
-        let last = g === 0 ? -1 : a;
-        for (let t = j + step; last >= 0 && step * (to - t) >= 0; t += step) {
-          const n = (arcs[last] as number) >>> ARC_TARGET_SHIFT;
-          last = n === 0 ? -1 : this.arcOf(n, (cells[t] as number) & 0x3f);
-        }
-        if (last >= 0 && ((arcs[last] as number) & ARC_END_OF_WORD) !== 0) {
-          if (g < 32) lo |= 1 << g;
-          else hi |= 1 << (g - 32);
-        }
-        if ((v & ARC_LAST) !== 0) break;
+    // The node's glyphs (not glyph 0, the GADDAG's separator), each with its arc.
+    const head = this.head;
+    let setLo = (graph[node] as number) & ~1;
+    let setHi = head === 2 ? (graph[node + 1] as number) : 0;
+    for (let a = node + head - 1 + ((graph[node] as number) & 1); (setLo | setHi) !== 0; ) {
+      a++;
+      let g: number;
+      if (setLo !== 0) {
+        g = 31 - Math.clz32(setLo & -setLo);
+        setLo &= setLo - 1;
+      } else {
+        g = 63 - Math.clz32(setHi & -setHi);
+        setHi &= setHi - 1;
+      }
+      let last = a;
+      for (let t = j + step; last >= 0 && step * (to - t) >= 0; t += step) last = arcOf(graph, head, (graph[last] as number) >>> 1, (cells[t] as number) & 0x3f);
+      if (last >= 0 && ((graph[last] as number) & 1) !== 0) {
+        if (g < 32) lo |= 1 << g;
+        else hi |= 1 << (g - 32);
       }
     }
     this.xlo[i] = lo >>> 0;
@@ -658,21 +670,10 @@ export class MoveGenerator implements PlayView {
     this.xsum[i] = sum;
   }
 
-  /** The arc of glyph `g` in the list at `node`, or -1. */
-  private arcOf(node: number, g: number): number {
-    const arcs = this.arcs;
-    for (let a = node; ; a++) {
-      const v = arcs[a] as number;
-      const ag = v & ARC_GLYPH_MASK;
-      if (ag === g) return a;
-      if (ag > g || (v & ARC_LAST) !== 0) return -1;
-    }
-  }
-
-  /** The node after glyph `g` from `node` (0 when none or a leaf; -1 never returned). */
+  /** The node after glyph `g` from `node` (0 when none or a leaf). */
   private childOf(node: number, g: number): number {
-    const a = this.arcOf(node, g);
-    return a < 0 ? 0 : (this.arcs[a] as number) >>> ARC_TARGET_SHIFT;
+    const a = arcOf(this.graph, this.head, node, g);
+    return a < 0 ? 0 : (this.graph[a] as number) >>> 1;
   }
 
   /** The cross-check data of a square for plays in a direction (for tests and tools). */
@@ -1184,15 +1185,23 @@ export class MoveGenerator implements PlayView {
         while (e + 1 < len && cells[base + e + 1] !== 0) e++;
         for (let q = e; q > p && node !== 0; q--) node = this.childOf(node, (cells[base + q] as number) & 0x3f);
       }
-      if (node !== 0) {
-        for (let a = node; ; a++) {
-          const v = this.arcs[a] as number;
-          const g = v & ARC_GLYPH_MASK;
-          if (g !== 0 && (!tileLeft || this.followsLeft(v >>> ARC_TARGET_SHIFT, base, p - 1))) {
-            if (g < 32) lo |= 1 << g;
-            else hi |= 1 << (g - 32);
+      // The node's glyphs but the separator; with a block on the left, those it can follow.
+      const graph = this.graph;
+      const head = this.head;
+      lo = (graph[node] as number) & ~1;
+      hi = head === 2 ? (graph[node + 1] as number) : 0;
+      if (tileLeft) {
+        let setLo = lo;
+        let setHi = hi;
+        for (let a = node + head - 1 + ((graph[node] as number) & 1); (setLo | setHi) !== 0; ) {
+          a++;
+          const bit = setLo !== 0 ? setLo & -setLo : setHi & -setHi;
+          if (setLo !== 0) setLo ^= bit;
+          else setHi ^= bit;
+          if (!this.followsLeft((graph[a] as number) >>> 1, base, p - 1)) {
+            if ((lo & bit) !== 0) lo ^= bit;
+            else hi ^= bit;
           }
-          if ((v & ARC_LAST) !== 0) break;
         }
       }
     }
@@ -1204,10 +1213,9 @@ export class MoveGenerator implements PlayView {
   private followsLeft(node: number, base: number, q: number): boolean {
     const cells = this.cells;
     for (let n = node; q >= 0 && cells[base + q] !== 0; q--) {
-      if (n === 0) return false;
-      const a = this.arcOf(n, (cells[base + q] as number) & 0x3f);
+      const a = arcOf(this.graph, this.head, n, (cells[base + q] as number) & 0x3f);
       if (a < 0) return false;
-      n = (this.arcs[a] as number) >>> ARC_TARGET_SHIFT;
+      n = (this.graph[a] as number) >>> 1;
     }
     return true;
   }
@@ -1628,20 +1636,16 @@ export class MoveGenerator implements PlayView {
   private place(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
     const i = this.base + pos;
     const c = this.cells[i] as number;
-    const arcs = this.arcs;
+    const graph = this.graph;
     if (c !== 0) {
       const g = c & 0x3f;
-      for (let a = node; ; a++) {
-        const v = arcs[a] as number;
-        const ag = v & ARC_GLYPH_MASK;
-        if (ag === g) {
-          const sum = mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number));
-          if (leftStart < 0) this.afterLeft(pos, v, sum, wordMult, crossTotal);
-          else this.afterRight(pos, v, sum, wordMult, crossTotal, leftStart);
-          return;
-        }
-        if (ag > g || (v & ARC_LAST) !== 0) return;
-      }
+      const a = arcOf(graph, this.head, node, g);
+      if (a < 0) return;
+      const v = graph[a] as number;
+      const sum = mainSum + ((c & BLANK) !== 0 ? 0 : (this.values[g] as number));
+      if (leftStart < 0) this.afterLeft(pos, v, sum, wordMult, crossTotal);
+      else this.afterRight(pos, v, sum, wordMult, crossTotal, leftStart);
+      return;
     }
     if (leftStart < 0 && pos < this.minLeft) return;
     const blanks = this.blanks;
@@ -1651,9 +1655,13 @@ export class MoveGenerator implements PlayView {
       lo &= this.rackLo;
       hi &= this.rackHi;
     }
+    // The glyphs the node, the square and the hand allow, each reached by counting the node's glyphs below it.
+    const head = this.head;
+    const nodeLo = graph[node] as number;
+    const nodeHi = head === 2 ? (graph[node + 1] as number) : 0;
+    lo &= nodeLo;
+    hi &= nodeHi;
     if ((lo | hi) === 0) return;
-    // Lists are sorted: no arc past the highest allowed glyph can fit.
-    const maxG = hi !== 0 ? 63 - Math.clz32(hi) : 31 - Math.clz32(lo);
     const lmul = this.lm[i] as number;
     const wmul = this.wm[i] as number;
     const xs = this.xsum[i] as number;
@@ -1665,37 +1673,45 @@ export class MoveGenerator implements PlayView {
     const tileBuf = this.tileBuf;
     const nextMult = wordMult * wmul;
     const shift = this.extShift;
-    for (let a = node; ; a++) {
-      const v = arcs[a] as number;
-      const g = v & ARC_GLYPH_MASK;
-      if (g > maxG) break;
-      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) {
-        const count = rack[g] as number;
-        if (count > 0) {
-          rack[g] = count - 1;
-          if (count === 1) this.takeLast(g);
-          tileBuf[k] = g;
-          const lv = (this.values[g] as number) * lmul;
-          const cross = xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal;
-          if (leftStart < 0) this.afterLeft(pos, v, mainSum + lv, nextMult, cross);
-          else this.afterRight(pos, v, mainSum + lv, nextMult, cross, leftStart);
-          if (count === 1) this.putBack(g);
-          rack[g] = count;
-        }
-        if (blanks > 0) {
-          this.blanks = blanks - 1;
-          this.extLeftAt -= shift;
-          this.extRowAt -= shift;
-          tileBuf[k] = g | BLANK;
-          const cross = xs >= 0 ? crossTotal + xs * wmul : crossTotal;
-          if (leftStart < 0) this.afterLeft(pos, v, mainSum, nextMult, cross);
-          else this.afterRight(pos, v, mainSum, nextMult, cross, leftStart);
-          this.blanks = blanks;
-          this.extLeftAt += shift;
-          this.extRowAt += shift;
-        }
+    while ((lo | hi) !== 0) {
+      let g: number;
+      let a: number;
+      if (lo !== 0) {
+        const bit = lo & -lo;
+        lo ^= bit;
+        g = 31 - Math.clz32(bit);
+        a = node + head + popcount(nodeLo & (bit - 1));
+      } else {
+        const bit = hi & -hi;
+        hi ^= bit;
+        g = 63 - Math.clz32(bit);
+        a = node + 2 + popcount(nodeLo) + popcount(nodeHi & (bit - 1));
       }
-      if ((v & ARC_LAST) !== 0) break;
+      const v = graph[a] as number;
+      const count = rack[g] as number;
+      if (count > 0) {
+        rack[g] = count - 1;
+        if (count === 1) this.takeLast(g);
+        tileBuf[k] = g;
+        const lv = (this.values[g] as number) * lmul;
+        const cross = xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal;
+        if (leftStart < 0) this.afterLeft(pos, v, mainSum + lv, nextMult, cross);
+        else this.afterRight(pos, v, mainSum + lv, nextMult, cross, leftStart);
+        if (count === 1) this.putBack(g);
+        rack[g] = count;
+      }
+      if (blanks > 0) {
+        this.blanks = blanks - 1;
+        this.extLeftAt -= shift;
+        this.extRowAt -= shift;
+        tileBuf[k] = g | BLANK;
+        const cross = xs >= 0 ? crossTotal + xs * wmul : crossTotal;
+        if (leftStart < 0) this.afterLeft(pos, v, mainSum, nextMult, cross);
+        else this.afterRight(pos, v, mainSum, nextMult, cross, leftStart);
+        this.blanks = blanks;
+        this.extLeftAt += shift;
+        this.extRowAt += shift;
+      }
     }
     this.placed = k;
   }
@@ -1717,8 +1733,8 @@ export class MoveGenerator implements PlayView {
     const i = this.base + pos;
     const leftEmpty = pos === 0 || cells[i - 1] === 0;
     // The square right of the anchor is always empty (a block's end, or an empty anchor's neighbour).
-    if ((v & ARC_END_OF_WORD) !== 0 && leftEmpty) this.record(pos, this.anchorPos, mainSum, wordMult, crossTotal);
-    const next = v >>> ARC_TARGET_SHIFT;
+    if ((v & 1) !== 0 && leftEmpty) this.record(pos, this.anchorPos, mainSum, wordMult, crossTotal);
+    const next = v >>> 1;
     if (next === 0) return;
     // The extents still reachable must be able to beat the floor: going on left (through board
     // tiles, or with one more tile), or turning with this many tiles left.
@@ -1727,9 +1743,8 @@ export class MoveGenerator implements PlayView {
     if (pos > 0 && (!leftEmpty || (pos > this.minLeft && (ext[this.extLeftAt + left + 1] as number) >= this.floor))) this.place(pos - 1, next, mainSum, wordMult, crossTotal, -1);
     // Turn at the separator (glyph 0 sorts first in a list).
     if (leftEmpty && this.anchorPos + 1 < this.lineLen && (ext[this.extRowAt + left * this.extStride + 1] as number) >= this.floor) {
-      const sv = this.arcs[next] as number;
-      if ((sv & ARC_GLYPH_MASK) === 0) {
-        const sepTarget = sv >>> ARC_TARGET_SHIFT;
+      if (((this.graph[next] as number) & 1) !== 0) {
+        const sepTarget = (this.graph[next + this.head] as number) >>> 1;
         this.turnLeft = left;
         if (sepTarget !== 0) this.place(this.anchorPos + 1, sepTarget, mainSum, wordMult, crossTotal, pos);
       }
@@ -1738,8 +1753,8 @@ export class MoveGenerator implements PlayView {
 
   private afterRight(pos: number, v: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
     const rightEmpty = pos + 1 >= this.lineLen || this.cells[this.base + pos + 1] === 0;
-    if ((v & ARC_END_OF_WORD) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
-    const next = v >>> ARC_TARGET_SHIFT;
+    if ((v & 1) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
+    const next = v >>> 1;
     if (next === 0 || pos + 1 >= this.lineLen) return;
     // One more tile right must still be able to beat the floor.
     if (rightEmpty && (this.extPool[this.extRowAt + this.turnLeft * this.extStride + (this.placed - this.core - this.turnLeft) + 1] as number) < this.floor) return;

@@ -1,0 +1,89 @@
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, popcount } from '../dictionary/format.js';
+
+/**
+ * The dictionary's word graph laid out for move generation. Each node starts with the set of
+ * its arcs' glyphs, so the search intersects it with what the hand and the square allow and
+ * reaches an arc by counting the set's bits below its glyph, instead of scanning the sorted
+ * list arc by arc (a scan whose branches the processor cannot predict).
+ *
+ * ```
+ * node n   words[n]          glyphs 0-31 of its arcs: bit g set when an arc has glyph g
+ *                            (glyph 0 is the GADDAG separator)
+ *          words[n + 1]      glyphs 32-63, only when the alphabet has 32 glyphs or more
+ *          words[n + h + r]  its r-th arc in glyph order (h: the header's 1 or 2 words):
+ *                            bit  0     end of word: the path up to and including it spells a word
+ *                            bits 1-31  the target node (0: no outgoing arcs)
+ * ```
+ *
+ * Node 0 is empty (its sets are 0). Nodes keep the dictionary's order (depth first from the
+ * roots, so a word's path stays close). The graph is built once per dictionary and shared: for
+ * the English dictionary 1.9 M words against the dictionary's 1.3 M.
+ */
+export interface SearchGraph {
+  /** Nodes and arcs, layout above. */
+  readonly words: Uint32Array;
+  /** Words of a node's header: 1 (glyphs 0-31), or 2 when the alphabet has glyphs 32-63. */
+  readonly head: 1 | 2;
+  /** The DAWG's root node (0 when the dictionary has none). */
+  readonly dawgRoot: number;
+  /** The GADDAG's root node (0 when the dictionary has none). */
+  readonly gaddagRoot: number;
+}
+
+const graphs = new WeakMap<Dictionary, SearchGraph>();
+
+/** The search graph of a dictionary (built on first use, then cached). */
+export function searchGraph(dictionary: Dictionary): SearchGraph {
+  const known = graphs.get(dictionary);
+  if (known !== undefined) return known;
+  const arcs = dictionary.arcs;
+  const head = dictionary.alphabet.size < 32 ? 1 : 2;
+  // Pass 1: the new index of each node (a list of arcs from index 1 on, back to back).
+  const at = new Uint32Array(arcs.length);
+  let size = head;
+  for (let a = 1; a < arcs.length; ) {
+    at[a] = size;
+    let n = 1;
+    while (((arcs[a + n - 1] as number) & ARC_LAST) === 0) n++;
+    size += head + n;
+    a += n;
+  }
+  // Pass 2: each node's glyph sets and arcs.
+  const words = new Uint32Array(size);
+  for (let a = 1; a < arcs.length; ) {
+    const node = at[a] as number;
+    let lo = 0;
+    let hi = 0;
+    for (let r = 0; ; r++, a++) {
+      const v = arcs[a] as number;
+      const g = v & ARC_GLYPH_MASK;
+      if (g < 32) lo |= 1 << g;
+      else hi |= 1 << (g - 32);
+      const target = v >>> ARC_TARGET_SHIFT;
+      words[node + head + r] = (target === 0 ? 0 : (at[target] as number) * 2) + ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
+      if ((v & ARC_LAST) !== 0) {
+        a++;
+        break;
+      }
+    }
+    words[node] = lo >>> 0;
+    if (head === 2) words[node + 1] = hi >>> 0;
+  }
+  const graph: SearchGraph = {
+    words,
+    head,
+    dawgRoot: dictionary.root === 0 ? 0 : (at[dictionary.root] as number),
+    gaddagRoot: dictionary.gaddagRoot === 0 ? 0 : (at[dictionary.gaddagRoot] as number),
+  };
+  graphs.set(dictionary, graph);
+  return graph;
+}
+
+/** The arc of glyph `g` at `node` (its index in `words`) in a graph with `head` header words, or -1 when the node has none. */
+export function arcOf(words: Uint32Array, head: number, node: number, g: number): number {
+  const lo = words[node] as number;
+  if (g < 32) return ((lo >>> g) & 1) === 0 ? -1 : node + head + popcount(lo & ((1 << g) - 1));
+  const hi = head === 2 ? (words[node + 1] as number) : 0;
+  return ((hi >>> (g - 32)) & 1) === 0 ? -1 : node + 2 + popcount(lo) + popcount(hi & ((1 << (g - 32)) - 1));
+}
