@@ -56,6 +56,38 @@ describe('KLV2 leave tables', () => {
     );
   });
 
+  it('values every sub-multiset of a hand at once as leaveValue does one by one (property)', () => {
+    const leave = fc.array(fc.constantFrom(...'ABCDEEQSZ?'), { minLength: 1, maxLength: 6 }).map((t) => t.join(''));
+    fc.assert(
+      fc.property(fc.dictionary(leave, fc.integer({ min: -400, max: 400 }).map((v) => v / 8), { maxKeys: 60 }), fc.array(fc.constantFrom(...'ABCDEEQSZ??'), { minLength: 1, maxLength: 16 }), (rows, hand) => {
+        const canonical = new Map<string, number>();
+        for (const [k, v] of Object.entries(rows)) canonical.set([...k].sort().join(''), v);
+        const t = unwrap(LeaveTable.fromEntries(canonical, en));
+        // The hand's distinct tiles (codes ascending, the blank last) and how many of each.
+        const held = new Map<number, number>();
+        for (const c of codes(hand.join(''))) held.set(c, (held.get(c) ?? 0) + 1);
+        const tiles = [...held.keys()];
+        const counts = tiles.map((c) => held.get(c) as number);
+        const combos = counts.reduce((a, c) => a * (c + 1), 1);
+        const out = new Float64Array(combos).fill(NaN);
+        expect(t.subRackValues(tiles, counts, tiles.length, out)).toBe(true);
+        for (let idx = 0, kept = counts.map(() => 0); idx < combos; idx++) {
+          const leaveCodes = Uint8Array.from(tiles.flatMap((c, k) => Array<number>(kept[k] as number).fill(c)));
+          expect([idx, out[idx]]).toEqual([idx, t.leaveValue(leaveCodes, leaveCodes.length)]);
+          for (let k = 0; k < kept.length; k++) {
+            if ((kept[k] as number) < (counts[k] as number)) {
+              kept[k] = (kept[k] as number) + 1;
+              break;
+            }
+            kept[k] = 0;
+          }
+        }
+        return true;
+      }),
+      { ...FC, numRuns: 100 },
+    );
+  });
+
   it('refuses corrupt files with error values, never a throw', () => {
     const good = unwrap(LeaveTable.fromEntries([['?', 1], ['S', 2], ['ERS', 3]], en)).toKlv2();
     // A cut at 8 + 4N + 2M bytes is a well-formed KLV1 file (the formats differ only by size).
@@ -212,5 +244,10 @@ describe('leave tables the dense index cannot take', () => {
     expect(u.leaveValue(Uint8Array.from([BLANK]), 1)).toBe(1);
     // In a dense index the out-of-order leave (5, 3) would take the rank of (1, 4): not held, 0.
     expect(u.leaveValue(Uint8Array.from([1, 4]), 2)).toBe(0);
+    // No dense index: every sub-multiset is left to leaveValue.
+    const out = new Float64Array(8).fill(NaN);
+    expect(w.subRackValues([1, 2, 60], [1, 1, 1], 3, out)).toBe(false);
+    expect(u.subRackValues([3, 5], [1, 1], 2, out)).toBe(false);
+    expect(out.every((v) => Number.isNaN(v))).toBe(true);
   });
 });

@@ -45,6 +45,11 @@ export class LeaveTable implements LeaveValues {
   #offset = new Int32Array(0);
   #denseTile = 0;
   #denseLength = 0;
+  // What subRackValues is filling (set for its recursion).
+  readonly #subStride = new Int32Array(SUB_GROUPS);
+  #subTiles: ArrayLike<number> | undefined;
+  #subCounts: ArrayLike<number> | undefined;
+  #subOut: Float64Array | undefined;
 
   private constructor(nodes: Uint32Array, count: Uint32Array, values: Float32Array) {
     this.#nodes = nodes;
@@ -120,6 +125,53 @@ export class LeaveTable implements LeaveValues {
       p = v & 0x3fffff;
     }
     return 0;
+  }
+
+  /**
+   * The value of every sub-multiset of a hand at once, into `out` (see
+   * {@link LeaveValues.subRackValues}): with the dense index, each rank is built up tile by tile
+   * as the kept counts grow, so a sub-multiset costs one addition and one read. False, with `out`
+   * untouched, when the table keeps the walk (no dense index).
+   */
+  subRackValues(tiles: ArrayLike<number>, counts: ArrayLike<number>, groups: number, out: Float64Array): boolean {
+    const dense = this.#dense === undefined ? this.#buildDense() : this.#dense;
+    if (dense === null || groups > SUB_GROUPS) return false;
+    let combos = 1;
+    for (let k = 0; k < groups; k++) {
+      this.#subStride[k] = combos;
+      combos *= (counts[k] as number) + 1;
+    }
+    if (out.length < combos) return false;
+    this.#subTiles = tiles;
+    this.#subCounts = counts;
+    this.#subOut = out;
+    // KLV order puts the blanks (tile 0, adding nothing to a rank) first: they only move the letters along.
+    const blankGroup = groups > 0 && ((tiles[groups - 1] as number) & BLANK) !== 0;
+    const letters = blankGroup ? groups - 1 : groups;
+    const blanks = blankGroup ? (counts[letters] as number) : 0;
+    for (let b = 0; b <= blanks; b++) this.#subFill(dense, 0, letters, b, 0, b * (this.#subStride[letters] as number));
+    return true;
+  }
+
+  /** Groups `k..end` of the hand's letters, `m` tiles kept before them (rank so far `rank`, -1: a leave the index cannot hold). */
+  #subFill(dense: Float32Array, k: number, end: number, m: number, rank: number, idx: number): void {
+    if (k === end) {
+      (this.#subOut as Float64Array)[idx] = m === 0 || rank < 0 || m > this.#denseLength ? 0 : (dense[(this.#offset[m] as number) + rank] ?? 0);
+      return;
+    }
+    const t = (this.#subTiles as ArrayLike<number>)[k] as number;
+    const count = (this.#subCounts as ArrayLike<number>)[k] as number;
+    const stride = this.#subStride[k] as number;
+    const width = this.#denseLength + 1;
+    const binom = this.#binom;
+    let r = rank;
+    for (let c = 0; ; c++) {
+      this.#subFill(dense, k + 1, end, m + c, r, idx + c * stride);
+      if (c === count) return;
+      // One more tile t, at position m + c of the sorted leave.
+      const at = m + c + 1;
+      r = r < 0 || t > this.#denseTile || at > this.#denseLength ? -1 : r + (binom[(t + at - 1) * width + at] as number);
+    }
   }
 
   /** Builds the dense index, or records that it would be too big (null). */
@@ -297,6 +349,8 @@ export class LeaveTable implements LeaveValues {
 
 /** The most entries of a leave table's dense index (16 MB of float32): bigger tables keep the graph walk. */
 export const DENSE_MAX_ENTRIES = 1 << 22;
+/** The most distinct tiles {@link LeaveTable.subRackValues} takes (a hand of up to 16 tiles). */
+const SUB_GROUPS = 17;
 
 /** count with one more slot (count[n] = 0), so `count[i + 1]` is always defined. */
 function padCounts(count: Float64Array): Uint32Array {

@@ -39,6 +39,14 @@ export interface PlayView {
 export interface LeaveValues {
   /** The value of keeping `tiles[0..length)` (glyph codes ascending, blanks last). */
   leaveValue(tiles: Uint8Array, length: number): number;
+  /**
+   * Optional, a faster way to the same values: the value of every sub-multiset of a hand into
+   * `out`. The hand is `groups` distinct tiles, `tiles[k]` (glyph codes ascending, {@link BLANK}
+   * last) held `counts[k]` times; the sub-multiset keeping `c[k]` of each is at index
+   * `Σ c[k] × Π_{i<k} (counts[i] + 1)` (group 0 varies fastest). False when it cannot, with
+   * `out` untouched.
+   */
+  subRackValues?(tiles: ArrayLike<number>, counts: ArrayLike<number>, groups: number, out: Float64Array): boolean;
 }
 
 /** Options of the searches: rank by equity (score plus leave value) instead of score alone. */
@@ -148,9 +156,11 @@ export class MoveGenerator implements PlayView {
   private readonly stride = new Int32Array(65);
   private fullLeaveIdx = 0;
   private leaveTable = new Float64Array(1);
-  /** The hand's distinct glyphs (64: the blank), the counts kept while the table is filled, and its tiles. */
+  /** The hand's distinct glyphs (64: the blank), the counts kept while the table is filled, their tile codes and counts held, and a leave's tiles. */
   private readonly leaveGroups = new Int32Array(MAX_RACK + 1);
   private readonly leaveCounts = new Int32Array(MAX_RACK + 1);
+  private readonly leaveCodes = new Int32Array(MAX_RACK + 1);
+  private readonly leaveHeld = new Int32Array(MAX_RACK + 1);
   private readonly leaveBuf = new Uint8Array(MAX_RACK);
   private useLeaves = false;
   /** The best leave value for each number of tiles kept. */
@@ -1047,27 +1057,39 @@ export class MoveGenerator implements PlayView {
     const atMost = this.leaveAtMost;
     atMost.fill(-Infinity, 0, (blanks + 1) * width);
     if (this.leaveTable.length < combos) this.leaveTable = new Float64Array(combos);
-    // Every sub-multiset kept, in index order: an odometer over the glyphs' counts.
+    const codes = this.leaveCodes;
+    const held = this.leaveHeld;
+    for (let k = 0; k < ng; k++) {
+      const g = groups[k] as number;
+      codes[k] = g === 64 ? BLANK : g;
+      held[k] = rack[g] as number;
+    }
+    // Every sub-multiset kept, in index order (an odometer over the glyphs' counts): its value, all
+    // at once when the table can, and the best of each size.
+    const filled = leaves.subRackValues?.(codes, held, ng, this.leaveTable) === true;
     const kept = this.leaveCounts;
     const buf = this.leaveBuf;
     kept.fill(0);
+    let n = 0;
     for (let idx = 0; idx < combos; idx++) {
-      let n = 0;
-      for (let k = 0; k < ng; k++) {
-        const g = groups[k] as number;
-        const code = g === 64 ? BLANK : g;
-        for (let j = kept[k] as number; j > 0; j--) buf[n++] = code;
+      let v: number;
+      if (filled) v = this.leaveTable[idx] as number;
+      else {
+        let t = 0;
+        for (let k = 0; k < ng; k++) for (let j = kept[k] as number; j > 0; j--) buf[t++] = codes[k] as number;
+        v = n === 0 ? 0 : leaves.leaveValue(buf, n);
+        this.leaveTable[idx] = v;
       }
-      const v = n === 0 ? 0 : leaves.leaveValue(buf, n);
-      this.leaveTable[idx] = v;
       if (v > (best[n] as number)) best[n] = v;
       const at = (blankGroup < 0 ? 0 : (kept[blankGroup] as number)) * width + n;
       if (v > (atMost[at] as number)) atMost[at] = v;
       for (let k = 0; k < ng; k++) {
-        if ((kept[k] as number) < (rack[groups[k] as number] as number)) {
+        if ((kept[k] as number) < (held[k] as number)) {
           kept[k] = (kept[k] as number) + 1;
+          n++;
           break;
         }
+        n -= kept[k] as number;
         kept[k] = 0;
       }
     }
