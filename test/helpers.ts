@@ -43,12 +43,13 @@ export function abcdConfig(): GameConfig {
 }
 
 /**
- * The same game over a 40-glyph alphabet whose four tiles have glyph codes 1, 31, 32 and 40,
- * either side of 32, where the word graph's glyph sets take a second word.
+ * The same game over a 40-glyph alphabet whose four tiles have glyph codes 1, 31, 32 and 33,
+ * either side of 32, where the word graph's glyph sets take a second word (33 is bit 1 of the
+ * second word, as 1 is of the first).
  */
 export function wideConfig(): GameConfig {
   const glyphs = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ...'ÄÖÜÅÆØÇÉÈÑŁŚŹŻ'];
-  return fiveByFive(glyphs, ['A', 'Æ', 'Ø', 'Ż']);
+  return fiveByFive(glyphs, ['A', 'Æ', 'Ø', 'Ç']);
 }
 
 function fiveByFive(glyphs: string[], letters: string[]): GameConfig {

@@ -153,10 +153,10 @@ function bruteForce(board: Board, h: Hand, dict: Dictionary, config: GameConfig 
 }
 
 describe('completeness', () => {
-  // Four letters; over the wide alphabet they are glyph codes 1, 31, 32 and 40.
+  // Four letters; over the wide alphabet they are glyph codes 1, 31, 32 and 33.
   for (const [name, config, L] of [
     ['A-D', ABCD, ['A', 'B', 'C', 'D']],
-    ['a 40-glyph alphabet (codes past 31)', wideConfig(), ['A', 'Æ', 'Ø', 'Ż']],
+    ['a 40-glyph alphabet (codes past 31)', wideConfig(), ['A', 'Æ', 'Ø', 'Ç']],
   ] as const) {
     const wordArb = fc.array(fc.constantFrom(...L), { minLength: 2, maxLength: 5 }).map((w) => w.join(''));
     const cellArb = fc.oneof({ weight: 5, arbitrary: fc.constant('.') }, { weight: 2, arbitrary: fc.constantFrom(...L, L[0].toLowerCase(), L[2].toLowerCase()) });
@@ -175,7 +175,10 @@ describe('completeness', () => {
             const h = hand(rack.join(''), config);
             const g = unwrap(MoveGenerator.create(config, dict, board));
             const got = new Map(allPlays(g, h).map((p) => [key(p.placements), p.score]));
-            expect(got).toEqual(bruteForce(board, h, dict, config));
+            const want = bruteForce(board, h, dict, config);
+            expect(got).toEqual(want);
+            // The bounded search (anchor bounds, extension sets, extent pruning): the best three scores.
+            expect(topPlays(g, h, 3).map((p) => p.score)).toEqual([...want.values()].sort((a, b) => b - a).slice(0, 3));
             found += got.size;
           },
         ),
@@ -184,6 +187,18 @@ describe('completeness', () => {
       expect(found).toBeGreaterThan(500);
     });
   }
+
+  it('bounds a square by the glyphs that can follow a tile on its left, in both words of a wide glyph set', () => {
+    // Ç (33) is bit 1 of the second word, A (1) bit 1 of the first: after Ø only A can come, and
+    // ruling Ç out must not rule A out.
+    const config = wideConfig();
+    const dict = mustBuild(['ØA', 'ÇÇ'], config.alphabet, true);
+    const board = unwrap(parseBoard('.....\n.....\n..Ø..\n.....\n.....', config.alphabet, config.layout));
+    const g = unwrap(MoveGenerator.create(config, dict, board));
+    const h = hand('A', config);
+    expect(allPlays(g, h).length).toBe(2);
+    expect(topPlays(g, h, 5).map((p) => p.notation).sort()).toEqual(allPlays(g, h).map((p) => p.notation).sort());
+  });
 });
 
 describe('AI players', () => {

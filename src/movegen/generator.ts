@@ -658,8 +658,8 @@ export class MoveGenerator implements PlayView {
     const head = this.head;
     let setLo = (graph[node] as number) & ~1;
     let setHi = head === 2 ? (graph[node + 1] as number) : 0;
-    for (let a = node + head - 1 + ((graph[node] as number) & 1); (setLo | setHi) !== 0; ) {
-      a++;
+    // Arcs are in glyph order: the first letter's follows the separator's, when there is one.
+    for (let a = node + head + ((graph[node] as number) & 1); (setLo | setHi) !== 0; a++) {
       let g: number;
       if (setLo !== 0) {
         g = 31 - Math.clz32(setLo & -setLo);
@@ -1215,13 +1215,14 @@ export class MoveGenerator implements PlayView {
       if (tileLeft) {
         let setLo = lo;
         let setHi = hi;
-        for (let a = node + head - 1 + ((graph[node] as number) & 1); (setLo | setHi) !== 0; ) {
-          a++;
-          const bit = setLo !== 0 ? setLo & -setLo : setHi & -setHi;
-          if (setLo !== 0) setLo ^= bit;
+        for (let a = node + head + ((graph[node] as number) & 1); (setLo | setHi) !== 0; a++) {
+          // The glyph's bit in its word of the set (the low word first).
+          const low = setLo !== 0;
+          const bit = low ? setLo & -setLo : setHi & -setHi;
+          if (low) setLo ^= bit;
           else setHi ^= bit;
           if (!this.followsLeft((graph[a] as number) >>> 1, base, p - 1)) {
-            if ((lo & bit) !== 0) lo ^= bit;
+            if (low) lo ^= bit;
             else hi ^= bit;
           }
         }
