@@ -1,4 +1,5 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../dictionary/format.js';
 
 /**
  * The alphagrams (sorted letter multisets) of a dictionary's words of some lengths, in an
@@ -30,42 +31,72 @@ export class AlphagramIndex {
   /** The index of the words of `minLength` to `maxLength` glyphs (at most 10). */
   static build(dictionary: Dictionary, minLength: number, maxLength: number): AlphagramIndex {
     const max = Math.min(maxLength, 10);
+    // The words of min..max glyphs, back to back, and their keys: a walk of the DAWG that goes no
+    // deeper than max (where a yielded list of every word would walk it all and copy each word).
+    let codes = new Uint8Array(1 << 16);
+    let starts = new Int32Array(1 << 12);
+    let halves = new Uint32Array(1 << 13);
+    let count = 0;
+    let used = 0;
+    const arcs = dictionary.arcs;
+    const path = new Uint8Array(max);
     const sorted = new Uint8Array(10);
-    const found: number[] = [];
-    const list: Uint8Array[] = [];
-    for (const codes of dictionary.wordCodes()) {
-      const n = codes.length;
-      if (n < minLength || n > max) continue;
-      for (let i = 0; i < n; i++) {
-        const g = codes[i] as number;
-        let j = i;
-        while (j > 0 && (sorted[j - 1] as number) > g) {
-          sorted[j] = sorted[j - 1] as number;
-          j--;
+    const at = new Int32Array(max);
+    let depth = 0;
+    at[0] = dictionary.root;
+    while (dictionary.root !== 0) {
+      const v = arcs[at[depth] as number] as number;
+      path[depth] = v & ARC_GLYPH_MASK;
+      const n = depth + 1;
+      if ((v & ARC_END_OF_WORD) !== 0 && n >= minLength) {
+        if (used + n > codes.length) codes = grown(codes, used + n);
+        if (count + 2 > starts.length) starts = grown(starts, count + 2);
+        if (2 * count + 2 > halves.length) halves = grown(halves, 2 * count + 2);
+        for (let i = 0; i < n; i++) {
+          const g = path[i] as number;
+          codes[used + i] = g;
+          let j = i;
+          while (j > 0 && (sorted[j - 1] as number) > g) {
+            sorted[j] = sorted[j - 1] as number;
+            j--;
+          }
+          sorted[j] = g;
         }
-        sorted[j] = g;
+        starts[count] = used;
+        halves[2 * count] = packHalf(sorted, 0, Math.min(n, 5));
+        halves[2 * count + 1] = packHalf(sorted, 5, n);
+        used += n;
+        count++;
       }
-      found.push(packHalf(sorted, 0, Math.min(n, 5)), packHalf(sorted, 5, n));
-      list.push(codes.slice());
+      const target = v >>> ARC_TARGET_SHIFT;
+      if (target !== 0 && n < max) {
+        at[++depth] = target;
+        continue;
+      }
+      // The next sibling, going back up past lists that are done.
+      while (depth >= 0 && ((arcs[at[depth] as number] as number) & ARC_LAST) !== 0) depth--;
+      if (depth < 0) break;
+      at[depth] = (at[depth] as number) + 1;
     }
+    starts[count] = used;
     let slots = 1024;
-    while (slots < found.length) slots *= 2;
+    while (slots < 2 * count) slots *= 2;
     const keys = new Uint32Array(2 * slots);
     const index = new AlphagramIndex(minLength, max, keys);
-    const slotOfWord = new Int32Array(list.length);
+    const slotOfWord = new Int32Array(count);
     const bytes = index.start;
-    for (let k = 0; k < list.length; k++) {
-      const slot = index.insert(found[2 * k] as number, found[2 * k + 1] as number);
+    for (let k = 0; k < count; k++) {
+      const slot = index.insert(halves[2 * k] as number, halves[2 * k + 1] as number);
       slotOfWord[k] = slot;
-      bytes[slot + 1] = (bytes[slot + 1] as number) + (list[k] as Uint8Array).length;
+      bytes[slot + 1] = (bytes[slot + 1] as number) + (starts[k + 1] as number) - (starts[k] as number);
     }
     for (let s = 0; s < slots; s++) bytes[s + 1] = (bytes[s + 1] as number) + (bytes[s] as number);
     const words = new Uint8Array(bytes[slots] as number);
     const next = bytes.slice(0, slots);
-    for (let k = 0; k < list.length; k++) {
+    for (let k = 0; k < count; k++) {
       const slot = slotOfWord[k] as number;
-      words.set(list[k] as Uint8Array, next[slot] as number);
-      next[slot] = (next[slot] as number) + (list[k] as Uint8Array).length;
+      words.set(codes.subarray(starts[k] as number, starts[k + 1] as number), next[slot] as number);
+      next[slot] = (next[slot] as number) + (starts[k + 1] as number) - (starts[k] as number);
     }
     index.#words = words;
     return index;
@@ -144,6 +175,15 @@ export class AlphagramIndex {
 
 /** What {@link AlphagramIndex.find} answers for letters the index cannot tell about. */
 export const BEYOND = -2;
+
+/** A copy of `a` with room for at least `need` items (doubling). */
+function grown<T extends Uint8Array | Int32Array | Uint32Array>(a: T, need: number): T {
+  let size = a.length * 2;
+  while (size < need) size *= 2;
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
 
 /** Codes `from..to` of a sorted buffer packed 6 bits each (at most 5: 30 bits). */
 function packHalf(sorted: Uint8Array, from: number, to: number): number {
