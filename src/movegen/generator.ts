@@ -364,7 +364,9 @@ export class MoveGenerator implements PlayView {
 
   /**
    * A generator for a configuration and a dictionary that has a GADDAG, of the same alphabet
-   * (BAD_QUERY 90201 without a GADDAG, ALPHABET_MISMATCH 90202 for another alphabet).
+   * (BAD_QUERY 90201 without a GADDAG, ALPHABET_MISMATCH 90202 for another alphabet). The first
+   * generator of a dictionary builds its search graph (`graph.ts`: about 35 ms and 7.4 MB for
+   * the English one); later ones share it.
    */
   static create(config: GameConfig, dictionary: Dictionary, board?: Board): Result<MoveGenerator, EngineError> {
     const root = dictionary.gaddag();
