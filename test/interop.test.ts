@@ -249,5 +249,11 @@ describe('leave tables the dense index cannot take', () => {
     expect(w.subRackValues([1, 2, 60], [1, 1, 1], 3, out)).toBe(false);
     expect(u.subRackValues([3, 5], [1, 1], 2, out)).toBe(false);
     expect(out.every((v) => Number.isNaN(v))).toBe(true);
+    // A hand it cannot take: refused, not a hang or a throw.
+    const d = unwrap(LeaveTable.fromEntries([['A', 1]], en));
+    for (const [tiles, counts, groups] of [[[1], [-1], 1], [[1], [0.5], 1], [[1.5], [1], 1], [[1], [1], -1], [[1], [1], 2.5], [[1, 2], [1, 1], 40]] as const) expect(d.subRackValues(tiles, counts, groups, out)).toBe(false);
+    expect(out.every((v) => Number.isNaN(v))).toBe(true);
+    expect(d.subRackValues([1, 2], [2, 1], 2, out)).toBe(true);
+    expect([...out.slice(0, 6)]).toEqual([0, 1, 0, 0, 0, 0]); // kept: none, A, AA, B, AB, AAB
   });
 });

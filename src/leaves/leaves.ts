@@ -131,15 +131,19 @@ export class LeaveTable implements LeaveValues {
    * The value of every sub-multiset of a hand at once, into `out` (see
    * {@link LeaveValues.subRackValues}): with the dense index, each rank is built up tile by tile
    * as the kept counts grow, so a sub-multiset costs one addition and one read. False, with `out`
-   * untouched, when the table keeps the walk (no dense index).
+   * untouched, when the table keeps the walk (no dense index), or for a hand it cannot take
+   * (more than 17 groups, a count that is not an integer 1-64, a code that is not an integer).
    */
   subRackValues(tiles: ArrayLike<number>, counts: ArrayLike<number>, groups: number, out: Float64Array): boolean {
     const dense = this.#dense === undefined ? this.#buildDense() : this.#dense;
-    if (dense === null || groups > SUB_GROUPS) return false;
+    if (dense === null || !Number.isInteger(groups) || groups < 0 || groups > SUB_GROUPS) return false;
     let combos = 1;
     for (let k = 0; k < groups; k++) {
+      const count = counts[k];
+      const tile = tiles[k];
+      if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 64 || !Number.isInteger(tile)) return false;
       this.#subStride[k] = combos;
-      combos *= (counts[k] as number) + 1;
+      combos *= (count as number) + 1;
     }
     if (out.length < combos) return false;
     this.#subTiles = tiles;
@@ -150,6 +154,7 @@ export class LeaveTable implements LeaveValues {
     const letters = blankGroup ? groups - 1 : groups;
     const blanks = blankGroup ? (counts[letters] as number) : 0;
     for (let b = 0; b <= blanks; b++) this.#subFill(dense, 0, letters, b, 0, b * (this.#subStride[letters] as number));
+    this.#subTiles = this.#subCounts = this.#subOut = undefined;
     return true;
   }
 

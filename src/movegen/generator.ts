@@ -1710,7 +1710,7 @@ export class MoveGenerator implements PlayView {
         const bit = hi & -hi;
         hi ^= bit;
         g = 63 - Math.clz32(bit);
-        a = node + 2 + popcount(nodeLo) + popcount(nodeHi & (bit - 1));
+        a = node + head + popcount(nodeLo) + popcount(nodeHi & (bit - 1));
       }
       const v = graph[a] as number;
       const count = rack[g] as number;

@@ -85,5 +85,5 @@ export function arcOf(words: Uint32Array, head: number, node: number, g: number)
   const lo = words[node] as number;
   if (g < 32) return ((lo >>> g) & 1) === 0 ? -1 : node + head + popcount(lo & ((1 << g) - 1));
   const hi = head === 2 ? (words[node + 1] as number) : 0;
-  return ((hi >>> (g - 32)) & 1) === 0 ? -1 : node + 2 + popcount(lo) + popcount(hi & ((1 << (g - 32)) - 1));
+  return ((hi >>> (g - 32)) & 1) === 0 ? -1 : node + head + popcount(lo) + popcount(hi & ((1 << (g - 32)) - 1));
 }
