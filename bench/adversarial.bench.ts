@@ -7,20 +7,20 @@
  * them, word-list queries, and dictionary files.
  */
 import { readFileSync } from 'node:fs';
-import { gridFromFaces, MAX_GRID_SIDE } from '../src/boggle/grid.js';
-import { validateBoggleMove } from '../src/boggle/rules.js';
-import { BoggleSolver } from '../src/boggle/solver.js';
-import { presetConfig, type GameConfig } from '../src/config/config.js';
-import { loadDictionary } from '../src/dictionary/file.js';
-import { gameFromJSON, gameToGcg, gameToJSON, playerView } from '../src/game/json.js';
-import { SERVER_ID, type GameState } from '../src/game/types.js';
-import { createEngine } from '../src/game/engine.js';
-import { MoveGenerator, allPlays, bestPlay, topPlays } from '../src/movegen/generator.js';
-import { packageDictionaryPath } from '../src/node/files.js';
-import { handFromLetters } from '../src/notation/tokens.js';
-import { parseGcg } from '../src/records/gcg.js';
-import { replayGcg } from '../src/records/replay.js';
-import { moveInput, validateMove } from '../src/rules/crossword.js';
+import { gridFromFaces, MAX_GRID_SIDE } from 'wordgame-engine';
+import { validateBoggleMove } from 'wordgame-engine';
+import { BoggleSolver } from 'wordgame-engine';
+import { presetConfig, type GameConfig } from 'wordgame-engine';
+import { loadDictionary } from 'wordgame-engine';
+import { gameFromJSON, gameToGcg, gameToJSON, playerView } from 'wordgame-engine';
+import { SERVER_ID, type GameState } from 'wordgame-engine';
+import { createEngine } from 'wordgame-engine';
+import { MoveGenerator, allPlays, bestPlay, topPlays } from 'wordgame-engine';
+import { packageDictionaryPath } from 'wordgame-engine/node';
+import { handFromLetters } from 'wordgame-engine';
+import { parseGcg } from 'wordgame-engine';
+import { replayGcg } from 'wordgame-engine';
+import { moveInput, validateMove } from 'wordgame-engine';
 import { englishSetup, printTable, saveResults } from './common.js';
 
 /** The bound every call on untrusted input must keep. */

@@ -4,10 +4,12 @@
  * straightforward solver over a Set of prefixes and one over an object trie.
  */
 import { createRequire } from 'node:module';
-import { BIG_DELUXE_25, NEW_16, BOGGLE_SCORES } from '../src/boggle/dice.js';
-import { rollGrid, type BoggleGrid } from '../src/boggle/grid.js';
-import { BoggleSolver, gridNeighbours } from '../src/boggle/solver.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
+import { BIG_DELUXE_25, NEW_16 } from 'wordgame-engine/internals';
+import { BOGGLE_SCORES } from 'wordgame-engine';
+import { rollGrid, type BoggleGrid } from 'wordgame-engine';
+import { BoggleSolver } from 'wordgame-engine';
+import { gridNeighbours } from 'wordgame-engine/internals';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { printTable, runSuite, saveResults } from './common.js';
 
 const require = createRequire(import.meta.url);

@@ -3,15 +3,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
-import { presetConfig, type GameConfig } from '../src/config/config.js';
-import { Board } from '../src/board/board.js';
-import type { Tile } from '../src/config/letterset.js';
-import type { Dictionary } from '../src/dictionary/dictionary.js';
-import { unseenTiles } from '../src/endgame/endgame.js';
-import { parsePlay } from '../src/notation/move.js';
-import { handFromLetters } from '../src/notation/tokens.js';
-import { parseGcg } from '../src/records/gcg.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
+import { presetConfig, type GameConfig } from 'wordgame-engine';
+import { Board } from 'wordgame-engine';
+import type { Tile } from 'wordgame-engine';
+import type { Dictionary } from 'wordgame-engine';
+import { unseenTiles } from 'wordgame-engine/internals';
+import { parsePlay } from 'wordgame-engine';
+import { handFromLetters } from 'wordgame-engine';
+import { parseGcg } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 /** Where results are saved: BENCH_RESULTS (set by scripts/bench.mjs), else bench/results beside this file. */
 const resultsDir = process.env.BENCH_RESULTS ?? join(dirname(fileURLToPath(import.meta.url)), 'results');

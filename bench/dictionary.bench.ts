@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import { Trie as KamilTrie } from '@kamilmielnik/trie';
 import { PTrie, Trie as DawgLookupTrie } from 'dawg-lookup';
 import { Trie as MnemonistTrie } from 'mnemonist';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { Dictionary } from '../src/dictionary/dictionary.js';
-import { loadDictionary, saveDictionary } from '../src/dictionary/file.js';
-import { packageDictionaryPath } from '../src/node/files.js';
+import { ALPHABETS } from 'wordgame-engine';
+import { Dictionary } from 'wordgame-engine';
+import { loadDictionary, saveDictionary } from 'wordgame-engine';
+import { packageDictionaryPath } from 'wordgame-engine/node';
 import { medianMs, printTable, retainedBytes, runSuite, saveResults, seededRandom } from './common.js';
 
 const require = createRequire(import.meta.url);

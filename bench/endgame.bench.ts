@@ -7,12 +7,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { Board } from '../src/board/board.js';
-import { presetConfig } from '../src/config/config.js';
-import type { Tile } from '../src/config/letterset.js';
-import { Dictionary } from '../src/dictionary/dictionary.js';
-import { EndgameSolver } from '../src/endgame/endgame.js';
+import { ALPHABETS } from 'wordgame-engine';
+import { Board } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import type { Tile } from 'wordgame-engine';
+import { Dictionary } from 'wordgame-engine';
+import { EndgameSolver } from 'wordgame-engine';
 import { printTable, recordTurns, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');

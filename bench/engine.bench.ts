@@ -4,11 +4,12 @@
  * validator and of the state update measured apart; and a full duplicate game between 4
  * AI players through `apply` alone.
  */
-import { createEngine } from '../src/game/engine.js';
-import { applyClassicPlay } from '../src/game/classic.js';
-import { SERVER_ID, type GameState } from '../src/game/types.js';
-import { MoveGenerator, allPlays, bestPlay } from '../src/movegen/generator.js';
-import { moveInput, readMove, validateMove } from '../src/rules/crossword.js';
+import { createEngine } from 'wordgame-engine';
+import { applyClassicPlay } from 'wordgame-engine/internals';
+import { SERVER_ID, type GameState } from 'wordgame-engine';
+import { MoveGenerator, allPlays, bestPlay } from 'wordgame-engine';
+import { moveInput, validateMove } from 'wordgame-engine';
+import { readMove } from 'wordgame-engine/internals';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 export async function engineBench(): Promise<void> {

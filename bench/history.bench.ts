@@ -5,12 +5,12 @@
  * timed on each, side by side; the ratio of the longest to the shortest history is the result
  * (target: within 1.5×).
  */
-import { createEngine, type Engine } from '../src/game/engine.js';
-import type { GameEvent, GameState } from '../src/game/types.js';
-import { SERVER_ID } from '../src/game/types.js';
-import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
-import { BoggleSolver } from '../src/boggle/solver.js';
-import { moveInput } from '../src/rules/crossword.js';
+import { createEngine, type Engine } from 'wordgame-engine';
+import type { GameEvent, GameState } from 'wordgame-engine';
+import { SERVER_ID } from 'wordgame-engine';
+import { MoveGenerator, bestPlay } from 'wordgame-engine';
+import { BoggleSolver } from 'wordgame-engine';
+import { moveInput } from 'wordgame-engine';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 const SIZES = [100, 10_000, 100_000] as const;

@@ -11,13 +11,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Board, type Placement } from '../src/board/board.js';
-import { presetConfig } from '../src/config/config.js';
-import { BLANK, type Tile } from '../src/config/letterset.js';
-import { unseenTiles } from '../src/endgame/endgame.js';
-import { parseGcg } from '../src/records/gcg.js';
-import { handFromLetters } from '../src/notation/tokens.js';
-import { parsePlay } from '../src/notation/move.js';
+import { Board, type Placement } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import { BLANK, type Tile } from 'wordgame-engine';
+import { unseenTiles } from 'wordgame-engine/internals';
+import { parseGcg } from 'wordgame-engine';
+import { handFromLetters } from 'wordgame-engine';
+import { parsePlay } from 'wordgame-engine';
 import { printTable, saveResults } from './common.js';
 import { referenceSimulator } from './sim.bench.js';
 

@@ -6,14 +6,14 @@
  * package ships (`dictionaries/en.klv2`), on every fourth turn of the real records in
  * `../shared/data/gcg` (on one game's positions when they are absent).
  */
-import { BLANK } from '../src/config/letterset.js';
-import { LeaveTable } from '../src/leaves/leaves.js';
-import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
-import { parsePlay } from '../src/notation/move.js';
-import { Board } from '../src/board/board.js';
-import { makeHand } from '../src/state/hand.js';
+import { BLANK } from 'wordgame-engine';
+import { LeaveTable } from 'wordgame-engine';
+import { MoveGenerator, bestPlay } from 'wordgame-engine';
+import { parsePlay } from 'wordgame-engine';
+import { Board } from 'wordgame-engine';
+import { makeHand } from 'wordgame-engine';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
-import { loadDefaultLeaves } from '../src/node/files.js';
+import { loadDefaultLeaves } from 'wordgame-engine/node';
 import { englishSetup, printTable, recordTurns, runSuite, saveResults, seededRandom } from './common.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -7,19 +7,19 @@
  * autoplay` runs) in CPU time after a warm-up, as a long autoplay runs, and beside it `selfPlay`
  * (every play validated).
  */
-import { staticPlayer } from '../src/ai/players.js';
-import { selfPlay } from '../src/ai/selfplay.js';
-import { Autoplayer } from '../src/ai/autoplay.js';
-import { Board, type Placement } from '../src/board/board.js';
-import type { GameConfig } from '../src/config/config.js';
-import { BLANK } from '../src/config/letterset.js';
-import type { Dictionary } from '../src/dictionary/dictionary.js';
-import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from '../src/dictionary/format.js';
-import { MoveGenerator } from '../src/movegen/generator.js';
-import { parsePlay } from '../src/notation/move.js';
-import { parseTiles } from '../src/notation/tokens.js';
-import { scorePlacements } from '../src/rules/crossword.js';
-import { makeHand, type Hand } from '../src/state/hand.js';
+import { staticPlayer } from 'wordgame-engine';
+import { selfPlay } from 'wordgame-engine';
+import { Autoplayer } from 'wordgame-engine';
+import { Board, type Placement } from 'wordgame-engine';
+import type { GameConfig } from 'wordgame-engine';
+import { BLANK } from 'wordgame-engine';
+import type { Dictionary } from 'wordgame-engine';
+import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from 'wordgame-engine/internals';
+import { MoveGenerator } from 'wordgame-engine';
+import { parsePlay } from 'wordgame-engine';
+import { parseTiles } from 'wordgame-engine';
+import { scorePlacements } from 'wordgame-engine';
+import { makeHand, type Hand } from 'wordgame-engine';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 

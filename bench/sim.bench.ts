@@ -19,11 +19,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Board } from '../src/board/board.js';
-import { presetConfig } from '../src/config/config.js';
-import type { Tile } from '../src/config/letterset.js';
-import { loadDefaultDictionary, loadDefaultLeaves } from '../src/node/files.js';
-import { Simulator } from '../src/sim/sim.js';
+import { Board } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import type { Tile } from 'wordgame-engine';
+import { loadDefaultDictionary, loadDefaultLeaves } from 'wordgame-engine/node';
+import { Simulator } from 'wordgame-engine';
 import { printTable, recordTurns, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');

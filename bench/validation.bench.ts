@@ -5,13 +5,14 @@
  * string-based validator over a Set.
  */
 import { createRequire } from 'node:module';
-import type { Board } from '../src/board/board.js';
-import { BLANK } from '../src/config/letterset.js';
-import { parsePlay } from '../src/notation/move.js';
-import { type MoveInput, readMove, scorePlacements, validateMove } from '../src/rules/crossword.js';
-import type { Placement } from '../src/board/board.js';
-import { PERMISSIVE } from '../src/rules/lookup.js';
-import { type Hand, makeHand } from '../src/state/hand.js';
+import type { Board } from 'wordgame-engine';
+import { BLANK } from 'wordgame-engine';
+import { parsePlay } from 'wordgame-engine';
+import { type MoveInput, scorePlacements, validateMove } from 'wordgame-engine';
+import { readMove } from 'wordgame-engine/internals';
+import type { Placement } from 'wordgame-engine';
+import { PERMISSIVE } from 'wordgame-engine';
+import { type Hand, makeHand } from 'wordgame-engine';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
@@ -32,7 +33,7 @@ export async function validationBench(): Promise<void> {
   const { config, dict } = englishSetup();
   const alphabet = config.alphabet;
   const cases: Case[] = [];
-  let board = (await import('../src/board/board.js')).Board.empty(15, 15);
+  let board = (await import('wordgame-engine')).Board.empty(15, 15);
   for (const [rack, play] of DOUG_EMELY) {
     const p = parsePlay(play, board, alphabet);
     if (!p.ok) throw new Error(play);

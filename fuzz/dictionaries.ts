@@ -7,16 +7,17 @@
  * `has`, their count the header's), and answers queries, move generation and Boggle within the
  * bound.
  */
-import { Alphabet } from '../src/alphabet/alphabet.js';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { gridFromFaces } from '../src/boggle/grid.js';
-import { BoggleSolver } from '../src/boggle/solver.js';
-import { createConfig, presetConfig } from '../src/config/config.js';
-import { STANDARD_LAYOUT } from '../src/config/layout.js';
-import { Dictionary } from '../src/dictionary/dictionary.js';
-import { checksum, loadDictionary, saveDictionary } from '../src/dictionary/file.js';
-import { ARC_LAST, ARC_TARGET_SHIFT, packArc } from '../src/dictionary/format.js';
-import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
+import { Alphabet } from 'wordgame-engine';
+import { ALPHABETS } from 'wordgame-engine';
+import { gridFromFaces } from 'wordgame-engine';
+import { BoggleSolver } from 'wordgame-engine';
+import { createConfig, presetConfig } from 'wordgame-engine';
+import { STANDARD_LAYOUT } from 'wordgame-engine/internals';
+import { Dictionary } from 'wordgame-engine';
+import { checksum } from 'wordgame-engine/internals';
+import { loadDictionary, saveDictionary } from 'wordgame-engine';
+import { ARC_LAST, ARC_TARGET_SHIFT, packArc } from 'wordgame-engine/internals';
+import { MoveGenerator, bestPlay } from 'wordgame-engine';
 import { sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 

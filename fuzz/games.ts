@@ -3,17 +3,17 @@
  * a game forward (best plays, real words, turn closes), hostile requests, and the invariants any
  * state must keep, checked by simple oracles independent of the loader.
  */
-import { BLANK } from '../src/config/letterset.js';
-import type { Dictionary } from '../src/dictionary/dictionary.js';
-import { Code } from '../src/errors/error.js';
-import { createEngine, type Engine } from '../src/game/engine.js';
-import { gameFromJSON, gameToGcg, gameToJSON, playerView } from '../src/game/json.js';
-import { SERVER_ID, type GameState } from '../src/game/types.js';
-import { BoggleSolver } from '../src/boggle/solver.js';
-import { MoveGenerator, bestPlay, topPlays } from '../src/movegen/generator.js';
-import { moveInput } from '../src/rules/crossword.js';
-import { tilesConserved } from '../src/state/state.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
+import { BLANK } from 'wordgame-engine';
+import type { Dictionary } from 'wordgame-engine';
+import { Code } from 'wordgame-engine';
+import { createEngine, type Engine } from 'wordgame-engine';
+import { gameFromJSON, gameToGcg, gameToJSON, playerView } from 'wordgame-engine';
+import { SERVER_ID, type GameState } from 'wordgame-engine';
+import { BoggleSolver } from 'wordgame-engine';
+import { MoveGenerator, bestPlay, topPlays } from 'wordgame-engine';
+import { moveInput } from 'wordgame-engine';
+import { tilesConserved } from 'wordgame-engine/internals';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { Rng } from './harness.js';
 
 /** The game codes fuzzed: every game type, and the other boards. */

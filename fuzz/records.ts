@@ -7,12 +7,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { leavePlayer, staticPlayer } from '../src/ai/players.js';
-import { selfPlay } from '../src/ai/selfplay.js';
-import { presetConfig } from '../src/config/config.js';
-import { exportSelfPlay } from '../src/records/export.js';
-import { GCG_PROBLEMS, decodeGcg, parseGcg } from '../src/records/gcg.js';
-import { replayGcg } from '../src/records/replay.js';
+import { leavePlayer, staticPlayer } from 'wordgame-engine';
+import { selfPlay } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import { exportSelfPlay } from 'wordgame-engine';
+import { GCG_PROBLEMS, decodeGcg, parseGcg } from 'wordgame-engine';
+import { replayGcg } from 'wordgame-engine';
 import { sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 

@@ -34,3 +34,9 @@ export { refillDuplicateHand, MAX_DUPLICATE_REDRAWS } from './game/modes/crosswo
 /** The data-driven checker of untrusted plain data (persisted games, alphabet specs). */
 export * as schema from './schema/schema.js';
 export { describeValue } from './errors/error.js';
+export { NEW_16, CLASSIC_16, BIG_DELUXE_25, BIG_ORIGINAL_25, ENGINE_36 } from './boggle/dice.js';
+export { searchGraph, arcOf, type SearchGraph } from './movegen/graph.js';
+export { AlphagramIndex, alphagramIndex, BEYOND } from './movegen/alphagrams.js';
+export { unseenTiles } from './endgame/endgame.js';
+export { normalQuantile } from './sim/sim.js';
+export { playPairs, pairSeed, summarizePairs, type PairResult, type AutoplaySummary, type TurnObserver } from './ai/autoplay.js';

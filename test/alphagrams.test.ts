@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AlphagramIndex, BEYOND } from '../src/movegen/alphagrams.js';
+import { AlphagramIndex, BEYOND } from 'wordgame-engine/internals';
 import { FC, abcdConfig, mustBuild } from './helpers.js';
 
 describe('the alphagram index', () => {

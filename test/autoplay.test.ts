@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Autoplayer, type PairResult, summarizePairs } from '../src/ai/autoplay.js';
-import { runAutoplay } from '../src/node/autoplay.js';
-import { LeaveLearner } from '../src/leaves/learn.js';
-import { learnLeaves } from '../src/node/leaves.js';
-import { heuristicLeaves, leavePlayer, staticPlayer } from '../src/ai/players.js';
-import { selfPlay } from '../src/ai/selfplay.js';
-import { presetConfig } from '../src/config/config.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
+import { Autoplayer } from 'wordgame-engine';
+import { type PairResult, summarizePairs } from 'wordgame-engine/internals';
+import { runAutoplay } from 'wordgame-engine/node';
+import { LeaveLearner } from 'wordgame-engine';
+import { learnLeaves } from 'wordgame-engine/node';
+import { heuristicLeaves, leavePlayer, staticPlayer } from 'wordgame-engine';
+import { selfPlay } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { unwrap } from './helpers.js';
 
 describe('lean autoplay', () => {

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { BIG_DELUXE_25, BOGGLE_SCORES, CLASSIC_16, DICE_SETS, NEW_16, boggleScore } from '../src/boggle/dice.js';
-import { formatGrid, gridFromFaces, parseGrid, rollGrid, type BoggleGrid } from '../src/boggle/grid.js';
-import { scoreBoggleRound, validateBoggleMove, type BoggleContext } from '../src/boggle/rules.js';
-import { BoggleSolver, solveBoggle } from '../src/boggle/solver.js';
-import { Code } from '../src/errors/error.js';
+import { ALPHABETS } from 'wordgame-engine';
+import { BIG_DELUXE_25, CLASSIC_16, NEW_16 } from 'wordgame-engine/internals';
+import { BOGGLE_SCORES, DICE_SETS, boggleScore } from 'wordgame-engine';
+import { formatGrid, gridFromFaces, parseGrid, rollGrid, type BoggleGrid } from 'wordgame-engine';
+import { scoreBoggleRound, validateBoggleMove, type BoggleContext } from 'wordgame-engine';
+import { BoggleSolver, solveBoggle } from 'wordgame-engine';
+import { Code } from 'wordgame-engine';
 import { FC, failure, mustBuild, unwrap } from './helpers.js';
 
 const EN = ALPHABETS.en;

@@ -80,9 +80,9 @@ describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () 
       expect(r.iterations).toBeGreaterThanOrEqual(64);
       expect(r.checks).toBeGreaterThan(0);
       // The same job in Node, in this thread: the same choice and iterations (the result does not depend on where it runs).
-      const { prepareSimJob } = await import('../src/sim/parallel.js');
-      const { loadDefaultDictionary, loadDefaultLeaves } = await import('../src/node/files.js');
-      const { parseBoard, presetConfig, handFromLetters } = await import('../src/index.js');
+      const { prepareSimJob } = await import('wordgame-engine');
+      const { loadDefaultDictionary, loadDefaultLeaves } = await import('wordgame-engine/node');
+      const { parseBoard, presetConfig, handFromLetters } = await import('wordgame-engine');
       const config = presetConfig('en');
       if (!config.ok) throw new Error('no en');
       const text = /<script type="text\/plain" id="board">([^<]*)<\/script>/.exec(readFileSync(join(root, 'examples/browser-sim.html'), 'utf8'))?.[1]?.trim() ?? '';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Board } from '../src/board/board.js';
-import { BLANK, type Tile } from '../src/config/letterset.js';
-import type { Dictionary } from '../src/dictionary/dictionary.js';
-import { EndgameSolver } from '../src/endgame/endgame.js';
-import { PreEndgameSolver } from '../src/endgame/peg.js';
-import { MoveGenerator, allPlays } from '../src/movegen/generator.js';
+import { Board } from 'wordgame-engine';
+import { BLANK, type Tile } from 'wordgame-engine';
+import type { Dictionary } from 'wordgame-engine';
+import { EndgameSolver } from 'wordgame-engine';
+import { PreEndgameSolver } from 'wordgame-engine';
+import { MoveGenerator, allPlays } from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 import { abcdConfig } from './helpers.js';
 
@@ -137,12 +137,12 @@ describe('endgame solver', () => {
 
 describe('endgame players', () => {
   it('play whole validated self-play games, searching the pre-endgame and the endgame', async () => {
-    const { loadDefaultDictionary } = await import('../src/node/files.js');
-    const { presetConfig } = await import('../src/config/config.js');
-    const { selfPlay } = await import('../src/ai/selfplay.js');
-    const { staticPlayer } = await import('../src/ai/players.js');
-    const { endgamePlayer } = await import('../src/endgame/player.js');
-    const { PreEndgameSolver } = await import('../src/endgame/peg.js');
+    const { loadDefaultDictionary } = await import('wordgame-engine/node');
+    const { presetConfig } = await import('wordgame-engine');
+    const { selfPlay } = await import('wordgame-engine');
+    const { staticPlayer } = await import('wordgame-engine');
+    const { endgamePlayer } = await import('wordgame-engine');
+    const { PreEndgameSolver } = await import('wordgame-engine');
     const en = unwrap(presetConfig('en'));
     const dictionary = unwrap(loadDefaultDictionary());
     const player = endgamePlayer(en, unwrap(EndgameSolver.create(en, dictionary)), unwrap(PreEndgameSolver.create(en, dictionary)), staticPlayer, { endgameNodes: 5000, pegNodes: 500, pegCandidates: 3 });
@@ -155,8 +155,8 @@ describe('endgame players', () => {
 
 describe('parallel endgames', () => {
   it('give the same value and move on 1, 2 and 3 worker threads as one search', async () => {
-    const { solveEndgameParallel } = await import('../src/node/endgame.js');
-    const { saveDictionary } = await import('../src/dictionary/file.js');
+    const { solveEndgameParallel } = await import('wordgame-engine/node');
+    const { saveDictionary } = await import('wordgame-engine');
     const dictionary = mustBuild(['AB', 'BA', 'AD', 'DA', 'CAB', 'BAD', 'DAB', 'ABC', 'CAD', 'ACD', 'BAA', 'AA', 'DAD', 'ADD', 'ABBA', 'CABA', 'DACA', 'BADA', 'ACA', 'ABA'], ABCD.alphabet, true);
     const solver = unwrap(EndgameSolver.create(ABCD, dictionary));
     const bytes = saveDictionary(dictionary);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeGcg, parseGcg, type GcgProblem } from '../src/records/gcg.js';
-import { replayGcg } from '../src/records/replay.js';
+import { decodeGcg, parseGcg, type GcgProblem } from 'wordgame-engine';
+import { replayGcg } from 'wordgame-engine';
 
 const DATA = '../shared/data/gcg';
 const present = existsSync(`${DATA}/SOURCES.md`);

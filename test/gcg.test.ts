@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { leavePlayer, staticPlayer } from '../src/ai/players.js';
-import { selfPlay } from '../src/ai/selfplay.js';
-import { presetConfig } from '../src/config/config.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
-import { exportSelfPlay } from '../src/records/export.js';
-import { GCG_MAX_LENGTH, decodeGcg, parseGcg } from '../src/records/gcg.js';
-import { replayGcg } from '../src/records/replay.js';
+import { leavePlayer, staticPlayer } from 'wordgame-engine';
+import { selfPlay } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { exportSelfPlay } from 'wordgame-engine';
+import { GCG_MAX_LENGTH, decodeGcg, parseGcg } from 'wordgame-engine';
+import { replayGcg } from 'wordgame-engine';
 import { unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));

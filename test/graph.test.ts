@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arcOf, searchGraph, type SearchGraph } from '../src/movegen/graph.js';
+import { arcOf, searchGraph, type SearchGraph } from 'wordgame-engine/internals';
 import { FC, abcdConfig, mustBuild, wideConfig } from './helpers.js';
 
 /** Every path from `node` that ends a word (glyph codes joined by '.'), read from the search graph alone. */

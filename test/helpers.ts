@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { Alphabet } from '../src/alphabet/alphabet.js';
-import { Dictionary } from '../src/dictionary/dictionary.js';
-import { createConfig, type GameConfig } from '../src/config/config.js';
+import { Alphabet } from 'wordgame-engine';
+import { Dictionary } from 'wordgame-engine';
+import { createConfig, type GameConfig } from 'wordgame-engine';
 
 /** The fixed seed of every property test, so that failures reproduce. */
 export const SEED = 20261123;

@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { BLANK } from '../src/config/letterset.js';
-import { readKwg, writeKwg } from '../src/dictionary/kwg.js';
-import { LeaveTable } from '../src/leaves/leaves.js';
+import { ALPHABETS } from 'wordgame-engine';
+import { BLANK } from 'wordgame-engine';
+import { readKwg, writeKwg } from 'wordgame-engine';
+import { LeaveTable } from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 
 const en = ALPHABETS.en;
@@ -199,7 +199,7 @@ describe('KWG', () => {
 
 describe('the embedded leave table', () => {
   it('matches its manifest, holds every English leave, and is what the leave player loads', async () => {
-    const { loadDefaultLeaves } = await import('../src/node/files.js');
+    const { loadDefaultLeaves } = await import('wordgame-engine/node');
     const bytes = readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.klv2'));
     const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.leaves.manifest.json'), 'utf8')) as { sha256: string; leaves: number; stages: { sha256: string }[] };
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.sha256);
@@ -213,7 +213,7 @@ describe('the embedded leave table', () => {
   });
 
   it('reads every stored leave at its value through the dense index, and 0 for leaves it does not hold', async () => {
-    const { loadDefaultLeaves } = await import('../src/node/files.js');
+    const { loadDefaultLeaves } = await import('wordgame-engine/node');
     const t = unwrap(LeaveTable.fromKlv(unwrap(loadDefaultLeaves()).toKlv2()));
     let n = 0;
     for (const [tiles, v] of t.entries()) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EventLog } from '../src/game/log.js';
+import { EventLog } from 'wordgame-engine';
 import { FC } from './helpers.js';
 
 const keyOf = (s: string) => s.slice(0, 1);

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presetConfig } from '../src/config/config.js';
-import { Dictionary } from '../src/dictionary/dictionary.js';
-import { MoveGenerator, allPlays, bestPlay } from '../src/movegen/generator.js';
-import { loadDefaultDictionary } from '../src/node/files.js';
-import { parseBoard } from '../src/notation/board-text.js';
-import { parseTiles } from '../src/notation/tokens.js';
-import { makeHand } from '../src/state/hand.js';
+import { presetConfig } from 'wordgame-engine';
+import { Dictionary } from 'wordgame-engine';
+import { MoveGenerator, allPlays, bestPlay } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { parseBoard } from 'wordgame-engine';
+import { parseTiles } from 'wordgame-engine';
+import { makeHand } from 'wordgame-engine';
 import { SPANISH_WORDS } from './fixtures/spanish.js';
 import { unwrap } from './helpers.js';
 

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { Board } from '../src/board/board.js';
-import { presetConfig } from '../src/config/config.js';
-import { BLANK } from '../src/config/letterset.js';
-import { MoveGenerator, bestPlay } from '../src/movegen/generator.js';
-import { makeHand } from '../src/state/hand.js';
+import { ALPHABETS } from 'wordgame-engine';
+import { Board } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import { BLANK } from 'wordgame-engine';
+import { MoveGenerator, bestPlay } from 'wordgame-engine';
+import { makeHand } from 'wordgame-engine';
 import { mustBuild, unwrap } from './helpers.js';
 
 const DATA = '../shared/data/movegen';

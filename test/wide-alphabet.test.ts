@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from '../src/alphabet/presets.js';
-import { Board } from '../src/board/board.js';
-import { presetConfig } from '../src/config/config.js';
-import { loadDictionary, saveDictionary } from '../src/dictionary/file.js';
-import { MoveGenerator, allPlays } from '../src/movegen/generator.js';
-import { parsePlay } from '../src/notation/move.js';
-import { parseTiles } from '../src/notation/tokens.js';
-import { moveInput, validateMove } from '../src/rules/crossword.js';
-import { makeHand } from '../src/state/hand.js';
+import { ALPHABETS } from 'wordgame-engine';
+import { Board } from 'wordgame-engine';
+import { presetConfig } from 'wordgame-engine';
+import { loadDictionary, saveDictionary } from 'wordgame-engine';
+import { MoveGenerator, allPlays } from 'wordgame-engine';
+import { parsePlay } from 'wordgame-engine';
+import { parseTiles } from 'wordgame-engine';
+import { moveInput, validateMove } from 'wordgame-engine';
+import { makeHand } from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 
 /**

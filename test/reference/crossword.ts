@@ -1,4 +1,4 @@
-import type { GameConfig } from '../../src/config/config.js';
+import type { GameConfig } from 'wordgame-engine';
 
 /**
  * A plain brute-force crossword validator, written from the rule book as simply as possible,
