@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Autoplayer } from '../src/ai/autoplay.js';
+import { Autoplayer } from '../src/autoplay/autoplay.js';
 import { presetConfig } from '../src/config/config.js';
 import { loadDefaultDictionary, loadDefaultLeaves } from '../src/node/files.js';
 import { WinTableBuilder } from '../src/sim/winpct.js';

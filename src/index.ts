@@ -42,8 +42,8 @@ export { type WordListOptions, type WordListReport, MAX_WORD_LENGTH } from './di
 export { loadDictionary, saveDictionary, inspectDictionary, type DictionaryFileInfo } from './dictionary/file.js';
 export { PERMISSIVE, setLookup } from './rules/lookup.js';
 export { readKwg, writeKwg, KWG_MAX_NODES, KWG_MAX_WORDS, type KwgInfo } from './dictionary/kwg.js';
-export { LeaveTable } from './leaves/leaves.js';
-export { LeaveLearner, type LearnerStats } from './leaves/learn.js';
+export { LeaveTable } from './leaves/table.js';
+export { LeaveLearner, type LearnerStats, type LeaveGameSource } from './leaves/learn.js';
 
 // Boards, hands, notation
 export { Board, emptyBoard, type Placement } from './board/board.js';
@@ -59,13 +59,17 @@ export { validateMove, listViolations, scorePlacements, moveInput, type MoveCont
 export { validateTrade, type TradeContext, type TradeInput } from './rules/trade.js';
 
 // Move generation and AI players
-export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type LeaveValues, type SearchOptions, type PlayView } from './movegen/generator.js';
-export { staticPlayer, leavePlayer, heuristicLeaves, leaveValue, EndgameLeaves, type LeavePlayerOptions, type Player, type Decision, type TurnView } from './ai/players.js';
-export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './ai/selfplay.js';
+export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type SearchOptions, type PlayView } from './movegen/generator.js';
+export { type LeaveValues } from './leaves/values.js';
+export { EndgameLeaves } from './leaves/endgame.js';
+export { heuristicLeaves, leaveValue } from './leaves/heuristic.js';
+export { staticPlayer, leavePlayer, type LeavePlayerOptions } from './players/basic.js';
+export { type Player, type Decision, type TurnView } from './players/player.js';
+export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './autoplay/selfplay.js';
 export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
 export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, type PreEndgameResult } from './endgame/peg.js';
 export { endgamePlayer, type EndgameBudget } from './endgame/player.js';
-export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './ai/autoplay.js';
+export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './autoplay/autoplay.js';
 export { Simulator, SimRun, SimTally, iterationSeed, type SimPosition, type SimOptions, type SimProgress, type SimCandidate, type SimCandidateInfo, type SimResult } from './sim/sim.js';
 export { RackInference } from './sim/inference.js';
 export { simulateInWorkers, simulateOnPorts, simWorkerHandler, prepareSimJob, webWorkerPort, type SimJob, type SimRequest, type SimReply, type SimPort, type SimDefaults, type WebWorkerLike } from './sim/parallel.js';
@@ -102,10 +106,14 @@ export {
 export { type ClassicState } from './game/classic.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
-export { gameToJSON, gameFromJSON, replayGame, playerView, gameToGcg, GAME_JSON_VERSION, MAX_HISTORY, MAX_GAME_JSON_LENGTH, type GameJSON, type LoadOptions } from './game/json.js';
+export { gameToJSON, gameFromJSON, GAME_JSON_VERSION, MAX_HISTORY, MAX_GAME_JSON_LENGTH, type GameJSON, type LoadOptions } from './game/json.js';
+export { gameToGcg } from './game/gcg.js';
+export { playerView } from './game/view.js';
+export { replayGame } from './game/replay.js';
 export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';
 
 // Game records
 export { parseGcg, decodeGcg, GCG_PROBLEMS, GCG_MAX_LENGTH, GCG_MAX_EVENTS, type GcgRecord, type GcgEvent, type GcgProblem, type GcgParseOptions } from './records/gcg.js';
 export { replayGcg, MAX_FINDINGS, type GcgReplay, type GcgFinding } from './records/replay.js';
-export { exportGcg, exportSelfPlay, type ExportTurn } from './records/export.js';
+export { exportGcg, type ExportTurn } from './records/export.js';
+export { exportSelfPlay } from './autoplay/selfplay.js';

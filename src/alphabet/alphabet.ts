@@ -261,3 +261,8 @@ export function sameGlyphs(a: Alphabet, b: Alphabet): boolean {
   for (let c = 1; c <= a.size; c++) if (a.glyph(c) !== b.glyph(c)) return false;
   return true;
 }
+
+/** True when two holders of an alphabet (a configuration and a dictionary, say) use the same one: the same glyphs in the same order. */
+export function sameAlphabet(a: { readonly alphabet: Alphabet }, b: { readonly alphabet: Alphabet }): boolean {
+  return sameGlyphs(a.alphabet, b.alphabet);
+}

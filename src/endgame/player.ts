@@ -1,8 +1,9 @@
-import { type Decision, type Player, type TurnView } from '../ai/players.js';
+import { type Decision, type Player, type TurnView } from '../players/player.js';
 import { GeneratedPlay } from '../movegen/generator.js';
 import type { Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
-import { EndgameSolver, unseenTiles } from './endgame.js';
+import { EndgameSolver } from './endgame.js';
+import { unseenTiles } from '../state/unseen.js';
 import { PreEndgameSolver } from './peg.js';
 
 /** The budget of an endgame player's searches. */

@@ -1,6 +1,6 @@
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { sameAlphabet } from '../movegen/generator.js';
+import { sameAlphabet } from '../alphabet/alphabet.js';
 import { formatBoard } from '../notation/board-text.js';
 import { formatTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';

@@ -6,9 +6,7 @@ import { BLANK } from '../config/letterset.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { crosswordStateFromJSON, crosswordStateToJSON, type CrosswordStateJSON } from '../notation/json.js';
 import { formatBoard } from '../notation/board-text.js';
-import { parsePlay } from '../notation/move.js';
-import { formatTiles, parseTiles } from '../notation/tokens.js';
-import { exportGcg, type ExportTurn } from '../records/export.js';
+import { formatTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
 import { moveInput, validateMove } from '../rules/crossword.js';
 import { array, bool, check, int, literal, nullable, object, str, tuple, variant, type Infer } from '../schema/schema.js';
@@ -17,6 +15,7 @@ import type { CrosswordState } from '../state/state.js';
 import type { ClassicState } from './classic.js';
 import type { Engine } from './engine.js';
 import { EventLog } from './log.js';
+import { replayGame } from './replay.js';
 import { anagramScore } from './modes/anagram.js';
 import { MAX_BOGGLE_WORDS, boggleRound, boggleWordLimit } from './modes/boggle.js';
 import { PREDEFINED_GAMES, checkSettings } from './settings.js';
@@ -90,7 +89,7 @@ export type GameJSON = Infer<typeof gameSchema>;
 // ---- writing -----------------------------------------------------------------------------------
 
 /** The configuration of a state's game code (every game has one; Boggle uses the English alphabet's). */
-function configOf(state: GameState): GameConfig | undefined {
+export function configOf(state: GameState): GameConfig | undefined {
   const game = Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, state.settings.code) ? PREDEFINED_GAMES[state.settings.code] : undefined;
   const c = presetConfig(game?.config ?? 'en');
   return c.ok ? c.value : undefined;
@@ -105,7 +104,8 @@ export function gameToJSON(state: GameState): GameJSON {
   return toJSON(state, true);
 }
 
-function toJSON(state: GameState, withHistory: boolean): GameJSON {
+/** The JSON form of a game, with its history or without (what {@link playerView} starts from). */
+export function toJSON(state: GameState, withHistory: boolean): GameJSON {
   const config = configOf(state) as GameConfig;
   const a = config.alphabet;
   const c = state.classic;
@@ -522,186 +522,3 @@ function boggleFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result
   const boggle: BoggleState = Object.freeze({ grid: expected.grid, submissions: Object.freeze(lists) });
   return ok(Object.freeze({ ...state, boggle }));
 }
-
-// ---- replay ------------------------------------------------------------------------------------
-
-/**
- * Rebuilds a game from its settings (seed included) and its recorded events: the waiting room
- * as the start recorded it, then every recorded request applied again through the engine.
- */
-export function replayGame(state: GameState, engine: Engine): Result<GameState, EngineError> {
-  const ctx = engine.context(state);
-  if (!ctx.ok) return ctx;
-  const h = state.history.toArray();
-  const created = h[0];
-  if (created?.type !== 'created') return err(engineError(Code.BAD_STATE, { cause: 'no creation' }));
-  const made = engine.create({ ...state.settings }, created.player);
-  if (!made.ok) return made;
-  let s = made.value.state;
-  // Joins and leaves before the start are not recorded: a waiting room is its seats.
-  if (state.status === 'waiting') return ok(Object.freeze({ ...s, players: Object.freeze(state.players.map((p) => Object.freeze({ ...p }))), operator: state.operator }));
-  const fail = (k: number, e: EngineError) => err(engineError(Code.BAD_STATE, { cause: `event ${k}: ${e.name} ${e.cause ?? ''}`.trim() }));
-  for (let k = 1; k < h.length; k++) {
-    const e = h[k] as GameEvent;
-    let by: string;
-    let request: unknown;
-    switch (e.type) {
-      case 'started':
-        s = Object.freeze({ ...s, players: Object.freeze(e.players.map((id) => Object.freeze({ id, score: 0, left: false }))), operator: e.operator });
-        by = e.player;
-        request = { type: 'start' };
-        break;
-      case 'played': {
-        const board = s.classic?.tiles.board;
-        if (board === undefined) return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a play before the start` }));
-        const p = parsePlayAgainst(e.move, board, ctx.value);
-        if (!p.ok) return fail(k, p.error);
-        by = e.player;
-        request = { type: 'play', ...p.value };
-        break;
-      }
-      case 'traded': {
-        const t = parseTiles(e.tiles, ctx.value.config.alphabet);
-        if (!t.ok) return fail(k, t.error);
-        by = e.player;
-        request = { type: 'trade', glyphs: t.value.map((x) => (x === BLANK ? '?' : ctx.value.config.alphabet.glyph(x))) };
-        break;
-      }
-      case 'passed':
-        by = e.player;
-        request = { type: 'pass' };
-        break;
-      case 'submitted': {
-        by = e.player;
-        if (e.move === '-') request = { type: 'pass' };
-        else {
-          const board = s.duplicate?.board;
-          if (board === undefined) return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a submission before the start` }));
-          const p = parsePlayAgainst(e.move, board, ctx.value);
-          if (!p.ok) return fail(k, p.error);
-          request = { type: 'play', ...p.value };
-        }
-        break;
-      }
-      case 'answered':
-        by = e.player;
-        request = e.word === '' ? { type: 'pass' } : { type: 'play', word: e.word };
-        break;
-      case 'found':
-        by = e.player;
-        request = { type: 'play', path: e.path };
-        break;
-      case 'turn-closed':
-        by = SERVER_ID;
-        request = { type: 'close-turn' };
-        break;
-      case 'left':
-        by = e.player;
-        request = { type: 'leave' };
-        break;
-      case 'kicked':
-        by = e.by;
-        request = { type: 'kick', player: e.player };
-        break;
-      default:
-        // Derived events (game over) come with the request that caused them.
-        continue;
-    }
-    const r = engine.apply(s, by, request);
-    if (!r.ok) return fail(k, r.error);
-    s = r.value.state;
-  }
-  return ok(s);
-}
-
-/** A recorded play's notation as the request that makes it on `board`. */
-function parsePlayAgainst(move: string, board: Board, ctx: ModeContext): Result<ReturnType<typeof moveInput>, EngineError> {
-  const p = parsePlay(move, board, ctx.config.alphabet);
-  return p.ok ? ok(moveInput(p.value.placements, ctx.config)) : p;
-}
-
-// ---- views and records -------------------------------------------------------------------------
-
-/**
- * What one player may see, as JSON: other players' hands become counts (`hands[i]` null,
- * `handSizes` given), the bag a count (its contents, the PRNG state and the seed stay hidden
- * while the game runs), other players' submissions are hidden (duplicate and anagram: whether
- * they submitted; Boggle: how many words), and so are other players' racks, traded tiles and
- * submissions in the history. Anyone may see a finished game whole.
- *
- * `{ history: false }` leaves the history out (a server that pushes each change's events sends
- * the history once, not with every view: the view stays small however long the game).
- */
-export function playerView(state: GameState, playerId: string, options: { readonly history?: boolean } = {}): Record<string, unknown> {
-  const withHistory = options.history ?? true;
-  const json = toJSON(state, withHistory) as unknown as Record<string, unknown>;
-  if (state.status === 'over') return json;
-  const me = state.players.findIndex((p) => p.id === playerId);
-  json.settings = { ...state.settings, seed: null };
-  const c = state.classic;
-  if (c !== undefined) {
-    const part = json.classic as NonNullable<GameJSON['classic']>;
-    json.classic = { ...part, hands: part.hands.map((h, i) => (i === me ? h : null)), handSizes: c.tiles.hands.map((h) => h.length), bag: { size: c.tiles.bag.tiles.length } };
-  }
-  const d = state.duplicate;
-  if (d !== undefined) {
-    const part = json.duplicate as NonNullable<GameJSON['duplicate']>;
-    json.duplicate = { ...part, bag: { size: d.bag.tiles.length }, submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)) };
-  }
-  const a = state.anagram;
-  if (a !== undefined) {
-    const part = json.anagram as NonNullable<GameJSON['anagram']>;
-    json.anagram = { ...part, bag: { size: a.bag.tiles.length }, submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)) };
-  }
-  if (state.boggle !== undefined) {
-    const part = json.boggle as NonNullable<GameJSON['boggle']>;
-    json.boggle = { ...part, submissions: part.submissions.map((x, i) => (i === me ? x : x.length)) };
-  }
-  if (!withHistory) return json;
-  json.history = state.history.toArray().map((e) => {
-    if (!('player' in e) || e.player === playerId) return e;
-    switch (e.type) {
-      case 'played':
-        return { type: e.type, player: e.player, move: e.move, score: e.score, words: e.words };
-      case 'passed':
-        return { type: e.type, player: e.player };
-      case 'traded':
-        return { type: e.type, player: e.player, count: [...e.tiles].length };
-      case 'submitted':
-      case 'answered':
-      case 'found':
-        return { type: e.type, player: e.player };
-      default:
-        return e;
-    }
-  });
-  return json;
-}
-
-/**
- * A classic game's record as GCG, from its history (plays, trades, passes and the end-of-game
- * rack adjustments); undefined for other game types.
- */
-export function gameToGcg(state: GameState): string | undefined {
-  const config = configOf(state);
-  if (config === undefined || state.type !== 'classic' || state.classic === undefined) return undefined;
-  const index = new Map(state.players.map((p, i) => [p.id, i]));
-  const turns: ExportTurn[] = [];
-  for (const e of state.history) {
-    const player = 'player' in e ? (index.get(e.player) ?? -1) : -1;
-    if (e.type === 'played' && player >= 0) turns.push({ player, kind: 'play', rack: e.rack, move: e.move, score: e.score });
-    else if (e.type === 'traded' && player >= 0) turns.push({ player, kind: 'trade', rack: e.rack, tiles: e.tiles });
-    else if (e.type === 'passed' && player >= 0) turns.push({ player, kind: 'pass', rack: e.rack ?? '' });
-  }
-  const c = state.classic;
-  const wentOut = c.endReason === 'out' ? c.tiles.hands.findIndex((h) => h.length === 0) : -1;
-  return exportGcg({
-    players: state.players.map((p) => p.id.replace(/[\s:]+/g, '_')),
-    turns,
-    finalRacks: c.over ? c.tiles.hands.map((h) => formatTiles(h, config.alphabet)) : [],
-    adjustments: c.over ? c.adjustments : state.players.map(() => 0),
-    ...(wentOut >= 0 ? { wentOut } : {}),
-    config,
-  });
-}
-

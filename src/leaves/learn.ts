@@ -1,10 +1,20 @@
-import type { Autoplayer } from '../ai/autoplay.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK } from '../config/letterset.js';
 import type { EngineError } from '../errors/error.js';
-import type { LeaveValues } from '../movegen/generator.js';
+import type { LeaveValues } from './values.js';
 import type { Result } from '../result.js';
-import { LeaveTable } from './leaves.js';
+import { LeaveTable } from './table.js';
+
+/**
+ * Where the learner's games come from: anything that plays a game for a seed (seats rotated by
+ * `rotate`) and tells, after each turn, the seat that moved, the points it scored, the tiles it
+ * kept and the tiles left in the bag. The autoplay harness's `Autoplayer` is one; the learner
+ * depends on this shape only, so leaves stay below the players and the harness.
+ */
+export interface LeaveGameSource {
+  /** Plays the game of `seed` with seats rotated by `rotate`, calling `observer` after each turn. */
+  playGame(seed: number, rotate: number, observer: (seat: number, score: number, kept: readonly number[], bag: number) => void): unknown;
+}
 
 /**
  * Learning leave values from self-play (one generation; run several, each playing with the last
@@ -59,11 +69,11 @@ export class LeaveLearner {
     return (empty > 0 ? (this.#sum.get('') as number) / empty : this.#observations === 0 ? 0 : this.#total / this.#observations) / 1000;
   }
 
-  /** Plays one game on `autoplayer` and records its leaves. */
-  playGame(autoplayer: Autoplayer, seed: number, rotate = 0): void {
+  /** Plays one game from `games` (an `Autoplayer`, say) and records its leaves. */
+  playGame(games: LeaveGameSource, seed: number, rotate = 0): void {
     this.#pending.length = 0;
     const handSize = this.config.handSize;
-    autoplayer.playGame(seed, rotate, (seat, score, kept, bag) => {
+    games.playGame(seed, rotate, (seat, score, kept, bag) => {
       const leaveValue = kept.length >= 1 && kept.length <= 6 && this.#base !== undefined ? this.#valueOf(kept) : 0;
       const before = this.#pending[seat];
       if (before !== undefined) this.#record(before, score + leaveValue);

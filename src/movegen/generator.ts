@@ -1,4 +1,4 @@
-import { sameGlyphs } from '../alphabet/alphabet.js';
+import { sameAlphabet } from '../alphabet/alphabet.js';
 import { Board, type Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
@@ -8,6 +8,7 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { formatPlay } from '../notation/move.js';
 import { BEYOND, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
 import { arcOf, searchGraph } from './graph.js';
+import type { LeaveValues } from '../leaves/values.js';
 import { err, ok, type Result } from '../result.js';
 
 /**
@@ -30,23 +31,6 @@ export interface PlayView {
   readonly wordLength: number;
   /** The new tiles as placements sorted by square (allocates). */
   placements(): Placement[];
-}
-
-/**
- * Values of leaves (the tiles kept after a play): what equity adds to the score. `value` gets
- * the kept tiles sorted ascending (glyph codes, {@link BLANK} for a blank, so blanks last).
- */
-export interface LeaveValues {
-  /** The value of keeping `tiles[0..length)` (glyph codes ascending, blanks last). */
-  leaveValue(tiles: Uint8Array, length: number): number;
-  /**
-   * Optional, a faster way to the same values: the value of every sub-multiset of a hand into
-   * `out`. The hand is `groups` distinct tiles, `tiles[k]` (glyph codes ascending, {@link BLANK}
-   * last) held `counts[k]` times; the sub-multiset keeping `c[k]` of each is at index
-   * `Σ c[k] × Π_{i<k} (counts[i] + 1)` (group 0 varies fastest). False when it cannot, with
-   * `out` untouched.
-   */
-  subRackValues?(tiles: ArrayLike<number>, counts: ArrayLike<number>, groups: number, out: Float64Array): boolean;
 }
 
 /** Options of the searches: rank by equity (score plus leave value) instead of score alone. */
@@ -2076,11 +2060,6 @@ function warmUp(g: MoveGenerator): void {
     if (n === 3) play(handOf(3, 1));
   }
   while (g.undo());
-}
-
-/** True when a configuration and a dictionary use the same alphabet (same glyphs in the same order). */
-export function sameAlphabet(config: GameConfig, dictionary: Dictionary): boolean {
-  return sameGlyphs(config.alphabet, dictionary.alphabet);
 }
 
 /**

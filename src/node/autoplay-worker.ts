@@ -1,6 +1,6 @@
 /** An autoplay worker thread: plays its shard of pairs (see autoplay.ts) and posts the results. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { playPairs } from '../ai/autoplay.js';
+import { playPairs } from '../autoplay/autoplay.js';
 import { type AutoplayJob, prepareJob } from './autoplay.js';
 
 const { job, from, to } = workerData as { job: AutoplayJob; from: number; to: number };

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { type AutoplayPlayer, type AutoplaySummary, Autoplayer, type PairResult, playPairs, summarizePairs } from '../ai/autoplay.js';
-import { heuristicLeaves } from '../ai/players.js';
+import { type AutoplayPlayer, type AutoplaySummary, Autoplayer, type PairResult, playPairs, summarizePairs } from '../autoplay/autoplay.js';
+import { heuristicLeaves } from '../leaves/heuristic.js';
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { LeaveTable } from '../leaves/leaves.js';
+import { LeaveTable } from '../leaves/table.js';
 import { EndgameSolver } from '../endgame/endgame.js';
 import { err, ok, type Result } from '../result.js';
 import { defaultLeaveValues, dictionaryOrDefault } from './files.js';

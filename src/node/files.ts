@@ -8,11 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { loadDictionary, saveDictionary } from '../dictionary/file.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { LeaveTable } from '../leaves/leaves.js';
+import { LeaveTable } from '../leaves/table.js';
 import { err, ok, type Result } from '../result.js';
-import { heuristicLeaves } from '../ai/players.js';
+import { heuristicLeaves } from '../leaves/heuristic.js';
 import type { GameConfig } from '../config/config.js';
-import type { LeaveValues } from '../movegen/generator.js';
+import type { LeaveValues } from '../leaves/values.js';
 
 /** File name of the embedded default English dictionary, inside the package's `dictionaries/`. */
 export const DEFAULT_DICTIONARY_FILE = 'en.dawg';

@@ -1,10 +1,10 @@
-import { Autoplayer } from '../ai/autoplay.js';
-import { heuristicLeaves } from '../ai/players.js';
+import { Autoplayer } from '../autoplay/autoplay.js';
+import { heuristicLeaves } from '../leaves/heuristic.js';
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveLearner, type LearnerStats } from '../leaves/learn.js';
-import { LeaveTable } from '../leaves/leaves.js';
-import type { LeaveValues } from '../movegen/generator.js';
+import { LeaveTable } from '../leaves/table.js';
+import type { LeaveValues } from '../leaves/values.js';
 import { err, ok, type Result } from '../result.js';
 import { startWorker } from './autoplay.js';
 import { dictionaryOrDefault } from './files.js';

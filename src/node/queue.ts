@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type AutoplaySummary, type Autoplayer, type PairResult, playPairs, summarizePairs } from '../ai/autoplay.js';
+import { type AutoplaySummary, type Autoplayer, type PairResult, playPairs, summarizePairs } from '../autoplay/autoplay.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { type AutoplayJob, prepareJob } from './autoplay.js';

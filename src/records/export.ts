@@ -1,6 +1,4 @@
-import type { SelfPlayGame } from '../ai/selfplay.js';
 import type { GameConfig } from '../config/config.js';
-import { formatTiles } from '../notation/tokens.js';
 
 /** One turn of a game to export. */
 export type ExportTurn =
@@ -50,26 +48,4 @@ export function exportGcg(game: {
     lines.push(`>${nick}: ${rack} (${rack}) ${game.adjustments[i] ?? 0} ${totals[i]}`);
   });
   return lines.join('\n') + '\n';
-}
-
-
-/** A self-play game as GCG (see {@link exportGcg}). */
-export function exportSelfPlay(game: SelfPlayGame, players: readonly string[], config: GameConfig): string {
-  const turns: ExportTurn[] = game.turns.map((t) =>
-    t.kind === 'play'
-      ? { player: t.player, kind: 'play', rack: t.rack, move: t.move, score: t.score }
-      : t.kind === 'trade'
-        ? { player: t.player, kind: 'trade', rack: t.rack, tiles: t.move.slice(1) }
-        : { player: t.player, kind: 'pass', rack: t.rack },
-  );
-  const final = game.final;
-  return exportGcg({
-    players,
-    turns,
-    finalRacks: final.tiles.hands.map((h) => formatTiles(h, config.alphabet)),
-    adjustments: final.adjustments,
-    ...(final.endReason === 'out' ? { wentOut: final.tiles.hands.findIndex((h) => h.length === 0) } : {}),
-    config,
-    description: `Created with wordgame-engine (self-play, seed ${game.seed})`,
-  });
 }

@@ -3,7 +3,8 @@ import type { GameConfig } from '../config/config.js';
 import { BLANK } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { type LeaveValues, MoveGenerator, type SearchOptions } from '../movegen/generator.js';
+import { MoveGenerator, type SearchOptions } from '../movegen/generator.js';
+import { type LeaveValues } from '../leaves/values.js';
 import { err, ok, type Result } from '../result.js';
 
 /**

@@ -4,8 +4,8 @@ import type { Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { loadDictionary } from '../dictionary/file.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { LeaveTable } from '../leaves/leaves.js';
-import type { LeaveValues } from '../movegen/generator.js';
+import { LeaveTable } from '../leaves/table.js';
+import type { LeaveValues } from '../leaves/values.js';
 import { err, ok, type Result } from '../result.js';
 import { type SimCandidateInfo, type SimOptions, type SimPosition, type SimResult, type SimRun, SimTally, Simulator } from './sim.js';
 

@@ -1,6 +1,7 @@
-import { type Decision, type Player, type TurnView, leavePlayer } from '../ai/players.js';
+import { leavePlayer } from '../players/basic.js';
+import { type Decision, type Player, type TurnView } from '../players/player.js';
 import type { Placement } from '../board/board.js';
-import { unseenTiles } from '../endgame/endgame.js';
+import { unseenTiles } from '../state/unseen.js';
 import { GeneratedPlay } from '../movegen/generator.js';
 import type { SimOptions, Simulator } from './sim.js';
 

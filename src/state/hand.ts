@@ -41,3 +41,12 @@ export function blankCount(hand: Hand): number {
   for (const t of hand) if (t === BLANK) n++;
   return n;
 }
+
+/** Removes one tile from a rack (order not kept): a cell value with the blank bit removes a blank. Allocates nothing. */
+export function removeFromRack(rack: number[], tile: number): void {
+  const i = rack.indexOf((tile & BLANK) !== 0 ? BLANK : tile);
+  if (i >= 0) {
+    rack[i] = rack[rack.length - 1] as number;
+    rack.pop();
+  }
+}

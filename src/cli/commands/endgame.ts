@@ -1,7 +1,8 @@
 import type { Board } from '../../board/board.js';
 import type { GameConfig } from '../../config/config.js';
 import type { Tile } from '../../config/letterset.js';
-import { type EndgameResult, EndgameSolver, unseenTiles } from '../../endgame/endgame.js';
+import { type EndgameResult, EndgameSolver } from '../../endgame/endgame.js';
+import { unseenTiles } from '../../state/unseen.js';
 import type { EngineError } from '../../errors/error.js';
 import { solveEndgameParallel } from '../../node/endgame.js';
 import type { Result } from '../../result.js';

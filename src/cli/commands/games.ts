@@ -1,5 +1,5 @@
-import { leavePlayer, staticPlayer } from '../../ai/players.js';
-import { selfPlay } from '../../ai/selfplay.js';
+import { leavePlayer, staticPlayer } from '../../players/basic.js';
+import { selfPlay } from '../../autoplay/selfplay.js';
 import { presetConfig } from '../../config/config.js';
 import type { WordLookup } from '../../dictionary/dictionary.js';
 import type { EngineError } from '../../errors/error.js';
@@ -9,7 +9,7 @@ import { SERVER_ID, type GameEvent, type GameState, type ModeContext } from '../
 import { MoveGenerator, allPlays } from '../../movegen/generator.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
-import { exportSelfPlay } from '../../records/export.js';
+import { exportSelfPlay } from '../../autoplay/selfplay.js';
 import { decodeGcg, parseGcg } from '../../records/gcg.js';
 import { replayGcg, type GcgFinding } from '../../records/replay.js';
 import { moveInput } from '../../rules/crossword.js';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { presetConfig } from '../../config/config.js';
 import { learnLeaves } from '../../node/leaves.js';
 import { CommandError, EXIT, UsageError, emit, fileError, intOption, progress, readBytes, type Command } from '../framework.js';
-import { LeaveTable } from '../../leaves/leaves.js';
+import { LeaveTable } from '../../leaves/table.js';
 
 /** `wordgame leaves build`. */
 export const leavesBuild: Command = {

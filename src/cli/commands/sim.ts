@@ -1,12 +1,12 @@
 import type { Placement } from '../../board/board.js';
 import { parseSquareName } from '../../notation/square.js';
 import { formatTiles, handFromLetters, parseTiles } from '../../notation/tokens.js';
-import { LeaveTable } from '../../leaves/leaves.js';
+import { LeaveTable } from '../../leaves/table.js';
 import { loadDefaultLeaves } from '../../node/files.js';
 import { simulateOnWorkers } from '../../node/sim.js';
 import type { SimJob } from '../../sim/parallel.js';
 import type { SimOptions } from '../../sim/sim.js';
-import { unseenTiles } from '../../endgame/endgame.js';
+import { unseenTiles } from '../../state/unseen.js';
 import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, readBytes, type Command } from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
 

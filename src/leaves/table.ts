@@ -4,7 +4,7 @@ import { buildWordGraph } from '../dictionary/build.js';
 import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from '../dictionary/format.js';
 import { KWG_MAX_NODES, checkNode22, kwgAccepts, kwgArc, kwgIsEnd, kwgTile, readNodes } from '../dictionary/kwg.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import type { LeaveValues } from '../movegen/generator.js';
+import type { LeaveValues } from './values.js';
 import { err, ok, type Result } from '../result.js';
 
 /**

@@ -5,9 +5,10 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { type ClassicState, applyClassicPass, applyClassicPlay, applyClassicTrade, startClassic } from '../game/classic.js';
 import { MoveGenerator } from '../movegen/generator.js';
 import { formatTiles } from '../notation/tokens.js';
+import { type ExportTurn, exportGcg } from '../records/export.js';
 import { err, ok, type Result } from '../result.js';
 import { scorePlacements } from '../rules/crossword.js';
-import type { Player } from './players.js';
+import type { Player } from '../players/player.js';
 
 /** One turn of a self-play game. */
 export interface SelfPlayTurn {
@@ -72,4 +73,25 @@ export function selfPlay(config: GameConfig, dictionary: Dictionary, players: re
     turns.push({ player: p, rack, kind: decision.kind, move, score, total: (state.tiles.scores[p] ?? 0) - (state.over ? (state.adjustments[p] ?? 0) : 0) });
   }
   return ok({ turns, final: state, seed });
+}
+
+/** A self-play game as GCG (see {@link exportGcg}). */
+export function exportSelfPlay(game: SelfPlayGame, players: readonly string[], config: GameConfig): string {
+  const turns: ExportTurn[] = game.turns.map((t) =>
+    t.kind === 'play'
+      ? { player: t.player, kind: 'play', rack: t.rack, move: t.move, score: t.score }
+      : t.kind === 'trade'
+        ? { player: t.player, kind: 'trade', rack: t.rack, tiles: t.move.slice(1) }
+        : { player: t.player, kind: 'pass', rack: t.rack },
+  );
+  const final = game.final;
+  return exportGcg({
+    players,
+    turns,
+    finalRacks: final.tiles.hands.map((h) => formatTiles(h, config.alphabet)),
+    adjustments: final.adjustments,
+    ...(final.endReason === 'out' ? { wentOut: final.tiles.hands.findIndex((h) => h.length === 0) } : {}),
+    config,
+    description: `Created with wordgame-engine (self-play, seed ${game.seed})`,
+  });
 }
