@@ -59,7 +59,9 @@ export { validateMove, listViolations, scorePlacements, moveInput, type MoveCont
 export { validateTrade, type TradeContext, type TradeInput } from './rules/trade.js';
 
 // Move generation and AI players
-export { MoveGenerator, GeneratedPlay, allPlays, topPlays, bestPlay, comparePlays, type SearchOptions, type PlayView } from './movegen/generator.js';
+export { MoveGenerator, type SearchOptions, type PlayView } from './movegen/generator.js';
+export { allPlays, topPlays, bestPlay } from './movegen/search.js';
+export { GeneratedPlay, comparePlays } from './movegen/play.js';
 export { type LeaveValues } from './leaves/values.js';
 export { EndgameLeaves } from './leaves/endgame.js';
 export { heuristicLeaves, leaveValue } from './leaves/heuristic.js';

@@ -83,4 +83,11 @@ describe('the layers of src', () => {
     expect(upward([{ from: generator, to: join('src', 'result.js') }])).toEqual([]);
     expect(upward([{ from: join('src', 'result.ts'), to: join('src', 'index.js') }])).toHaveLength(1);
   });
+
+  it('has no file over 900 lines', () => {
+    const long = files('src')
+      .map((f) => [f, readFileSync(f, 'utf8').split('\n').length] as const)
+      .filter(([f, n]) => n > 900);
+    expect(long).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@ import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { MoveGenerator, topPlays } from '../movegen/generator.js';
+import { MoveGenerator } from '../movegen/generator.js';
+import { topPlays } from '../movegen/search.js';
 import { err, ok, type Result } from '../result.js';
 import { EndgameSolver } from './endgame.js';
 

@@ -1,5 +1,5 @@
 import { type Decision, type Player, type TurnView } from '../players/player.js';
-import { GeneratedPlay } from '../movegen/generator.js';
+import { GeneratedPlay } from '../movegen/play.js';
 import type { Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { EndgameSolver } from './endgame.js';

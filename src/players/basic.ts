@@ -3,7 +3,7 @@ import { EndgameLeaves } from '../leaves/endgame.js';
 import { heuristicLeaves } from '../leaves/heuristic.js';
 import { bestTrade } from '../leaves/trade.js';
 import type { LeaveValues } from '../leaves/values.js';
-import { bestPlay } from '../movegen/generator.js';
+import { bestPlay } from '../movegen/search.js';
 import type { Decision, Player, TurnView } from './player.js';
 
 /** Takes the highest-scoring play (ties broken by `comparePlays`); passes when there is none. */

@@ -1,5 +1,6 @@
 import type { Tile } from '../config/letterset.js';
-import type { GeneratedPlay, MoveGenerator } from '../movegen/generator.js';
+import type { MoveGenerator } from '../movegen/generator.js';
+import type { GeneratedPlay } from '../movegen/play.js';
 import type { Hand } from '../state/hand.js';
 
 /** What an AI player decides on its turn. */

@@ -2,7 +2,7 @@ import { leavePlayer } from '../players/basic.js';
 import { type Decision, type Player, type TurnView } from '../players/player.js';
 import type { Placement } from '../board/board.js';
 import { unseenTiles } from '../state/unseen.js';
-import { GeneratedPlay } from '../movegen/generator.js';
+import { GeneratedPlay } from '../movegen/play.js';
 import type { SimOptions, Simulator } from './sim.js';
 
 /** The budget and shape of a simulating player's searches (no time limit: games stay deterministic). */

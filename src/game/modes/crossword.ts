@@ -1,7 +1,8 @@
 import { Board, type Placement } from '../../board/board.js';
 import { BLANK, type Tile } from '../../config/letterset.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
-import { MoveGenerator, bestPlay } from '../../movegen/generator.js';
+import { MoveGenerator } from '../../movegen/generator.js';
+import { bestPlay } from '../../movegen/search.js';
 import { formatPlay } from '../../notation/move.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';

@@ -1,0 +1,516 @@
+import type { GameConfig } from '../config/config.js';
+import { BLANK } from '../config/letterset.js';
+import type { FullHandCheck } from './full-hand.js';
+import type { LeaveMap } from './leave-map.js';
+import type { BoardLines } from './lines.js';
+import type { PriorPlays } from './prior.js';
+import { MAX_RACK, type SearchRack } from './rack.js';
+
+/** Size of the extent-bound region that never prunes (read by the searches that visit every play). */
+export const OPEN_EXTENTS = (MAX_RACK + 2) * (MAX_RACK + 3);
+
+/**
+ * The anchors of a search and their bounds. An anchor is the last tile of each block of board
+ * tiles, each empty square that touches tiles only perpendicularly, or the start square of an
+ * empty board; a play is generated from the leftmost anchor it contains.
+ *
+ * A bounded search bounds the score (or equity) reachable from each anchor first ("shadow"
+ * bounds from the hand's tile values, the premium squares and the cross-words), visits anchors
+ * best bound first and stops when no anchor can beat what was found. Within an anchor, the bounds
+ * kept for each extent (tiles left and right of it) stop the search from going further left,
+ * turning or going further right once no extent still reachable can:
+ *
+ * ```
+ * anchor k     index[k]      its line-major square          minLeft[k]  the leftmost position a play may start
+ *              bound[k]      the bound of all its plays (-Infinity: none possible)
+ * extent table pool[leftAt[k] + i]                     the best bound with i or more new tiles left of the core
+ * (nl squares  pool[rowAt[k] + i × stride[k] + j]       with i tiles left and j or more right (nl + 1 rows of nr + 2)
+ *  left, nr right)
+ * ```
+ *
+ * With blanks in the hand an anchor keeps one table for each number b of blanks still in hand,
+ * b = 0 .. all, each `shift[k]` after the one before (0: one table); `leftAt` and `rowAt` point at
+ * the table of the whole hand. In table b the blanks placed are among an extent's tiles and score
+ * nothing, and by equity its leave bound is the best leave of its size keeping at most b blanks.
+ * The search moves to the table below when it places a blank. The pool starts with OPEN_EXTENTS
+ * entries of +Infinity for searches that visit every play.
+ */
+export class Anchors {
+  count = 0;
+  index = new Int32Array(256);
+  minLeft = new Int16Array(256);
+  bound = new Float64Array(256);
+  pool = new Float64Array(4096).fill(Infinity, 0, OPEN_EXTENTS);
+  leftAt = new Int32Array(256);
+  rowAt = new Int32Array(256);
+  stride = new Int32Array(256);
+  shift = new Int32Array(256);
+  /** The number of extent tables per anchor in this search (blanks in hand + 1). */
+  tables = 1;
+  #top = OPEN_EXTENTS;
+  /** The best-first order: a binary max-heap of anchor numbers on their bounds, and its size. */
+  #order = new Int32Array(256);
+  #heapSize = 0;
+  readonly #lines: BoardLines;
+  readonly #rack: SearchRack;
+  readonly #leaves: LeaveMap;
+  readonly #fullHand: FullHandCheck;
+  readonly #prior: PriorPlays;
+  readonly #values: Uint8Array;
+  readonly #handSize: number;
+  readonly #start: number;
+  readonly #bonusOf: Int32Array;
+  // The anchor being bounded: its placeable squares left and right, the board points each adds,
+  // the best hand tile each allows, where the word starts (left) or ends (right) when the extent
+  // stops there.
+  readonly #left = new Int32Array(64);
+  readonly #right = new Int32Array(64);
+  readonly #leftT = new Float64Array(64);
+  readonly #rightT = new Float64Array(64);
+  readonly #capL = new Float64Array(64);
+  readonly #capR = new Float64Array(64);
+  readonly #startL = new Int32Array(64);
+  readonly #endR = new Int32Array(64);
+  /** Effective multipliers, in descending order. */
+  readonly #e = new Float64Array(MAX_RACK);
+  /**
+   * The squares of the row being bounded (letter multiplier, cross-word part), and its bounds by
+   * j: with the best leave of the tiles kept (`rowSum`) and without (`rawSum`).
+   */
+  readonly #sqL = new Float64Array(MAX_RACK);
+  readonly #sqC = new Float64Array(MAX_RACK);
+  readonly #rowSum = new Float64Array(MAX_RACK + 1);
+  readonly #rawSum = new Float64Array(MAX_RACK + 1);
+  /** By score, the bound of the extent {@link extentBound} last computed with 1, 2 ... blanks placed. */
+  readonly #byPlaced = new Float64Array(MAX_RACK + 1);
+  /** Where the last shadow() wrote its extent table. */
+  #at = 0;
+  #rowAt = MAX_RACK + 2;
+  #stride = MAX_RACK + 2;
+  #shift = 0;
+
+  /** The anchors of `lines` for the hand `rack`, bounded with `leaves` and `fullHand`, limited to the lines `prior` marks when asked. */
+  constructor(config: GameConfig, bonusOf: Int32Array, lines: BoardLines, rack: SearchRack, leaves: LeaveMap, fullHand: FullHandCheck, prior: PriorPlays) {
+    this.#values = config.letters.values;
+    this.#handSize = config.handSize;
+    this.#start = config.layout.start;
+    this.#bonusOf = bonusOf;
+    this.#lines = lines;
+    this.#rack = rack;
+    this.#leaves = leaves;
+    this.#fullHand = fullHand;
+    this.#prior = prior;
+  }
+
+  /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
+  collect(bounded: boolean, changedLinesOnly = false): void {
+    this.tables = this.#rack.blanks + 1;
+    this.count = 0;
+    this.#top = OPEN_EXTENTS;
+    const cells = this.#lines.cells;
+    const start = this.#start;
+    for (let d = 0; d < 2; d++) {
+      const lines = d === 0 ? this.#lines.rows : this.#lines.cols;
+      const len = this.#lines.lineLength(d);
+      const targetsOf = d === 0 ? this.#prior.rowTargets : this.#prior.colTargets;
+      for (let line = 0; line < lines; line++) {
+        // After added tiles, only the lines marked with squares where plays change.
+        const targets = changedLinesOnly ? (targetsOf[line] as number) : 0;
+        if (changedLinesOnly && targets === 0) continue;
+        const base = d * this.#lines.size + line * len;
+        let minLeft = 0;
+        for (let p = 0; p < len; p++) {
+          const i = base + p;
+          const c = cells[i] as number;
+          const rightEmpty = p === len - 1 || cells[i + 1] === 0;
+          let anchor = false;
+          let block = false;
+          if (c !== 0) anchor = block = rightEmpty;
+          else if (this.#lines.tiles === 0) anchor = this.#lines.squareOf[i] === start;
+          else anchor = (this.#lines.xsum[i] as number) >= 0 && rightEmpty && (p === 0 || cells[i - 1] === 0);
+          if (!anchor) continue;
+          // After added tiles, only anchors whose plays can reach a square where plays change.
+          if (targets === 0 || this.#prior.reaches(base, p, targets, this.#rack.size)) {
+            // Unbounded searches (and anchors where no play is possible) get the open extent table.
+            this.#at = 0;
+            this.#rowAt = MAX_RACK + 2;
+            this.#stride = MAX_RACK + 2;
+            this.#shift = 0;
+            const bound = bounded ? this.#shadow(d, base, len, p, minLeft, block) : 0;
+            this.#add(i, minLeft, bound);
+          }
+          minLeft = block ? p + 2 : p + 1;
+        }
+      }
+    }
+  }
+
+  #add(i: number, minLeft: number, bound: number): void {
+    const k = this.count++;
+    if (k === this.index.length) {
+      const grow = <T extends Int32Array | Int16Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.index = grow(this.index, (n) => new Int32Array(n));
+      this.minLeft = grow(this.minLeft, (n) => new Int16Array(n));
+      this.bound = grow(this.bound, (n) => new Float64Array(n));
+      this.#order = grow(this.#order, (n) => new Int32Array(n));
+      this.leftAt = grow(this.leftAt, (n) => new Int32Array(n));
+      this.rowAt = grow(this.rowAt, (n) => new Int32Array(n));
+      this.stride = grow(this.stride, (n) => new Int32Array(n));
+      this.shift = grow(this.shift, (n) => new Int32Array(n));
+    }
+    this.index[k] = i;
+    this.minLeft[k] = minLeft;
+    this.bound[k] = bound;
+    // The extent table shadow() just wrote (or the open region).
+    this.leftAt[k] = this.#at;
+    this.rowAt[k] = this.#rowAt;
+    this.stride[k] = this.#stride;
+    this.shift[k] = this.#shift;
+  }
+
+
+  /** Starts the best-first order over the anchors that have a play. */
+  orderByBound(): void {
+    const order = this.#order;
+    const bound = this.bound;
+    let size = 0;
+    for (let k = 0; k < this.count; k++) {
+      if ((bound[k] as number) === -Infinity) continue;
+      let c = size++;
+      while (c > 0) {
+        const parent = (c - 1) >> 1;
+        if ((bound[order[parent] as number] as number) >= (bound[k] as number)) break;
+        order[c] = order[parent] as number;
+        c = parent;
+      }
+      order[c] = k;
+    }
+    this.#heapSize = size;
+  }
+
+  /** The anchor of the highest bound not yet taken, or -1. */
+  nextBest(): number {
+    if (this.#heapSize === 0) return -1;
+    const order = this.#order;
+    const bound = this.bound;
+    const k = order[0] as number;
+    const size = --this.#heapSize;
+    const last = order[size] as number;
+    let c = 0;
+    for (;;) {
+      let child = 2 * c + 1;
+      if (child >= size) break;
+      if (child + 1 < size && (bound[order[child + 1] as number] as number) > (bound[order[child] as number] as number)) child++;
+      if ((bound[order[child] as number] as number) <= (bound[last] as number)) break;
+      order[c] = order[child] as number;
+      c = child;
+    }
+    order[c] = last;
+    return k;
+  }
+
+  /** True when some tile of the hand (or a blank) may go on line-major square `i`. */
+  #feasible(i: number): boolean {
+    this.#lines.extensionSet(i);
+    const lo = (this.#lines.xlo[i] as number) & (this.#lines.extLo[i] as number);
+    const hi = (this.#lines.xhi[i] as number) & (this.#lines.extHi[i] as number);
+    if (this.#rack.blanks > 0) return (lo | hi) !== 0;
+    return (lo & this.#rack.lo) !== 0 || (hi & this.#rack.hi) !== 0;
+  }
+
+  /** The highest value of a hand tile allowed on line-major square `i` (0 when only a blank fits). */
+  #capOf(i: number): number {
+    this.#lines.extensionSet(i);
+    const lo = (this.#lines.xlo[i] as number) & (this.#lines.extLo[i] as number);
+    const hi = (this.#lines.xhi[i] as number) & (this.#lines.extHi[i] as number);
+    for (let k = 0; k < this.#rack.glyphCount; k++) {
+      const g = this.#rack.glyphs[k] as number;
+      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) return this.#values[g] as number;
+    }
+    return 0;
+  }
+
+
+  /**
+   * An upper bound of the score (or equity) of any play generated from an anchor: for each way
+   * of placing i tiles left and j tiles right of it (through the board tiles they join), the
+   * hand's highest tile values paired with the squares' effective multipliers, highest with
+   * highest (the rearrangement inequality), plus the board tiles' points, the cross-words'
+   * board points and the bonus; with leaves, plus the best leave of the tiles kept. Squares
+   * where no tile of the hand fits stop the extension. -Infinity when no play is possible.
+   */
+  #shadow(d: number, base: number, len: number, p: number, minLeft: number, block: boolean): number {
+    const cells = this.#lines.cells;
+    const values = this.#values;
+    const rackSize = this.#rack.size;
+    // The core: the block ending at p, or the empty anchor square itself.
+    let coreT = 0;
+    let s = p;
+    if (block) {
+      while (s >= 0 && cells[base + s] !== 0) {
+        const v = cells[base + s] as number;
+        if ((v & BLANK) === 0) coreT += values[v & 0x3f] as number;
+        s--;
+      }
+      s++;
+    } else if (!this.#feasible(base + p)) return -Infinity;
+    const core = block ? 0 : 1;
+    if (core > rackSize) return -Infinity;
+    // Placeable squares going left, with the board points they add (the run left of each).
+    const left = this.#left;
+    const leftT = this.#leftT;
+    let nl = 0;
+    let q = s - 1;
+    while (q >= minLeft && nl + core < rackSize) {
+      if (!this.#feasible(base + q)) break;
+      let t = 0;
+      let r = q - 1;
+      while (r >= 0 && cells[base + r] !== 0) {
+        const v = cells[base + r] as number;
+        if ((v & BLANK) === 0) t += values[v & 0x3f] as number;
+        r--;
+      }
+      left[nl] = base + q;
+      leftT[nl] = t;
+      this.#capL[nl] = this.#capOf(base + q);
+      this.#startL[nl] = r + 1;
+      nl++;
+      q = r;
+    }
+    const right = this.#right;
+    const rightT = this.#rightT;
+    let nr = 0;
+    q = p + 1;
+    while (q < len && nr + core < rackSize) {
+      if (!this.#feasible(base + q)) break;
+      let t = 0;
+      let r = q + 1;
+      while (r < len && cells[base + r] !== 0) {
+        const v = cells[base + r] as number;
+        if ((v & BLANK) === 0) t += values[v & 0x3f] as number;
+        r++;
+      }
+      right[nr] = base + q;
+      rightT[nr] = t;
+      this.#capR[nr] = this.#capOf(base + q);
+      this.#endR[nr] = r - 1;
+      nr++;
+      q = r;
+    }
+    let best = -Infinity;
+    // This anchor's extent tables (one, or one per number of blanks left): nl + 2 left maxima,
+    // then nl + 1 rows of nr + 2; the table of the whole hand last.
+    const stride = nr + 2;
+    const tables = this.tables;
+    const one = nl + 2 + (nl + 1) * stride;
+    const need = tables * one;
+    if (this.#top + need > this.pool.length) {
+      const grown = new Float64Array(2 * (this.#top + need));
+      grown.set(this.pool);
+      this.pool = grown;
+    }
+    const ext = this.pool;
+    const first = this.#top;
+    const at = first + (tables - 1) * one;
+    const rowAt = at + nl + 2;
+    this.#top += need;
+    ext.fill(-Infinity, first, first + need);
+    const atMost = this.#leaves.atMost;
+    const raw = this.#rawSum;
+    const width = rackSize + 1;
+    const coreCap = block ? 0 : this.#capOf(base + p);
+    const withLeaves = this.#leaves.used;
+    const rowSum = this.#rowSum;
+    // With leaves every count of tiles matters (the row's bounds are built square by square);
+    // without, the bound grows with the tiles placed, so only the most tiles on each split count
+    // (or fewer, when the most cannot be filled) -- unless the hand holds more tiles than a full
+    // hand, when playing a full hand's worth (with its bonus) may beat playing more.
+    const every = withLeaves || rackSize > this.#handSize;
+    for (let i = 0; i <= nl; i++) {
+      const jTo = Math.min(nr, rackSize - core - i);
+      if (withLeaves) this.#shadowRow(base + p, core, coreT, coreCap, i, jTo);
+      for (let j = jTo; j >= 0; j--) {
+        const k = core + i + j;
+        if (k === 0 || (k === 1 && !block && i + j === 0)) continue;
+        const sum = withLeaves ? (rowSum[j] as number) : this.#extentBound(base + p, core, coreT, coreCap, i, j);
+        // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
+        // letter allowed where it stands (looked up only when this bound would raise the best).
+        if (k === this.#handSize && k === rackSize && sum > best && !this.#fullHand.fits(base, i === 0 ? s : (this.#startL[i - 1] as number), j === 0 ? p : (this.#endR[j - 1] as number))) continue;
+        if (sum > best) best = sum;
+        ext[rowAt + i * stride + j] = sum;
+        // Fewer blanks left: by equity, the best leave of the size with at most that many; by
+        // score, the hand's best tiles paired with all but the blanks placed.
+        for (let b = 0; b < tables - 1; b++) ext[first + b * one + nl + 2 + i * stride + j] = withLeaves ? (raw[j] as number) + (atMost[b * width + rackSize - k] as number) : (this.#byPlaced[tables - 1 - b] as number);
+        if (!every) break;
+      }
+    }
+    // Suffix maxima: j or more tiles right, then i or more left. Where only the most tiles were
+    // bounded (by score), the bound grows with j, so that one also bounds every fewer.
+    for (let t = first; t <= at; t += one) {
+      let leftBest = -Infinity;
+      for (let i = nl; i >= 0; i--) {
+        let b = -Infinity;
+        for (let j = nr; j >= 0; j--) {
+          const v = ext[t + nl + 2 + i * stride + j] as number;
+          if (v > b) b = v;
+          ext[t + nl + 2 + i * stride + j] = b;
+        }
+        if (b > leftBest) leftBest = b;
+        ext[t + i] = leftBest;
+      }
+    }
+    this.#shift = tables > 1 ? one : 0;
+    this.#at = at;
+    this.#rowAt = rowAt;
+    this.#stride = stride;
+    return best;
+  }
+
+  /**
+   * The bound of one extent (i tiles left of the core at line-major square `at`, j right) from
+   * scratch: the board points times the word multiplier, the cross-words' board points, the
+   * bonus, and the hand's best tiles paired with the squares' effective multipliers, highest with
+   * highest, or each square's best allowed tile (ignoring that tiles are distinct), whichever
+   * is lower.
+   */
+  #extentBound(at: number, core: number, coreT: number, coreCap: number, i: number, j: number): number {
+    const left = this.#left;
+    const right = this.#right;
+    const capL = this.#capL;
+    const capR = this.#capR;
+    const leftT = this.#leftT;
+    const rightT = this.#rightT;
+    const e = this.#e;
+    const rv = this.#rack.values;
+    const xsum = this.#lines.xsum;
+    const lmA = this.#lines.lm;
+    const wmA = this.#lines.wm;
+    const k = core + i + j;
+    let T = coreT;
+    let W = 1;
+    let X = 0;
+    for (let a = 0; a < i; a++) T += leftT[a] as number;
+    for (let a = 0; a < j; a++) T += rightT[a] as number;
+    for (let a = -core; a < i + j; a++) {
+      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
+      W *= wmA[idx] as number;
+    }
+    let n = 0;
+    let capSum = 0;
+    for (let a = -core; a < i + j; a++) {
+      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
+      const l = lmA[idx] as number;
+      const cs = xsum[idx] as number;
+      let ev = l * W;
+      if (cs >= 0) {
+        ev += l * (wmA[idx] as number);
+        X += cs * (wmA[idx] as number);
+      }
+      capSum += ev * (a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number));
+      // Insert ev into e[0..n) kept in descending order.
+      let m = n++;
+      while (m > 0 && (e[m - 1] as number) < ev) {
+        e[m] = e[m - 1] as number;
+        m--;
+      }
+      e[m] = ev;
+    }
+    let pairing = 0;
+    for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
+    const fixed = T * W + X + (this.#bonusOf[k] as number);
+    // With blanks placed (1 .. all), they are among the k tiles and score nothing.
+    const byPlaced = this.#byPlaced;
+    let part = pairing;
+    for (let placed = 1; placed < this.tables; placed++) {
+      if (k - placed < 0) {
+        byPlaced[placed] = -Infinity;
+        continue;
+      }
+      part -= (e[k - placed] as number) * (rv[k - placed] as number);
+      byPlaced[placed] = fixed + (part < capSum ? part : capSum);
+    }
+    return fixed + (pairing < capSum ? pairing : capSum);
+  }
+
+  /**
+   * The equity bounds of row i (i tiles left of the core at `at`) for j = 0..jTo tiles right, into
+   * `shadowRowSum`: {@link extentBound} plus the best leave of the tiles kept, built as each square
+   * joins (its multipliers inserted in order; a word multiplier re-sorts them). Sums of integer
+   * products, so each bound is exactly the one computed from scratch.
+   */
+  #shadowRow(at: number, core: number, coreT: number, coreCap: number, i: number, jTo: number): void {
+    const left = this.#left;
+    const right = this.#right;
+    const capL = this.#capL;
+    const capR = this.#capR;
+    const leftT = this.#leftT;
+    const rightT = this.#rightT;
+    const e = this.#e;
+    const sqL = this.#sqL;
+    const sqC = this.#sqC;
+    const rv = this.#rack.values;
+    const xsum = this.#lines.xsum;
+    const lmA = this.#lines.lm;
+    const wmA = this.#lines.wm;
+    const rackSize = this.#rack.size;
+    const rowSum = this.#rowSum;
+    // Each square's letter multiplier and its cross-word part (l × its word multiplier when it
+    // makes one); its effective multiplier is l × W + c. A1 and A2 sum l × cap and c × cap.
+    let T = coreT;
+    let W = 1;
+    let X = 0;
+    let A1 = 0;
+    let A2 = 0;
+    let n = 0;
+    for (let a = -core; a < i + jTo; a++) {
+      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
+      if (a >= 0) T += a < i ? (leftT[a] as number) : (rightT[a - i] as number);
+      const l = lmA[idx] as number;
+      const wmx = wmA[idx] as number;
+      const cs = xsum[idx] as number;
+      const c = cs >= 0 ? l * wmx : 0;
+      if (cs >= 0) X += cs * wmx;
+      const cap = a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number);
+      A1 += l * cap;
+      A2 += c * cap;
+      sqL[n] = l;
+      sqC[n] = c;
+      n++;
+      if (wmx !== 1) {
+        // A new word multiplier: every effective multiplier changes; sort them again.
+        W *= wmx;
+        for (let m = 0; m < n; m++) {
+          const ev = (sqL[m] as number) * W + (sqC[m] as number);
+          let r = m;
+          while (r > 0 && (e[r - 1] as number) < ev) {
+            e[r] = e[r - 1] as number;
+            r--;
+          }
+          e[r] = ev;
+        }
+      } else {
+        const ev = l * W + c;
+        let r = n - 1;
+        while (r > 0 && (e[r - 1] as number) < ev) {
+          e[r] = e[r - 1] as number;
+          r--;
+        }
+        e[r] = ev;
+      }
+      // The squares so far are the extent with j = a - i + 1 tiles right (the core and the left part first).
+      const j = a - i + 1;
+      if (j < 0) continue;
+      const k = n;
+      let pairing = 0;
+      for (let m = 0; m < k; m++) pairing += (e[m] as number) * (rv[m] as number);
+      const capSum = W * A1 + A2;
+      const score = T * W + X + (this.#bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
+      this.#rawSum[j] = score;
+      rowSum[j] = score + (this.#leaves.bestOfSize[rackSize - k] as number);
+    }
+  }
+}

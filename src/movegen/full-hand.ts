@@ -1,0 +1,158 @@
+import type { Dictionary } from '../dictionary/dictionary.js';
+import { BEYOND, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
+import type { BoardLines } from './lines.js';
+import { MAX_RACK, type SearchRack } from './rack.js';
+
+/**
+ * Whether a play of the whole hand can spell a word on a stretch of a line: the bounds ask it
+ * before they count a full hand's bonus. The words come from the alphagram index (the words of
+ * the full-hand lengths by their sorted letters), looked up once a search for each set of board
+ * tiles a full-hand word goes through, in a direct-mapped cache:
+ *
+ * ```
+ * entry e = hash(key) >>> 22 (1,024 entries)     key = the board tiles' sorted codes and their number
+ * stamp[e] key[e]          the search and the key the entry holds
+ * first[e] count[e]        its alphagram slots: pool[first .. first + count); count -1 when unknown
+ * ```
+ */
+export class FullHandCheck {
+  readonly #dictionary: Dictionary;
+  readonly #handSize: number;
+  readonly #alphabetSize: number;
+  readonly #lines: BoardLines;
+  readonly #rack: SearchRack;
+  #alphagrams: AlphagramIndex | undefined;
+  readonly #stamp = new Uint32Array(1024);
+  readonly #key = new Int32Array(1024);
+  readonly #first = new Int32Array(1024);
+  readonly #count = new Int32Array(1024);
+  readonly #pool = new Int32Array(8192);
+  #poolSize = 0;
+  #searchStamp = 0;
+  /** The hand's letters with the board tiles of a full-hand word, sorted; and with a blank's letter added. */
+  readonly #sorted = new Uint8Array(MAX_RACK + 4);
+  readonly #withX = new Uint8Array(MAX_RACK + 5);
+
+  /** A check of full hands of `handSize` tiles of `rack` on `lines`, with the words of `dictionary` (its index built on first use). */
+  constructor(dictionary: Dictionary, handSize: number, alphabetSize: number, lines: BoardLines, rack: SearchRack) {
+    this.#dictionary = dictionary;
+    this.#handSize = handSize;
+    this.#alphabetSize = alphabetSize;
+    this.#lines = lines;
+    this.#rack = rack;
+  }
+
+  /** Forgets the words found for the last hand (call once a search, after the rack is set). */
+  newSearch(): void {
+    this.#searchStamp = (this.#searchStamp + 1) >>> 0;
+    this.#poolSize = 0;
+  }
+
+  /**
+   * Whether a full-hand word can fill squares `from..to` of the line at `base`: an anagram of the
+   * hand (a blank as any letter) and the board tiles there, each board tile where it is and each
+   * new letter allowed by its square's cross-check. True when the index cannot tell (two blanks,
+   * more than three board tiles). The words of each set of board tiles are found once a search.
+   */
+  fits(base: number, from: number, to: number): boolean {
+    if (this.#rack.blanks > 1) return true;
+    const cells = this.#lines.cells;
+    // The board tiles, up to three, sorted into a key.
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let m = 0;
+    for (let q = from; q <= to; q++) {
+      const v = cells[base + q] as number;
+      if (v === 0) continue;
+      if (++m > 3) return true;
+      let g = v & 0x3f;
+      if (m === 1) t0 = g;
+      else {
+        if (g < t0) {
+          const x = t0;
+          t0 = g;
+          g = x;
+        }
+        if (m === 2) t1 = g;
+        else if (g < t1) {
+          t2 = t1;
+          t1 = g;
+        } else t2 = g;
+      }
+    }
+    const key = ((t0 * 64 + t1) * 64 + t2) * 4 + m;
+    const e = Math.imul(key, 0x9e3779b1) >>> 22;
+    if (this.#stamp[e] !== this.#searchStamp || this.#key[e] !== key) this.#findSlots(e, key, t0, t1, t2, m);
+    const count = this.#count[e] as number;
+    if (count < 0) return true;
+    const index = this.#alphagrams as AlphagramIndex;
+    const words = index.words;
+    const len = to - from + 1;
+    const xlo = this.#lines.xlo;
+    const xhi = this.#lines.xhi;
+    const first = this.#first[e] as number;
+    for (let t = first; t < first + count; t++) {
+      const slot = this.#pool[t] as number;
+      for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len) {
+        let fits = true;
+        for (let q = from; q <= to && fits; q++) {
+          const g = words[w + q - from] as number;
+          const c = cells[base + q] as number;
+          if (c !== 0) fits = (c & 0x3f) === g;
+          else fits = g < 32 ? (((xlo[base + q] as number) >>> g) & 1) !== 0 : (((xhi[base + q] as number) >>> (g - 32)) & 1) !== 0;
+        }
+        if (fits) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Into cache entry `e`: the alphagram slots of the full-hand words through the board tiles
+   * `t0, t1, t2` (the first `m` of them; `key` their key): the hand's letters and those tiles, a
+   * blank taken as each letter in turn. A count of -1 when the index cannot tell.
+   */
+  #findSlots(e: number, key: number, t0: number, t1: number, t2: number, m: number): void {
+    this.#alphagrams ??= alphagramIndex(this.#dictionary, this.#handSize);
+    const index = this.#alphagrams;
+    // The hand's letters and the board tiles, sorted (codes ascending).
+    const sorted = this.#sorted;
+    const size = this.#alphabetSize;
+    const counts = this.#rack.counts;
+    let len = 0;
+    for (let g = 1; g <= size; g++) {
+      let c = counts[g] as number;
+      if (m >= 1 && g === t0) c++;
+      if (m >= 2 && g === t1) c++;
+      if (m >= 3 && g === t2) c++;
+      for (; c > 0 && len < sorted.length - 1; c--) sorted[len++] = g;
+    }
+    const pool = this.#pool;
+    const first = this.#poolSize;
+    const withX = this.#withX;
+    const blanks = this.#rack.blanks;
+    let n = 0;
+    let known = true;
+    // Without a blank one lookup; with one, a lookup for each letter it may stand for (inserted in order).
+    for (let x = blanks === 0 ? 0 : 1, last = blanks === 0 ? 0 : size; x <= last && known; x++) {
+      let slot: number;
+      if (x === 0) slot = index.findSorted(sorted, len);
+      else {
+        let w = 0;
+        let r = 0;
+        while (r < len && (sorted[r] as number) <= x) withX[w++] = sorted[r++] as number;
+        withX[w++] = x;
+        while (r < len) withX[w++] = sorted[r++] as number;
+        slot = index.findSorted(withX, w);
+      }
+      if (slot === BEYOND || first + n >= pool.length) known = false;
+      else if (slot >= 0) pool[first + n++] = slot;
+    }
+    this.#stamp[e] = this.#searchStamp;
+    this.#key[e] = key;
+    this.#first[e] = first;
+    this.#count[e] = known ? n : -1;
+    if (known) this.#poolSize = first + n;
+  }
+}

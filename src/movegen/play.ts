@@ -1,0 +1,79 @@
+import type { Board, Placement } from '../board/board.js';
+import type { GameConfig } from '../config/config.js';
+import { formatPlay } from '../notation/move.js';
+import type { PlayStore } from './store.js';
+
+/**
+ * A generated play: its placements (sorted by square), score, equity and direction. Plays from
+ * {@link allPlays} build their placements and record notation (`8H WO.D`) when first read.
+ */
+export class GeneratedPlay {
+  readonly score: number;
+  /** Score plus leave value (the score when ranked without leaves). */
+  readonly equity: number;
+  readonly direction: 'across' | 'down';
+  #placements: readonly Placement[] | undefined;
+  #store: PlayStore | undefined;
+  #slot = 0;
+  #notation: string | undefined;
+  readonly #board: Board;
+  readonly #config: GameConfig;
+
+  /** A play: its tiles (or where a store keeps them), score, equity, direction, the board before it and the configuration. */
+  constructor(placements: readonly Placement[] | { readonly store: PlayStore; readonly slot: number }, score: number, equity: number, across: boolean, board: Board, config: GameConfig) {
+    if (Array.isArray(placements)) this.#placements = placements;
+    else {
+      const ref = placements as { readonly store: PlayStore; readonly slot: number };
+      this.#store = ref.store;
+      this.#slot = ref.slot;
+    }
+    this.score = score;
+    this.equity = equity;
+    this.direction = across ? 'across' : 'down';
+    this.#board = board;
+    this.#config = config;
+  }
+
+  /** The new tiles, sorted by square. */
+  get placements(): readonly Placement[] {
+    if (this.#placements === undefined) {
+      this.#placements = Object.freeze((this.#store as PlayStore).placements(this.#slot));
+      this.#store = undefined;
+    }
+    return this.#placements;
+  }
+
+  /** Record notation against the board before the play (`8H WO.D`). */
+  get notation(): string {
+    if (this.#notation === undefined) {
+      const r = formatPlay(this.placements, this.#board, this.#config.alphabet);
+      this.#notation = r.ok ? r.value : '?';
+    }
+    return this.#notation;
+  }
+
+  /** A plain-data copy (what JSON.stringify writes). */
+  toJSON(): { placements: readonly Placement[]; score: number; equity: number; direction: 'across' | 'down'; notation: string } {
+    return { placements: this.placements, score: this.score, equity: this.equity, direction: this.direction, notation: this.notation };
+  }
+}
+
+/**
+ * The order of plays (defined with `compareSlots` in `play-slots.ts`, the form the searches use):
+ * higher equity first (equity equals score when ranked without leaves); then higher score; then
+ * across before down; then the new tiles' squares and cell values, in square order; then fewer
+ * tiles. Deterministic, so the best play and top-N lists are reproducible.
+ */
+export function comparePlays(a: GeneratedPlay, b: GeneratedPlay): number {
+  if (a.equity !== b.equity) return b.equity - a.equity;
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.direction !== b.direction) return a.direction === 'across' ? -1 : 1;
+  const n = Math.min(a.placements.length, b.placements.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.placements[i] as Placement;
+    const y = b.placements[i] as Placement;
+    if (x.square !== y.square) return x.square - y.square;
+    if (x.tile !== y.tile) return x.tile - y.tile;
+  }
+  return a.placements.length - b.placements.length;
+}
