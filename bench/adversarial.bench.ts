@@ -7,20 +7,8 @@
  * them, word-list queries, and dictionary files.
  */
 import { readFileSync } from 'node:fs';
-import { gridFromFaces, MAX_GRID_SIDE } from 'wordgame-engine';
-import { validateBoggleMove } from 'wordgame-engine';
-import { BoggleSolver } from 'wordgame-engine';
-import { presetConfig, type GameConfig } from 'wordgame-engine';
-import { loadDictionary } from 'wordgame-engine';
-import { gameFromJSON, gameToGcg, gameToJSON, playerView } from 'wordgame-engine';
-import { SERVER_ID, type GameState } from 'wordgame-engine';
-import { createEngine } from 'wordgame-engine';
-import { MoveGenerator, allPlays, bestPlay, topPlays } from 'wordgame-engine';
+import { gridFromFaces, MAX_GRID_SIDE, validateBoggleMove, BoggleSolver, presetConfig, type GameConfig, loadDictionary, gameFromJSON, gameToGcg, gameToJSON, playerView, SERVER_ID, type GameState, createEngine, MoveGenerator, allPlays, bestPlay, topPlays, handFromLetters, parseGcg, replayGcg, moveInput, validateMove } from 'wordgame-engine';
 import { packageDictionaryPath } from 'wordgame-engine/node';
-import { handFromLetters } from 'wordgame-engine';
-import { parseGcg } from 'wordgame-engine';
-import { replayGcg } from 'wordgame-engine';
-import { moveInput, validateMove } from 'wordgame-engine';
 import { englishSetup, printTable, saveResults } from './common.js';
 
 /** The bound every call on untrusted input must keep. */

@@ -4,11 +4,8 @@
  * straightforward solver over a Set of prefixes and one over an object trie.
  */
 import { createRequire } from 'node:module';
-import { BIG_DELUXE_25, NEW_16 } from 'wordgame-engine/internals';
-import { BOGGLE_SCORES } from 'wordgame-engine';
-import { rollGrid, type BoggleGrid } from 'wordgame-engine';
-import { BoggleSolver } from 'wordgame-engine';
-import { gridNeighbours } from 'wordgame-engine/internals';
+import { BIG_DELUXE_25, NEW_16, gridNeighbours } from 'wordgame-engine/internals';
+import { BOGGLE_SCORES, rollGrid, type BoggleGrid, BoggleSolver } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { printTable, runSuite, saveResults } from './common.js';
 

@@ -3,14 +3,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
-import { presetConfig, type GameConfig } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import type { Tile } from 'wordgame-engine';
-import type { Dictionary } from 'wordgame-engine';
+import { presetConfig, type GameConfig, Board, type Tile, type Dictionary, parsePlay, handFromLetters, parseGcg } from 'wordgame-engine';
 import { unseenTiles } from 'wordgame-engine/internals';
-import { parsePlay } from 'wordgame-engine';
-import { handFromLetters } from 'wordgame-engine';
-import { parseGcg } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 /** Where results are saved: BENCH_RESULTS (set by scripts/bench.mjs), else bench/results beside this file. */

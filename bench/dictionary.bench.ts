@@ -9,9 +9,7 @@ import { createRequire } from 'node:module';
 import { Trie as KamilTrie } from '@kamilmielnik/trie';
 import { PTrie, Trie as DawgLookupTrie } from 'dawg-lookup';
 import { Trie as MnemonistTrie } from 'mnemonist';
-import { ALPHABETS } from 'wordgame-engine';
-import { Dictionary } from 'wordgame-engine';
-import { loadDictionary, saveDictionary } from 'wordgame-engine';
+import { ALPHABETS, Dictionary, loadDictionary, saveDictionary } from 'wordgame-engine';
 import { packageDictionaryPath } from 'wordgame-engine/node';
 import { medianMs, printTable, retainedBytes, runSuite, saveResults, seededRandom } from './common.js';
 

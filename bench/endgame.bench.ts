@@ -7,12 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALPHABETS } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import type { Tile } from 'wordgame-engine';
-import { Dictionary } from 'wordgame-engine';
-import { EndgameSolver } from 'wordgame-engine';
+import { ALPHABETS, Board, presetConfig, type Tile, Dictionary, EndgameSolver } from 'wordgame-engine';
 import { printTable, recordTurns, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');

@@ -4,12 +4,8 @@
  * validator and of the state update measured apart; and a full duplicate game between 4
  * AI players through `apply` alone.
  */
-import { createEngine } from 'wordgame-engine';
-import { applyClassicPlay } from 'wordgame-engine/internals';
-import { SERVER_ID, type GameState } from 'wordgame-engine';
-import { MoveGenerator, allPlays, bestPlay } from 'wordgame-engine';
-import { moveInput, validateMove } from 'wordgame-engine';
-import { readMove } from 'wordgame-engine/internals';
+import { createEngine, SERVER_ID, type GameState, MoveGenerator, allPlays, bestPlay, moveInput, validateMove } from 'wordgame-engine';
+import { applyClassicPlay, readMove } from 'wordgame-engine/internals';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 export async function engineBench(): Promise<void> {

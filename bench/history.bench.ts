@@ -5,12 +5,7 @@
  * timed on each, side by side; the ratio of the longest to the shortest history is the result
  * (target: within 1.5×).
  */
-import { createEngine, type Engine } from 'wordgame-engine';
-import type { GameEvent, GameState } from 'wordgame-engine';
-import { SERVER_ID } from 'wordgame-engine';
-import { MoveGenerator, bestPlay } from 'wordgame-engine';
-import { BoggleSolver } from 'wordgame-engine';
-import { moveInput } from 'wordgame-engine';
+import { createEngine, type Engine, type GameEvent, type GameState, SERVER_ID, MoveGenerator, bestPlay, BoggleSolver, moveInput } from 'wordgame-engine';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 const SIZES = [100, 10_000, 100_000] as const;

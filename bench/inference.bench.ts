@@ -11,13 +11,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Board, type Placement } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import { BLANK, type Tile } from 'wordgame-engine';
+import { Board, type Placement, presetConfig, BLANK, type Tile, parseGcg, handFromLetters, parsePlay } from 'wordgame-engine';
 import { unseenTiles } from 'wordgame-engine/internals';
-import { parseGcg } from 'wordgame-engine';
-import { handFromLetters } from 'wordgame-engine';
-import { parsePlay } from 'wordgame-engine';
 import { printTable, saveResults } from './common.js';
 import { referenceSimulator } from './sim.bench.js';
 

@@ -6,12 +6,7 @@
  * package ships (`dictionaries/en.klv2`), on every fourth turn of the real records in
  * `../shared/data/gcg` (on one game's positions when they are absent).
  */
-import { BLANK } from 'wordgame-engine';
-import { LeaveTable } from 'wordgame-engine';
-import { MoveGenerator, bestPlay } from 'wordgame-engine';
-import { parsePlay } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import { makeHand } from 'wordgame-engine';
+import { BLANK, LeaveTable, MoveGenerator, bestPlay, parsePlay, Board, makeHand } from 'wordgame-engine';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { loadDefaultLeaves } from 'wordgame-engine/node';
 import { englishSetup, printTable, recordTurns, runSuite, saveResults, seededRandom } from './common.js';

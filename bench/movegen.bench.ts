@@ -7,19 +7,8 @@
  * autoplay` runs) in CPU time after a warm-up, as a long autoplay runs, and beside it `selfPlay`
  * (every play validated).
  */
-import { staticPlayer } from 'wordgame-engine';
-import { selfPlay } from 'wordgame-engine';
-import { Autoplayer } from 'wordgame-engine';
-import { Board, type Placement } from 'wordgame-engine';
-import type { GameConfig } from 'wordgame-engine';
-import { BLANK } from 'wordgame-engine';
-import type { Dictionary } from 'wordgame-engine';
+import { staticPlayer, selfPlay, Autoplayer, Board, type Placement, type GameConfig, BLANK, type Dictionary, MoveGenerator, parsePlay, parseTiles, scorePlacements, makeHand, type Hand } from 'wordgame-engine';
 import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from 'wordgame-engine/internals';
-import { MoveGenerator } from 'wordgame-engine';
-import { parsePlay } from 'wordgame-engine';
-import { parseTiles } from 'wordgame-engine';
-import { scorePlacements } from 'wordgame-engine';
-import { makeHand, type Hand } from 'wordgame-engine';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 

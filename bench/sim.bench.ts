@@ -19,11 +19,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Board } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import type { Tile } from 'wordgame-engine';
+import { Board, presetConfig, type Tile, Simulator } from 'wordgame-engine';
 import { loadDefaultDictionary, loadDefaultLeaves } from 'wordgame-engine/node';
-import { Simulator } from 'wordgame-engine';
 import { printTable, recordTurns, saveResults } from './common.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');

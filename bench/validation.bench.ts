@@ -5,14 +5,8 @@
  * string-based validator over a Set.
  */
 import { createRequire } from 'node:module';
-import type { Board } from 'wordgame-engine';
-import { BLANK } from 'wordgame-engine';
-import { parsePlay } from 'wordgame-engine';
-import { type MoveInput, scorePlacements, validateMove } from 'wordgame-engine';
+import { type Board, BLANK, parsePlay, type MoveInput, scorePlacements, validateMove, type Placement, PERMISSIVE, type Hand, makeHand } from 'wordgame-engine';
 import { readMove } from 'wordgame-engine/internals';
-import type { Placement } from 'wordgame-engine';
-import { PERMISSIVE } from 'wordgame-engine';
-import { type Hand, makeHand } from 'wordgame-engine';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';

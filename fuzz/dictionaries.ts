@@ -7,17 +7,8 @@
  * `has`, their count the header's), and answers queries, move generation and Boggle within the
  * bound.
  */
-import { Alphabet } from 'wordgame-engine';
-import { ALPHABETS } from 'wordgame-engine';
-import { gridFromFaces } from 'wordgame-engine';
-import { BoggleSolver } from 'wordgame-engine';
-import { createConfig, presetConfig } from 'wordgame-engine';
-import { STANDARD_LAYOUT } from 'wordgame-engine/internals';
-import { Dictionary } from 'wordgame-engine';
-import { checksum } from 'wordgame-engine/internals';
-import { loadDictionary, saveDictionary } from 'wordgame-engine';
-import { ARC_LAST, ARC_TARGET_SHIFT, packArc } from 'wordgame-engine/internals';
-import { MoveGenerator, bestPlay } from 'wordgame-engine';
+import { Alphabet, ALPHABETS, gridFromFaces, BoggleSolver, createConfig, presetConfig, Dictionary, loadDictionary, saveDictionary, MoveGenerator, bestPlay } from 'wordgame-engine';
+import { STANDARD_LAYOUT, checksum, ARC_LAST, ARC_TARGET_SHIFT, packArc } from 'wordgame-engine/internals';
 import { sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 

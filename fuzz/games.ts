@@ -3,15 +3,7 @@
  * a game forward (best plays, real words, turn closes), hostile requests, and the invariants any
  * state must keep, checked by simple oracles independent of the loader.
  */
-import { BLANK } from 'wordgame-engine';
-import type { Dictionary } from 'wordgame-engine';
-import { Code } from 'wordgame-engine';
-import { createEngine, type Engine } from 'wordgame-engine';
-import { gameFromJSON, gameToGcg, gameToJSON, playerView } from 'wordgame-engine';
-import { SERVER_ID, type GameState } from 'wordgame-engine';
-import { BoggleSolver } from 'wordgame-engine';
-import { MoveGenerator, bestPlay, topPlays } from 'wordgame-engine';
-import { moveInput } from 'wordgame-engine';
+import { BLANK, type Dictionary, Code, createEngine, type Engine, gameFromJSON, gameToGcg, gameToJSON, playerView, SERVER_ID, type GameState, BoggleSolver, MoveGenerator, bestPlay, topPlays, moveInput } from 'wordgame-engine';
 import { tilesConserved } from 'wordgame-engine/internals';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { Rng } from './harness.js';

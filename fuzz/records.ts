@@ -7,12 +7,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { leavePlayer, staticPlayer } from 'wordgame-engine';
-import { selfPlay } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import { exportSelfPlay } from 'wordgame-engine';
-import { GCG_PROBLEMS, decodeGcg, parseGcg } from 'wordgame-engine';
-import { replayGcg } from 'wordgame-engine';
+import { leavePlayer, staticPlayer, selfPlay, presetConfig, exportSelfPlay, GCG_PROBLEMS, decodeGcg, parseGcg, replayGcg } from 'wordgame-engine';
 import { sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 

@@ -4,8 +4,7 @@
  * state as it was (and so does an accepted one: states are immutable), and every state reached
  * keeps its invariants (sampled).
  */
-import { gameToJSON } from 'wordgame-engine';
-import type { GameState } from 'wordgame-engine';
+import { gameToJSON, type GameState } from 'wordgame-engine';
 import { CODES, IDS, brokenInvariant, hostileRequest, isInternalError, newGame, realRequest, sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 

@@ -5,8 +5,7 @@
  * back the same, and can be driven by requests, viewed and exported without a throw; with
  * `verify: 'replay'` it is also exactly the replay of its history.
  */
-import { gameFromJSON, gameToJSON, replayGame } from 'wordgame-engine';
-import type { GameState } from 'wordgame-engine';
+import { gameFromJSON, gameToJSON, replayGame, type GameState } from 'wordgame-engine';
 import { CODES, IDS, brokenInvariant, hostileRequest, isInternalError, newGame, realRequest, sharedTable, type Table } from './games.js';
 import { Rng, clone, fail, report, timed, type FuzzReport } from './harness.js';
 

@@ -42,8 +42,6 @@ export { type WordListOptions, type WordListReport, MAX_WORD_LENGTH } from './di
 export { loadDictionary, saveDictionary, inspectDictionary, type DictionaryFileInfo } from './dictionary/file.js';
 export { PERMISSIVE, setLookup } from './rules/lookup.js';
 export { readKwg, writeKwg, KWG_MAX_NODES, KWG_MAX_WORDS, type KwgInfo } from './dictionary/kwg.js';
-export { LeaveTable } from './leaves/table.js';
-export { LeaveLearner, type LearnerStats, type LeaveGameSource } from './leaves/learn.js';
 
 // Boards, hands, notation
 export { Board, emptyBoard, type Placement } from './board/board.js';
@@ -58,25 +56,35 @@ export { renderBoard, type RenderOptions } from './render/board.js';
 export { validateMove, listViolations, scorePlacements, moveInput, type MoveContext, type MoveInput, type ScoredMove, type ScoredWord, type IncorrectWordsDetail } from './rules/crossword.js';
 export { validateTrade, type TradeContext, type TradeInput } from './rules/trade.js';
 
-// Move generation and AI players
+// Leaves: the values of the tiles kept
+export { type LeaveValues } from './leaves/values.js';
+export { LeaveTable } from './leaves/table.js';
+export { heuristicLeaves, leaveValue } from './leaves/heuristic.js';
+export { EndgameLeaves } from './leaves/endgame.js';
+export { LeaveLearner, type LearnerStats, type LeaveGameSource } from './leaves/learn.js';
+
+// Move generation and players
 export { MoveGenerator, type SearchOptions, type PlayView } from './movegen/generator.js';
 export { allPlays, topPlays, bestPlay } from './movegen/search.js';
 export { GeneratedPlay, comparePlays } from './movegen/play.js';
-export { type LeaveValues } from './leaves/values.js';
-export { EndgameLeaves } from './leaves/endgame.js';
-export { heuristicLeaves, leaveValue } from './leaves/heuristic.js';
-export { staticPlayer, leavePlayer, type LeavePlayerOptions } from './players/basic.js';
 export { type Player, type Decision, type TurnView } from './players/player.js';
-export { selfPlay, type SelfPlayGame, type SelfPlayTurn } from './autoplay/selfplay.js';
+export { staticPlayer, leavePlayer, type LeavePlayerOptions } from './players/basic.js';
+
+// Endgames
 export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
 export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, type PreEndgameResult } from './endgame/peg.js';
 export { endgamePlayer, type EndgameBudget } from './endgame/player.js';
-export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './autoplay/autoplay.js';
+
+// Simulation
 export { Simulator, SimRun, SimTally, iterationSeed, type SimPosition, type SimOptions, type SimProgress, type SimCandidate, type SimCandidateInfo, type SimResult } from './sim/sim.js';
 export { RackInference } from './sim/inference.js';
 export { simulateInWorkers, simulateOnPorts, simWorkerHandler, prepareSimJob, webWorkerPort, type SimJob, type SimRequest, type SimReply, type SimPort, type SimDefaults, type WebWorkerLike } from './sim/parallel.js';
 export { simPlayer, type SimPlayerOptions } from './sim/player.js';
 export { winProbability, DEFAULT_WIN_MODEL, WinTableBuilder, type WinModel } from './sim/winpct.js';
+
+// Whole games between players
+export { selfPlay, exportSelfPlay, type SelfPlayGame, type SelfPlayTurn } from './autoplay/selfplay.js';
+export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './autoplay/autoplay.js';
 
 // Boggle
 export { DICE_SETS, defaultDiceSet, boggleScore, BOGGLE_SCORES, type DiceSet } from './boggle/dice.js';
@@ -109,13 +117,12 @@ export { type ClassicState } from './game/classic.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
 export { gameToJSON, gameFromJSON, GAME_JSON_VERSION, MAX_HISTORY, MAX_GAME_JSON_LENGTH, type GameJSON, type LoadOptions } from './game/json.js';
-export { gameToGcg } from './game/gcg.js';
-export { playerView } from './game/view.js';
 export { replayGame } from './game/replay.js';
+export { playerView } from './game/view.js';
+export { gameToGcg } from './game/gcg.js';
 export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';
 
 // Game records
 export { parseGcg, decodeGcg, GCG_PROBLEMS, GCG_MAX_LENGTH, GCG_MAX_EVENTS, type GcgRecord, type GcgEvent, type GcgProblem, type GcgParseOptions } from './records/gcg.js';
 export { replayGcg, MAX_FINDINGS, type GcgReplay, type GcgFinding } from './records/replay.js';
 export { exportGcg, type ExportTurn } from './records/export.js';
-export { exportSelfPlay } from './autoplay/selfplay.js';

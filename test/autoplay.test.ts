@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Autoplayer } from 'wordgame-engine';
+import { Autoplayer, LeaveLearner, heuristicLeaves, leavePlayer, staticPlayer, selfPlay, presetConfig } from 'wordgame-engine';
 import { type PairResult, summarizePairs } from 'wordgame-engine/internals';
-import { runAutoplay } from 'wordgame-engine/node';
-import { LeaveLearner } from 'wordgame-engine';
-import { learnLeaves } from 'wordgame-engine/node';
-import { heuristicLeaves, leavePlayer, staticPlayer } from 'wordgame-engine';
-import { selfPlay } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { runAutoplay, learnLeaves, loadDefaultDictionary } from 'wordgame-engine/node';
 import { unwrap } from './helpers.js';
 
 describe('lean autoplay', () => {

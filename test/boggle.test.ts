@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from 'wordgame-engine';
+import { ALPHABETS, BOGGLE_SCORES, DICE_SETS, boggleScore, formatGrid, gridFromFaces, parseGrid, rollGrid, type BoggleGrid, scoreBoggleRound, validateBoggleMove, type BoggleContext, BoggleSolver, solveBoggle, Code } from 'wordgame-engine';
 import { BIG_DELUXE_25, CLASSIC_16, NEW_16 } from 'wordgame-engine/internals';
-import { BOGGLE_SCORES, DICE_SETS, boggleScore } from 'wordgame-engine';
-import { formatGrid, gridFromFaces, parseGrid, rollGrid, type BoggleGrid } from 'wordgame-engine';
-import { scoreBoggleRound, validateBoggleMove, type BoggleContext } from 'wordgame-engine';
-import { BoggleSolver, solveBoggle } from 'wordgame-engine';
-import { Code } from 'wordgame-engine';
 import { FC, failure, mustBuild, unwrap } from './helpers.js';
 
 const EN = ALPHABETS.en;

@@ -3,13 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Alphabet, type AlphabetSpec } from 'wordgame-engine';
-import { ALPHABETS } from 'wordgame-engine';
-import { Dictionary } from 'wordgame-engine';
-import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT } from 'wordgame-engine/internals';
-import { checksum } from 'wordgame-engine/internals';
-import { inspectDictionary, loadDictionary, saveDictionary } from 'wordgame-engine';
-import { Code } from 'wordgame-engine';
+import { Alphabet, type AlphabetSpec, ALPHABETS, Dictionary, inspectDictionary, loadDictionary, saveDictionary, Code } from 'wordgame-engine';
+import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, checksum } from 'wordgame-engine/internals';
 import { ABCD, FC, failure, mustBuild, smallWord, unwrap } from './helpers.js';
 
 const enWords = ['cat', 'cats', 'car', 'cart', 'dog', 'dogs', 'do', 'a', 'zebra'];

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Board } from 'wordgame-engine';
-import { BLANK, type Tile } from 'wordgame-engine';
-import type { Dictionary } from 'wordgame-engine';
-import { EndgameSolver } from 'wordgame-engine';
-import { PreEndgameSolver } from 'wordgame-engine';
-import { MoveGenerator, allPlays } from 'wordgame-engine';
+import { Board, BLANK, type Tile, type Dictionary, EndgameSolver, PreEndgameSolver, MoveGenerator, allPlays } from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 import { abcdConfig } from './helpers.js';
 

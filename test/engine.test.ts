@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLANK } from 'wordgame-engine';
-import { Code } from 'wordgame-engine';
-import { createEngine, type Engine } from 'wordgame-engine';
-import { gameFromJSON, gameToGcg, gameToJSON, playerView } from 'wordgame-engine';
-import { parseGcg } from 'wordgame-engine';
-import { replayGcg } from 'wordgame-engine';
-import { SERVER_ID, type GameEvent, type GameState } from 'wordgame-engine';
-import { MoveGenerator, bestPlay } from 'wordgame-engine';
-import { moveInput } from 'wordgame-engine';
-import { BoggleSolver } from 'wordgame-engine';
+import { BLANK, Code, createEngine, type Engine, gameFromJSON, gameToGcg, gameToJSON, playerView, parseGcg, replayGcg, SERVER_ID, type GameEvent, type GameState, MoveGenerator, bestPlay, moveInput, BoggleSolver } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { tilesConserved } from 'wordgame-engine/internals';
 import { FC, failure, unwrap } from './helpers.js';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeGcg, parseGcg, type GcgProblem } from 'wordgame-engine';
-import { replayGcg } from 'wordgame-engine';
+import { decodeGcg, parseGcg, type GcgProblem, replayGcg } from 'wordgame-engine';
 
 const DATA = '../shared/data/gcg';
 const present = existsSync(`${DATA}/SOURCES.md`);

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leavePlayer, staticPlayer } from 'wordgame-engine';
-import { selfPlay } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
+import { leavePlayer, staticPlayer, selfPlay, presetConfig, exportSelfPlay, GCG_MAX_LENGTH, decodeGcg, parseGcg, replayGcg } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
-import { exportSelfPlay } from 'wordgame-engine';
-import { GCG_MAX_LENGTH, decodeGcg, parseGcg } from 'wordgame-engine';
-import { replayGcg } from 'wordgame-engine';
 import { unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
-import { Alphabet } from 'wordgame-engine';
-import { Dictionary } from 'wordgame-engine';
-import { createConfig, type GameConfig } from 'wordgame-engine';
+import { Alphabet, Dictionary, createConfig, type GameConfig } from 'wordgame-engine';
 
 /** The fixed seed of every property test, so that failures reproduce. */
 export const SEED = 20261123;

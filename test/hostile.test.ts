@@ -1,24 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from 'wordgame-engine';
-import { Alphabet } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import { parseGrid } from 'wordgame-engine';
-import { createConfig, presetConfig } from 'wordgame-engine';
-import { Dictionary } from 'wordgame-engine';
-import { loadDictionary } from 'wordgame-engine';
-import { createEngine } from 'wordgame-engine';
-import { gameFromJSON, gameToJSON } from 'wordgame-engine';
-import { checkSettings } from 'wordgame-engine';
+import { ALPHABETS, Alphabet, Board, parseGrid, createConfig, presetConfig, Dictionary, loadDictionary, createEngine, gameFromJSON, gameToJSON, checkSettings, parseBoard, parsePlay, parsePosition, parseTiles, parseGcg, replayGcg, validateTrade } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
-import { parseBoard } from 'wordgame-engine';
 import { crosswordStateFromJSON } from 'wordgame-engine/internals';
-import { parsePlay } from 'wordgame-engine';
-import { parsePosition } from 'wordgame-engine';
-import { parseTiles } from 'wordgame-engine';
-import { parseGcg } from 'wordgame-engine';
-import { replayGcg } from 'wordgame-engine';
-import { validateTrade } from 'wordgame-engine';
 import { FC, unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));

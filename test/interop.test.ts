@@ -3,10 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from 'wordgame-engine';
-import { BLANK } from 'wordgame-engine';
-import { readKwg, writeKwg } from 'wordgame-engine';
-import { LeaveTable } from 'wordgame-engine';
+import { ALPHABETS, BLANK, readKwg, writeKwg, LeaveTable } from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 
 const en = ALPHABETS.en;

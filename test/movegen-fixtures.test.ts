@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presetConfig } from 'wordgame-engine';
-import { Dictionary } from 'wordgame-engine';
-import { MoveGenerator, allPlays, bestPlay } from 'wordgame-engine';
+import { presetConfig, Dictionary, MoveGenerator, allPlays, bestPlay, parseBoard, parseTiles, makeHand } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
-import { parseBoard } from 'wordgame-engine';
-import { parseTiles } from 'wordgame-engine';
-import { makeHand } from 'wordgame-engine';
 import { SPANISH_WORDS } from './fixtures/spanish.js';
 import { unwrap } from './helpers.js';
 

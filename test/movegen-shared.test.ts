@@ -2,12 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import { BLANK } from 'wordgame-engine';
-import { MoveGenerator, bestPlay } from 'wordgame-engine';
-import { makeHand } from 'wordgame-engine';
+import { ALPHABETS, Board, presetConfig, BLANK, MoveGenerator, bestPlay, makeHand } from 'wordgame-engine';
 import { mustBuild, unwrap } from './helpers.js';
 
 const DATA = '../shared/data/movegen';

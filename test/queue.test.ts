@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAutoplay } from 'wordgame-engine/node';
-import { runAutoplayOnQueue } from 'wordgame-engine/node';
+import { runAutoplay, runAutoplayOnQueue } from 'wordgame-engine/node';
 
 /**
  * Autoplay on many machines, for real: a `redis-server` (Debian's package) on a free loopback

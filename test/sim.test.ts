@@ -1,22 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Autoplayer } from 'wordgame-engine';
-import { selfPlay } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import { BLANK } from 'wordgame-engine';
-import { unseenTiles } from 'wordgame-engine/internals';
-import { Code } from 'wordgame-engine';
-import { GeneratedPlay, MoveGenerator } from 'wordgame-engine';
-import { loadDefaultDictionary, loadDefaultLeaves } from 'wordgame-engine/node';
-import { simulateOnWorkers } from 'wordgame-engine/node';
-import { parseBoard } from 'wordgame-engine';
-import { handFromLetters, parseTiles } from 'wordgame-engine';
-import { type SimJob, type SimPort, type SimReply, simWorkerHandler, simulateOnPorts } from 'wordgame-engine';
-import { simPlayer } from 'wordgame-engine';
-import { type SimCandidateInfo, type SimResult, SimTally, Simulator } from 'wordgame-engine';
-import { normalQuantile } from 'wordgame-engine/internals';
-import { DEFAULT_WIN_MODEL, WinTableBuilder, winProbability } from 'wordgame-engine';
+import { Autoplayer, selfPlay, presetConfig, Board, BLANK, Code, GeneratedPlay, MoveGenerator, parseBoard, handFromLetters, parseTiles, type SimJob, type SimPort, type SimReply, simWorkerHandler, simulateOnPorts, simPlayer, type SimCandidateInfo, type SimResult, SimTally, Simulator, DEFAULT_WIN_MODEL, WinTableBuilder, winProbability } from 'wordgame-engine';
+import { unseenTiles, normalQuantile } from 'wordgame-engine/internals';
+import { loadDefaultDictionary, loadDefaultLeaves, simulateOnWorkers } from 'wordgame-engine/node';
 import { FC, SIM_BOARD, failure, unwrap } from './helpers.js';
 
 const config = unwrap(presetConfig('en'));

@@ -1,22 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Board, type Placement } from 'wordgame-engine';
-import { CONFIG_SPECS, createConfig, presetConfig, type GameConfig } from 'wordgame-engine';
-import { BLANK } from 'wordgame-engine';
-import { ENGLISH_LETTERS } from 'wordgame-engine/internals';
-import { STANDARD_LAYOUT } from 'wordgame-engine/internals';
-import { Code } from 'wordgame-engine';
-import { formatBoard, parseBoard } from 'wordgame-engine';
-import { crosswordStateFromJSON, crosswordStateToJSON } from 'wordgame-engine/internals';
-import { formatPlay, parsePlay } from 'wordgame-engine';
-import { formatPosition, parsePosition } from 'wordgame-engine';
-import { formatTiles, parseTiles } from 'wordgame-engine';
-import { renderBoard } from 'wordgame-engine';
-import { drawTiles, fullBag, returnTiles } from 'wordgame-engine/internals';
-import { addTiles, removeTiles } from 'wordgame-engine/internals';
-import { handValue, makeHand } from 'wordgame-engine';
-import { exchangeTiles, handTileOf, newCrosswordState, placeTiles, refillHand, tilesConserved } from 'wordgame-engine/internals';
-import { type CrosswordState } from 'wordgame-engine';
+import { Board, type Placement, CONFIG_SPECS, createConfig, presetConfig, type GameConfig, BLANK, Code, formatBoard, parseBoard, formatPlay, parsePlay, formatPosition, parsePosition, formatTiles, parseTiles, renderBoard, handValue, makeHand, type CrosswordState } from 'wordgame-engine';
+import { ENGLISH_LETTERS, STANDARD_LAYOUT, crosswordStateFromJSON, crosswordStateToJSON, drawTiles, fullBag, returnTiles, addTiles, removeTiles, exchangeTiles, handTileOf, newCrosswordState, placeTiles, refillHand, tilesConserved } from 'wordgame-engine/internals';
 import { FC, failure, unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));

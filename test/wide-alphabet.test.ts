@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS } from 'wordgame-engine';
-import { Board } from 'wordgame-engine';
-import { presetConfig } from 'wordgame-engine';
-import { loadDictionary, saveDictionary } from 'wordgame-engine';
-import { MoveGenerator, allPlays } from 'wordgame-engine';
-import { parsePlay } from 'wordgame-engine';
-import { parseTiles } from 'wordgame-engine';
-import { moveInput, validateMove } from 'wordgame-engine';
-import { makeHand } from 'wordgame-engine';
+import { ALPHABETS, Board, presetConfig, loadDictionary, saveDictionary, MoveGenerator, allPlays, parsePlay, parseTiles, moveInput, validateMove, makeHand } from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 
 /**
