@@ -1,5 +1,5 @@
 // A classic game through the engine: one pure function, apply(state, player, request).
-import { createEngine, toMove, bestPlay, MoveGenerator, moveInput, gameToJSON, gameFromJSON, playerView } from 'wordgame-engine';
+import { createEngine, toMove, bestPlay, MoveGenerator, moveInput } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 const dictionary = loadDefaultDictionary();
@@ -36,9 +36,3 @@ if (!played.ok) throw new Error(played.error.message);
 state = played.value.state;
 console.log(state.players.map((p) => `${p.id} ${p.score}`).join(', '), '| to move:', toMove(state)); // → ann 24, bob 0 | to move: bob
 
-// Store it anywhere as JSON, load it back checked; show each player only what they may see.
-const saved = JSON.stringify(gameToJSON(state));
-const loaded = gameFromJSON(JSON.parse(saved), engine);
-console.log(loaded.ok && loaded.value.turn === state.turn); // → true
-const view = playerView(state, 'bob') as { classic: { hands: (string | null)[] } };
-console.log(view.classic.hands[0]); // → null

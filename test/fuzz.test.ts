@@ -15,7 +15,7 @@ function clean(r: FuzzReport, minAccepted: number): void {
 
 // A hang here is a call over 500 ms on three runs (CPU time for the re-runs): a timed unit test
 // must not fail on a slow or busy machine. The 50 ms bound is `npm run fuzz`'s, whose slowest call
-// the README reports.
+// docs/fuzzing.md reports.
 setHangBound(500);
 
 describe('fuzz suites (short runs)', () => {

@@ -39,6 +39,7 @@ describe('the packed tarball', () => {
   it('holds what a user needs and nothing else', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('README.md');
+    expect(files).toContain('docs/architecture.md');
     expect(files).toContain('CHANGELOG.md');
     expect(files).toContain('SECURITY.md');
     expect(files).toContain('dictionaries/en.dawg');
@@ -97,6 +98,6 @@ describe('the packed tarball', () => {
   });
 
   it('lists the installed files only once (no stray build output)', () => {
-    expect(readdirSync(join(project, 'node_modules/wordgame-engine')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'SECURITY.md', 'bin', 'dictionaries', 'dist', 'package.json']);
+    expect(readdirSync(join(project, 'node_modules/wordgame-engine')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'SECURITY.md', 'bin', 'dictionaries', 'dist', 'docs', 'package.json']);
   });
 });

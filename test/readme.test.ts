@@ -1,27 +1,51 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { COMMANDS } from '../src/cli/main.js';
 import { cli } from './cli-helpers.js';
 
 /**
- * The README's code cannot drift: every `ts` block in it is an include of a file under
- * `examples/` (a `<!-- include examples/NAME.ts -->` line before the block) and must equal that
- * file; every example is included; every example runs, and what it prints is what its
- * `// → ...` comments say, in order (a comment alone on a line continues the output of the
- * statement above it). `npm test` type-checks the examples with the rest (tsconfig `include`);
- * the browser example runs in test/browser.test.ts. The command list and the ENABLE figures are
- * what the CLI prints.
+ * The README's and the guides' code cannot drift: every `ts` or `html` block in `README.md` and
+ * `docs/*.md` is an include of a file under `examples/` (a `<!-- include examples/NAME.ts -->`
+ * line before the block) and must equal that file; every example is included; every example runs,
+ * and what it prints is what its `// → ...` comments say, in order (a comment alone on a line
+ * continues the output of the statement above it). `npm test` type-checks the examples with the
+ * rest (tsconfig `include`); the browser examples run in test/browser.test.ts. Every `wordgame`
+ * command line of a `sh` block names a command and parses with its options; the command list
+ * and the ENABLE figures are what the CLI prints; every relative link leads to a file.
  */
 const root = join(import.meta.dirname, '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const text = (page: string) => readFileSync(join(root, page), 'utf8');
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts') || f.endsWith('.html')).sort();
 const enable = join(root, '..', 'shared', 'data', 'enable1.txt');
 
-function blocks(): { file: string | undefined; code: string }[] {
-  const out: { file: string | undefined; code: string }[] = [];
-  const re = /(?:<!-- include (\S+) -->\n)?```(?:ts|html)\n([\s\S]*?)```/g;
-  for (let m = re.exec(readme); m !== null; m = re.exec(readme)) out.push({ file: m[1], code: m[2] as string });
+function blocks(): { page: string; file: string | undefined; code: string }[] {
+  const out: { page: string; file: string | undefined; code: string }[] = [];
+  for (const page of pages) {
+    const re = /(?:<!-- include (\S+) -->\n)?```(?:ts|html)\n([\s\S]*?)```/g;
+    const t = text(page);
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) out.push({ page, file: m[1], code: m[2] as string });
+  }
+  return out;
+}
+
+/** The `wordgame` command lines of the `sh` blocks: page and arguments (a comment, `&` and quotes handled). */
+function commandLines(): { page: string; line: string; args: string[] }[] {
+  const out: { page: string; line: string; args: string[] }[] = [];
+  for (const page of pages) {
+    for (const m of text(page).matchAll(/```sh\n([\s\S]*?)```/g)) {
+      for (const raw of (m[1] as string).split('\n')) {
+        const at = raw.indexOf('wordgame ');
+        if (at < 0) continue;
+        const line = raw.slice(at + 'wordgame '.length).replace(/\s+#.*$/, '').replace(/\s*&\s*(done)?\s*$/, '');
+        const args = [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((a) => (a[1] ?? a[2] ?? a[3]) as string);
+        out.push({ page, line: raw.trim(), args });
+      }
+    }
+  }
   return out;
 }
 
@@ -34,21 +58,44 @@ function expectedOutput(code: string): string[] {
   return out;
 }
 
-describe('README examples', () => {
-  it('every ts block is an example file, verbatim, and every example is in the README', () => {
+describe('README and guides', () => {
+  it('every ts block is an example file, verbatim, and every example is in the README or a guide', () => {
     const found = blocks();
     expect(found.length).toBeGreaterThanOrEqual(examples.length);
     for (const b of found) {
-      expect(b.file, `a ts block without an include line:\n${b.code.slice(0, 200)}`).toBeDefined();
-      expect(b.code, `${b.file} differs from the README`).toBe(readFileSync(join(root, b.file as string), 'utf8'));
+      expect(b.file, `a block of ${b.page} without an include line:\n${b.code.slice(0, 200)}`).toBeDefined();
+      expect(b.code, `${b.file} differs from ${b.page}`).toBe(readFileSync(join(root, b.file as string), 'utf8'));
     }
-    expect(found.map((b) => b.file).sort()).toEqual(examples.map((f) => `examples/${f}`));
+    expect([...new Set(found.map((b) => b.file))].sort()).toEqual(examples.map((f) => `examples/${f}`));
+  });
+
+  it('every wordgame command line of the README and the guides names a command and parses with its options', () => {
+    const lines = commandLines();
+    expect(lines.length).toBeGreaterThan(8);
+    for (const { page, line, args } of lines) {
+      const command = [...COMMANDS].sort((a, b) => b.name.length - a.name.length).find((c) => args.join(' ').startsWith(c.name + ' ') || args.join(' ') === c.name);
+      expect(command, `${page}: ${line}`).toBeDefined();
+      const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
+      for (const [name, o] of Object.entries(command?.options ?? {})) options[name] = { type: o.type, ...(o.short === undefined ? {} : { short: o.short }), ...(o.multiple === true ? { multiple: true } : {}) };
+      const rest = args.slice((command?.name ?? '').split(' ').length);
+      expect(() => parseArgs({ args: rest, options, allowPositionals: true, strict: true }), `${page}: ${line}`).not.toThrow();
+    }
+  });
+
+  it('every relative link of the README and the guides leads to a file', () => {
+    for (const page of pages) {
+      for (const m of text(page).matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+        const target = m[1] as string;
+        if (/^[a-z]+:/.test(target)) continue;
+        expect(existsSync(join(root, dirname(page), target)), `${page} links to ${target}`).toBe(true);
+      }
+    }
   });
 
   afterEach(() => vi.restoreAllMocks());
 
   it('the command list is what `wordgame help` prints', async () => {
-    const m = /<!-- output: wordgame help -->\n```text\n([\s\S]*?)```/.exec(readme);
+    const m = /<!-- output: wordgame help -->\n```text\n([\s\S]*?)```/.exec(text('docs/cli.md'));
     expect(m).not.toBeNull();
     const r = await cli(['help']);
     expect(r.code).toBe(0);
@@ -56,7 +103,7 @@ describe('README examples', () => {
   });
 
   it.skipIf(!existsSync(enable))('the ENABLE figures are what `wordgame dict build` prints', async () => {
-    const m = /On ENABLE[\s\S]*?```text\n([\s\S]*?)```/.exec(readme);
+    const m = /On ENABLE[\s\S]*?```text\n([\s\S]*?)```/.exec(text('docs/dictionaries.md'));
     const dir = mkdtempSync(join(tmpdir(), 'wordgame-readme-'));
     try {
       const r = await cli(['dict', 'build', enable, '-o', join(dir, 'enable.dawg'), '--gaddag']);
