@@ -76,7 +76,9 @@ export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, typ
 export { endgamePlayer, type EndgameBudget } from './endgame/player.js';
 
 // Simulation
-export { Simulator, SimRun, SimTally, iterationSeed, type SimPosition, type SimOptions, type SimProgress, type SimCandidate, type SimCandidateInfo, type SimResult } from './sim/sim.js';
+export { Simulator, SimRun, iterationSeed, type SimPosition } from './sim/sim.js';
+export { SimTally, type SimCandidate, type SimCandidateInfo, type SimResult } from './sim/tally.js';
+export { type SimOptions, type SimProgress } from './sim/options.js';
 export { RackInference } from './sim/inference.js';
 export { simulateInWorkers, simulateOnPorts, simWorkerHandler, prepareSimJob, webWorkerPort, type SimJob, type SimRequest, type SimReply, type SimPort, type SimDefaults, type WebWorkerLike } from './sim/parallel.js';
 export { simPlayer, type SimPlayerOptions } from './sim/player.js';

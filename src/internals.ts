@@ -51,5 +51,5 @@ export { PlayStore } from './movegen/store.js';
 // Games, simulation, autoplay
 export * from './game/classic.js';
 export { refillDuplicateHand, MAX_DUPLICATE_REDRAWS } from './game/modes/crossword.js';
-export { normalQuantile } from './sim/sim.js';
+export { normalQuantile } from './sim/tally.js';
 export { playPairs, pairSeed, summarizePairs, type PairResult, type AutoplaySummary, type TurnObserver } from './autoplay/autoplay.js';

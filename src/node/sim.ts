@@ -2,7 +2,8 @@ import type { Worker } from 'node:worker_threads';
 import type { EngineError } from '../errors/error.js';
 import type { Result } from '../result.js';
 import { type SimJob, type SimPort, type SimReply, prepareSimJob, simulateOnPorts } from '../sim/parallel.js';
-import type { SimOptions, SimResult } from '../sim/sim.js';
+import type { SimResult } from '../sim/tally.js';
+import type { SimOptions } from '../sim/options.js';
 import { startWorker } from './autoplay.js';
 import { loadDefaultDictionary, loadDefaultLeaves } from './files.js';
 

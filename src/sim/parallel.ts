@@ -7,7 +7,9 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/table.js';
 import type { LeaveValues } from '../leaves/values.js';
 import { err, ok, type Result } from '../result.js';
-import { type SimCandidateInfo, type SimOptions, type SimPosition, type SimResult, type SimRun, SimTally, Simulator } from './sim.js';
+import { type SimPosition, type SimRun, Simulator } from './sim.js';
+import { type SimCandidateInfo, type SimResult, SimTally } from './tally.js';
+import { type SimOptions } from './options.js';
 
 /**
  * Simulation on several threads: Node worker threads or a page's Web Workers. The driver keeps

@@ -3,7 +3,8 @@ import { type Decision, type Player, type TurnView } from '../players/player.js'
 import type { Placement } from '../board/board.js';
 import { unseenTiles } from '../state/unseen.js';
 import { GeneratedPlay } from '../movegen/play.js';
-import type { SimOptions, Simulator } from './sim.js';
+import type { Simulator } from './sim.js';
+import type { SimOptions } from './options.js';
 
 /** The budget and shape of a simulating player's searches (no time limit: games stay deterministic). */
 export type SimPlayerOptions = Omit<SimOptions, 'seed' | 'onProgress' | 'timeMs'>;

@@ -5,7 +5,7 @@ import { LeaveTable } from '../../leaves/table.js';
 import { loadDefaultLeaves } from '../../node/files.js';
 import { simulateOnWorkers } from '../../node/sim.js';
 import type { SimJob } from '../../sim/parallel.js';
-import type { SimOptions } from '../../sim/sim.js';
+import type { SimOptions } from '../../sim/options.js';
 import { unseenTiles } from '../../state/unseen.js';
 import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, readBytes, type Command } from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
