@@ -8,7 +8,15 @@ const library = { index: 'src/index.ts', node: 'src/node.ts', internals: 'src/in
 
 export default defineConfig([
   {
-    entry: { ...library, cli: 'src/cli/main.ts', 'autoplay-worker': 'src/node/autoplay-worker.ts', 'leaves-worker': 'src/node/leaves-worker.ts', 'endgame-worker': 'src/node/endgame-worker.ts', 'sim-worker': 'src/node/sim-worker.ts', 'sim-web-worker': 'src/sim/web-worker.ts' },
+    entry: {
+      ...library,
+      cli: 'src/cli/main.ts',
+      'autoplay-worker': 'src/node/autoplay-worker.ts',
+      'leaves-worker': 'src/node/leaves-worker.ts',
+      'endgame-worker': 'src/node/endgame-worker.ts',
+      'sim-worker': 'src/node/sim-worker.ts',
+      'sim-web-worker': 'src/sim/web-worker.ts',
+    },
     format: ['esm'],
     dts: { entry: library },
     splitting: true,

@@ -7,7 +7,31 @@
  * them, word-list queries, and dictionary files.
  */
 import { readFileSync } from 'node:fs';
-import { gridFromFaces, MAX_GRID_SIDE, validateBoggleMove, BoggleSolver, presetConfig, type GameConfig, loadDictionary, gameFromJSON, gameToGcg, gameToJSON, playerView, SERVER_ID, type GameState, createEngine, MoveGenerator, allPlays, bestPlay, topPlays, handFromLetters, parseGcg, replayGcg, moveInput, validateMove } from 'wordgame-engine';
+import {
+  gridFromFaces,
+  MAX_GRID_SIDE,
+  validateBoggleMove,
+  BoggleSolver,
+  presetConfig,
+  type GameConfig,
+  loadDictionary,
+  gameFromJSON,
+  gameToGcg,
+  gameToJSON,
+  playerView,
+  SERVER_ID,
+  type GameState,
+  createEngine,
+  MoveGenerator,
+  allPlays,
+  bestPlay,
+  topPlays,
+  handFromLetters,
+  parseGcg,
+  replayGcg,
+  moveInput,
+  validateMove,
+} from 'wordgame-engine';
 import { packageDictionaryPath } from 'wordgame-engine/node';
 import { englishSetup, printTable, saveResults } from './common.js';
 
@@ -37,22 +61,34 @@ export async function adversarialBench(): Promise<void> {
   const { config, dict } = englishSetup();
   const engine = createEngine({ dictionary: (a) => (a === 'en' ? dict : undefined) });
   const timings: Timing[] = [];
-  const time = (family: string, input: string, fn: () => unknown, runs?: number) => timings.push({ family, input, ms: least(fn, runs) });
+  const time = (family: string, input: string, fn: () => unknown, runs?: number) =>
+    timings.push({ family, input, ms: least(fn, runs) });
 
   // Boggle: same-letter grids of every size, long words and non-words, by word and by path.
   const solver = new BoggleSolver(dict);
   for (let side = 2; side <= MAX_GRID_SIDE; side++) {
     for (const face of ['E', 'S', 'Qu']) {
-      const grid = gridFromFaces(Array.from({ length: side * side }, () => face), side, side, dict.alphabet);
+      const grid = gridFromFaces(
+        Array.from({ length: side * side }, () => face),
+        side,
+        side,
+        dict.alphabet,
+      );
       if (!grid.ok) continue;
       const ctx = { grid: grid.value, dictionary: dict, alphabet: dict.alphabet };
       const letter = face === 'Qu' ? 'QU' : face;
       for (const length of [side * side, 16, 64]) {
-        time('Boggle word', `${side}×${side} of ${face}: ${letter}×${length}`, () => validateBoggleMove({ word: letter.repeat(length) }, ctx));
-        time('Boggle word', `${side}×${side} of ${face}: ${letter}×${length - 1}+X`, () => validateBoggleMove({ word: letter.repeat(length - 1) + 'X' }, ctx));
+        time('Boggle word', `${side}×${side} of ${face}: ${letter}×${length}`, () =>
+          validateBoggleMove({ word: letter.repeat(length) }, ctx),
+        );
+        time('Boggle word', `${side}×${side} of ${face}: ${letter}×${length - 1}+X`, () =>
+          validateBoggleMove({ word: letter.repeat(length - 1) + 'X' }, ctx),
+        );
       }
       const path = Array.from({ length: side * side }, (_, i) => [Math.floor(i / side), i % side]);
-      time('Boggle word', `${side}×${side} of ${face}: a path through every cell`, () => validateBoggleMove({ path }, ctx));
+      time('Boggle word', `${side}×${side} of ${face}: a path through every cell`, () =>
+        validateBoggleMove({ path }, ctx),
+      );
       if (side <= 5) time('Boggle solve', `${side}×${side} of ${face}`, () => solver.solveWords(grid.value));
     }
   }
@@ -68,15 +104,31 @@ export async function adversarialBench(): Promise<void> {
     for (const letters of ['??AEIRS', '??EEEEE', '??QZXJK', '??ESSST']) {
       const hand = handFromLetters(letters, cfg);
       if (!hand.ok) continue;
-      for (const [where, board] of [['empty board', undefined], ['mid-game board', mid]] as const) {
+      for (const [where, board] of [
+        ['empty board', undefined],
+        ['mid-game board', mid],
+      ] as const) {
         const g = MoveGenerator.create(cfg, dict, board);
         if (!g.ok) continue;
         time('two blanks: bestPlay', `${name}, ${where}, ${letters}`, () => bestPlay(g.value, hand.value), 3);
         time('two blanks: topPlays(10)', `${name}, ${where}, ${letters}`, () => topPlays(g.value, hand.value, 10), 3);
         const plays = allPlays(g.value, hand.value).length;
-        time('two blanks: allPlays (lists every play)', `${name}, ${where}, ${letters} (${plays.toLocaleString('en')} plays)`, () => allPlays(g.value, hand.value), 3);
+        time(
+          'two blanks: allPlays (lists every play)',
+          `${name}, ${where}, ${letters} (${plays.toLocaleString('en')} plays)`,
+          () => allPlays(g.value, hand.value),
+          3,
+        );
         const best = bestPlay(g.value, hand.value);
-        if (best !== undefined) time('two blanks: validateMove', `${name}, ${where}, ${letters}`, () => validateMove(moveInput(best.placements, cfg), { board: g.value.currentBoard(), hand: hand.value, config: cfg, dictionary: dict }));
+        if (best !== undefined)
+          time('two blanks: validateMove', `${name}, ${where}, ${letters}`, () =>
+            validateMove(moveInput(best.placements, cfg), {
+              board: g.value.currentBoard(),
+              hand: hand.value,
+              config: cfg,
+              dictionary: dict,
+            }),
+          );
       }
     }
   }
@@ -86,8 +138,11 @@ export async function adversarialBench(): Promise<void> {
   const fill = (unit: string) => head + unit.repeat(Math.floor((1_000_000 - head.length) / unit.length));
   const records: Record<string, string> = {
     'notes (1 MB)': head + '>a: AEINRST 8D RETAINS +70 70\n' + fill('#note x\n').slice(head.length),
-    'events (2,428, the most a record holds)': head + Array.from({ length: 1214 }, () => '>a: AEINRST - +0 0\n>b: AEINRST - +0 0\n').join(''),
-    'plays over the same squares (2,428)': head + Array.from({ length: 1214 }, () => '>a: AEINRST 8D RETAINS +70 70\n>b: AEINRST 8D RETAINS +70 70\n').join(''),
+    'events (2,428, the most a record holds)':
+      head + Array.from({ length: 1214 }, () => '>a: AEINRST - +0 0\n>b: AEINRST - +0 0\n').join(''),
+    'plays over the same squares (2,428)':
+      head +
+      Array.from({ length: 1214 }, () => '>a: AEINRST 8D RETAINS +70 70\n>b: AEINRST 8D RETAINS +70 70\n').join(''),
     'one 1 MB line': head + '>a: ' + 'A'.repeat(999_000),
     'blank lines (1 MB)': fill('\n'),
     'pragmas (1 MB)': fill('#title x\n'),
@@ -99,15 +154,25 @@ export async function adversarialBench(): Promise<void> {
   }
 
   // Persisted games at their largest, and requests on them.
-  for (const [name, state] of [['Boggle 6×6, 64 players, 4,000 words', maxBoggle(engine, dict)], ['duplicate, 64 players', maxDuplicate(engine, config, dict)]] as const) {
+  for (const [name, state] of [
+    ['Boggle 6×6, 64 players, 4,000 words', maxBoggle(engine, dict)],
+    ['duplicate, 64 players', maxDuplicate(engine, config, dict)],
+  ] as const) {
     const text = JSON.stringify(gameToJSON(state));
     const object = JSON.parse(text) as unknown;
-    time('persisted game', `${name} (${state.history.length} events, ${Math.round(text.length / 1024)} KB): gameFromJSON(text)`, () => gameFromJSON(text, engine), 3);
+    time(
+      'persisted game',
+      `${name} (${state.history.length} events, ${Math.round(text.length / 1024)} KB): gameFromJSON(text)`,
+      () => gameFromJSON(text, engine),
+      3,
+    );
     time('persisted game', `${name}: gameFromJSON(object)`, () => gameFromJSON(object, engine), 3);
     time('persisted game', `${name}: gameToJSON`, () => gameToJSON(state), 3);
     time('persisted game', `${name}: playerView`, () => playerView(state, state.players[0]?.id ?? ''), 3);
     time('persisted game', `${name}: gameToGcg`, () => gameToGcg(state), 3);
-    time('request', `${name}: a word or a play`, () => engine.apply(state, state.players[1]?.id ?? '', { type: 'play', word: 'QUIZ', tiles: [] }));
+    time('request', `${name}: a word or a play`, () =>
+      engine.apply(state, state.players[1]?.id ?? '', { type: 'play', word: 'QUIZ', tiles: [] }),
+    );
     time('request', `${name}: info`, () => engine.apply(state, state.players[1]?.id ?? '', { type: 'info' }));
     time('request', `${name}: close-turn`, () => engine.apply(state, SERVER_ID, { type: 'close-turn' }), 3);
   }
@@ -120,8 +185,16 @@ export async function adversarialBench(): Promise<void> {
     const hand = handFromLetters(letters, config);
     if (!hand.ok) continue;
     const s0 = started.value.state;
-    const state: GameState = Object.freeze({ ...s0, duplicate: Object.freeze({ ...(s0.duplicate as NonNullable<GameState['duplicate']>), hand: hand.value }) });
-    time('request', `duplicate, empty board, ${letters}: close-turn (finds the top)`, () => engine.apply(state, SERVER_ID, { type: 'close-turn' }), 3);
+    const state: GameState = Object.freeze({
+      ...s0,
+      duplicate: Object.freeze({ ...(s0.duplicate as NonNullable<GameState['duplicate']>), hand: hand.value }),
+    });
+    time(
+      'request',
+      `duplicate, empty board, ${letters}: close-turn (finds the top)`,
+      () => engine.apply(state, SERVER_ID, { type: 'close-turn' }),
+      3,
+    );
   }
 
   // Word-list queries on untrusted text.
@@ -136,11 +209,26 @@ export async function adversarialBench(): Promise<void> {
 
   // Dictionary files.
   const shipped = readFileSync(packageDictionaryPath());
-  time('dictionary file', `the shipped English file (${(shipped.length / 1e6).toFixed(1)} MB, DAWG and GADDAG)`, () => loadDictionary(shipped), 3);
+  time(
+    'dictionary file',
+    `the shipped English file (${(shipped.length / 1e6).toFixed(1)} MB, DAWG and GADDAG)`,
+    () => loadDictionary(shipped),
+    3,
+  );
 
   const worst = new Map<string, Timing>();
   for (const t of timings) if ((worst.get(t.family)?.ms ?? -1) < t.ms) worst.set(t.family, t);
-  printTable(`Adversarial inputs: the slowest of each family (least of several runs; bound ${BOUND_MS} ms)`, ['family', 'inputs', 'worst input', 'ms', 'within'], [...worst.values()].map((t) => [t.family, String(timings.filter((x) => x.family === t.family).length), t.input, t.ms, t.ms <= BOUND_MS ? 'yes' : t.family.includes('allPlays') ? 'no (a listing)' : 'NO']));
+  printTable(
+    `Adversarial inputs: the slowest of each family (least of several runs; bound ${BOUND_MS} ms)`,
+    ['family', 'inputs', 'worst input', 'ms', 'within'],
+    [...worst.values()].map((t) => [
+      t.family,
+      String(timings.filter((x) => x.family === t.family).length),
+      t.input,
+      t.ms,
+      t.ms <= BOUND_MS ? 'yes' : t.family.includes('allPlays') ? 'no (a listing)' : 'NO',
+    ]),
+  );
   saveResults('adversarial', { boundMs: BOUND_MS, timings });
 }
 
@@ -159,7 +247,10 @@ function midGameBoard(config: GameConfig, dict: ReturnType<typeof englishSetup>[
 }
 
 /** A started game of `code` with 64 players p0..p63, and a step function that applies a request when it is accepted. */
-function table(engine: ReturnType<typeof createEngine>, code: string): { players: string[]; state: () => GameState; step: (player: string, request: unknown) => void } {
+function table(
+  engine: ReturnType<typeof createEngine>,
+  code: string,
+): { players: string[]; state: () => GameState; step: (player: string, request: unknown) => void } {
   const players = Array.from({ length: 64 }, (_, i) => `p${i}`);
   const created = engine.create({ name: 'max', timePerTurn: 60, code, maxPlayers: 64, seed: 3 }, 'p0');
   if (!created.ok) throw new Error('create');
@@ -187,13 +278,18 @@ function maxBoggle(engine: ReturnType<typeof createEngine>, dict: ReturnType<typ
 }
 
 /** A duplicate game of 64 players played to its end (each submits the top), as it stood before its last close. */
-function maxDuplicate(engine: ReturnType<typeof createEngine>, config: GameConfig, dict: ReturnType<typeof englishSetup>['dict']): GameState {
+function maxDuplicate(
+  engine: ReturnType<typeof createEngine>,
+  config: GameConfig,
+  dict: ReturnType<typeof englishSetup>['dict'],
+): GameState {
   const t = table(engine, 'duplicate-en');
   let last = t.state();
   for (let s = t.state(); s.status === 'running' && s.duplicate !== undefined; s = t.state()) {
     const g = MoveGenerator.create(config, dict, s.duplicate.board);
     const best = g.ok ? bestPlay(g.value, s.duplicate.hand) : undefined;
-    for (const p of t.players) t.step(p, best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) });
+    for (const p of t.players)
+      t.step(p, best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) });
     last = t.state();
     t.step(SERVER_ID, { type: 'close-turn' });
   }

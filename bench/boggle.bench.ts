@@ -78,7 +78,10 @@ export async function boggleBench(): Promise<void> {
   const solver = new BoggleSolver(dict);
   const results: Record<string, unknown> = {};
   const rows: (string | number)[][] = [];
-  for (const [label, set, count] of [['4×4', NEW_16, 400], ['5×5', BIG_DELUXE_25, 100]] as const) {
+  for (const [label, set, count] of [
+    ['4×4', NEW_16, 400],
+    ['5×5', BIG_DELUXE_25, 100],
+  ] as const) {
     const grids = Array.from({ length: count }, (_, i) => {
       const g = rollGrid(set, 1000 + i, dict.alphabet);
       if (!g.ok) throw new Error('grid');
@@ -91,15 +94,32 @@ export async function boggleBench(): Promise<void> {
       solver.solve(g);
       const a = solveWithSets(g, faces[i] as string[], prefixes, wordSet);
       const b = solveWithTrie(g, faces[i] as string[], trie);
-      if (a !== solver.total || b !== solver.total) throw new Error(`solvers disagree on grid ${i}: ${solver.total} ${a} ${b}`);
+      if (a !== solver.total || b !== solver.total)
+        throw new Error(`solvers disagree on grid ${i}: ${solver.total} ${a} ${b}`);
     }
     const timings = await runSuite(`Boggle: ${count} random ${label} grids (${set.name} dice), default dictionary`, [
-      { name: `${label} wordgame BoggleSolver`, units: count, fn: () => grids.reduce((s, g) => s + solver.solve(g), 0) },
-      { name: `${label} Set of prefixes`, units: count, fn: () => grids.reduce((s, g, i) => s + solveWithSets(g, faces[i] as string[], prefixes, wordSet), 0) },
-      { name: `${label} object trie`, units: count, fn: () => grids.reduce((s, g, i) => s + solveWithTrie(g, faces[i] as string[], trie), 0) },
+      {
+        name: `${label} wordgame BoggleSolver`,
+        units: count,
+        fn: () => grids.reduce((s, g) => s + solver.solve(g), 0),
+      },
+      {
+        name: `${label} Set of prefixes`,
+        units: count,
+        fn: () => grids.reduce((s, g, i) => s + solveWithSets(g, faces[i] as string[], prefixes, wordSet), 0),
+      },
+      {
+        name: `${label} object trie`,
+        units: count,
+        fn: () => grids.reduce((s, g, i) => s + solveWithTrie(g, faces[i] as string[], trie), 0),
+      },
     ]);
     const [ours, sets, tries] = timings.map((t) => t.usPerUnit) as [number, number, number];
-    rows.push([`${label} wordgame`, 1e6 / ours, ours, 1], [`${label} Set of prefixes`, 1e6 / sets, sets, sets / ours], [`${label} object trie`, 1e6 / tries, tries, tries / ours]);
+    rows.push(
+      [`${label} wordgame`, 1e6 / ours, ours, 1],
+      [`${label} Set of prefixes`, 1e6 / sets, sets, sets / ours],
+      [`${label} object trie`, 1e6 / tries, tries, tries / ours],
+    );
     results[label] = { grids: count, timings, setOverOurs: sets / ours, trieOverOurs: tries / ours };
   }
   printTable('Boggle: grids solved per second (one core)', ['solver', 'grids/s', 'µs/grid', 'slower than ours'], rows);

@@ -3,7 +3,16 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import b from 'benny';
-import { presetConfig, type GameConfig, Board, type Tile, type Dictionary, parsePlay, handFromLetters, parseGcg } from 'wordgame-engine';
+import {
+  presetConfig,
+  type GameConfig,
+  Board,
+  type Tile,
+  type Dictionary,
+  parsePlay,
+  handFromLetters,
+  parseGcg,
+} from 'wordgame-engine';
 import { unseenTiles } from 'wordgame-engine/internals';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
@@ -27,33 +36,51 @@ export interface CaseTiming {
 }
 
 /** Runs cases side by side in one benny suite. With `baseline`, its per-call cost is subtracted from the others. */
-export async function runSuite(name: string, cases: readonly BenchCase[], options: { baseline?: string; maxTime?: number } = {}): Promise<CaseTiming[]> {
+export async function runSuite(
+  name: string,
+  cases: readonly BenchCase[],
+  options: { baseline?: string; maxTime?: number } = {},
+): Promise<CaseTiming[]> {
   const maxTime = options.maxTime ?? Number(process.env.BENCH_MAX_TIME ?? 1.5);
   let sink = 0;
   const summary = await b.suite(
     name,
     ...cases.map((c) =>
-      b.add(c.name, () => {
-        const r = c.fn();
-        if (typeof r === 'number') sink += r;
-      }, { maxTime, minSamples: 5 }),
+      b.add(
+        c.name,
+        () => {
+          const r = c.fn();
+          if (typeof r === 'number') sink += r;
+        },
+        { maxTime, minSamples: 5 },
+      ),
     ),
     b.cycle(),
   );
   if (sink === 0.5) console.log('');
-  const baseline = options.baseline === undefined ? undefined : summary.results.find((r) => r.name === options.baseline);
+  const baseline =
+    options.baseline === undefined ? undefined : summary.results.find((r) => r.name === options.baseline);
   // benny rounds ops/s to whole numbers; the mean time per call is exact.
   const perCall = (r: (typeof summary.results)[number]) => (r.details.mean > 0 ? r.details.mean : 1 / r.ops);
   const baseSeconds = baseline === undefined ? 0 : perCall(baseline);
   return summary.results.map((r, i) => {
     const c = cases[i] as BenchCase;
     const seconds = r.name === options.baseline ? perCall(r) : Math.max(perCall(r) - baseSeconds, 0);
-    return { name: r.name, opsPerSecond: 1 / perCall(r), usPerUnit: (seconds * 1e6) / c.units, marginPercent: r.margin };
+    return {
+      name: r.name,
+      opsPerSecond: 1 / perCall(r),
+      usPerUnit: (seconds * 1e6) / c.units,
+      marginPercent: r.margin,
+    };
   });
 }
 
 /** Prints rows as an aligned table. */
-export function printTable(title: string, header: readonly string[], rows: readonly (readonly (string | number)[])[]): void {
+export function printTable(
+  title: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): void {
   const cells = [header, ...rows].map((r) => r.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   console.log(`\n${title}`);
@@ -81,9 +108,16 @@ export function saveResults(name: string, data: unknown, options: { merge?: bool
   const file = join(dir, `${name}.json`);
   // Merging keeps the parts of the last results that this run did not measure.
   const previous = options.merge === true && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as object) : {};
-  const text = JSON.stringify({ ...previous, name, date: new Date().toISOString(), node: process.version, ...(data as object) }, null, 2);
+  const text = JSON.stringify(
+    { ...previous, name, date: new Date().toISOString(), node: process.version, ...(data as object) },
+    null,
+    2,
+  );
   // Arrays of plain values (table rows) on one line each.
-  writeFileSync(file, text.replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_, inner: string) => `[${inner.split(/,\n\s+/).join(', ')}]`) + '\n');
+  writeFileSync(
+    file,
+    text.replace(/\[\n\s+([^[\]{}]*?)\n\s+\]/g, (_, inner: string) => `[${inner.split(/,\n\s+/).join(', ')}]`) + '\n',
+  );
 }
 
 /** Bytes retained by what `make` returns (heap plus array buffers), measured around a full GC. */
@@ -154,7 +188,9 @@ export interface RecordTurn {
 export function* recordTurns(dir: string): Generator<RecordTurn> {
   const config = presetConfig('en');
   if (!config.ok) throw new Error('no en');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.gcg')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.gcg'))
+    .sort()) {
     const rec = parseGcg(readFileSync(join(dir, file), 'latin1'));
     if (!rec.ok) continue;
     const record = file.replace(/\.gcg$/, '');
@@ -173,7 +209,8 @@ export function* recordTurns(dir: string): Generator<RecordTurn> {
       const rack = handFromLetters(e.rack, config.value);
       const unseen = rack.ok && e.rack !== '' ? unseenTiles(config.value, board, rack.value) : undefined;
       if (rack.ok && unseen !== undefined) {
-        const lead = e.player === 0 || e.player === 1 ? (before[e.player] as number) - (before[1 - e.player] as number) : 0;
+        const lead =
+          e.player === 0 || e.player === 1 ? (before[e.player] as number) - (before[1 - e.player] as number) : 0;
         yield { record, turn, board, rack: [...rack.value], unseen, lead };
       }
       turn++;

@@ -57,7 +57,11 @@ export async function dictionaryBench(): Promise<void> {
 
   const memory = {
     dawg: retainedBytes(() => {
-      const r = loadDictionary(saveDictionary((Dictionary.build(freshWords(), ALPHABETS.en) as { value: { dictionary: Dictionary } }).value.dictionary));
+      const r = loadDictionary(
+        saveDictionary(
+          (Dictionary.build(freshWords(), ALPHABETS.en) as { value: { dictionary: Dictionary } }).value.dictionary,
+        ),
+      );
       return r;
     }).bytes,
     set: retainedBytes(() => new Set(freshWords())).bytes,
@@ -98,15 +102,36 @@ export async function dictionaryBench(): Promise<void> {
     ],
     { baseline: 'baseline: fresh strings only' },
   );
-  const ns = (name: string) => ((timings.find((t) => t.name === name)?.usPerUnit ?? NaN) * 1000);
+  const ns = (name: string) => (timings.find((t) => t.name === name)?.usPerUnit ?? NaN) * 1000;
   const setNs = ns('Set<string>');
   const dawgNs = ns('wordgame DAWG');
   const rows = [
     ['wordgame DAWG', dawgBuilt.ms, memory.dawg, dawgNs, dawgNs / setNs, memory.dawg / memory.set],
     ['Set<string>', setBuilt.ms, memory.set, setNs, 1, 1],
-    ['@kamilmielnik/trie', kamilBuilt.ms, memory.kamil, ns('@kamilmielnik/trie'), ns('@kamilmielnik/trie') / setNs, memory.kamil / memory.set],
-    ['mnemonist Trie', mnemonistBuilt.ms, memory.mnemonist, ns('mnemonist Trie'), ns('mnemonist Trie') / setNs, memory.mnemonist / memory.set],
-    ['dawg-lookup PTrie', dawgLookupBuilt.ms, memory.dawgLookup, ns('dawg-lookup PTrie'), ns('dawg-lookup PTrie') / setNs, memory.dawgLookup / memory.set],
+    [
+      '@kamilmielnik/trie',
+      kamilBuilt.ms,
+      memory.kamil,
+      ns('@kamilmielnik/trie'),
+      ns('@kamilmielnik/trie') / setNs,
+      memory.kamil / memory.set,
+    ],
+    [
+      'mnemonist Trie',
+      mnemonistBuilt.ms,
+      memory.mnemonist,
+      ns('mnemonist Trie'),
+      ns('mnemonist Trie') / setNs,
+      memory.mnemonist / memory.set,
+    ],
+    [
+      'dawg-lookup PTrie',
+      dawgLookupBuilt.ms,
+      memory.dawgLookup,
+      ns('dawg-lookup PTrie'),
+      ns('dawg-lookup PTrie') / setNs,
+      memory.dawgLookup / memory.set,
+    ],
   ] as const;
   printTable(
     `Dictionary: ${words.length} words, ${QUERIES} queries; lookup time net of creating the query strings (${ns('baseline: fresh strings only').toFixed(0)} ns each)`,
@@ -114,14 +139,25 @@ export async function dictionaryBench(): Promise<void> {
     rows.map((r) => [...r]),
   );
   const peers = ['@kamilmielnik/trie', 'mnemonist Trie', 'dawg-lookup PTrie'].map((p) => ns(p) / dawgNs);
-  console.log(`DAWG load from bytes: ${loadMs.toFixed(2)} ms (DAWG only, ${dawgBytes.length} bytes); embedded DAWG+GADDAG file: ${loadEmbeddedMs.toFixed(2)} ms (${embedded.length} bytes)`);
-  console.log(`DAWG vs Set: ${(dawgNs / setNs).toFixed(2)}x the time, ${(memory.dawg / memory.set).toFixed(3)}x the memory; trie packages are ${peers.map((p) => p.toFixed(1) + 'x').join(', ')} slower than the DAWG`);
+  console.log(
+    `DAWG load from bytes: ${loadMs.toFixed(2)} ms (DAWG only, ${dawgBytes.length} bytes); embedded DAWG+GADDAG file: ${loadEmbeddedMs.toFixed(2)} ms (${embedded.length} bytes)`,
+  );
+  console.log(
+    `DAWG vs Set: ${(dawgNs / setNs).toFixed(2)}x the time, ${(memory.dawg / memory.set).toFixed(3)}x the memory; trie packages are ${peers.map((p) => p.toFixed(1) + 'x').join(', ')} slower than the DAWG`,
+  );
   saveResults('dictionary', {
     words: words.length,
     queries: QUERIES,
     wordListPath,
     timings,
-    rows: rows.map(([name, buildMs, bytes, nsPerLookup, timeVsSet, memoryVsSet]) => ({ name, buildMs, bytes, nsPerLookup, timeVsSet, memoryVsSet })),
+    rows: rows.map(([name, buildMs, bytes, nsPerLookup, timeVsSet, memoryVsSet]) => ({
+      name,
+      buildMs,
+      bytes,
+      nsPerLookup,
+      timeVsSet,
+      memoryVsSet,
+    })),
     loadMs,
     loadEmbeddedMs,
     dawgFileBytes: dawgBytes.length,

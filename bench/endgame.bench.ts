@@ -44,7 +44,14 @@ export async function endgameBench(): Promise<void> {
   const solver = EndgameSolver.create(config.value, built.value.dictionary);
   if (!solver.ok) throw new Error(solver.error.message);
   // ENDGAME_IDS=FILE: only the positions listed (one id a line), e.g. those a 5 s run left unsolved.
-  const only = process.env.ENDGAME_IDS === undefined ? undefined : new Set(readFileSync(process.env.ENDGAME_IDS, 'utf8').split('\n').filter((l) => l !== ''));
+  const only =
+    process.env.ENDGAME_IDS === undefined
+      ? undefined
+      : new Set(
+          readFileSync(process.env.ENDGAME_IDS, 'utf8')
+            .split('\n')
+            .filter((l) => l !== ''),
+        );
   const positions = realEndgames().filter((p) => only === undefined || only.has(p.id));
   const limit = Number(process.env.ENDGAME_SECONDS ?? 5);
   const rows: (string | number)[][] = [];
@@ -63,15 +70,35 @@ export async function endgameBench(): Promise<void> {
       if (r.value.ms <= 1000) exact1++;
       if (r.value.ms <= limit * 1000) exact5++;
     }
-    rows.push([p.id, `${p.rack.length}v${p.opponent.length}`, r.value.value, r.value.exact ? 'exact' : `depth ${r.value.depth}`, Math.round(r.value.ms), r.value.line[0]?.notation ?? '-']);
+    rows.push([
+      p.id,
+      `${p.rack.length}v${p.opponent.length}`,
+      r.value.value,
+      r.value.exact ? 'exact' : `depth ${r.value.depth}`,
+      Math.round(r.value.ms),
+      r.value.line[0]?.notation ?? '-',
+    ]);
   }
   times.sort((a, b) => a - b);
-  printTable('Endgames (first and second position after the bag empties)', ['position', 'tiles', 'value', 'result', 'ms', 'best move'], rows);
+  printTable(
+    'Endgames (first and second position after the bag empties)',
+    ['position', 'tiles', 'value', 'result', 'ms', 'best move'],
+    rows,
+  );
   const rate = Math.round((nodes / ms) * 1000);
-  console.log(`${positions.length} positions; exact within 1 s: ${exact1}, within ${limit} s: ${exact5} (MAGPIE: 102 of 177 within 5 s); median exact time ${Math.round(times[Math.floor(times.length / 2)] ?? 0)} ms; ${rate} nodes a second (target at least 50,000)`);
+  console.log(
+    `${positions.length} positions; exact within 1 s: ${exact1}, within ${limit} s: ${exact5} (MAGPIE: 102 of 177 within 5 s); median exact time ${Math.round(times[Math.floor(times.length / 2)] ?? 0)} ms; ${rate} nodes a second (target at least 50,000)`,
+  );
   if (only !== undefined) {
     console.log(`(a subset: ${positions.length} positions; results not saved)`);
     return;
   }
-  saveResults('endgame', { positions: positions.length, exactWithin1s: exact1, exactWithinLimit: exact5, limitSeconds: limit, nodesPerSecond: rate, rows });
+  saveResults('endgame', {
+    positions: positions.length,
+    exactWithin1s: exact1,
+    exactWithinLimit: exact5,
+    limitSeconds: limit,
+    nodesPerSecond: rate,
+    rows,
+  });
 }

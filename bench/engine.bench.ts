@@ -4,7 +4,16 @@
  * validator and of the state update measured apart; and a full duplicate game between 4
  * AI players through `apply` alone.
  */
-import { createEngine, SERVER_ID, type GameState, MoveGenerator, allPlays, bestPlay, moveInput, validateMove } from 'wordgame-engine';
+import {
+  createEngine,
+  SERVER_ID,
+  type GameState,
+  MoveGenerator,
+  allPlays,
+  bestPlay,
+  moveInput,
+  validateMove,
+} from 'wordgame-engine';
 import { applyClassicPlay, readMove } from 'wordgame-engine/internals';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
@@ -12,7 +21,10 @@ export async function engineBench(): Promise<void> {
   const { config, dict } = englishSetup();
   const engine = createEngine({ dictionary: (a) => (a === 'en' ? dict : undefined) });
   const start = (code: string, players: string[]): GameState => {
-    const c = engine.create({ name: 'bench', timePerTurn: 60, code, maxPlayers: players.length, seed: 11 }, players[0] as string);
+    const c = engine.create(
+      { name: 'bench', timePerTurn: 60, code, maxPlayers: players.length, seed: 11 },
+      players[0] as string,
+    );
     if (!c.ok) throw new Error('create');
     let s = c.value.state;
     const step = (st: GameState, p: string, request: unknown): GameState => {
@@ -23,7 +35,10 @@ export async function engineBench(): Promise<void> {
     for (const p of players.slice(1)) s = step(s, p, { type: 'join' });
     return step(s, players[0] as string, { type: 'start' });
   };
-  const toRequest = (placements: readonly { square: number; tile: number }[]) => ({ type: 'play', ...moveInput(placements, config) });
+  const toRequest = (placements: readonly { square: number; tile: number }[]) => ({
+    type: 'play',
+    ...moveInput(placements, config),
+  });
 
   // Record a classic game: the states and the requests that move it.
   const initial = start('scrabble-en', ['ann', 'bob']);
@@ -48,7 +63,11 @@ export async function engineBench(): Promise<void> {
     { state: st.state, player: st.player, request: { type: 'play', tiles: [{ row: 99, col: 0, glyph: 'A' }] } },
     { state: st.state, player: st.player, request: { type: 'dance' } },
   ]);
-  const mixed = steps.flatMap((st, i) => [st, invalid[i * 3] as (typeof invalid)[number], invalid[i * 3 + 1] as (typeof invalid)[number]]);
+  const mixed = steps.flatMap((st, i) => [
+    st,
+    invalid[i * 3] as (typeof invalid)[number],
+    invalid[i * 3 + 1] as (typeof invalid)[number],
+  ]);
   const plays = steps.filter((st) => (st.request as { type: string }).type === 'play');
   const placementsOf = plays.map((st) => {
     const c = st.state.classic;
@@ -58,22 +77,59 @@ export async function engineBench(): Promise<void> {
     return m.value;
   });
   const timings = await runSuite(`engine: a classic game (${steps.length} turns) through apply`, [
-    { name: 'apply: valid requests', units: steps.length, fn: () => steps.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0) },
-    { name: 'apply: mix (1 valid, 2 invalid)', units: mixed.length, fn: () => mixed.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0) },
+    {
+      name: 'apply: valid requests',
+      units: steps.length,
+      fn: () => steps.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0),
+    },
+    {
+      name: 'apply: mix (1 valid, 2 invalid)',
+      units: mixed.length,
+      fn: () => mixed.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0),
+    },
     {
       name: 'validation alone (validateMove)',
       units: plays.length,
-      fn: () => plays.reduce((n, st) => {
-        const c = st.state.classic!;
-        return n + (validateMove(st.request, { board: c.tiles.board, hand: c.tiles.hands[c.toMove] ?? [], config, dictionary: dict }).ok ? 1 : 0);
-      }, 0),
+      fn: () =>
+        plays.reduce((n, st) => {
+          const c = st.state.classic!;
+          return (
+            n +
+            (validateMove(st.request, {
+              board: c.tiles.board,
+              hand: c.tiles.hands[c.toMove] ?? [],
+              config,
+              dictionary: dict,
+            }).ok
+              ? 1
+              : 0)
+          );
+        }, 0),
     },
     {
       name: 'state update alone (place, refill, score)',
       units: plays.length,
-      fn: () => plays.reduce((n, st, i) => n + (applyClassicPlay(st.state.classic!, config, placementsOf[i]!.placements, placementsOf[i]!.score) ? 1 : 0), 0),
+      fn: () =>
+        plays.reduce(
+          (n, st, i) =>
+            n +
+            (applyClassicPlay(st.state.classic!, config, placementsOf[i]!.placements, placementsOf[i]!.score) ? 1 : 0),
+          0,
+        ),
     },
-    { name: 'reading the move alone (readMove)', units: plays.length, fn: () => plays.reduce((n, st) => n + (readMove(st.request, { board: st.state.classic!.tiles.board, hand: [], config, dictionary: dict }).ok ? 1 : 0), 0) },
+    {
+      name: 'reading the move alone (readMove)',
+      units: plays.length,
+      fn: () =>
+        plays.reduce(
+          (n, st) =>
+            n +
+            (readMove(st.request, { board: st.state.classic!.tiles.board, hand: [], config, dictionary: dict }).ok
+              ? 1
+              : 0),
+          0,
+        ),
+    },
   ]);
   const us = (name: string) => timings.find((t) => t.name === name)?.usPerUnit ?? NaN;
 
@@ -98,15 +154,39 @@ export async function engineBench(): Promise<void> {
     }
     return requests;
   };
-  const dupTimings = await runSuite('engine: a full duplicate game, 4 AI players', [{ name: 'duplicate game (4 AI players)', units: 1, fn: duplicateGame }], { maxTime: 5 });
+  const dupTimings = await runSuite(
+    'engine: a full duplicate game, 4 AI players',
+    [{ name: 'duplicate game (4 AI players)', units: 1, fn: duplicateGame }],
+    { maxTime: 5 },
+  );
   const dupMs = (dupTimings[0]?.usPerUnit ?? NaN) / 1000;
-  printTable('Engine: microseconds per request', ['', 'µs', 'per second'], [
-    ['apply: valid requests', us('apply: valid requests'), 1e6 / us('apply: valid requests')],
-    ['apply: mix (1 valid, 2 invalid)', us('apply: mix (1 valid, 2 invalid)'), 1e6 / us('apply: mix (1 valid, 2 invalid)')],
-    ['  of which validation (validateMove)', us('validation alone (validateMove)'), 1e6 / us('validation alone (validateMove)')],
-    ['  of which state update', us('state update alone (place, refill, score)'), 1e6 / us('state update alone (place, refill, score)')],
-    ['  of which reading the move', us('reading the move alone (readMove)'), 1e6 / us('reading the move alone (readMove)')],
-  ]);
+  printTable(
+    'Engine: microseconds per request',
+    ['', 'µs', 'per second'],
+    [
+      ['apply: valid requests', us('apply: valid requests'), 1e6 / us('apply: valid requests')],
+      [
+        'apply: mix (1 valid, 2 invalid)',
+        us('apply: mix (1 valid, 2 invalid)'),
+        1e6 / us('apply: mix (1 valid, 2 invalid)'),
+      ],
+      [
+        '  of which validation (validateMove)',
+        us('validation alone (validateMove)'),
+        1e6 / us('validation alone (validateMove)'),
+      ],
+      [
+        '  of which state update',
+        us('state update alone (place, refill, score)'),
+        1e6 / us('state update alone (place, refill, score)'),
+      ],
+      [
+        '  of which reading the move',
+        us('reading the move alone (readMove)'),
+        1e6 / us('reading the move alone (readMove)'),
+      ],
+    ],
+  );
   console.log(`full duplicate game with 4 AI players (AI move generation included): ${dupMs.toFixed(0)} ms`);
   saveResults('engine', { turns: steps.length, timings, duplicateGameMs: dupMs });
 }

@@ -5,7 +5,17 @@
  * timed on each, side by side; the ratio of the longest to the shortest history is the result
  * (target: within 1.5×).
  */
-import { createEngine, type Engine, type GameEvent, type GameState, SERVER_ID, MoveGenerator, bestPlay, BoggleSolver, moveInput } from 'wordgame-engine';
+import {
+  createEngine,
+  type Engine,
+  type GameEvent,
+  type GameState,
+  SERVER_ID,
+  MoveGenerator,
+  bestPlay,
+  BoggleSolver,
+  moveInput,
+} from 'wordgame-engine';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 const SIZES = [100, 10_000, 100_000] as const;
@@ -26,7 +36,10 @@ export async function historyBench(): Promise<void> {
     const c = engine.create({ name: 'bench', timePerTurn: 60, code, maxPlayers: 4, seed: 9 }, 'ann');
     if (!c.ok) throw new Error('create');
     let s = c.value.state;
-    for (const [p, request] of [['bob', { type: 'join' }], ['ann', { type: 'start' }]] as const) {
+    for (const [p, request] of [
+      ['bob', { type: 'join' }],
+      ['ann', { type: 'start' }],
+    ] as const) {
       const r = engine.apply(s, p, request);
       if (!r.ok) throw new Error(r.error.name);
       s = r.value.state;
@@ -40,7 +53,11 @@ export async function historyBench(): Promise<void> {
     if (c === undefined) break;
     const g = MoveGenerator.create(config, dict, c.tiles.board);
     const best = g.ok ? bestPlay(g.value, c.tiles.hands[c.toMove] ?? []) : undefined;
-    const r = engine.apply(classic, classic.players[c.toMove]?.id ?? '', best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) });
+    const r = engine.apply(
+      classic,
+      classic.players[c.toMove]?.id ?? '',
+      best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) },
+    );
     if (r.ok) classic = r.value.state;
   }
   let boggle = start('boggle-4x4');
@@ -58,23 +75,39 @@ export async function historyBench(): Promise<void> {
   const fresh = words[21]?.word ?? 'ZZZ';
   const requests: { name: string; state: GameState; player: string; request: unknown }[] = [
     { name: 'classic: a valid play', state: classic, player: mover, request: play },
-    { name: 'classic: an invalid play', state: classic, player: mover, request: { type: 'play', tiles: [{ row: 0, col: 0, glyph: 'Q' }] } },
+    {
+      name: 'classic: an invalid play',
+      state: classic,
+      player: mover,
+      request: { type: 'play', tiles: [{ row: 0, col: 0, glyph: 'Q' }] },
+    },
     { name: 'classic: info', state: classic, player: 'bob', request: { type: 'info' } },
     { name: 'Boggle: a new word', state: boggle, player: 'ann', request: { type: 'play', word: fresh } },
-    { name: 'Boggle: a word found before', state: boggle, player: 'ann', request: { type: 'play', word: words[0]?.word ?? 'ZZZ' } },
+    {
+      name: 'Boggle: a word found before',
+      state: boggle,
+      player: 'ann',
+      request: { type: 'play', word: words[0]?.word ?? 'ZZZ' },
+    },
     { name: 'Boggle: a pass (not recorded)', state: boggle, player: 'ann', request: { type: 'pass' } },
     { name: 'Boggle: close-turn', state: boggle, player: SERVER_ID, request: { type: 'close-turn' } },
   ];
-  const cases = requests.flatMap((r) => SIZES.map((size) => {
-    const state = padded(r.state, size);
-    return { name: `${r.name} @ ${size}`, units: 1, fn: () => (engine.apply(state, r.player, r.request).ok ? 1 : 0) };
-  }));
+  const cases = requests.flatMap((r) =>
+    SIZES.map((size) => {
+      const state = padded(r.state, size);
+      return { name: `${r.name} @ ${size}`, units: 1, fn: () => (engine.apply(state, r.player, r.request).ok ? 1 : 0) };
+    }),
+  );
   const timings = await runSuite('request cost by history length', cases);
   const us = (name: string) => timings.find((t) => t.name === name)?.usPerUnit ?? NaN;
   const rows = requests.map((r) => {
     const at = SIZES.map((size) => us(`${r.name} @ ${size}`));
     return [r.name, ...at, (at[2] as number) / (at[0] as number)];
   });
-  printTable('µs per request by history length (ratio: 100,000 events ÷ 100; target ≤ 1.5)', ['request', '100', '10,000', '100,000', 'ratio'], rows);
+  printTable(
+    'µs per request by history length (ratio: 100,000 events ÷ 100; target ≤ 1.5)',
+    ['request', '100', '10,000', '100,000', 'ratio'],
+    rows,
+  );
   saveResults('history', { sizes: SIZES, rows });
 }

@@ -11,7 +11,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Board, type Placement, presetConfig, BLANK, type Tile, parseGcg, handFromLetters, parsePlay } from 'wordgame-engine';
+import {
+  Board,
+  type Placement,
+  presetConfig,
+  BLANK,
+  type Tile,
+  parseGcg,
+  handFromLetters,
+  parsePlay,
+} from 'wordgame-engine';
 import { unseenTiles } from 'wordgame-engine/internals';
 import { printTable, saveResults } from './common.js';
 import { referenceSimulator } from './sim.bench.js';
@@ -33,7 +42,9 @@ export function inferencePanel(size: number): InferencePosition[] {
   const config = presetConfig('en');
   if (!config.ok) throw new Error('no en');
   const all: InferencePosition[] = [];
-  for (const file of readdirSync(join(shared, 'gcg')).filter((f) => f.endsWith('.gcg')).sort()) {
+  for (const file of readdirSync(join(shared, 'gcg'))
+    .filter((f) => f.endsWith('.gcg'))
+    .sort()) {
     const rec = parseGcg(readFileSync(join(shared, 'gcg', file), 'latin1'));
     if (!rec.ok) continue;
     let board = Board.empty(15, 15);
@@ -45,7 +56,15 @@ export function inferencePanel(size: number): InferencePosition[] {
       const rack = handFromLetters(e.rack, config.value);
       if (last !== undefined && last.player !== e.player && rack.ok && e.rack !== '') {
         const unseen = unseenTiles(config.value, board, rack.value);
-        if (unseen !== undefined && unseen.length > 14 && last.kept.length > 0) all.push({ id: `${file.replace(/\.gcg$/, '')}@${turn}`, board, rack: [...rack.value], unseen, opponentPlay: last.placements, kept: last.kept });
+        if (unseen !== undefined && unseen.length > 14 && last.kept.length > 0)
+          all.push({
+            id: `${file.replace(/\.gcg$/, '')}@${turn}`,
+            board,
+            rack: [...rack.value],
+            unseen,
+            opponentPlay: last.placements,
+            kept: last.kept,
+          });
       }
       last = undefined;
       turn++;
@@ -66,7 +85,8 @@ export function inferencePanel(size: number): InferencePosition[] {
     }
   }
   const out: InferencePosition[] = [];
-  for (let k = 0; k < size && k < all.length; k++) out.push(all[Math.floor((k * all.length) / size)] as InferencePosition);
+  for (let k = 0; k < size && k < all.length; k++)
+    out.push(all[Math.floor((k * all.length) / size)] as InferencePosition);
   return out;
 }
 
@@ -89,7 +109,11 @@ export async function inferenceBench(): Promise<void> {
   if (sim === undefined) return;
   // Positions whose play is not a play of the embedded dictionary (another lexicon, a phony) are left out.
   const candidates = inferencePanel(Number(process.env.INFER_POSITIONS ?? 120));
-  const panel = candidates.filter((p) => sim.prepare({ board: p.board, rack: p.rack, unseen: p.unseen, opponentPlay: p.opponentPlay }, { candidates: 1 }).ok);
+  const panel = candidates.filter(
+    (p) =>
+      sim.prepare({ board: p.board, rack: p.rack, unseen: p.unseen, opponentPlay: p.opponentPlay }, { candidates: 1 })
+        .ok,
+  );
   const deals = Number(process.env.INFER_DEALS ?? 200);
   const temperatures = [0, 16, 8, 4, 2, 1];
   const rows: (string | number)[][] = [];
@@ -101,7 +125,10 @@ export async function inferenceBench(): Promise<void> {
     let cpu = 0;
     for (const p of panel) {
       const c0 = process.cpuUsage();
-      const run = sim.prepare({ board: p.board, rack: p.rack, unseen: p.unseen, opponentPlay: p.opponentPlay }, { candidates: 1, inferenceTemperature: temperature, seed: 7 });
+      const run = sim.prepare(
+        { board: p.board, rack: p.rack, unseen: p.unseen, opponentPlay: p.opponentPlay },
+        { candidates: 1, inferenceTemperature: temperature, seed: 7 },
+      );
       if (!run.ok) throw new Error(`${p.id}: ${run.error.message}`);
       let s = 0;
       for (let i = 0; i < deals; i++) s += overlap(run.value.opponentTiles(i).slice(0, p.kept.length), p.kept);
@@ -111,10 +138,24 @@ export async function inferenceBench(): Promise<void> {
       drawn += run.value.dealsDrawn;
       accepted += deals;
     }
-    const row = { temperature, keptShare: share / panel.length, dealsPerAccepted: drawn / accepted, msPerDeal: cpu / accepted };
+    const row = {
+      temperature,
+      keptShare: share / panel.length,
+      dealsPerAccepted: drawn / accepted,
+      msPerDeal: cpu / accepted,
+    };
     results.push(row);
-    rows.push([temperature === 0 ? 'none (uniform)' : `${temperature}`, `${(100 * row.keptShare).toFixed(1)} %`, row.dealsPerAccepted.toFixed(2), row.msPerDeal.toFixed(3)]);
+    rows.push([
+      temperature === 0 ? 'none (uniform)' : `${temperature}`,
+      `${(100 * row.keptShare).toFixed(1)} %`,
+      row.dealsPerAccepted.toFixed(2),
+      row.msPerDeal.toFixed(3),
+    ]);
   }
-  printTable(`Opponent-rack inference: ${panel.length} real positions after an opponent's play (${candidates.length - panel.length} more left out: the play is not one of the embedded dictionary), ${deals} deals each`, ['temperature', 'kept tiles found', 'deals / accepted', 'ms CPU / deal'], rows);
+  printTable(
+    `Opponent-rack inference: ${panel.length} real positions after an opponent's play (${candidates.length - panel.length} more left out: the play is not one of the embedded dictionary), ${deals} deals each`,
+    ['temperature', 'kept tiles found', 'deals / accepted', 'ms CPU / deal'],
+    rows,
+  );
   saveResults('inference', { positions: panel.length, deals, results });
 }

@@ -7,7 +7,22 @@
  * autoplay` runs) in CPU time after a warm-up, as a long autoplay runs, and beside it `selfPlay`
  * (every play validated).
  */
-import { staticPlayer, selfPlay, Autoplayer, Board, type Placement, type GameConfig, BLANK, type Dictionary, MoveGenerator, parsePlay, parseTiles, scorePlacements, makeHand, type Hand } from 'wordgame-engine';
+import {
+  staticPlayer,
+  selfPlay,
+  Autoplayer,
+  Board,
+  type Placement,
+  type GameConfig,
+  BLANK,
+  type Dictionary,
+  MoveGenerator,
+  parsePlay,
+  parseTiles,
+  scorePlacements,
+  makeHand,
+  type Hand,
+} from 'wordgame-engine';
 import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { englishSetup, printTable, runSuite, saveResults } from './common.js';
@@ -18,7 +33,10 @@ function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dicti
   const cell = (r: number, c: number) => (r < 0 || c < 0 || r >= rows || c >= cols ? 0 : board.at(r, c));
   const empty = board.tileCount === 0;
   const isAnchor = (r: number, c: number) =>
-    cell(r, c) === 0 && (empty ? r * cols + c === start : cell(r - 1, c) !== 0 || cell(r + 1, c) !== 0 || cell(r, c - 1) !== 0 || cell(r, c + 1) !== 0);
+    cell(r, c) === 0 &&
+    (empty
+      ? r * cols + c === start
+      : cell(r - 1, c) !== 0 || cell(r + 1, c) !== 0 || cell(r, c - 1) !== 0 || cell(r, c + 1) !== 0);
   const seen = new Set<string>();
   const crossOk = (r: number, c: number, g: number, across: boolean): boolean => {
     // The perpendicular word through (r, c) with glyph g, checked with the DAWG.
@@ -31,7 +49,8 @@ function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dicti
       c0 -= dc;
     }
     const codes: number[] = [];
-    for (let rr = r0, cc = c0; rr === r && cc === c ? true : cell(rr, cc) !== 0; rr += dr, cc += dc) codes.push(rr === r && cc === c ? g : cell(rr, cc) & 0x3f);
+    for (let rr = r0, cc = c0; rr === r && cc === c ? true : cell(rr, cc) !== 0; rr += dr, cc += dc)
+      codes.push(rr === r && cc === c ? g : cell(rr, cc) & 0x3f);
     return codes.length < 2 || dict.hasCodes(codes);
   };
   let count = 0;
@@ -77,7 +96,8 @@ function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dicti
             if (tried.has(t)) continue;
             tried.add(t);
             rack.splice(i, 1);
-            for (let g = t === BLANK ? 1 : t; g <= (t === BLANK ? config.alphabet.size : t); g++) if (crossOk(r, c, g, across)) step(g, t === BLANK ? g | BLANK : g);
+            for (let g = t === BLANK ? 1 : t; g <= (t === BLANK ? config.alphabet.size : t); g++)
+              if (crossOk(r, c, g, across)) step(g, t === BLANK ? g | BLANK : g);
             rack.splice(i, 0, t);
           }
         };
@@ -123,16 +143,25 @@ export async function movegenBench(): Promise<void> {
     let plays = 0;
     g.value.generate(h, () => void plays++);
     const naivePlays = naiveGenerate(board, h, config, dict);
-    if (naivePlays !== plays) throw new Error(`${name}: the straightforward generator finds ${naivePlays} plays, ours ${plays}`);
+    if (naivePlays !== plays)
+      throw new Error(`${name}: the straightforward generator finds ${naivePlays} plays, ours ${plays}`);
     void scorePlacements;
-    const timings = await runSuite(`move generation: ${name} (${rack}, ${plays} plays)`, [
-      { name: `${name}: GADDAG generator`, units: 1, fn: () => {
-        let n = 0;
-        g.value.generate(h, () => void n++);
-        return n;
-      } },
-      { name: `${name}: straightforward`, units: 1, fn: () => naiveGenerate(board, h, config, dict) },
-    ], { maxTime: 1 });
+    const timings = await runSuite(
+      `move generation: ${name} (${rack}, ${plays} plays)`,
+      [
+        {
+          name: `${name}: GADDAG generator`,
+          units: 1,
+          fn: () => {
+            let n = 0;
+            g.value.generate(h, () => void n++);
+            return n;
+          },
+        },
+        { name: `${name}: straightforward`, units: 1, fn: () => naiveGenerate(board, h, config, dict) },
+      ],
+      { maxTime: 1 },
+    );
     const [ours, naive] = timings.map((t) => t.usPerUnit / 1000) as [number, number];
     rows.push([name, rack, plays, ours, naive, naive / ours]);
     results[name] = { rack, plays, msOurs: ours, msNaive: naive, ratio: naive / ours };
@@ -140,10 +169,23 @@ export async function movegenBench(): Promise<void> {
   const games = [1, 2, 3, 4, 5, 6, 7, 8];
   const lean = Autoplayer.create(config, dict, [{ name: 'static' }, { name: 'static' }]);
   if (!lean.ok) throw new Error(lean.error.message);
-  const gameTimings = await runSuite('full static self-play games (default dictionary)', [
-    { name: 'lean autoplay game (static vs static)', units: games.length, fn: () => games.reduce((s, seed) => s + lean.value.playGame(seed).turns, 0) },
-    { name: 'selfPlay game (every play validated, notation, immutable states)', units: games.length, fn: () => games.reduce((s, seed) => s + (selfPlay(config, dict, [staticPlayer, staticPlayer], seed).ok ? 1 : 0), 0) },
-  ], { maxTime: 3 });
+  const gameTimings = await runSuite(
+    'full static self-play games (default dictionary)',
+    [
+      {
+        name: 'lean autoplay game (static vs static)',
+        units: games.length,
+        fn: () => games.reduce((s, seed) => s + lean.value.playGame(seed).turns, 0),
+      },
+      {
+        name: 'selfPlay game (every play validated, notation, immutable states)',
+        units: games.length,
+        fn: () =>
+          games.reduce((s, seed) => s + (selfPlay(config, dict, [staticPlayer, staticPlayer], seed).ok ? 1 : 0), 0),
+      },
+    ],
+    { maxTime: 3 },
+  );
   // The lean path's figure: CPU time over 3 rounds of 500 games after 500 of warm-up (the first
   // few hundred games of a process run slower while V8 compiles and the caches fill), median.
   for (let seed = 1000; seed < 1500; seed++) lean.value.playGame(seed);
@@ -156,7 +198,18 @@ export async function movegenBench(): Promise<void> {
   }
   const leanMs = rounds.sort((a, b) => a - b)[1] as number;
   const gameMs = (gameTimings[1]?.usPerUnit ?? NaN) / 1000;
-  printTable('Move generation: milliseconds per position', ['position', 'rack', 'plays', 'ms (ours)', 'ms (straightforward)', 'speed-up'], rows);
-  console.log(`full static game: lean autoplay ${leanMs.toFixed(2)} ms of CPU (${(1000 / leanMs).toFixed(0)} games/s, rounds ${rounds.map((r) => (1000 / r).toFixed(0)).join('-')}; target at least 300), selfPlay ${gameMs.toFixed(1)} ms (wall)`);
-  saveResults('movegen', { positions: results, leanGameMs: leanMs, leanGamesPerSecond: 1000 / leanMs, selfPlayGameMs: gameMs });
+  printTable(
+    'Move generation: milliseconds per position',
+    ['position', 'rack', 'plays', 'ms (ours)', 'ms (straightforward)', 'speed-up'],
+    rows,
+  );
+  console.log(
+    `full static game: lean autoplay ${leanMs.toFixed(2)} ms of CPU (${(1000 / leanMs).toFixed(0)} games/s, rounds ${rounds.map((r) => (1000 / r).toFixed(0)).join('-')}; target at least 300), selfPlay ${gameMs.toFixed(1)} ms (wall)`,
+  );
+  saveResults('movegen', {
+    positions: results,
+    leanGameMs: leanMs,
+    leanGamesPerSecond: 1000 / leanMs,
+    selfPlayGameMs: gameMs,
+  });
 }

@@ -36,9 +36,12 @@ export interface SimPanelPosition {
 /** 200 positions with more than 7 tiles in the bag, evenly spread over every record's turns. */
 export function simPanel(size = 200): SimPanelPosition[] {
   const all: SimPanelPosition[] = [];
-  for (const t of recordTurns(join(shared, 'gcg'))) if (t.rack.length === 7 && t.unseen.length > 14) all.push({ id: `${t.record}@${t.turn}`, board: t.board, rack: t.rack, unseen: t.unseen, lead: t.lead });
+  for (const t of recordTurns(join(shared, 'gcg')))
+    if (t.rack.length === 7 && t.unseen.length > 14)
+      all.push({ id: `${t.record}@${t.turn}`, board: t.board, rack: t.rack, unseen: t.unseen, lead: t.lead });
   const out: SimPanelPosition[] = [];
-  for (let k = 0; k < size && k < all.length; k++) out.push(all[Math.floor((k * all.length) / size)] as SimPanelPosition);
+  for (let k = 0; k < size && k < all.length; k++)
+    out.push(all[Math.floor((k * all.length) / size)] as SimPanelPosition);
   return out;
 }
 
@@ -79,8 +82,14 @@ export async function simBench(): Promise<void> {
     }
     rates.sort((a, b) => a - b);
     const q = (f: number) => rates[Math.min(rates.length - 1, Math.floor(f * rates.length))] as number;
-    printTable('Simulation speed (2 plies, 20 candidates, 256 iterations; play-rollouts a second of CPU, one thread)', ['positions', 'overall', 'min', 'p10', 'median', 'p90', 'max'], [[panel.length, samples / cpu, q(0), q(0.1), q(0.5), q(0.9), q(1)]]);
-    console.log(`target: at least 3,000 play-rollouts a second per core; macondo ≈ 7,000 (one late position), MAGPIE ≈ 2,000 per thread`);
+    printTable(
+      'Simulation speed (2 plies, 20 candidates, 256 iterations; play-rollouts a second of CPU, one thread)',
+      ['positions', 'overall', 'min', 'p10', 'median', 'p90', 'max'],
+      [[panel.length, samples / cpu, q(0), q(0.1), q(0.5), q(0.9), q(1)]],
+    );
+    console.log(
+      `target: at least 3,000 play-rollouts a second per core; macondo ≈ 7,000 (one late position), MAGPIE ≈ 2,000 per thread`,
+    );
     saved.speed = { rolloutsPerSecond: samples / cpu, min: q(0), p10: q(0.1), median: q(0.5), p90: q(0.9), max: q(1) };
   }
   if (part === undefined || part === 'stop') {
@@ -118,7 +127,16 @@ export async function simBench(): Promise<void> {
         rrMeasuredEstimate += need;
         rrMeasuredSamples += rr.value.samples;
       }
-      rows.push([p.id, stop.value.iterations, stop.value.samples, need, stop.value.stop, String(a), String(b), ref.value.stop]);
+      rows.push([
+        p.id,
+        stop.value.iterations,
+        stop.value.samples,
+        need,
+        stop.value.stop,
+        String(a),
+        String(b),
+        ref.value.stop,
+      ]);
       if (process.env.SIM_ROWS === '1') console.log(JSON.stringify(rows[rows.length - 1]));
     }
     console.log(
@@ -126,8 +144,22 @@ export async function simBench(): Promise<void> {
         `on ${stillLive} more the stop's choice was still undecided against the reference's; samples ${((100 * prunedSamples) / roundRobinNeed).toFixed(1)} % of what round-robin needs (target at most 30 %; ` +
         `round-robin measured on ${rrMeasured} positions: ${rrMeasuredSamples} samples, against ${rrMeasuredEstimate} estimated)`,
     );
-    saved.stop = { reference, cap, from, to, same, stillLive, prunedSamples, roundRobinNeed, rrMeasured, rrMeasuredSamples, rrMeasuredEstimate, rows };
+    saved.stop = {
+      reference,
+      cap,
+      from,
+      to,
+      same,
+      stillLive,
+      prunedSamples,
+      roundRobinNeed,
+      rrMeasured,
+      rrMeasuredSamples,
+      rrMeasuredEstimate,
+      rows,
+    };
   }
   // One part alone keeps the other's last results.
-  if (panel.length === 200 && process.env.SIM_FROM === undefined) saveResults('sim', saved, { merge: process.env.SIM_PART !== undefined });
+  if (panel.length === 200 && process.env.SIM_FROM === undefined)
+    saveResults('sim', saved, { merge: process.env.SIM_PART !== undefined });
 }

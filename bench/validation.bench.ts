@@ -5,7 +5,18 @@
  * string-based validator over a Set.
  */
 import { createRequire } from 'node:module';
-import { type Board, BLANK, parsePlay, type MoveInput, scorePlacements, validateMove, type Placement, PERMISSIVE, type Hand, makeHand } from 'wordgame-engine';
+import {
+  type Board,
+  BLANK,
+  parsePlay,
+  type MoveInput,
+  scorePlacements,
+  validateMove,
+  type Placement,
+  PERMISSIVE,
+  type Hand,
+  makeHand,
+} from 'wordgame-engine';
 import { readMove } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
@@ -44,11 +55,18 @@ export async function validationBench(): Promise<void> {
       if (v.length === 0 || v.some((x) => x.square >= 225)) continue;
       const handTiles = v.map((x) => ((x.tile & BLANK) !== 0 ? BLANK : x.tile));
       const move: MoveInput = {
-        tiles: v.map((x) => ({ row: Math.floor(x.square / 15), col: x.square % 15, glyph: alphabet.glyph(x.tile & 0x3f), ...((x.tile & BLANK) !== 0 ? { blank: true } : {}) })),
+        tiles: v.map((x) => ({
+          row: Math.floor(x.square / 15),
+          col: x.square % 15,
+          glyph: alphabet.glyph(x.tile & 0x3f),
+          ...((x.tile & BLANK) !== 0 ? { blank: true } : {}),
+        })),
       };
       const hand = makeHand(handTiles);
       const formed = validateMove(move, { board, hand, config, dictionary: PERMISSIVE });
-      const words = formed.ok ? formed.value.words.map((w) => (alphabet.encode(w.word) as { value: Uint8Array }).value) : [];
+      const words = formed.ok
+        ? formed.value.words.map((w) => (alphabet.encode(w.word) as { value: Uint8Array }).value)
+        : [];
       const refBoard: RefBoard = Array.from({ length: 15 }, (_, r) =>
         Array.from({ length: 15 }, (_, c) => {
           const cell = board.at(r, c);
@@ -59,68 +77,110 @@ export async function validationBench(): Promise<void> {
       );
       const placements = readMove(move, { board, hand, config, dictionary: PERMISSIVE });
       if (!placements.ok) throw new Error('variant');
-      cases.push({ placements: placements.value, board, hand, handText: handTiles.map((t) => (t === BLANK ? '?' : alphabet.glyph(t))), move, refBoard, words });
+      cases.push({
+        placements: placements.value,
+        board,
+        hand,
+        handText: handTiles.map((t) => (t === BLANK ? '?' : alphabet.glyph(t))),
+        move,
+        refBoard,
+        words,
+      });
     }
     board = board.withTiles(base);
     void rack;
   }
-  const valid = cases.filter((c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok).length;
+  const valid = cases.filter(
+    (c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok,
+  ).length;
   const set = new Set((require('an-array-of-english-words') as string[]).map((w) => w.toUpperCase()));
   const refConfig = refConfigOf(config);
   // The naive validator must agree before it is timed.
   for (const c of cases) {
     const a = validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict });
-    const b = referenceValidate(c.refBoard, c.handText, c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })), refConfig, set);
+    const b = referenceValidate(
+      c.refBoard,
+      c.handText,
+      c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })),
+      refConfig,
+      set,
+    );
     if (a.ok !== b.ok || (a.ok && b.ok && a.value.score !== b.score)) throw new Error('the naive validator disagrees');
   }
   const n = cases.length;
-  const timings = await runSuite(`crossword validation (${n} moves on ${DOUG_EMELY.length} positions, ${valid} valid)`, [
-    {
-      name: 'floor: word lookups only',
-      units: n,
-      fn: () => {
-        let k = 0;
-        for (const c of cases) for (const w of c.words) if (dict.hasCodes(w)) k++;
-        return k;
+  const timings = await runSuite(
+    `crossword validation (${n} moves on ${DOUG_EMELY.length} positions, ${valid} valid)`,
+    [
+      {
+        name: 'floor: word lookups only',
+        units: n,
+        fn: () => {
+          let k = 0;
+          for (const c of cases) for (const w of c.words) if (dict.hasCodes(w)) k++;
+          return k;
+        },
       },
-    },
-    {
-      name: 'validateMove + scoring',
-      units: n,
-      fn: () => {
-        let k = 0;
-        for (const c of cases) if (validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok) k++;
-        return k;
+      {
+        name: 'validateMove + scoring',
+        units: n,
+        fn: () => {
+          let k = 0;
+          for (const c of cases)
+            if (validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok) k++;
+          return k;
+        },
       },
-    },
-    {
-      name: 'scorePlacements (trusted placements, no details)',
-      units: n,
-      fn: () => {
-        let k = 0;
-        for (const c of cases) if (scorePlacements(c.placements, { board: c.board, hand: c.hand, config, dictionary: dict }) >= 0) k++;
-        return k;
+      {
+        name: 'scorePlacements (trusted placements, no details)',
+        units: n,
+        fn: () => {
+          let k = 0;
+          for (const c of cases)
+            if (scorePlacements(c.placements, { board: c.board, hand: c.hand, config, dictionary: dict }) >= 0) k++;
+          return k;
+        },
       },
-    },
-    {
-      name: 'naive string validator (Set)',
-      units: n,
-      fn: () => {
-        let k = 0;
-        for (const c of cases) if (referenceValidate(c.refBoard, c.handText, c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })), refConfig, set).ok) k++;
-        return k;
+      {
+        name: 'naive string validator (Set)',
+        units: n,
+        fn: () => {
+          let k = 0;
+          for (const c of cases)
+            if (
+              referenceValidate(
+                c.refBoard,
+                c.handText,
+                c.move.tiles.map((t) => ({ ...t, blank: t.blank === true })),
+                refConfig,
+                set,
+              ).ok
+            )
+              k++;
+          return k;
+        },
       },
-    },
-  ]);
+    ],
+  );
   const [floor, ours, light, naive] = timings.map((t) => t.usPerUnit) as [number, number, number, number];
-  printTable('Validation: microseconds per move', ['', 'µs/move', 'moves/s', 'vs floor'], [
-    ['floor: word lookups only', floor, 1e6 / floor, 1],
-    ['validateMove (untrusted JSON, full result)', ours, 1e6 / ours, ours / floor],
-    ['scorePlacements (trusted, score only)', light, 1e6 / light, light / floor],
-    ['naive string validator', naive, 1e6 / naive, naive / floor],
-  ]);
+  printTable(
+    'Validation: microseconds per move',
+    ['', 'µs/move', 'moves/s', 'vs floor'],
+    [
+      ['floor: word lookups only', floor, 1e6 / floor, 1],
+      ['validateMove (untrusted JSON, full result)', ours, 1e6 / ours, ours / floor],
+      ['scorePlacements (trusted, score only)', light, 1e6 / light, light / floor],
+      ['naive string validator', naive, 1e6 / naive, naive / floor],
+    ],
+  );
   console.log(
     `validateMove is ${(ours / floor).toFixed(1)}x the bare lookups, scorePlacements ${(light / floor).toFixed(1)}x (target: at most 3x); validateMove is ${(naive / ours).toFixed(1)}x faster than the naive validator`,
   );
-  saveResults('validation', { moves: n, valid, timings, ratioToFloor: ours / floor, lightRatioToFloor: light / floor, naiveOverOurs: naive / ours });
+  saveResults('validation', {
+    moves: n,
+    valid,
+    timings,
+    ratioToFloor: ours / floor,
+    lightRatioToFloor: light / floor,
+    naiveOverOurs: naive / ours,
+  });
 }

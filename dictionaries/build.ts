@@ -14,7 +14,10 @@ import { saveDictionary } from '../src/dictionary/file.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const SOURCE = 'an-array-of-english-words';
-const pkg = JSON.parse(readFileSync(require.resolve(`${SOURCE}/package.json`), 'utf8')) as { version: string; license: string };
+const pkg = JSON.parse(readFileSync(require.resolve(`${SOURCE}/package.json`), 'utf8')) as {
+  version: string;
+  license: string;
+};
 const words = require(SOURCE) as string[];
 const input = words.join('\n');
 
@@ -28,14 +31,26 @@ const bytes = saveDictionary(dictionary);
 writeFileSync(join(here, 'en.dawg'), bytes);
 const manifest = {
   file: 'en.dawg',
-  source: { package: SOURCE, version: pkg.version, license: pkg.license, sha256OfInput: createHash('sha256').update(input).digest('hex'), inputJoinedBy: '\\n' },
+  source: {
+    package: SOURCE,
+    version: pkg.version,
+    license: pkg.license,
+    sha256OfInput: createHash('sha256').update(input).digest('hex'),
+    inputJoinedBy: '\\n',
+  },
   note: 'A broad English word list (it includes most of the Collins list and many non-game words), not a tournament lexicon.',
   alphabet: 'en',
   counts: {
     read: report.wordList.read,
     afterDroppingEmpty: report.wordList.read - report.wordList.dropped.empty,
-    afterDroppingInvalidCharacters: report.wordList.read - report.wordList.dropped.empty - report.wordList.dropped.invalid,
-    afterLengthFilter: report.wordList.read - report.wordList.dropped.empty - report.wordList.dropped.invalid - report.wordList.dropped.tooShort - report.wordList.dropped.tooLong,
+    afterDroppingInvalidCharacters:
+      report.wordList.read - report.wordList.dropped.empty - report.wordList.dropped.invalid,
+    afterLengthFilter:
+      report.wordList.read -
+      report.wordList.dropped.empty -
+      report.wordList.dropped.invalid -
+      report.wordList.dropped.tooShort -
+      report.wordList.dropped.tooLong,
     afterDeduplication: report.wordList.kept,
     dropped: report.wordList.dropped,
   },

@@ -1,5 +1,13 @@
 // Find the best plays for a hand: the GADDAG move generator over the embedded dictionary.
-import { presetConfig, emptyBoard, handFromLetters, MoveGenerator, bestPlay, topPlays, heuristicLeaves } from 'wordgame-engine';
+import {
+  presetConfig,
+  emptyBoard,
+  handFromLetters,
+  MoveGenerator,
+  bestPlay,
+  topPlays,
+  heuristicLeaves,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 const dictionary = loadDefaultDictionary();

@@ -1,5 +1,13 @@
 // Boggle: grids from text or from a seed, words checked against the grid and the dictionary, every word found.
-import { ALPHABETS, parseGrid, rollGrid, DICE_SETS, formatGrid, validateBoggleMove, BoggleSolver } from 'wordgame-engine';
+import {
+  ALPHABETS,
+  parseGrid,
+  rollGrid,
+  DICE_SETS,
+  formatGrid,
+  validateBoggleMove,
+  BoggleSolver,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 const dictionary = loadDefaultDictionary();

@@ -2,7 +2,9 @@
 import { ALPHABETS, Dictionary, saveDictionary, loadDictionary } from 'wordgame-engine';
 
 // A list (one string, lines, or any iterable): trimmed, folded, de-duplicated, sorted, minimised.
-const built = Dictionary.build(['cat', 'cats', 'act', 'acts', 'scat', 'tact', 'tacts', 'bad word!'], ALPHABETS.en, { gaddag: true });
+const built = Dictionary.build(['cat', 'cats', 'act', 'acts', 'scat', 'tact', 'tacts', 'bad word!'], ALPHABETS.en, {
+  gaddag: true,
+});
 if (!built.ok) throw new Error(built.error.message);
 const { dictionary, report } = built.value;
 console.log(report.wordList.kept, report.wordList.dropped.invalid); // → 7 1

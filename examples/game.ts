@@ -13,7 +13,10 @@ const created = engine.create({ name: 'Friday', timePerTurn: 60, code: 'scrabble
 if (!created.ok) throw new Error(created.error.message);
 let state = created.value.state;
 
-for (const [player, request] of [['bob', { type: 'join' }], ['ann', { type: 'start' }]] as const) {
+for (const [player, request] of [
+  ['bob', { type: 'join' }],
+  ['ann', { type: 'start' }],
+] as const) {
   const r = engine.apply(state, player, request);
   if (!r.ok) throw new Error(r.error.message);
   state = r.value.state; // r.value.events says what happened
@@ -35,4 +38,3 @@ const played = engine.apply(state, 'ann', { type: 'play', ...moveInput(best.plac
 if (!played.ok) throw new Error(played.error.message);
 state = played.value.state;
 console.log(state.players.map((p) => `${p.id} ${p.score}`).join(', '), '| to move:', toMove(state)); // → ann 24, bob 0 | to move: bob
-

@@ -9,7 +9,11 @@ const engine = createEngine({ dictionary: (alphabet) => (alphabet === 'en' ? dic
 const created = engine.create({ name: 'Friday', timePerTurn: 60, code: 'scrabble-en', maxPlayers: 2, seed: 42 }, 'ann');
 if (!created.ok) throw new Error(created.error.message);
 let state = created.value.state;
-for (const [player, request] of [['bob', { type: 'join' }], ['ann', { type: 'start' }], ['ann', { type: 'pass' }]] as const) {
+for (const [player, request] of [
+  ['bob', { type: 'join' }],
+  ['ann', { type: 'start' }],
+  ['ann', { type: 'pass' }],
+] as const) {
   const r = engine.apply(state, player, request);
   if (!r.ok) throw new Error(r.error.message);
   state = r.value.state;

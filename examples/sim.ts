@@ -17,7 +17,10 @@ if (!board.ok || !rack.ok) throw new Error('bad example');
 const sim = Simulator.create(config, dictionary.value, leaves.value);
 if (!sim.ok) throw new Error(sim.error.message);
 // 8 candidates by equity, 2 plies, at most 300 iterations; stop once one play is best at 99 %.
-const result = sim.value.simulate({ board: board.value, rack: rack.value, lead: 0 }, { candidates: 8, iterations: 300, seed: 1 });
+const result = sim.value.simulate(
+  { board: board.value, rack: rack.value, lead: 0 },
+  { candidates: 8, iterations: 300, seed: 1 },
+);
 if (result.ok) {
   const best = result.value.candidates[0];
   console.log(best?.notation, best?.score); // → H8 .ERATINS 89

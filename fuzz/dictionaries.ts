@@ -7,7 +7,19 @@
  * `has`, their count the header's), and answers queries, move generation and Boggle within the
  * bound.
  */
-import { Alphabet, ALPHABETS, gridFromFaces, BoggleSolver, createConfig, presetConfig, Dictionary, loadDictionary, saveDictionary, MoveGenerator, bestPlay } from 'wordgame-engine';
+import {
+  Alphabet,
+  ALPHABETS,
+  gridFromFaces,
+  BoggleSolver,
+  createConfig,
+  presetConfig,
+  Dictionary,
+  loadDictionary,
+  saveDictionary,
+  MoveGenerator,
+  bestPlay,
+} from 'wordgame-engine';
 import { STANDARD_LAYOUT, checksum, ARC_LAST, ARC_TARGET_SHIFT, packArc } from 'wordgame-engine/internals';
 import { sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
@@ -26,16 +38,30 @@ function baseFiles(): Uint8Array[] {
   let i = 0;
   for (const w of t.dictionary.words()) if (i++ % 97 === 0) sample.push(w);
   const en = Dictionary.build(sample, ALPHABETS.en, { gaddag: true });
-  const spec = { name: 'xs', glyphs: ['A', 'C', 'CH', 'E', 'L', 'LL', 'O', 'R', 'RR', 'Ñ'], fold: { Á: 'A', É: 'E' }, vowels: ['A', 'E', 'O'] };
+  const spec = {
+    name: 'xs',
+    glyphs: ['A', 'C', 'CH', 'E', 'L', 'LL', 'O', 'R', 'RR', 'Ñ'],
+    fold: { Á: 'A', É: 'E' },
+    vowels: ['A', 'E', 'O'],
+  };
   const xs = Alphabet.create(spec);
   if (!en.ok || !xs.ok) throw new Error('base dictionaries');
-  const small = Dictionary.build(['chao', 'calle', 'carro', 'coche', 'loco', 'llora', 'ñoño', 'acre', 'cera', 'era', 'ola', 'orca'], xs.value, { gaddag: true });
+  const small = Dictionary.build(
+    ['chao', 'calle', 'carro', 'coche', 'loco', 'llora', 'ñoño', 'acre', 'cera', 'era', 'ola', 'orca'],
+    xs.value,
+    { gaddag: true },
+  );
   if (!small.ok) throw new Error('small dictionary');
   return [saveDictionary(en.value.dictionary), saveDictionary(small.value.dictionary)];
 }
 
 function fixChecksum(bytes: Uint8Array): Uint8Array {
-  if (bytes.length >= 12 && bytes.length % 4 === 0) new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(8, checksum(bytes, 12, bytes.length), true);
+  if (bytes.length >= 12 && bytes.length % 4 === 0)
+    new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).setUint32(
+      8,
+      checksum(bytes, 12, bytes.length),
+      true,
+    );
   return bytes;
 }
 
@@ -161,27 +187,51 @@ function inconsistency(d: Dictionary, r: FuzzReport, what: () => string): string
     if (++count > 200_000) break;
   }
   if (count <= 200_000 && count !== d.wordCount) return `the header says ${d.wordCount} words; ${count} are enumerated`;
-  timed(r, () => `queries on ${what()}`, () => {
-    d.anagrams('??????????', { subAnagrams: true });
-    d.matchPattern('*?*?*?*');
-    d.has('CHORRO');
-    d.regions();
-  });
+  timed(
+    r,
+    () => `queries on ${what()}`,
+    () => {
+      d.anagrams('??????????', { subAnagrams: true });
+      d.matchPattern('*?*?*?*');
+      d.has('CHORRO');
+      d.regions();
+    },
+  );
   const glyphs = d.alphabet.glyphs.slice(1);
   if (d.gaddagRoot !== 0) {
-    const config = d.alphabet.spec.name === 'en' ? presetConfig('en') : createConfig({ name: 'xs', alphabet: d.alphabet.spec, letters: { name: 'xs', tiles: glyphs.map((g) => ({ glyph: g, count: 9, value: 1 })), blanks: 2 }, layout: STANDARD_LAYOUT });
+    const config =
+      d.alphabet.spec.name === 'en'
+        ? presetConfig('en')
+        : createConfig({
+            name: 'xs',
+            alphabet: d.alphabet.spec,
+            letters: { name: 'xs', tiles: glyphs.map((g) => ({ glyph: g, count: 9, value: 1 })), blanks: 2 },
+            layout: STANDARD_LAYOUT,
+          });
     if (config.ok) {
-      timed(r, () => `move generation on ${what()}`, () => {
-        const g = MoveGenerator.create(config.value, d);
-        if (g.ok) bestPlay(g.value, [1, 2, 3, 4, 5, 0x40, 0x40].map((x) => (x === 0x40 ? x : 1 + ((x * 5) % d.alphabet.size))));
-      });
+      timed(
+        r,
+        () => `move generation on ${what()}`,
+        () => {
+          const g = MoveGenerator.create(config.value, d);
+          if (g.ok)
+            bestPlay(
+              g.value,
+              [1, 2, 3, 4, 5, 0x40, 0x40].map((x) => (x === 0x40 ? x : 1 + ((x * 5) % d.alphabet.size))),
+            );
+        },
+      );
     }
   }
-  timed(r, () => `Boggle on ${what()}`, () => {
-    const faces = Array.from({ length: 16 }, (_, k) => glyphs[(k * 7) % glyphs.length] as string);
-    const grid = gridFromFaces(faces, 4, 4, d.alphabet);
-    if (grid.ok) new BoggleSolver(d).solve(grid.value);
-  });
+  timed(
+    r,
+    () => `Boggle on ${what()}`,
+    () => {
+      const faces = Array.from({ length: 16 }, (_, k) => glyphs[(k * 7) % glyphs.length] as string);
+      const grid = gridFromFaces(faces, 4, 4, d.alphabet);
+      if (grid.ok) new BoggleSolver(d).solve(grid.value);
+    },
+  );
   return undefined;
 }
 
@@ -200,7 +250,11 @@ export function fuzzDictionaries(options: DictionaryFuzzOptions): FuzzReport {
     const base = rng.int(5) === 0 ? (bases[1] as Uint8Array) : (bases[0] as Uint8Array);
     const { bytes, what } = mutate(base, rng);
     r.cases++;
-    const loaded = timed(r, () => `load after ${what}`, () => loadDictionary(bytes));
+    const loaded = timed(
+      r,
+      () => `load after ${what}`,
+      () => loadDictionary(bytes),
+    );
     if (loaded === undefined || !loaded.ok) continue;
     r.accepted++;
     const problem = inconsistency(loaded.value, r, () => what);

@@ -3,16 +3,53 @@
  * a game forward (best plays, real words, turn closes), hostile requests, and the invariants any
  * state must keep, checked by simple oracles independent of the loader.
  */
-import { BLANK, type Dictionary, Code, createEngine, type Engine, gameFromJSON, gameToGcg, gameToJSON, playerView, SERVER_ID, type GameState, BoggleSolver, MoveGenerator, bestPlay, topPlays, moveInput } from 'wordgame-engine';
+import {
+  BLANK,
+  type Dictionary,
+  Code,
+  createEngine,
+  type Engine,
+  gameFromJSON,
+  gameToGcg,
+  gameToJSON,
+  playerView,
+  SERVER_ID,
+  type GameState,
+  BoggleSolver,
+  MoveGenerator,
+  bestPlay,
+  topPlays,
+  moveInput,
+} from 'wordgame-engine';
 import { tilesConserved } from 'wordgame-engine/internals';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { Rng } from './harness.js';
 
 /** The game codes fuzzed: every game type, and the other boards. */
-export const CODES = ['scrabble-en', 'duplicate-en', 'anagram-en', 'boggle-4x4', 'boggle-5x5', 'boggle-6x6', 'wwf-en', 'super-en'] as const;
+export const CODES = [
+  'scrabble-en',
+  'duplicate-en',
+  'anagram-en',
+  'boggle-4x4',
+  'boggle-5x5',
+  'boggle-6x6',
+  'wwf-en',
+  'super-en',
+] as const;
 
 /** The players of fuzzed games, outsiders and odd ids. */
-export const IDS = ['ann', 'bob', 'cid', 'dee', 'eve', SERVER_ID, '', 'x'.repeat(65), '__proto__', 'constructor'] as const;
+export const IDS = [
+  'ann',
+  'bob',
+  'cid',
+  'dee',
+  'eve',
+  SERVER_ID,
+  '',
+  'x'.repeat(65),
+  '__proto__',
+  'constructor',
+] as const;
 
 /** The engine and dictionary the suites share. */
 export interface Table {
@@ -29,14 +66,21 @@ export function sharedTable(): Table {
   const d = loadDefaultDictionary();
   if (!d.ok) throw new Error(`the embedded dictionary: ${d.error.message}`);
   const dictionary = d.value;
-  table = { engine: createEngine({ dictionary: (a) => (a === dictionary.alphabet.spec.name ? dictionary : undefined) }), dictionary, solver: new BoggleSolver(dictionary) };
+  table = {
+    engine: createEngine({ dictionary: (a) => (a === dictionary.alphabet.spec.name ? dictionary : undefined) }),
+    dictionary,
+    solver: new BoggleSolver(dictionary),
+  };
   return table;
 }
 
 /** A new game of `code` with 2-4 players, started or not. */
 export function newGame(t: Table, code: string, rng: Rng): GameState {
   const count = 2 + rng.int(3);
-  const created = t.engine.create({ name: 'fuzz', timePerTurn: 60, code, maxPlayers: count + rng.int(2), seed: rng.next() }, 'ann');
+  const created = t.engine.create(
+    { name: 'fuzz', timePerTurn: 60, code, maxPlayers: count + rng.int(2), seed: rng.next() },
+    'ann',
+  );
   if (!created.ok) throw new Error(`create ${code}: ${created.error.message}`);
   let s = created.value.state;
   for (const id of IDS.slice(1, count)) {
@@ -53,7 +97,10 @@ export function newGame(t: Table, code: string, rng: Rng): GameState {
 /** A request that moves the game forward, and who sends it. */
 export function realRequest(t: Table, s: GameState, rng: Rng): { player: string; request: unknown } {
   const any = s.players[rng.int(s.players.length)]?.id ?? 'ann';
-  if (s.status === 'waiting') return rng.chance(0.5) ? { player: 'ann', request: { type: 'start' } } : { player: rng.pick(IDS), request: { type: 'join' } };
+  if (s.status === 'waiting')
+    return rng.chance(0.5)
+      ? { player: 'ann', request: { type: 'start' } }
+      : { player: rng.pick(IDS), request: { type: 'join' } };
   if (s.status === 'over') return { player: any, request: { type: rng.pick(['hand', 'board', 'scores', 'info']) } };
   const ctx = t.engine.context(s);
   if (!ctx.ok) return { player: any, request: { type: 'pass' } };
@@ -61,18 +108,31 @@ export function realRequest(t: Table, s: GameState, rng: Rng): { player: string;
   if (s.classic !== undefined) {
     const mover = s.players[s.classic.toMove]?.id ?? 'ann';
     const hand = s.classic.tiles.hands[s.classic.toMove] ?? [];
-    if (rng.chance(0.08) && hand.length > 0) return { player: mover, request: { type: 'trade', glyphs: hand.slice(0, 1 + rng.int(hand.length)).map((x) => (x === BLANK ? '?' : config.alphabet.glyph(x))) } };
+    if (rng.chance(0.08) && hand.length > 0)
+      return {
+        player: mover,
+        request: {
+          type: 'trade',
+          glyphs: hand.slice(0, 1 + rng.int(hand.length)).map((x) => (x === BLANK ? '?' : config.alphabet.glyph(x))),
+        },
+      };
     if (rng.chance(0.05)) return { player: mover, request: { type: 'pass' } };
     const g = MoveGenerator.create(config, t.dictionary, s.classic.tiles.board);
     const best = g.ok ? bestPlay(g.value, hand) : undefined;
-    return { player: mover, request: best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) } };
+    return {
+      player: mover,
+      request: best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) },
+    };
   }
   if (rng.chance(0.25)) return { player: SERVER_ID, request: { type: 'close-turn' } };
   if (s.duplicate !== undefined) {
     const g = MoveGenerator.create(config, t.dictionary, s.duplicate.board);
     const plays = g.ok ? topPlays(g.value, s.duplicate.hand, 20) : [];
     const play = plays[rng.int(plays.length)];
-    return { player: any, request: play === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(play.placements, config) } };
+    return {
+      player: any,
+      request: play === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(play.placements, config) },
+    };
   }
   if (s.anagram !== undefined) {
     const text = s.anagram.draw.map((x) => (x === BLANK ? '?' : config.alphabet.glyph(x))).join('');
@@ -85,7 +145,12 @@ export function realRequest(t: Table, s: GameState, rng: Rng): { player: string;
     const w = words[rng.int(words.length)];
     if (w === undefined) return { player: any, request: { type: 'pass' } };
     const cols = s.boggle.grid.cols;
-    return { player: any, request: rng.chance(0.5) ? { type: 'play', word: w.word } : { type: 'play', path: w.path.map((i) => [Math.floor(i / cols), i % cols]) } };
+    return {
+      player: any,
+      request: rng.chance(0.5)
+        ? { type: 'play', word: w.word }
+        : { type: 'play', path: w.path.map((i) => [Math.floor(i / cols), i % cols]) },
+    };
   }
   return { player: any, request: { type: 'pass' } };
 }
@@ -116,9 +181,16 @@ function junk(rng: Rng, depth = 0): unknown {
     case 8:
       return Array.from({ length: rng.int(6) }, () => junk(rng, depth + 1));
     case 9:
-      return Object.fromEntries(Array.from({ length: rng.int(4) }, () => [rng.pick(['row', 'col', 'glyph', 'blank', 'type', 'word', 'x']), junk(rng, depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: rng.int(4) }, () => [
+          rng.pick(['row', 'col', 'glyph', 'blank', 'type', 'word', 'x']),
+          junk(rng, depth + 1),
+        ]),
+      );
     case 10:
-      return JSON.parse(`{"__proto__": ${JSON.stringify({ tiles: [{ row: 7, col: 7, glyph: 'A' }], type: 'play' })}}`) as unknown;
+      return JSON.parse(
+        `{"__proto__": ${JSON.stringify({ tiles: [{ row: 7, col: 7, glyph: 'A' }], type: 'play' })}}`,
+      ) as unknown;
     default:
       return { constructor: junk(rng, depth + 1), toString: 'x' };
   }
@@ -126,7 +198,15 @@ function junk(rng: Rng, depth = 0): unknown {
 
 /** A hostile or malformed request (JSON values only: what a server hands over after JSON.parse). */
 export function hostileRequest(rng: Rng): unknown {
-  const tile = () => (rng.chance(0.7) ? { row: rng.int(17) - 1, col: rng.int(17) - 1, glyph: rng.pick(['A', 'E', 'S', 'q', '?', 'QU', '', '__proto__', 'é']), ...(rng.chance(0.2) ? { blank: junk(rng) } : {}) } : junk(rng, 2));
+  const tile = () =>
+    rng.chance(0.7)
+      ? {
+          row: rng.int(17) - 1,
+          col: rng.int(17) - 1,
+          glyph: rng.pick(['A', 'E', 'S', 'q', '?', 'QU', '', '__proto__', 'é']),
+          ...(rng.chance(0.2) ? { blank: junk(rng) } : {}),
+        }
+      : junk(rng, 2);
   switch (rng.int(14)) {
     case 0:
       return junk(rng);
@@ -139,23 +219,53 @@ export function hostileRequest(rng: Rng): unknown {
     case 4:
       return { type: 'play', word: rng.chance(0.2) ? MEGA : junk(rng) };
     case 5:
-      return { type: 'play', path: rng.chance(0.2) ? BIG_PATH : Array.from({ length: rng.int(20) }, () => (rng.chance(0.8) ? [rng.int(8) - 1, rng.int(8) - 1] : junk(rng, 2))) };
+      return {
+        type: 'play',
+        path: rng.chance(0.2)
+          ? BIG_PATH
+          : Array.from({ length: rng.int(20) }, () =>
+              rng.chance(0.8) ? [rng.int(8) - 1, rng.int(8) - 1] : junk(rng, 2),
+            ),
+      };
     case 6:
-      return { type: 'trade', glyphs: rng.chance(0.5) ? Array.from({ length: rng.int(12) }, () => rng.pick(['A', 'E', '?', 'Z', '', 'QU', '__proto__'])) : junk(rng) };
+      return {
+        type: 'trade',
+        glyphs: rng.chance(0.5)
+          ? Array.from({ length: rng.int(12) }, () => rng.pick(['A', 'E', '?', 'Z', '', 'QU', '__proto__']))
+          : junk(rng),
+      };
     case 7:
       return { type: 'kick', player: rng.chance(0.7) ? rng.pick(IDS) : junk(rng) };
     case 8:
-      return { type: rng.pick(['join', 'leave', 'start', 'pass', 'close-turn', 'hand', 'board', 'scores', 'info']), extra: junk(rng) };
+      return {
+        type: rng.pick(['join', 'leave', 'start', 'pass', 'close-turn', 'hand', 'board', 'scores', 'info']),
+        extra: junk(rng),
+      };
     case 9:
-      return JSON.parse('{"type":"play","__proto__":{"word":"CAT"},"tiles":[{"row":7,"col":7,"glyph":"A","__proto__":{"blank":true}}]}') as unknown;
+      return JSON.parse(
+        '{"type":"play","__proto__":{"word":"CAT"},"tiles":[{"row":7,"col":7,"glyph":"A","__proto__":{"blank":true}}]}',
+      ) as unknown;
     case 10:
-      return { type: 'play', tiles: [{ row: 7, col: 7, glyph: 'A', blank: true }, { row: 7, col: 7, glyph: 'A' }] };
+      return {
+        type: 'play',
+        tiles: [
+          { row: 7, col: 7, glyph: 'A', blank: true },
+          { row: 7, col: 7, glyph: 'A' },
+        ],
+      };
     case 11:
       return [{ type: 'play' }];
     case 12:
       return { type: 'play', word: 'E'.repeat(10 + rng.int(60)) + rng.pick(['', 'X', 'S']) };
     default:
-      return { type: 'play', tiles: Array.from({ length: 1 + rng.int(7) }, (_, i) => ({ row: 7, col: 3 + i, glyph: rng.pick(['A', 'E', 'S', 'T', 'R', 'N']) })) };
+      return {
+        type: 'play',
+        tiles: Array.from({ length: 1 + rng.int(7) }, (_, i) => ({
+          row: 7,
+          col: 3 + i,
+          glyph: rng.pick(['A', 'E', 'S', 'T', 'R', 'N']),
+        })),
+      };
   }
 }
 
@@ -169,16 +279,22 @@ export function brokenInvariant(t: Table, s: GameState): string | undefined {
   if (!ctx.ok) return `no context: ${ctx.error.message}`;
   const letters = ctx.value.config.letters;
   if (s.classic !== undefined && !tilesConserved(s.classic.tiles, letters)) return 'classic tiles not conserved';
-  if (s.duplicate !== undefined && !tilesConserved({ board: s.duplicate.board, hands: [s.duplicate.hand], bag: s.duplicate.bag, scores: [0] }, letters)) return 'duplicate tiles not conserved';
+  if (
+    s.duplicate !== undefined &&
+    !tilesConserved({ board: s.duplicate.board, hands: [s.duplicate.hand], bag: s.duplicate.bag, scores: [0] }, letters)
+  )
+    return 'duplicate tiles not conserved';
   for (const [i, p] of s.players.entries()) {
     let total = 0;
     for (const e of s.history) {
       if (e.type === 'played' && e.player === p.id) total += e.score;
       if (e.type === 'turn-closed') total += e.results.find((r) => r.player === p.id)?.score ?? 0;
-      if (e.type === 'game-over' && s.type === 'classic') total += e.scores.find((r) => r.player === p.id)?.adjustment ?? 0;
+      if (e.type === 'game-over' && s.type === 'classic')
+        total += e.scores.find((r) => r.player === p.id)?.adjustment ?? 0;
     }
     if (p.score !== total) return `player ${p.id}: score ${p.score}, history ${total}`;
-    if (s.classic !== undefined && s.classic.tiles.scores[i] !== p.score) return `player ${p.id}: score ${p.score}, board state ${s.classic.tiles.scores[i]}`;
+    if (s.classic !== undefined && s.classic.tiles.scores[i] !== p.score)
+      return `player ${p.id}: score ${p.score}, board state ${s.classic.tiles.scores[i]}`;
   }
   const json = JSON.stringify(gameToJSON(s));
   const back = gameFromJSON(JSON.parse(json), t.engine);

@@ -36,15 +36,29 @@ const run = (f: () => FuzzReport) => {
   const r = f();
   reports.push(r);
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
-  console.log(`${r.suite}: ${r.cases} cases, ${r.accepted} accepted, ${r.throws} throws, ${r.hangs} hangs (over ${HANG_MS} ms), ${r.inconsistent} inconsistent; slowest call ${r.worstMs.toFixed(1)} ms; ${r.seconds.toFixed(0)} s`);
+  console.log(
+    `${r.suite}: ${r.cases} cases, ${r.accepted} accepted, ${r.throws} throws, ${r.hangs} hangs (over ${HANG_MS} ms), ${r.inconsistent} inconsistent; slowest call ${r.worstMs.toFixed(1)} ms; ${r.seconds.toFixed(0)} s`,
+  );
   for (const e of r.examples) console.log(`  ${e}`);
 };
-run(() => fuzzRequests({ requests: count('requests'), seed, deepEvery: 100, onProgress: progress('requests', count('requests')) }));
+run(() =>
+  fuzzRequests({
+    requests: count('requests'),
+    seed,
+    deepEvery: 100,
+    onProgress: progress('requests', count('requests')),
+  }),
+);
 run(() => fuzzStates({ states: count('states'), seed, onProgress: progress('states', count('states')) }));
 run(() => fuzzDictionaries({ files: count('files'), seed, onProgress: progress('dictionary files', count('files')) }));
 run(() => fuzzRecords({ records: count('records'), seed, onProgress: progress('records', count('records')) }));
 const bad = reports.reduce((n, r) => n + r.throws + r.hangs + r.inconsistent, 0);
-console.log(`\n| suite | cases | accepted | throws | hangs | inconsistent | slowest call |\n|---|---|---|---|---|---|---|`);
-for (const r of reports) console.log(`| ${r.suite} | ${r.cases.toLocaleString('en')} | ${r.accepted.toLocaleString('en')} | ${r.throws} | ${r.hangs} | ${r.inconsistent} | ${r.worstMs.toFixed(1)} ms |`);
+console.log(
+  `\n| suite | cases | accepted | throws | hangs | inconsistent | slowest call |\n|---|---|---|---|---|---|---|`,
+);
+for (const r of reports)
+  console.log(
+    `| ${r.suite} | ${r.cases.toLocaleString('en')} | ${r.accepted.toLocaleString('en')} | ${r.throws} | ${r.hangs} | ${r.inconsistent} | ${r.worstMs.toFixed(1)} ms |`,
+  );
 console.log(bad === 0 ? '\nclean: no throw, no hang, no accepted inconsistent input' : `\n${bad} failures`);
 process.exitCode = bad === 0 ? 0 : 1;

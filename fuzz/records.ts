@@ -7,7 +7,17 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { leavePlayer, staticPlayer, selfPlay, presetConfig, exportSelfPlay, GCG_PROBLEMS, decodeGcg, parseGcg, replayGcg } from 'wordgame-engine';
+import {
+  leavePlayer,
+  staticPlayer,
+  selfPlay,
+  presetConfig,
+  exportSelfPlay,
+  GCG_PROBLEMS,
+  decodeGcg,
+  parseGcg,
+  replayGcg,
+} from 'wordgame-engine';
 import { sharedTable } from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 
@@ -41,7 +51,34 @@ export function recordCorpus(folder: string | undefined): string[] {
   return out;
 }
 
-const TOKENS = ['(challenge)', '(time)', '--', '-', '-7', '+0', '-0', '+999999', '0', '-2147483648', '8H', 'H8', 'Z99', 'A1', '.', '?', 'ÉTÉ', '#note', '#rack1 AEIOUST', '#player3 x y', '#character-encoding UTF-8', 'QQQQQQQ', '(AEIOUST)', '\t', '>', ':'];
+const TOKENS = [
+  '(challenge)',
+  '(time)',
+  '--',
+  '-',
+  '-7',
+  '+0',
+  '-0',
+  '+999999',
+  '0',
+  '-2147483648',
+  '8H',
+  'H8',
+  'Z99',
+  'A1',
+  '.',
+  '?',
+  'ÉTÉ',
+  '#note',
+  '#rack1 AEIOUST',
+  '#player3 x y',
+  '#character-encoding UTF-8',
+  'QQQQQQQ',
+  '(AEIOUST)',
+  '\t',
+  '>',
+  ':',
+];
 
 function mutate(text: string, rng: Rng): { text: string; what: string } {
   const lines = text.split('\n');
@@ -60,7 +97,9 @@ function mutate(text: string, rng: Rng): { text: string; what: string } {
       return { text: lines.join('\n'), what: `lines ${i + 1} and ${j + 1} swapped` };
     }
     case 3:
-      lines[i] = line.replace(/-?\d+/g, (m) => (rng.chance(0.4) ? String(Number(m) + rng.pick([-1, 1, 10, -100, 1e6])) : m));
+      lines[i] = line.replace(/-?\d+/g, (m) =>
+        rng.chance(0.4) ? String(Number(m) + rng.pick([-1, 1, 10, -100, 1e6])) : m,
+      );
       return { text: lines.join('\n'), what: `numbers of line ${i + 1} nudged` };
     case 4: {
       const parts = line.split(' ');
@@ -70,7 +109,10 @@ function mutate(text: string, rng: Rng): { text: string; what: string } {
     }
     case 5: {
       const at = rng.int(line.length + 1);
-      lines[i] = line.slice(0, at) + String.fromCharCode(rng.chance(0.7) ? 32 + rng.int(95) : rng.int(0x3000)) + line.slice(at + 1);
+      lines[i] =
+        line.slice(0, at) +
+        String.fromCharCode(rng.chance(0.7) ? 32 + rng.int(95) : rng.int(0x3000)) +
+        line.slice(at + 1);
       return { text: lines.join('\n'), what: `a character of line ${i + 1} changed` };
     }
     case 6:
@@ -80,10 +122,16 @@ function mutate(text: string, rng: Rng): { text: string; what: string } {
       // Repeat the events: a record of many events.
       const events = lines.filter((l) => l.startsWith('>'));
       const copies = rng.pick([2, 10, 200]);
-      return { text: [...lines, ...Array.from({ length: copies }, () => events).flat()].join('\n'), what: `events repeated ${copies} times` };
+      return {
+        text: [...lines, ...Array.from({ length: copies }, () => events).flat()].join('\n'),
+        what: `events repeated ${copies} times`,
+      };
     }
     default:
-      return { text: rng.chance(0.5) ? lines.slice(0, i).join('\n') : lines.join(rng.pick(['\r\n', '\r', '\n\n'])), what: rng.chance(0.5) ? `cut at line ${i + 1}` : 'line ends changed' };
+      return {
+        text: rng.chance(0.5) ? lines.slice(0, i).join('\n') : lines.join(rng.pick(['\r\n', '\r', '\n\n'])),
+        what: rng.chance(0.5) ? `cut at line ${i + 1}` : 'line ends changed',
+      };
   }
 }
 
@@ -102,15 +150,28 @@ export function fuzzRecords(options: RecordFuzzOptions): FuzzReport {
       what += `, ${again.what}`;
     }
     r.cases++;
-    const parsed = timed(r, () => `parse after ${what}`, () => parseGcg(text));
+    const parsed = timed(
+      r,
+      () => `parse after ${what}`,
+      () => parseGcg(text),
+    );
     if (parsed === undefined || !parsed.ok) continue;
     r.accepted++;
     const dictionary = rng.chance(0.2) ? t.dictionary : undefined;
-    const replay = timed(r, () => `replay after ${what}`, () => replayGcg(parsed.value, dictionary));
+    const replay = timed(
+      r,
+      () => `replay after ${what}`,
+      () => replayGcg(parsed.value, dictionary),
+    );
     if (replay === undefined || !replay.ok) continue;
     const lines = text.split('\n').length;
     for (const f of replay.value.findings) {
-      if (!Object.prototype.hasOwnProperty.call(GCG_PROBLEMS, f.problem) || !Number.isInteger(f.line) || f.line < 1 || f.line > lines) {
+      if (
+        !Object.prototype.hasOwnProperty.call(GCG_PROBLEMS, f.problem) ||
+        !Number.isInteger(f.line) ||
+        f.line < 1 ||
+        f.line > lines
+      ) {
         fail(r, 'inconsistent', `replay after ${what}: finding ${JSON.stringify(f)}`);
         break;
       }

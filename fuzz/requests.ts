@@ -5,7 +5,16 @@
  * keeps its invariants (sampled).
  */
 import { gameToJSON, type GameState } from 'wordgame-engine';
-import { CODES, IDS, brokenInvariant, hostileRequest, isInternalError, newGame, realRequest, sharedTable } from './games.js';
+import {
+  CODES,
+  IDS,
+  brokenInvariant,
+  hostileRequest,
+  isInternalError,
+  newGame,
+  realRequest,
+  sharedTable,
+} from './games.js';
 import { Rng, fail, report, timed, type FuzzReport } from './harness.js';
 
 /** Options of {@link fuzzRequests}. */
@@ -28,20 +37,40 @@ export function fuzzRequests(options: RequestFuzzOptions): FuzzReport {
   for (let i = 0; i < options.requests; i++) {
     const slot = rng.int(live.length);
     const s = live[slot] as GameState;
-    const { player, request } = rng.chance(0.15) ? realRequest(t, s, rng) : { player: rng.chance(0.8) ? (s.players[rng.int(s.players.length)]?.id ?? 'ann') : rng.pick(IDS), request: hostileRequest(rng) };
+    const { player, request } = rng.chance(0.15)
+      ? realRequest(t, s, rng)
+      : {
+          player: rng.chance(0.8) ? (s.players[rng.int(s.players.length)]?.id ?? 'ann') : rng.pick(IDS),
+          request: hostileRequest(rng),
+        };
     const deep = i % deepEvery === 0;
     const before = deep ? JSON.stringify(gameToJSON(s)) : '';
     r.cases++;
-    const result = timed(r, () => `${s.settings.code} ${player}: ${JSON.stringify(request)?.slice(0, 200)}`, () => t.engine.apply(s, player, request));
+    const result = timed(
+      r,
+      () => `${s.settings.code} ${player}: ${JSON.stringify(request)?.slice(0, 200)}`,
+      () => t.engine.apply(s, player, request),
+    );
     if (result === undefined) continue;
-    if (isInternalError(result)) fail(r, 'throws', `${s.settings.code} ${player}: ${JSON.stringify(request)?.slice(0, 200)}: ${result.ok ? '' : result.error.cause}`);
-    if (deep && JSON.stringify(gameToJSON(s)) !== before) fail(r, 'inconsistent', `${s.settings.code}: a request changed the state it was applied to`);
+    if (isInternalError(result))
+      fail(
+        r,
+        'throws',
+        `${s.settings.code} ${player}: ${JSON.stringify(request)?.slice(0, 200)}: ${result.ok ? '' : result.error.cause}`,
+      );
+    if (deep && JSON.stringify(gameToJSON(s)) !== before)
+      fail(r, 'inconsistent', `${s.settings.code}: a request changed the state it was applied to`);
     if (!result.ok) continue;
     r.accepted++;
     const next = result.value.state;
     if (deep) {
-      const broken = timed(r, () => `invariants of ${next.settings.code}`, () => brokenInvariant(t, next));
-      if (broken !== undefined) fail(r, 'inconsistent', `${next.settings.code} after ${JSON.stringify(request)?.slice(0, 120)}: ${broken}`);
+      const broken = timed(
+        r,
+        () => `invariants of ${next.settings.code}`,
+        () => brokenInvariant(t, next),
+      );
+      if (broken !== undefined)
+        fail(r, 'inconsistent', `${next.settings.code} after ${JSON.stringify(request)?.slice(0, 120)}: ${broken}`);
     }
     live[slot] = next.status === 'over' && rng.chance(0.5) ? newGame(t, rng.pick(CODES), rng) : next;
     if (options.onProgress !== undefined && i % 10_000 === 0) options.onProgress(i);

@@ -6,7 +6,17 @@
  * `verify: 'replay'` it is also exactly the replay of its history.
  */
 import { gameFromJSON, gameToJSON, replayGame, type GameState } from 'wordgame-engine';
-import { CODES, IDS, brokenInvariant, hostileRequest, isInternalError, newGame, realRequest, sharedTable, type Table } from './games.js';
+import {
+  CODES,
+  IDS,
+  brokenInvariant,
+  hostileRequest,
+  isInternalError,
+  newGame,
+  realRequest,
+  sharedTable,
+  type Table,
+} from './games.js';
 import { Rng, clone, fail, report, timed, type FuzzReport } from './harness.js';
 
 /** Options of {@link fuzzStates}. */
@@ -55,7 +65,32 @@ function at(root: unknown, p: Path): unknown {
   return v;
 }
 
-const ODD_VALUES: readonly unknown[] = [null, 0, -1, -5, 1.5, 2 ** 53 - 1, 1e15, -(2 ** 31), '', 'x', '@server', '__proto__', true, false, [], {}, [null], 'ZZZZZZZ', 'E'.repeat(5000), 64, 65, 7, 15, 100];
+const ODD_VALUES: readonly unknown[] = [
+  null,
+  0,
+  -1,
+  -5,
+  1.5,
+  2 ** 53 - 1,
+  1e15,
+  -(2 ** 31),
+  '',
+  'x',
+  '@server',
+  '__proto__',
+  true,
+  false,
+  [],
+  {},
+  [null],
+  'ZZZZZZZ',
+  'E'.repeat(5000),
+  64,
+  65,
+  7,
+  15,
+  100,
+];
 
 /** Mutates `root` in place at a random path: delete, retype, duplicate, or enlarge. */
 function mutate(root: unknown, rng: Rng): string {
@@ -75,19 +110,30 @@ function mutate(root: unknown, rng: Rng): string {
       return `retype ${where}`;
     case 2:
       if (Array.isArray(parent)) parent.splice(key as number, 0, clone(value));
-      else (parent as Record<string, unknown>)[rng.pick(['extra', '__proto__', 'constructor', String(key) + '2'])] = clone(value);
+      else
+        (parent as Record<string, unknown>)[rng.pick(['extra', '__proto__', 'constructor', String(key) + '2'])] =
+          clone(value);
       return `duplicate ${where}`;
     case 3:
-      if (Array.isArray(value)) (parent as Record<string | number, unknown>)[key] = Array.from({ length: rng.pick([2, 65, 1000, 70_000]) }, (_, i) => clone(value[i % Math.max(1, value.length)] ?? null));
-      else if (typeof value === 'string') (parent as Record<string | number, unknown>)[key] = value.repeat(rng.pick([2, 10, 1000]));
-      else if (typeof value === 'number') (parent as Record<string | number, unknown>)[key] = value * rng.pick([-1, 2, 1000, 2 ** 40]) + rng.pick([0, 1, -1]);
+      if (Array.isArray(value))
+        (parent as Record<string | number, unknown>)[key] = Array.from(
+          { length: rng.pick([2, 65, 1000, 70_000]) },
+          (_, i) => clone(value[i % Math.max(1, value.length)] ?? null),
+        );
+      else if (typeof value === 'string')
+        (parent as Record<string | number, unknown>)[key] = value.repeat(rng.pick([2, 10, 1000]));
+      else if (typeof value === 'number')
+        (parent as Record<string | number, unknown>)[key] =
+          value * rng.pick([-1, 2, 1000, 2 ** 40]) + rng.pick([0, 1, -1]);
       else (parent as Record<string | number, unknown>)[key] = [value, value];
       return `enlarge ${where}`;
     case 4:
-      if (typeof value === 'number') (parent as Record<string | number, unknown>)[key] = value + rng.pick([1, -1, 7, -7]);
+      if (typeof value === 'number')
+        (parent as Record<string | number, unknown>)[key] = value + rng.pick([1, -1, 7, -7]);
       else if (typeof value === 'string' && value.length > 0) {
         const i = rng.int(value.length);
-        (parent as Record<string | number, unknown>)[key] = value.slice(0, i) + rng.pick(['A', 'E', '?', 'Z', '.', 'a', '', 'QU']) + value.slice(i + 1);
+        (parent as Record<string | number, unknown>)[key] =
+          value.slice(0, i) + rng.pick(['A', 'E', '?', 'Z', '.', 'a', '', 'QU']) + value.slice(i + 1);
       } else if (typeof value === 'boolean') (parent as Record<string | number, unknown>)[key] = !value;
       return `nudge ${where}`;
     default: {
@@ -119,23 +165,39 @@ export function fuzzStates(options: StateFuzzOptions): FuzzReport {
     r.cases++;
     // Half as text, half as an object (the text is written before the clock starts).
     const input = rng.chance(0.5) ? JSON.stringify(json) : json;
-    const loaded = timed(r, () => `load (${verify}, ${typeof input === 'string' ? 'text' : 'object'}) after ${what()}`, () => gameFromJSON(input, t.engine, { verify }));
+    const loaded = timed(
+      r,
+      () => `load (${verify}, ${typeof input === 'string' ? 'text' : 'object'}) after ${what()}`,
+      () => gameFromJSON(input, t.engine, { verify }),
+    );
     if (loaded === undefined || !loaded.ok) continue;
     r.accepted++;
     const s = loaded.value;
-    const broken = timed(r, () => `invariants after ${what()}`, () => brokenInvariant(t, s));
+    const broken = timed(
+      r,
+      () => `invariants after ${what()}`,
+      () => brokenInvariant(t, s),
+    );
     if (broken !== undefined) fail(r, 'inconsistent', `accepted after ${what()}: ${broken}`);
     if (verify === 'replay') {
       const again = replayGame(s, t.engine);
-      if (!again.ok || JSON.stringify(gameToJSON(again.value)) !== JSON.stringify(gameToJSON(s))) fail(r, 'inconsistent', `accepted with verify: 'replay' after ${what()}, but is not its replay`);
+      if (!again.ok || JSON.stringify(gameToJSON(again.value)) !== JSON.stringify(gameToJSON(s)))
+        fail(r, 'inconsistent', `accepted with verify: 'replay' after ${what()}, but is not its replay`);
     }
     // Drive it: any request, no throw.
     let cur = s;
     for (let k = 0; k < 4; k++) {
-      const { player, request } = rng.chance(0.5) ? realRequest(t, cur, rng) : { player: rng.pick(IDS), request: hostileRequest(rng) };
-      const res = timed(r, () => `request on a state accepted after ${what()}: ${JSON.stringify(request)?.slice(0, 100)}`, () => t.engine.apply(cur, player, request));
+      const { player, request } = rng.chance(0.5)
+        ? realRequest(t, cur, rng)
+        : { player: rng.pick(IDS), request: hostileRequest(rng) };
+      const res = timed(
+        r,
+        () => `request on a state accepted after ${what()}: ${JSON.stringify(request)?.slice(0, 100)}`,
+        () => t.engine.apply(cur, player, request),
+      );
       if (res === undefined) break;
-      if (isInternalError(res)) fail(r, 'throws', `request on a state accepted after ${what()}: ${res.ok ? '' : res.error.cause}`);
+      if (isInternalError(res))
+        fail(r, 'throws', `request on a state accepted after ${what()}: ${res.ok ? '' : res.error.cause}`);
       if (res.ok) cur = res.value.state;
     }
     if (options.onProgress !== undefined && i % 1000 === 0) options.onProgress(i);

@@ -29,7 +29,11 @@ function kindOf(symbol: ts.Symbol): string {
 /** Each entry's report: its exports as sorted `kind name` lines. */
 export function apiReport(): Record<keyof typeof ENTRIES, string> {
   const files = Object.values(ENTRIES).map((f) => root + f);
-  const config = ts.getParsedCommandLineOfConfigFile(root + 'tsconfig.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    root + 'tsconfig.json',
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   const program = ts.createProgram(files, { ...(config?.options ?? {}), noEmit: true });
   const checker = program.getTypeChecker();
   const out = {} as Record<keyof typeof ENTRIES, string>;

@@ -11,6 +11,18 @@ import { build } from 'esbuild';
 
 const out = join('node_modules', '.cache', 'wordgame-bench', 'bench.mjs');
 mkdirSync(join('node_modules', '.cache', 'wordgame-bench'), { recursive: true });
-await build({ entryPoints: ['bench/index.ts'], bundle: true, platform: 'node', format: 'esm', target: 'es2022', packages: 'external', outfile: out, logLevel: 'warning' });
-const run = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BENCH_RESULTS: join(process.cwd(), 'bench', 'results') } });
+await build({
+  entryPoints: ['bench/index.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'es2022',
+  packages: 'external',
+  outfile: out,
+  logLevel: 'warning',
+});
+const run = spawnSync(process.execPath, ['--expose-gc', out, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_RESULTS: join(process.cwd(), 'bench', 'results') },
+});
 process.exitCode = run.status ?? 1;

@@ -14,13 +14,28 @@
 
 // Results and errors
 export { ok, err, type Result } from './result.js';
-export { Code, engineError, toSocketError, type EngineError, type ErrorCode, type ErrorOptions, type SocketError } from './errors/error.js';
+export {
+  Code,
+  engineError,
+  toSocketError,
+  type EngineError,
+  type ErrorCode,
+  type ErrorOptions,
+  type SocketError,
+} from './errors/error.js';
 export { CATALOGUE, EXTENSIONS, ERROR_CATEGORIES, catalogueEntry, type CatalogueEntry } from './errors/catalogue.js';
 
 // Alphabets, configurations, tiles
 export { Alphabet, type AlphabetSpec } from './alphabet/alphabet.js';
 export { ALPHABETS, builtinAlphabet } from './alphabet/presets.js';
-export { presetConfig, createConfig, CONFIG_SPECS, type GameConfig, type ConfigSpec, type Layout } from './config/config.js';
+export {
+  presetConfig,
+  createConfig,
+  CONFIG_SPECS,
+  type GameConfig,
+  type ConfigSpec,
+  type Layout,
+} from './config/config.js';
 export { BLANK, isBlank, tileGlyph, type Tile, type LetterSet, type LetterSetSpec } from './config/letterset.js';
 export { type LayoutSpec } from './config/layout.js';
 
@@ -49,11 +64,28 @@ export { makeHand, handValue, type Hand } from './state/hand.js';
 export { handFromLetters, parseTiles, formatTiles } from './notation/tokens.js';
 export { parseBoard, formatBoard } from './notation/board-text.js';
 export { parsePlay, formatPlay, type NotatedPlay, type PlayNotationProblem } from './notation/move.js';
-export { parsePosition, formatPosition, parseSquareName, formatSquareName, type Position, type Direction } from './notation/square.js';
+export {
+  parsePosition,
+  formatPosition,
+  parseSquareName,
+  formatSquareName,
+  type Position,
+  type Direction,
+} from './notation/square.js';
 export { renderBoard, type RenderOptions } from './render/board.js';
 
 // Crossword rules
-export { validateMove, listViolations, scorePlacements, moveInput, type MoveContext, type MoveInput, type ScoredMove, type ScoredWord, type IncorrectWordsDetail } from './rules/crossword.js';
+export {
+  validateMove,
+  listViolations,
+  scorePlacements,
+  moveInput,
+  type MoveContext,
+  type MoveInput,
+  type ScoredMove,
+  type ScoredWord,
+  type IncorrectWordsDetail,
+} from './rules/crossword.js';
 export { validateTrade, type TradeContext, type TradeInput } from './rules/trade.js';
 
 // Leaves: the values of the tiles kept
@@ -72,7 +104,12 @@ export { staticPlayer, leavePlayer, type LeavePlayerOptions } from './players/ba
 
 // Endgames
 export { EndgameSolver, type EndgameMove, type EndgameResult, type EndgameOptions } from './endgame/endgame.js';
-export { PreEndgameSolver, type PreEndgameCandidate, type PreEndgameOptions, type PreEndgameResult } from './endgame/peg.js';
+export {
+  PreEndgameSolver,
+  type PreEndgameCandidate,
+  type PreEndgameOptions,
+  type PreEndgameResult,
+} from './endgame/peg.js';
 export { endgamePlayer, type EndgameBudget } from './endgame/player.js';
 
 // Simulation
@@ -80,7 +117,19 @@ export { Simulator, SimRun, iterationSeed, type SimPosition } from './sim/sim.js
 export { SimTally, type SimCandidate, type SimCandidateInfo, type SimResult } from './sim/tally.js';
 export { type SimOptions, type SimProgress } from './sim/options.js';
 export { RackInference } from './sim/inference.js';
-export { simulateInWorkers, simulateOnPorts, simWorkerHandler, prepareSimJob, webWorkerPort, type SimJob, type SimRequest, type SimReply, type SimPort, type SimDefaults, type WebWorkerLike } from './sim/parallel.js';
+export {
+  simulateInWorkers,
+  simulateOnPorts,
+  simWorkerHandler,
+  prepareSimJob,
+  webWorkerPort,
+  type SimJob,
+  type SimRequest,
+  type SimReply,
+  type SimPort,
+  type SimDefaults,
+  type WebWorkerLike,
+} from './sim/parallel.js';
 export { simPlayer, type SimPlayerOptions } from './sim/player.js';
 export { winProbability, DEFAULT_WIN_MODEL, WinTableBuilder, type WinModel } from './sim/winpct.js';
 
@@ -90,13 +139,47 @@ export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame 
 
 // Boggle
 export { DICE_SETS, defaultDiceSet, boggleScore, BOGGLE_SCORES, type DiceSet } from './boggle/dice.js';
-export { parseGrid, formatGrid, rollGrid, gridFromFaces, renderGrid, MAX_GRID_SIDE, type BoggleGrid } from './boggle/grid.js';
+export {
+  parseGrid,
+  formatGrid,
+  rollGrid,
+  gridFromFaces,
+  renderGrid,
+  MAX_GRID_SIDE,
+  type BoggleGrid,
+} from './boggle/grid.js';
 export { BoggleSolver, solveBoggle, type BoggleSolution, type FoundWord } from './boggle/solver.js';
-export { validateBoggleMove, scoreBoggleRound, type BoggleMoveInput, type BoggleWord, type BoggleContext, type BoggleSubmission, type BogglePlayerResult } from './boggle/rules.js';
+export {
+  validateBoggleMove,
+  scoreBoggleRound,
+  type BoggleMoveInput,
+  type BoggleWord,
+  type BoggleContext,
+  type BoggleSubmission,
+  type BogglePlayerResult,
+} from './boggle/rules.js';
 
 // The game engine: games as plain data, one pure apply
-export { createEngine, toMove, gameInfo, REQUEST_TYPES, MAX_PLAYER_ID, type Engine, type Applied } from './game/engine.js';
-export { PREDEFINED_GAMES, MAX_PLAYERS, MIN_TIME_PER_TURN, randomSeed, checkSettings, type GameType, type PredefinedGame, type GameSettings, type GameSettingsInput } from './game/settings.js';
+export {
+  createEngine,
+  toMove,
+  gameInfo,
+  REQUEST_TYPES,
+  MAX_PLAYER_ID,
+  type Engine,
+  type Applied,
+} from './game/engine.js';
+export {
+  PREDEFINED_GAMES,
+  MAX_PLAYERS,
+  MIN_TIME_PER_TURN,
+  randomSeed,
+  checkSettings,
+  type GameType,
+  type PredefinedGame,
+  type GameSettings,
+  type GameSettingsInput,
+} from './game/settings.js';
 export {
   SERVER_ID,
   type GameState,
@@ -118,13 +201,31 @@ export {
 export { type ClassicState } from './game/classic.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
-export { gameToJSON, gameFromJSON, GAME_JSON_VERSION, MAX_HISTORY, MAX_GAME_JSON_LENGTH, type GameJSON, type LoadOptions } from './game/json.js';
+export {
+  gameToJSON,
+  gameFromJSON,
+  GAME_JSON_VERSION,
+  MAX_HISTORY,
+  MAX_GAME_JSON_LENGTH,
+  type GameJSON,
+  type LoadOptions,
+} from './game/json.js';
 export { replayGame } from './game/replay.js';
 export { playerView } from './game/view.js';
 export { gameToGcg } from './game/gcg.js';
 export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';
 
 // Game records
-export { parseGcg, decodeGcg, GCG_PROBLEMS, GCG_MAX_LENGTH, GCG_MAX_EVENTS, type GcgRecord, type GcgEvent, type GcgProblem, type GcgParseOptions } from './records/gcg.js';
+export {
+  parseGcg,
+  decodeGcg,
+  GCG_PROBLEMS,
+  GCG_MAX_LENGTH,
+  GCG_MAX_EVENTS,
+  type GcgRecord,
+  type GcgEvent,
+  type GcgProblem,
+  type GcgParseOptions,
+} from './records/gcg.js';
 export { replayGcg, MAX_FINDINGS, type GcgReplay, type GcgFinding } from './records/replay.js';
 export { exportGcg, type ExportTurn } from './records/export.js';

@@ -52,4 +52,11 @@ export { PlayStore } from './movegen/store.js';
 export * from './game/classic.js';
 export { refillDuplicateHand, MAX_DUPLICATE_REDRAWS } from './game/modes/crossword.js';
 export { normalQuantile } from './sim/tally.js';
-export { playPairs, pairSeed, summarizePairs, type PairResult, type AutoplaySummary, type TurnObserver } from './autoplay/autoplay.js';
+export {
+  playPairs,
+  pairSeed,
+  summarizePairs,
+  type PairResult,
+  type AutoplaySummary,
+  type TurnObserver,
+} from './autoplay/autoplay.js';

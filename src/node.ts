@@ -11,4 +11,13 @@ export { runAutoplay, prepareJob, type AutoplayJob } from './node/autoplay.js';
 export { learnLeaves, playLeavesShard, type LeavesJob, type LeavesShard } from './node/leaves.js';
 export { simulateOnWorkers } from './node/sim.js';
 export { solveEndgameParallel, solveEndgameShard, type EndgameJob } from './node/endgame.js';
-export { runAutoplayOnQueue, startQueueWorker, runId, AUTOPLAY_QUEUE, type ShardData, type QueueRunOptions, type QueueWorkerOptions, type QueueWorker } from './node/queue.js';
+export {
+  runAutoplayOnQueue,
+  startQueueWorker,
+  runId,
+  AUTOPLAY_QUEUE,
+  type ShardData,
+  type QueueRunOptions,
+  type QueueWorkerOptions,
+  type QueueWorker,
+} from './node/queue.js';

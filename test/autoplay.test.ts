@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Autoplayer, LeaveLearner, heuristicLeaves, leavePlayer, staticPlayer, selfPlay, presetConfig } from 'wordgame-engine';
+import {
+  Autoplayer,
+  LeaveLearner,
+  heuristicLeaves,
+  leavePlayer,
+  staticPlayer,
+  selfPlay,
+  presetConfig,
+} from 'wordgame-engine';
 import { type PairResult, summarizePairs } from 'wordgame-engine/internals';
 import { runAutoplay, learnLeaves, loadDefaultDictionary } from 'wordgame-engine/node';
 import { unwrap } from './helpers.js';
@@ -9,31 +17,47 @@ describe('lean autoplay', () => {
   if (!config.ok) throw new Error('no preset');
   const dict = unwrap(loadDefaultDictionary());
 
-  it.each([false, true])('plays the same games as selfPlay (validated move by move), for static and leave players (endgame equity: %s)', (endgameEquity) => {
-    const leaves = heuristicLeaves(config.value);
-    const lean = Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'leave', leaves, endgameEquity }]);
-    if (!lean.ok) throw new Error(lean.error.message);
-    const plain = Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'leave', leaves }]);
-    if (!plain.ok) throw new Error(plain.error.message);
-    let allBingos = 0;
-    let changed = 0;
-    for (let seed = 1; seed <= 12; seed++) {
-      const full = selfPlay(config.value, dict, [staticPlayer, leavePlayer(config.value, leaves, { endgameEquity })], seed);
-      if (!full.ok) throw new Error(full.error.message);
-      const game = lean.value.playGame(seed);
-      if (game.scores.join() !== plain.value.playGame(seed).scores.join()) changed++;
-      expect(game.scores, `seed ${seed}`).toEqual(full.value.final.tiles.scores);
-      expect(game.turns).toBe(full.value.turns.length);
-      expect(game.end).toBe(full.value.final.endReason === 'out' ? 'out' : 'stalled');
-      const bingos = [0, 1].map((p) => full.value.turns.filter((t) => t.player === p && t.kind === 'play' && /^\S+ \S+$/.test(t.move) && countTiles(t.move) === 7).length);
-      expect(game.bingos, `seed ${seed}`).toEqual(bingos);
-      allBingos += bingos[0]! + bingos[1]!;
-    }
-    expect(allBingos).toBeGreaterThan(0);
-    // The adjustment changes some endgames (and nothing else).
-    if (endgameEquity) expect(changed).toBeGreaterThan(0);
-    else expect(changed).toBe(0);
-  });
+  it.each([false, true])(
+    'plays the same games as selfPlay (validated move by move), for static and leave players (endgame equity: %s)',
+    (endgameEquity) => {
+      const leaves = heuristicLeaves(config.value);
+      const lean = Autoplayer.create(config.value, dict, [
+        { name: 'static' },
+        { name: 'leave', leaves, endgameEquity },
+      ]);
+      if (!lean.ok) throw new Error(lean.error.message);
+      const plain = Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'leave', leaves }]);
+      if (!plain.ok) throw new Error(plain.error.message);
+      let allBingos = 0;
+      let changed = 0;
+      for (let seed = 1; seed <= 12; seed++) {
+        const full = selfPlay(
+          config.value,
+          dict,
+          [staticPlayer, leavePlayer(config.value, leaves, { endgameEquity })],
+          seed,
+        );
+        if (!full.ok) throw new Error(full.error.message);
+        const game = lean.value.playGame(seed);
+        if (game.scores.join() !== plain.value.playGame(seed).scores.join()) changed++;
+        expect(game.scores, `seed ${seed}`).toEqual(full.value.final.tiles.scores);
+        expect(game.turns).toBe(full.value.turns.length);
+        expect(game.end).toBe(full.value.final.endReason === 'out' ? 'out' : 'stalled');
+        const bingos = [0, 1].map(
+          (p) =>
+            full.value.turns.filter(
+              (t) => t.player === p && t.kind === 'play' && /^\S+ \S+$/.test(t.move) && countTiles(t.move) === 7,
+            ).length,
+        );
+        expect(game.bingos, `seed ${seed}`).toEqual(bingos);
+        allBingos += bingos[0]! + bingos[1]!;
+      }
+      expect(allBingos).toBeGreaterThan(0);
+      // The adjustment changes some endgames (and nothing else).
+      if (endgameEquity) expect(changed).toBeGreaterThan(0);
+      else expect(changed).toBe(0);
+    },
+  );
 
   it('a mirrored game swaps the seats: the same deal, the other player first', () => {
     const lean = Autoplayer.create(config.value, dict, [{ name: 'a' }, { name: 'b' }]);
@@ -82,8 +106,14 @@ describe('autoplay runs', () => {
   }, 60_000);
 
   it('refuses unknown players and unreadable leave files with error values', async () => {
-    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'magic'] })).toMatchObject({ ok: false, error: { code: 90201 } });
-    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'klv:/nonexistent.klv2'] })).toMatchObject({ ok: false, error: { code: 90106 } });
+    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'magic'] })).toMatchObject({
+      ok: false,
+      error: { code: 90201 },
+    });
+    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static', 'klv:/nonexistent.klv2'] })).toMatchObject({
+      ok: false,
+      error: { code: 90106 },
+    });
   });
 });
 
@@ -95,7 +125,12 @@ describe('leave learning', () => {
   it('is deterministic, values every leave of 1-6 tiles, and smooths toward its prior', () => {
     const learn = () => {
       const leaves = heuristicLeaves(config.value);
-      const a = unwrap(Autoplayer.create(config.value, dict, [{ name: 'a', leaves }, { name: 'b', leaves }]));
+      const a = unwrap(
+        Autoplayer.create(config.value, dict, [
+          { name: 'a', leaves },
+          { name: 'b', leaves },
+        ]),
+      );
       const learner = new LeaveLearner(config.value, leaves);
       for (let s = 0; s < 20; s++) learner.playGame(a, s);
       return { learner, table: unwrap(learner.table()) };
@@ -134,6 +169,9 @@ describe('endgame players in autoplay', () => {
     const two = await runAutoplay(job, 2);
     expect(one.ok).toBe(true);
     expect(two).toEqual(one);
-    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static+magic', 'static'] })).toMatchObject({ ok: false, error: { code: 90201 } });
+    expect(await runAutoplay({ pairs: 1, seed: 1, players: ['static+magic', 'static'] })).toMatchObject({
+      ok: false,
+      error: { code: 90201 },
+    });
   }, 120_000);
 });

@@ -1,11 +1,49 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS, BOGGLE_SCORES, DICE_SETS, boggleScore, formatGrid, gridFromFaces, parseGrid, rollGrid, type BoggleGrid, scoreBoggleRound, validateBoggleMove, type BoggleContext, BoggleSolver, solveBoggle, Code } from 'wordgame-engine';
+import {
+  ALPHABETS,
+  BOGGLE_SCORES,
+  DICE_SETS,
+  boggleScore,
+  formatGrid,
+  gridFromFaces,
+  parseGrid,
+  rollGrid,
+  type BoggleGrid,
+  scoreBoggleRound,
+  validateBoggleMove,
+  type BoggleContext,
+  BoggleSolver,
+  solveBoggle,
+  Code,
+} from 'wordgame-engine';
 import { BIG_DELUXE_25, CLASSIC_16, NEW_16 } from 'wordgame-engine/internals';
 import { FC, failure, mustBuild, unwrap } from './helpers.js';
 
 const EN = ALPHABETS.en;
-const dict = mustBuild(['QUIT', 'QUITE', 'QUIET', 'TIE', 'TIES', 'SIT', 'SITE', 'ITS', 'EAST', 'SEAT', 'TEA', 'TEAS', 'ATE', 'EAT', 'EATS', 'SET', 'ZZZZ', 'AB'], EN);
+const dict = mustBuild(
+  [
+    'QUIT',
+    'QUITE',
+    'QUIET',
+    'TIE',
+    'TIES',
+    'SIT',
+    'SITE',
+    'ITS',
+    'EAST',
+    'SEAT',
+    'TEA',
+    'TEAS',
+    'ATE',
+    'EAT',
+    'EATS',
+    'SET',
+    'ZZZZ',
+    'AB',
+  ],
+  EN,
+);
 const GRID = unwrap(parseGrid('QITE/ABSO/RSTE/LNOP', EN));
 const ctx = (grid: BoggleGrid = GRID): BoggleContext => ({ grid, dictionary: dict, alphabet: EN });
 
@@ -52,17 +90,74 @@ describe('Boggle moves: every code and parameter', () => {
     ['not an object', 42, Code.BAD_MOVES_FORMAT],
     ['no path or word', { cells: [] }, Code.BAD_MOVES_FORMAT],
     ['cell not a pair', { path: [[0, 0], [1]] }, Code.BAD_MOVES_FORMAT],
-    ['off the grid', { path: [[0, 0], [4, 0]] }, Code.BAD_MOVES_FORMAT],
+    [
+      'off the grid',
+      {
+        path: [
+          [0, 0],
+          [4, 0],
+        ],
+      },
+      Code.BAD_MOVES_FORMAT,
+    ],
     ['huge path', { path: Array.from({ length: 100 }, () => [0, 0]) }, Code.BAD_MOVES_FORMAT],
     ['word outside the alphabet', { word: 'té1' }, Code.BAD_MOVES_FORMAT],
     ['empty path', { path: [] }, Code.NO_MOVES_SENT],
     ['empty word', { word: '  ' }, Code.NO_MOVES_SENT],
-    ['same cell twice', { path: [[0, 2], [0, 3], [0, 2]] }, Code.SAME_TILE_TWICE],
-    ['not neighbours', { path: [[0, 0], [0, 2], [0, 3]] }, Code.MOVES_NOT_CONTIGUOUS],
+    [
+      'same cell twice',
+      {
+        path: [
+          [0, 2],
+          [0, 3],
+          [0, 2],
+        ],
+      },
+      Code.SAME_TILE_TWICE,
+    ],
+    [
+      'not neighbours',
+      {
+        path: [
+          [0, 0],
+          [0, 2],
+          [0, 3],
+        ],
+      },
+      Code.MOVES_NOT_CONTIGUOUS,
+    ],
     ['no path spells the word', { word: 'EATS' }, Code.MOVES_NOT_CONTIGUOUS, 'EATS'],
-    ['too short on 4×4', { path: [[1, 0], [1, 1]] }, Code.MOVES_TOO_SHORT, 3],
-    ['too short on 5×5', { word: 'TEA' }, Code.MOVES_TOO_SHORT, 4, unwrap(gridFromFaces([...'TEAXXXXXXXXXXXXXXXXXXXXXX'], 5, 5, EN))],
-    ['not a word', { path: [[1, 0], [1, 1], [1, 2], [1, 3]] }, Code.INCORRECT_WORDS, 'ABSO'],
+    [
+      'too short on 4×4',
+      {
+        path: [
+          [1, 0],
+          [1, 1],
+        ],
+      },
+      Code.MOVES_TOO_SHORT,
+      3,
+    ],
+    [
+      'too short on 5×5',
+      { word: 'TEA' },
+      Code.MOVES_TOO_SHORT,
+      4,
+      unwrap(gridFromFaces([...'TEAXXXXXXXXXXXXXXXXXXXXXX'], 5, 5, EN)),
+    ],
+    [
+      'not a word',
+      {
+        path: [
+          [1, 0],
+          [1, 1],
+          [1, 2],
+          [1, 3],
+        ],
+      },
+      Code.INCORRECT_WORDS,
+      'ABSO',
+    ],
   ];
   it.each(table)('%s', (_name, input, code, param, grid) => {
     const e = failure(validateBoggleMove(input, ctx(grid)));
@@ -73,15 +168,35 @@ describe('Boggle moves: every code and parameter', () => {
   it('counts Qu as two letters for length and score', () => {
     const quit = unwrap(validateBoggleMove({ word: 'quit' }, ctx()));
     expect([quit.word, quit.letters, quit.score, quit.path]).toEqual(['QUIT', 4, 1, [0, 1, 2]]);
-    const quite = unwrap(validateBoggleMove({ path: [[0, 0], [0, 1], [0, 2], [0, 3]] }, ctx()));
+    const quite = unwrap(
+      validateBoggleMove(
+        {
+          path: [
+            [0, 0],
+            [0, 1],
+            [0, 2],
+            [0, 3],
+          ],
+        },
+        ctx(),
+      ),
+    );
     expect([quite.word, quite.letters, quite.score]).toEqual(['QUITE', 5, 2]);
   });
 
   it('never throws on hostile input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ path: fc.anything() }), fc.record({ word: fc.anything() }), fc.record({ path: fc.array(fc.tuple(fc.integer(), fc.integer()), { maxLength: 20 }) })), (input) => {
-        expect(typeof validateBoggleMove(input, ctx()).ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ path: fc.anything() }),
+          fc.record({ word: fc.anything() }),
+          fc.record({ path: fc.array(fc.tuple(fc.integer(), fc.integer()), { maxLength: 20 }) }),
+        ),
+        (input) => {
+          expect(typeof validateBoggleMove(input, ctx()).ok).toBe('boolean');
+        },
+      ),
       { ...FC, numRuns: 1000 },
     );
   });
@@ -122,13 +237,22 @@ describe('the Boggle solver', () => {
   // Random grids over a few letters (and Qu), random small dictionaries.
   const faceArb = fc.constantFrom('A', 'E', 'S', 'T', 'Q', 'I');
   const wordArb = fc.stringMatching(/^(?:[AESTI]|QU){2,7}$/);
-  const gridArb = fc.integer({ min: 2, max: 5 }).chain((side) => fc.array(faceArb, { minLength: side * side, maxLength: side * side }).map((faces) => unwrap(gridFromFaces(faces, side, side, EN))));
+  const gridArb = fc
+    .integer({ min: 2, max: 5 })
+    .chain((side) =>
+      fc
+        .array(faceArb, { minLength: side * side, maxLength: side * side })
+        .map((faces) => unwrap(gridFromFaces(faces, side, side, EN))),
+    );
 
   /** Brute force: a word is on the grid when some path of distinct neighbouring cells spells it. */
   function onGrid(grid: BoggleGrid, word: string): boolean {
     const faces = grid.faces.map((f) => f.toUpperCase());
     const n = grid.rows * grid.cols;
-    const near = (a: number, b: number) => a !== b && Math.abs(Math.floor(a / grid.cols) - Math.floor(b / grid.cols)) <= 1 && Math.abs((a % grid.cols) - (b % grid.cols)) <= 1;
+    const near = (a: number, b: number) =>
+      a !== b &&
+      Math.abs(Math.floor(a / grid.cols) - Math.floor(b / grid.cols)) <= 1 &&
+      Math.abs((a % grid.cols) - (b % grid.cols)) <= 1;
     const go = (cell: number, rest: string, used: Set<number>): boolean => {
       const f = faces[cell] as string;
       if (!rest.startsWith(f)) return false;
@@ -154,7 +278,12 @@ describe('the Boggle solver', () => {
         expect(solver.total).toBe(expected.reduce((s, w) => s + boggleScore(w.length), 0));
         for (const w of got.words) {
           const cols = grid.cols;
-          expect(validateBoggleMove({ path: w.path.map((i) => [Math.floor(i / cols), i % cols]) }, { grid, dictionary: d, alphabet: EN }).ok).toBe(true);
+          expect(
+            validateBoggleMove(
+              { path: w.path.map((i) => [Math.floor(i / cols), i % cols]) },
+              { grid, dictionary: d, alphabet: EN },
+            ).ok,
+          ).toBe(true);
         }
       }),
       { ...FC, numRuns: 300 },
@@ -163,26 +292,38 @@ describe('the Boggle solver', () => {
 
   it('judges random paths as a brute-force reference does', () => {
     fc.assert(
-      fc.property(gridArb, fc.array(wordArb, { maxLength: 30 }), fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 7 }), (grid, words, raw) => {
-        const d = mustBuild(words, EN);
-        const path = raw.map(([r, c]) => [r, c] as [number, number]);
-        const got = validateBoggleMove({ path }, { grid, dictionary: d, alphabet: EN });
-        // Reference, in the rule book's order.
-        const cols = grid.cols;
-        let want: number | undefined;
-        if (path.some(([r, c]) => r >= grid.rows || c >= cols)) want = Code.BAD_MOVES_FORMAT;
-        else if (path.length === 0) want = Code.NO_MOVES_SENT;
-        else if (new Set(path.map(([r, c]) => r * cols + c)).size !== path.length) want = Code.SAME_TILE_TWICE;
-        else if (path.some(([r, c], k) => k > 0 && (Math.abs(r - (path[k - 1] as [number, number])[0]) > 1 || Math.abs(c - (path[k - 1] as [number, number])[1]) > 1)))
-          want = Code.MOVES_NOT_CONTIGUOUS;
-        else {
-          const word = path.map(([r, c]) => (grid.faces[r * cols + c] as string).toUpperCase()).join('');
-          if (word.length < grid.minLength) want = Code.MOVES_TOO_SHORT;
-          else if (!words.includes(word)) want = Code.INCORRECT_WORDS;
-        }
-        if (want === undefined) expect(got.ok).toBe(true);
-        else expect(failure(got).code).toBe(want);
-      }),
+      fc.property(
+        gridArb,
+        fc.array(wordArb, { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(5), fc.nat(5)), { maxLength: 7 }),
+        (grid, words, raw) => {
+          const d = mustBuild(words, EN);
+          const path = raw.map(([r, c]) => [r, c] as [number, number]);
+          const got = validateBoggleMove({ path }, { grid, dictionary: d, alphabet: EN });
+          // Reference, in the rule book's order.
+          const cols = grid.cols;
+          let want: number | undefined;
+          if (path.some(([r, c]) => r >= grid.rows || c >= cols)) want = Code.BAD_MOVES_FORMAT;
+          else if (path.length === 0) want = Code.NO_MOVES_SENT;
+          else if (new Set(path.map(([r, c]) => r * cols + c)).size !== path.length) want = Code.SAME_TILE_TWICE;
+          else if (
+            path.some(
+              ([r, c], k) =>
+                k > 0 &&
+                (Math.abs(r - (path[k - 1] as [number, number])[0]) > 1 ||
+                  Math.abs(c - (path[k - 1] as [number, number])[1]) > 1),
+            )
+          )
+            want = Code.MOVES_NOT_CONTIGUOUS;
+          else {
+            const word = path.map(([r, c]) => (grid.faces[r * cols + c] as string).toUpperCase()).join('');
+            if (word.length < grid.minLength) want = Code.MOVES_TOO_SHORT;
+            else if (!words.includes(word)) want = Code.INCORRECT_WORDS;
+          }
+          if (want === undefined) expect(got.ok).toBe(true);
+          else expect(failure(got).code).toBe(want);
+        },
+      ),
       { ...FC, numRuns: 1000 },
     );
   });

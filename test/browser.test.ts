@@ -13,9 +13,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * move, finds the best play, solves a Boggle grid and runs a game through `apply`.
  */
 const root = join(import.meta.dirname, '..');
-const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 const chromiumPath = candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
-if (chromiumPath === undefined) console.warn('browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
+if (chromiumPath === undefined)
+  console.warn('browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
 
 describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () => {
   let server: Server;
@@ -23,9 +30,27 @@ describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () 
   let bundle = '';
 
   beforeAll(async () => {
-    const out = await build({ entryPoints: [join(root, 'src/index.ts')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+    const out = await build({
+      entryPoints: [join(root, 'src/index.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
     bundle = out.outputFiles[0]?.text ?? '';
-    const worker = await build({ entryPoints: [join(root, 'src/sim/web-worker.ts')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, write: false, logLevel: 'silent' });
+    const worker = await build({
+      entryPoints: [join(root, 'src/sim/web-worker.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      write: false,
+      logLevel: 'silent',
+    });
     const files: Record<string, [string, string | Buffer]> = {
       '/': ['text/html', readFileSync(join(root, 'examples/browser.html'))],
       '/sim.html': ['text/html', readFileSync(join(root, 'examples/browser-sim.html'))],
@@ -50,7 +75,10 @@ describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () 
   it('loads the dictionary, validates, searches, solves and plays', async () => {
     expect(bundle).not.toMatch(/from\s*["']node:/);
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath as string, args: ['--no-sandbox', '--headless=new'] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath as string,
+      args: ['--no-sandbox', '--headless=new'],
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
@@ -67,7 +95,10 @@ describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () 
 
   it('simulates in Web Workers while the page stays responsive', async () => {
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: chromiumPath as string, args: ['--no-sandbox', '--headless=new'] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath as string,
+      args: ['--no-sandbox', '--headless=new'],
+    });
     try {
       const page = await browser.newPage();
       const errors: string[] = [];
@@ -75,7 +106,15 @@ describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () 
       await page.goto(`${url}sim.html`);
       await page.waitForFunction('window.simResults !== undefined', undefined, { timeout: 120_000 });
       expect(errors).toEqual([]);
-      const r = (await page.evaluate('window.simResults')) as { ok: boolean; best: string; iterations: number; checks: number; longTasks: { ms: number; at: number }[]; probeSeen: boolean; maxGap: number };
+      const r = (await page.evaluate('window.simResults')) as {
+        ok: boolean;
+        best: string;
+        iterations: number;
+        checks: number;
+        longTasks: { ms: number; at: number }[];
+        probeSeen: boolean;
+        maxGap: number;
+      };
       expect(r.ok).toBe(true);
       expect(r.iterations).toBeGreaterThanOrEqual(64);
       expect(r.checks).toBeGreaterThan(0);
@@ -85,11 +124,22 @@ describe.skipIf(chromiumPath === undefined)('the core in headless Chromium', () 
       const { parseBoard, presetConfig, handFromLetters } = await import('wordgame-engine');
       const config = presetConfig('en');
       if (!config.ok) throw new Error('no en');
-      const text = /<script type="text\/plain" id="board">([^<]*)<\/script>/.exec(readFileSync(join(root, 'examples/browser-sim.html'), 'utf8'))?.[1]?.trim() ?? '';
+      const text =
+        /<script type="text\/plain" id="board">([^<]*)<\/script>/
+          .exec(readFileSync(join(root, 'examples/browser-sim.html'), 'utf8'))?.[1]
+          ?.trim() ?? '';
       const board = parseBoard(text, config.value.alphabet);
       const rack = handFromLetters('EHMOSTY', config.value);
       if (!board.ok || !rack.ok) throw new Error('bad page position');
-      const run = prepareSimJob({ cells: board.value.cells(), rack: [...rack.value], lead: 84, options: { iterations: 128, candidates: 8, seed: 5 } }, { dictionary: loadDefaultDictionary, leaves: loadDefaultLeaves });
+      const run = prepareSimJob(
+        {
+          cells: board.value.cells(),
+          rack: [...rack.value],
+          lead: 84,
+          options: { iterations: 128, candidates: 8, seed: 5 },
+        },
+        { dictionary: loadDefaultDictionary, leaves: loadDefaultLeaves },
+      );
       if (!run.ok) throw new Error(run.error.message);
       const here = run.value.runToEnd();
       expect([r.best, r.iterations]).toEqual([here.candidates[0]?.notation, here.iterations]);

@@ -7,8 +7,17 @@ describe('wordgame boggle', () => {
     const b = await cli(['boggle', 'new', '--seed', '7']);
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
-    expect(a.out.split('\n').slice(0, 4).every((l) => l.split(/\s+/).length === 4)).toBe(true);
-    const big = JSON.parse((await cli(['boggle', 'new', '--size', '5', '--seed', '1', '--json'])).out) as { ok: boolean; grid: string; dice: string };
+    expect(
+      a.out
+        .split('\n')
+        .slice(0, 4)
+        .every((l) => l.split(/\s+/).length === 4),
+    ).toBe(true);
+    const big = JSON.parse((await cli(['boggle', 'new', '--size', '5', '--seed', '1', '--json'])).out) as {
+      ok: boolean;
+      grid: string;
+      dice: string;
+    };
     expect(big).toMatchObject({ ok: true, dice: 'big-deluxe25' });
     expect(big.grid.split('/').length).toBe(5);
     expect((await cli(['boggle', 'new', '--size', '6', '--seed', '1', '--json'])).code).toBe(0);
@@ -17,19 +26,38 @@ describe('wordgame boggle', () => {
     const clash = await cli(['boggle', 'new', '--size', '4', '--dice', 'big-deluxe25', '--json']);
     expect(clash.code).toBe(2);
     expect(JSON.parse(clash.out)).toMatchObject({ ok: false, error: { code: 90500 } });
-    const bySet = JSON.parse((await cli(['boggle', 'new', '--dice', 'big-deluxe25', '--seed', '2', '--json'])).out) as { grid: string };
+    const bySet = JSON.parse((await cli(['boggle', 'new', '--dice', 'big-deluxe25', '--seed', '2', '--json'])).out) as {
+      grid: string;
+    };
     expect(bySet.grid.split('/').length).toBe(5);
     // Without a seed, a random one, printed so that the grid can be rolled again.
     const random = JSON.parse((await cli(['boggle', 'new', '--json'])).out) as { seed: number; grid: string };
-    expect(JSON.parse((await cli(['boggle', 'new', '--seed', String(random.seed), '--json'])).out)).toMatchObject({ grid: random.grid });
+    expect(JSON.parse((await cli(['boggle', 'new', '--seed', String(random.seed), '--json'])).out)).toMatchObject({
+      grid: random.grid,
+    });
   });
 
   it('solves a grid with paths and a total', async () => {
     const r = await cli(['boggle', 'solve', 'QITE/ABSO/RSTE/LNOP', '--json']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out) as { ok: boolean; words: { word: string; path: [number, number][]; score: number }[]; total: number; count: number; truncated: boolean };
+    const j = JSON.parse(r.out) as {
+      ok: boolean;
+      words: { word: string; path: [number, number][]; score: number }[];
+      total: number;
+      count: number;
+      truncated: boolean;
+    };
     expect(j).toMatchObject({ ok: true, truncated: false });
-    expect(j.words.find((w) => w.word === 'QUITE')).toEqual({ word: 'QUITE', path: [[0, 0], [0, 1], [0, 2], [0, 3]], score: 2 });
+    expect(j.words.find((w) => w.word === 'QUITE')).toEqual({
+      word: 'QUITE',
+      path: [
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [0, 3],
+      ],
+      score: 2,
+    });
     expect(j.total).toBe(j.words.reduce((s, w) => s + w.score, 0));
     expect(j.count).toBe(j.words.length);
     expect((await cli(['boggle', 'solve', 'QITE/ABSO/RSTE/LNOP'])).out).toMatch(/\d+ words, \d+ points; longest: /);
@@ -41,7 +69,8 @@ describe('wordgame boggle', () => {
   });
 
   it('solves square grids of the game sizes only', async () => {
-    for (const grid of ['ABC/DEF/GHI/JKL', 'ABC/DEF/GHI', 'ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG']) expect([grid, (await cli(['boggle', 'solve', grid])).code]).toEqual([grid, 2]);
+    for (const grid of ['ABC/DEF/GHI/JKL', 'ABC/DEF/GHI', 'ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG/ABCDEFG'])
+      expect([grid, (await cli(['boggle', 'solve', grid])).code]).toEqual([grid, 2]);
     expect((await cli(['boggle', 'solve', 'ABCDE/ABCDE/ABCDE/ABCDE/ABCDE'])).code).toBe(0);
   });
 
@@ -58,7 +87,17 @@ describe('wordgame boggle', () => {
     expect(JSON.parse(j.out)).toEqual({
       ok: false,
       results: [
-        { word: 'quite', ok: true, score: 2, path: [[0, 0], [0, 1], [0, 2], [0, 3]] },
+        {
+          word: 'quite',
+          ok: true,
+          score: 2,
+          path: [
+            [0, 0],
+            [0, 1],
+            [0, 2],
+            [0, 3],
+          ],
+        },
         { word: 'ABSO', ok: false, error: expect.objectContaining({ code: 60108, param: 'ABSO' }) },
       ],
     });

@@ -11,24 +11,35 @@ const dir = mkdtempSync(join(tmpdir(), 'wordgame-'));
 describe('wordgame dict', () => {
   it('builds a dictionary whose check --stdin agrees with the list', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(smallWord, { maxLength: 40 }), fc.array(smallWord, { maxLength: 20 }), async (list, others) => {
-        const listFile = join(dir, 'list.txt');
-        const dictFile = join(dir, 'list.dawg');
-        writeFileSync(listFile, list.join('\n') + '\n');
-        const built = await cli(['dict', 'build', listFile, '-o', dictFile, '--json']);
-        expect(built.code).toBe(0);
-        const summary = JSON.parse(built.out) as { ok: boolean; words: number; dawg: { arcs: number }; gaddag: null; arcs: number; bytes: number };
-        expect(summary).toMatchObject({ ok: true, words: new Set(list).size, gaddag: null });
-        if (summary.words > 0) expect(summary.dawg.arcs).toBe(summary.arcs);
-        const all = await cli(['dict', 'check', '--stdin', '--dict', dictFile], list.join('\n'));
-        expect(all.out).toBe('');
-        expect(all.code).toBe(list.length === 0 ? 2 : 0);
-        const missing = others.filter((w) => !list.includes(w));
-        if (others.length === 0) return;
-        const some = await cli(['dict', 'check', '--dict', dictFile, ...others]);
-        expect(some.out).toBe(missing.map((w) => w + '\n').join(''));
-        expect(some.code).toBe(missing.length > 0 ? 1 : 0);
-      }),
+      fc.asyncProperty(
+        fc.array(smallWord, { maxLength: 40 }),
+        fc.array(smallWord, { maxLength: 20 }),
+        async (list, others) => {
+          const listFile = join(dir, 'list.txt');
+          const dictFile = join(dir, 'list.dawg');
+          writeFileSync(listFile, list.join('\n') + '\n');
+          const built = await cli(['dict', 'build', listFile, '-o', dictFile, '--json']);
+          expect(built.code).toBe(0);
+          const summary = JSON.parse(built.out) as {
+            ok: boolean;
+            words: number;
+            dawg: { arcs: number };
+            gaddag: null;
+            arcs: number;
+            bytes: number;
+          };
+          expect(summary).toMatchObject({ ok: true, words: new Set(list).size, gaddag: null });
+          if (summary.words > 0) expect(summary.dawg.arcs).toBe(summary.arcs);
+          const all = await cli(['dict', 'check', '--stdin', '--dict', dictFile], list.join('\n'));
+          expect(all.out).toBe('');
+          expect(all.code).toBe(list.length === 0 ? 2 : 0);
+          const missing = others.filter((w) => !list.includes(w));
+          if (others.length === 0) return;
+          const some = await cli(['dict', 'check', '--dict', dictFile, ...others]);
+          expect(some.out).toBe(missing.map((w) => w + '\n').join(''));
+          expect(some.code).toBe(missing.length > 0 ? 1 : 0);
+        },
+      ),
       { ...FC, numRuns: 15 },
     );
   });
@@ -36,9 +47,13 @@ describe('wordgame dict', () => {
   it('keeps every word without --min/--max and filters with them', async () => {
     const listFile = join(dir, 'lengths.txt');
     writeFileSync(listFile, 'a\nab\nabc\nabcd\n');
-    const all = JSON.parse((await cli(['dict', 'build', listFile, '-o', join(dir, 'l.dawg'), '--json'])).out) as { words: number };
+    const all = JSON.parse((await cli(['dict', 'build', listFile, '-o', join(dir, 'l.dawg'), '--json'])).out) as {
+      words: number;
+    };
     expect(all.words).toBe(4);
-    const some = JSON.parse((await cli(['dict', 'build', listFile, '-o', join(dir, 'l2.dawg'), '--min', '2', '--max', '3', '--json'])).out) as { words: number };
+    const some = JSON.parse(
+      (await cli(['dict', 'build', listFile, '-o', join(dir, 'l2.dawg'), '--min', '2', '--max', '3', '--json'])).out,
+    ) as { words: number };
     expect(some.words).toBe(2);
   });
 
@@ -66,7 +81,12 @@ describe('wordgame dict', () => {
     const listFile = join(dir, 'regions.txt');
     writeFileSync(listFile, 'cat\ncats\ndog\ndogs\ncar\ncare\n');
     const file = join(dir, 'regions.dawg');
-    const built = JSON.parse((await cli(['dict', 'build', listFile, '-o', file, '--gaddag', '--json'])).out) as { dawg: { nodes: number; arcs: number }; gaddag: { nodes: number; arcs: number }; arcs: number; bytes: number };
+    const built = JSON.parse((await cli(['dict', 'build', listFile, '-o', file, '--gaddag', '--json'])).out) as {
+      dawg: { nodes: number; arcs: number };
+      gaddag: { nodes: number; arcs: number };
+      arcs: number;
+      bytes: number;
+    };
     const info = JSON.parse((await cli(['dict', 'info', file, '--json'])).out) as typeof built;
     expect(info.dawg).toEqual({ nodes: built.dawg.nodes, arcs: built.dawg.arcs });
     expect(info.gaddag).toEqual({ nodes: built.gaddag.nodes, arcs: built.gaddag.arcs });
@@ -75,7 +95,11 @@ describe('wordgame dict', () => {
 
   it('names the file it cannot read, with exit 2', async () => {
     const missing = join(dir, 'no-such-file.dawg');
-    for (const args of [['dict', 'info', missing], ['dict', 'check', 'cat', '--dict', missing], ['dict', 'build', missing, '-o', join(dir, 'x.dawg')]]) {
+    for (const args of [
+      ['dict', 'info', missing],
+      ['dict', 'check', 'cat', '--dict', missing],
+      ['dict', 'build', missing, '-o', join(dir, 'x.dawg')],
+    ]) {
       const r = await cli(args);
       expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
       expect(r.err).toContain('90106 FILE_UNREADABLE');
@@ -88,7 +112,9 @@ describe('wordgame dict', () => {
     const b = await cli(['dict', 'build', binary, '-o', join(dir, 'b.dawg')]);
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/binary/);
-    const timed = JSON.parse((await cli(['dict', 'build', join(dir, 'regions.txt'), '-o', join(dir, 't.dawg'), '--json', '--timings'])).out) as { ms: number };
+    const timed = JSON.parse(
+      (await cli(['dict', 'build', join(dir, 'regions.txt'), '-o', join(dir, 't.dawg'), '--json', '--timings'])).out,
+    ) as { ms: number };
     expect(typeof timed.ms).toBe('number');
   });
 
@@ -96,8 +122,16 @@ describe('wordgame dict', () => {
     const r = await cli(['dict', 'check', 'hello', 'world', 'qzxv']);
     expect(r.out).toBe('qzxv\n');
     expect(r.code).toBe(1);
-    expect(JSON.parse((await cli(['dict', 'check', 'hello', 'qzxv', '--json'])).out)).toEqual({ ok: false, checked: 2, missing: ['qzxv'] });
-    expect(JSON.parse((await cli(['dict', 'check', 'hello', '--json'])).out)).toEqual({ ok: true, checked: 1, missing: [] });
+    expect(JSON.parse((await cli(['dict', 'check', 'hello', 'qzxv', '--json'])).out)).toEqual({
+      ok: false,
+      checked: 2,
+      missing: ['qzxv'],
+    });
+    expect(JSON.parse((await cli(['dict', 'check', 'hello', '--json'])).out)).toEqual({
+      ok: true,
+      checked: 1,
+      missing: [],
+    });
     // Nothing to check is a usage error, not a success.
     expect((await cli(['dict', 'check'])).code).toBe(2);
     expect((await cli(['dict', 'check', '--stdin'], '\n')).code).toBe(2);
@@ -105,18 +139,26 @@ describe('wordgame dict', () => {
 
   it('finds anagrams and patterns', async () => {
     expect((await cli(['dict', 'anagram', 'tinsel'])).out.split('\n')).toContain('LISTEN');
-    expect((await cli(['dict', 'pattern', 'qu?ck'])).out.split('\n')).toEqual(expect.arrayContaining(['QUACK', 'QUICK']));
+    expect((await cli(['dict', 'pattern', 'qu?ck'])).out.split('\n')).toEqual(
+      expect.arrayContaining(['QUACK', 'QUICK']),
+    );
     const bad = await cli(['dict', 'anagram', 'ab#']);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('90201');
-    expect(JSON.parse((await cli(['dict', 'pattern', 'qu?ck', '--json'])).out)).toMatchObject({ ok: true, truncated: false });
+    expect(JSON.parse((await cli(['dict', 'pattern', 'qu?ck', '--json'])).out)).toMatchObject({
+      ok: true,
+      truncated: false,
+    });
   });
 
   it('says when a limit cuts the output', async () => {
     const cut = await cli(['dict', 'pattern', '*', '--limit', '5']);
     expect(cut.out.trim().split('\n')).toHaveLength(5);
     expect(cut.err).toMatch(/output cut at 5 results \(--limit\)/);
-    const j = JSON.parse((await cli(['dict', 'anagram', '??????????', '--sub', '--limit', '7', '--json'])).out) as { words: string[]; truncated: boolean };
+    const j = JSON.parse((await cli(['dict', 'anagram', '??????????', '--sub', '--limit', '7', '--json'])).out) as {
+      words: string[];
+      truncated: boolean;
+    };
     expect(j.words).toHaveLength(7);
     expect(j.truncated).toBe(true);
     // The default limit is 100,000, announced when reached.
@@ -135,6 +177,9 @@ describe('wordgame dict', () => {
     const r = await cli(['demo']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('anagrams of RETAINS');
-    expect(JSON.parse((await cli(['demo', '--json'])).out)).toMatchObject({ ok: true, has: { quixotic: true, zyzzyva: true } });
+    expect(JSON.parse((await cli(['demo', '--json'])).out)).toMatchObject({
+      ok: true,
+      has: { quixotic: true, zyzzyva: true },
+    });
   });
 });

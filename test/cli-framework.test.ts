@@ -63,7 +63,9 @@ describe('the wordgame command line', () => {
   });
 
   it('ends quietly when the reader of its output goes away', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dict', 'pattern', '*'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'dict', 'pattern', '*'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));

@@ -12,7 +12,12 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Game over/);
     expect(r.out).toMatch(/Final scores: static#1 -?\d+, leave#2 -?\d+/);
-    const j = JSON.parse((await cli(['selfplay', '--seed', '5', '--json'])).out) as { ok: boolean; seed: number; turns: unknown[]; scores: number[] };
+    const j = JSON.parse((await cli(['selfplay', '--seed', '5', '--json'])).out) as {
+      ok: boolean;
+      seed: number;
+      turns: unknown[];
+      scores: number[];
+    };
     expect(j).toMatchObject({ ok: true, seed: 5 });
     expect(j.turns.length).toBeGreaterThan(5);
     // Deterministic: the same seed gives the same document (timings only with --timings).
@@ -26,11 +31,19 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
 
   it('lists the best plays of a hand as JSON', async () => {
     const r = await cli(['best', '--hand', 'AEINRST', '-n', '3', '--json']);
-    const j = JSON.parse(r.out) as { ok: boolean; plays: { notation: string; score: number; words: string[] }[]; count: number; truncated: boolean };
+    const j = JSON.parse(r.out) as {
+      ok: boolean;
+      plays: { notation: string; score: number; words: string[] }[];
+      count: number;
+      truncated: boolean;
+    };
     expect(j).toMatchObject({ ok: true, count: 2982, truncated: true });
     expect(j.plays).toHaveLength(3);
     expect(j.plays[0]).toEqual({ notation: '8B ANESTRI', score: 66, words: ['ANESTRI'] });
-    const all = JSON.parse((await cli(['best', '--hand', 'AEINRST', '--all', '--json'])).out) as { plays: unknown[]; truncated: boolean };
+    const all = JSON.parse((await cli(['best', '--hand', 'AEINRST', '--all', '--json'])).out) as {
+      plays: unknown[];
+      truncated: boolean;
+    };
     expect([all.plays.length, all.truncated]).toEqual([2982, false]);
     expect((await cli(['best', '--hand', 'AEINRST', '--all', '-n', '3'])).code).toBe(2);
     expect((await cli(['best', '--hand', 'AEINRSTAEINRST'])).code).toBe(2);
@@ -43,10 +56,21 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     writeFileSync(file, gcg.out);
     const r = await cli(['gcg', 'replay', file, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: true, files: [{ file, ok: true, findings: [] }], summary: { files: 1, clean: 1 } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: true,
+      files: [{ file, ok: true, findings: [] }],
+      summary: { files: 1, clean: 1 },
+    });
     expect(gcg.out).toContain('#description Created with wordgame-engine (self-play, seed 6)');
-    expect(JSON.parse((await cli(['gcg', 'export', '--seed', '6', '--json'])).out)).toEqual({ ok: true, seed: 6, gcg: gcg.out });
-    writeFileSync(file, gcg.out.replace(/\+(\d+) (\d+)\n/, (_m, s: string, t: string) => `+${Number(s) + 1} ${Number(t) + 1}\n`));
+    expect(JSON.parse((await cli(['gcg', 'export', '--seed', '6', '--json'])).out)).toEqual({
+      ok: true,
+      seed: 6,
+      gcg: gcg.out,
+    });
+    writeFileSync(
+      file,
+      gcg.out.replace(/\+(\d+) (\d+)\n/, (_m, s: string, t: string) => `+${Number(s) + 1} ${Number(t) + 1}\n`),
+    );
     const bad = await cli(['gcg', 'replay', file, '--permissive']);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/: score: .* \(recorded \d+, engine \d+\)/);
@@ -57,13 +81,24 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     const good = join(dir, 'good.gcg');
     writeFileSync(good, (await cli(['gcg', 'export', '--seed', '2'])).out);
     const phony = join(dir, 'phony.gcg');
-    writeFileSync(phony, (await cli(['gcg', 'export', '--seed', '2'])).out.replace(/^(>static: \S+ \S+ )(\S+)/m, '$1QZXQZX'));
+    writeFileSync(
+      phony,
+      (await cli(['gcg', 'export', '--seed', '2'])).out.replace(/^(>static: \S+ \S+ )(\S+)/m, '$1QZXQZX'),
+    );
     const missing = join(dir, 'missing.gcg');
     const r = await cli(['gcg', 'replay', good, missing, phony, '--json']);
     expect(r.code).toBe(2);
-    const j = JSON.parse(r.out) as { ok: boolean; files: { file: string; ok: boolean; error?: { code: number } }[]; summary: unknown };
+    const j = JSON.parse(r.out) as {
+      ok: boolean;
+      files: { file: string; ok: boolean; error?: { code: number } }[];
+      summary: unknown;
+    };
     expect(j.ok).toBe(false);
-    expect(j.files.map((f) => [f.file, f.ok])).toEqual([[good, true], [missing, false], [phony, false]]);
+    expect(j.files.map((f) => [f.file, f.ok])).toEqual([
+      [good, true],
+      [missing, false],
+      [phony, false],
+    ]);
     expect(j.files[1]?.error?.code).toBe(90106);
     expect(j.summary).toEqual({ files: 3, clean: 1, mismatched: 1, unreadable: 1 });
     const text = await cli(['gcg', 'replay', good, missing, phony]);
@@ -81,7 +116,11 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     const a = await cli(['anagram-game', '--seed', '3']);
     expect(a.code).toBe(0);
     expect(a.out).toMatch(/game over \(the last turn is over\)/);
-    const dj = JSON.parse((await cli(['duplicate', '--seed', '3', '--players', '2', '--json'])).out) as { ok: boolean; turns: unknown[]; scores: unknown[] };
+    const dj = JSON.parse((await cli(['duplicate', '--seed', '3', '--players', '2', '--json'])).out) as {
+      ok: boolean;
+      turns: unknown[];
+      scores: unknown[];
+    };
     expect(dj.ok).toBe(true);
     expect(dj.turns.length).toBeGreaterThan(3);
     expect(dj.scores).toHaveLength(2);

@@ -2,13 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 import { SIM_BOARD } from './helpers.js';
 
-
 describe('wordgame sim', () => {
   it('prints the candidates with win chance, spread, intervals and iterations, the same for 1 or 2 workers', async () => {
-    const args = ['sim', '--board', '-', '--hand', 'EHMOSTY', '--lead', '84', '--iterations', '48', '--candidates', '5', '--seed', '3'];
+    const args = [
+      'sim',
+      '--board',
+      '-',
+      '--hand',
+      'EHMOSTY',
+      '--lead',
+      '84',
+      '--iterations',
+      '48',
+      '--candidates',
+      '5',
+      '--seed',
+      '3',
+    ];
     const one = await cli([...args, '--json'], SIM_BOARD);
     expect(one.code).toBe(0);
-    const r = JSON.parse(one.out) as { ok: boolean; best: string; stop: string; iterations: number; rollouts: number; plies: number; unseen: string; candidates: { play: string; win: number; winCI: number[]; spread: number; iterations: number }[]; ms: number };
+    const r = JSON.parse(one.out) as {
+      ok: boolean;
+      best: string;
+      stop: string;
+      iterations: number;
+      rollouts: number;
+      plies: number;
+      unseen: string;
+      candidates: { play: string; win: number; winCI: number[]; spread: number; iterations: number }[];
+      ms: number;
+    };
     expect(r).toMatchObject({ ok: true, stop: 'iterations', iterations: 48, plies: 2 });
     expect(r.unseen).toHaveLength(49);
     expect(r.candidates[0]?.play).toBe(r.best);
@@ -22,13 +45,30 @@ describe('wordgame sim', () => {
     expect(text.out).toContain(r.best);
   }, 120_000);
 
-  it('infers the opponent\'s kept tiles from their last play (--opponent-play): other deals, another result', async () => {
-    const args = ['sim', '--board', '-', '--hand', 'EHMOSTY', '--lead', '84', '--iterations', '32', '--candidates', '4', '--seed', '3', '--json'];
+  it("infers the opponent's kept tiles from their last play (--opponent-play): other deals, another result", async () => {
+    const args = [
+      'sim',
+      '--board',
+      '-',
+      '--hand',
+      'EHMOSTY',
+      '--lead',
+      '84',
+      '--iterations',
+      '32',
+      '--candidates',
+      '4',
+      '--seed',
+      '3',
+      '--json',
+    ];
     const plain = JSON.parse((await cli(args, SIM_BOARD)).out) as { candidates: unknown[] };
     const inferred = await cli([...args, '--opponent-play', 'G8,H8,I8,J8'], SIM_BOARD);
     expect(inferred.code).toBe(0);
     expect(JSON.parse(inferred.out).candidates).not.toEqual(plain.candidates);
-    const off = JSON.parse((await cli([...args, '--opponent-play', 'G8,H8,I8,J8', '--inference', '0'], SIM_BOARD)).out) as { candidates: unknown[] };
+    const off = JSON.parse(
+      (await cli([...args, '--opponent-play', 'G8,H8,I8,J8', '--inference', '0'], SIM_BOARD)).out,
+    ) as { candidates: unknown[] };
     expect(off.candidates).toEqual(plain.candidates);
     expect((await cli([...args, '--opponent-play', 'A1'], SIM_BOARD)).code).toBe(2);
     const notPlay = await cli([...args, '--opponent-play', 'E2,G8'], SIM_BOARD);

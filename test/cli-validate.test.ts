@@ -1,20 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 
-const boardWith = (row8: string) => Array.from({ length: 15 }, (_, r) => (r === 7 ? row8.padEnd(15, '.') : '...............')).join('\n');
+const boardWith = (row8: string) =>
+  Array.from({ length: 15 }, (_, r) => (r === 7 ? row8.padEnd(15, '.') : '...............')).join('\n');
 
 describe('wordgame validate', () => {
   it('scores a move in record notation on the empty board', async () => {
     const r = await cli(['validate', '--hand', 'DINNVWY', '--move', '8D WINDY', '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ ok: true, score: 32, words: [{ word: 'WINDY', position: '8D', score: 32 }] });
+    expect(JSON.parse(r.out)).toMatchObject({
+      ok: true,
+      score: 32,
+      words: [{ word: 'WINDY', position: '8D', score: 32 }],
+    });
   });
 
   it('takes tiles as SQUARE=GLYPH, lower case for blanks, and a board from stdin', async () => {
-    const r = await cli(['validate', '--board', '-', '--hand', 'ST?', '--tiles', 'H9=q I9=T', '--json'], boardWith('...WINDY'));
+    const r = await cli(
+      ['validate', '--board', '-', '--hand', 'ST?', '--tiles', 'H9=q I9=T', '--json'],
+      boardWith('...WINDY'),
+    );
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 60108, name: 'INCORRECT_WORDS' } });
-    const ok = await cli(['validate', '--board', '-', '--hand', 'A', '--tiles', 'H9=A', '--json'], boardWith('...WINDY'));
+    const ok = await cli(
+      ['validate', '--board', '-', '--hand', 'A', '--tiles', 'H9=A', '--json'],
+      boardWith('...WINDY'),
+    );
     expect(JSON.parse(ok.out)).toMatchObject({ ok: true, words: [{ word: 'YA', position: 'H8' }] });
   });
 
@@ -38,9 +49,15 @@ describe('wordgame validate', () => {
       if (param !== undefined) expect(out.error.param).toBe(param);
       expect(r.code).toBe(1);
     }
-    const overlap = await cli(['validate', '--board', '-', '--hand', 'A', '--tiles', 'E8=A', '--json'], boardWith('...WINDY'));
+    const overlap = await cli(
+      ['validate', '--board', '-', '--hand', 'A', '--tiles', 'E8=A', '--json'],
+      boardWith('...WINDY'),
+    );
     expect(JSON.parse(overlap.out)).toMatchObject({ ok: false, error: { code: 60103, param: 'I' } });
-    const isolated = await cli(['validate', '--board', '-', '--hand', 'AT', '--move', '1A AT', '--json'], boardWith('...WINDY'));
+    const isolated = await cli(
+      ['validate', '--board', '-', '--hand', 'AT', '--move', '1A AT', '--json'],
+      boardWith('...WINDY'),
+    );
     expect(JSON.parse(isolated.out)).toMatchObject({ ok: false, error: { code: 60107 } });
   });
 

@@ -3,7 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Alphabet, type AlphabetSpec, ALPHABETS, Dictionary, inspectDictionary, loadDictionary, saveDictionary, Code } from 'wordgame-engine';
+import {
+  Alphabet,
+  type AlphabetSpec,
+  ALPHABETS,
+  Dictionary,
+  inspectDictionary,
+  loadDictionary,
+  saveDictionary,
+  Code,
+} from 'wordgame-engine';
 import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, checksum } from 'wordgame-engine/internals';
 import { ABCD, FC, failure, mustBuild, smallWord, unwrap } from './helpers.js';
 
@@ -71,7 +80,10 @@ describe('dictionary build and lookup', () => {
         const prefixes = new Set<string>(['']);
         for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));
         for (const p of prefixes) {
-          const suffixes = words.filter((w) => w.startsWith(p)).map((w) => w.slice(p.length)).sort();
+          const suffixes = words
+            .filter((w) => w.startsWith(p))
+            .map((w) => w.slice(p.length))
+            .sort();
           rightLanguages.add(suffixes.join(','));
         }
         expect(report.dawg.states).toBe(words.length === 0 ? 1 : rightLanguages.size);
@@ -80,16 +92,22 @@ describe('dictionary build and lookup', () => {
     );
   });
 
-  it.skipIf(!existsSync('../shared/data/enable1.txt'))('builds ENABLE to the published minimal size (54,166 states, 122,975 arcs)', () => {
-    const r = Dictionary.build(readFileSync('../shared/data/enable1.txt', 'utf8'), ALPHABETS.en);
-    if (!r.ok) throw new Error();
-    expect(r.value.report.dawg.states).toBe(54166);
-    expect(r.value.report.dawg.transitions).toBe(122975);
-    expect(r.value.report.wordList.kept).toBe(172823);
-  });
+  it.skipIf(!existsSync('../shared/data/enable1.txt'))(
+    'builds ENABLE to the published minimal size (54,166 states, 122,975 arcs)',
+    () => {
+      const r = Dictionary.build(readFileSync('../shared/data/enable1.txt', 'utf8'), ALPHABETS.en);
+      if (!r.ok) throw new Error();
+      expect(r.value.report.dawg.states).toBe(54166);
+      expect(r.value.report.dawg.transitions).toBe(122975);
+      expect(r.value.report.wordList.kept).toBe(172823);
+    },
+  );
 
   it('reports what it dropped and why', () => {
-    const r = Dictionary.build(['cat', 'CAT', ' dog ', '', 'x-ray', 'a', 'supercalifragilistic'], ALPHABETS.en, { minLength: 2, maxLength: 10 });
+    const r = Dictionary.build(['cat', 'CAT', ' dog ', '', 'x-ray', 'a', 'supercalifragilistic'], ALPHABETS.en, {
+      minLength: 2,
+      maxLength: 10,
+    });
     if (!r.ok) throw new Error();
     expect(r.value.report.wordList.dropped).toEqual({ empty: 1, invalid: 1, tooShort: 1, tooLong: 1, duplicate: 1 });
     expect(r.value.report.wordList.invalidExamples).toEqual(['x-ray']);
@@ -180,7 +198,8 @@ describe('dictionary build and lookup', () => {
         const got = dict.matchPattern(p);
         if (!got.ok) throw new Error();
         const re = new RegExp('^' + p.toUpperCase().replaceAll('?', '.').replaceAll('*', '.*') + '$');
-        const expected = p.length === 0 ? [] : [...new Set(list.map((w) => w.toUpperCase()))].filter((w) => re.test(w)).sort();
+        const expected =
+          p.length === 0 ? [] : [...new Set(list.map((w) => w.toUpperCase()))].filter((w) => re.test(w)).sort();
         expect(got.value.words).toEqual(expected);
       }),
       FC,
@@ -190,7 +209,10 @@ describe('dictionary build and lookup', () => {
   it('says when a limit cuts the list', () => {
     const dict = mustBuild(['AB', 'ABC', 'ABD', 'BA'], ABCD);
     expect(unwrap(dict.matchPattern('*', { limit: 2 }))).toEqual({ words: ['AB', 'ABC'], truncated: true });
-    expect(unwrap(dict.matchPattern('*', { limit: 4 }))).toEqual({ words: ['AB', 'ABC', 'ABD', 'BA'], truncated: false });
+    expect(unwrap(dict.matchPattern('*', { limit: 4 }))).toEqual({
+      words: ['AB', 'ABC', 'ABD', 'BA'],
+      truncated: false,
+    });
     expect(unwrap(dict.anagrams('abcd', { subAnagrams: true, limit: 1 })).truncated).toBe(true);
   });
 
@@ -242,23 +264,44 @@ describe('dictionary file', () => {
 
   it('rejects graphs a walk could loop in or read past: backward targets, targets into a list, unended lists', () => {
     const firstTarget = (arcs: Uint32Array) => arcs.findIndex((v, i) => i > 0 && v >>> ARC_TARGET_SHIFT !== 0);
-    expect(failure(loadDictionary(crafted((_, a) => { const i = firstTarget(a); a[i] = ((a[i] as number) & 0xff) | (1 << ARC_TARGET_SHIFT); }))).cause).toContain('bad target');
-    expect(failure(loadDictionary(crafted((_, a) => {
-      // Point an arc at the second arc of a list (not a node).
-      const i = firstTarget(a);
-      let t = (a[i] as number) >>> ARC_TARGET_SHIFT;
-      while (((a[t] as number) & ARC_LAST) !== 0) t++;
-      a[i] = ((a[i] as number) & 0xff) | ((t + 1) << ARC_TARGET_SHIFT);
-    }))).cause).toMatch(/not the start of a node|out of order|bad target/);
-    expect(failure(loadDictionary(crafted((_, a) => void (a[a.length - 1] = (a[a.length - 1] as number) & ~ARC_LAST)))).cause).toContain('does not end');
-    expect(failure(loadDictionary(crafted((_, a) => void (a[1] = ((a[1] as number) & ~ARC_GLYPH_MASK) | 40)))).cause).toContain('outside the alphabet');
+    expect(
+      failure(
+        loadDictionary(
+          crafted((_, a) => {
+            const i = firstTarget(a);
+            a[i] = ((a[i] as number) & 0xff) | (1 << ARC_TARGET_SHIFT);
+          }),
+        ),
+      ).cause,
+    ).toContain('bad target');
+    expect(
+      failure(
+        loadDictionary(
+          crafted((_, a) => {
+            // Point an arc at the second arc of a list (not a node).
+            const i = firstTarget(a);
+            let t = (a[i] as number) >>> ARC_TARGET_SHIFT;
+            while (((a[t] as number) & ARC_LAST) !== 0) t++;
+            a[i] = ((a[i] as number) & 0xff) | ((t + 1) << ARC_TARGET_SHIFT);
+          }),
+        ),
+      ).cause,
+    ).toMatch(/not the start of a node|out of order|bad target/);
+    expect(
+      failure(loadDictionary(crafted((_, a) => void (a[a.length - 1] = (a[a.length - 1] as number) & ~ARC_LAST))))
+        .cause,
+    ).toContain('does not end');
+    expect(
+      failure(loadDictionary(crafted((_, a) => void (a[1] = ((a[1] as number) & ~ARC_GLYPH_MASK) | 40)))).cause,
+    ).toContain('outside the alphabet');
   });
 
   it('rejects words longer than 64 glyphs (so recursive walks stay shallow)', () => {
     // A chain of 70 A arcs, each the last of its list: one word of 70 letters.
     const n = 70;
     const arcs = new Uint32Array(n + 1);
-    for (let i = 1; i <= n; i++) arcs[i] = 1 | ARC_LAST | (i === n ? ARC_END_OF_WORD : 0) | ((i === n ? 0 : i + 1) << ARC_TARGET_SHIFT);
+    for (let i = 1; i <= n; i++)
+      arcs[i] = 1 | ARC_LAST | (i === n ? ARC_END_OF_WORD : 0) | ((i === n ? 0 : i + 1) << ARC_TARGET_SHIFT);
     expect(failure(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en)).cause).toContain('longer than 64');
   });
 
@@ -343,7 +386,9 @@ describe('the embedded default dictionary', () => {
 
   it('holds exactly the words of its source package', () => {
     const require = createRequire(import.meta.url);
-    const pkg = JSON.parse(readFileSync(require.resolve(`${manifest.source.package}/package.json`), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(require.resolve(`${manifest.source.package}/package.json`), 'utf8')) as {
+      version: string;
+    };
     expect(pkg.version).toBe(manifest.source.version);
     const words = require(manifest.source.package) as string[];
     expect(createHash('sha256').update(words.join('\n')).digest('hex')).toBe(manifest.source.sha256OfInput);
@@ -374,12 +419,21 @@ describe('alphabet specs are checked field by field', () => {
     reject({ ...base, fold: { X: 'A'.repeat(1 << 20) } }, /fold\.X: expected a string of 1 to 8/);
     reject({ ...base, fold: { X: 'AZ' } }, /not a run of glyphs/);
     reject({ ...base, fold: { XY: 'A' } }, /one character/);
-    reject({ ...base, fold: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [String.fromCharCode(0x100 + i), 'A'])) }, /at most 256 keys/);
+    reject(
+      {
+        ...base,
+        fold: Object.fromEntries(Array.from({ length: 300 }, (_, i) => [String.fromCharCode(0x100 + i), 'A'])),
+      },
+      /at most 256 keys/,
+    );
     reject({ ...base, glyphs: ['A', 'A'] }, /listed twice/);
     reject({ ...base, glyphs: ['a'] }, /upper case/);
     reject({ ...base, glyphs: ['?'] }, /reserved/);
     reject({ ...base, glyphs: [] }, /1 to 63 items/);
-    reject({ ...base, glyphs: Array.from({ length: 64 }, (_, i) => String.fromCharCode(0x100 + i).toUpperCase()) }, /1 to 63 items/);
+    reject(
+      { ...base, glyphs: Array.from({ length: 64 }, (_, i) => String.fromCharCode(0x100 + i).toUpperCase()) },
+      /1 to 63 items/,
+    );
     reject({ ...base, name: '' }, /name/);
     reject({ ...base, name: 'a b' }, /name/);
     reject({ ...base, colour: 'red' }, /unknown key "colour"/);

@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 describe('API reference', () => {
   it('TypeDoc finds every export documented, with no warning', () => {
     const root = join(import.meta.dirname, '..');
-    const r = spawnSync('node', [join(root, 'node_modules/typedoc/bin/typedoc'), '--emit', 'none'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('node', [join(root, 'node_modules/typedoc/bin/typedoc'), '--emit', 'none'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/\[(warning|error)\]/);
     expect(r.status).toBe(0);
   }, 120_000);

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Board, BLANK, type Tile, type Dictionary, EndgameSolver, PreEndgameSolver, MoveGenerator, allPlays } from 'wordgame-engine';
+import {
+  Board,
+  BLANK,
+  type Tile,
+  type Dictionary,
+  EndgameSolver,
+  PreEndgameSolver,
+  MoveGenerator,
+  allPlays,
+} from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 import { abcdConfig } from './helpers.js';
 
@@ -14,7 +23,14 @@ const value = (rack: readonly Tile[]) => rack.reduce((s, t) => s + (t === BLANK 
  * time); the rules of the solver's doc comment (going out: the play plus twice the opponent's
  * rack; two passes in a row: each side loses its own rack).
  */
-function minimax(gen: MoveGenerator, board: Board, racks: readonly [Tile[], Tile[]], p: number, passed: boolean, memo = new Map<string, number>()): number {
+function minimax(
+  gen: MoveGenerator,
+  board: Board,
+  racks: readonly [Tile[], Tile[]],
+  p: number,
+  passed: boolean,
+  memo = new Map<string, number>(),
+): number {
   const key = `${[...board.cells()].join(',')}|${[...racks[0]].sort().join(',')}|${[...racks[1]].sort().join(',')}|${p}|${passed}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
@@ -23,7 +39,14 @@ function minimax(gen: MoveGenerator, board: Board, racks: readonly [Tile[], Tile
   return v;
 }
 
-function minimaxFresh(gen: MoveGenerator, board: Board, racks: readonly [Tile[], Tile[]], p: number, passed: boolean, memo: Map<string, number>): number {
+function minimaxFresh(
+  gen: MoveGenerator,
+  board: Board,
+  racks: readonly [Tile[], Tile[]],
+  p: number,
+  passed: boolean,
+  memo: Map<string, number>,
+): number {
   const q = 1 - p;
   const own = racks[p] as Tile[];
   const other = racks[q] as Tile[];
@@ -32,7 +55,18 @@ function minimaxFresh(gen: MoveGenerator, board: Board, racks: readonly [Tile[],
   for (const play of allPlays(gen, own)) {
     const rest = [...own];
     for (const pl of play.placements) rest.splice(rest.indexOf((pl.tile & BLANK) !== 0 ? BLANK : pl.tile), 1);
-    const v = rest.length === 0 ? play.score + 2 * value(other) : play.score - minimax(gen, board.withTiles(play.placements), (p === 0 ? [rest, other] : [other, rest]) as [Tile[], Tile[]], q, false, memo);
+    const v =
+      rest.length === 0
+        ? play.score + 2 * value(other)
+        : play.score -
+          minimax(
+            gen,
+            board.withTiles(play.placements),
+            (p === 0 ? [rest, other] : [other, rest]) as [Tile[], Tile[]],
+            q,
+            false,
+            memo,
+          );
     if (v > best) best = v;
   }
   return best;
@@ -41,34 +75,77 @@ function minimaxFresh(gen: MoveGenerator, board: Board, racks: readonly [Tile[],
 const tile = fc.constantFrom<Tile>(1, 1, 1, 2, 2, 3, 4, 1, 2, BLANK);
 
 describe('endgame solver', () => {
-  const words = ['AB', 'BA', 'AD', 'DA', 'CAB', 'BAD', 'DAB', 'ABC', 'CAD', 'ACD', 'BAA', 'AA', 'DAD', 'ADD', 'ABBA', 'CABA', 'DACA', 'BADA', 'ACA', 'ABA'];
+  const words = [
+    'AB',
+    'BA',
+    'AD',
+    'DA',
+    'CAB',
+    'BAD',
+    'DAB',
+    'ABC',
+    'CAD',
+    'ACD',
+    'BAA',
+    'AA',
+    'DAD',
+    'ADD',
+    'ABBA',
+    'CABA',
+    'DACA',
+    'BADA',
+    'ACA',
+    'ABA',
+  ];
   const dict: Dictionary = mustBuild(words, ABCD.alphabet, true);
   const solver = unwrap(EndgameSolver.create(ABCD, dict));
   const gen = unwrap(MoveGenerator.create(ABCD, dict));
   // Opening positions: one word through the centre.
   const openings = [
-    [[2, 1, 1], [2, 2, 2], [2, 3, 1]], // ABA across
-    [[1, 2, 3], [2, 2, 1], [3, 2, 2]], // CAB down
-    [[2, 2, 4], [2, 3, 1]], // DA
-  ].map((tiles) => Board.empty(5, 5).withTiles(tiles.map(([r, c, t]) => ({ square: (r as number) * 5 + (c as number), tile: t as number }))));
+    [
+      [2, 1, 1],
+      [2, 2, 2],
+      [2, 3, 1],
+    ], // ABA across
+    [
+      [1, 2, 3],
+      [2, 2, 1],
+      [3, 2, 2],
+    ], // CAB down
+    [
+      [2, 2, 4],
+      [2, 3, 1],
+    ], // DA
+  ].map((tiles) =>
+    Board.empty(5, 5).withTiles(
+      tiles.map(([r, c, t]) => ({ square: (r as number) * 5 + (c as number), tile: t as number })),
+    ),
+  );
 
   it('finds the exact minimax value on 500 small endgames (racks of 1-3 tiles), with a legal line', () => {
     let exact = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: openings.length - 1 }), fc.array(tile, { minLength: 1, maxLength: 3 }), fc.array(tile, { minLength: 1, maxLength: 3 }), (o, a, b) => {
-        const board = openings[o] as Board;
-        const want = minimax(gen, board, [[...a], [...b]], 0, false);
-        const r = unwrap(solver.solve(board, [a, b], { maxDepth: 20 }));
-        expect(r.exact).toBe(true);
-        expect(r.value).toBe(want);
-        // The line's first move scores what it says and the line ends the game or passes twice.
-        if (r.line.length > 0 && r.line[0]?.kind === 'play') {
-          gen.setBoard(board);
-          const first = r.line[0];
-          expect(allPlays(gen, a).some((pl) => pl.score === first.score && pl.notation === first.notation)).toBe(true);
-        }
-        exact++;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: openings.length - 1 }),
+        fc.array(tile, { minLength: 1, maxLength: 3 }),
+        fc.array(tile, { minLength: 1, maxLength: 3 }),
+        (o, a, b) => {
+          const board = openings[o] as Board;
+          const want = minimax(gen, board, [[...a], [...b]], 0, false);
+          const r = unwrap(solver.solve(board, [a, b], { maxDepth: 20 }));
+          expect(r.exact).toBe(true);
+          expect(r.value).toBe(want);
+          // The line's first move scores what it says and the line ends the game or passes twice.
+          if (r.line.length > 0 && r.line[0]?.kind === 'play') {
+            gen.setBoard(board);
+            const first = r.line[0];
+            expect(allPlays(gen, a).some((pl) => pl.score === first.score && pl.notation === first.notation)).toBe(
+              true,
+            );
+          }
+          exact++;
+        },
+      ),
       { ...FC, numRuns: 500 },
     );
     expect(exact).toBe(500);
@@ -76,18 +153,26 @@ describe('endgame solver', () => {
 
   it('agrees with minimax on 4-tile racks too', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: openings.length - 1 }), fc.array(tile, { minLength: 4, maxLength: 4 }), fc.array(tile, { minLength: 1, maxLength: 4 }), (o, a, b) => {
-        const board = openings[o] as Board;
-        const r = unwrap(solver.solve(board, [a, b]));
-        expect(r.value).toBe(minimax(gen, board, [[...a], [...b]], 0, false));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: openings.length - 1 }),
+        fc.array(tile, { minLength: 4, maxLength: 4 }),
+        fc.array(tile, { minLength: 1, maxLength: 4 }),
+        (o, a, b) => {
+          const board = openings[o] as Board;
+          const r = unwrap(solver.solve(board, [a, b]));
+          expect(r.value).toBe(minimax(gen, board, [[...a], [...b]], 0, false));
+        },
+      ),
       { ...FC, numRuns: 20 },
     );
   });
 
   it('refuses a board of another size, racks beyond a hand and an empty rack to move, with error values', () => {
     expect(solver.solve(Board.empty(15, 15), [[1], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
-    expect(solver.solve(openings[0] as Board, [[1, 1, 1, 1, 1], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
+    expect(solver.solve(openings[0] as Board, [[1, 1, 1, 1, 1], [2]])).toMatchObject({
+      ok: false,
+      error: { code: 90201 },
+    });
     expect(solver.solve(openings[0] as Board, [[], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
     const peg = unwrap(PreEndgameSolver.create(ABCD, dict));
     expect(peg.solve(Board.empty(15, 15), [1], [1, 2, 3, 4, 1])).toMatchObject({ ok: false, error: { code: 90201 } });
@@ -95,7 +180,16 @@ describe('endgame solver', () => {
   });
 
   it('stops at a depth limit with a best-so-far answer marked inexact', () => {
-    const r = unwrap(solver.solve(openings[0] as Board, [[1, 2, 3, 4], [1, 1, 2, 4]], { maxDepth: 1 }));
+    const r = unwrap(
+      solver.solve(
+        openings[0] as Board,
+        [
+          [1, 2, 3, 4],
+          [1, 1, 2, 4],
+        ],
+        { maxDepth: 1 },
+      ),
+    );
     expect(r.depth).toBe(1);
     expect(r.exact).toBe(false);
     expect(r.line.length).toBe(1);
@@ -104,27 +198,33 @@ describe('endgame solver', () => {
   it('ranks pre-endgame candidates by the endgames after each bag tile (against the minimax oracle)', () => {
     const peg = unwrap(PreEndgameSolver.create(ABCD, dict));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: openings.length - 1 }), fc.array(tile, { minLength: 3, maxLength: 3 }), fc.array(tile, { minLength: 5, maxLength: 5 }), fc.integer({ min: -10, max: 10 }), (o, rack, unseen, spread) => {
-        const board = openings[o] as Board;
-        const r = unwrap(peg.solve(board, rack, unseen, { candidates: 2, spread }));
-        for (const c of r.candidates) {
-          let total = 0;
-          let wins = 0;
-          for (let i = 0; i < unseen.length; i++) {
-            const bagTile = unseen[i] as Tile;
-            const opponent = unseen.filter((_, j) => j !== i);
-            const mine = [...rack];
-            for (const p of c.placements) mine.splice(mine.indexOf((p.tile & BLANK) !== 0 ? BLANK : p.tile), 1);
-            mine.push(bagTile);
-            const outcome = c.score - minimax(gen, board.withTiles(c.placements), [opponent, mine], 0, false);
-            total += outcome;
-            wins += spread + outcome > 0 ? 1 : spread + outcome === 0 ? 0.5 : 0;
+      fc.property(
+        fc.integer({ min: 0, max: openings.length - 1 }),
+        fc.array(tile, { minLength: 3, maxLength: 3 }),
+        fc.array(tile, { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: -10, max: 10 }),
+        (o, rack, unseen, spread) => {
+          const board = openings[o] as Board;
+          const r = unwrap(peg.solve(board, rack, unseen, { candidates: 2, spread }));
+          for (const c of r.candidates) {
+            let total = 0;
+            let wins = 0;
+            for (let i = 0; i < unseen.length; i++) {
+              const bagTile = unseen[i] as Tile;
+              const opponent = unseen.filter((_, j) => j !== i);
+              const mine = [...rack];
+              for (const p of c.placements) mine.splice(mine.indexOf((p.tile & BLANK) !== 0 ? BLANK : p.tile), 1);
+              mine.push(bagTile);
+              const outcome = c.score - minimax(gen, board.withTiles(c.placements), [opponent, mine], 0, false);
+              total += outcome;
+              wins += spread + outcome > 0 ? 1 : spread + outcome === 0 ? 0.5 : 0;
+            }
+            expect(c.meanSpread).toBeCloseTo(total / unseen.length, 9);
+            expect(c.winChance).toBeCloseTo(wins / unseen.length, 9);
+            expect(c.exact).toBe(true);
           }
-          expect(c.meanSpread).toBeCloseTo(total / unseen.length, 9);
-          expect(c.winChance).toBeCloseTo(wins / unseen.length, 9);
-          expect(c.exact).toBe(true);
-        }
-      }),
+        },
+      ),
       { ...FC, numRuns: 6 },
     );
   });
@@ -140,7 +240,13 @@ describe('endgame players', () => {
     const { PreEndgameSolver } = await import('wordgame-engine');
     const en = unwrap(presetConfig('en'));
     const dictionary = unwrap(loadDefaultDictionary());
-    const player = endgamePlayer(en, unwrap(EndgameSolver.create(en, dictionary)), unwrap(PreEndgameSolver.create(en, dictionary)), staticPlayer, { endgameNodes: 5000, pegNodes: 500, pegCandidates: 3 });
+    const player = endgamePlayer(
+      en,
+      unwrap(EndgameSolver.create(en, dictionary)),
+      unwrap(PreEndgameSolver.create(en, dictionary)),
+      staticPlayer,
+      { endgameNodes: 5000, pegNodes: 500, pegCandidates: 3 },
+    );
     for (const seed of [1, 2]) {
       const game = unwrap(selfPlay(en, dictionary, [player, staticPlayer], seed));
       expect(game.final.over).toBe(true);
@@ -152,15 +258,63 @@ describe('parallel endgames', () => {
   it('give the same value and move on 1, 2 and 3 worker threads as one search', async () => {
     const { solveEndgameParallel } = await import('wordgame-engine/node');
     const { saveDictionary } = await import('wordgame-engine');
-    const dictionary = mustBuild(['AB', 'BA', 'AD', 'DA', 'CAB', 'BAD', 'DAB', 'ABC', 'CAD', 'ACD', 'BAA', 'AA', 'DAD', 'ADD', 'ABBA', 'CABA', 'DACA', 'BADA', 'ACA', 'ABA'], ABCD.alphabet, true);
+    const dictionary = mustBuild(
+      [
+        'AB',
+        'BA',
+        'AD',
+        'DA',
+        'CAB',
+        'BAD',
+        'DAB',
+        'ABC',
+        'CAD',
+        'ACD',
+        'BAA',
+        'AA',
+        'DAD',
+        'ADD',
+        'ABBA',
+        'CABA',
+        'DACA',
+        'BADA',
+        'ACA',
+        'ABA',
+      ],
+      ABCD.alphabet,
+      true,
+    );
     const solver = unwrap(EndgameSolver.create(ABCD, dictionary));
     const bytes = saveDictionary(dictionary);
-    const board = Board.empty(5, 5).withTiles([{ square: 11, tile: 1 }, { square: 12, tile: 2 }, { square: 13, tile: 1 }]);
-    const cases: [Tile[], Tile[]][] = [[[2, 2, 4], [1, 2, 1]], [[1, 1, 3, 4], [2, 1, 1]], [[1, 2], [4, BLANK]], [[3, 3, 1], [1, 1, 1, 2]]];
+    const board = Board.empty(5, 5).withTiles([
+      { square: 11, tile: 1 },
+      { square: 12, tile: 2 },
+      { square: 13, tile: 1 },
+    ]);
+    const cases: [Tile[], Tile[]][] = [
+      [
+        [2, 2, 4],
+        [1, 2, 1],
+      ],
+      [
+        [1, 1, 3, 4],
+        [2, 1, 1],
+      ],
+      [
+        [1, 2],
+        [4, BLANK],
+      ],
+      [
+        [3, 3, 1],
+        [1, 1, 1, 2],
+      ],
+    ];
     for (const racks of cases) {
       const one = unwrap(solver.solve(board, racks));
       for (const workers of [1, 2, 3]) {
-        const r = unwrap(await solveEndgameParallel({ config: ABCD.spec, dictionary: bytes, cells: board.cells(), racks }, workers));
+        const r = unwrap(
+          await solveEndgameParallel({ config: ABCD.spec, dictionary: bytes, cells: board.cells(), racks }, workers),
+        );
         expect(r.exact).toBe(true);
         expect([r.value, r.rootIndex, r.line[0]?.notation]).toEqual([one.value, one.rootIndex, one.line[0]?.notation]);
       }

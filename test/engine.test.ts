@@ -1,13 +1,38 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLANK, Code, createEngine, type Engine, gameFromJSON, gameToGcg, gameToJSON, playerView, parseGcg, replayGcg, SERVER_ID, type GameEvent, type GameState, MoveGenerator, bestPlay, moveInput, BoggleSolver } from 'wordgame-engine';
+import {
+  BLANK,
+  Code,
+  createEngine,
+  type Engine,
+  gameFromJSON,
+  gameToGcg,
+  gameToJSON,
+  playerView,
+  parseGcg,
+  replayGcg,
+  SERVER_ID,
+  type GameEvent,
+  type GameState,
+  MoveGenerator,
+  bestPlay,
+  moveInput,
+  BoggleSolver,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { tilesConserved } from 'wordgame-engine/internals';
 import { FC, failure, unwrap } from './helpers.js';
 
 const DICT = unwrap(loadDefaultDictionary());
 const engine: Engine = createEngine({ dictionary: (a) => (a === 'en' ? DICT : undefined) });
-const settings = (code: string, extra: Record<string, unknown> = {}) => ({ name: 'Test game', timePerTurn: 60, code, maxPlayers: 3, seed: 1, ...extra });
+const settings = (code: string, extra: Record<string, unknown> = {}) => ({
+  name: 'Test game',
+  timePerTurn: 60,
+  code,
+  maxPlayers: 3,
+  seed: 1,
+  ...extra,
+});
 
 function game(code: string, players = ['ann', 'bob'], start = true): GameState {
   let s = unwrap(engine.create(settings(code), players[0] as string)).state;
@@ -86,12 +111,24 @@ describe('the command API: lifecycle and playing codes', () => {
       ['data: not in game', classic, 'zed', { type: 'hand' }, Code.NOT_IN_GAME],
       ['leave: not in game', classic, 'zed', { type: 'leave' }, Code.NOT_IN_GAME],
       ['bad move format', classic, 'ann', { type: 'play', tiles: 'x' }, Code.BAD_MOVES_FORMAT],
-      ['bad format before not started', waiting, 'ann', { type: 'play', tiles: [{ row: 99, col: 0, glyph: 'A' }] }, Code.BAD_MOVES_FORMAT],
+      [
+        'bad format before not started',
+        waiting,
+        'ann',
+        { type: 'play', tiles: [{ row: 99, col: 0, glyph: 'A' }] },
+        Code.BAD_MOVES_FORMAT,
+      ],
       ['not started', waiting, 'ann', { type: 'play', tiles: [] }, Code.GAME_NOT_STARTED],
       ['not a player', classic, 'zed', { type: 'play', tiles: [] }, Code.NOT_IN_GAME_PLAYER],
       ['not your turn', classic, 'bob', { type: 'play', tiles: [] }, Code.NOT_YOUR_TURN],
       ['no moves sent', classic, 'ann', { type: 'play', tiles: [] }, Code.NO_MOVES_SENT],
-      ['first move too short', classic, 'ann', { type: 'play', tiles: [{ row: 7, col: 7, glyph: 'A' }] }, Code.ILLEGAL_GLYPH],
+      [
+        'first move too short',
+        classic,
+        'ann',
+        { type: 'play', tiles: [{ row: 7, col: 7, glyph: 'A' }] },
+        Code.ILLEGAL_GLYPH,
+      ],
       ['trade format', classic, 'ann', { type: 'trade', glyphs: 'AB' }, Code.BAD_TRADE_FORMAT],
       ['trade: not in hand', classic, 'ann', { type: 'trade', glyphs: ['Z', 'Z'] }, Code.TILES_NOT_IN_HAND, 'Z'],
       ['trade in duplicate', dup, 'ann', { type: 'trade', glyphs: ['A'] }, Code.TRADING_IMPOSSIBLE],
@@ -100,7 +137,20 @@ describe('the command API: lifecycle and playing codes', () => {
       ['close turn before start', waiting, SERVER_ID, { type: 'close-turn' }, Code.GAME_NOT_STARTED],
       ['anagram: empty word', ana, 'ann', { type: 'play', word: '' }, Code.NO_MOVES_SENT],
       ['anagram: bad word', ana, 'ann', { type: 'play', word: 42 }, Code.BAD_MOVES_FORMAT],
-      ['boggle: same cell twice', bog, 'ann', { type: 'play', path: [[0, 0], [0, 1], [0, 0]] }, Code.SAME_TILE_TWICE],
+      [
+        'boggle: same cell twice',
+        bog,
+        'ann',
+        {
+          type: 'play',
+          path: [
+            [0, 0],
+            [0, 1],
+            [0, 0],
+          ],
+        },
+        Code.SAME_TILE_TWICE,
+      ],
       ['boggle: bad path', bog, 'ann', { type: 'play', path: [[9, 9]] }, Code.BAD_MOVES_FORMAT],
     ];
     for (const [name, s, player, request, c, param] of rows) {
@@ -122,12 +172,16 @@ describe('the command API: lifecycle and playing codes', () => {
     expect(code(over, 'ann', { type: 'pass' })[0]).toBe(Code.GAME_OVER);
     // Play the classic game until the bag holds fewer than 7 tiles, then trade.
     let s = game('scrabble-en');
-    while (s.status === 'running' && (s.classic?.tiles.bag.tiles.length ?? 0) >= 7) s = step(s, s.players[s.classic?.toMove ?? 0]?.id as string, bestRequest(s));
+    while (s.status === 'running' && (s.classic?.tiles.bag.tiles.length ?? 0) >= 7)
+      s = step(s, s.players[s.classic?.toMove ?? 0]?.id as string, bestRequest(s));
     expect(s.status).toBe('running');
     {
       const mover = s.players[s.classic?.toMove ?? 0]?.id as string;
       const g = s.classic?.tiles.hands[s.classic.toMove]?.[0] as number;
-      const e = engine.apply(s, mover, { type: 'trade', glyphs: [g === BLANK ? '?' : unwrap(engine.context(s)).config.alphabet.glyph(g)] });
+      const e = engine.apply(s, mover, {
+        type: 'trade',
+        glyphs: [g === BLANK ? '?' : unwrap(engine.context(s)).config.alphabet.glyph(g)],
+      });
       expect(!e.ok && e.error.code).toBe(Code.BAG_TOO_SMALL);
     }
   });
@@ -150,7 +204,9 @@ describe('full games through apply alone', () => {
     expect(record.totals).toEqual(s.players.map((p) => p.score));
     const over = events.find((e) => e.type === 'game-over');
     for (const p of s.players) {
-      const plays = events.filter((e) => e.type === 'played' && e.player === p.id).reduce((t, e) => t + (e.type === 'played' ? e.score : 0), 0);
+      const plays = events
+        .filter((e) => e.type === 'played' && e.player === p.id)
+        .reduce((t, e) => t + (e.type === 'played' ? e.score : 0), 0);
       const adjust = over?.type === 'game-over' ? (over.scores.find((x) => x.player === p.id)?.adjustment ?? 0) : 0;
       expect(p.score).toBe(plays + adjust);
     }
@@ -160,7 +216,10 @@ describe('full games through apply alone', () => {
     // The engine keeps a generator on the last board it closed a turn on: other games, other
     // boards and reloaded states must not see its tiles.
     const other = unwrap(engine.create({ ...settings('duplicate-en'), seed: 7 }, 'ann')).state;
-    const games = [game('duplicate-en', ['ann', 'bob']), step(step(other, 'bob', { type: 'join' }), 'ann', { type: 'start' })];
+    const games = [
+      game('duplicate-en', ['ann', 'bob']),
+      step(step(other, 'bob', { type: 'join' }), 'ann', { type: 'start' }),
+    ];
     let closes = 0;
     for (let turn = 0; turn < 12; turn++) {
       for (let g = 0; g < games.length; g++) {
@@ -171,7 +230,9 @@ describe('full games through apply alone', () => {
         const expected = bestPlay(fresh, s.duplicate?.hand ?? []);
         const r = unwrap(engine.apply(s, SERVER_ID, { type: 'close-turn' }));
         const closed = r.events.find((e) => e.type === 'turn-closed');
-        expect(closed?.type === 'turn-closed' ? closed.top : undefined).toEqual(expected === undefined ? undefined : { move: expected.notation, score: expected.score });
+        expect(closed?.type === 'turn-closed' ? closed.top : undefined).toEqual(
+          expected === undefined ? undefined : { move: expected.notation, score: expected.score },
+        );
         closes++;
         games[g] = r.state;
       }
@@ -187,7 +248,9 @@ describe('full games through apply alone', () => {
       const r = engine.apply(s, SERVER_ID, { type: 'close-turn' });
       if (!r.ok) throw new Error(r.error.name);
       const closed = r.value.events.find((e) => e.type === 'turn-closed');
-      expect(closed?.type === 'turn-closed' && closed.results[0]?.score).toBe(closed?.type === 'turn-closed' ? closed.top?.score : -1);
+      expect(closed?.type === 'turn-closed' && closed.results[0]?.score).toBe(
+        closed?.type === 'turn-closed' ? closed.top?.score : -1,
+      );
       s = r.value.state;
       const ctx = unwrap(engine.context(s));
       if (s.status === 'running') {
@@ -196,7 +259,12 @@ describe('full games through apply alone', () => {
         const consonants = hand.filter((t) => t !== BLANK && !ctx.config.alphabet.isVowel(t)).length;
         const need = s.turn <= 15 ? 2 : 1;
         expect(vowels >= need && consonants >= need).toBe(true);
-        expect(tilesConserved({ board: s.duplicate!.board, hands: [hand], bag: s.duplicate!.bag, scores: [0] }, ctx.config.letters)).toBe(true);
+        expect(
+          tilesConserved(
+            { board: s.duplicate!.board, hands: [hand], bag: s.duplicate!.bag, scores: [0] },
+            ctx.config.letters,
+          ),
+        ).toBe(true);
       }
     }
     expect(s.players[0]?.score).toBeGreaterThan(0);
@@ -246,7 +314,10 @@ describe('full games through apply alone', () => {
 
   it('hides what a player may not see', () => {
     const s = game('scrabble-en');
-    const v = playerView(s, 'bob') as { classic: { hands: (string | null)[]; handSizes: number[]; bag: { size: number } }; settings: { seed: unknown } };
+    const v = playerView(s, 'bob') as {
+      classic: { hands: (string | null)[]; handSizes: number[]; bag: { size: number } };
+      settings: { seed: unknown };
+    };
     expect(v.classic.hands[0]).toBeNull();
     expect(typeof v.classic.hands[1]).toBe('string');
     expect(v.classic.handSizes).toEqual([7, 7]);
@@ -271,7 +342,13 @@ function check(real: Real): void {
   const s = real.state;
   const ctx = unwrap(engine.context(s));
   if (s.classic !== undefined) expect(tilesConserved(s.classic.tiles, ctx.config.letters)).toBe(true);
-  if (s.duplicate !== undefined) expect(tilesConserved({ board: s.duplicate.board, hands: [s.duplicate.hand], bag: s.duplicate.bag, scores: [0] }, ctx.config.letters)).toBe(true);
+  if (s.duplicate !== undefined)
+    expect(
+      tilesConserved(
+        { board: s.duplicate.board, hands: [s.duplicate.hand], bag: s.duplicate.bag, scores: [0] },
+        ctx.config.letters,
+      ),
+    ).toBe(true);
   const json = JSON.stringify(gameToJSON(s));
   expect(JSON.stringify(gameToJSON(unwrap(gameFromJSON(JSON.parse(json), engine, { verify: 'replay' }))))).toBe(json);
   // Scores: the accepted plays plus end-of-game adjustments (classic), or the closed turns' results.
@@ -280,7 +357,8 @@ function check(real: Real): void {
     for (const e of s.history) {
       if (e.type === 'played' && e.player === p.id) total += e.score;
       if (e.type === 'turn-closed') total += e.results.find((r) => r.player === p.id)?.score ?? 0;
-      if (e.type === 'game-over' && s.type === 'classic') total += e.scores.find((r) => r.player === p.id)?.adjustment ?? 0;
+      if (e.type === 'game-over' && s.type === 'classic')
+        total += e.scores.find((r) => r.player === p.id)?.adjustment ?? 0;
     }
     expect(p.score).toBe(total);
   }
@@ -296,7 +374,12 @@ class Request implements fc.Command<object, Real> {
     return true;
   }
   run(_m: object, real: Real): void {
-    const request = this.request === 'BEST' ? bestRequest(real.state) : this.request === 'WORD' ? realWord(real.state, this.player) : this.request;
+    const request =
+      this.request === 'BEST'
+        ? bestRequest(real.state)
+        : this.request === 'WORD'
+          ? realWord(real.state, this.player)
+          : this.request;
     const before = JSON.stringify(gameToJSON(real.state));
     const r = engine.apply(real.state, this.player, request);
     if (r.ok) {
@@ -354,10 +437,26 @@ const commands = [
   player.map((p) => new Request(p, 'WORD', 'a real word')),
   player.map((p) => new MoverRequest(p, { type: 'pass' }, 'pass (mover)')),
   fc.constant(new Request(SERVER_ID, { type: 'close-turn' }, 'close')),
-  fc.tuple(player, fc.array(fc.record({ row: fc.integer({ min: -1, max: 15 }), col: fc.integer({ min: -1, max: 15 }), glyph }), { maxLength: 8 })).map(([p, tiles]) => new Request(p, { type: 'play', tiles }, `tiles ${JSON.stringify(tiles)}`)),
-  fc.tuple(player, fc.string({ maxLength: 9 })).map(([p, word]) => new Request(p, { type: 'play', word }, `word ${word}`)),
-  fc.tuple(player, fc.array(fc.tuple(fc.integer({ min: -1, max: 5 }), fc.integer({ min: -1, max: 5 })), { maxLength: 6 })).map(([p, path]) => new Request(p, { type: 'play', path }, `path ${JSON.stringify(path)}`)),
-  fc.tuple(player, fc.array(glyph, { maxLength: 8 })).map(([p, glyphs]) => new Request(p, { type: 'trade', glyphs }, `trade ${glyphs.join('')}`)),
+  fc
+    .tuple(
+      player,
+      fc.array(fc.record({ row: fc.integer({ min: -1, max: 15 }), col: fc.integer({ min: -1, max: 15 }), glyph }), {
+        maxLength: 8,
+      }),
+    )
+    .map(([p, tiles]) => new Request(p, { type: 'play', tiles }, `tiles ${JSON.stringify(tiles)}`)),
+  fc
+    .tuple(player, fc.string({ maxLength: 9 }))
+    .map(([p, word]) => new Request(p, { type: 'play', word }, `word ${word}`)),
+  fc
+    .tuple(
+      player,
+      fc.array(fc.tuple(fc.integer({ min: -1, max: 5 }), fc.integer({ min: -1, max: 5 })), { maxLength: 6 }),
+    )
+    .map(([p, path]) => new Request(p, { type: 'play', path }, `path ${JSON.stringify(path)}`)),
+  fc
+    .tuple(player, fc.array(glyph, { maxLength: 8 }))
+    .map(([p, glyphs]) => new Request(p, { type: 'trade', glyphs }, `trade ${glyphs.join('')}`)),
   player.map((p) => new Request(p, { type: 'pass' }, 'pass')),
   player.map((p) => new Request(p, { type: 'close-turn' }, 'close')),
   fc.tuple(player, player).map(([p, q]) => new Request(p, { type: 'kick', player: q }, `kick ${q}`)),
@@ -369,39 +468,52 @@ const commands = [
 const stats = { accepted: 0, turns: 0 };
 
 describe('random request sequences against every game type', () => {
-  it.each(['scrabble-en', 'duplicate-en', 'anagram-en', 'boggle-4x4'])('%s: never throws, rejections change nothing, tiles and scores add up, replay and JSON reproduce the state', (gameCode) => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.boolean(), fc.commands(commands, { maxCommands: 40, size: 'large' }), (seed, prestart, cmds) => {
-        const created = unwrap(engine.create(settings(gameCode, { seed, maxPlayers: 3 }), 'ann'));
-        const real: Real = { state: created.state, accepted: [], events: [] };
-        if (prestart) {
-          // Most runs start with two players in a running game.
-          for (const [p, request] of [['bob', { type: 'join' }], ['ann', { type: 'start' }]] as const) {
-            const r = engine.apply(real.state, p, request);
-            if (r.ok) {
-              real.state = r.value.state;
-              real.accepted.push({ player: p, request });
+  it.each(['scrabble-en', 'duplicate-en', 'anagram-en', 'boggle-4x4'])(
+    '%s: never throws, rejections change nothing, tiles and scores add up, replay and JSON reproduce the state',
+    (gameCode) => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 1, max: 1e6 }),
+          fc.boolean(),
+          fc.commands(commands, { maxCommands: 40, size: 'large' }),
+          (seed, prestart, cmds) => {
+            const created = unwrap(engine.create(settings(gameCode, { seed, maxPlayers: 3 }), 'ann'));
+            const real: Real = { state: created.state, accepted: [], events: [] };
+            if (prestart) {
+              // Most runs start with two players in a running game.
+              for (const [p, request] of [
+                ['bob', { type: 'join' }],
+                ['ann', { type: 'start' }],
+              ] as const) {
+                const r = engine.apply(real.state, p, request);
+                if (r.ok) {
+                  real.state = r.value.state;
+                  real.accepted.push({ player: p, request });
+                }
+              }
             }
-          }
-        }
-        fc.modelRun(() => ({ model: {}, real }), cmds);
-        // Replay from the seed and the accepted requests.
-        let replay = unwrap(engine.create(settings(gameCode, { seed, maxPlayers: 3 }), 'ann')).state;
-        for (const { player: p, request } of real.accepted) {
-          const r = engine.apply(replay, p, request);
-          if (!r.ok) throw new Error(`replay rejected ${JSON.stringify(request)}`);
-          replay = r.value.state;
-        }
-        expect(JSON.stringify(gameToJSON(replay))).toBe(JSON.stringify(gameToJSON(real.state)));
-        stats.accepted += real.accepted.length;
-        stats.turns += real.state.history.toArray().filter((e) => e.type === 'played' || e.type === 'turn-closed').length;
-      }),
-      { ...FC, numRuns: 40 },
-    );
-    // The sequences do reach the rules: many accepted requests and many plays or closed turns.
-    expect(stats.accepted).toBeGreaterThan(100);
-    expect(stats.turns).toBeGreaterThan(10);
-    stats.accepted = 0;
-    stats.turns = 0;
-  });
+            fc.modelRun(() => ({ model: {}, real }), cmds);
+            // Replay from the seed and the accepted requests.
+            let replay = unwrap(engine.create(settings(gameCode, { seed, maxPlayers: 3 }), 'ann')).state;
+            for (const { player: p, request } of real.accepted) {
+              const r = engine.apply(replay, p, request);
+              if (!r.ok) throw new Error(`replay rejected ${JSON.stringify(request)}`);
+              replay = r.value.state;
+            }
+            expect(JSON.stringify(gameToJSON(replay))).toBe(JSON.stringify(gameToJSON(real.state)));
+            stats.accepted += real.accepted.length;
+            stats.turns += real.state.history
+              .toArray()
+              .filter((e) => e.type === 'played' || e.type === 'turn-closed').length;
+          },
+        ),
+        { ...FC, numRuns: 40 },
+      );
+      // The sequences do reach the rules: many accepted requests and many plays or closed turns.
+      expect(stats.accepted).toBeGreaterThan(100);
+      expect(stats.turns).toBeGreaterThan(10);
+      stats.accepted = 0;
+      stats.turns = 0;
+    },
+  );
 });

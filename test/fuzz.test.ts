@@ -8,7 +8,13 @@ import { SEED } from './helpers.js';
 
 /** The short, seeded versions of the fuzz suites (`npm run fuzz` runs the long ones). */
 function clean(r: FuzzReport, minAccepted: number): void {
-  expect({ suite: r.suite, throws: r.throws, hangs: r.hangs, inconsistent: r.inconsistent, examples: r.examples }).toEqual({ suite: r.suite, throws: 0, hangs: 0, inconsistent: 0, examples: [] });
+  expect({
+    suite: r.suite,
+    throws: r.throws,
+    hangs: r.hangs,
+    inconsistent: r.inconsistent,
+    examples: r.examples,
+  }).toEqual({ suite: r.suite, throws: 0, hangs: 0, inconsistent: 0, examples: [] });
   // The inputs reach the code past its first checks: a share of them is accepted.
   expect(r.accepted).toBeGreaterThanOrEqual(minAccepted);
 }
@@ -19,8 +25,24 @@ function clean(r: FuzzReport, minAccepted: number): void {
 setHangBound(500);
 
 describe('fuzz suites (short runs)', () => {
-  it('requests through apply: no throw, no hang, inputs unchanged, invariants kept', () => clean(fuzzRequests({ requests: 6000, seed: SEED }), 600), 120_000);
-  it('mutated persisted states: accepted ones keep every invariant and can be driven', () => clean(fuzzStates({ states: 1500, seed: SEED, games: 12 }), 100), 120_000);
-  it('corrupted and crafted dictionary files: loaded ones hold exactly their words', () => clean(fuzzDictionaries({ files: 1500, seed: SEED }), 40), 120_000);
-  it('mutated game records: parse and replay answer within the bound', () => clean(fuzzRecords({ records: 1500, seed: SEED }), 500), 120_000);
+  it(
+    'requests through apply: no throw, no hang, inputs unchanged, invariants kept',
+    () => clean(fuzzRequests({ requests: 6000, seed: SEED }), 600),
+    120_000,
+  );
+  it(
+    'mutated persisted states: accepted ones keep every invariant and can be driven',
+    () => clean(fuzzStates({ states: 1500, seed: SEED, games: 12 }), 100),
+    120_000,
+  );
+  it(
+    'corrupted and crafted dictionary files: loaded ones hold exactly their words',
+    () => clean(fuzzDictionaries({ files: 1500, seed: SEED }), 40),
+    120_000,
+  );
+  it(
+    'mutated game records: parse and replay answer within the bound',
+    () => clean(fuzzRecords({ records: 1500, seed: SEED }), 500),
+    120_000,
+  );
 });

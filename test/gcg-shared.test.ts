@@ -97,11 +97,16 @@ describe.skipIf(!present)('the GCG corpus (../shared/data/gcg)', () => {
 
   it('reports exactly the recording error of each misrecorded game', () => {
     expect(problems(`${DATA}/misrecorded/quackle_quackle_capp.gcg`)).toEqual({ problems: ['score'], lines: [14] });
-    expect(problems(`${DATA}/misrecorded/woogles-io_liwords_r20_peter.gcg`)).toEqual({ problems: ['score'], lines: [19] });
+    expect(problems(`${DATA}/misrecorded/woogles-io_liwords_r20_peter.gcg`)).toEqual({
+      problems: ['score'],
+      lines: [19],
+    });
   });
 
   it('reports every broken fixture with the problem its name says', () => {
-    const broken = [...notes].filter(([f, note]) => note === 'broken' && existsSync(`${DATA}/fixtures/${f}`)).map(([f]) => f);
+    const broken = [...notes]
+      .filter(([f, note]) => note === 'broken' && existsSync(`${DATA}/fixtures/${f}`))
+      .map(([f]) => f);
     expect(broken.length).toBe(51);
     for (const f of broken) {
       const name = f.replace(/^jvc56_MAGPIE-DATA_/, '').replace(/\.gcg$/, '');
@@ -116,7 +121,8 @@ describe.skipIf(!present)('the GCG corpus (../shared/data/gcg)', () => {
     for (const dir of ['fixtures', 'other']) {
       for (const f of readdirSync(`${DATA}/${dir}`).filter((x) => x.endsWith('.gcg'))) {
         const note = notes.get(f);
-        if (note === 'incomplete' || note === 'complete') expect([f, problems(`${DATA}/${dir}/${f}`).problems]).toEqual([f, []]);
+        if (note === 'incomplete' || note === 'complete')
+          expect([f, problems(`${DATA}/${dir}/${f}`).problems]).toEqual([f, []]);
         else problems(`${DATA}/${dir}/${f}`);
       }
     }

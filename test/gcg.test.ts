@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { leavePlayer, staticPlayer, selfPlay, presetConfig, exportSelfPlay, GCG_MAX_LENGTH, decodeGcg, parseGcg, replayGcg } from 'wordgame-engine';
+import {
+  leavePlayer,
+  staticPlayer,
+  selfPlay,
+  presetConfig,
+  exportSelfPlay,
+  GCG_MAX_LENGTH,
+  decodeGcg,
+  parseGcg,
+  replayGcg,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { unwrap } from './helpers.js';
 
@@ -31,7 +41,21 @@ describe('GCG records', () => {
     const rec = unwrap(parseGcg(OPENING + '>doug:  (DEIILT) +14 183\n'));
     expect(rec.players.map((p) => p.nick)).toEqual(['doug', 'emely']);
     expect(rec.lexicon).toBe('NWL20');
-    expect(rec.events.map((e) => e.kind)).toEqual(['play', 'play', 'play', 'challenge-bonus', 'play', 'play', 'play', 'withdrawn', 'play', 'pass', 'exchange', 'play', 'end-points']);
+    expect(rec.events.map((e) => e.kind)).toEqual([
+      'play',
+      'play',
+      'play',
+      'challenge-bonus',
+      'play',
+      'play',
+      'play',
+      'withdrawn',
+      'play',
+      'pass',
+      'exchange',
+      'play',
+      'end-points',
+    ]);
     const r = unwrap(replayGcg(rec));
     // Every move checks; the record is cut short, so its end-of-game line comes too early.
     expect(r.findings).toEqual([{ line: 19, problem: 'end-event-before-game-end', message: 'no player has gone out' }]);
@@ -49,8 +73,15 @@ describe('GCG records', () => {
     const [, nick, rack, value, total] = points;
     const before = Number(total) - Number(value);
     // The North American convention: 2x the racks left, no penalty line.
-    const american = [...lines.slice(0, -2), `>${nick}:  (${rack}) +${2 * Number(value)} ${before + 2 * Number(value)}`].join('\n');
-    for (const text of [international, american, international.trimEnd() + `\n>${nick}:  (time) -10 ${Number(total) - 10}\n`]) {
+    const american = [
+      ...lines.slice(0, -2),
+      `>${nick}:  (${rack}) +${2 * Number(value)} ${before + 2 * Number(value)}`,
+    ].join('\n');
+    for (const text of [
+      international,
+      american,
+      international.trimEnd() + `\n>${nick}:  (time) -10 ${Number(total) - 10}\n`,
+    ]) {
       const r = unwrap(replayGcg(unwrap(parseGcg(text.replace(/\n/g, '\r\n'))), DICT));
       expect(r.findings).toEqual([]);
       expect(r.ended).toBe('out');
@@ -79,7 +110,12 @@ describe('GCG records', () => {
     expect(parseGcg('hello').ok).toBe(false);
     expect(parseGcg('#player1 a a\n>b: X 8H XX +1 1').ok).toBe(false);
     const e = parseGcg('#player1 a a\n#player2 b b\n>c: X 8H XX +1 1');
-    expect(e.ok ? undefined : e.error).toMatchObject({ code: 90402, name: 'BAD_RECORD', param: 3, detail: { problem: 'unknown-player', line: 3 } });
+    expect(e.ok ? undefined : e.error).toMatchObject({
+      code: 90402,
+      name: 'BAD_RECORD',
+      param: 3,
+      detail: { problem: 'unknown-player', line: 3 },
+    });
     expect(decodeGcg(new Uint8Array([0x23, 0x70, 0xe9]))).toBe('#pé');
     expect(decodeGcg(new TextEncoder().encode('#p é'))).toBe('#p é');
   });
@@ -98,10 +134,14 @@ describe('GCG records', () => {
 
   it('checks racks: tiles played and exchanged are on the rack, racks come from the unseen tiles, final racks are what is left', () => {
     const head = '#player1 a a\n#player2 b b\n';
-    const findings = (body: string) => unwrap(replayGcg(unwrap(parseGcg(head + body)))).findings.map((f) => [f.line, f.problem]);
+    const findings = (body: string) =>
+      unwrap(replayGcg(unwrap(parseGcg(head + body)))).findings.map((f) => [f.line, f.problem]);
     expect(findings('>a: DINNVWY 8D WINDY +32 32\n')).toEqual([]);
     expect(findings('>a: DINNVWX 8D WINDY +32 32\n')).toEqual([[3, 'tile-not-on-rack']]);
-    expect(findings('>a: ZZZZZZZ 8D WINDY +32 32\n')).toEqual([[3, 'rack-not-in-bag'], [3, 'tile-not-on-rack']]);
+    expect(findings('>a: ZZZZZZZ 8D WINDY +32 32\n')).toEqual([
+      [3, 'rack-not-in-bag'],
+      [3, 'tile-not-on-rack'],
+    ]);
     expect(findings('>a: AEIOUST -AX +0 0\n')).toEqual([[3, 'exchange-not-on-rack']]);
     expect(findings('>a: AEIOUSTT -A +0 0\n')).toEqual([[3, 'rack-too-large']]);
     expect(findings('>b: AEIOUST -A +0 0\n')).toEqual([[3, 'event-off-turn']]);
@@ -109,8 +149,13 @@ describe('GCG records', () => {
     expect(findings('>a: AEIOUST - +0 0\n>b: (A) +2 2\n')).toEqual([[4, 'end-event-before-game-end']]);
     expect(findings('>a:  (time) -10 -10\n')).toEqual([[3, 'end-event-before-game-end']]);
     expect(findings('>a: AEIOUST -- -0 0\n')).toEqual([[3, 'phony-without-play']]);
-    expect(findings('>a: DINNVWY 8D WINDY +32 32\n>b: AEIOUST -- -32 -32\n')).toEqual([[4, 'phony-wrong-player'], [4, 'phony-tiles-mismatch']]);
-    expect(findings('>a: DINNVWY 8D WINDY +32 32\n>b: AEIOUST (challenge) +5 5\n')).toEqual([[4, 'challenge-bonus-wrong-player']]);
+    expect(findings('>a: DINNVWY 8D WINDY +32 32\n>b: AEIOUST -- -32 -32\n')).toEqual([
+      [4, 'phony-wrong-player'],
+      [4, 'phony-tiles-mismatch'],
+    ]);
+    expect(findings('>a: DINNVWY 8D WINDY +32 32\n>b: AEIOUST (challenge) +5 5\n')).toEqual([
+      [4, 'challenge-bonus-wrong-player'],
+    ]);
     expect(findings('>a: DINNVWY 8D WINDY +32 32\n>a: DINNVWY -- -32 0\n>b: AEIOUST - +0 0\n')).toEqual([]);
   });
 

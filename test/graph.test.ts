@@ -25,20 +25,27 @@ describe('the search graph (each node led by its glyph set)', () => {
     const letters = config.letters.spec.tiles.map((t) => t.glyph);
     it(`spells exactly the words, and the GADDAG paths of each: ${name}`, () => {
       fc.assert(
-        fc.property(fc.uniqueArray(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }).map((w) => w.join('')), { minLength: 1, maxLength: 40 }), (list) => {
-          const dict = mustBuild(list, config.alphabet, true);
-          const graph = searchGraph(dict);
-          expect(graph.head).toBe(config.alphabet.size < 32 ? 1 : 2);
-          expect(searchGraph(dict)).toBe(graph);
-          const codes = list.map((w) => [...w].map((c) => config.alphabet.code(c)));
-          // The DAWG: the words themselves.
-          expect(paths(graph, graph.dawgRoot, [], new Set())).toEqual(new Set(codes.map((c) => c.join('.'))));
-          // The GADDAG: for each word and each split, the prefix reversed, the separator (0) unless the prefix is all of it, the suffix.
-          const gaddag = new Set<string>();
-          for (const c of codes)
-            for (let k = 1; k <= c.length; k++) gaddag.add([...c.slice(0, k).reverse(), ...(k < c.length ? [0, ...c.slice(k)] : [])].join('.'));
-          expect(paths(graph, graph.gaddagRoot, [], new Set())).toEqual(gaddag);
-        }),
+        fc.property(
+          fc.uniqueArray(
+            fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 6 }).map((w) => w.join('')),
+            { minLength: 1, maxLength: 40 },
+          ),
+          (list) => {
+            const dict = mustBuild(list, config.alphabet, true);
+            const graph = searchGraph(dict);
+            expect(graph.head).toBe(config.alphabet.size < 32 ? 1 : 2);
+            expect(searchGraph(dict)).toBe(graph);
+            const codes = list.map((w) => [...w].map((c) => config.alphabet.code(c)));
+            // The DAWG: the words themselves.
+            expect(paths(graph, graph.dawgRoot, [], new Set())).toEqual(new Set(codes.map((c) => c.join('.'))));
+            // The GADDAG: for each word and each split, the prefix reversed, the separator (0) unless the prefix is all of it, the suffix.
+            const gaddag = new Set<string>();
+            for (const c of codes)
+              for (let k = 1; k <= c.length; k++)
+                gaddag.add([...c.slice(0, k).reverse(), ...(k < c.length ? [0, ...c.slice(k)] : [])].join('.'));
+            expect(paths(graph, graph.gaddagRoot, [], new Set())).toEqual(gaddag);
+          },
+        ),
         { ...FC, numRuns: 60 },
       );
     });

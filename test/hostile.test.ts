@@ -1,6 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS, Alphabet, Board, parseGrid, createConfig, presetConfig, Dictionary, loadDictionary, createEngine, gameFromJSON, gameToJSON, checkSettings, parseBoard, parsePlay, parsePosition, parseTiles, parseGcg, replayGcg, validateTrade } from 'wordgame-engine';
+import {
+  ALPHABETS,
+  Alphabet,
+  Board,
+  parseGrid,
+  createConfig,
+  presetConfig,
+  Dictionary,
+  loadDictionary,
+  createEngine,
+  gameFromJSON,
+  gameToJSON,
+  checkSettings,
+  parseBoard,
+  parsePlay,
+  parsePosition,
+  parseTiles,
+  parseGcg,
+  replayGcg,
+  validateTrade,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { crosswordStateFromJSON } from 'wordgame-engine/internals';
 import { FC, unwrap } from './helpers.js';
@@ -8,8 +28,26 @@ import { FC, unwrap } from './helpers.js';
 const EN = unwrap(presetConfig('en'));
 const DICT = unwrap(loadDefaultDictionary());
 const engine = createEngine({ dictionary: () => DICT });
-const anything = fc.anything({ withBigInt: false, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withObjectString: true });
-const text = fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('__proto__', '8H', 'H8 ABC', '[CH]', '>a: B 8H C +1 1', '#player1 a a\n#player2 b b\n>a: AB 8H AB +4 4'));
+const anything = fc.anything({
+  withBigInt: false,
+  withMap: true,
+  withSet: true,
+  withTypedArray: true,
+  withNullPrototype: true,
+  withObjectString: true,
+});
+const text = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom(
+    '__proto__',
+    '8H',
+    'H8 ABC',
+    '[CH]',
+    '>a: B 8H C +1 1',
+    '#player1 a a\n#player2 b b\n>a: AB 8H AB +4 4',
+  ),
+);
 
 /** Every public entry point that reads untrusted data answers with a value, never a throw. */
 describe('hostile input', () => {
@@ -55,7 +93,8 @@ describe('hostile input', () => {
         const r = gameFromJSON({ ...json, [key]: value }, engine);
         expect(typeof r.ok).toBe('boolean');
         const classic = json.classic as Record<string, unknown> | undefined;
-        if (classic !== undefined) for (const k of Object.keys(classic)) gameFromJSON({ ...json, classic: { ...classic, [k]: value } }, engine);
+        if (classic !== undefined)
+          for (const k of Object.keys(classic)) gameFromJSON({ ...json, classic: { ...classic, [k]: value } }, engine);
       }),
       { ...FC, numRuns: 500 },
     );

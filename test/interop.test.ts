@@ -14,13 +14,19 @@ const fixture = (name: string) => readFileSync(join(interop, name));
 
 /** Engine-order codes (ascending, blanks last) of a leave text. */
 function codes(text: string): Uint8Array {
-  const letters = [...text].filter((c) => c !== '?').map((c) => c.charCodeAt(0) - 64).sort((a, b) => a - b);
+  const letters = [...text]
+    .filter((c) => c !== '?')
+    .map((c) => c.charCodeAt(0) - 64)
+    .sort((a, b) => a - b);
   return Uint8Array.from([...letters, ...[...text].filter((c) => c === '?').map(() => BLANK)]);
 }
 
 describe('KLV2 leave tables', () => {
-  it('reads the format description\'s worked example (? 25.5, ?S 31.125, S 8.0)', () => {
-    const bytes = Uint8Array.from([3, 0, 0, 0, 1, 0, 0x40, 0, 2, 0, 0x80, 0, 0, 0, 0xc0, 0x13, 3, 0, 0, 0, 0, 0, 0xcc, 0x41, 0, 0, 0xf9, 0x41, 0, 0, 0, 0x41]);
+  it("reads the format description's worked example (? 25.5, ?S 31.125, S 8.0)", () => {
+    const bytes = Uint8Array.from([
+      3, 0, 0, 0, 1, 0, 0x40, 0, 2, 0, 0x80, 0, 0, 0, 0xc0, 0x13, 3, 0, 0, 0, 0, 0, 0xcc, 0x41, 0, 0, 0xf9, 0x41, 0, 0,
+      0, 0x41,
+    ]);
     const t = unwrap(LeaveTable.fromKlv(bytes));
     expect(t.size).toBe(3);
     expect(t.valueOf('?', en)).toBe(25.5);
@@ -34,21 +40,29 @@ describe('KLV2 leave tables', () => {
   it('round-trips any table through KLV2, and every lookup equals a Map (property)', () => {
     const leave = fc.array(fc.constantFrom(...'ABCDEEQSZ?'), { minLength: 1, maxLength: 6 }).map((t) => t.join(''));
     fc.assert(
-      fc.property(fc.dictionary(leave, fc.integer({ min: -400, max: 400 }).map((v) => v / 8), { maxKeys: 40 }), fc.array(leave, { maxLength: 20 }), (rows, probes) => {
-        const canonical = new Map<string, number>();
-        for (const [k, v] of Object.entries(rows)) canonical.set([...k].sort().join(''), v);
-        const t = LeaveTable.fromEntries(canonical, en);
-        if (!t.ok) return false;
-        const back = unwrap(LeaveTable.fromKlv(t.value.toKlv2()));
-        for (const probe of [...canonical.keys(), ...probes]) {
-          const want = canonical.get([...probe].sort().join('')) ?? 0;
-          const c = codes(probe);
-          expect(t.value.leaveValue(c, c.length)).toBe(want);
-          expect(back.leaveValue(c, c.length)).toBe(want);
-        }
-        expect([...back.entries()].length).toBe(canonical.size);
-        return true;
-      }),
+      fc.property(
+        fc.dictionary(
+          leave,
+          fc.integer({ min: -400, max: 400 }).map((v) => v / 8),
+          { maxKeys: 40 },
+        ),
+        fc.array(leave, { maxLength: 20 }),
+        (rows, probes) => {
+          const canonical = new Map<string, number>();
+          for (const [k, v] of Object.entries(rows)) canonical.set([...k].sort().join(''), v);
+          const t = LeaveTable.fromEntries(canonical, en);
+          if (!t.ok) return false;
+          const back = unwrap(LeaveTable.fromKlv(t.value.toKlv2()));
+          for (const probe of [...canonical.keys(), ...probes]) {
+            const want = canonical.get([...probe].sort().join('')) ?? 0;
+            const c = codes(probe);
+            expect(t.value.leaveValue(c, c.length)).toBe(want);
+            expect(back.leaveValue(c, c.length)).toBe(want);
+          }
+          expect([...back.entries()].length).toBe(canonical.size);
+          return true;
+        },
+      ),
       { ...FC, numRuns: 100 },
     );
   });
@@ -56,41 +70,59 @@ describe('KLV2 leave tables', () => {
   it('values every sub-multiset of a hand at once as leaveValue does one by one (property)', () => {
     const leave = fc.array(fc.constantFrom(...'ABCDEEQSZ?'), { minLength: 1, maxLength: 6 }).map((t) => t.join(''));
     fc.assert(
-      fc.property(fc.dictionary(leave, fc.integer({ min: -400, max: 400 }).map((v) => v / 8), { maxKeys: 60 }), fc.array(fc.constantFrom(...'ABCDEEQSZ??'), { minLength: 1, maxLength: 16 }), (rows, hand) => {
-        const canonical = new Map<string, number>();
-        for (const [k, v] of Object.entries(rows)) canonical.set([...k].sort().join(''), v);
-        const t = unwrap(LeaveTable.fromEntries(canonical, en));
-        // The hand's distinct tiles (codes ascending, the blank last) and how many of each.
-        const held = new Map<number, number>();
-        for (const c of codes(hand.join(''))) held.set(c, (held.get(c) ?? 0) + 1);
-        const tiles = [...held.keys()];
-        const counts = tiles.map((c) => held.get(c) as number);
-        const combos = counts.reduce((a, c) => a * (c + 1), 1);
-        const out = new Float64Array(combos).fill(NaN);
-        expect(t.subRackValues(tiles, counts, tiles.length, out)).toBe(true);
-        for (let idx = 0, kept = counts.map(() => 0); idx < combos; idx++) {
-          const leaveCodes = Uint8Array.from(tiles.flatMap((c, k) => Array<number>(kept[k] as number).fill(c)));
-          expect([idx, out[idx]]).toEqual([idx, t.leaveValue(leaveCodes, leaveCodes.length)]);
-          for (let k = 0; k < kept.length; k++) {
-            if ((kept[k] as number) < (counts[k] as number)) {
-              kept[k] = (kept[k] as number) + 1;
-              break;
+      fc.property(
+        fc.dictionary(
+          leave,
+          fc.integer({ min: -400, max: 400 }).map((v) => v / 8),
+          { maxKeys: 60 },
+        ),
+        fc.array(fc.constantFrom(...'ABCDEEQSZ??'), { minLength: 1, maxLength: 16 }),
+        (rows, hand) => {
+          const canonical = new Map<string, number>();
+          for (const [k, v] of Object.entries(rows)) canonical.set([...k].sort().join(''), v);
+          const t = unwrap(LeaveTable.fromEntries(canonical, en));
+          // The hand's distinct tiles (codes ascending, the blank last) and how many of each.
+          const held = new Map<number, number>();
+          for (const c of codes(hand.join(''))) held.set(c, (held.get(c) ?? 0) + 1);
+          const tiles = [...held.keys()];
+          const counts = tiles.map((c) => held.get(c) as number);
+          const combos = counts.reduce((a, c) => a * (c + 1), 1);
+          const out = new Float64Array(combos).fill(NaN);
+          expect(t.subRackValues(tiles, counts, tiles.length, out)).toBe(true);
+          for (let idx = 0, kept = counts.map(() => 0); idx < combos; idx++) {
+            const leaveCodes = Uint8Array.from(tiles.flatMap((c, k) => Array<number>(kept[k] as number).fill(c)));
+            expect([idx, out[idx]]).toEqual([idx, t.leaveValue(leaveCodes, leaveCodes.length)]);
+            for (let k = 0; k < kept.length; k++) {
+              if ((kept[k] as number) < (counts[k] as number)) {
+                kept[k] = (kept[k] as number) + 1;
+                break;
+              }
+              kept[k] = 0;
             }
-            kept[k] = 0;
           }
-        }
-        return true;
-      }),
+          return true;
+        },
+      ),
       { ...FC, numRuns: 100 },
     );
   });
 
   it('refuses corrupt files with error values, never a throw', () => {
-    const good = unwrap(LeaveTable.fromEntries([['?', 1], ['S', 2], ['ERS', 3]], en)).toKlv2();
+    const good = unwrap(
+      LeaveTable.fromEntries(
+        [
+          ['?', 1],
+          ['S', 2],
+          ['ERS', 3],
+        ],
+        en,
+      ),
+    ).toKlv2();
     // A cut at 8 + 4N + 2M bytes is a well-formed KLV1 file (the formats differ only by size).
     const n = new DataView(good.buffer).getUint32(0, true);
     const klv1 = 8 + 4 * n + 2 * 3;
-    for (let cut = 0; cut < good.length; cut++) expect(LeaveTable.fromKlv(good.subarray(0, cut)).ok, `cut ${cut}`).toBe(cut === klv1);
+    for (let cut = 0; cut < good.length; cut++)
+      expect(LeaveTable.fromKlv(good.subarray(0, cut)).ok, `cut ${cut}`).toBe(cut === klv1);
     // Every single-byte flip is refused or loads a table that is consistent with itself: as many
     // leaves listed as values, each listed leave found at its own value (flips inside the values,
     // and flag flips that keep a well-formed graph, do load).
@@ -116,8 +148,22 @@ describe('KLV2 leave tables', () => {
   });
 
   describe.skipIf(!haveShared)('the fixtures other engines wrote', () => {
-    const values: [string, number][] = [['?', 25.5], ['??', 45.25], ['?S', 31.125], ['?ERS', 38.75], ['AEINST', 30.625], ['Q', -6.875], ['QU', -4.5], ['IIIIII', -30.5], ['S', 8]];
-    for (const [file, n, m] of [['leaves-small-magpie.klv2', 2209, 914_624], ['leaves-small-tiny.klv2', 33, 22], ['leaves-small-closed.klv2', 33, 34]] as const) {
+    const values: [string, number][] = [
+      ['?', 25.5],
+      ['??', 45.25],
+      ['?S', 31.125],
+      ['?ERS', 38.75],
+      ['AEINST', 30.625],
+      ['Q', -6.875],
+      ['QU', -4.5],
+      ['IIIIII', -30.5],
+      ['S', 8],
+    ];
+    for (const [file, n, m] of [
+      ['leaves-small-magpie.klv2', 2209, 914_624],
+      ['leaves-small-tiny.klv2', 33, 22],
+      ['leaves-small-closed.klv2', 33, 34],
+    ] as const) {
       it(`${file}: ${m} leaves, the README's values, 0 elsewhere, and written back byte for byte`, () => {
         const bytes = fixture(file);
         expect(bytes.length).toBe(8 + 4 * n + 4 * m);
@@ -140,8 +186,16 @@ describe('KLV2 leave tables', () => {
       }
       expect(bySize.slice(1)).toEqual([27, 373, 3509, 25254, 148150, 737311]);
       expect(nonzero).toBe(22);
-      const csv = readFileSync(join(interop, 'leaves-small.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-      const fromCsv = unwrap(LeaveTable.fromEntries(csv.map(([k, v]) => [k as string, Number(v)] as const), en));
+      const csv = readFileSync(join(interop, 'leaves-small.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
+      const fromCsv = unwrap(
+        LeaveTable.fromEntries(
+          csv.map(([k, v]) => [k as string, Number(v)] as const),
+          en,
+        ),
+      );
       for (const [k, v] of csv) expect(fromCsv.valueOf(k as string, en)).toBe(Number(v));
     });
 
@@ -159,10 +213,15 @@ describe('KLV2 leave tables', () => {
 
     it('enable.kwg: 168,551 words, ENABLE up to 15 letters in order; QAT XI JO AARDVARK in, QI ZA QZ out', () => {
       const bytes = fixture('enable.kwg');
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe('a6b88a15d821d3fb4b659d7de27ba31910603219ce150f071a62fc29c63ca8ef');
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(
+        'a6b88a15d821d3fb4b659d7de27ba31910603219ce150f071a62fc29c63ca8ef',
+      );
       const r = unwrap(readKwg(bytes, en, { gaddag: false }));
       expect(r.info).toEqual({ nodes: 796_860, words: 168_551, gaddag: true });
-      const enable = readFileSync(join(interop, '..', 'enable1.txt'), 'utf8').split(/\r?\n/).filter((w) => w.length > 0 && w.length <= 15).map((w) => w.toUpperCase());
+      const enable = readFileSync(join(interop, '..', 'enable1.txt'), 'utf8')
+        .split(/\r?\n/)
+        .filter((w) => w.length > 0 && w.length <= 15)
+        .map((w) => w.toUpperCase());
       expect([...r.dictionary.words()]).toEqual(enable);
       for (const w of ['QAT', 'XI', 'JO', 'AARDVARK']) expect(r.dictionary.has(w)).toBe(true);
       for (const w of ['QI', 'ZA', 'QZ']) expect(r.dictionary.has(w)).toBe(false);
@@ -198,7 +257,9 @@ describe('the embedded leave table', () => {
   it('matches its manifest, holds every English leave, and is what the leave player loads', async () => {
     const { loadDefaultLeaves } = await import('wordgame-engine/node');
     const bytes = readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.klv2'));
-    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.leaves.manifest.json'), 'utf8')) as { sha256: string; leaves: number; stages: { sha256: string }[] };
+    const manifest = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'dictionaries', 'en.leaves.manifest.json'), 'utf8'),
+    ) as { sha256: string; leaves: number; stages: { sha256: string }[] };
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.sha256);
     expect(manifest.stages.at(-1)?.sha256).toBe(manifest.sha256);
     const t = unwrap(loadDefaultLeaves());
@@ -214,7 +275,8 @@ describe('the embedded leave table', () => {
     const t = unwrap(LeaveTable.fromKlv(unwrap(loadDefaultLeaves()).toKlv2()));
     let n = 0;
     for (const [tiles, v] of t.entries()) {
-      if (t.leaveValue(tiles, tiles.length) !== v) expect([...tiles, t.leaveValue(tiles, tiles.length)]).toEqual([...tiles, v]);
+      if (t.leaveValue(tiles, tiles.length) !== v)
+        expect([...tiles, t.leaveValue(tiles, tiles.length)]).toEqual([...tiles, v]);
       n++;
     }
     expect(n).toBe(914_624);
@@ -226,9 +288,17 @@ describe('the embedded leave table', () => {
 
 describe('leave tables the dense index cannot take', () => {
   // Keys are KLV tile codes (0 a blank); tiles up to 60 and leaves of 6 make C(66, 6) multisets, over the index's cap.
-  const wide = new Map<string, number>([[String.fromCharCode(1, 2, 60), 1.5], [String.fromCharCode(0, 3, 3, 4, 5, 59), -2], [String.fromCharCode(60), 4]]);
+  const wide = new Map<string, number>([
+    [String.fromCharCode(1, 2, 60), 1.5],
+    [String.fromCharCode(0, 3, 3, 4, 5, 59), -2],
+    [String.fromCharCode(60), 4],
+  ]);
   // A key out of order (5 before 3) is stored as it is; sorted queries never reach it.
-  const unsorted = new Map<string, number>([[String.fromCharCode(5, 3), 7], [String.fromCharCode(3, 5), 2], [String.fromCharCode(0), 1]]);
+  const unsorted = new Map<string, number>([
+    [String.fromCharCode(5, 3), 7],
+    [String.fromCharCode(3, 5), 2],
+    [String.fromCharCode(0), 1],
+  ]);
 
   it('still read every leave through the graph walk', () => {
     const w = unwrap(LeaveTable.fromKeys(wide));
@@ -248,7 +318,15 @@ describe('leave tables the dense index cannot take', () => {
     expect(out.every((v) => Number.isNaN(v))).toBe(true);
     // A hand it cannot take: refused, not a hang or a throw.
     const d = unwrap(LeaveTable.fromEntries([['A', 1]], en));
-    for (const [tiles, counts, groups] of [[[1], [-1], 1], [[1], [0.5], 1], [[1.5], [1], 1], [[1], [1], -1], [[1], [1], 2.5], [[1, 2], [1, 1], 40]] as const) expect(d.subRackValues(tiles, counts, groups, out)).toBe(false);
+    for (const [tiles, counts, groups] of [
+      [[1], [-1], 1],
+      [[1], [0.5], 1],
+      [[1.5], [1], 1],
+      [[1], [1], -1],
+      [[1], [1], 2.5],
+      [[1, 2], [1, 1], 40],
+    ] as const)
+      expect(d.subRackValues(tiles, counts, groups, out)).toBe(false);
     expect(out.every((v) => Number.isNaN(v))).toBe(true);
     expect(d.subRackValues([1, 2], [2, 1], 2, out)).toBe(true);
     expect([...out.slice(0, 6)]).toEqual([0, 1, 0, 0, 0, 0]); // kept: none, A, AA, B, AB, AAB

@@ -54,7 +54,9 @@ function layerOf(file: string): string {
 function imports(): { from: string; to: string }[] {
   return files('src').flatMap((from) => {
     const text = readFileSync(from, 'utf8');
-    return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g)].map((m) => ({ from, to: normalize(join(dirname(from), (m[1] ?? m[2]) as string)) }));
+    return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'|import\('(\.[^']+)'\)/g)].map(
+      (m) => ({ from, to: normalize(join(dirname(from), (m[1] ?? m[2]) as string)) }),
+    );
   });
 }
 

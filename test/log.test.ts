@@ -12,7 +12,9 @@ describe('EventLog', () => {
         fc.array(fc.string({ maxLength: 2 })),
         fc.array(fc.tuple(fc.nat(), fc.array(fc.string({ maxLength: 2 }), { maxLength: 5000 })), { maxLength: 12 }),
         (initial, steps) => {
-          const versions: { log: EventLog<string>; model: string[] }[] = [{ log: EventLog.of(initial), model: [...initial] }];
+          const versions: { log: EventLog<string>; model: string[] }[] = [
+            { log: EventLog.of(initial), model: [...initial] },
+          ];
           for (const [pick, items] of steps) {
             const base = versions[pick % versions.length] as (typeof versions)[number];
             versions.push({ log: base.log.append(items), model: [...base.model, ...items] });
@@ -22,9 +24,11 @@ describe('EventLog', () => {
             expect(log.toArray()).toEqual(model);
             expect([...log]).toEqual(model);
             expect(JSON.stringify(log)).toBe(JSON.stringify(model));
-            for (const i of [0, model.length - 1, Math.floor(model.length / 2), -1, model.length, -model.length - 1]) expect(log.at(i)).toBe(model.at(i));
+            for (const i of [0, model.length - 1, Math.floor(model.length / 2), -1, model.length, -model.length - 1])
+              expect(log.at(i)).toBe(model.at(i));
             expect(log.slice(1, -1)).toEqual(model.slice(1, -1));
-            for (const key of ['', 'a', 'b', '\u0000', 'z']) expect(log.includesKey(key, keyOf)).toBe(model.some((s) => keyOf(s) === key));
+            for (const key of ['', 'a', 'b', '\u0000', 'z'])
+              expect(log.includesKey(key, keyOf)).toBe(model.some((s) => keyOf(s) === key));
           }
         },
       ),

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presetConfig, Dictionary, MoveGenerator, allPlays, bestPlay, parseBoard, parseTiles, makeHand } from 'wordgame-engine';
+import {
+  presetConfig,
+  Dictionary,
+  MoveGenerator,
+  allPlays,
+  bestPlay,
+  parseBoard,
+  parseTiles,
+  makeHand,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { SPANISH_WORDS } from './fixtures/spanish.js';
 import { unwrap } from './helpers.js';
@@ -21,8 +30,12 @@ interface Position {
  * (the numbers were produced by this generator, whose plays the property and completeness
  * tests check against the validator and a brute-force enumerator).
  */
-const positions = JSON.parse(readFileSync(new URL('./fixtures/movegen-positions.json', import.meta.url), 'utf8')) as Position[];
-const spanish = unwrap(Dictionary.build(SPANISH_WORDS, unwrap(presetConfig('es')).alphabet, { gaddag: true })).dictionary;
+const positions = JSON.parse(
+  readFileSync(new URL('./fixtures/movegen-positions.json', import.meta.url), 'utf8'),
+) as Position[];
+const spanish = unwrap(
+  Dictionary.build(SPANISH_WORDS, unwrap(presetConfig('es')).alphabet, { gaddag: true }),
+).dictionary;
 
 describe('move generation fixtures', () => {
   it.each(positions.map((p) => [p.name, p] as const))('%s', (_name, p) => {

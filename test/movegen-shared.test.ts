@@ -6,8 +6,12 @@ import { ALPHABETS, Board, presetConfig, BLANK, MoveGenerator, bestPlay, makeHan
 import { mustBuild, unwrap } from './helpers.js';
 
 const DATA = '../shared/data/movegen';
-const present = existsSync(`${DATA}/positions.jsonl.gz`) && existsSync(`${DATA}/magpie-plays.jsonl`) && existsSync('../shared/data/enable1.txt');
-if (!present) console.log('skipping the MAGPIE agreement test: ../shared/data (positions, MAGPIE plays, ENABLE) is not here');
+const present =
+  existsSync(`${DATA}/positions.jsonl.gz`) &&
+  existsSync(`${DATA}/magpie-plays.jsonl`) &&
+  existsSync('../shared/data/enable1.txt');
+if (!present)
+  console.log('skipping the MAGPIE agreement test: ../shared/data (positions, MAGPIE plays, ENABLE) is not here');
 
 interface Position {
   readonly id: string;
@@ -51,7 +55,12 @@ describe.skipIf(!present)("MAGPIE's plays on 2,263 real positions (ENABLE, words
       lines.sort();
       const digest = createHash('sha1').update(lines.join('\n')).digest('hex');
       const best = bestPlay(gen, hand);
-      expect({ id: p.id, plays: lines.length, best: best?.score ?? 0, sha1: digest }).toEqual({ id: p.id, plays: want.plays, best: want.best, sha1: want.sha1 });
+      expect({ id: p.id, plays: lines.length, best: best?.score ?? 0, sha1: digest }).toEqual({
+        id: p.id,
+        plays: want.plays,
+        best: want.best,
+        sha1: want.sha1,
+      });
       checked++;
     }
     expect(checked).toBe(2263);

@@ -1,6 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EndgameLeaves, heuristicLeaves, leavePlayer, leaveValue, staticPlayer, selfPlay, Board, type Placement, createConfig, presetConfig, type GameConfig, BLANK, type Dictionary, MoveGenerator, allPlays, bestPlay, topPlays, Code, parseBoard, parsePlay, parseTiles, moveInput, scorePlacements, validateMove, makeHand, type Hand } from 'wordgame-engine';
+import {
+  EndgameLeaves,
+  heuristicLeaves,
+  leavePlayer,
+  leaveValue,
+  staticPlayer,
+  selfPlay,
+  Board,
+  type Placement,
+  createConfig,
+  presetConfig,
+  type GameConfig,
+  BLANK,
+  type Dictionary,
+  MoveGenerator,
+  allPlays,
+  bestPlay,
+  topPlays,
+  Code,
+  parseBoard,
+  parsePlay,
+  parseTiles,
+  moveInput,
+  scorePlacements,
+  validateMove,
+  makeHand,
+  type Hand,
+} from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { drawTiles, fullBag } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from './fixtures/games.js';
@@ -30,7 +57,8 @@ describe('move generation', () => {
         const game = unwrap(selfPlay(EN, DICT, [staticPlayer, staticPlayer], seed, 8));
         // Rebuild the position after the recorded turns and draw a random hand from the unseen tiles.
         let board = Board.empty(15, 15);
-        for (const t of game.turns) if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
+        for (const t of game.turns)
+          if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
         const h = makeHand(drawTiles(fullBag(EN.letters, seed), 7).drawn);
         const g = unwrap(MoveGenerator.create(EN, DICT, board));
         const plays = allPlays(g, h);
@@ -38,7 +66,9 @@ describe('move generation', () => {
         for (const [i, p] of plays.entries()) {
           expect(scorePlacements(p.placements, { board, hand: h, config: EN, dictionary: DICT })).toBe(p.score);
           if (i % 25 === 0) {
-            const m = unwrap(validateMove(moveInput(p.placements, EN), { board, hand: h, config: EN, dictionary: DICT }));
+            const m = unwrap(
+              validateMove(moveInput(p.placements, EN), { board, hand: h, config: EN, dictionary: DICT }),
+            );
             expect(m.score).toBe(p.score);
           }
         }
@@ -75,21 +105,27 @@ describe('move generation', () => {
     }
     const leaves = heuristicLeaves(EN);
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }), fc.constantFrom('AEIRST?', 'QUIZ', 'ETAOINS', '??', 'XYLEM'), (steps, letters) => {
-        const inc = unwrap(MoveGenerator.create(EN, DICT, Board.empty(15, 15)));
-        let depth = 0;
-        for (const forward of steps) {
-          if (forward && depth < moves.length) inc.applyPlacements(moves[depth++] as Placement[]);
-          else if (!forward && depth > 0) {
-            inc.undo();
-            depth--;
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('AEIRST?', 'QUIZ', 'ETAOINS', '??', 'XYLEM'),
+        (steps, letters) => {
+          const inc = unwrap(MoveGenerator.create(EN, DICT, Board.empty(15, 15)));
+          let depth = 0;
+          for (const forward of steps) {
+            if (forward && depth < moves.length) inc.applyPlacements(moves[depth++] as Placement[]);
+            else if (!forward && depth > 0) {
+              inc.undo();
+              depth--;
+            }
+            const full = unwrap(MoveGenerator.create(EN, DICT, boards[depth]));
+            const h = hand(letters);
+            expect(topPlays(inc, h, 3).map((p) => key(p.placements))).toEqual(
+              topPlays(full, h, 3).map((p) => key(p.placements)),
+            );
+            expect(bestPlay(inc, h, { leaves })?.equity).toBe(bestPlay(full, h, { leaves })?.equity);
           }
-          const full = unwrap(MoveGenerator.create(EN, DICT, boards[depth]));
-          const h = hand(letters);
-          expect(topPlays(inc, h, 3).map((p) => key(p.placements))).toEqual(topPlays(full, h, 3).map((p) => key(p.placements)));
-          expect(bestPlay(inc, h, { leaves })?.equity).toBe(bestPlay(full, h, { leaves })?.equity);
-        }
-      }),
+        },
+      ),
       { ...FC, numRuns: 25 },
     );
   });
@@ -147,7 +183,10 @@ describe('completeness', () => {
     ['a 40-glyph alphabet (codes past 31)', wideConfig(), ['A', 'Æ', 'Ø', 'Ç']],
   ] as const) {
     const wordArb = fc.array(fc.constantFrom(...L), { minLength: 2, maxLength: 5 }).map((w) => w.join(''));
-    const cellArb = fc.oneof({ weight: 5, arbitrary: fc.constant('.') }, { weight: 2, arbitrary: fc.constantFrom(...L, L[0].toLowerCase(), L[2].toLowerCase()) });
+    const cellArb = fc.oneof(
+      { weight: 5, arbitrary: fc.constant('.') },
+      { weight: 2, arbitrary: fc.constantFrom(...L, L[0].toLowerCase(), L[2].toLowerCase()) },
+    );
     it(`finds exactly the plays and scores of a brute-force enumerator, blanks included: ${name}`, () => {
       let found = 0;
       fc.assert(
@@ -185,7 +224,15 @@ describe('completeness', () => {
     const g = unwrap(MoveGenerator.create(config, dict, board));
     const h = hand('A', config);
     expect(allPlays(g, h).length).toBe(2);
-    expect(topPlays(g, h, 5).map((p) => p.notation).sort()).toEqual(allPlays(g, h).map((p) => p.notation).sort());
+    expect(
+      topPlays(g, h, 5)
+        .map((p) => p.notation)
+        .sort(),
+    ).toEqual(
+      allPlays(g, h)
+        .map((p) => p.notation)
+        .sort(),
+    );
   });
 });
 
@@ -195,7 +242,8 @@ describe('AI players', () => {
     const b = unwrap(selfPlay(EN, DICT, [staticPlayer, leavePlayer(EN)], 42));
     expect(a.turns).toEqual(b.turns);
     expect(a.final.over).toBe(true);
-    const total = (p: number) => a.turns.filter((t) => t.player === p).reduce((s, t) => s + t.score, 0) + (a.final.adjustments[p] ?? 0);
+    const total = (p: number) =>
+      a.turns.filter((t) => t.player === p).reduce((s, t) => s + t.score, 0) + (a.final.adjustments[p] ?? 0);
     expect(a.final.tiles.scores).toEqual([total(0), total(1)]);
   });
 
@@ -208,7 +256,7 @@ describe('AI players', () => {
     expect(leaveValue([], EN)).toBe(0);
   });
 
-  it('values an endgame leave as documented: twice the tiles kept and the opponent\'s rack, plus 10', () => {
+  it("values an endgame leave as documented: twice the tiles kept and the opponent's rack, plus 10", () => {
     const endgame = new EndgameLeaves(EN);
     endgame.setOpponent(hand('QZ?'));
     const kept = Uint8Array.from(hand('AB?'));
@@ -222,7 +270,8 @@ describe('AI players', () => {
     for (const seed of [3, 5, 8]) {
       const game = unwrap(selfPlay(EN, DICT, [staticPlayer, staticPlayer], seed, 16));
       let board = Board.empty(15, 15);
-      for (const t of game.turns) if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
+      for (const t of game.turns)
+        if (t.kind === 'play') board = board.withTiles(unwrap(parsePlay(t.move, board, EN.alphabet)).placements);
       positionsOut.push({ board, hand: hand('AT'), opponent: hand('QV') });
     }
     // A table that loves keeping tiles: without the adjustment the player keeps them.
@@ -234,8 +283,20 @@ describe('AI players', () => {
       const out = all.filter((p) => p.placements.length === h.length);
       if (out.length === 0) continue;
       tested++;
-      const plain = leavePlayer(EN, hoarder).decide({ generator: g, hand: h, bagSize: 0, tradingAllowed: true, opponentTiles: opponent });
-      const adjusted = leavePlayer(EN, hoarder, { endgameEquity: true }).decide({ generator: g, hand: h, bagSize: 0, tradingAllowed: true, opponentTiles: opponent });
+      const plain = leavePlayer(EN, hoarder).decide({
+        generator: g,
+        hand: h,
+        bagSize: 0,
+        tradingAllowed: true,
+        opponentTiles: opponent,
+      });
+      const adjusted = leavePlayer(EN, hoarder, { endgameEquity: true }).decide({
+        generator: g,
+        hand: h,
+        bagSize: 0,
+        tradingAllowed: true,
+        opponentTiles: opponent,
+      });
       expect(plain.kind === 'play' && plain.play.placements.length).toBe(1);
       // Going out: the highest-scoring play that uses both tiles (its bonus is the same for all).
       expect(adjusted.kind === 'play' && adjusted.play.score).toBe(Math.max(...out.map((p) => p.score)));
@@ -247,10 +308,15 @@ describe('AI players', () => {
   it('the static player takes the best play; the leave player may trade', () => {
     const g = unwrap(MoveGenerator.create(EN, DICT, Board.empty(15, 15)));
     const best = bestPlay(g, hand('AEINST?'));
-    expect(staticPlayer.decide({ generator: g, hand: hand('AEINST?'), bagSize: 86, tradingAllowed: true })).toEqual({ kind: 'play', play: best });
+    expect(staticPlayer.decide({ generator: g, hand: hand('AEINST?'), bagSize: 86, tradingAllowed: true })).toEqual({
+      kind: 'play',
+      play: best,
+    });
     const ugly = leavePlayer(EN).decide({ generator: g, hand: hand('QQVVWWU'), bagSize: 86, tradingAllowed: true });
     expect(ugly.kind).toBe('trade');
-    expect(staticPlayer.decide({ generator: g, hand: hand('QQVVWWX'), bagSize: 86, tradingAllowed: true }).kind).toBe('pass');
+    expect(staticPlayer.decide({ generator: g, hand: hand('QQVVWWX'), bagSize: 86, tradingAllowed: true }).kind).toBe(
+      'pass',
+    );
   });
 });
 
@@ -297,13 +363,17 @@ describe('bounded best-play search', () => {
 
   it('finds the same best play on random hands with blanks as exhaustive search (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: positions.length - 1 }), fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }), (i, rack) => {
-        const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
-        const h = hand(rack.join(''));
-        const all = allPlays(g, h);
-        expect(bestPlay(g, h)?.placements).toEqual(all[0]?.placements);
-        expect(topPlays(g, h, 3).map((p) => p.score)).toEqual(all.slice(0, 3).map((p) => p.score));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: positions.length - 1 }),
+        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }),
+        (i, rack) => {
+          const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+          const h = hand(rack.join(''));
+          const all = allPlays(g, h);
+          expect(bestPlay(g, h)?.placements).toEqual(all[0]?.placements);
+          expect(topPlays(g, h, 3).map((p) => p.score)).toEqual(all.slice(0, 3).map((p) => p.score));
+        },
+      ),
       { ...FC, numRuns: 60 },
     );
   });
@@ -314,22 +384,45 @@ describe('bounded best-play search', () => {
     const square = fc.constantFrom('.', '.', '.', 'd', 't', 'D', 'T', 'q', 'Q', '#');
     const tile = fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split(''));
     fc.assert(
-      fc.property(fc.integer({ min: 5, max: 11 }), fc.integer({ min: 5, max: 11 }), fc.array(square, { minLength: 121, maxLength: 121 }), fc.integer({ min: 4, max: 9 }), fc.constantFrom(0, 35, 50), fc.array(fc.array(tile, { minLength: 1, maxLength: 12 }), { minLength: 4, maxLength: 4 }), (rows, cols, squares, handSize, bonus, hands) => {
-        const lines = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (r === rows >> 1 && c === cols >> 1 ? '*' : (squares[r * 11 + c] as string))).join(''));
-        const config = unwrap(createConfig({ name: 'random', alphabet: 'en', letters: EN.spec.letters, layout: { name: 'random', rows: lines }, handSize, fullHandBonus: bonus }));
-        const g = unwrap(MoveGenerator.create(config, DICT));
-        const leaves = heuristicLeaves(config);
-        for (const [k, letters] of hands.entries()) {
-          const h = hand(letters.slice(0, handSize + 3).join(''));
-          for (const options of [{}, { leaves }]) {
-            const all = allPlays(g, h, options);
-            expect(topPlays(g, h, 4, options).map((p) => [p.notation, p.equity])).toEqual(all.slice(0, 4).map((p) => [p.notation, p.equity]));
+      fc.property(
+        fc.integer({ min: 5, max: 11 }),
+        fc.integer({ min: 5, max: 11 }),
+        fc.array(square, { minLength: 121, maxLength: 121 }),
+        fc.integer({ min: 4, max: 9 }),
+        fc.constantFrom(0, 35, 50),
+        fc.array(fc.array(tile, { minLength: 1, maxLength: 12 }), { minLength: 4, maxLength: 4 }),
+        (rows, cols, squares, handSize, bonus, hands) => {
+          const lines = Array.from({ length: rows }, (_, r) =>
+            Array.from({ length: cols }, (_, c) =>
+              r === rows >> 1 && c === cols >> 1 ? '*' : (squares[r * 11 + c] as string),
+            ).join(''),
+          );
+          const config = unwrap(
+            createConfig({
+              name: 'random',
+              alphabet: 'en',
+              letters: EN.spec.letters,
+              layout: { name: 'random', rows: lines },
+              handSize,
+              fullHandBonus: bonus,
+            }),
+          );
+          const g = unwrap(MoveGenerator.create(config, DICT));
+          const leaves = heuristicLeaves(config);
+          for (const [k, letters] of hands.entries()) {
+            const h = hand(letters.slice(0, handSize + 3).join(''));
+            for (const options of [{}, { leaves }]) {
+              const all = allPlays(g, h, options);
+              expect(topPlays(g, h, 4, options).map((p) => [p.notation, p.equity])).toEqual(
+                all.slice(0, 4).map((p) => [p.notation, p.equity]),
+              );
+            }
+            // Grow the board with this hand's best play (the last hand is only searched).
+            const best = k < hands.length - 1 ? bestPlay(g, h) : undefined;
+            if (best !== undefined) g.applyPlacements(best.placements);
           }
-          // Grow the board with this hand's best play (the last hand is only searched).
-          const best = k < hands.length - 1 ? bestPlay(g, h) : undefined;
-          if (best !== undefined) g.applyPlacements(best.placements);
-        }
-      }),
+        },
+      ),
       { ...FC, numRuns: 25 },
     );
   });
@@ -338,14 +431,18 @@ describe('bounded best-play search', () => {
     // With 8 to 10 tiles, playing 7 earns the bonus and may beat playing more: the bounds by
     // score cannot take the most tiles as the best.
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: positions.length - 1 }), fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 8, maxLength: 10 }), (i, rack) => {
-        const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
-        const h = hand(rack.join(''));
-        for (const options of [{}, { leaves }]) {
-          const all = allPlays(g, h, options);
-          expect(topPlays(g, h, 5, options).map((p) => p.equity)).toEqual(all.slice(0, 5).map((p) => p.equity));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: positions.length - 1 }),
+        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 8, maxLength: 10 }),
+        (i, rack) => {
+          const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+          const h = hand(rack.join(''));
+          for (const options of [{}, { leaves }]) {
+            const all = allPlays(g, h, options);
+            expect(topPlays(g, h, 5, options).map((p) => p.equity)).toEqual(all.slice(0, 5).map((p) => p.equity));
+          }
+        },
+      ),
       { ...FC, numRuns: 40 },
     );
   });
@@ -354,13 +451,18 @@ describe('bounded best-play search', () => {
     // With leaves, the bounds after a blank is placed count only the leaves without it: wrong
     // bounds there would lose plays that play the blanks.
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: positions.length - 1 }), fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ'.split('')), { minLength: 3, maxLength: 6 }), fc.integer({ min: 1, max: 2 }), (i, letters, blanks) => {
-        const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
-        const h = hand(letters.slice(0, 7 - blanks).join('') + '?'.repeat(blanks));
-        const all = allPlays(g, h, { leaves });
-        expect(bestPlay(g, h, { leaves })?.placements).toEqual(all[0]?.placements);
-        expect(topPlays(g, h, 5, { leaves }).map((p) => p.equity)).toEqual(all.slice(0, 5).map((p) => p.equity));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: positions.length - 1 }),
+        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ'.split('')), { minLength: 3, maxLength: 6 }),
+        fc.integer({ min: 1, max: 2 }),
+        (i, letters, blanks) => {
+          const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+          const h = hand(letters.slice(0, 7 - blanks).join('') + '?'.repeat(blanks));
+          const all = allPlays(g, h, { leaves });
+          expect(bestPlay(g, h, { leaves })?.placements).toEqual(all[0]?.placements);
+          expect(topPlays(g, h, 5, { leaves }).map((p) => p.equity)).toEqual(all.slice(0, 5).map((p) => p.equity));
+        },
+      ),
       { ...FC, numRuns: 60 },
     );
   });
@@ -385,12 +487,21 @@ describe('bounded best-play search', () => {
           const opp = hand(rack.join(''));
           const options = withLeaves ? { leaves } : {};
           const n = g.searchTop(mine, 12, options);
-          const candidates = Array.from({ length: n }, (_, c) => Array.from({ length: g.topPlayTileCount(c) }, (_, t) => ({ square: g.topPlaySquare(c, t), tile: g.topPlayTile(c, t) })));
+          const candidates = Array.from({ length: n }, (_, c) =>
+            Array.from({ length: g.topPlayTileCount(c) }, (_, t) => ({
+              square: g.topPlaySquare(c, t),
+              tile: g.topPlayTile(c, t),
+            })),
+          );
           g.searchTop(opp, kept, options);
           g.keepPrior();
           for (const play of candidates) {
             const squares = play.map((p) => p.square);
-            g.applyTiles(squares, play.map((p) => p.tile), play.length);
+            g.applyTiles(
+              squares,
+              play.map((p) => p.tile),
+              play.length,
+            );
             const found = g.searchTopAfter(opp, options, squares, squares.length);
             const after = found > 0 ? sig(g) : 'none';
             const full = g.searchTop(opp, 1, options) > 0 ? sig(g) : 'none';
@@ -408,7 +519,8 @@ describe('bounded best-play search', () => {
   it('searchTopAfter ignores plays kept for another hand, other values or another board', () => {
     const { board, hand: mine } = positions[5] as { board: Board; hand: Hand };
     const g = unwrap(MoveGenerator.create(EN, DICT, board));
-    const best = (found: number) => (found > 0 ? `${g.topPlayEquity(0)} ${g.topPlaySquare(0, 0)} ${g.topPlayTile(0, 0)}` : 'none');
+    const best = (found: number) =>
+      found > 0 ? `${g.topPlayEquity(0)} ${g.topPlaySquare(0, 0)} ${g.topPlayTile(0, 0)}` : 'none';
     const other = hand('QZXJKVW');
     g.searchTop(other, 8, { leaves });
     g.keepPrior();
@@ -419,8 +531,15 @@ describe('bounded best-play search', () => {
     // The same hand and values, but tiles added that the call does not name.
     g.searchTop(mine, 8, {});
     g.keepPrior();
-    const first = Array.from({ length: g.topPlayTileCount(0) }, (_, t) => [g.topPlaySquare(0, t), g.topPlayTile(0, t)] as const);
-    g.applyTiles(first.map(([sq]) => sq), first.map(([, tile]) => tile), first.length);
+    const first = Array.from(
+      { length: g.topPlayTileCount(0) },
+      (_, t) => [g.topPlaySquare(0, t), g.topPlayTile(0, t)] as const,
+    );
+    g.applyTiles(
+      first.map(([sq]) => sq),
+      first.map(([, tile]) => tile),
+      first.length,
+    );
     expect(best(g.searchTopAfter(mine, {}, [], 0))).toBe(best(g.searchTop(mine, 1, {})));
   });
 

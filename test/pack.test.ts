@@ -13,24 +13,48 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'wordgame-pack-'));
 const project = join(work, 'project');
-const env = { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' };
+const env = {
+  ...process.env,
+  npm_config_loglevel: 'error',
+  npm_config_fund: 'false',
+  npm_config_audit: 'false',
+  npm_config_update_notifier: 'false',
+};
 /** Runs a command and returns its exit status and output. */
 const spawn = (cmd: string, args: string[], cwd: string) => {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 };
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_update_notifier: 'false' } });
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      npm_config_loglevel: 'error',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+      npm_config_update_notifier: 'false',
+    },
+  });
 
 describe('the packed tarball', () => {
   let files: string[] = [];
 
   beforeAll(() => {
     run('npm', ['run', 'build'], root); // what prepack runs; its output would mix with pack's JSON
-    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], root)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
     files = packed[0]?.files.map((f) => f.path) ?? [];
     const tarball = join(work, packed[0]?.filename ?? '');
     run('mkdir', ['-p', project], work);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
+    );
     run('npm', ['install', tarball, '--offline', '--omit=optional', '--ignore-scripts', '--no-package-lock'], project);
   }, 240_000);
 
@@ -47,26 +71,36 @@ describe('the packed tarball', () => {
     for (const entry of ['index', 'node', 'internals']) {
       for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) expect(files).toContain(`dist/${entry}.${ext}`);
     }
-    expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f === 'dist/cli.cjs')).toEqual([]);
+    expect(
+      files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f === 'dist/cli.cjs'),
+    ).toEqual([]);
   });
 
   it('imports as ESM and requires as CommonJS, with one copy of each class', () => {
-    writeFileSync(join(project, 'esm.mjs'), `
+    writeFileSync(
+      join(project, 'esm.mjs'),
+      `
       import { Dictionary, presetConfig } from 'wordgame-engine';
       import { loadDefaultDictionary } from 'wordgame-engine/node';
       const d = loadDefaultDictionary();
-      console.log(d.ok && d.value instanceof Dictionary, d.ok && d.value.has('QUIZ'), presetConfig('en').ok);`);
-    writeFileSync(join(project, 'cjs.cjs'), `
+      console.log(d.ok && d.value instanceof Dictionary, d.ok && d.value.has('QUIZ'), presetConfig('en').ok);`,
+    );
+    writeFileSync(
+      join(project, 'cjs.cjs'),
+      `
       const { Dictionary } = require('wordgame-engine');
       const { loadDefaultDictionary } = require('wordgame-engine/node');
       const d = loadDefaultDictionary();
-      console.log(d.ok && d.value instanceof Dictionary, d.ok && d.value.wordCount);`);
+      console.log(d.ok && d.value instanceof Dictionary, d.ok && d.value.wordCount);`,
+    );
     expect(run('node', ['esm.mjs'], project).trim()).toBe('true true true');
     expect(run('node', ['cjs.cjs'], project).trim()).toBe('true 274937');
   });
 
   it('type-checks a strict TypeScript file against the declarations', () => {
-    writeFileSync(join(project, 'use.ts'), `
+    writeFileSync(
+      join(project, 'use.ts'),
+      `
       import { presetConfig, handFromLetters, type Result, type GameConfig, type EngineError } from 'wordgame-engine';
       import { readDictionaryFile } from 'wordgame-engine/node';
       const config: Result<GameConfig, EngineError> = presetConfig('en');
@@ -74,12 +108,31 @@ describe('the packed tarball', () => {
         const hand = handFromLetters('AB?', config.value);
         const n: number = hand.ok ? hand.value.length : -1;
         console.log(n, readDictionaryFile('missing.dawg').ok);
-      }`);
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', exactOptionalPropertyTypes: true, noUncheckedIndexedAccess: true, types: [] }, files: ['use.ts'] }));
+      }`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          exactOptionalPropertyTypes: true,
+          noUncheckedIndexedAccess: true,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
+    );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     expect(spawn('node', [tsc, '-p', project], project)).toEqual({ status: 0, out: '' });
     // And a type error is reported (the check above can fail).
-    writeFileSync(join(project, 'use.ts'), `import { presetConfig } from 'wordgame-engine';\nexport const n: number = presetConfig('en');\n`);
+    writeFileSync(
+      join(project, 'use.ts'),
+      `import { presetConfig } from 'wordgame-engine';\nexport const n: number = presetConfig('en');\n`,
+    );
     const failed = spawn('node', [tsc, '-p', project], project);
     expect(failed.status).toBe(2);
     expect(failed.out).toMatch(/TS2322/);
@@ -98,6 +151,16 @@ describe('the packed tarball', () => {
   });
 
   it('lists the installed files only once (no stray build output)', () => {
-    expect(readdirSync(join(project, 'node_modules/wordgame-engine')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'SECURITY.md', 'bin', 'dictionaries', 'dist', 'docs', 'package.json']);
+    expect(readdirSync(join(project, 'node_modules/wordgame-engine')).sort()).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'SECURITY.md',
+      'bin',
+      'dictionaries',
+      'dist',
+      'docs',
+      'package.json',
+    ]);
   });
 });

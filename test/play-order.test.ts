@@ -12,7 +12,11 @@ const playArb = fc.record({
   equity: fc.constantFrom(10, 12.5, 14),
   score: fc.constantFrom(10, 12),
   across: fc.boolean(),
-  tiles: fc.uniqueArray(fc.record({ square: fc.integer({ min: 0, max: 4 }), tile: fc.constantFrom(1, 2, 65) }), { minLength: 1, maxLength: 4, selector: (p) => p.square }),
+  tiles: fc.uniqueArray(fc.record({ square: fc.integer({ min: 0, max: 4 }), tile: fc.constantFrom(1, 2, 65) }), {
+    minLength: 1,
+    maxLength: 4,
+    selector: (p) => p.square,
+  }),
 });
 interface PlayData {
   readonly equity: number;
@@ -62,11 +66,23 @@ describe('the order of plays', () => {
         const store = new PlayStore(15, 4);
         for (const p of plays) {
           const tiles = sorted(p);
-          store.push(p.equity, p.score, p.across ? 0 : 1, tiles.length, Int16Array.from(tiles.map((t) => t.square)), Uint8Array.from(tiles.map((t) => t.tile)));
+          store.push(
+            p.equity,
+            p.score,
+            p.across ? 0 : 1,
+            tiles.length,
+            Int16Array.from(tiles.map((t) => t.square)),
+            Uint8Array.from(tiles.map((t) => t.tile)),
+          );
         }
         store.sort();
-        const fromStore = Array.from(store.order, (slot) => JSON.stringify([store.equity(slot), store.score(slot), store.across(slot), store.placements(slot)]));
-        const fromObjects = plays.map(objectOf).sort(comparePlays).map((p) => JSON.stringify([p.equity, p.score, p.direction === 'across', p.placements]));
+        const fromStore = Array.from(store.order, (slot) =>
+          JSON.stringify([store.equity(slot), store.score(slot), store.across(slot), store.placements(slot)]),
+        );
+        const fromObjects = plays
+          .map(objectOf)
+          .sort(comparePlays)
+          .map((p) => JSON.stringify([p.equity, p.score, p.direction === 'across', p.placements]));
         expect(fromStore).toEqual(fromObjects);
       }),
       FC,

@@ -35,7 +35,11 @@ async function until(check: () => boolean | Promise<boolean>, ms: number): Promi
 
 function startWorker(url: string): { child: ChildProcess; log: () => string } {
   let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'worker', '--queue', url, '--lock-ms', '2000'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'worker', '--queue', url, '--lock-ms', '2000'],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   child.stderr?.on('data', (d: Buffer) => void (log += d.toString()));
   return { child, log: () => log };
 }
@@ -47,7 +51,11 @@ describe.skipIf(redisBinary === undefined)('autoplay through a BullMQ queue on R
 
   beforeAll(async () => {
     const port = await freePort();
-    redis = spawn(redisBinary as string, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    redis = spawn(
+      redisBinary as string,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     url = `redis://127.0.0.1:${port}`;
     await until(
       () =>

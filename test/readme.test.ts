@@ -17,9 +17,16 @@ import { cli } from './cli-helpers.js';
  * and the ENABLE figures are what the CLI prints; every relative link leads to a file.
  */
 const root = join(import.meta.dirname, '..');
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const text = (page: string) => readFileSync(join(root, page), 'utf8');
-const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.ts') || f.endsWith('.html')).sort();
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.ts') || f.endsWith('.html'))
+  .sort();
 const enable = join(root, '..', 'shared', 'data', 'enable1.txt');
 
 function blocks(): { page: string; file: string | undefined; code: string }[] {
@@ -40,7 +47,10 @@ function commandLines(): { page: string; line: string; args: string[] }[] {
       for (const raw of (m[1] as string).split('\n')) {
         const at = raw.indexOf('wordgame ');
         if (at < 0) continue;
-        const line = raw.slice(at + 'wordgame '.length).replace(/\s+#.*$/, '').replace(/\s*&\s*(done)?\s*$/, '');
+        const line = raw
+          .slice(at + 'wordgame '.length)
+          .replace(/\s+#.*$/, '')
+          .replace(/\s*&\s*(done)?\s*$/, '');
         const args = [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((a) => (a[1] ?? a[2] ?? a[3]) as string);
         out.push({ page, line: raw.trim(), args });
       }
@@ -73,12 +83,25 @@ describe('README and guides', () => {
     const lines = commandLines();
     expect(lines.length).toBeGreaterThan(8);
     for (const { page, line, args } of lines) {
-      const command = [...COMMANDS].sort((a, b) => b.name.length - a.name.length).find((c) => args.join(' ').startsWith(c.name + ' ') || args.join(' ') === c.name);
+      const command = [...COMMANDS]
+        .sort((a, b) => b.name.length - a.name.length)
+        .find((c) => args.join(' ').startsWith(c.name + ' ') || args.join(' ') === c.name);
       expect(command, `${page}: ${line}`).toBeDefined();
-      const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
-      for (const [name, o] of Object.entries(command?.options ?? {})) options[name] = { type: o.type, ...(o.short === undefined ? {} : { short: o.short }), ...(o.multiple === true ? { multiple: true } : {}) };
+      const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      };
+      for (const [name, o] of Object.entries(command?.options ?? {}))
+        options[name] = {
+          type: o.type,
+          ...(o.short === undefined ? {} : { short: o.short }),
+          ...(o.multiple === true ? { multiple: true } : {}),
+        };
       const rest = args.slice((command?.name ?? '').split(' ').length);
-      expect(() => parseArgs({ args: rest, options, allowPositionals: true, strict: true }), `${page}: ${line}`).not.toThrow();
+      expect(
+        () => parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
+        `${page}: ${line}`,
+      ).not.toThrow();
     }
   });
 
@@ -118,7 +141,9 @@ describe('README and guides', () => {
     it(`examples/${file} prints what its comments say`, async () => {
       const code = readFileSync(join(root, 'examples', file), 'utf8');
       const printed: string[] = [];
-      vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(' ')));
+      vi.spyOn(console, 'log').mockImplementation(
+        (...args: unknown[]) => void printed.push(args.map(String).join(' ')),
+      );
       await import(`../examples/${file}`);
       const expected = expectedOutput(code);
       expect(expected.length, 'an example with nothing to check').toBeGreaterThan(0);

@@ -1,6 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Autoplayer, selfPlay, presetConfig, Board, BLANK, Code, GeneratedPlay, MoveGenerator, parseBoard, handFromLetters, parseTiles, type SimJob, type SimPort, type SimReply, simWorkerHandler, simulateOnPorts, simPlayer, type SimCandidateInfo, type SimResult, SimTally, Simulator, DEFAULT_WIN_MODEL, WinTableBuilder, winProbability } from 'wordgame-engine';
+import {
+  Autoplayer,
+  selfPlay,
+  presetConfig,
+  Board,
+  BLANK,
+  Code,
+  GeneratedPlay,
+  MoveGenerator,
+  parseBoard,
+  handFromLetters,
+  parseTiles,
+  type SimJob,
+  type SimPort,
+  type SimReply,
+  simWorkerHandler,
+  simulateOnPorts,
+  simPlayer,
+  type SimCandidateInfo,
+  type SimResult,
+  SimTally,
+  Simulator,
+  DEFAULT_WIN_MODEL,
+  WinTableBuilder,
+  winProbability,
+} from 'wordgame-engine';
 import { unseenTiles, normalQuantile } from 'wordgame-engine/internals';
 import { loadDefaultDictionary, loadDefaultLeaves, simulateOnWorkers } from 'wordgame-engine/node';
 import { FC, SIM_BOARD, failure, unwrap } from './helpers.js';
@@ -27,39 +52,61 @@ describe('statistics', () => {
   it('drops exactly the candidates a paired z-test on the raw samples drops (oracle)', () => {
     const arms = fc.integer({ min: 2, max: 6 });
     fc.assert(
-      fc.property(arms.chain((k) => fc.tuple(fc.constant(k), fc.array(fc.array(fc.integer({ min: -300, max: 300 }), { minLength: k, maxLength: k }), { minLength: 3, maxLength: 40 }), fc.array(fc.integer({ min: -80, max: 80 }), { minLength: k, maxLength: k }))), ([k, rows, shift]) => {
-        const u = rows.map((row) => row.map((x, a) => x + (shift[a] as number)));
-        const m = u.length;
-        const infos: SimCandidateInfo[] = Array.from({ length: k }, (_, a) => ({ notation: `c${a}`, kind: 'play', placements: [], traded: [], score: 0, equity: 0 }));
-        const tally = unwrap(SimTally.create(infos, 2, { minIterations: 1, checkEvery: 1, confidence: 0.9, iterations: 1000 }));
-        // The documented layout: 7 sums per candidate, then the pairwise products.
-        const stats = new Float64Array(tally.stats.length);
-        for (const row of u) {
-          for (let a = 0; a < k; a++) {
-            const x = row[a] as number;
-            stats[a * 7] = (stats[a * 7] as number) + 1;
-            stats[a * 7 + 1] = (stats[a * 7 + 1] as number) + x;
-            stats[a * 7 + 2] = (stats[a * 7 + 2] as number) + x * x;
-            for (let b = a + 1; b < k; b++) stats[k * 7 + a * k + b] = (stats[k * 7 + a * k + b] as number) + x * (row[b] as number);
+      fc.property(
+        arms.chain((k) =>
+          fc.tuple(
+            fc.constant(k),
+            fc.array(fc.array(fc.integer({ min: -300, max: 300 }), { minLength: k, maxLength: k }), {
+              minLength: 3,
+              maxLength: 40,
+            }),
+            fc.array(fc.integer({ min: -80, max: 80 }), { minLength: k, maxLength: k }),
+          ),
+        ),
+        ([k, rows, shift]) => {
+          const u = rows.map((row) => row.map((x, a) => x + (shift[a] as number)));
+          const m = u.length;
+          const infos: SimCandidateInfo[] = Array.from({ length: k }, (_, a) => ({
+            notation: `c${a}`,
+            kind: 'play',
+            placements: [],
+            traded: [],
+            score: 0,
+            equity: 0,
+          }));
+          const tally = unwrap(
+            SimTally.create(infos, 2, { minIterations: 1, checkEvery: 1, confidence: 0.9, iterations: 1000 }),
+          );
+          // The documented layout: 7 sums per candidate, then the pairwise products.
+          const stats = new Float64Array(tally.stats.length);
+          for (const row of u) {
+            for (let a = 0; a < k; a++) {
+              const x = row[a] as number;
+              stats[a * 7] = (stats[a * 7] as number) + 1;
+              stats[a * 7 + 1] = (stats[a * 7 + 1] as number) + x;
+              stats[a * 7 + 2] = (stats[a * 7 + 2] as number) + x * x;
+              for (let b = a + 1; b < k; b++)
+                stats[k * 7 + a * k + b] = (stats[k * 7 + a * k + b] as number) + x * (row[b] as number);
+            }
           }
-        }
-        tally.merge(stats);
-        tally.advance(m);
-        tally.check();
-        // The oracle, from the raw samples.
-        const mean = (a: number) => u.reduce((s, r) => s + (r[a] as number), 0) / m;
-        let leader = 0;
-        for (let a = 1; a < k; a++) if (mean(a) > mean(leader)) leader = a;
-        const z = normalQuantile(1 - 0.1 / (k - 1));
-        const expected = Array.from({ length: k }, (_, a) => {
-          if (a === leader) return 1;
-          const d = u.map((r) => (r[leader] as number) - (r[a] as number));
-          const md = d.reduce((s, x) => s + x, 0) / m;
-          const v = d.reduce((s, x) => s + (x - md) ** 2, 0) / (m - 1);
-          return (v === 0 ? md >= 0 : md - z * Math.sqrt(v / m) > 0) ? 0 : 1;
-        });
-        expect([...tally.live]).toEqual(expected);
-      }),
+          tally.merge(stats);
+          tally.advance(m);
+          tally.check();
+          // The oracle, from the raw samples.
+          const mean = (a: number) => u.reduce((s, r) => s + (r[a] as number), 0) / m;
+          let leader = 0;
+          for (let a = 1; a < k; a++) if (mean(a) > mean(leader)) leader = a;
+          const z = normalQuantile(1 - 0.1 / (k - 1));
+          const expected = Array.from({ length: k }, (_, a) => {
+            if (a === leader) return 1;
+            const d = u.map((r) => (r[leader] as number) - (r[a] as number));
+            const md = d.reduce((s, x) => s + x, 0) / m;
+            const v = d.reduce((s, x) => s + (x - md) ** 2, 0) / (m - 1);
+            return (v === 0 ? md >= 0 : md - z * Math.sqrt(v / m) > 0) ? 0 : 1;
+          });
+          expect([...tally.live]).toEqual(expected);
+        },
+      ),
       { ...FC, numRuns: 300 },
     );
   });
@@ -80,7 +127,7 @@ describe('statistics', () => {
   it('the fit recovers a known logistic curve', () => {
     const builder = new WinTableBuilder();
     let s = 12345;
-    const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
+    const rand = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
     for (let k = 0; k < 60_000; k++) {
       const u = k % 2 === 0 ? 20 : 60;
       const lead = Math.round(rand() * 400 - 200);
@@ -96,7 +143,7 @@ describe('statistics', () => {
 });
 
 describe('the simulator', () => {
-  it('plays every candidate against the same deals: a candidate\'s sums do not depend on which others are sampled', () => {
+  it("plays every candidate against the same deals: a candidate's sums do not depend on which others are sampled", () => {
     const run = unwrap(sim.prepare(position, { candidates: 6 }));
     const n = run.candidates.length;
     const all = new Float64Array(run.tally.stats.length);
@@ -116,7 +163,11 @@ describe('the simulator', () => {
     const whole = new Float64Array(run.tally.stats.length);
     run.sample(0, 30, live, whole);
     const parts = new Float64Array(run.tally.stats.length);
-    for (const [a, b] of [[20, 30], [0, 7], [7, 20]] as const) {
+    for (const [a, b] of [
+      [20, 30],
+      [0, 7],
+      [7, 20],
+    ] as const) {
       const part = new Float64Array(run.tally.stats.length);
       run.sample(a, b, live, part);
       for (let k = 0; k < part.length; k++) parts[k] = (parts[k] as number) + (part[k] as number);
@@ -131,14 +182,20 @@ describe('the simulator', () => {
     const run = unwrap(own.prepare({ board: empty, rack: hand, lead: 0 }, { candidates: 12 }));
     const plays = run.candidates.filter((c) => c.kind === 'play');
     expect(plays).toHaveLength(12);
-    const key = (c: SimCandidateInfo, t: boolean) => c.placements.map((p) => `${t ? (p.square % 15) * 15 + Math.floor(p.square / 15) : p.square}:${p.tile}`).sort().join(' ');
+    const key = (c: SimCandidateInfo, t: boolean) =>
+      c.placements
+        .map((p) => `${t ? (p.square % 15) * 15 + Math.floor(p.square / 15) : p.square}:${p.tile}`)
+        .sort()
+        .join(' ');
     const keys = new Set(plays.map((c) => key(c, false)));
     for (const c of plays) expect(keys.has(key(c, true))).toBe(false);
     // Each is one of the generator's top plays, in equity order.
     const top = unwrap(MoveGenerator.create(config, dictionary, empty));
     const n = top.searchTop(hand, 24, { leaves });
     const order = Array.from({ length: n }, (_, i) => top.topPlay(i)?.notation);
-    expect(plays.map((c) => order.indexOf(c.notation))).toEqual([...plays.map((c) => order.indexOf(c.notation))].sort((a, b) => a - b));
+    expect(plays.map((c) => order.indexOf(c.notation))).toEqual(
+      [...plays.map((c) => order.indexOf(c.notation))].sort((a, b) => a - b),
+    );
     expect(plays.every((c) => order.includes(c.notation))).toBe(true);
   });
 
@@ -156,7 +213,9 @@ describe('the simulator', () => {
     const utilities = full.candidates.map((c) => c.utility);
     expect(utilities).toEqual([...utilities].sort((a, b) => b - a));
     expect(full.candidates.some((c) => c.kind === 'trade')).toBe(true);
-    const stopped = unwrap(sim.simulate(position, { iterations: 160, candidates: 8, minIterations: 32, checkEvery: 16 }));
+    const stopped = unwrap(
+      sim.simulate(position, { iterations: 160, candidates: 8, minIterations: 32, checkEvery: 16 }),
+    );
     expect(stopped.candidates[0]?.live).toBe(true);
     expect(stopped.candidates.filter((c) => !c.live).length).toBeGreaterThan(0);
     expect(stopped.samples).toBe(stopped.candidates.reduce((s, c) => s + c.iterations, 0));
@@ -186,7 +245,13 @@ describe('the simulator', () => {
     expect(failure(sim.simulate({ board, rack: [1.5, 2] })).param).toBe('rack');
     expect(failure(sim.simulate({ board, rack: 'AB' as never })).param).toBe('rack');
     expect(failure(sim.simulate({ board, rack, unseen: ['x', 1] as never })).param).toBe('rack');
-    for (const [options, param] of [[{ plies: 0 }, 'plies'], [{ candidates: 1000 }, 'candidates'], [{ confidence: 0.2 }, 'confidence'], [{ iterations: 1.5 }, 'iterations'], [{ timeMs: -1 }, 'timeMs']] as const)
+    for (const [options, param] of [
+      [{ plies: 0 }, 'plies'],
+      [{ candidates: 1000 }, 'candidates'],
+      [{ confidence: 0.2 }, 'confidence'],
+      [{ iterations: 1.5 }, 'iterations'],
+      [{ timeMs: -1 }, 'timeMs'],
+    ] as const)
       expect(failure(sim.simulate(position, options)).param).toBe(param);
   });
 });
@@ -200,12 +265,16 @@ describe('on several threads', () => {
     Array.from({ length: k }, () => {
       const handle = simWorkerHandler(defaults);
       let listener: (r: SimReply) => void = () => undefined;
-      return { post: (request) => void setTimeout(() => listener(handle(request)), 0), listen: (onReply) => void (listener = onReply) };
+      return {
+        post: (request) => void setTimeout(() => listener(handle(request)), 0),
+        listen: (onReply) => void (listener = onReply),
+      };
     });
 
   it('gives the result of one thread whatever the number of workers', async () => {
     const here = unwrap(sim.simulate(position, { iterations: 96, candidates: 6, seed: 9 }));
-    for (const k of [1, 3]) expect(withoutMs(unwrap(await simulateOnPorts(job, fakePorts(k))))).toEqual(withoutMs(here));
+    for (const k of [1, 3])
+      expect(withoutMs(unwrap(await simulateOnPorts(job, fakePorts(k))))).toEqual(withoutMs(here));
     expect(withoutMs(unwrap(await simulateOnWorkers(job, 2)))).toEqual(withoutMs(here));
   }, 60_000);
 
@@ -217,22 +286,42 @@ describe('on several threads', () => {
 
 describe('simulating players', () => {
   it('play whole games that the validator accepts (selfplay)', () => {
-    const game = unwrap(selfPlay(config, dictionary, [simPlayer(sim, { iterations: 6, candidates: 3 }), simPlayer(sim, { iterations: 6, candidates: 3 })], 4));
+    const game = unwrap(
+      selfPlay(
+        config,
+        dictionary,
+        [simPlayer(sim, { iterations: 6, candidates: 3 }), simPlayer(sim, { iterations: 6, candidates: 3 })],
+        4,
+      ),
+    );
     expect(game.turns.length).toBeGreaterThan(8);
   }, 60_000);
 
   it('play the same lean game twice from a seed', () => {
-    const auto = unwrap(Autoplayer.create(config, dictionary, [{ name: 'sim', leaves, sim: { options: { iterations: 6, candidates: 3 } } }, { name: 'leave', leaves }]));
+    const auto = unwrap(
+      Autoplayer.create(config, dictionary, [
+        { name: 'sim', leaves, sim: { options: { iterations: 6, candidates: 3 } } },
+        { name: 'leave', leaves },
+      ]),
+    );
     expect(auto.playGame(77, 1)).toEqual(auto.playGame(77, 1));
-    expect(failure(Autoplayer.create(config, dictionary, [{ name: 'sim', sim: {} }, { name: 'static' }])).code).toBe(Code.BAD_QUERY);
+    expect(failure(Autoplayer.create(config, dictionary, [{ name: 'sim', sim: {} }, { name: 'static' }])).code).toBe(
+      Code.BAD_QUERY,
+    );
   }, 60_000);
 
-  it('infer from the opponent\'s last play in lean games when asked: the same game from a seed, not the game without inference', () => {
-    const players = (infer: boolean) => [{ name: 'sim', leaves, sim: { options: { iterations: 8, candidates: 3, inferenceTemperature: 1 }, infer } }, { name: 'leave', leaves }];
+  it("infer from the opponent's last play in lean games when asked: the same game from a seed, not the game without inference", () => {
+    const players = (infer: boolean) => [
+      { name: 'sim', leaves, sim: { options: { iterations: 8, candidates: 3, inferenceTemperature: 1 }, infer } },
+      { name: 'leave', leaves },
+    ];
     const inferring = unwrap(Autoplayer.create(config, dictionary, players(true)));
     const game = inferring.playGame(78, 0);
     expect(inferring.playGame(78, 0)).toEqual(game);
-    const games = [78, 79, 80].map((s) => [inferring.playGame(s, 0), unwrap(Autoplayer.create(config, dictionary, players(false))).playGame(s, 0)]);
+    const games = [78, 79, 80].map((s) => [
+      inferring.playGame(s, 0),
+      unwrap(Autoplayer.create(config, dictionary, players(false))).playGame(s, 0),
+    ]);
     expect(games.some(([a, b]) => JSON.stringify(a) !== JSON.stringify(b))).toBe(true);
   }, 120_000);
 });
@@ -260,7 +349,9 @@ describe('opponent-rack inference', () => {
 
   /** The kept tiles of the first `n` deals that were accepted before the last try, and the share of deals with a gap over 0.5. */
   const deals = (temperature: number, n: number) => {
-    const run = unwrap(sim.prepare({ board: after, rack, opponentPlay }, { candidates: 1, inferenceTemperature: temperature, seed: 3 }));
+    const run = unwrap(
+      sim.prepare({ board: after, rack, opponentPlay }, { candidates: 1, inferenceTemperature: temperature, seed: 3 }),
+    );
     const keptN = 7 - opponentPlay.length;
     let over = 0;
     let counted = 0;
@@ -274,7 +365,7 @@ describe('opponent-rack inference', () => {
     return { over: over / counted, counted };
   };
 
-  it('keeps only deals whose kept tiles make the opponent\'s play (nearly) their best at a low temperature; uniform deals do not', () => {
+  it("keeps only deals whose kept tiles make the opponent's play (nearly) their best at a low temperature; uniform deals do not", () => {
     expect(opponentPlay.length).toBeLessThan(7);
     const inferred = deals(0.05, 24);
     expect(inferred.counted).toBeGreaterThan(12);
@@ -289,7 +380,10 @@ describe('opponent-rack inference', () => {
     const ports: SimPort[] = [0, 1].map(() => {
       const handle = simWorkerHandler({ dictionary: loadDefaultDictionary, leaves: loadDefaultLeaves });
       let listener: (r: SimReply) => void = () => undefined;
-      return { post: (request) => void setTimeout(() => listener(handle(request)), 0), listen: (onReply) => void (listener = onReply) };
+      return {
+        post: (request) => void setTimeout(() => listener(handle(request)), 0),
+        listen: (onReply) => void (listener = onReply),
+      };
     });
     const job: SimJob = { cells: after.cells(), rack, opponentPlay, options };
     expect(withoutMs(unwrap(await simulateOnPorts(job, ports)))).toEqual(withoutMs(here));
@@ -299,14 +393,22 @@ describe('opponent-rack inference', () => {
 
   it('reports an opponent play that is not on the board, or not a play, as an error value', () => {
     const [first] = opponentPlay as [{ square: number; tile: number }];
-    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [{ square: first.square, tile: first.tile === 1 ? 2 : 1 }] })).param).toBe('opponentPlay');
+    expect(
+      failure(
+        sim.prepare({ board: after, rack, opponentPlay: [{ square: first.square, tile: first.tile === 1 ? 2 : 1 }] }),
+      ).param,
+    ).toBe('opponentPlay');
     expect(failure(sim.prepare({ board: after, rack, opponentPlay: [] })).param).toBe('opponentPlay');
     expect(failure(sim.prepare({ board: after, rack, opponentPlay: [first, first] })).param).toBe('opponentPlay');
-    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [{ square: 10_000, tile: 1 }] })).param).toBe('opponentPlay');
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay: [{ square: 10_000, tile: 1 }] })).param).toBe(
+      'opponentPlay',
+    );
     // Two tiles of the board in neither the same row nor the same column: no play.
     const scattered = [1 * 15 + 4, 7 * 15 + 6].map((square) => ({ square, tile: after.cell(square) }));
     expect(scattered.every((p) => p.tile !== 0)).toBe(true);
     expect(failure(sim.prepare({ board: after, rack, opponentPlay: scattered })).param).toBe('opponentPlay');
-    expect(failure(sim.prepare({ board: after, rack, opponentPlay }, { inferenceTemperature: -1 })).param).toBe('inferenceTemperature');
+    expect(failure(sim.prepare({ board: after, rack, opponentPlay }, { inferenceTemperature: -1 })).param).toBe(
+      'inferenceTemperature',
+    );
   });
 });

@@ -1,7 +1,44 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Board, type Placement, CONFIG_SPECS, createConfig, presetConfig, type GameConfig, BLANK, Code, formatBoard, parseBoard, formatPlay, parsePlay, formatPosition, parsePosition, formatTiles, parseTiles, renderBoard, handValue, makeHand, type CrosswordState } from 'wordgame-engine';
-import { ENGLISH_LETTERS, STANDARD_LAYOUT, crosswordStateFromJSON, crosswordStateToJSON, drawTiles, fullBag, returnTiles, addTiles, removeTiles, exchangeTiles, handTileOf, newCrosswordState, placeTiles, refillHand, tilesConserved } from 'wordgame-engine/internals';
+import {
+  Board,
+  type Placement,
+  CONFIG_SPECS,
+  createConfig,
+  presetConfig,
+  type GameConfig,
+  BLANK,
+  Code,
+  formatBoard,
+  parseBoard,
+  formatPlay,
+  parsePlay,
+  formatPosition,
+  parsePosition,
+  formatTiles,
+  parseTiles,
+  renderBoard,
+  handValue,
+  makeHand,
+  type CrosswordState,
+} from 'wordgame-engine';
+import {
+  ENGLISH_LETTERS,
+  STANDARD_LAYOUT,
+  crosswordStateFromJSON,
+  crosswordStateToJSON,
+  drawTiles,
+  fullBag,
+  returnTiles,
+  addTiles,
+  removeTiles,
+  exchangeTiles,
+  handTileOf,
+  newCrosswordState,
+  placeTiles,
+  refillHand,
+  tilesConserved,
+} from 'wordgame-engine/internals';
 import { FC, failure, unwrap } from './helpers.js';
 
 const EN = unwrap(presetConfig('en'));
@@ -23,7 +60,8 @@ describe('presets', () => {
     expect(face).toBe(187);
     const count = (c: GameConfig, l: number, w: number) => {
       let n = 0;
-      for (let i = 0; i < c.layout.rows * c.layout.cols; i++) if (c.layout.letterMultiplier[i] === l && c.layout.wordMultiplier[i] === w) n++;
+      for (let i = 0; i < c.layout.rows * c.layout.cols; i++)
+        if (c.layout.letterMultiplier[i] === l && c.layout.wordMultiplier[i] === w) n++;
       return n;
     };
     expect([count(EN, 1, 3), count(EN, 1, 2), count(EN, 3, 1), count(EN, 2, 1)]).toEqual([8, 17, 12, 24]);
@@ -33,7 +71,14 @@ describe('presets', () => {
     expect([count(wwf, 1, 3), count(wwf, 1, 2), count(wwf, 3, 1), count(wwf, 2, 1)]).toEqual([8, 12, 16, 24]);
     const sup = unwrap(presetConfig('super'));
     expect([sup.layout.rows, sup.layout.cols, sup.letters.blanks]).toEqual([21, 21, 4]);
-    expect([count(sup, 1, 4), count(sup, 1, 3), count(sup, 1, 2), count(sup, 4, 1), count(sup, 3, 1), count(sup, 2, 1)]).toEqual([4, 16, 40, 8, 20, 36]);
+    expect([
+      count(sup, 1, 4),
+      count(sup, 1, 3),
+      count(sup, 1, 2),
+      count(sup, 4, 1),
+      count(sup, 3, 1),
+      count(sup, 2, 1),
+    ]).toEqual([4, 16, 40, 8, 20, 36]);
     expect(ES.letters.counts[ES.alphabet.code('CH')]).toBe(1);
     expect(ES.letters.values[ES.alphabet.code('RR')]).toBe(8);
   });
@@ -42,9 +87,24 @@ describe('presets', () => {
     const base = CONFIG_SPECS.en as (typeof CONFIG_SPECS)['en'] & object;
     const cases: [unknown, RegExp][] = [
       [{ ...base, letters: { ...ENGLISH_LETTERS, tiles: [{ glyph: 'A', count: -1, value: 1 }] } }, /count of A/],
-      [{ ...base, letters: { ...ENGLISH_LETTERS, tiles: [{ glyph: 'Ж', count: 1, value: 1 }] } }, /missing from alphabet/],
+      [
+        { ...base, letters: { ...ENGLISH_LETTERS, tiles: [{ glyph: 'Ж', count: 1, value: 1 }] } },
+        /missing from alphabet/,
+      ],
       [{ ...base, letters: { ...ENGLISH_LETTERS, blanks: 1.5 } }, /blanks/],
-      [{ ...base, layout: { name: 'x', rows: STANDARD_LAYOUT.rows.slice(1).map((r) => r.slice(1)).concat(['...']) } }, /row 15 has 3 squares/],
+      [
+        {
+          ...base,
+          layout: {
+            name: 'x',
+            rows: STANDARD_LAYOUT.rows
+              .slice(1)
+              .map((r) => r.slice(1))
+              .concat(['...']),
+          },
+        },
+        /row 15 has 3 squares/,
+      ],
       [{ ...base, layout: { name: 'x', rows: ['...', '...', '...'] } }, /no start square/],
       [{ ...base, layout: { name: 'x', rows: ['*.', '.*'] } }, /exactly one start/],
       [{ ...base, layout: { name: 'x', rows: ['*?'] } }, /unknown square/],
@@ -65,7 +125,14 @@ describe('presets', () => {
       createConfig({
         name: 'mini',
         alphabet: 'en',
-        letters: { name: 'mini', tiles: [{ glyph: 'A', count: 5, value: 1 }, { glyph: 'B', count: 3, value: 3 }], blanks: 1 },
+        letters: {
+          name: 'mini',
+          tiles: [
+            { glyph: 'A', count: 5, value: 1 },
+            { glyph: 'B', count: 3, value: 3 },
+          ],
+          blanks: 1,
+        },
         layout: { name: 'mini7', rows: ['T.....T', '.#...#.', '..d.d..', '...+...', '..d.d..', '.#...#.', 'T.....T'] },
         handSize: 3,
         fullHandBonus: 10,
@@ -78,7 +145,15 @@ describe('presets', () => {
 
 const glyphs = (alphabetCodes: number) => fc.integer({ min: 1, max: alphabetCodes });
 const boardArb = (rows: number, cols: number, size: number) =>
-  fc.array(fc.oneof(fc.constant(0), fc.constant(0), glyphs(size), glyphs(size).map((g) => g | BLANK)), { minLength: rows * cols, maxLength: rows * cols });
+  fc.array(
+    fc.oneof(
+      fc.constant(0),
+      fc.constant(0),
+      glyphs(size),
+      glyphs(size).map((g) => g | BLANK),
+    ),
+    { minLength: rows * cols, maxLength: rows * cols },
+  );
 
 describe('notation', () => {
   it('round-trips boards through text (English and Spanish, blanks, multi-character glyphs)', () => {
@@ -118,8 +193,9 @@ describe('notation', () => {
   });
 
   it('parses plays with dots, parentheses or letters for board tiles, and blanks', () => {
-    const board = unwrap(parseBoard(['...............'.repeat(1)].concat(Array(14).fill('...............')).join('\n'), EN.alphabet))
-      .withTiles([{ square: 7 * 15 + 7, tile: EN.alphabet.code('A') }]);
+    const board = unwrap(
+      parseBoard(['...............'.repeat(1)].concat(Array(14).fill('...............')).join('\n'), EN.alphabet),
+    ).withTiles([{ square: 7 * 15 + 7, tile: EN.alphabet.code('A') }]);
     const a = unwrap(parsePlay('8G cAT', board, EN.alphabet));
     const b = unwrap(parsePlay('8G c(A)T', board, EN.alphabet));
     const d = unwrap(parsePlay('8g c.T', board, EN.alphabet));
@@ -144,7 +220,13 @@ describe('notation', () => {
         fc.nat(8),
         fc.nat(8),
         fc.integer({ min: 1, max: 9 }),
-        fc.array(fc.oneof(glyphs(26), glyphs(26).map((g) => g | BLANK)), { minLength: 9, maxLength: 9 }),
+        fc.array(
+          fc.oneof(
+            glyphs(26),
+            glyphs(26).map((g) => g | BLANK),
+          ),
+          { minLength: 9, maxLength: 9 },
+        ),
         (cells, across, r0, c0, len, tiles) => {
           const board = unwrap(Board.fromCells(9, 9, cells));
           const placements: Placement[] = [];
@@ -159,7 +241,9 @@ describe('notation', () => {
           const text = formatPlay(placements, board, EN.alphabet);
           if (!text.ok) return;
           const back = unwrap(parsePlay(text.value, board, EN.alphabet));
-          expect([...back.placements].sort((x, y) => x.square - y.square)).toEqual([...placements].sort((x, y) => x.square - y.square));
+          expect([...back.placements].sort((x, y) => x.square - y.square)).toEqual(
+            [...placements].sort((x, y) => x.square - y.square),
+          );
         },
       ),
       FC,
@@ -189,12 +273,16 @@ const opArb: fc.Arbitrary<Op> = fc.record({
 
 function applyOp(s: CrosswordState, op: Op, c: GameConfig): CrosswordState {
   const hand = s.hands[op.player] as readonly number[];
-  const picked = [...new Set(op.pick.map((i) => i % Math.max(hand.length, 1)))].filter((i) => i < hand.length).map((i) => hand[i] as number);
+  const picked = [...new Set(op.pick.map((i) => i % Math.max(hand.length, 1)))]
+    .filter((i) => i < hand.length)
+    .map((i) => hand[i] as number);
   if (op.kind === 'refill') return refillHand(s, op.player, c.handSize);
   if (op.kind === 'exchange') return exchangeTiles(s, op.player, picked) ?? s;
   const empties: number[] = [];
   for (let i = 0; i < s.board.size && empties.length < picked.length; i += 7) if (s.board.isEmpty(i)) empties.push(i);
-  const placements = picked.slice(0, empties.length).map((t, k) => ({ square: empties[k] as number, tile: t === BLANK ? BLANK | 5 : t }));
+  const placements = picked
+    .slice(0, empties.length)
+    .map((t, k) => ({ square: empties[k] as number, tile: t === BLANK ? BLANK | 5 : t }));
   return placeTiles(s, op.player, placements, placements.length) ?? s;
 }
 

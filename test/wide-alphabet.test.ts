@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALPHABETS, Board, presetConfig, loadDictionary, saveDictionary, MoveGenerator, allPlays, parsePlay, parseTiles, moveInput, validateMove, makeHand } from 'wordgame-engine';
+import {
+  ALPHABETS,
+  Board,
+  presetConfig,
+  loadDictionary,
+  saveDictionary,
+  MoveGenerator,
+  allPlays,
+  parsePlay,
+  parseTiles,
+  moveInput,
+  validateMove,
+  makeHand,
+} from 'wordgame-engine';
 import { FC, mustBuild, unwrap } from './helpers.js';
 
 /**
@@ -8,7 +21,37 @@ import { FC, mustBuild, unwrap } from './helpers.js';
  * the second-word paths of lookups, file checks, cross-checks and move generation.
  */
 const PL = unwrap(presetConfig('pl'));
-const WORDS = ['żaba', 'żal', 'źle', 'ząb', 'zęby', 'mąż', 'róża', 'łza', 'łąka', 'ćma', 'źdźbło', 'żółw', 'pać', 'ja', 'on', 'ona', 'to', 'ty', 'my', 'żyć', 'być', 'pić', 'ale', 'las', 'lis', 'ala', 'żuk', 'żół', 'óśma'];
+const WORDS = [
+  'żaba',
+  'żal',
+  'źle',
+  'ząb',
+  'zęby',
+  'mąż',
+  'róża',
+  'łza',
+  'łąka',
+  'ćma',
+  'źdźbło',
+  'żółw',
+  'pać',
+  'ja',
+  'on',
+  'ona',
+  'to',
+  'ty',
+  'my',
+  'żyć',
+  'być',
+  'pić',
+  'ale',
+  'las',
+  'lis',
+  'ala',
+  'żuk',
+  'żół',
+  'óśma',
+];
 
 describe('a 32-glyph alphabet (glyph codes past 31)', () => {
   it('round-trips through the file and answers lookups', () => {
@@ -27,7 +70,13 @@ describe('a 32-glyph alphabet (glyph codes past 31)', () => {
     const dict = mustBuild(WORDS, ALPHABETS.pl, true);
     let board = Board.empty(15, 15);
     board = board.withTiles(unwrap(parsePlay('8G ŻABA', board, PL.alphabet)).placements);
-    const racks = fc.sample(fc.array(fc.constantFrom('Ż', 'A', 'B', 'Ł', 'Z', 'Ą', 'K', 'Ę', 'Y', 'L', 'S', 'I', '?', 'Ó', 'W', 'Ć', 'M'), { minLength: 7, maxLength: 7 }), { seed: FC.seed, numRuns: 40 });
+    const racks = fc.sample(
+      fc.array(fc.constantFrom('Ż', 'A', 'B', 'Ł', 'Z', 'Ą', 'K', 'Ę', 'Y', 'L', 'S', 'I', '?', 'Ó', 'W', 'Ć', 'M'), {
+        minLength: 7,
+        maxLength: 7,
+      }),
+      { seed: FC.seed, numRuns: 40 },
+    );
     let total = 0;
     for (const rack of racks) {
       const t = parseTiles(rack.join(''), PL.alphabet);

@@ -20,12 +20,25 @@ export interface AlphabetSpec {
   readonly vowels?: readonly string[];
 }
 
-const GLYPH = refine(str(1, 8), (g) => (g !== g.normalize('NFC').toUpperCase() ? 'a glyph is upper case (NFC)' : /[\s?*.[\]()=]/u.test(g) ? 'a glyph uses a reserved character (? * . [ ] ( ) = or a space)' : undefined));
+const GLYPH = refine(str(1, 8), (g) =>
+  g !== g.normalize('NFC').toUpperCase()
+    ? 'a glyph is upper case (NFC)'
+    : /[\s?*.[\]()=]/u.test(g)
+      ? 'a glyph uses a reserved character (? * . [ ] ( ) = or a space)'
+      : undefined,
+);
 
 /** The shape of an alphabet spec. */
 const SPEC = object(
   { name: str(1, 32, /^[\p{L}\p{N}_.-]+$/u), glyphs: array(GLYPH, 1, MAX_GLYPH_CODE) },
-  { fold: record(str(1, 8), refine(str(1, 2), (k) => ([...k].length === 1 && k.length === 1 ? undefined : 'a fold source is one character')), 256), vowels: array(GLYPH, 0, MAX_GLYPH_CODE) },
+  {
+    fold: record(
+      str(1, 8),
+      refine(str(1, 2), (k) => ([...k].length === 1 && k.length === 1 ? undefined : 'a fold source is one character')),
+      256,
+    ),
+    vowels: array(GLYPH, 0, MAX_GLYPH_CODE),
+  },
 );
 
 function badAlphabet(cause: string) {
@@ -126,7 +139,8 @@ export class Alphabet {
     if (!checked.ok) return err(engineError(Code.BAD_ALPHABET, { cause: checked.fault.toString() }));
     const s = checked.value;
     const glyphs = new Set(s.glyphs);
-    if (glyphs.size !== s.glyphs.length) return badAlphabet(`glyph ${s.glyphs.find((g, i) => s.glyphs.indexOf(g) !== i)} is listed twice`);
+    if (glyphs.size !== s.glyphs.length)
+      return badAlphabet(`glyph ${s.glyphs.find((g, i) => s.glyphs.indexOf(g) !== i)} is listed twice`);
     const vowels = s.vowels ?? [];
     for (const v of vowels) if (!glyphs.has(v)) return badAlphabet(`vowels: ${JSON.stringify(v)} is not a glyph`);
     if (new Set(vowels).size !== vowels.length) return badAlphabet('vowels: a vowel is listed twice');
@@ -134,10 +148,21 @@ export class Alphabet {
     for (const g of s.glyphs) for (const ch of g) (glyphChars.add(ch), glyphChars.add(ch.toLowerCase()));
     const longest = Math.max(...s.glyphs.map((g) => g.length));
     for (const [from, to] of Object.entries(s.fold ?? {})) {
-      if (glyphChars.has(from) || glyphChars.has(from.toUpperCase())) return badAlphabet(`fold: ${JSON.stringify(from)} is in a glyph, so it cannot be folded (a fold of a glyph would lose words or cycle)`);
-      if (!splitsIntoGlyphs(to, glyphs, longest)) return badAlphabet(`fold: ${JSON.stringify(from)} folds to ${JSON.stringify(to)}, which is not a run of glyphs`);
+      if (glyphChars.has(from) || glyphChars.has(from.toUpperCase()))
+        return badAlphabet(
+          `fold: ${JSON.stringify(from)} is in a glyph, so it cannot be folded (a fold of a glyph would lose words or cycle)`,
+        );
+      if (!splitsIntoGlyphs(to, glyphs, longest))
+        return badAlphabet(
+          `fold: ${JSON.stringify(from)} folds to ${JSON.stringify(to)}, which is not a run of glyphs`,
+        );
     }
-    const frozen: AlphabetSpec = Object.freeze({ name: s.name, glyphs: s.glyphs, ...(s.fold === undefined ? {} : { fold: s.fold }), ...(s.vowels === undefined ? {} : { vowels: s.vowels }) });
+    const frozen: AlphabetSpec = Object.freeze({
+      name: s.name,
+      glyphs: s.glyphs,
+      ...(s.fold === undefined ? {} : { fold: s.fold }),
+      ...(s.vowels === undefined ? {} : { vowels: s.vowels }),
+    });
     return ok(new Alphabet(frozen));
   }
 
@@ -185,7 +210,12 @@ export class Alphabet {
     const n = this.encodeInto(text, out);
     if (n < 0) {
       const bad = this.firstInvalid(text);
-      return err(engineError(Code.BAD_QUERY, { param: bad, cause: `${JSON.stringify(bad)} is not a glyph of alphabet ${this.spec.name}` }));
+      return err(
+        engineError(Code.BAD_QUERY, {
+          param: bad,
+          cause: `${JSON.stringify(bad)} is not a glyph of alphabet ${this.spec.name}`,
+        }),
+      );
     }
     return ok(out.subarray(0, n));
   }

@@ -99,14 +99,20 @@ export class Autoplayer {
   #lastPlay: Placement[] = [];
   readonly #inferring: boolean;
 
-  private constructor(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[], generator: MoveGenerator) {
+  private constructor(
+    config: GameConfig,
+    dictionary: Dictionary,
+    players: readonly AutoplayPlayer[],
+    generator: MoveGenerator,
+  ) {
     this.config = config;
     this.#dictionary = dictionary;
     this.#players = players;
     this.#searchOptions = players.map((p) => (p.leaves === undefined ? {} : { leaves: p.leaves }));
     this.#generator = generator;
     const tiles: number[] = [];
-    for (let code = 1; code < config.letters.counts.length; code++) for (let k = 0; k < (config.letters.counts[code] as number); k++) tiles.push(code);
+    for (let code = 1; code < config.letters.counts.length; code++)
+      for (let k = 0; k < (config.letters.counts[code] as number); k++) tiles.push(code);
     for (let k = 0; k < config.letters.blanks; k++) tiles.push(BLANK);
     this.#fullBag = Uint8Array.from(tiles);
     this.#bag = new Uint8Array(tiles.length);
@@ -125,9 +131,14 @@ export class Autoplayer {
   }
 
   /** An autoplayer for 2 or more players; the dictionary needs a GADDAG of the configuration's alphabet. */
-  static create(config: GameConfig, dictionary: Dictionary, players: readonly AutoplayPlayer[]): Result<Autoplayer, EngineError> {
+  static create(
+    config: GameConfig,
+    dictionary: Dictionary,
+    players: readonly AutoplayPlayer[],
+  ): Result<Autoplayer, EngineError> {
     if (players.length < 2) return err(engineError(Code.BAD_QUERY, { cause: 'autoplay needs at least 2 players' }));
-    if (players.some((p) => p.sim !== undefined && (p.leaves === undefined || players.length !== 2))) return err(engineError(Code.BAD_QUERY, { cause: 'a simulating player needs leave values and one opponent' }));
+    if (players.some((p) => p.sim !== undefined && (p.leaves === undefined || players.length !== 2)))
+      return err(engineError(Code.BAD_QUERY, { cause: 'a simulating player needs leave values and one opponent' }));
     const gen = MoveGenerator.create(config, dictionary);
     if (!gen.ok) return gen;
     return ok(new Autoplayer(config, dictionary, players, gen.value));
@@ -164,12 +175,21 @@ export class Autoplayer {
       let score = 0;
       let count = 0;
       // With an empty bag, a player with an endgame solver plays the first move of its line.
-      const solved = player.endgame !== undefined && this.#bagSize === 0 && n === 2 ? player.endgame.solve(gen.currentBoard(), [rack, racks[1 - seat] as number[]], { maxNodes: player.endgameNodes ?? 50_000 }) : undefined;
+      const solved =
+        player.endgame !== undefined && this.#bagSize === 0 && n === 2
+          ? player.endgame.solve(gen.currentBoard(), [rack, racks[1 - seat] as number[]], {
+              maxNodes: player.endgameNodes ?? 50_000,
+            })
+          : undefined;
       const move = solved?.ok === true ? solved.value.line[0] : undefined;
       const simulator = this.#simulators[(seat + rotate) % n];
       // The endgame line's first move, or the simulation's choice while the bag has tiles.
       const chosen: SearchedMove | undefined =
-        move !== undefined ? { kind: move.kind, score: move.score, placements: move.placements, traded: [] } : simulator !== undefined && this.#bagSize > 0 ? this.#simulate(simulator, player, seat, rotate, scores, turns) : undefined;
+        move !== undefined
+          ? { kind: move.kind, score: move.score, placements: move.placements, traded: [] }
+          : simulator !== undefined && this.#bagSize > 0
+            ? this.#simulate(simulator, player, seat, rotate, scores, turns)
+            : undefined;
       if (chosen !== undefined) {
         if (chosen.kind === 'play') {
           score = chosen.score;
@@ -198,7 +218,11 @@ export class Autoplayer {
         if (!traded && found > 0) {
           score = gen.topPlayScore(0);
           count = gen.topPlayTileCount(0);
-          if (this.#inferring) this.#lastPlay = Array.from({ length: count }, (_, t) => ({ square: gen.topPlaySquare(0, t), tile: gen.topPlayTile(0, t) }));
+          if (this.#inferring)
+            this.#lastPlay = Array.from({ length: count }, (_, t) => ({
+              square: gen.topPlaySquare(0, t),
+              tile: gen.topPlayTile(0, t),
+            }));
           for (let t = 0; t < count; t++) removeFromRack(rack, gen.topPlayTile(0, t));
           gen.applyTopPlay(0);
           played = true;
@@ -239,14 +263,25 @@ export class Autoplayer {
   }
 
   /** The simulating player's choice: a play, or a trade (undefined when the sim has no answer). */
-  #simulate(simulator: Simulator, player: AutoplayPlayer, seat: number, rotate: number, scores: readonly number[], turn: number): SearchedMove | undefined {
+  #simulate(
+    simulator: Simulator,
+    player: AutoplayPlayer,
+    seat: number,
+    rotate: number,
+    scores: readonly number[],
+    turn: number,
+  ): SearchedMove | undefined {
     const rack = this.#racks[seat] as number[];
     const other = this.#racks[1 - seat] as number[];
     const unseen = [...other, ...this.#bag.subarray(0, this.#bagSize)];
     const me = (seat + rotate) % 2;
     const lead = (scores[me] as number) - (scores[1 - me] as number);
-    const opponentPlay = player.sim?.infer === true && this.#lastSeat === 1 - seat ? { opponentPlay: this.#lastPlay } : {};
-    const run = simulator.prepare({ rack, unseen, lead, ...opponentPlay }, { ...player.sim?.options, seed: (this.#rng ^ Math.imul(turn + 1, 0x9e3779b1)) >>> 0 });
+    const opponentPlay =
+      player.sim?.infer === true && this.#lastSeat === 1 - seat ? { opponentPlay: this.#lastPlay } : {};
+    const run = simulator.prepare(
+      { rack, unseen, lead, ...opponentPlay },
+      { ...player.sim?.options, seed: (this.#rng ^ Math.imul(turn + 1, 0x9e3779b1)) >>> 0 },
+    );
     if (!run.ok) return undefined;
     const best = run.value.runToEnd().candidates[0];
     if (best === undefined) return undefined;
@@ -347,7 +382,13 @@ export function pairSeed(seed: number, p: number): number {
 }
 
 /** Plays the mirrored pairs `from` to `to - 1` of a run (two players). */
-export function playPairs(autoplayer: Autoplayer, seed: number, from: number, to: number, onPair?: (p: number) => void): PairResult[] {
+export function playPairs(
+  autoplayer: Autoplayer,
+  seed: number,
+  from: number,
+  to: number,
+  onPair?: (p: number) => void,
+): PairResult[] {
   const out: PairResult[] = [];
   for (let p = from; p < to; p++) {
     const s = pairSeed(seed, p);
@@ -357,7 +398,12 @@ export function playPairs(autoplayer: Autoplayer, seed: number, from: number, to
     const a1 = a.scores[1] as number;
     const b0 = b.scores[0] as number;
     const b1 = b.scores[1] as number;
-    out.push({ spreads: [a0 - a1, b0 - b1], points: [a0 + b0, a1 + b1], bingos: [(a.bingos[0] as number) + (b.bingos[0] as number), (a.bingos[1] as number) + (b.bingos[1] as number)], turns: a.turns + b.turns });
+    out.push({
+      spreads: [a0 - a1, b0 - b1],
+      points: [a0 + b0, a1 + b1],
+      bingos: [(a.bingos[0] as number) + (b.bingos[0] as number), (a.bingos[1] as number) + (b.bingos[1] as number)],
+      turns: a.turns + b.turns,
+    });
     onPair?.(p);
   }
   return out;

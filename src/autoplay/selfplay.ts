@@ -2,7 +2,13 @@ import type { GameConfig } from '../config/config.js';
 import { BLANK } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { type ClassicState, applyClassicPass, applyClassicPlay, applyClassicTrade, startClassic } from '../game/classic.js';
+import {
+  type ClassicState,
+  applyClassicPass,
+  applyClassicPlay,
+  applyClassicTrade,
+  startClassic,
+} from '../game/classic.js';
 import { MoveGenerator } from '../movegen/generator.js';
 import { formatTiles } from '../notation/tokens.js';
 import { type ExportTurn, exportGcg } from '../records/export.js';
@@ -35,7 +41,13 @@ export interface SelfPlayGame {
  * have a GADDAG). Every play is checked again by the validator (same rules, same score); a
  * disagreement is returned as an error value. Deterministic for a seed.
  */
-export function selfPlay(config: GameConfig, dictionary: Dictionary, players: readonly Player[], seed: number, maxTurns = 500): Result<SelfPlayGame, EngineError> {
+export function selfPlay(
+  config: GameConfig,
+  dictionary: Dictionary,
+  players: readonly Player[],
+  seed: number,
+  maxTurns = 500,
+): Result<SelfPlayGame, EngineError> {
   let state = startClassic(config, players.length, seed);
   const gen = MoveGenerator.create(config, dictionary, state.tiles.board);
   if (!gen.ok) return gen;
@@ -47,7 +59,14 @@ export function selfPlay(config: GameConfig, dictionary: Dictionary, players: re
     const bagSize = state.tiles.bag.tiles.length;
     // With one opponent and the bag empty, its tiles are the unseen ones: the view gives them.
     const opponentTiles = bagSize === 0 && players.length === 2 ? state.tiles.hands[1 - p] : undefined;
-    const decision = (players[p] as Player).decide({ generator, hand, bagSize, tradingAllowed: true, lead: (state.tiles.scores[p] ?? 0) - Math.max(...state.tiles.scores.filter((_, q) => q !== p)), ...(opponentTiles === undefined ? {} : { opponentTiles }) });
+    const decision = (players[p] as Player).decide({
+      generator,
+      hand,
+      bagSize,
+      tradingAllowed: true,
+      lead: (state.tiles.scores[p] ?? 0) - Math.max(...state.tiles.scores.filter((_, q) => q !== p)),
+      ...(opponentTiles === undefined ? {} : { opponentTiles }),
+    });
     const rack = formatTiles(hand, config.alphabet);
     let next: ClassicState | undefined;
     let move = '';
@@ -56,21 +75,38 @@ export function selfPlay(config: GameConfig, dictionary: Dictionary, players: re
       const { play } = decision;
       const checked = scorePlacements(play.placements, { board: state.tiles.board, hand, config, dictionary });
       if (checked !== play.score)
-        return err(engineError(Code.UNKNOWN_ERROR, { cause: `the validator scores ${play.notation} ${checked}, the generator ${play.score}` }));
+        return err(
+          engineError(Code.UNKNOWN_ERROR, {
+            cause: `the validator scores ${play.notation} ${checked}, the generator ${play.score}`,
+          }),
+        );
       next = applyClassicPlay(state, config, play.placements, play.score);
       if (next !== undefined) generator.applyPlacements(play.placements);
       move = play.notation;
       score = play.score;
     } else if (decision.kind === 'trade') {
       next = applyClassicTrade(state, config, decision.tiles);
-      move = '-' + formatTiles(decision.tiles.map((t) => (t === BLANK ? BLANK : t)), config.alphabet);
+      move =
+        '-' +
+        formatTiles(
+          decision.tiles.map((t) => (t === BLANK ? BLANK : t)),
+          config.alphabet,
+        );
     } else {
       next = applyClassicPass(state, config);
       move = '-';
     }
-    if (next === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: `player ${p} could not make the move ${move}` }));
+    if (next === undefined)
+      return err(engineError(Code.UNKNOWN_ERROR, { cause: `player ${p} could not make the move ${move}` }));
     state = next;
-    turns.push({ player: p, rack, kind: decision.kind, move, score, total: (state.tiles.scores[p] ?? 0) - (state.over ? (state.adjustments[p] ?? 0) : 0) });
+    turns.push({
+      player: p,
+      rack,
+      kind: decision.kind,
+      move,
+      score,
+      total: (state.tiles.scores[p] ?? 0) - (state.over ? (state.adjustments[p] ?? 0) : 0),
+    });
   }
   return ok({ turns, final: state, seed });
 }

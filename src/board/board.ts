@@ -43,7 +43,12 @@ export class Board {
   static fromCells(rows: number, cols: number, cells: ArrayLike<number>): Result<Board, EngineError> {
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows > 26 || cols > 26)
       return err(engineError(Code.BAD_STATE, { cause: `bad board size ${rows}×${cols}` }));
-    if (cells.length !== rows * cols) return err(engineError(Code.BAD_STATE, { cause: `a ${rows}×${cols} board has ${rows * cols} squares, not ${cells.length}` }));
+    if (cells.length !== rows * cols)
+      return err(
+        engineError(Code.BAD_STATE, {
+          cause: `a ${rows}×${cols} board has ${rows * cols} squares, not ${cells.length}`,
+        }),
+      );
     const copy = new Uint8Array(rows * cols);
     for (let i = 0; i < copy.length; i++) {
       const v = cells[i];

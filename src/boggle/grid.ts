@@ -37,15 +37,34 @@ function faceCodes(face: string, alphabet: Alphabet): number[] | undefined {
 }
 
 /** A grid from faces, row by row. */
-export function gridFromFaces(faces: readonly string[], rows: number, cols: number, alphabet: Alphabet, minLength = defaultMinLength(Math.max(rows, cols))): Result<BoggleGrid, EngineError> {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 2 || cols < 2 || rows > MAX_GRID_SIDE || cols > MAX_GRID_SIDE || faces.length !== rows * cols)
-    return err(engineError(Code.BAD_NOTATION, { cause: `a grid is 2 to ${MAX_GRID_SIDE} cells a side with one face a cell` }));
+export function gridFromFaces(
+  faces: readonly string[],
+  rows: number,
+  cols: number,
+  alphabet: Alphabet,
+  minLength = defaultMinLength(Math.max(rows, cols)),
+): Result<BoggleGrid, EngineError> {
+  if (
+    !Number.isInteger(rows) ||
+    !Number.isInteger(cols) ||
+    rows < 2 ||
+    cols < 2 ||
+    rows > MAX_GRID_SIDE ||
+    cols > MAX_GRID_SIDE ||
+    faces.length !== rows * cols
+  )
+    return err(
+      engineError(Code.BAD_NOTATION, { cause: `a grid is 2 to ${MAX_GRID_SIDE} cells a side with one face a cell` }),
+    );
   const first = new Uint8Array(faces.length);
   const second = new Uint8Array(faces.length);
   const names: string[] = [];
   for (let i = 0; i < faces.length; i++) {
     const codes = faceCodes(faces[i] as string, alphabet);
-    if (codes === undefined) return err(engineError(Code.BAD_NOTATION, { cause: `${JSON.stringify(faces[i])} is not a face of one or two glyphs` }));
+    if (codes === undefined)
+      return err(
+        engineError(Code.BAD_NOTATION, { cause: `${JSON.stringify(faces[i])} is not a face of one or two glyphs` }),
+      );
     first[i] = codes[0] as number;
     second[i] = codes[1] ?? 0;
     const text = alphabet.decode(codes);
@@ -59,13 +78,14 @@ export function gridFromFaces(faces: readonly string[], rows: number, cols: numb
  * any other face of two glyphs goes in brackets (`[TH]`). Spaces are ignored.
  */
 export function parseGrid(text: string, alphabet: Alphabet): Result<BoggleGrid, EngineError> {
-  if (typeof text !== 'string' || text.length > 1000) return err(engineError(Code.BAD_NOTATION, { cause: 'a grid must be a short text' }));
+  if (typeof text !== 'string' || text.length > 1000)
+    return err(engineError(Code.BAD_NOTATION, { cause: 'a grid must be a short text' }));
   const rows = text.replace(/\s+/g, '').split('/');
   const faces: string[] = [];
   let cols = -1;
   for (const row of rows) {
     const cells: string[] = [];
-    for (let i = 0; i < row.length; ) {
+    for (let i = 0; i < row.length;) {
       if (row[i] === '[') {
         const close = row.indexOf(']', i);
         if (close < 0) return err(engineError(Code.BAD_NOTATION, { cause: `unclosed bracket in ${row}` }));
@@ -79,7 +99,8 @@ export function parseGrid(text: string, alphabet: Alphabet): Result<BoggleGrid, 
         i += cells[cells.length - 1]?.length ?? 1;
       }
     }
-    if (cols >= 0 && cells.length !== cols) return err(engineError(Code.BAD_NOTATION, { cause: 'every row of a grid has the same number of cells' }));
+    if (cols >= 0 && cells.length !== cols)
+      return err(engineError(Code.BAD_NOTATION, { cause: 'every row of a grid has the same number of cells' }));
     cols = cells.length;
     faces.push(...cells);
   }
@@ -102,7 +123,10 @@ export function formatGrid(grid: BoggleGrid): string {
 
 /** Rolls a dice set with a seeded PRNG: the dice are shuffled into the cells, each shows a random face. Same seed, same grid. */
 export function rollGrid(set: DiceSet, seed: number, alphabet: Alphabet): Result<BoggleGrid, EngineError> {
-  if (set.dice.length !== set.side * set.side) return err(engineError(Code.BAD_CONFIGURATION, { cause: `a ${set.side}×${set.side} set needs ${set.side * set.side} dice` }));
+  if (set.dice.length !== set.side * set.side)
+    return err(
+      engineError(Code.BAD_CONFIGURATION, { cause: `a ${set.side}×${set.side} set needs ${set.side * set.side} dice` }),
+    );
   let rng = seedState(seed);
   const dice = [...set.dice];
   for (let i = dice.length - 1; i > 0; i--) {
@@ -121,6 +145,13 @@ export function rollGrid(set: DiceSet, seed: number, alphabet: Alphabet): Result
 /** Renders a grid for people, one row a line. */
 export function renderGrid(grid: BoggleGrid): string {
   const lines: string[] = [];
-  for (let r = 0; r < grid.rows; r++) lines.push(grid.faces.slice(r * grid.cols, (r + 1) * grid.cols).map((f) => f.padEnd(3)).join('').trimEnd());
+  for (let r = 0; r < grid.rows; r++)
+    lines.push(
+      grid.faces
+        .slice(r * grid.cols, (r + 1) * grid.cols)
+        .map((f) => f.padEnd(3))
+        .join('')
+        .trimEnd(),
+    );
   return lines.join('\n') + '\n';
 }

@@ -44,7 +44,8 @@ const MAX_PATH = 64;
 export function validateBoggleMove(move: unknown, ctx: BoggleContext): Result<BoggleWord, EngineError> {
   const { grid } = ctx;
   const bad = (cause: string) => err(engineError(Code.BAD_MOVES_FORMAT, { cause }));
-  if (typeof move !== 'object' || move === null || Array.isArray(move)) return bad('a move must be an object with a path or a word');
+  if (typeof move !== 'object' || move === null || Array.isArray(move))
+    return bad('a move must be an object with a path or a word');
   const has = (k: string) => Object.prototype.hasOwnProperty.call(move, k);
   let path: number[];
   if (has('path')) {
@@ -54,15 +55,22 @@ export function validateBoggleMove(move: unknown, ctx: BoggleContext): Result<Bo
     path = [];
     for (let k = 0; k < raw.length; k++) {
       const cell: unknown = raw[k];
-      if (!Array.isArray(cell) || cell.length !== 2 || !Number.isInteger(cell[0]) || !Number.isInteger(cell[1])) return bad(`cell ${k} must be [row, col]`);
+      if (!Array.isArray(cell) || cell.length !== 2 || !Number.isInteger(cell[0]) || !Number.isInteger(cell[1]))
+        return bad(`cell ${k} must be [row, col]`);
       const [r, c] = cell as [number, number];
-      if (r < 0 || c < 0 || r >= grid.rows || c >= grid.cols) return bad(`cell ${k} [${r}, ${c}] is off the ${grid.rows}×${grid.cols} grid`);
+      if (r < 0 || c < 0 || r >= grid.rows || c >= grid.cols)
+        return bad(`cell ${k} [${r}, ${c}] is off the ${grid.rows}×${grid.cols} grid`);
       path.push(r * grid.cols + c);
     }
     if (path.length === 0) return err(engineError(Code.NO_MOVES_SENT));
     const seen = new Set<number>();
     for (const c of path) {
-      if (seen.has(c)) return err(engineError(Code.SAME_TILE_TWICE, { cause: `cell [${Math.floor(c / grid.cols)}, ${c % grid.cols}] is used twice` }));
+      if (seen.has(c))
+        return err(
+          engineError(Code.SAME_TILE_TWICE, {
+            cause: `cell [${Math.floor(c / grid.cols)}, ${c % grid.cols}] is used twice`,
+          }),
+        );
       seen.add(c);
     }
     for (let k = 1; k < path.length; k++) {
@@ -78,11 +86,22 @@ export function validateBoggleMove(move: unknown, ctx: BoggleContext): Result<Bo
     // Cheap checks first (length, dictionary, the grid's letters), so that the path search only
     // runs for real words that the grid's faces can spell.
     const text = ctx.alphabet.decode(codes.value);
-    if (codes.value.length < grid.minLength) return err(engineError(Code.MOVES_TOO_SHORT, { param: grid.minLength, cause: `${codes.value.length} letters; the minimum is ${grid.minLength}` }));
-    if (codes.value.length > 2 * grid.rows * grid.cols) return err(engineError(Code.MOVES_NOT_CONTIGUOUS, { param: text, cause: 'longer than any path on the grid' }));
-    if (!ctx.dictionary.hasCodes(codes.value, 0, codes.value.length)) return err(engineError(Code.INCORRECT_WORDS, { param: text, detail: { words: [text] } }));
+    if (codes.value.length < grid.minLength)
+      return err(
+        engineError(Code.MOVES_TOO_SHORT, {
+          param: grid.minLength,
+          cause: `${codes.value.length} letters; the minimum is ${grid.minLength}`,
+        }),
+      );
+    if (codes.value.length > 2 * grid.rows * grid.cols)
+      return err(engineError(Code.MOVES_NOT_CONTIGUOUS, { param: text, cause: 'longer than any path on the grid' }));
+    if (!ctx.dictionary.hasCodes(codes.value, 0, codes.value.length))
+      return err(engineError(Code.INCORRECT_WORDS, { param: text, detail: { words: [text] } }));
     const found = findPath(grid, codes.value);
-    if (found === undefined) return err(engineError(Code.MOVES_NOT_CONTIGUOUS, { param: text, cause: 'no path on the grid spells this word' }));
+    if (found === undefined)
+      return err(
+        engineError(Code.MOVES_NOT_CONTIGUOUS, { param: text, cause: 'no path on the grid spells this word' }),
+      );
     path = found;
   } else return bad('a move needs a path or a word');
   const codes: number[] = [];
@@ -91,9 +110,16 @@ export function validateBoggleMove(move: unknown, ctx: BoggleContext): Result<Bo
     if (grid.second[c] !== 0) codes.push(grid.second[c] as number);
   }
   const letters = codes.length;
-  if (letters < grid.minLength) return err(engineError(Code.MOVES_TOO_SHORT, { param: grid.minLength, cause: `${letters} letters; the minimum is ${grid.minLength}` }));
+  if (letters < grid.minLength)
+    return err(
+      engineError(Code.MOVES_TOO_SHORT, {
+        param: grid.minLength,
+        cause: `${letters} letters; the minimum is ${grid.minLength}`,
+      }),
+    );
   const word = ctx.alphabet.decode(codes);
-  if (!ctx.dictionary.hasCodes(codes, 0, codes.length)) return err(engineError(Code.INCORRECT_WORDS, { param: word, detail: { words: [word] } }));
+  if (!ctx.dictionary.hasCodes(codes, 0, codes.length))
+    return err(engineError(Code.INCORRECT_WORDS, { param: word, detail: { words: [word] } }));
   return ok({ word, path, letters, score: boggleScore(letters, ctx.scores ?? BOGGLE_SCORES) });
 }
 
@@ -116,7 +142,8 @@ export function findPath(grid: BoggleGrid, codes: ArrayLike<number>): number[] |
   const cells = grid.rows * grid.cols;
   // Every letter of the word must be on the grid often enough (faces count their glyphs).
   const need = new Int16Array(65);
-  for (let i = 0; i < codes.length; i++) need[(codes[i] as number) & 63] = (need[(codes[i] as number) & 63] as number) + 1;
+  for (let i = 0; i < codes.length; i++)
+    need[(codes[i] as number) & 63] = (need[(codes[i] as number) & 63] as number) + 1;
   for (let c = 0; c < cells; c++) {
     need[grid.first[c] as number] = (need[grid.first[c] as number] as number) - 1;
     if (grid.second[c] !== 0) need[grid.second[c] as number] = (need[grid.second[c] as number] as number) - 1;
@@ -138,7 +165,8 @@ export function findPath(grid: BoggleGrid, codes: ArrayLike<number>): number[] |
     used[cell] = 1;
     path.push(cell);
     if (next === codes.length) return true;
-    for (let nb = 0; nb < cells; nb++) if (used[nb] === 0 && adjacent(cell, nb, grid.cols) && step(nb, next)) return true;
+    for (let nb = 0; nb < cells; nb++)
+      if (used[nb] === 0 && adjacent(cell, nb, grid.cols) && step(nb, next)) return true;
     used[cell] = 0;
     path.pop();
     return false;
@@ -171,7 +199,11 @@ export interface BogglePlayerResult {
  * score nothing (classic multiplayer rule). At most `maxMoves` moves of each player are read
  * (default 10,000).
  */
-export function scoreBoggleRound(submissions: readonly BoggleSubmission[], ctx: BoggleContext, options: { cancelShared?: boolean; maxMoves?: number } = {}): BogglePlayerResult[] {
+export function scoreBoggleRound(
+  submissions: readonly BoggleSubmission[],
+  ctx: BoggleContext,
+  options: { cancelShared?: boolean; maxMoves?: number } = {},
+): BogglePlayerResult[] {
   const maxMoves = options.maxMoves ?? 10_000;
   const perPlayer = submissions.map((s) => {
     const valid: BoggleWord[] = [];
@@ -181,7 +213,8 @@ export function scoreBoggleRound(submissions: readonly BoggleSubmission[], ctx: 
     moves.forEach((m, index) => {
       const r = validateBoggleMove(m, ctx);
       if (!r.ok) rejected.push({ index, error: r.error });
-      else if (words.has(r.value.word)) rejected.push({ index, error: engineError(Code.WORD_ALREADY_SUBMITTED, { param: r.value.word }) });
+      else if (words.has(r.value.word))
+        rejected.push({ index, error: engineError(Code.WORD_ALREADY_SUBMITTED, { param: r.value.word }) });
       else {
         words.add(r.value.word);
         valid.push(r.value);
@@ -194,6 +227,12 @@ export function scoreBoggleRound(submissions: readonly BoggleSubmission[], ctx: 
   return perPlayer.map((p) => {
     const counted = options.cancelShared === true ? p.valid.filter((w) => finders.get(w.word) === 1) : p.valid;
     const cancelled = options.cancelShared === true ? p.valid.filter((w) => (finders.get(w.word) ?? 0) > 1) : [];
-    return { player: p.player, score: counted.reduce((s, w) => s + w.score, 0), counted, cancelled, rejected: p.rejected };
+    return {
+      player: p.player,
+      score: counted.reduce((s, w) => s + w.score, 0),
+      counted,
+      cancelled,
+      rejected: p.rejected,
+    };
   });
 }

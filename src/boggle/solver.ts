@@ -84,7 +84,7 @@ function solverGraph(dictionary: Dictionary): SolverGraph {
   const place = new Int32Array(arcs.length);
   let size = 2;
   let masked = true;
-  for (let node = 1; node < arcs.length; ) {
+  for (let node = 1; node < arcs.length;) {
     let end = node;
     while (((arcs[end] as number) & ARC_LAST) === 0) end++;
     if (reachable[node] === 1) {
@@ -101,7 +101,7 @@ function solverGraph(dictionary: Dictionary): SolverGraph {
   // Words below each node, from the end (children lie after their parents).
   const below = new Float64Array(arcs.length);
   const words = new Int32Array(size);
-  for (let node = arcs.length - 1; node >= 1; ) {
+  for (let node = arcs.length - 1; node >= 1;) {
     let start = node;
     while (start > 1 && ((arcs[start - 1] as number) & ARC_LAST) === 0) start--;
     if (reachable[start] === 1) {
@@ -112,9 +112,12 @@ function solverGraph(dictionary: Dictionary): SolverGraph {
         const v = arcs[a] as number;
         const t = v >>> ARC_TARGET_SHIFT;
         const k = at + 1 + 2 * (a - start);
-        words[k] = ((t === 0 ? 0 : (place[t] as number)) << 7) | ((v & ARC_GLYPH_MASK) << 1) | ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
+        words[k] =
+          ((t === 0 ? 0 : (place[t] as number)) << 7) |
+          ((v & ARC_GLYPH_MASK) << 1) |
+          ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
         words[k + 1] = sum;
-        mask |= 1 << ((v & ARC_GLYPH_MASK) & 31);
+        mask |= 1 << (v & ARC_GLYPH_MASK & 31);
         sum += ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (t === 0 ? 0 : (below[t] as number));
       }
       words[at] = masked ? mask : node - start + 1;
@@ -122,7 +125,12 @@ function solverGraph(dictionary: Dictionary): SolverGraph {
     }
     node = start - 1;
   }
-  const graph = { words, root: dictionary.root === 0 ? 0 : (place[dictionary.root] as number), count: dictionary.wordCount, masked };
+  const graph = {
+    words,
+    root: dictionary.root === 0 ? 0 : (place[dictionary.root] as number),
+    count: dictionary.wordCount,
+    masked,
+  };
   graphs.set(dictionary, graph);
   return graph;
 }
@@ -280,7 +288,8 @@ export class BoggleSolver {
         const bit = 1 << g;
         return (mask & bit) === 0 ? -1 : node + 1 + 2 * popcount(mask & (bit - 1));
       }
-      for (let k = 0, a = node + 1; k < (P2[node] as number); k++, a += 2) if ((((P2[a] as number) >>> 1) & 63) === g) return a;
+      for (let k = 0, a = node + 1; k < (P2[node] as number); k++, a += 2)
+        if ((((P2[a] as number) >>> 1) & 63) === g) return a;
       return -1;
     };
     const visit = (cell: number, node: number, rank: number, letters: number, depth: number): void => {
@@ -307,7 +316,14 @@ export class BoggleSolver {
         total += score;
         if (collect !== undefined) {
           const cellsOf = Array.from(path.subarray(0, depth + 1));
-          collect.push({ word: cellsOf.map((c) => alphabet.glyph(grid.first[c] as number) + alphabet.glyph(grid.second[c] as number)).join(''), path: cellsOf, letters: len, score });
+          collect.push({
+            word: cellsOf
+              .map((c) => alphabet.glyph(grid.first[c] as number) + alphabet.glyph(grid.second[c] as number))
+              .join(''),
+            path: cellsOf,
+            letters: len,
+            score,
+          });
         }
       }
       const next = v >>> 7;

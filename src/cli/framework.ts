@@ -25,7 +25,13 @@ export const EXIT = Object.freeze({
 /** The exit-code table, as `help` prints it. */
 export const EXIT_TABLE = `exit codes: ${EXIT.OK} success; ${EXIT.FAILED} a rule or check failed (invalid move, missing words, score mismatch); ${EXIT.USAGE} usage or file error`;
 
-type OptionSpec = { readonly type: 'string' | 'boolean'; readonly short?: string; readonly default?: string | boolean; readonly multiple?: boolean; readonly describe: string };
+type OptionSpec = {
+  readonly type: 'string' | 'boolean';
+  readonly short?: string;
+  readonly default?: string | boolean;
+  readonly multiple?: boolean;
+  readonly describe: string;
+};
 
 /** A command of the `wordgame` CLI. */
 export interface Command {
@@ -74,7 +80,13 @@ const COMMON: Readonly<Record<string, OptionSpec>> = {
 /** The usage text of a command, with its options and examples. */
 export function helpText(c: Command): string {
   const opts = { ...c.options, ...COMMON };
-  const lines = [`usage: wordgame ${c.name}${c.args === '' ? '' : ` ${c.args}`} [options]`, '', c.summary, '', 'options:'];
+  const lines = [
+    `usage: wordgame ${c.name}${c.args === '' ? '' : ` ${c.args}`} [options]`,
+    '',
+    c.summary,
+    '',
+    'options:',
+  ];
   for (const [name, o] of Object.entries(opts)) {
     const flag = `${o.short !== undefined ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ' VALUE' : ''}`;
     const def = o.default !== undefined && o.default !== false ? ` (default: ${String(o.default)})` : '';
@@ -94,7 +106,12 @@ export async function runCommand(c: Command, argv: readonly string[], io: CliIo)
   try {
     const options: ParseArgsConfig['options'] = {};
     for (const [name, o] of Object.entries({ ...c.options, ...COMMON })) {
-      options[name] = { type: o.type, ...(o.short === undefined ? {} : { short: o.short }), ...(o.default === undefined ? {} : { default: o.default }), ...(o.multiple === true ? { multiple: true } : {}) } as NonNullable<ParseArgsConfig['options']>[string];
+      options[name] = {
+        type: o.type,
+        ...(o.short === undefined ? {} : { short: o.short }),
+        ...(o.default === undefined ? {} : { default: o.default }),
+        ...(o.multiple === true ? { multiple: true } : {}),
+      } as NonNullable<ParseArgsConfig['options']>[string];
     }
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
     values = parsed.values as Record<string, string | boolean | undefined>;
@@ -108,12 +125,20 @@ export async function runCommand(c: Command, argv: readonly string[], io: CliIo)
     return EXIT.OK;
   }
   for (const [a, b] of c.conflicts ?? []) {
-    if (explicit.has(a) && explicit.has(b)) return usage(c, io, wantsJson, `--${a} and --${b} cannot be given together`);
+    if (explicit.has(a) && explicit.has(b))
+      return usage(c, io, wantsJson, `--${a} and --${b} cannot be given together`);
   }
   const json = values.json === true;
   try {
     let dictionary: Dictionary | undefined;
-    return await c.run({ values, positionals, io, json, command: c, dictionary: () => (dictionary ??= dictionaryOption(values)) });
+    return await c.run({
+      values,
+      positionals,
+      io,
+      json,
+      command: c,
+      dictionary: () => (dictionary ??= dictionaryOption(values)),
+    });
   } catch (e) {
     if (e instanceof UsageError) return usage(c, io, json, e.message);
     if (e instanceof CommandError) return fail(io, json, e.error, e.exit);
@@ -125,7 +150,10 @@ export async function runCommand(c: Command, argv: readonly string[], io: CliIo)
 export function usage(c: Command, io: CliIo, json: boolean, message: string): number {
   const error = engineError(Code.USAGE, { cause: message });
   if (json) io.out(JSON.stringify({ ok: false, error }) + '\n');
-  else io.err(`wordgame ${c.name}: ${message}\nusage: wordgame ${c.name}${c.args === '' ? '' : ` ${c.args}`} [options]   (wordgame ${c.name} --help)\n`);
+  else
+    io.err(
+      `wordgame ${c.name}: ${message}\nusage: wordgame ${c.name}${c.args === '' ? '' : ` ${c.args}`} [options]   (wordgame ${c.name} --help)\n`,
+    );
   return EXIT.USAGE;
 }
 
@@ -149,11 +177,17 @@ export function emit(io: CliIo, value: unknown): void {
 }
 
 /** A whole number option, or a usage error naming it. */
-export function intOption(values: Context['values'], name: string, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function intOption(
+  values: Context['values'],
+  name: string,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || v.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || v.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} takes a whole number from ${min} to ${max}, not ${JSON.stringify(v)}`);
   return n;
 }
 
@@ -207,14 +241,25 @@ export function configOption(values: Context['values']): GameConfig {
 export const CONFIG_NAMES = 'en, fr, es, de, pl, wwf, super';
 
 /** The `--config` option. */
-export const CONFIG_OPTION: OptionSpec = { type: 'string', default: 'en', describe: `board, tiles and alphabet: ${CONFIG_NAMES}` };
+export const CONFIG_OPTION: OptionSpec = {
+  type: 'string',
+  default: 'en',
+  describe: `board, tiles and alphabet: ${CONFIG_NAMES}`,
+};
 
 /** The `--dict` option, shared by every command that reads a dictionary. */
-export const DICT_OPTION: OptionSpec = { type: 'string', describe: 'dictionary file (default: the embedded English dictionary)' };
+export const DICT_OPTION: OptionSpec = {
+  type: 'string',
+  describe: 'dictionary file (default: the embedded English dictionary)',
+};
 
 /** The `--limit` option of commands whose output can be large. */
 export function limitOption(defaultLimit: number): OptionSpec {
-  return { type: 'string', default: String(defaultLimit), describe: 'print at most this many results (a notice on stderr, and truncated: true in JSON, when cut)' };
+  return {
+    type: 'string',
+    default: String(defaultLimit),
+    describe: 'print at most this many results (a notice on stderr, and truncated: true in JSON, when cut)',
+  };
 }
 
 /** Says on stderr that a limit cut the output (in text mode; JSON carries `truncated`). */
@@ -234,7 +279,14 @@ export async function progress(ctx: Context, label: string, total: number): Prom
   if (ctx.json || ctx.io.errIsTerminal !== true) return quiet;
   try {
     const { default: cliProgress } = await import('cli-progress');
-    const bar = new cliProgress.SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     bar.start(total, 0);
     return { update: (done) => bar.update(done), stop: () => bar.stop() };
   } catch {

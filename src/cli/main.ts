@@ -46,10 +46,22 @@ export const COMMANDS: readonly Command[] = [
 function overview(group?: string): string {
   const shown = COMMANDS.filter((c) => group === undefined || c.name.startsWith(group + ' '));
   const width = Math.max(...shown.map((c) => c.name.length)) + 2;
-  const lines = [`usage: wordgame ${group ?? '<command>'}${group === undefined ? '' : ' <command>'} [arguments] [options]`, '', 'commands:'];
+  const lines = [
+    `usage: wordgame ${group ?? '<command>'}${group === undefined ? '' : ' <command>'} [arguments] [options]`,
+    '',
+    'commands:',
+  ];
   for (const c of shown) lines.push(`  ${c.name.padEnd(width)}${c.summary.split('. ')[0]?.replace(/\.$/, '')}`);
-  lines.push('', 'Every command takes --help (its usage, options and examples) and --json (one JSON document on stdout, errors included).');
-  lines.push('Commands that read words use the embedded English dictionary unless --dict FILE is given.', '', EXIT_TABLE, '');
+  lines.push(
+    '',
+    'Every command takes --help (its usage, options and examples) and --json (one JSON document on stdout, errors included).',
+  );
+  lines.push(
+    'Commands that read words use the embedded English dictionary unless --dict FILE is given.',
+    '',
+    EXIT_TABLE,
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -94,7 +106,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   if (isGroup(first)) {
     const askedHelp = rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h');
     if (askedHelp) io.out(overview(first));
-    else io.err(`${rest.length === 0 ? '' : `wordgame: no command ${JSON.stringify(`${first} ${rest[0]}`)}\n\n`}${overview(first)}`);
+    else
+      io.err(
+        `${rest.length === 0 ? '' : `wordgame: no command ${JSON.stringify(`${first} ${rest[0]}`)}\n\n`}${overview(first)}`,
+      );
     return askedHelp ? EXIT.OK : EXIT.USAGE;
   }
   io.err(`wordgame: no command ${JSON.stringify(first)}\n\n${overview()}`);
@@ -126,5 +141,8 @@ export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), processIo);
 }
 
-const invokedDirectly = typeof process !== 'undefined' && process.argv[1] !== undefined && /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
+const invokedDirectly =
+  typeof process !== 'undefined' &&
+  process.argv[1] !== undefined &&
+  /[\\/]src[\\/]cli[\\/]main\.ts$/.test(process.argv[1]);
 if (invokedDirectly) void main();

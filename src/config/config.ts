@@ -63,12 +63,15 @@ export const MAX_BOARD_SIDE = 26;
 
 const bad = (cause: string) => err(engineError(Code.BAD_CONFIGURATION, { cause }));
 
-const isCount = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
+const isCount = (n: unknown, max: number): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= max;
 
 /** Checks a letterset against its alphabet. */
 export function createLetterSet(spec: LetterSetSpec, alphabet: Alphabet): Result<LetterSet, EngineError> {
-  if (typeof spec !== 'object' || spec === null || !Array.isArray(spec.tiles)) return bad('a letterset needs a tiles array');
-  if (!isCount(spec.blanks, 64)) return bad(`blanks must be a whole number from 0 to 64, not ${describeValue(spec.blanks)}`);
+  if (typeof spec !== 'object' || spec === null || !Array.isArray(spec.tiles))
+    return bad('a letterset needs a tiles array');
+  if (!isCount(spec.blanks, 64))
+    return bad(`blanks must be a whole number from 0 to 64, not ${describeValue(spec.blanks)}`);
   const counts = new Uint8Array(64);
   const values = new Uint8Array(64);
   const seen = new Set<number>();
@@ -79,8 +82,10 @@ export function createLetterSet(spec: LetterSetSpec, alphabet: Alphabet): Result
     if (code === 0) return bad(`glyph ${t.glyph} is missing from alphabet ${alphabet.spec.name}`);
     if (seen.has(code)) return bad(`glyph ${t.glyph} is listed twice`);
     seen.add(code);
-    if (!isCount(t.count, 255)) return bad(`count of ${t.glyph} must be a whole number from 0 to 255, not ${describeValue(t.count)}`);
-    if (!isCount(t.value, 255)) return bad(`value of ${t.glyph} must be a whole number from 0 to 255, not ${describeValue(t.value)}`);
+    if (!isCount(t.count, 255))
+      return bad(`count of ${t.glyph} must be a whole number from 0 to 255, not ${describeValue(t.count)}`);
+    if (!isCount(t.value, 255))
+      return bad(`value of ${t.glyph} must be a whole number from 0 to 255, not ${describeValue(t.value)}`);
     counts[code] = t.count;
     values[code] = t.value;
     total += t.count;
@@ -108,7 +113,8 @@ export function createLayout(spec: LayoutSpec): Result<Layout, EngineError> {
   const rows = spec.rows.map((r) => (typeof r === 'string' ? r.replace(/\s+/g, '') : ''));
   const n = rows.length;
   const cols = rows[0]?.length ?? 0;
-  if (n < 1 || n > MAX_BOARD_SIDE || cols < 1 || cols > MAX_BOARD_SIDE) return bad(`a board is 1 to ${MAX_BOARD_SIDE} squares a side, not ${n}×${cols}`);
+  if (n < 1 || n > MAX_BOARD_SIDE || cols < 1 || cols > MAX_BOARD_SIDE)
+    return bad(`a board is 1 to ${MAX_BOARD_SIDE} squares a side, not ${n}×${cols}`);
   const letterMultiplier = new Uint8Array(n * cols);
   const wordMultiplier = new Uint8Array(n * cols);
   const dead = new Uint8Array(n * cols);
@@ -153,12 +159,24 @@ export function createConfig(spec: ConfigSpec): Result<GameConfig, EngineError> 
   const layout = createLayout(spec.layout);
   if (!layout.ok) return layout;
   const handSize = spec.handSize ?? 7;
-  if (!isCount(handSize, 64) || handSize < 1) return bad(`hand size must be a whole number from 1 to 64, not ${describeValue(handSize)}`);
+  if (!isCount(handSize, 64) || handSize < 1)
+    return bad(`hand size must be a whole number from 1 to 64, not ${describeValue(handSize)}`);
   const fullHandBonus = spec.fullHandBonus ?? 50;
-  if (!isCount(fullHandBonus, 10_000)) return bad(`the full-hand bonus must be a whole number from 0 to 10000, not ${describeValue(fullHandBonus)}`);
+  if (!isCount(fullHandBonus, 10_000))
+    return bad(`the full-hand bonus must be a whole number from 0 to 10000, not ${describeValue(fullHandBonus)}`);
   const minBagToTrade = spec.minBagToTrade ?? handSize;
-  if (!isCount(minBagToTrade, 10_000)) return bad(`minBagToTrade must be a whole number, not ${describeValue(minBagToTrade)}`);
-  return ok({ spec, name: spec.name, alphabet, letters: letters.value, layout: layout.value, handSize, fullHandBonus, minBagToTrade });
+  if (!isCount(minBagToTrade, 10_000))
+    return bad(`minBagToTrade must be a whole number, not ${describeValue(minBagToTrade)}`);
+  return ok({
+    spec,
+    name: spec.name,
+    alphabet,
+    letters: letters.value,
+    layout: layout.value,
+    handSize,
+    fullHandBonus,
+    minBagToTrade,
+  });
 }
 
 /** The built-in configuration specs, by name. */
@@ -178,7 +196,8 @@ const built = new Map<string, GameConfig>();
 export function presetConfig(name: string): Result<GameConfig, EngineError> {
   const cached = built.get(name);
   if (cached !== undefined) return ok(cached);
-  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(CONFIG_SPECS, name)) return bad(`unknown configuration ${describeValue(name)}; known: ${Object.keys(CONFIG_SPECS).join(', ')}`);
+  if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(CONFIG_SPECS, name))
+    return bad(`unknown configuration ${describeValue(name)}; known: ${Object.keys(CONFIG_SPECS).join(', ')}`);
   const r = createConfig(CONFIG_SPECS[name] as ConfigSpec);
   if (r.ok) built.set(name, r.value);
   return r;

@@ -59,28 +59,59 @@ export function tilesByValue(groups: Readonly<Record<number, string>>): LetterSe
 /** English Scrabble: 100 tiles (98 letters, 2 blanks), face total 187. */
 export const ENGLISH_LETTERS: LetterSetSpec = {
   name: 'english',
-  tiles: tilesByValue({ 1: 'E12 A9 I9 O8 N6 R6 T6 L4 S4 U4', 2: 'D4 G3', 3: 'B2 C2 M2 P2', 4: 'F2 H2 V2 W2 Y2', 5: 'K1', 8: 'J1 X1', 10: 'Q1 Z1' }),
+  tiles: tilesByValue({
+    1: 'E12 A9 I9 O8 N6 R6 T6 L4 S4 U4',
+    2: 'D4 G3',
+    3: 'B2 C2 M2 P2',
+    4: 'F2 H2 V2 W2 Y2',
+    5: 'K1',
+    8: 'J1 X1',
+    10: 'Q1 Z1',
+  }),
   blanks: 2,
 };
 
 /** French Scrabble: 102 tiles (100 letters, 2 jokers). */
 export const FRENCH_LETTERS: LetterSetSpec = {
   name: 'french',
-  tiles: tilesByValue({ 1: 'E15 A9 I8 N6 O6 R6 S6 T6 U6 L5', 2: 'D3 M3 G2', 3: 'B2 C2 P2', 4: 'F2 H2 V2', 8: 'J1 Q1', 10: 'K1 W1 X1 Y1 Z1' }),
+  tiles: tilesByValue({
+    1: 'E15 A9 I8 N6 O6 R6 S6 T6 U6 L5',
+    2: 'D3 M3 G2',
+    3: 'B2 C2 P2',
+    4: 'F2 H2 V2',
+    8: 'J1 Q1',
+    10: 'K1 W1 X1 Y1 Z1',
+  }),
   blanks: 2,
 };
 
 /** Spanish Scrabble: 100 tiles with CH, LL, RR and Ñ as single tiles (no K, no W). */
 export const SPANISH_LETTERS: LetterSetSpec = {
   name: 'spanish',
-  tiles: tilesByValue({ 1: 'A12 E12 O9 I6 S6 N5 R5 U5 L4 T4', 2: 'D5 G2', 3: 'C4 B2 M2 P2', 4: 'H2 F1 V1 Y1', 5: 'CH1 Q1', 8: 'J1 LL1 Ñ1 RR1 X1', 10: 'Z1' }),
+  tiles: tilesByValue({
+    1: 'A12 E12 O9 I6 S6 N5 R5 U5 L4 T4',
+    2: 'D5 G2',
+    3: 'C4 B2 M2 P2',
+    4: 'H2 F1 V1 Y1',
+    5: 'CH1 Q1',
+    8: 'J1 LL1 Ñ1 RR1 X1',
+    10: 'Z1',
+  }),
   blanks: 2,
 };
 
 /** German Scrabble: 102 tiles. */
 export const GERMAN_LETTERS: LetterSetSpec = {
   name: 'german',
-  tiles: tilesByValue({ 1: 'E15 N9 S7 I6 R6 T6 U6 A5 D4', 2: 'H4 G3 L3 O3', 3: 'M4 B2 W1 Z1', 4: 'C2 F2 K2 P1', 6: 'Ä1 J1 Ü1 V1', 8: 'Ö1 X1', 10: 'Q1 Y1' }),
+  tiles: tilesByValue({
+    1: 'E15 N9 S7 I6 R6 T6 U6 A5 D4',
+    2: 'H4 G3 L3 O3',
+    3: 'M4 B2 W1 Z1',
+    4: 'C2 F2 K2 P1',
+    6: 'Ä1 J1 Ü1 V1',
+    8: 'Ö1 X1',
+    10: 'Q1 Y1',
+  }),
   blanks: 2,
 };
 

@@ -33,7 +33,10 @@ const CHILD_MUL = 128;
  * whose UTF-16 units are glyph codes (0..63); each set must be sorted by code units and free of
  * duplicates and empty strings.
  */
-export function buildWordGraph(keySets: readonly (readonly string[])[], onProgress?: (done: number, total: number) => void): Result<PackedGraph, EngineError> {
+export function buildWordGraph(
+  keySets: readonly (readonly string[])[],
+  onProgress?: (done: number, total: number) => void,
+): Result<PackedGraph, EngineError> {
   const reg = new Register();
   const total = keySets.reduce((n, k) => n + k.length, 0);
   let before = 0;
@@ -42,7 +45,11 @@ export function buildWordGraph(keySets: readonly (readonly string[])[], onProgre
     before += keys.length;
     return root;
   });
-  return pack(reg, roots, keySets.map((k) => k.length));
+  return pack(
+    reg,
+    roots,
+    keySets.map((k) => k.length),
+  );
 }
 
 /** Adds one sorted key set to the register; returns its root node id (0: empty). */
@@ -136,7 +143,9 @@ class Register {
     this.table = new Int32Array(size);
     this.mask = size - 1;
     for (let id = 1; id < this.nodes; id++) {
-      let slot = hashOf(this.edges, this.start[id] as number, (this.start[id] as number) + (this.count[id] as number)) & this.mask;
+      let slot =
+        hashOf(this.edges, this.start[id] as number, (this.start[id] as number) + (this.count[id] as number)) &
+        this.mask;
       while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
       this.table[slot] = id + 1;
     }
@@ -172,7 +181,8 @@ function pack(reg: Register, roots: readonly number[], sequences: readonly numbe
     place[id] = next;
     next += reg.count[id] as number;
   }
-  if (next > MAX_ARCS) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${next} arcs exceed the format's ${MAX_ARCS}` }));
+  if (next > MAX_ARCS)
+    return err(engineError(Code.DICT_TOO_LARGE, { cause: `${next} arcs exceed the format's ${MAX_ARCS}` }));
   const arcs = new Uint32Array(Math.max(next, 2));
   for (const id of order) {
     const n = reg.count[id] as number;
@@ -184,7 +194,11 @@ function pack(reg: Register, roots: readonly number[], sequences: readonly numbe
   }
   // An empty graph still ends with a flagged word, so that a loaded file's lists always terminate.
   if (next === 1) arcs[1] = packArc(0, false, true, 0);
-  return ok({ arcs, roots: roots.map((r) => (r === 0 ? 0 : (place[r] as number))), stats: roots.map((r, i) => automatonStats(reg, r, sequences[i] as number)) });
+  return ok({
+    arcs,
+    roots: roots.map((r) => (r === 0 ? 0 : (place[r] as number))),
+    stats: roots.map((r, i) => automatonStats(reg, r, sequences[i] as number)),
+  });
 }
 
 /** Classic and packed sizes of the automaton reachable from one root. */

@@ -38,7 +38,8 @@ export function checkGraph(arcs: Uint32Array, maxGlyph: number): GraphCounts | s
     const t = v >>> ARC_TARGET_SHIFT;
     if (t !== 0) {
       if (t <= i || t >= n) return `arc ${i}: bad target ${t}`;
-      if (((arcs[t - 1] as number) & ARC_LAST) === 0 && t !== 1) return `arc ${i}: target ${t} is not the start of a node`;
+      if (((arcs[t - 1] as number) & ARC_LAST) === 0 && t !== 1)
+        return `arc ${i}: target ${t} is not the start of a node`;
     }
     const sibling = last ? 0 : i + 1;
     const count = ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (below[t] as number) + (below[sibling] as number);

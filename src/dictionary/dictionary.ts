@@ -112,7 +112,15 @@ export class Dictionary implements WordLookup {
   private readonly pairArc: Int32Array;
   private readonly scratch = new Uint8Array(MAX_WORD_LENGTH * 4);
 
-  private constructor(arcs: Uint32Array, root: number, gaddagRoot: number, alphabet: Alphabet, wordCount: number, gaddagPaths: number, longestWord: number) {
+  private constructor(
+    arcs: Uint32Array,
+    root: number,
+    gaddagRoot: number,
+    alphabet: Alphabet,
+    wordCount: number,
+    gaddagPaths: number,
+    longestWord: number,
+  ) {
     this.arcs = arcs;
     this.root = root;
     this.gaddagRoot = gaddagRoot;
@@ -143,28 +151,41 @@ export class Dictionary implements WordLookup {
    * list starts of the array (0 for none); the DAWG holds words of 1 to 64 glyphs of the
    * alphabet, the GADDAG (when present) one path per letter of each word. Errors are 90104.
    */
-  static fromArcs(arcs: Uint32Array, root: number, gaddagRoot: number, alphabet: Alphabet): Result<Dictionary, EngineError> {
+  static fromArcs(
+    arcs: Uint32Array,
+    root: number,
+    gaddagRoot: number,
+    alphabet: Alphabet,
+  ): Result<Dictionary, EngineError> {
     const corrupt = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
     if (!(arcs instanceof Uint32Array)) return corrupt('arcs must be a Uint32Array');
     const checked = checkGraph(arcs, alphabet.size);
     if (typeof checked === 'string') return corrupt(checked);
-    const isListStart = (i: number) => i === 0 || (i >= 1 && i < arcs.length && (i === 1 || ((arcs[i - 1] as number) & ARC_LAST) !== 0));
+    const isListStart = (i: number) =>
+      i === 0 || (i >= 1 && i < arcs.length && (i === 1 || ((arcs[i - 1] as number) & ARC_LAST) !== 0));
     // Every node is a list start, so a node is a maximal run of arcs ending at a last flag.
     if (!Number.isInteger(root) || !isListStart(root)) return corrupt(`the DAWG root ${root} is not a node`);
-    if (!Number.isInteger(gaddagRoot) || !isListStart(gaddagRoot)) return corrupt(`the GADDAG root ${gaddagRoot} is not a node`);
+    if (!Number.isInteger(gaddagRoot) || !isListStart(gaddagRoot))
+      return corrupt(`the GADDAG root ${gaddagRoot} is not a node`);
     const { below, depth } = checked;
     const words = below[root] as number;
     const longest = depth[root] as number;
     if (longest > MAX_WORD_LENGTH) return corrupt(`a word is longer than ${MAX_WORD_LENGTH} glyphs`);
     if (root !== 0 && arcHasSeparator(arcs, root)) return corrupt('the DAWG root has a separator arc');
     const paths = gaddagRoot === 0 ? 0 : (below[gaddagRoot] as number);
-    if (gaddagRoot !== 0 && (depth[gaddagRoot] as number) > longest + 1) return corrupt('a GADDAG path is longer than any word');
-    if (words >= COUNT_LIMIT || paths >= COUNT_LIMIT) return corrupt(`the graph accepts ${COUNT_LIMIT} sequences or more`);
+    if (gaddagRoot !== 0 && (depth[gaddagRoot] as number) > longest + 1)
+      return corrupt('a GADDAG path is longer than any word');
+    if (words >= COUNT_LIMIT || paths >= COUNT_LIMIT)
+      return corrupt(`the graph accepts ${COUNT_LIMIT} sequences or more`);
     return ok(new Dictionary(arcs, root, gaddagRoot, alphabet, words, paths, longest));
   }
 
   /** Builds a dictionary from a word list (text, one word a line, or any iterable of strings). */
-  static build(input: string | Iterable<string>, alphabet: Alphabet, options: BuildOptions = {}): Result<{ dictionary: Dictionary; report: BuildReport }, EngineError> {
+  static build(
+    input: string | Iterable<string>,
+    alphabet: Alphabet,
+    options: BuildOptions = {},
+  ): Result<{ dictionary: Dictionary; report: BuildReport }, EngineError> {
     const { keys, report: wordList } = normalizeWordList(input, alphabet, options);
     const withGaddag = options.gaddag === true && keys.length > 0;
     const graph = buildWordGraph(withGaddag ? [keys, gaddagKeys(keys)] : [keys], options.onProgress);
@@ -209,12 +230,19 @@ export class Dictionary implements WordLookup {
       }
       return { nodes, arcs };
     };
-    return { dawg: count(this.root), ...(this.gaddagRoot === 0 ? {} : { gaddag: count(this.gaddagRoot) }), arcs: this.arcs.length - 1 };
+    return {
+      dawg: count(this.root),
+      ...(this.gaddagRoot === 0 ? {} : { gaddag: count(this.gaddagRoot) }),
+      arcs: this.arcs.length - 1,
+    };
   }
 
   /** The GADDAG's root node; an error when the dictionary has none. */
   gaddag(): Result<number, EngineError> {
-    if (this.gaddagRoot === 0) return err(engineError(Code.BAD_QUERY, { cause: 'this dictionary has no GADDAG: build it with the gaddag option' }));
+    if (this.gaddagRoot === 0)
+      return err(
+        engineError(Code.BAD_QUERY, { cause: 'this dictionary has no GADDAG: build it with the gaddag option' }),
+      );
     return ok(this.gaddagRoot);
   }
 
@@ -222,7 +250,9 @@ export class Dictionary implements WordLookup {
 
   /** The arc of `node` labelled `glyph`, or -1. */
   arc(node: number, glyph: number): number {
-    return node <= 0 || node >= this.arcs.length || !Number.isInteger(glyph) || glyph < 0 || glyph > this.alphabet.size ? -1 : findArc(this.arcs, node, glyph);
+    return node <= 0 || node >= this.arcs.length || !Number.isInteger(glyph) || glyph < 0 || glyph > this.alphabet.size
+      ? -1
+      : findArc(this.arcs, node, glyph);
   }
 
   /** The first arc of a node (its arcs follow until one has the last flag), or -1 for node 0. */
@@ -409,14 +439,16 @@ export class Dictionary implements WordLookup {
    */
   anagrams(rack: string, options: AnagramOptions = {}): Result<WordList, EngineError> {
     if (typeof rack !== 'string') return err(engineError(Code.BAD_QUERY, { cause: 'rack must be a string' }));
-    if (rack.length > MAX_WORD_LENGTH * 2) return err(engineError(Code.BAD_QUERY, { cause: `a rack holds at most ${MAX_WORD_LENGTH} glyphs` }));
+    if (rack.length > MAX_WORD_LENGTH * 2)
+      return err(engineError(Code.BAD_QUERY, { cause: `a rack holds at most ${MAX_WORD_LENGTH} glyphs` }));
     const blanks = countChar(rack, '?');
     const letters = this.alphabet.encode(rack.replaceAll('?', ''));
     if (!letters.ok) return letters;
     const counts = new Int8Array(64);
     for (const c of letters.value) counts[c] = (counts[c] as number) + 1;
     const total = letters.value.length + blanks;
-    if (total > MAX_WORD_LENGTH) return err(engineError(Code.BAD_QUERY, { cause: `a rack holds at most ${MAX_WORD_LENGTH} glyphs` }));
+    if (total > MAX_WORD_LENGTH)
+      return err(engineError(Code.BAD_QUERY, { cause: `a rack holds at most ${MAX_WORD_LENGTH} glyphs` }));
     const sub = options.subAnagrams === true;
     const min = options.minLength ?? (sub ? 2 : total);
     const limit = queryLimit(options.limit);
@@ -466,7 +498,10 @@ export class Dictionary implements WordLookup {
    */
   matchPattern(pattern: string, options: PatternOptions = {}): Result<WordList, EngineError> {
     if (typeof pattern !== 'string') return err(engineError(Code.BAD_QUERY, { cause: 'pattern must be a string' }));
-    if (pattern.length > 4 * MAX_PATTERN_TOKENS) return err(engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }));
+    if (pattern.length > 4 * MAX_PATTERN_TOKENS)
+      return err(
+        engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }),
+      );
     const tokens: number[] = [];
     for (const part of pattern.split(/([?*])/)) {
       if (part === '?') tokens.push(TOKEN_ANY);
@@ -479,7 +514,10 @@ export class Dictionary implements WordLookup {
       }
     }
     if (tokens.length === 0) return ok({ words: [], truncated: false });
-    if (tokens.length > MAX_PATTERN_TOKENS) return err(engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }));
+    if (tokens.length > MAX_PATTERN_TOKENS)
+      return err(
+        engineError(Code.BAD_QUERY, { cause: `a pattern has at most ${MAX_PATTERN_TOKENS} glyphs and wildcards` }),
+      );
     // The pattern as a bit-parallel NFA: bit i set when the first i tokens have matched.
     const n = tokens.length;
     const accept = 1 << n;

@@ -92,7 +92,8 @@ export function loadDictionary(input: ArrayBuffer | Uint8Array): Result<Dictiona
   const d = dictionary.value;
   const corrupt = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
   if (d.wordCount !== h.words) return corrupt(`the header says ${h.words} words; the graph holds ${d.wordCount}`);
-  if (d.gaddagPaths !== h.gaddagPaths) return corrupt(`the header says ${h.gaddagPaths} GADDAG paths; the graph holds ${d.gaddagPaths}`);
+  if (d.gaddagPaths !== h.gaddagPaths)
+    return corrupt(`the header says ${h.gaddagPaths} GADDAG paths; the graph holds ${d.gaddagPaths}`);
   return ok(d);
 }
 
@@ -101,15 +102,29 @@ export function inspectDictionary(input: ArrayBuffer | Uint8Array): Result<Dicti
   const parsed = parseHeader(input);
   if (!parsed.ok) return parsed;
   const h = parsed.value;
-  return ok({ version: FILE_VERSION, hasGaddag: h.gaddagRoot !== 0, words: h.words, arcs: h.arcCount, gaddagPaths: h.gaddagPaths, bytes: h.bytes.length, alphabet: h.alphabet.spec });
+  return ok({
+    version: FILE_VERSION,
+    hasGaddag: h.gaddagRoot !== 0,
+    words: h.words,
+    arcs: h.arcCount,
+    gaddagPaths: h.gaddagPaths,
+    bytes: h.bytes.length,
+    alphabet: h.alphabet.spec,
+  });
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-type FileCode = typeof Code.DICT_TRUNCATED | typeof Code.DICT_BAD_MAGIC | typeof Code.DICT_UNSUPPORTED_VERSION | typeof Code.DICT_CHECKSUM_MISMATCH | typeof Code.DICT_CORRUPT;
+type FileCode =
+  | typeof Code.DICT_TRUNCATED
+  | typeof Code.DICT_BAD_MAGIC
+  | typeof Code.DICT_UNSUPPORTED_VERSION
+  | typeof Code.DICT_CHECKSUM_MISMATCH
+  | typeof Code.DICT_CORRUPT;
 
 function parseHeader(input: ArrayBuffer | Uint8Array) {
-  const fail = (code: FileCode, cause: string, param?: number) => err(engineError(code, param === undefined ? { cause } : { cause, param }));
+  const fail = (code: FileCode, cause: string, param?: number) =>
+    err(engineError(code, param === undefined ? { cause } : { cause, param }));
   let bytes: Uint8Array;
   if (input instanceof Uint8Array) bytes = input;
   else if (input instanceof ArrayBuffer) bytes = new Uint8Array(input);
@@ -120,24 +135,40 @@ function parseHeader(input: ArrayBuffer | Uint8Array) {
   if (bytes.length < 6) return fail(Code.DICT_TRUNCATED, `${bytes.length} bytes is shorter than the header`);
   const version = view.getUint16(4, true);
   if (version !== FILE_VERSION)
-    return fail(Code.DICT_UNSUPPORTED_VERSION, `format version ${version}; this engine reads ${FILE_VERSION}${version < FILE_VERSION ? ' (rebuild the file with `wordgame dict build`)' : ''}`, version);
+    return fail(
+      Code.DICT_UNSUPPORTED_VERSION,
+      `format version ${version}; this engine reads ${FILE_VERSION}${version < FILE_VERSION ? ' (rebuild the file with `wordgame dict build`)' : ''}`,
+      version,
+    );
   if (bytes.length < FIXED_HEADER) return fail(Code.DICT_TRUNCATED, `${bytes.length} bytes is shorter than the header`);
   const headerLength = view.getUint32(12, true);
   const arcCount = view.getUint32(20, true);
   const expected = headerLength + arcCount * 4;
-  if (bytes.length < expected) return fail(Code.DICT_TRUNCATED, `the file announces ${expected} bytes and has ${bytes.length}`);
-  if (bytes.length > expected) return fail(Code.DICT_CORRUPT, `the file announces ${expected} bytes and has ${bytes.length}`);
-  if (checksum(bytes, 12, bytes.length) !== view.getUint32(8, true)) return fail(Code.DICT_CHECKSUM_MISMATCH, 'checksum mismatch');
+  if (bytes.length < expected)
+    return fail(Code.DICT_TRUNCATED, `the file announces ${expected} bytes and has ${bytes.length}`);
+  if (bytes.length > expected)
+    return fail(Code.DICT_CORRUPT, `the file announces ${expected} bytes and has ${bytes.length}`);
+  if (checksum(bytes, 12, bytes.length) !== view.getUint32(8, true))
+    return fail(Code.DICT_CHECKSUM_MISMATCH, 'checksum mismatch');
   const flags = view.getUint16(6, true);
   const alphabetLength = view.getUint32(32, true);
-  if (headerLength % 4 !== 0 || alphabetLength > MAX_ALPHABET_BYTES || FIXED_HEADER + alphabetLength > headerLength || headerLength - (FIXED_HEADER + alphabetLength) > 3)
+  if (
+    headerLength % 4 !== 0 ||
+    alphabetLength > MAX_ALPHABET_BYTES ||
+    FIXED_HEADER + alphabetLength > headerLength ||
+    headerLength - (FIXED_HEADER + alphabetLength) > 3
+  )
     return fail(Code.DICT_CORRUPT, 'inconsistent header lengths');
   if (arcCount < 2) return fail(Code.DICT_CORRUPT, 'a graph has at least the sentinel and one arc');
-  if ((flags & ~(FLAG_DAWG | FLAG_GADDAG)) !== 0 || (flags & FLAG_DAWG) === 0) return fail(Code.DICT_CORRUPT, `unknown flags ${flags}`);
-  for (let i = FIXED_HEADER + alphabetLength; i < headerLength; i++) if (bytes[i] !== 0) return fail(Code.DICT_CORRUPT, 'the header padding is not zero');
+  if ((flags & ~(FLAG_DAWG | FLAG_GADDAG)) !== 0 || (flags & FLAG_DAWG) === 0)
+    return fail(Code.DICT_CORRUPT, `unknown flags ${flags}`);
+  for (let i = FIXED_HEADER + alphabetLength; i < headerLength; i++)
+    if (bytes[i] !== 0) return fail(Code.DICT_CORRUPT, 'the header padding is not zero');
   let spec: AlphabetSpec;
   try {
-    spec = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(FIXED_HEADER, FIXED_HEADER + alphabetLength))) as AlphabetSpec;
+    spec = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(FIXED_HEADER, FIXED_HEADER + alphabetLength)),
+    ) as AlphabetSpec;
   } catch {
     return fail(Code.DICT_CORRUPT, 'the alphabet is not valid UTF-8 JSON');
   }
@@ -146,9 +177,20 @@ function parseHeader(input: ArrayBuffer | Uint8Array) {
   const root = view.getUint32(24, true);
   const gaddagRoot = view.getUint32(28, true);
   const gaddagPaths = view.getUint32(36, true);
-  if (((flags & FLAG_GADDAG) !== 0) !== (gaddagRoot !== 0)) return fail(Code.DICT_CORRUPT, 'GADDAG flag and root disagree');
+  if (((flags & FLAG_GADDAG) !== 0) !== (gaddagRoot !== 0))
+    return fail(Code.DICT_CORRUPT, 'GADDAG flag and root disagree');
   if (gaddagRoot === 0 && gaddagPaths !== 0) return fail(Code.DICT_CORRUPT, 'GADDAG paths without a GADDAG');
-  return ok({ bytes, view, headerLength, arcCount, root, gaddagRoot, gaddagPaths, words: view.getUint32(16, true), alphabet: alphabet.value });
+  return ok({
+    bytes,
+    view,
+    headerLength,
+    arcCount,
+    root,
+    gaddagRoot,
+    gaddagPaths,
+    words: view.getUint32(16, true),
+    alphabet: alphabet.value,
+  });
 }
 
 function align4(n: number): number {

@@ -60,7 +60,12 @@ export function readNodes(bytes: Uint8Array, offset: number, count: number): Uin
  * `maxTile`. Then counts the strings under each list entry (saturating at 2^32 - 1): `count[i]`
  * is the number of strings reachable by entering the list at node i. Linear in the nodes.
  */
-export function checkNode22(nodes: Uint32Array, roots: readonly number[], maxTile: number, maxDepth: number): Result<Float64Array, EngineError> {
+export function checkNode22(
+  nodes: Uint32Array,
+  roots: readonly number[],
+  maxTile: number,
+  maxDepth: number,
+): Result<Float64Array, EngineError> {
   const n = nodes.length;
   const bad = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
   const count = new Float64Array(n);
@@ -139,18 +144,29 @@ export const KWG_MAX_WORDS = 4_000_000;
  * checked but not reused). Untrusted bytes: sizes, arcs, lists, loops and tiles are checked, and
  * the words are counted before any is listed (errors 90100, 90104, 90105).
  */
-export function readKwg(input: ArrayBuffer | Uint8Array, alphabet: Alphabet, options: { readonly gaddag?: boolean } = {}): Result<{ dictionary: Dictionary; info: KwgInfo }, EngineError> {
+export function readKwg(
+  input: ArrayBuffer | Uint8Array,
+  alphabet: Alphabet,
+  options: { readonly gaddag?: boolean } = {},
+): Result<{ dictionary: Dictionary; info: KwgInfo }, EngineError> {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  if (bytes.length < 8 || bytes.length % 4 !== 0) return err(engineError(Code.DICT_TRUNCATED, { cause: `a KWG is a whole number of 4-byte nodes, at least 2 (got ${bytes.length} bytes)` }));
+  if (bytes.length < 8 || bytes.length % 4 !== 0)
+    return err(
+      engineError(Code.DICT_TRUNCATED, {
+        cause: `a KWG is a whole number of 4-byte nodes, at least 2 (got ${bytes.length} bytes)`,
+      }),
+    );
   const n = bytes.length / 4;
-  if (n > KWG_MAX_NODES) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${n} nodes; a KWG holds at most ${KWG_MAX_NODES}` }));
+  if (n > KWG_MAX_NODES)
+    return err(engineError(Code.DICT_TOO_LARGE, { cause: `${n} nodes; a KWG holds at most ${KWG_MAX_NODES}` }));
   const nodes = readNodes(bytes, 0, n);
   const dawgRoot = kwgArc(nodes[0] as number);
   const gaddagRoot = kwgArc(nodes[1] as number);
   const checked = checkNode22(nodes, [dawgRoot], alphabet.size, MAX_WORD_LENGTH);
   if (!checked.ok) return checked;
   const words = dawgRoot === 0 ? 0 : (checked.value[dawgRoot] as number);
-  if (words > KWG_MAX_WORDS) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${words} words; an import takes at most ${KWG_MAX_WORDS}` }));
+  if (words > KWG_MAX_WORDS)
+    return err(engineError(Code.DICT_TOO_LARGE, { cause: `${words} words; an import takes at most ${KWG_MAX_WORDS}` }));
   // The GADDAG (tile 0 allowed as the separator) is checked so that a broken file is refused whole.
   if (gaddagRoot !== 0) {
     const g = checkNode22(nodes, [gaddagRoot], alphabet.size, 2 * MAX_WORD_LENGTH);
@@ -170,10 +186,16 @@ export function readKwg(input: ArrayBuffer | Uint8Array, alphabet: Alphabet, opt
       if (kwgIsEnd(v)) return true;
     }
   };
-  if (dawgRoot !== 0 && !walk(dawgRoot)) return err(engineError(Code.DICT_CORRUPT, { cause: 'a DAWG word holds tile 0 (the separator)' }));
+  if (dawgRoot !== 0 && !walk(dawgRoot))
+    return err(engineError(Code.DICT_CORRUPT, { cause: 'a DAWG word holds tile 0 (the separator)' }));
   const built = Dictionary.build(list, alphabet, { gaddag: options.gaddag ?? true });
   if (!built.ok) return built;
-  if (built.value.dictionary.wordCount !== words) return err(engineError(Code.DICT_CORRUPT, { cause: `the KWG lists ${words} words, ${built.value.dictionary.wordCount} distinct ones in the alphabet ${alphabet.spec.name}` }));
+  if (built.value.dictionary.wordCount !== words)
+    return err(
+      engineError(Code.DICT_CORRUPT, {
+        cause: `the KWG lists ${words} words, ${built.value.dictionary.wordCount} distinct ones in the alphabet ${alphabet.spec.name}`,
+      }),
+    );
   return ok({ dictionary: built.value.dictionary, info: { nodes: n, words, gaddag: gaddagRoot !== 0 } });
 }
 
@@ -184,7 +206,10 @@ export function readKwg(input: ArrayBuffer | Uint8Array, alphabet: Alphabet, opt
  */
 export function writeKwg(dictionary: Dictionary): Result<Uint8Array, EngineError> {
   const arcs = dictionary.arcs;
-  if (arcs.length + 1 > KWG_MAX_NODES) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${arcs.length} arcs; a KWG holds at most ${KWG_MAX_NODES} nodes` }));
+  if (arcs.length + 1 > KWG_MAX_NODES)
+    return err(
+      engineError(Code.DICT_TOO_LARGE, { cause: `${arcs.length} arcs; a KWG holds at most ${KWG_MAX_NODES} nodes` }),
+    );
   // Our index 0 is a sentinel, so indices stay the same; node 1 is our first arc, which a
   // DAWG+GADDAG file needs for its GADDAG pointer: shift everything by one.
   const out = new Uint32Array(arcs.length + 1);
@@ -195,7 +220,12 @@ export function writeKwg(dictionary: Dictionary): Result<Uint8Array, EngineError
   for (let i = 1; i < arcs.length; i++) {
     const v = arcs[i] as number;
     const target = v >>> ARC_TARGET_SHIFT;
-    out[i + shift] = (((v & ARC_GLYPH_MASK) << 24) | ((v & ARC_END_OF_WORD) !== 0 ? ACCEPTS : 0) | ((v & ARC_LAST) !== 0 ? IS_END : 0) | (target === 0 ? 0 : target + shift)) >>> 0;
+    out[i + shift] =
+      (((v & ARC_GLYPH_MASK) << 24) |
+        ((v & ARC_END_OF_WORD) !== 0 ? ACCEPTS : 0) |
+        ((v & ARC_LAST) !== 0 ? IS_END : 0) |
+        (target === 0 ? 0 : target + shift)) >>>
+      0;
   }
   const bytes = new Uint8Array(out.length * 4);
   const view = new DataView(bytes.buffer);

@@ -169,7 +169,8 @@ export class EndgameSolver {
     this.config = config;
     this.#gen = gen;
     this.#values = new Int32Array(65);
-    for (let g = 1; g < config.letters.values.length && g < 64; g++) this.#values[g] = config.letters.values[g] as number;
+    for (let g = 1; g < config.letters.values.length && g < 64; g++)
+      this.#values[g] = config.letters.values[g] as number;
     const squares = config.layout.rows * config.layout.cols;
     let seed = 0x2545f491;
     const next = () => {
@@ -198,12 +199,23 @@ export class EndgameSolver {
    * deepening one ply at a time until the value is exact or a limit is reached. Error 90201 for
    * racks larger than a hand or with tiles that are not tiles, and for a board of another size.
    */
-  solve(board: Board, racks: readonly [readonly Tile[], readonly Tile[]], options: EndgameOptions = {}): Result<EndgameResult, EngineError> {
+  solve(
+    board: Board,
+    racks: readonly [readonly Tile[], readonly Tile[]],
+    options: EndgameOptions = {},
+  ): Result<EndgameResult, EngineError> {
     for (const r of racks) {
-      if (r.length > this.config.handSize || r.some((t) => !Number.isInteger(t) || (t !== BLANK && (t < 1 || t > 63)))) return err(engineError(Code.BAD_QUERY, { cause: 'racks hold at most a hand of tiles' }));
+      if (r.length > this.config.handSize || r.some((t) => !Number.isInteger(t) || (t !== BLANK && (t < 1 || t > 63))))
+        return err(engineError(Code.BAD_QUERY, { cause: 'racks hold at most a hand of tiles' }));
     }
-    if (racks[0].length === 0) return err(engineError(Code.BAD_QUERY, { cause: 'the side to move has no tiles: the game is over' }));
-    if (board.rows !== this.config.layout.rows || board.cols !== this.config.layout.cols) return err(engineError(Code.BAD_QUERY, { cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}` }));
+    if (racks[0].length === 0)
+      return err(engineError(Code.BAD_QUERY, { cause: 'the side to move has no tiles: the game is over' }));
+    if (board.rows !== this.config.layout.rows || board.cols !== this.config.layout.cols)
+      return err(
+        engineError(Code.BAD_QUERY, {
+          cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}`,
+        }),
+      );
     const start = performance.now();
     this.#gen.setBoard(board);
     this.#lo = 0;
@@ -233,7 +245,15 @@ export class EndgameSolver {
       const value = this.#search(0, depth, -INF, INF, 0, 0);
       if (this.#stop) break;
       const line = this.#principalVariation(board, depth);
-      best = { value, line, depth, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start, rootIndex: this.#rootBest };
+      best = {
+        value,
+        line,
+        depth,
+        exact: !this.#cut,
+        nodes: this.#nodes,
+        ms: performance.now() - start,
+        rootIndex: this.#rootBest,
+      };
       options.onIteration?.(best);
       if (!this.#cut) break;
     }
@@ -244,7 +264,15 @@ export class EndgameSolver {
       this.#maxNodes = Infinity;
       this.#cut = false;
       const value = this.#search(0, 1, -INF, INF, 0, 0);
-      best = { value, line: this.#principalVariation(board, 1), depth: 1, exact: !this.#cut, nodes: this.#nodes, ms: performance.now() - start, rootIndex: this.#rootBest };
+      best = {
+        value,
+        line: this.#principalVariation(board, 1),
+        depth: 1,
+        exact: !this.#cut,
+        nodes: this.#nodes,
+        ms: performance.now() - start,
+        rootIndex: this.#rootBest,
+      };
     }
     return ok({ ...best, nodes: this.#nodes, ms: performance.now() - start });
   }
@@ -286,7 +314,8 @@ export class EndgameSolver {
     const hand = (this.#hand[ply] ??= []);
     hand.length = 0;
     const counts = this.#racks[p] as Int8Array;
-    for (let slot = 1; slot <= 64; slot++) for (let k = counts[slot] as number; k > 0; k--) hand.push(slot === 64 ? BLANK : slot);
+    for (let slot = 1; slot <= 64; slot++)
+      for (let k = counts[slot] as number; k > 0; k--) hand.push(slot === 64 ? BLANK : slot);
     return hand;
   }
 
@@ -331,7 +360,8 @@ export class EndgameSolver {
   /** Negamax from the view of player p; `passed` is 1 after a pass. */
   #search(ply: number, depth: number, alpha: number, beta: number, p: number, passed: number): number {
     this.#nodes++;
-    if ((this.#nodes & 1023) === 0 && (performance.now() > this.#deadline || this.#nodes > this.#maxNodes)) this.#stop = true;
+    if ((this.#nodes & 1023) === 0 && (performance.now() > this.#deadline || this.#nodes > this.#maxNodes))
+      this.#stop = true;
     if (this.#stop) return 0;
     const q = 1 - p;
     if (depth === 0) {
@@ -365,7 +395,10 @@ export class EndgameSolver {
     const keys = list.keys;
     for (let m = 0; m < n; m++) {
       const tiles = list.sizes[m] as number;
-      const key = list.hashLo[m] === ttMoveLo && list.hashHi[m] === ttMoveHi && (ttMoveLo | ttMoveHi) !== 0 ? 1 << 24 : (tiles === size ? 1 << 22 : 0) + (list.scores[m] as number) * 16 + tiles;
+      const key =
+        list.hashLo[m] === ttMoveLo && list.hashHi[m] === ttMoveHi && (ttMoveLo | ttMoveHi) !== 0
+          ? 1 << 24
+          : (tiles === size ? 1 << 22 : 0) + (list.scores[m] as number) * 16 + tiles;
       keys[m] = key * ORDER_SHIFT + m;
     }
     keys.subarray(0, n).sort();
@@ -383,7 +416,10 @@ export class EndgameSolver {
       let v: number;
       if (tiles === 0) {
         // A pass; a second pass in a row ends the game, each player losing their own rack.
-        v = passed === 1 ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number) : -this.#search(ply + 1, depth - 1, -beta, -alpha, q, 1);
+        v =
+          passed === 1
+            ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number)
+            : -this.#search(ply + 1, depth - 1, -beta, -alpha, q, 1);
       } else {
         const score = list.scores[m] as number;
         for (let t = 0; t < tiles; t++) {
@@ -446,7 +482,8 @@ export class EndgameSolver {
       if (this.#ttFlag[slot] === 0 || this.#ttLo[slot] !== keyLo || this.#ttHi[slot] !== keyHi) break;
       const list = this.#generate(40 + ply, p);
       let found = -1;
-      for (let m = 0; m < list.count; m++) if (list.hashLo[m] === this.#ttMoveLo[slot] && list.hashHi[m] === this.#ttMoveHi[slot]) found = m;
+      for (let m = 0; m < list.count; m++)
+        if (list.hashLo[m] === this.#ttMoveLo[slot] && list.hashHi[m] === this.#ttMoveHi[slot]) found = m;
       if (found < 0) break;
       const tiles = list.sizes[found] as number;
       if (tiles === 0) {
@@ -455,10 +492,19 @@ export class EndgameSolver {
         passed = 1;
       } else {
         const placements: Placement[] = [];
-        for (let t = 0; t < tiles; t++) placements.push({ square: list.squares[found * list.width + t] as number, tile: list.tiles[found * list.width + t] as number });
+        for (let t = 0; t < tiles; t++)
+          placements.push({
+            square: list.squares[found * list.width + t] as number,
+            tile: list.tiles[found * list.width + t] as number,
+          });
         placements.sort((x, y) => x.square - y.square);
         const notation = formatPlay(placements, b, this.config.alphabet);
-        line.push({ kind: 'play', placements, score: list.scores[found] as number, notation: notation.ok ? notation.value : '?' });
+        line.push({
+          kind: 'play',
+          placements,
+          score: list.scores[found] as number,
+          notation: notation.ok ? notation.value : '?',
+        });
         for (const pl of placements) {
           this.#xorBoard(pl.square, pl.tile);
           this.#removeTile(p, (pl.tile & BLANK) !== 0 ? 64 : pl.tile);

@@ -76,10 +76,26 @@ export class PreEndgameSolver {
   }
 
   /** Ranks the candidates of `rack` on `board` with `unseen` (exactly hand size + 1 tiles) not seen. */
-  solve(board: Board, rack: readonly Tile[], unseen: readonly Tile[], options: PreEndgameOptions = {}): Result<PreEndgameResult, EngineError> {
-    if (unseen.length !== this.config.handSize + 1) return err(engineError(Code.BAD_QUERY, { cause: `a pre-endgame with one tile in the bag has ${this.config.handSize + 1} unseen tiles, not ${unseen.length}` }));
-    if (board.rows !== this.config.layout.rows || board.cols !== this.config.layout.cols) return err(engineError(Code.BAD_QUERY, { cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}` }));
-    if (rack.length > this.config.handSize) return err(engineError(Code.BAD_QUERY, { cause: 'a rack holds at most a hand of tiles' }));
+  solve(
+    board: Board,
+    rack: readonly Tile[],
+    unseen: readonly Tile[],
+    options: PreEndgameOptions = {},
+  ): Result<PreEndgameResult, EngineError> {
+    if (unseen.length !== this.config.handSize + 1)
+      return err(
+        engineError(Code.BAD_QUERY, {
+          cause: `a pre-endgame with one tile in the bag has ${this.config.handSize + 1} unseen tiles, not ${unseen.length}`,
+        }),
+      );
+    if (board.rows !== this.config.layout.rows || board.cols !== this.config.layout.cols)
+      return err(
+        engineError(Code.BAD_QUERY, {
+          cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}`,
+        }),
+      );
+    if (rack.length > this.config.handSize)
+      return err(engineError(Code.BAD_QUERY, { cause: 'a rack holds at most a hand of tiles' }));
     const start = performance.now();
     this.#gen.setBoard(board);
     const plays = topPlays(this.#gen, rack, Math.max(1, options.candidates ?? 10));
@@ -102,7 +118,9 @@ export class PreEndgameSolver {
         opponent.splice(opponent.indexOf(tile), 1);
         const mine = [...kept, tile];
         const r = this.#endgame.solve(after, [opponent, mine], {
-          ...(options.maxNodesPerEndgame === undefined ? { timeMs: options.timeMsPerEndgame ?? 1000 } : { maxNodes: options.maxNodesPerEndgame }),
+          ...(options.maxNodesPerEndgame === undefined
+            ? { timeMs: options.timeMsPerEndgame ?? 1000 }
+            : { maxNodes: options.maxNodesPerEndgame }),
           maxDepth: options.maxDepth ?? 25,
         });
         if (!r.ok) return r;
@@ -114,7 +132,14 @@ export class PreEndgameSolver {
         const final = spread + outcome;
         wins += weight * (final > 0 ? 1 : final === 0 ? 0.5 : 0);
       }
-      out.push({ notation: play.notation, placements: play.placements, score: play.score, meanSpread: total / unseen.length, winChance: wins / unseen.length, exact });
+      out.push({
+        notation: play.notation,
+        placements: play.placements,
+        score: play.score,
+        meanSpread: total / unseen.length,
+        winChance: wins / unseen.length,
+        exact,
+      });
     }
     out.sort((a, b) => b.winChance - a.winChance || b.meanSpread - a.meanSpread);
     return ok({ candidates: out, endgames, nodes, ms: performance.now() - start });

@@ -22,12 +22,23 @@ export interface EndgameBudget {
  * in the bag the pre-endgame candidate with the best win chance (two players). Budgets are in
  * nodes, so games stay deterministic.
  */
-export function endgamePlayer(config: GameConfig, endgame: EndgameSolver, preEndgame: PreEndgameSolver, base: Player, budget: EndgameBudget = {}): Player {
+export function endgamePlayer(
+  config: GameConfig,
+  endgame: EndgameSolver,
+  preEndgame: PreEndgameSolver,
+  base: Player,
+  budget: EndgameBudget = {},
+): Player {
   const asPlay = (placements: readonly Placement[], score: number, view: TurnView): Decision => {
     const sorted = [...placements].sort((a, b) => a.square - b.square);
     const cols = config.layout.cols;
-    const across = sorted.length < 2 || Math.floor((sorted[0] as Placement).square / cols) === Math.floor((sorted[1] as Placement).square / cols);
-    return { kind: 'play', play: new GeneratedPlay(sorted, score, score, across, view.generator.currentBoard(), config) };
+    const across =
+      sorted.length < 2 ||
+      Math.floor((sorted[0] as Placement).square / cols) === Math.floor((sorted[1] as Placement).square / cols);
+    return {
+      kind: 'play',
+      play: new GeneratedPlay(sorted, score, score, across, view.generator.currentBoard(), config),
+    };
   };
   return Object.freeze({
     name: `${base.name}+endgame`,
@@ -39,10 +50,14 @@ export function endgamePlayer(config: GameConfig, endgame: EndgameSolver, preEnd
       if (view.bagSize === 0 && unseen.length > 0 && unseen.length <= config.handSize) {
         const r = endgame.solve(board, [[...view.hand], unseen], { maxNodes: budget.endgameNodes ?? 50_000 });
         const first = r.ok ? r.value.line[0] : undefined;
-        if (first !== undefined) return first.kind === 'pass' ? { kind: 'pass' } : asPlay(first.placements, first.score, view);
+        if (first !== undefined)
+          return first.kind === 'pass' ? { kind: 'pass' } : asPlay(first.placements, first.score, view);
       }
       if (view.bagSize === 1 && unseen.length === config.handSize + 1) {
-        const r = preEndgame.solve(board, view.hand, unseen, { candidates: budget.pegCandidates ?? 5, maxNodesPerEndgame: budget.pegNodes ?? 5_000 });
+        const r = preEndgame.solve(board, view.hand, unseen, {
+          candidates: budget.pegCandidates ?? 5,
+          maxNodesPerEndgame: budget.pegNodes ?? 5_000,
+        });
         const best = r.ok ? r.value.candidates[0] : undefined;
         if (best !== undefined) return asPlay(best.placements, best.score, view);
       }

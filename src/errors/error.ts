@@ -143,7 +143,12 @@ export function engineError<D = unknown>(code: ErrorCode, options: ErrorOptions<
 /** The socket-error envelope of a game backend: `{ res: 'v1.error', data: { req, message, errorCode, cause } }`. */
 export interface SocketError {
   readonly res: 'v1.error';
-  readonly data: { readonly req: string; readonly message: string; readonly errorCode: string; readonly cause?: string };
+  readonly data: {
+    readonly req: string;
+    readonly message: string;
+    readonly errorCode: string;
+    readonly cause?: string;
+  };
 }
 
 /**
@@ -168,7 +173,12 @@ export function toSocketError(error: EngineError, req = 'unknown'): SocketError 
 export function describeValue(value: unknown): string {
   let s: string;
   try {
-    s = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
+    s =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'object' && value !== null
+          ? Object.prototype.toString.call(value)
+          : String(value);
   } catch {
     s = Object.prototype.toString.call(value);
   }

@@ -23,13 +23,35 @@ import {
   type Step,
 } from './modes/crossword.js';
 import { PREDEFINED_GAMES, checkSettings } from './settings.js';
-import { SERVER_ID, type DataAnswer, type EngineEnvironment, type GameEvent, type GameInfo, type GameState, type ModeContext, type PlayerState } from './types.js';
+import {
+  SERVER_ID,
+  type DataAnswer,
+  type EngineEnvironment,
+  type GameEvent,
+  type GameInfo,
+  type GameState,
+  type ModeContext,
+  type PlayerState,
+} from './types.js';
 
 /** The longest player id accepted. */
 export const MAX_PLAYER_ID = 64;
 
 /** The request types `apply` knows. */
-export const REQUEST_TYPES = ['join', 'leave', 'start', 'kick', 'play', 'trade', 'pass', 'close-turn', 'hand', 'board', 'scores', 'info'] as const;
+export const REQUEST_TYPES = [
+  'join',
+  'leave',
+  'start',
+  'kick',
+  'play',
+  'trade',
+  'pass',
+  'close-turn',
+  'hand',
+  'board',
+  'scores',
+  'info',
+] as const;
 
 /** What `create` and `apply` return: the new state and what happened. */
 export interface Applied {
@@ -61,23 +83,38 @@ export function createEngine(env: EngineEnvironment): Engine {
   const context = (code: string): Result<ModeContext, EngineError> => {
     const cached = contexts.get(code);
     if (cached !== undefined) return ok(cached);
-    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code)) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code).slice(0, 64) }));
+    if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code))
+      return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code).slice(0, 64) }));
     const game = PREDEFINED_GAMES[code];
     if (game === undefined) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: code }));
     const config = presetConfig(game.config ?? 'en');
     if (!config.ok) return config;
     const name = config.value.alphabet.spec.name;
     const dictionary = env.dictionary(name);
-    if (dictionary === undefined) return err(engineError(Code.GAME_CREATION_ERROR, { param: `no dictionary for alphabet ${name}` }));
-    if (!sameAlphabet(config.value, dictionary)) return err(engineError(Code.ALPHABET_MISMATCH, { cause: `game ${code} plays in alphabet ${name}; its dictionary is in ${dictionary.alphabet.spec.name}` }));
+    if (dictionary === undefined)
+      return err(engineError(Code.GAME_CREATION_ERROR, { param: `no dictionary for alphabet ${name}` }));
+    if (!sameAlphabet(config.value, dictionary))
+      return err(
+        engineError(Code.ALPHABET_MISMATCH, {
+          cause: `game ${code} plays in alphabet ${name}; its dictionary is in ${dictionary.alphabet.spec.name}`,
+        }),
+      );
     const ctx = Object.freeze({ game, config: config.value, dictionary });
     contexts.set(code, ctx);
     return ok(ctx);
   };
   return {
     create(settings, operatorId) {
-      if (!isPlayerId(operatorId)) return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }));
-      if (operatorId === SERVER_ID) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `${SERVER_ID} is reserved for the server and cannot play` }));
+      if (!isPlayerId(operatorId))
+        return err(
+          engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }),
+        );
+      if (operatorId === SERVER_ID)
+        return err(
+          engineError(Code.BAD_GAME_CREATION_FORMAT, {
+            cause: `${SERVER_ID} is reserved for the server and cannot play`,
+          }),
+        );
       const checked = checkSettings(settings);
       if (!checked.ok) return checked;
       const ctx = context(checked.value.settings.code);
@@ -99,7 +136,12 @@ export function createEngine(env: EngineEnvironment): Engine {
         return applyRequest(state, playerId, request);
       } catch (e) {
         // Never reached by states the engine made or gameFromJSON accepted (the fuzz suites count these).
-        return err(engineError(Code.UNKNOWN_ERROR, { param: 'internal error', cause: String((e as Error)?.message ?? e).slice(0, 200) }));
+        return err(
+          engineError(Code.UNKNOWN_ERROR, {
+            param: 'internal error',
+            cause: String((e as Error)?.message ?? e).slice(0, 200),
+          }),
+        );
       }
     },
     context: (state) => context(state?.settings?.code),
@@ -112,15 +154,24 @@ export function createEngine(env: EngineEnvironment): Engine {
     if (!step.ok) return step;
     const { events } = step.value;
     // Data answers are not recorded, nor the comings and goings before the start (the start records the seats).
-    const recorded = events.filter((e) => e.type !== 'data' && !(state.status === 'waiting' && (e.type === 'joined' || e.type === 'left' || e.type === 'kicked')));
-    const next = recorded.length === 0 ? step.value.state : Object.freeze({ ...step.value.state, history: step.value.state.history.append(recorded) });
+    const recorded = events.filter(
+      (e) =>
+        e.type !== 'data' &&
+        !(state.status === 'waiting' && (e.type === 'joined' || e.type === 'left' || e.type === 'kicked')),
+    );
+    const next =
+      recorded.length === 0
+        ? step.value.state
+        : Object.freeze({ ...step.value.state, history: step.value.state.history.append(recorded) });
     return ok(Object.freeze({ state: next, events: Object.freeze(events) }));
   }
 }
 
 /** The id of the player to move in a running classic game, else undefined. */
 export function toMove(state: GameState): string | undefined {
-  return state.status === 'running' && state.classic !== undefined ? state.players[state.classic.toMove]?.id : undefined;
+  return state.status === 'running' && state.classic !== undefined
+    ? state.players[state.classic.toMove]?.id
+    : undefined;
 }
 
 function player(id: string): PlayerState {
@@ -140,11 +191,16 @@ function indexOf(state: GameState, playerId: string): number {
 }
 
 function dispatch(state: GameState, playerId: string, request: unknown, ctx: ModeContext): Step {
-  if (!isPlayerId(playerId)) return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }));
+  if (!isPlayerId(playerId))
+    return err(
+      engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }),
+    );
   if (request === undefined || request === null) return err(engineError(Code.EMPTY_MESSAGE));
-  if (typeof request !== 'object' || Array.isArray(request)) return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a request is an object with a type' }));
+  if (typeof request !== 'object' || Array.isArray(request))
+    return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a request is an object with a type' }));
   const type = own(request, 'type');
-  if (typeof type !== 'string') return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a request needs a type string' }));
+  if (typeof type !== 'string')
+    return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a request needs a type string' }));
   switch (type) {
     case 'join':
       return join(state, playerId);
@@ -168,26 +224,37 @@ function dispatch(state: GameState, playerId: string, request: unknown, ctx: Mod
     case 'info':
       return data(state, playerId, type, ctx);
     default:
-      return err(engineError(Code.UNKNOWN_COMMAND, { param: type.slice(0, 64), cause: `known types: ${REQUEST_TYPES.join(', ')}` }));
+      return err(
+        engineError(Code.UNKNOWN_COMMAND, {
+          param: type.slice(0, 64),
+          cause: `known types: ${REQUEST_TYPES.join(', ')}`,
+        }),
+      );
   }
 }
 
 // ---- lifecycle ---------------------------------------------------------------------------------
 
 function join(state: GameState, playerId: string): Step {
-  if (playerId === SERVER_ID) return err(engineError(Code.BAD_JOIN_FORMAT, { cause: `${SERVER_ID} is reserved for the server` }));
+  if (playerId === SERVER_ID)
+    return err(engineError(Code.BAD_JOIN_FORMAT, { cause: `${SERVER_ID} is reserved for the server` }));
   if (indexOf(state, playerId) >= 0) return err(engineError(Code.PLAYER_ALREADY_IN_GAME));
-  if (state.status !== 'waiting') return err(engineError(Code.GAME_ALREADY_STARTED, { cause: 'players join before the start' }));
+  if (state.status !== 'waiting')
+    return err(engineError(Code.GAME_ALREADY_STARTED, { cause: 'players join before the start' }));
   if (state.players.length >= state.settings.maxPlayers) return err(engineError(Code.GAME_FULL));
   // Whoever joins an empty waiting room becomes its operator.
   const operator = state.players.length === 0 ? playerId : state.operator;
-  return ok({ state: Object.freeze({ ...state, operator, players: Object.freeze([...state.players, player(playerId)]) }), events: [{ type: 'joined', player: playerId }] });
+  return ok({
+    state: Object.freeze({ ...state, operator, players: Object.freeze([...state.players, player(playerId)]) }),
+    events: [{ type: 'joined', player: playerId }],
+  });
 }
 
 function leave(state: GameState, target: string, by: string, ctx: ModeContext): Step {
   const kicked = target !== by;
   const i = indexOf(state, target);
-  if (i < 0 || state.players[i]?.left === true) return err(engineError(kicked ? Code.NO_SUCH_USER_IN_GAME : Code.NOT_IN_GAME, kicked ? { param: target } : {}));
+  if (i < 0 || state.players[i]?.left === true)
+    return err(engineError(kicked ? Code.NO_SUCH_USER_IN_GAME : Code.NOT_IN_GAME, kicked ? { param: target } : {}));
   const event: GameEvent = kicked ? { type: 'kicked', player: target, by } : { type: 'left', player: target };
   if (state.status === 'waiting') {
     const players = Object.freeze(state.players.filter((_, k) => k !== i));
@@ -208,18 +275,32 @@ function leave(state: GameState, target: string, by: string, ctx: ModeContext): 
 
 /** The operator (while still in the game) or the server. */
 function isOperator(state: GameState, playerId: string): boolean {
-  return playerId === SERVER_ID || (playerId === state.operator && state.players.some((p) => p.id === playerId && !p.left));
+  return (
+    playerId === SERVER_ID || (playerId === state.operator && state.players.some((p) => p.id === playerId && !p.left))
+  );
 }
 
 function start(state: GameState, playerId: string, ctx: ModeContext): Step {
   if (!isOperator(state, playerId)) return err(engineError(Code.NOT_OPERATOR));
   if (state.status !== 'waiting') return err(engineError(Code.GAME_ALREADY_STARTED));
-  if (state.players.length === 0) return err(engineError(Code.NO_PLAYERS, { cause: 'a game starts with at least one player' }));
+  if (state.players.length === 0)
+    return err(engineError(Code.NO_PLAYERS, { cause: 'a game starts with at least one player' }));
   const running: GameState = Object.freeze({ ...state, status: 'running', turn: 1 });
   const started: Step =
-    state.type === 'classic' ? ok({ state: startClassicMode(running, ctx), events: [] }) : state.type === 'duplicate' ? startDuplicateMode(running, ctx) : state.type === 'anagram' ? startAnagramMode(running, ctx) : startBoggleMode(running, ctx);
+    state.type === 'classic'
+      ? ok({ state: startClassicMode(running, ctx), events: [] })
+      : state.type === 'duplicate'
+        ? startDuplicateMode(running, ctx)
+        : state.type === 'anagram'
+          ? startAnagramMode(running, ctx)
+          : startBoggleMode(running, ctx);
   if (!started.ok) return started;
-  const event: GameEvent = { type: 'started', player: playerId, players: Object.freeze(state.players.map((p) => p.id)), operator: state.operator };
+  const event: GameEvent = {
+    type: 'started',
+    player: playerId,
+    players: Object.freeze(state.players.map((p) => p.id)),
+    operator: state.operator,
+  };
   return ok({ state: started.value.state, events: [event] });
 }
 
@@ -227,7 +308,8 @@ function kick(state: GameState, playerId: string, request: object, ctx: ModeCont
   const target = own(request, 'player');
   if (!isPlayerId(target)) return err(engineError(Code.BAD_KICK_FORMAT, { cause: 'kick needs a player id' }));
   if (!isOperator(state, playerId)) return err(engineError(Code.KICK_NOT_OPERATOR));
-  if (target === playerId) return err(engineError(Code.BAD_KICK_FORMAT, { cause: 'leave the game instead of kicking yourself' }));
+  if (target === playerId)
+    return err(engineError(Code.BAD_KICK_FORMAT, { cause: 'leave the game instead of kicking yourself' }));
   return leave(state, target, playerId, ctx);
 }
 
@@ -261,7 +343,9 @@ function play(state: GameState, playerId: string, request: object, ctx: ModeCont
   if (!read.ok) return read;
   const gate = moveGate(state, playerId);
   if (!gate.ok) return gate;
-  return state.type === 'classic' ? classicPlay(state, gate.value, request, ctx) : duplicatePlay(state, gate.value, request, ctx);
+  return state.type === 'classic'
+    ? classicPlay(state, gate.value, request, ctx)
+    : duplicatePlay(state, gate.value, request, ctx);
 }
 
 function trade(state: GameState, playerId: string, request: object, ctx: ModeContext): Step {
@@ -313,19 +397,37 @@ function data(state: GameState, playerId: string, what: DataAnswer['what'], ctx:
   if (i < 0 && playerId !== SERVER_ID) return err(engineError(Code.NOT_IN_GAME));
   const alphabet = ctx.config.alphabet;
   let answer: DataAnswer;
-  if (what === 'scores') answer = { type: 'data', what, value: state.players.map((p) => ({ player: p.id, score: p.score })) };
+  if (what === 'scores')
+    answer = { type: 'data', what, value: state.players.map((p) => ({ player: p.id, score: p.score })) };
   else if (what === 'info') answer = { type: 'data', what, value: gameInfo(state) };
   else if (what === 'hand') {
     const tiles = i < 0 ? undefined : (state.classic?.tiles.hands[i] ?? state.duplicate?.hand ?? state.anagram?.draw);
     answer = { type: 'data', what, value: tiles === undefined ? null : formatTiles(tiles, alphabet) };
   } else {
     const board = state.classic?.tiles.board ?? state.duplicate?.board;
-    answer = { type: 'data', what, value: board !== undefined ? formatBoard(board, alphabet).trimEnd().split('\n') : state.boggle !== undefined ? state.boggle.grid.faces : null };
+    answer = {
+      type: 'data',
+      what,
+      value:
+        board !== undefined
+          ? formatBoard(board, alphabet).trimEnd().split('\n')
+          : state.boggle !== undefined
+            ? state.boggle.grid.faces
+            : null,
+    };
   }
   return ok({ state, events: [answer] });
 }
 
 /** What a game looks like to anyone. */
 export function gameInfo(state: GameState): GameInfo {
-  return { settings: state.settings, type: state.type, status: state.status, turn: state.turn, operator: state.operator, players: state.players.map((p) => p.id), toMove: toMove(state) ?? null };
+  return {
+    settings: state.settings,
+    type: state.type,
+    status: state.status,
+    turn: state.turn,
+    operator: state.operator,
+    players: state.players.map((p) => p.id),
+    toMove: toMove(state) ?? null,
+  };
 }

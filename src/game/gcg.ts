@@ -14,7 +14,8 @@ export function gameToGcg(state: GameState): string | undefined {
   const turns: ExportTurn[] = [];
   for (const e of state.history) {
     const player = 'player' in e ? (index.get(e.player) ?? -1) : -1;
-    if (e.type === 'played' && player >= 0) turns.push({ player, kind: 'play', rack: e.rack, move: e.move, score: e.score });
+    if (e.type === 'played' && player >= 0)
+      turns.push({ player, kind: 'play', rack: e.rack, move: e.move, score: e.score });
     else if (e.type === 'traded' && player >= 0) turns.push({ player, kind: 'trade', rack: e.rack, tiles: e.tiles });
     else if (e.type === 'passed' && player >= 0) turns.push({ player, kind: 'pass', rack: e.rack ?? '' });
   }

@@ -9,7 +9,19 @@ import { formatBoard } from '../notation/board-text.js';
 import { formatTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
 import { moveInput, validateMove } from '../rules/crossword.js';
-import { array, bool, check, int, literal, nullable, object, str, tuple, variant, type Infer } from '../schema/schema.js';
+import {
+  array,
+  bool,
+  check,
+  int,
+  literal,
+  nullable,
+  object,
+  str,
+  tuple,
+  variant,
+  type Infer,
+} from '../schema/schema.js';
 import { handValue } from '../state/hand.js';
 import type { CrosswordState } from '../state/state.js';
 import type { ClassicState } from './classic.js';
@@ -19,7 +31,17 @@ import { replayGame } from './replay.js';
 import { anagramScore } from './modes/anagram.js';
 import { MAX_BOGGLE_WORDS, boggleRound, boggleWordLimit } from './modes/boggle.js';
 import { PREDEFINED_GAMES, checkSettings } from './settings.js';
-import { SERVER_ID, type AnagramState, type BoggleEntry, type BoggleState, type DuplicateState, type GameEvent, type GameState, type ModeContext, type PlayerState } from './types.js';
+import {
+  SERVER_ID,
+  type AnagramState,
+  type BoggleEntry,
+  type BoggleState,
+  type DuplicateState,
+  type GameEvent,
+  type GameState,
+  type ModeContext,
+  type PlayerState,
+} from './types.js';
 
 /** The JSON format version this engine writes and reads. */
 export const GAME_JSON_VERSION = 2;
@@ -48,23 +70,45 @@ const eventSchema = variant('type', {
   started: object({ type: literal('started'), player: id, players: array(id, 1, 64), operator: id }),
   left: object({ type: literal('left'), player: id }),
   kicked: object({ type: literal('kicked'), player: id, by: id }),
-  played: object({ type: literal('played'), player: id, rack: text, move: str(1, 400), score: int(0, 1_000_000), words: array(str(1, 400), 1, 64) }),
+  played: object({
+    type: literal('played'),
+    player: id,
+    rack: text,
+    move: str(1, 400),
+    score: int(0, 1_000_000),
+    words: array(str(1, 400), 1, 64),
+  }),
   traded: object({ type: literal('traded'), player: id, rack: text, tiles: str(1, 400) }),
   passed: object({ type: literal('passed'), player: id }, { rack: text }),
   submitted: object({ type: literal('submitted'), player: id, move: str(1, 400), score: int(0, 1_000_000) }),
   answered: object({ type: literal('answered'), player: id, word: str(0, 128), score: int(0, 1_000_000) }),
   found: object({ type: literal('found'), player: id, word: str(1, 128), path }),
   'turn-closed': object(
-    { type: literal('turn-closed'), turn: int(1, 1_000_000), results: array(object({ player: id, score: points, move: str(0, 100_000) }), 0, 64) },
+    {
+      type: literal('turn-closed'),
+      turn: int(1, 1_000_000),
+      results: array(object({ player: id, score: points, move: str(0, 100_000) }), 0, 64),
+    },
     { top: object({ move: str(1, 400), score: int(0, 1_000_000) }), best: array(str(1, 400), 0, 20) },
   ),
-  'game-over': object({ type: literal('game-over'), reason: str(1, 200), scores: array(object({ player: id, score: points, adjustment: points }, { rack: text }), 0, 64) }),
+  'game-over': object({
+    type: literal('game-over'),
+    reason: str(1, 200),
+    scores: array(object({ player: id, score: points, adjustment: points }, { rack: text }), 0, 64),
+  }),
 });
 
 const gameSchema = object(
   {
     version: literal(GAME_JSON_VERSION),
-    settings: object({ name: str(1, 64), description: str(0, 1000), timePerTurn: int(0, 1_000_000_000), code: str(1, 64), maxPlayers: int(1, 64), seed: int() }),
+    settings: object({
+      name: str(1, 64),
+      description: str(0, 1000),
+      timePerTurn: int(0, 1_000_000_000),
+      code: str(1, 64),
+      maxPlayers: int(1, 64),
+      seed: int(),
+    }),
     type: literal('classic', 'duplicate', 'anagram', 'boggle'),
     operator: id,
     players: array(object({ id, score: points, left: bool }), 0, 64),
@@ -74,12 +118,43 @@ const gameSchema = object(
   },
   {
     classic: object(
-      { board: rows, hands: array(text, 1, 64), bag, scores: array(points, 1, 64), toMove: int(0, 63), scorelessTurns: int(0, 6), over: bool, adjustments: array(points, 1, 64) },
+      {
+        board: rows,
+        hands: array(text, 1, 64),
+        bag,
+        scores: array(points, 1, 64),
+        toMove: int(0, 63),
+        scorelessTurns: int(0, 6),
+        over: bool,
+        adjustments: array(points, 1, 64),
+      },
       { endReason: literal('out', 'stalled') },
     ),
-    duplicate: object({ board: rows, hand: text, bag, submissions: array(nullable(object({ placements: array(tuple(int(0, 675), int(1, 127)), 0, 64), score: int(0, 1_000_000), move: str(1, 400) })), 0, 64) }),
-    anagram: object({ draw: text, bag, submissions: array(nullable(object({ word: str(0, 128), score: int(0, 1_000_000) })), 0, 64) }),
-    boggle: object({ grid: str(1, 1000), submissions: array(array(object({ word: str(1, 128), path }), 0, MAX_BOGGLE_WORDS), 0, 64) }),
+    duplicate: object({
+      board: rows,
+      hand: text,
+      bag,
+      submissions: array(
+        nullable(
+          object({
+            placements: array(tuple(int(0, 675), int(1, 127)), 0, 64),
+            score: int(0, 1_000_000),
+            move: str(1, 400),
+          }),
+        ),
+        0,
+        64,
+      ),
+    }),
+    anagram: object({
+      draw: text,
+      bag,
+      submissions: array(nullable(object({ word: str(0, 128), score: int(0, 1_000_000) })), 0, 64),
+    }),
+    boggle: object({
+      grid: str(1, 1000),
+      submissions: array(array(object({ word: str(1, 128), path }), 0, MAX_BOGGLE_WORDS), 0, 64),
+    }),
   },
 );
 
@@ -90,7 +165,9 @@ export type GameJSON = Infer<typeof gameSchema>;
 
 /** The configuration of a state's game code (every game has one; Boggle uses the English alphabet's). */
 export function configOf(state: GameState): GameConfig | undefined {
-  const game = Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, state.settings.code) ? PREDEFINED_GAMES[state.settings.code] : undefined;
+  const game = Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, state.settings.code)
+    ? PREDEFINED_GAMES[state.settings.code]
+    : undefined;
   const c = presetConfig(game?.config ?? 'en');
   return c.ok ? c.value : undefined;
 }
@@ -141,11 +218,30 @@ export function toJSON(state: GameState, withHistory: boolean): GameJSON {
             board: board(d.board),
             hand: formatTiles(d.hand, a),
             bag: bagJSON(d.bag, config),
-            submissions: d.submissions.map((x) => (x === null ? null : { placements: x.placements.map((p) => [p.square, p.tile] as const), score: x.score, move: x.move })),
+            submissions: d.submissions.map((x) =>
+              x === null
+                ? null
+                : { placements: x.placements.map((p) => [p.square, p.tile] as const), score: x.score, move: x.move },
+            ),
           },
         }),
-    ...(an === undefined ? {} : { anagram: { draw: formatTiles(an.draw, a), bag: bagJSON(an.bag, config), submissions: an.submissions.map((x) => (x === null ? null : { ...x })) } }),
-    ...(b === undefined ? {} : { boggle: { grid: formatGrid(b.grid), submissions: b.submissions.map((list) => list.toArray().map((e) => ({ word: e.word, path: e.path }))) } }),
+    ...(an === undefined
+      ? {}
+      : {
+          anagram: {
+            draw: formatTiles(an.draw, a),
+            bag: bagJSON(an.bag, config),
+            submissions: an.submissions.map((x) => (x === null ? null : { ...x })),
+          },
+        }),
+    ...(b === undefined
+      ? {}
+      : {
+          boggle: {
+            grid: formatGrid(b.grid),
+            submissions: b.submissions.map((list) => list.toArray().map((e) => ({ word: e.word, path: e.path }))),
+          },
+        }),
   } as GameJSON;
 }
 
@@ -179,7 +275,8 @@ export function gameFromJSON(json: unknown, engine: Engine, options: LoadOptions
   // caller's: checked into a frozen copy, its size bounded as the text's is.
   let input = json;
   if (typeof json === 'string') {
-    if (json.length > MAX_GAME_JSON_LENGTH) return bad(`the JSON text is longer than ${MAX_GAME_JSON_LENGTH} characters`);
+    if (json.length > MAX_GAME_JSON_LENGTH)
+      return bad(`the JSON text is longer than ${MAX_GAME_JSON_LENGTH} characters`);
     try {
       input = JSON.parse(json);
     } catch {
@@ -194,7 +291,8 @@ export function gameFromJSON(json: unknown, engine: Engine, options: LoadOptions
     if (options.verify === 'replay') {
       const replayed = replayGame(built.value, engine);
       if (!replayed.ok) return bad(`the history does not replay: ${replayed.error.cause ?? replayed.error.name}`);
-      if (JSON.stringify(gameToJSON(replayed.value)) !== JSON.stringify(gameToJSON(built.value))) return bad('the state differs from the replay of its history');
+      if (JSON.stringify(gameToJSON(replayed.value)) !== JSON.stringify(gameToJSON(built.value)))
+        return bad('the state differs from the replay of its history');
     }
     return built;
   } catch (e) {
@@ -216,8 +314,11 @@ function buildState(j: GameJSON, engine: Engine): Result<GameState, EngineError>
     if (ids.has(p.id)) return bad(`player ${p.id} is listed twice`);
     ids.add(p.id);
   }
-  if (j.players.length > settings.maxPlayers) return bad(`${j.players.length} players in a game of at most ${settings.maxPlayers}`);
-  const players: readonly PlayerState[] = Object.freeze(j.players.map((p) => Object.freeze({ id: p.id, score: p.score, left: p.left })));
+  if (j.players.length > settings.maxPlayers)
+    return bad(`${j.players.length} players in a game of at most ${settings.maxPlayers}`);
+  const players: readonly PlayerState[] = Object.freeze(
+    j.players.map((p) => Object.freeze({ id: p.id, score: p.score, left: p.left })),
+  );
   if (players.length > 0 && !ids.has(j.operator)) return bad(`the operator ${j.operator} is not a player`);
   // History: created first and once; once running, the start recording the seats.
   const h = j.history;
@@ -226,7 +327,12 @@ function buildState(j: GameJSON, engine: Engine): Result<GameState, EngineError>
   const ctxResult = engine.context({ settings } as GameState);
   if (!ctxResult.ok) return ctxResult;
   const ctx = ctxResult.value;
-  const sections = { classic: j.classic !== undefined, duplicate: j.duplicate !== undefined, anagram: j.anagram !== undefined, boggle: j.boggle !== undefined };
+  const sections = {
+    classic: j.classic !== undefined,
+    duplicate: j.duplicate !== undefined,
+    anagram: j.anagram !== undefined,
+    boggle: j.boggle !== undefined,
+  };
   const base = { settings, type: game.type, operator: j.operator, players, status: j.status, turn: j.turn };
   if (j.status === 'waiting') {
     if (j.turn !== 0) return bad('a waiting game is at turn 0');
@@ -237,14 +343,26 @@ function buildState(j: GameJSON, engine: Engine): Result<GameState, EngineError>
   }
   if (players.length === 0) return bad('a started game has players');
   if (j.turn < 1) return bad('a started game is at turn 1 or later');
-  for (const [name, present] of Object.entries(sections)) if (present !== (name === game.type)) return bad(`a ${game.type} game has exactly the ${game.type} section (${name} ${present ? 'present' : 'missing'})`);
+  for (const [name, present] of Object.entries(sections))
+    if (present !== (name === game.type))
+      return bad(
+        `a ${game.type} game has exactly the ${game.type} section (${name} ${present ? 'present' : 'missing'})`,
+      );
   const started = h[1];
   if (started?.type !== 'started') return bad('history[1]: a started game records its start');
-  if (started.players.length !== players.length || started.players.some((p, i) => p !== players[i]?.id)) return bad('history[1]: the seats differ from the players');
+  if (started.players.length !== players.length || started.players.some((p, i) => p !== players[i]?.id))
+    return bad('history[1]: the seats differ from the players');
   const problem = checkHistory(h, players, j.status, game.type);
   if (problem !== undefined) return bad(problem);
   const state: GameState = Object.freeze({ ...base, history: EventLog.of<GameEvent>(h) });
-  const built = game.type === 'classic' ? classicFromJSON(j, state, ctx) : game.type === 'duplicate' ? duplicateFromJSON(j, state, ctx) : game.type === 'anagram' ? anagramFromJSON(j, state, ctx) : boggleFromJSON(j, state, ctx);
+  const built =
+    game.type === 'classic'
+      ? classicFromJSON(j, state, ctx)
+      : game.type === 'duplicate'
+        ? duplicateFromJSON(j, state, ctx)
+        : game.type === 'anagram'
+          ? anagramFromJSON(j, state, ctx)
+          : boggleFromJSON(j, state, ctx);
   if (!built.ok || built.value.status !== 'over') return built;
   const over = gameOverProblem(built.value, ctx);
   return over === undefined ? built : bad(over);
@@ -262,7 +380,8 @@ function gameOverProblem(s: GameState, ctx: ModeContext): string | undefined {
     const e = last.scores[i];
     const adjustment = s.classic?.adjustments[i] ?? 0;
     const rack = s.classic === undefined ? undefined : formatTiles(s.classic.tiles.hands[i] ?? [], ctx.config.alphabet);
-    if (e === undefined || e.player !== p.id || e.score !== p.score || e.adjustment !== adjustment || e.rack !== rack) return `game-over: seat ${i} disagrees with the state`;
+    if (e === undefined || e.player !== p.id || e.score !== p.score || e.adjustment !== adjustment || e.rack !== rack)
+      return `game-over: seat ${i} disagrees with the state`;
   }
   return undefined;
 }
@@ -272,7 +391,12 @@ function gameOverProblem(s: GameState, ctx: ModeContext): string | undefined {
  * matching the left flags, a game-over exactly when the game is over (followed only by
  * departures: players may leave a finished game), turns closed in order.
  */
-function checkHistory(h: readonly GameEvent[], players: readonly PlayerState[], status: GameState['status'], type: GameState['type']): string | undefined {
+function checkHistory(
+  h: readonly GameEvent[],
+  players: readonly PlayerState[],
+  status: GameState['status'],
+  type: GameState['type'],
+): string | undefined {
   const seat = new Map(players.map((p, i) => [p.id, i]));
   const departed = new Set<string>();
   const allowed: Record<GameState['type'], ReadonlySet<string>> = {
@@ -299,18 +423,21 @@ function checkHistory(h: readonly GameEvent[], players: readonly PlayerState[], 
     } else if ('player' in e && departed.has(e.player)) return `${where}: ${e.player} acts after leaving`;
     if (e.type === 'turn-closed') {
       if (e.turn !== ++turn) return `${where}: turn ${e.turn} closed after turn ${turn - 1}`;
-      if (e.results.length !== players.length || e.results.some((r, i) => r.player !== players[i]?.id)) return `${where}: one result a seat, in seat order`;
+      if (e.results.length !== players.length || e.results.some((r, i) => r.player !== players[i]?.id))
+        return `${where}: one result a seat, in seat order`;
     }
   }
-  if ((overAt < h.length) !== (status === 'over')) return 'the history holds a game-over exactly when the game is over';
-  for (const p of players) if (p.left !== departed.has(p.id)) return `player ${p.id}: the left flag disagrees with the history`;
+  if (overAt < h.length !== (status === 'over')) return 'the history holds a game-over exactly when the game is over';
+  for (const p of players)
+    if (p.left !== departed.has(p.id)) return `player ${p.id}: the left flag disagrees with the history`;
   return undefined;
 }
 
 /** Sum of each seat's results over the closed turns. */
 function closedTotals(state: GameState): number[] {
   const totals = state.players.map(() => 0);
-  for (const e of state.history) if (e.type === 'turn-closed') e.results.forEach((r, i) => (totals[i] = (totals[i] ?? 0) + r.score));
+  for (const e of state.history)
+    if (e.type === 'turn-closed') e.results.forEach((r, i) => (totals[i] = (totals[i] ?? 0) + r.score));
   return totals;
 }
 
@@ -319,7 +446,13 @@ function closedTotals(state: GameState): number[] {
  * most `max` a seat a turn, and the open turn's moves exactly the state's (`current`, compared
  * with `same`, in order).
  */
-function movesProblem<T>(state: GameState, type: 'submitted' | 'answered' | 'found', max: number, current: (seat: number) => readonly T[], same: (e: GameEvent, x: T | undefined) => boolean): string | undefined {
+function movesProblem<T>(
+  state: GameState,
+  type: 'submitted' | 'answered' | 'found',
+  max: number,
+  current: (seat: number) => readonly T[],
+  same: (e: GameEvent, x: T | undefined) => boolean,
+): string | undefined {
   const seat = new Map(state.players.map((p, i) => [p.id, i]));
   let turn: GameEvent[][] = state.players.map(() => []);
   let number = 1;
@@ -334,7 +467,8 @@ function movesProblem<T>(state: GameState, type: 'submitted' | 'answered' | 'fou
   if (turn.some(full)) return `turn ${number}: more than ${max} move${max === 1 ? '' : 's'} from a player`;
   for (const [i, moves] of turn.entries()) {
     const mine = current(i);
-    if (moves.length !== mine.length || moves.some((e, k) => !same(e, mine[k]))) return `player ${i}: the moves of the turn disagree with the history`;
+    if (moves.length !== mine.length || moves.some((e, k) => !same(e, mine[k])))
+      return `player ${i}: the moves of the turn disagree with the history`;
   }
   return undefined;
 }
@@ -354,7 +488,8 @@ function boardProblem(board: Board, ctx: ModeContext): string | undefined {
         const v = p < len ? board.cell(across ? line * cols + p : p * cols + line) : 0;
         if (v !== 0) codes[n++] = v & 0x3f;
         else {
-          if (n >= 2 && !ctx.dictionary.hasCodes(codes, 0, n)) return `the board holds ${ctx.config.alphabet.decode(codes, 0, n)}, which is not a word`;
+          if (n >= 2 && !ctx.dictionary.hasCodes(codes, 0, n))
+            return `the board holds ${ctx.config.alphabet.decode(codes, 0, n)}, which is not a word`;
           n = 0;
         }
       }
@@ -370,7 +505,12 @@ function boardProblem(board: Board, ctx: ModeContext): string | undefined {
     reached++;
     const r = Math.floor(s / cols);
     const c = s % cols;
-    for (const [dr, dc] of [[0, 1], [0, -1], [1, 0], [-1, 0]] as const) {
+    for (const [dr, dc] of [
+      [0, 1],
+      [0, -1],
+      [1, 0],
+      [-1, 0],
+    ] as const) {
       const rr = r + dr;
       const cc = c + dc;
       if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
@@ -390,13 +530,16 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
   const n = state.players.length;
   const tiles = crosswordStateFromJSON({ board: c.board, hands: c.hands, bag: c.bag, scores: c.scores }, ctx.config);
   if (!tiles.ok) return bad(tiles.error.cause ?? 'bad tiles');
-  if (tiles.value.hands.length !== n || c.adjustments.length !== n) return bad('one hand, score and adjustment a player');
+  if (tiles.value.hands.length !== n || c.adjustments.length !== n)
+    return bad('one hand, score and adjustment a player');
   if (state.turn !== 1) return bad('a classic game stays at turn 1');
   if (c.over !== (state.status === 'over')) return bad('over disagrees with the status');
   if ((c.endReason !== undefined) !== c.over) return bad('an end reason exactly when the game is over');
   if (c.toMove >= n) return bad('the player to move is not a seat');
   const t = tiles.value;
-  if (t.bag.tiles.length > 0) for (const [i, hand] of t.hands.entries()) if (hand.length !== ctx.config.handSize) return bad(`hand ${i} is not full while the bag has tiles`);
+  if (t.bag.tiles.length > 0)
+    for (const [i, hand] of t.hands.entries())
+      if (hand.length !== ctx.config.handSize) return bad(`hand ${i} is not full while the bag has tiles`);
   const racks = t.hands.map((h) => handValue(h, ctx.config.letters));
   if (!c.over) {
     if (c.adjustments.some((a) => a !== 0)) return bad('rack adjustments before the end');
@@ -406,26 +549,51 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     const out = t.hands.findIndex((h) => h.length === 0);
     if (out < 0 || t.bag.tiles.length > 0) return bad('a player went out with an empty bag');
     const total = racks.reduce((x, y) => x + y, 0);
-    if (c.adjustments.some((a, i) => a !== (i === out ? total - (racks[i] ?? 0) : -(racks[i] ?? 0)))) return bad('the rack adjustments disagree with the racks');
-  } else if (c.adjustments.some((a, i) => a !== -(racks[i] ?? 0))) return bad('the rack adjustments disagree with the racks');
+    if (c.adjustments.some((a, i) => a !== (i === out ? total - (racks[i] ?? 0) : -(racks[i] ?? 0))))
+      return bad('the rack adjustments disagree with the racks');
+  } else if (c.adjustments.some((a, i) => a !== -(racks[i] ?? 0)))
+    return bad('the rack adjustments disagree with the racks');
   // Scores: the crossword state's, the players', and the history's (plays plus adjustments) agree.
   const fromHistory = state.players.map(() => 0);
   const seat = new Map(state.players.map((p, i) => [p.id, i]));
-  for (const e of state.history) if (e.type === 'played') fromHistory[seat.get(e.player) as number] = (fromHistory[seat.get(e.player) as number] ?? 0) + e.score;
+  for (const e of state.history)
+    if (e.type === 'played')
+      fromHistory[seat.get(e.player) as number] = (fromHistory[seat.get(e.player) as number] ?? 0) + e.score;
   for (let i = 0; i < n; i++) {
     const expected = (fromHistory[i] ?? 0) + (c.adjustments[i] ?? 0);
-    if (t.scores[i] !== expected || state.players[i]?.score !== expected) return bad(`player ${i}: score ${t.scores[i]} (players list ${state.players[i]?.score}); the history says ${expected}`);
+    if (t.scores[i] !== expected || state.players[i]?.score !== expected)
+      return bad(
+        `player ${i}: score ${t.scores[i]} (players list ${state.players[i]?.score}); the history says ${expected}`,
+      );
   }
   const board = boardProblem(t.board, ctx);
   if (board !== undefined) return bad(board);
-  const classic: ClassicState = Object.freeze({ tiles: t, toMove: c.toMove, scorelessTurns: c.scorelessTurns, over: c.over, ...(c.endReason === undefined ? {} : { endReason: c.endReason }), adjustments: Object.freeze([...c.adjustments]) });
+  const classic: ClassicState = Object.freeze({
+    tiles: t,
+    toMove: c.toMove,
+    scorelessTurns: c.scorelessTurns,
+    over: c.over,
+    ...(c.endReason === undefined ? {} : { endReason: c.endReason }),
+    adjustments: Object.freeze([...c.adjustments]),
+  });
   return ok(Object.freeze({ ...state, classic }));
 }
 
 /** A crossword state of one shared hand (duplicate, anagram), checked for conservation. */
-function sharedTiles(board: readonly string[] | undefined, hand: string, bagJson: { tiles: string; rng: number }, ctx: ModeContext, handSize: number): Result<CrosswordState, EngineError> {
-  const rowsText = board ?? formatBoard(Board.empty(ctx.config.layout.rows, ctx.config.layout.cols), ctx.config.alphabet).trimEnd().split('\n');
-  return crosswordStateFromJSON({ board: rowsText, hands: [hand], bag: bagJson, scores: [0] } satisfies CrosswordStateJSON, { ...ctx.config, handSize });
+function sharedTiles(
+  board: readonly string[] | undefined,
+  hand: string,
+  bagJson: { tiles: string; rng: number },
+  ctx: ModeContext,
+  handSize: number,
+): Result<CrosswordState, EngineError> {
+  const rowsText =
+    board ??
+    formatBoard(Board.empty(ctx.config.layout.rows, ctx.config.layout.cols), ctx.config.alphabet).trimEnd().split('\n');
+  return crosswordStateFromJSON(
+    { board: rowsText, hands: [hand], bag: bagJson, scores: [0] } satisfies CrosswordStateJSON,
+    { ...ctx.config, handSize },
+  );
 }
 
 function duplicateFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result<GameState, EngineError> {
@@ -447,18 +615,35 @@ function duplicateFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Res
     if (s.move === '-') {
       if (placements.length > 0 || s.score !== 0) return bad(`submission ${i}: a pass places nothing and scores 0`);
     } else {
-      const m = validateMove(moveInput(placements, ctx.config), { board: tiles.value.board, hand, config: ctx.config, dictionary: ctx.dictionary });
+      const m = validateMove(moveInput(placements, ctx.config), {
+        board: tiles.value.board,
+        hand,
+        config: ctx.config,
+        dictionary: ctx.dictionary,
+      });
       if (!m.ok) return bad(`submission ${i}: ${m.error.name} ${m.error.cause ?? ''}`.trim());
       if (m.value.score !== s.score) return bad(`submission ${i}: scores ${m.value.score}, not ${s.score}`);
     }
     submissions.push(Object.freeze({ placements: Object.freeze(placements), score: s.score, move: s.move }));
   }
-  const moves = movesProblem(state, 'submitted', 1, (i) => (submissions[i] == null ? [] : [submissions[i]]), (e, x) => e.type === 'submitted' && e.move === x?.move && e.score === x.score);
+  const moves = movesProblem(
+    state,
+    'submitted',
+    1,
+    (i) => (submissions[i] == null ? [] : [submissions[i]]),
+    (e, x) => e.type === 'submitted' && e.move === x?.move && e.score === x.score,
+  );
   if (moves !== undefined) return bad(moves);
   const totals = closedTotals(state);
   if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
-  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
-  const duplicate: DuplicateState = Object.freeze({ board: tiles.value.board, hand, bag: tiles.value.bag, submissions: Object.freeze(submissions) });
+  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length)
+    return bad('the turn disagrees with the closed turns');
+  const duplicate: DuplicateState = Object.freeze({
+    board: tiles.value.board,
+    hand,
+    bag: tiles.value.bag,
+    submissions: Object.freeze(submissions),
+  });
   return ok(Object.freeze({ ...state, duplicate }));
 }
 
@@ -474,7 +659,8 @@ function anagramFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
   for (const [i, s] of a.submissions.entries()) {
     if (s === null || (s.word === '' && s.score === 0)) continue;
     const codes = ctx.config.alphabet.encode(s.word);
-    if (!codes.ok || !ctx.dictionary.hasCodes(codes.value) || codes.value.length < (ctx.game.minLength ?? 3)) return bad(`submission ${i}: ${s.word} is not an accepted word`);
+    if (!codes.ok || !ctx.dictionary.hasCodes(codes.value) || codes.value.length < (ctx.game.minLength ?? 3))
+      return bad(`submission ${i}: ${s.word} is not an accepted word`);
     const left = [...draw];
     for (const c of codes.value) {
       let k = left.indexOf(c);
@@ -482,14 +668,26 @@ function anagramFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
       if (k < 0) return bad(`submission ${i}: ${s.word} is not made from the draw`);
       left.splice(k, 1);
     }
-    if (s.score !== anagramScore(codes.value.length, ctx)) return bad(`submission ${i}: the score of ${s.word} is ${anagramScore(codes.value.length, ctx)}`);
+    if (s.score !== anagramScore(codes.value.length, ctx))
+      return bad(`submission ${i}: the score of ${s.word} is ${anagramScore(codes.value.length, ctx)}`);
   }
-  const moves = movesProblem(state, 'answered', 1, (i) => (a.submissions[i] == null ? [] : [a.submissions[i]]), (e, x) => e.type === 'answered' && e.word === x?.word && e.score === x.score);
+  const moves = movesProblem(
+    state,
+    'answered',
+    1,
+    (i) => (a.submissions[i] == null ? [] : [a.submissions[i]]),
+    (e, x) => e.type === 'answered' && e.word === x?.word && e.score === x.score,
+  );
   if (moves !== undefined) return bad(moves);
   const totals = closedTotals(state);
   if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
-  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
-  const anagram: AnagramState = Object.freeze({ draw, bag: tiles.value.bag, submissions: Object.freeze(a.submissions.map((s) => (s === null ? null : Object.freeze({ ...s })))) });
+  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length)
+    return bad('the turn disagrees with the closed turns');
+  const anagram: AnagramState = Object.freeze({
+    draw,
+    bag: tiles.value.bag,
+    submissions: Object.freeze(a.submissions.map((s) => (s === null ? null : Object.freeze({ ...s })))),
+  });
   return ok(Object.freeze({ ...state, anagram }));
 }
 
@@ -499,7 +697,8 @@ function boggleFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result
   const grid = parseGrid(b.grid, ctx.dictionary.alphabet);
   if (!grid.ok) return bad(grid.error.cause ?? 'bad grid');
   const expected = boggleRound(state, state.turn, ctx);
-  if (formatGrid(expected.grid) !== formatGrid(grid.value)) return bad(`round ${state.turn} was rolled ${formatGrid(expected.grid)}`);
+  if (formatGrid(expected.grid) !== formatGrid(grid.value))
+    return bad(`round ${state.turn} was rolled ${formatGrid(expected.grid)}`);
   if (b.submissions.length !== state.players.length) return bad('one word list a player');
   const limit = boggleWordLimit(state.players.length, ctx);
   const lists: EventLog<BoggleEntry>[] = [];
@@ -507,18 +706,29 @@ function boggleFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Result
     if (list.length > limit) return bad(`player ${i}: ${list.length} words; a round accepts ${limit}`);
     const words = new Set<string>();
     for (const [k, e] of list.entries()) {
-      const r = validateBoggleMove({ path: e.path }, { grid: expected.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet });
-      if (!r.ok || r.value.word !== e.word) return bad(`player ${i}, word ${k}: ${r.ok ? `the path spells ${r.value.word}` : r.error.name}`);
+      const r = validateBoggleMove(
+        { path: e.path },
+        { grid: expected.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet },
+      );
+      if (!r.ok || r.value.word !== e.word)
+        return bad(`player ${i}, word ${k}: ${r.ok ? `the path spells ${r.value.word}` : r.error.name}`);
       if (words.has(e.word)) return bad(`player ${i}: ${e.word} twice`);
       words.add(e.word);
     }
     lists.push(EventLog.of(list.map((e) => Object.freeze({ word: e.word, path: e.path }))));
   }
-  const moves = movesProblem(state, 'found', limit, (i) => b.submissions[i] ?? [], (e, x) => e.type === 'found' && e.word === x?.word && JSON.stringify(e.path) === JSON.stringify(x.path));
+  const moves = movesProblem(
+    state,
+    'found',
+    limit,
+    (i) => b.submissions[i] ?? [],
+    (e, x) => e.type === 'found' && e.word === x?.word && JSON.stringify(e.path) === JSON.stringify(x.path),
+  );
   if (moves !== undefined) return bad(moves);
   const totals = closedTotals(state);
   if (state.players.some((p, i) => p.score !== totals[i])) return bad('the scores disagree with the closed turns');
-  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length) return bad('the turn disagrees with the closed turns');
+  if (state.turn !== 1 + [...state.history].filter((e) => e.type === 'turn-closed').length)
+    return bad('the turn disagrees with the closed turns');
   const boggle: BoggleState = Object.freeze({ grid: expected.grid, submissions: Object.freeze(lists) });
   return ok(Object.freeze({ ...state, boggle }));
 }

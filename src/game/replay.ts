@@ -22,21 +22,34 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
   if (!made.ok) return made;
   let s = made.value.state;
   // Joins and leaves before the start are not recorded: a waiting room is its seats.
-  if (state.status === 'waiting') return ok(Object.freeze({ ...s, players: Object.freeze(state.players.map((p) => Object.freeze({ ...p }))), operator: state.operator }));
-  const fail = (k: number, e: EngineError) => err(engineError(Code.BAD_STATE, { cause: `event ${k}: ${e.name} ${e.cause ?? ''}`.trim() }));
+  if (state.status === 'waiting')
+    return ok(
+      Object.freeze({
+        ...s,
+        players: Object.freeze(state.players.map((p) => Object.freeze({ ...p }))),
+        operator: state.operator,
+      }),
+    );
+  const fail = (k: number, e: EngineError) =>
+    err(engineError(Code.BAD_STATE, { cause: `event ${k}: ${e.name} ${e.cause ?? ''}`.trim() }));
   for (let k = 1; k < h.length; k++) {
     const e = h[k] as GameEvent;
     let by: string;
     let request: unknown;
     switch (e.type) {
       case 'started':
-        s = Object.freeze({ ...s, players: Object.freeze(e.players.map((id) => Object.freeze({ id, score: 0, left: false }))), operator: e.operator });
+        s = Object.freeze({
+          ...s,
+          players: Object.freeze(e.players.map((id) => Object.freeze({ id, score: 0, left: false }))),
+          operator: e.operator,
+        });
         by = e.player;
         request = { type: 'start' };
         break;
       case 'played': {
         const board = s.classic?.tiles.board;
-        if (board === undefined) return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a play before the start` }));
+        if (board === undefined)
+          return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a play before the start` }));
         const p = parsePlayAgainst(e.move, board, ctx.value);
         if (!p.ok) return fail(k, p.error);
         by = e.player;
@@ -47,7 +60,10 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
         const t = parseTiles(e.tiles, ctx.value.config.alphabet);
         if (!t.ok) return fail(k, t.error);
         by = e.player;
-        request = { type: 'trade', glyphs: t.value.map((x) => (x === BLANK ? '?' : ctx.value.config.alphabet.glyph(x))) };
+        request = {
+          type: 'trade',
+          glyphs: t.value.map((x) => (x === BLANK ? '?' : ctx.value.config.alphabet.glyph(x))),
+        };
         break;
       }
       case 'passed':
@@ -59,7 +75,8 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
         if (e.move === '-') request = { type: 'pass' };
         else {
           const board = s.duplicate?.board;
-          if (board === undefined) return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a submission before the start` }));
+          if (board === undefined)
+            return err(engineError(Code.BAD_STATE, { cause: `event ${k}: a submission before the start` }));
           const p = parsePlayAgainst(e.move, board, ctx.value);
           if (!p.ok) return fail(k, p.error);
           request = { type: 'play', ...p.value };
@@ -98,7 +115,11 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
 }
 
 /** A recorded play's notation as the request that makes it on `board`. */
-function parsePlayAgainst(move: string, board: Board, ctx: ModeContext): Result<ReturnType<typeof moveInput>, EngineError> {
+function parsePlayAgainst(
+  move: string,
+  board: Board,
+  ctx: ModeContext,
+): Result<ReturnType<typeof moveInput>, EngineError> {
   const p = parsePlay(move, board, ctx.config.alphabet);
   return p.ok ? ok(moveInput(p.value.placements, ctx.config)) : p;
 }

@@ -34,7 +34,15 @@ export const PREDEFINED_GAMES: Readonly<Record<string, PredefinedGame>> = Object
   'super-en': { code: 'super-en', type: 'classic', config: 'super' },
   'duplicate-en': { code: 'duplicate-en', type: 'duplicate', config: 'en', vowelRuleTurns: 15 },
   'duplicate-fr': { code: 'duplicate-fr', type: 'duplicate', config: 'fr', vowelRuleTurns: 15 },
-  'anagram-en': { code: 'anagram-en', type: 'anagram', config: 'en', drawSize: 9, minLength: 3, scoreByLength: [0, 0, 0, 3, 4, 5, 6, 8, 10, 12], turns: 10 },
+  'anagram-en': {
+    code: 'anagram-en',
+    type: 'anagram',
+    config: 'en',
+    drawSize: 9,
+    minLength: 3,
+    scoreByLength: [0, 0, 0, 3, 4, 5, 6, 8, 10, 12],
+    turns: 10,
+  },
   'boggle-4x4': { code: 'boggle-4x4', type: 'boggle', dice: 'new16', rounds: 3, cancelShared: true },
   'boggle-5x5': { code: 'boggle-5x5', type: 'boggle', dice: 'big-deluxe25', rounds: 3, cancelShared: true },
   'boggle-6x6': { code: 'boggle-6x6', type: 'boggle', dice: 'engine36', rounds: 3, cancelShared: true },
@@ -94,29 +102,56 @@ function firstIllegal(text: string, allowed: RegExp): string {
  * description). A bad seed is 30000.
  */
 export function checkSettings(input: unknown): Result<{ settings: GameSettings; game: PredefinedGame }, EngineError> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'settings must be an object' }));
-  const own = (k: string): unknown => (Object.prototype.hasOwnProperty.call(input, k) ? (input as Record<string, unknown>)[k] : undefined);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'settings must be an object' }));
+  const own = (k: string): unknown =>
+    Object.prototype.hasOwnProperty.call(input, k) ? (input as Record<string, unknown>)[k] : undefined;
   const name = own('name');
   if (name === undefined || name === '') return err(engineError(Code.NO_GAME_NAME));
-  if (typeof name !== 'string') return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'name must be a string' }));
-  if (!NAME_CHARS.test(name)) return err(engineError(Code.ILLEGAL_GAME_NAME, { param: name.length > 64 ? name.slice(64, 65) : firstIllegal(name, /[\p{L}\p{N} _.,'!?()#&+-]/u) }));
+  if (typeof name !== 'string')
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'name must be a string' }));
+  if (!NAME_CHARS.test(name))
+    return err(
+      engineError(Code.ILLEGAL_GAME_NAME, {
+        param: name.length > 64 ? name.slice(64, 65) : firstIllegal(name, /[\p{L}\p{N} _.,'!?()#&+-]/u),
+      }),
+    );
   const description = own('description') ?? '';
-  if (typeof description !== 'string') return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'description must be a string' }));
+  if (typeof description !== 'string')
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'description must be a string' }));
   if (description.length > 1000 || !DESCRIPTION_CHARS.test(description))
-    return err(engineError(Code.ILLEGAL_GAME_DESCRIPTION, { param: description.length > 1000 ? description.slice(1000, 1001) : firstIllegal(description, /[\p{L}\p{N}\p{P}\p{Zs}+=<>$^`|~]/u) }));
+    return err(
+      engineError(Code.ILLEGAL_GAME_DESCRIPTION, {
+        param:
+          description.length > 1000
+            ? description.slice(1000, 1001)
+            : firstIllegal(description, /[\p{L}\p{N}\p{P}\p{Zs}+=<>$^`|~]/u),
+      }),
+    );
   const time = own('timePerTurn');
   if (time === undefined || time === null || time === '') return err(engineError(Code.NO_TIME_PER_TURN));
-  if (typeof time !== 'number' || !Number.isInteger(time)) return err(engineError(Code.NON_INTEGER_TIME_PER_TURN, { param: describeValue(time) }));
-  if (time < MIN_TIME_PER_TURN) return err(engineError(Code.TIME_PER_TURN_TOO_SHORT, { param: time, cause: `at least ${MIN_TIME_PER_TURN} seconds` }));
+  if (typeof time !== 'number' || !Number.isInteger(time))
+    return err(engineError(Code.NON_INTEGER_TIME_PER_TURN, { param: describeValue(time) }));
+  if (time < MIN_TIME_PER_TURN)
+    return err(
+      engineError(Code.TIME_PER_TURN_TOO_SHORT, { param: time, cause: `at least ${MIN_TIME_PER_TURN} seconds` }),
+    );
   const code = own('code');
   if (code === undefined || code === '') return err(engineError(Code.NO_GAME_CODE));
-  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code)) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: describeValue(code) }));
+  if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code))
+    return err(engineError(Code.UNKNOWN_GAME_CODE, { param: describeValue(code) }));
   const max = own('maxPlayers');
   if (max === undefined || max === null || max === '') return err(engineError(Code.NO_MAX_PLAYERS));
-  if (typeof max !== 'number' || !Number.isInteger(max)) return err(engineError(Code.NON_INTEGER_MAX_PLAYERS, { param: describeValue(max) }));
+  if (typeof max !== 'number' || !Number.isInteger(max))
+    return err(engineError(Code.NON_INTEGER_MAX_PLAYERS, { param: describeValue(max) }));
   if (max < 1) return err(engineError(Code.MAX_PLAYERS_TOO_SMALL, { param: max }));
-  if (max > MAX_PLAYERS) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `at most ${MAX_PLAYERS} players` }));
+  if (max > MAX_PLAYERS)
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: `at most ${MAX_PLAYERS} players` }));
   const seed = own('seed') ?? randomSeed();
-  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'seed must be a whole number' }));
-  return ok({ settings: Object.freeze({ name, description, timePerTurn: time, code, maxPlayers: max, seed }), game: PREDEFINED_GAMES[code] as PredefinedGame });
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'seed must be a whole number' }));
+  return ok({
+    settings: Object.freeze({ name, description, timePerTurn: time, code, maxPlayers: max, seed }),
+    game: PREDEFINED_GAMES[code] as PredefinedGame,
+  });
 }

@@ -87,10 +87,22 @@ export interface FinalScore {
 export type GameEvent =
   | { readonly type: 'created'; readonly player: string }
   | { readonly type: 'joined'; readonly player: string }
-  | { readonly type: 'started'; readonly player: string; readonly players: readonly string[]; readonly operator: string }
+  | {
+      readonly type: 'started';
+      readonly player: string;
+      readonly players: readonly string[];
+      readonly operator: string;
+    }
   | { readonly type: 'left'; readonly player: string }
   | { readonly type: 'kicked'; readonly player: string; readonly by: string }
-  | { readonly type: 'played'; readonly player: string; readonly rack: string; readonly move: string; readonly score: number; readonly words: readonly string[] }
+  | {
+      readonly type: 'played';
+      readonly player: string;
+      readonly rack: string;
+      readonly move: string;
+      readonly score: number;
+      readonly words: readonly string[];
+    }
   | { readonly type: 'traded'; readonly player: string; readonly rack: string; readonly tiles: string }
   | { readonly type: 'passed'; readonly player: string; readonly rack?: string }
   /** Duplicate: the play's notation (`-` for a pass) and score. */
@@ -98,7 +110,12 @@ export type GameEvent =
   /** Anagram: the word (empty for a pass) and its score. */
   | { readonly type: 'answered'; readonly player: string; readonly word: string; readonly score: number }
   /** Boggle: a word and its cells. */
-  | { readonly type: 'found'; readonly player: string; readonly word: string; readonly path: readonly (readonly [number, number])[] }
+  | {
+      readonly type: 'found';
+      readonly player: string;
+      readonly word: string;
+      readonly path: readonly (readonly [number, number])[];
+    }
   | {
       readonly type: 'turn-closed';
       readonly turn: number;
@@ -127,7 +144,11 @@ export interface GameInfo {
 export type DataAnswer =
   | { readonly type: 'data'; readonly what: 'hand'; readonly value: string | null }
   | { readonly type: 'data'; readonly what: 'board'; readonly value: readonly string[] | null }
-  | { readonly type: 'data'; readonly what: 'scores'; readonly value: readonly { readonly player: string; readonly score: number }[] }
+  | {
+      readonly type: 'data';
+      readonly what: 'scores';
+      readonly value: readonly { readonly player: string; readonly score: number }[];
+    }
   | { readonly type: 'data'; readonly what: 'info'; readonly value: GameInfo };
 
 /** A game: plain immutable data (frozen objects shared between successive states). */

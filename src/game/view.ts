@@ -11,7 +11,11 @@ import type { GameState } from './types.js';
  * `{ history: false }` leaves the history out (a server that pushes each change's events sends
  * the history once, not with every view: the view stays small however long the game).
  */
-export function playerView(state: GameState, playerId: string, options: { readonly history?: boolean } = {}): Record<string, unknown> {
+export function playerView(
+  state: GameState,
+  playerId: string,
+  options: { readonly history?: boolean } = {},
+): Record<string, unknown> {
   const withHistory = options.history ?? true;
   const json = toJSON(state, withHistory) as unknown as Record<string, unknown>;
   if (state.status === 'over') return json;
@@ -20,17 +24,30 @@ export function playerView(state: GameState, playerId: string, options: { readon
   const c = state.classic;
   if (c !== undefined) {
     const part = json.classic as NonNullable<GameJSON['classic']>;
-    json.classic = { ...part, hands: part.hands.map((h, i) => (i === me ? h : null)), handSizes: c.tiles.hands.map((h) => h.length), bag: { size: c.tiles.bag.tiles.length } };
+    json.classic = {
+      ...part,
+      hands: part.hands.map((h, i) => (i === me ? h : null)),
+      handSizes: c.tiles.hands.map((h) => h.length),
+      bag: { size: c.tiles.bag.tiles.length },
+    };
   }
   const d = state.duplicate;
   if (d !== undefined) {
     const part = json.duplicate as NonNullable<GameJSON['duplicate']>;
-    json.duplicate = { ...part, bag: { size: d.bag.tiles.length }, submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)) };
+    json.duplicate = {
+      ...part,
+      bag: { size: d.bag.tiles.length },
+      submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)),
+    };
   }
   const a = state.anagram;
   if (a !== undefined) {
     const part = json.anagram as NonNullable<GameJSON['anagram']>;
-    json.anagram = { ...part, bag: { size: a.bag.tiles.length }, submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)) };
+    json.anagram = {
+      ...part,
+      bag: { size: a.bag.tiles.length },
+      submissions: part.submissions.map((x, i) => (i === me ? x : x !== null)),
+    };
   }
   if (state.boggle !== undefined) {
     const part = json.boggle as NonNullable<GameJSON['boggle']>;

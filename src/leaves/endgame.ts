@@ -16,7 +16,8 @@ export class EndgameLeaves implements LeaveValues {
   /** Leave values for `config`'s tiles (the opponent's rack empty until set). */
   constructor(config: GameConfig) {
     this.#values = new Int32Array(BLANK + 1);
-    for (let g = 1; g < config.letters.values.length && g < BLANK; g++) this.#values[g] = config.letters.values[g] as number;
+    for (let g = 1; g < config.letters.values.length && g < BLANK; g++)
+      this.#values[g] = config.letters.values[g] as number;
   }
   /** Sets the opponent's rack (tile codes; blanks count 0). */
   setOpponent(rack: ArrayLike<number>): void {

@@ -13,7 +13,11 @@ import { LeaveTable } from './table.js';
  */
 export interface LeaveGameSource {
   /** Plays the game of `seed` with seats rotated by `rotate`, calling `observer` after each turn. */
-  playGame(seed: number, rotate: number, observer: (seat: number, score: number, kept: readonly number[], bag: number) => void): unknown;
+  playGame(
+    seed: number,
+    rotate: number,
+    observer: (seat: number, score: number, kept: readonly number[], bag: number) => void,
+  ): unknown;
 }
 
 /**
@@ -66,7 +70,13 @@ export class LeaveLearner {
   /** The mean outcome of the empty leave (a full rack drawn), or of all leaves before any is seen. */
   #baseline(): number {
     const empty = this.#count.get('') ?? 0;
-    return (empty > 0 ? (this.#sum.get('') as number) / empty : this.#observations === 0 ? 0 : this.#total / this.#observations) / 1000;
+    return (
+      (empty > 0
+        ? (this.#sum.get('') as number) / empty
+        : this.#observations === 0
+          ? 0
+          : this.#total / this.#observations) / 1000
+    );
   }
 
   /** Plays one game from `games` (an `Autoplayer`, say) and records its leaves. */
@@ -134,7 +144,10 @@ export class LeaveLearner {
       return (n * m + smoothing * prior) / (n + smoothing);
     };
     const letters = this.config.letters;
-    const kinds = [letters.blanks, ...Array.from({ length: letters.counts.length - 1 }, (_, i) => letters.counts[i + 1] as number)];
+    const kinds = [
+      letters.blanks,
+      ...Array.from({ length: letters.counts.length - 1 }, (_, i) => letters.counts[i + 1] as number),
+    ];
     // Every leave of 1-6 tiles the bag can hold, by length (KLV order: blank 0, letters ascending).
     const byLength: string[][] = [[], [], [], [], [], [], []];
     const path: number[] = [];
@@ -161,7 +174,8 @@ export class LeaveLearner {
         let terms = 0;
         for (let i = 0; i < key.length; i++) {
           if (i > 0 && key[i] === key[i - 1]) continue;
-          prior += (values.get(key.slice(0, i) + key.slice(i + 1)) as number) + (values.get(key[i] as string) as number);
+          prior +=
+            (values.get(key.slice(0, i) + key.slice(i + 1)) as number) + (values.get(key[i] as string) as number);
           terms++;
         }
         values.set(key, shrink(key, prior / terms));

@@ -141,7 +141,8 @@ export class LeaveTable implements LeaveValues {
     for (let k = 0; k < groups; k++) {
       const count = counts[k];
       const tile = tiles[k];
-      if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 64 || !Number.isInteger(tile)) return false;
+      if (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 64 || !Number.isInteger(tile))
+        return false;
       this.#subStride[k] = combos;
       combos *= (count as number) + 1;
     }
@@ -161,7 +162,8 @@ export class LeaveTable implements LeaveValues {
   /** Groups `k..end` of the hand's letters, `m` tiles kept before them (rank so far `rank`, -1: a leave the index cannot hold). */
   #subFill(dense: Float32Array, k: number, end: number, m: number, rank: number, idx: number): void {
     if (k === end) {
-      (this.#subOut as Float64Array)[idx] = m === 0 || rank < 0 || m > this.#denseLength ? 0 : (dense[(this.#offset[m] as number) + rank] ?? 0);
+      (this.#subOut as Float64Array)[idx] =
+        m === 0 || rank < 0 || m > this.#denseLength ? 0 : (dense[(this.#offset[m] as number) + rank] ?? 0);
       return;
     }
     const t = (this.#subTiles as ArrayLike<number>)[k] as number;
@@ -175,7 +177,8 @@ export class LeaveTable implements LeaveValues {
       if (c === count) return;
       // One more tile t, at position m + c of the sorted leave.
       const at = m + c + 1;
-      r = r < 0 || t > this.#denseTile || at > this.#denseLength ? -1 : r + (binom[(t + at - 1) * width + at] as number);
+      r =
+        r < 0 || t > this.#denseTile || at > this.#denseLength ? -1 : r + (binom[(t + at - 1) * width + at] as number);
     }
   }
 
@@ -212,7 +215,11 @@ export class LeaveTable implements LeaveValues {
     const binom = new Int32Array(rows * width);
     for (let n = 0; n < rows; n++) {
       binom[n * width] = 1;
-      for (let i = 1; i <= Math.min(n, longest); i++) binom[n * width + i] = Math.min(DENSE_MAX_ENTRIES + 1, (binom[(n - 1) * width + i - 1] as number) + (binom[(n - 1) * width + i] as number));
+      for (let i = 1; i <= Math.min(n, longest); i++)
+        binom[n * width + i] = Math.min(
+          DENSE_MAX_ENTRIES + 1,
+          (binom[(n - 1) * width + i - 1] as number) + (binom[(n - 1) * width + i] as number),
+        );
     }
     // Multisets of k tiles 0..top: C(top + k, k).
     const offset = new Int32Array(longest + 2);
@@ -294,21 +301,27 @@ export class LeaveTable implements LeaveValues {
     if (bytes.length < 8) return truncated('a leave file has at least 8 bytes');
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const n = view.getUint32(0, true);
-    if (n < 1 || n > KWG_MAX_NODES) return err(engineError(Code.DICT_CORRUPT, { cause: `${n} nodes (1 to ${KWG_MAX_NODES})` }));
+    if (n < 1 || n > KWG_MAX_NODES)
+      return err(engineError(Code.DICT_CORRUPT, { cause: `${n} nodes (1 to ${KWG_MAX_NODES})` }));
     if (bytes.length < 8 + 4 * n) return truncated(`the file ends inside its ${n} nodes`);
     const m = view.getUint32(4 + 4 * n, true);
     const klv2 = bytes.length === 8 + 4 * n + 4 * m;
-    if (!klv2 && bytes.length !== 8 + 4 * n + 2 * m) return truncated(`${m} leave values do not fit the file (${bytes.length} bytes)`);
+    if (!klv2 && bytes.length !== 8 + 4 * n + 2 * m)
+      return truncated(`${m} leave values do not fit the file (${bytes.length} bytes)`);
     const nodes = readNodes(bytes, 4, n);
     const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], maxTile, 64);
     if (!checked.ok) return checked;
     const root = kwgArc(nodes[0] as number);
     const leaves = root === 0 ? 0 : (checked.value[root] as number);
-    if (leaves !== m) return err(engineError(Code.DICT_CORRUPT, { cause: `the graph holds ${leaves} leaves, the file ${m} values` }));
+    if (leaves !== m)
+      return err(engineError(Code.DICT_CORRUPT, { cause: `the graph holds ${leaves} leaves, the file ${m} values` }));
     const values = new Float32Array(m);
     const base = 8 + 4 * n;
-    for (let i = 0; i < m; i++) values[i] = klv2 ? view.getFloat32(base + 4 * i, true) : view.getInt16(base + 2 * i, true) / 256;
-    for (let i = 0; i < m; i++) if (!Number.isFinite(values[i] as number)) return err(engineError(Code.DICT_CORRUPT, { cause: `value ${i} is not a finite number` }));
+    for (let i = 0; i < m; i++)
+      values[i] = klv2 ? view.getFloat32(base + 4 * i, true) : view.getInt16(base + 2 * i, true) / 256;
+    for (let i = 0; i < m; i++)
+      if (!Number.isFinite(values[i] as number))
+        return err(engineError(Code.DICT_CORRUPT, { cause: `value ${i} is not a finite number` }));
     return ok(new LeaveTable(nodes, padCounts(checked.value), values));
   }
 
@@ -317,12 +330,24 @@ export class LeaveTable implements LeaveValues {
    * any tile order, `?` a blank). Values are stored as float32. Error 90201 for a leave that is
    * not tiles of the alphabet, 90104 for one listed twice.
    */
-  static fromEntries(entries: Iterable<readonly [string, number]>, alphabet: Alphabet): Result<LeaveTable, EngineError> {
+  static fromEntries(
+    entries: Iterable<readonly [string, number]>,
+    alphabet: Alphabet,
+  ): Result<LeaveTable, EngineError> {
     const keyed = new Map<string, number>();
     for (const [text, value] of entries) {
       const codes = leaveCodes(text, alphabet);
-      if (codes === undefined || codes.length === 0) return err(engineError(Code.BAD_QUERY, { param: String(text), cause: `${JSON.stringify(text)} is not a leave of the alphabet ${alphabet.spec.name}` }));
-      if (!Number.isFinite(value)) return err(engineError(Code.BAD_QUERY, { param: String(text), cause: 'a leave value must be a finite number' }));
+      if (codes === undefined || codes.length === 0)
+        return err(
+          engineError(Code.BAD_QUERY, {
+            param: String(text),
+            cause: `${JSON.stringify(text)} is not a leave of the alphabet ${alphabet.spec.name}`,
+          }),
+        );
+      if (!Number.isFinite(value))
+        return err(
+          engineError(Code.BAD_QUERY, { param: String(text), cause: 'a leave value must be a finite number' }),
+        );
       const key = String.fromCharCode(...klvOrder(codes));
       if (keyed.has(key)) return err(engineError(Code.DICT_CORRUPT, { cause: `the leave ${text} is listed twice` }));
       keyed.set(key, value);
@@ -336,13 +361,19 @@ export class LeaveTable implements LeaveValues {
     const graph = buildWordGraph([keys]);
     if (!graph.ok) return graph;
     const arcs = graph.value.arcs;
-    if (arcs.length + 1 > KWG_MAX_NODES) return err(engineError(Code.DICT_TOO_LARGE, { cause: `${arcs.length} nodes` }));
+    if (arcs.length + 1 > KWG_MAX_NODES)
+      return err(engineError(Code.DICT_TOO_LARGE, { cause: `${arcs.length} nodes` }));
     // The engine's packed arcs are Node22 lists already: convert each, node 0 the root pointer.
     const nodes = new Uint32Array(Math.max(2, arcs.length));
     nodes[0] = (0x400000 | (graph.value.roots[0] ?? 0)) >>> 0;
     for (let i = 1; i < arcs.length; i++) {
       const v = arcs[i] as number;
-      nodes[i] = (((v & ARC_GLYPH_MASK) << 24) | ((v & ARC_END_OF_WORD) !== 0 ? 0x800000 : 0) | ((v & ARC_LAST) !== 0 ? 0x400000 : 0) | (v >>> ARC_TARGET_SHIFT)) >>> 0;
+      nodes[i] =
+        (((v & ARC_GLYPH_MASK) << 24) |
+          ((v & ARC_END_OF_WORD) !== 0 ? 0x800000 : 0) |
+          ((v & ARC_LAST) !== 0 ? 0x400000 : 0) |
+          (v >>> ARC_TARGET_SHIFT)) >>>
+        0;
     }
     if (arcs.length < 2) nodes[1] = 0x400000;
     const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], 63, 64);

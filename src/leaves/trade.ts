@@ -19,14 +19,20 @@ export function bestTrade(hand: Hand, leaves: LeaveValues): { tiles: Tile[]; equ
  * distinct multiset once, valued by the leave kept (an empty leave is worth 0); the first best
  * in mask order wins. Writes the value to `value[0]`; `kept` is scratch space. Allocates nothing.
  */
-export function bestTradeMask(sorted: readonly number[], leaves: LeaveValues, kept: Uint8Array, value: Float64Array): number {
+export function bestTradeMask(
+  sorted: readonly number[],
+  leaves: LeaveValues,
+  kept: Uint8Array,
+  value: Float64Array,
+): number {
   const n = sorted.length;
   let bestMask = 0;
   let best = -Infinity;
   for (let mask = 1; mask < 1 << n; mask++) {
     // Each distinct multiset once: a tile equal to its predecessor is traded only if the predecessor is.
     let skip = false;
-    for (let i = 1; i < n && !skip; i++) if (sorted[i] === sorted[i - 1] && (mask >> i) & 1 && !((mask >> (i - 1)) & 1)) skip = true;
+    for (let i = 1; i < n && !skip; i++)
+      if (sorted[i] === sorted[i - 1] && (mask >> i) & 1 && !((mask >> (i - 1)) & 1)) skip = true;
     if (skip) continue;
     let k = 0;
     for (let i = 0; i < n; i++) if (!((mask >> i) & 1)) kept[k++] = sorted[i] as number;

@@ -90,7 +90,15 @@ export class Anchors {
   #shift = 0;
 
   /** The anchors of `lines` for the hand `rack`, bounded with `leaves` and `fullHand`, limited to the lines `prior` marks when asked. */
-  constructor(config: GameConfig, bonusOf: Int32Array, lines: BoardLines, rack: SearchRack, leaves: LeaveMap, fullHand: FullHandCheck, prior: PriorPlays) {
+  constructor(
+    config: GameConfig,
+    bonusOf: Int32Array,
+    lines: BoardLines,
+    rack: SearchRack,
+    leaves: LeaveMap,
+    fullHand: FullHandCheck,
+    prior: PriorPlays,
+  ) {
     this.#values = config.letters.values;
     this.#handSize = config.handSize;
     this.#start = config.layout.start;
@@ -172,7 +180,6 @@ export class Anchors {
     this.shift[k] = this.#shift;
   }
 
-
   /** Starts the best-first order over the anchors that have a play. */
   orderByBound(): void {
     const order = this.#order;
@@ -204,7 +211,8 @@ export class Anchors {
     for (;;) {
       let child = 2 * c + 1;
       if (child >= size) break;
-      if (child + 1 < size && (bound[order[child + 1] as number] as number) > (bound[order[child] as number] as number)) child++;
+      if (child + 1 < size && (bound[order[child + 1] as number] as number) > (bound[order[child] as number] as number))
+        child++;
       if ((bound[order[child] as number] as number) <= (bound[last] as number)) break;
       order[c] = order[child] as number;
       c = child;
@@ -233,7 +241,6 @@ export class Anchors {
     }
     return 0;
   }
-
 
   /**
    * An upper bound of the score (or equity) of any play generated from an anchor: for each way
@@ -339,12 +346,25 @@ export class Anchors {
         const sum = withLeaves ? (rowSum[j] as number) : this.#extentBound(base + p, core, coreT, coreCap, i, j);
         // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
         // letter allowed where it stands (looked up only when this bound would raise the best).
-        if (k === this.#handSize && k === rackSize && sum > best && !this.#fullHand.fits(base, i === 0 ? s : (this.#startL[i - 1] as number), j === 0 ? p : (this.#endR[j - 1] as number))) continue;
+        if (
+          k === this.#handSize &&
+          k === rackSize &&
+          sum > best &&
+          !this.#fullHand.fits(
+            base,
+            i === 0 ? s : (this.#startL[i - 1] as number),
+            j === 0 ? p : (this.#endR[j - 1] as number),
+          )
+        )
+          continue;
         if (sum > best) best = sum;
         ext[rowAt + i * stride + j] = sum;
         // Fewer blanks left: by equity, the best leave of the size with at most that many; by
         // score, the hand's best tiles paired with all but the blanks placed.
-        for (let b = 0; b < tables - 1; b++) ext[first + b * one + nl + 2 + i * stride + j] = withLeaves ? (raw[j] as number) + (atMost[b * width + rackSize - k] as number) : (this.#byPlaced[tables - 1 - b] as number);
+        for (let b = 0; b < tables - 1; b++)
+          ext[first + b * one + nl + 2 + i * stride + j] = withLeaves
+            ? (raw[j] as number) + (atMost[b * width + rackSize - k] as number)
+            : (this.#byPlaced[tables - 1 - b] as number);
         if (!every) break;
       }
     }

@@ -100,7 +100,11 @@ export class FullHandCheck {
           const g = words[w + q - from] as number;
           const c = cells[base + q] as number;
           if (c !== 0) fits = (c & 0x3f) === g;
-          else fits = g < 32 ? (((xlo[base + q] as number) >>> g) & 1) !== 0 : (((xhi[base + q] as number) >>> (g - 32)) & 1) !== 0;
+          else
+            fits =
+              g < 32
+                ? (((xlo[base + q] as number) >>> g) & 1) !== 0
+                : (((xhi[base + q] as number) >>> (g - 32)) & 1) !== 0;
         }
         if (fits) return true;
       }

@@ -185,14 +185,21 @@ export class MoveGenerator implements PlayView {
     const root = dictionary.gaddag();
     if (!root.ok) return root;
     if (!sameAlphabet(config, dictionary))
-      return err(engineError(Code.ALPHABET_MISMATCH, { cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})` }));
+      return err(
+        engineError(Code.ALPHABET_MISMATCH, {
+          cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})`,
+        }),
+      );
     if (!warmedUp) {
       warmedUp = true;
       warmUp(new MoveGenerator(config, dictionary));
     }
     const g = new MoveGenerator(config, dictionary);
     if (board !== undefined) {
-      if (board.rows !== g.rows || board.cols !== g.cols) return err(engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${g.rows}×${g.cols} layout` }));
+      if (board.rows !== g.rows || board.cols !== g.cols)
+        return err(
+          engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${g.rows}×${g.cols} layout` }),
+        );
       g.setBoard(board);
     } else g.lines.recomputeAll();
     return ok(g);
@@ -331,7 +338,13 @@ export class MoveGenerator implements PlayView {
    * them). When none of the kept plays is left as it was, or they were kept for another hand,
    * other values or a board with another number of tiles, every line is searched.
    */
-  searchTopAfter(hand: readonly Tile[], options: SearchOptions, squares: ArrayLike<number>, count: number, offset = 0): number {
+  searchTopAfter(
+    hand: readonly Tile[],
+    options: SearchOptions,
+    squares: ArrayLike<number>,
+    count: number,
+    offset = 0,
+  ): number {
     this.top.count = 0;
     if (!this.setRack(hand, options.leaves)) return 0;
     this.prepareTop(1);
@@ -357,7 +370,14 @@ export class MoveGenerator implements PlayView {
     if (i < 0 || i >= top.count) return undefined;
     const slot = top.slotOf(i);
     const placements = top.placements(i);
-    return new GeneratedPlay(placements, top.slots.score[slot] as number, top.slots.equity[slot] as number, top.slots.dir[slot] === 0, this.currentBoard(), this.config);
+    return new GeneratedPlay(
+      placements,
+      top.slots.score[slot] as number,
+      top.slots.equity[slot] as number,
+      top.slots.dir[slot] === 0,
+      this.currentBoard(),
+      this.config,
+    );
   }
 
   /** Score, equity and tiles of the i-th play of the last {@link searchTop}, without allocating. */
@@ -460,7 +480,14 @@ export class MoveGenerator implements PlayView {
    * node, the cross-check and the hand (or a blank) allow. `leftStart` is -1 while the word grows
    * leftwards, else the position where it begins.
    */
-  private place(pos: number, node: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
+  private place(
+    pos: number,
+    node: number,
+    mainSum: number,
+    wordMult: number,
+    crossTotal: number,
+    leftStart: number,
+  ): void {
     const i = this.base + pos;
     const c = this.cells[i] as number;
     const graph = this.graph;
@@ -567,9 +594,14 @@ export class MoveGenerator implements PlayView {
     // tiles, or with one more tile), or turning with this many tiles left.
     const left = this.placed - this.core;
     const ext = this.extPool;
-    if (pos > 0 && (!leftEmpty || (pos > this.minLeft && (ext[this.extLeftAt + left + 1] as number) >= this.floor))) this.place(pos - 1, next, mainSum, wordMult, crossTotal, -1);
+    if (pos > 0 && (!leftEmpty || (pos > this.minLeft && (ext[this.extLeftAt + left + 1] as number) >= this.floor)))
+      this.place(pos - 1, next, mainSum, wordMult, crossTotal, -1);
     // Turn at the separator (glyph 0 sorts first in a list).
-    if (leftEmpty && this.anchorPos + 1 < this.lineLen && (ext[this.extRowAt + left * this.extStride + 1] as number) >= this.floor) {
+    if (
+      leftEmpty &&
+      this.anchorPos + 1 < this.lineLen &&
+      (ext[this.extRowAt + left * this.extStride + 1] as number) >= this.floor
+    ) {
       if (((this.graph[next] as number) & 1) !== 0) {
         const sepTarget = (this.graph[next + this.head] as number) >>> 1;
         this.turnLeft = left;
@@ -578,13 +610,26 @@ export class MoveGenerator implements PlayView {
     }
   }
 
-  private afterRight(pos: number, v: number, mainSum: number, wordMult: number, crossTotal: number, leftStart: number): void {
+  private afterRight(
+    pos: number,
+    v: number,
+    mainSum: number,
+    wordMult: number,
+    crossTotal: number,
+    leftStart: number,
+  ): void {
     const rightEmpty = pos + 1 >= this.lineLen || this.cells[this.base + pos + 1] === 0;
     if ((v & 1) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
     const next = v >>> 1;
     if (next === 0 || pos + 1 >= this.lineLen) return;
     // One more tile right must still be able to beat the floor.
-    if (rightEmpty && (this.extPool[this.extRowAt + this.turnLeft * this.extStride + (this.placed - this.core - this.turnLeft) + 1] as number) < this.floor) return;
+    if (
+      rightEmpty &&
+      (this.extPool[
+        this.extRowAt + this.turnLeft * this.extStride + (this.placed - this.core - this.turnLeft) + 1
+      ] as number) < this.floor
+    )
+      return;
     this.place(pos + 1, next, mainSum, wordMult, crossTotal, leftStart);
   }
 
@@ -701,7 +746,8 @@ export class MoveGenerator implements PlayView {
   /** The new tiles as placements sorted by square (allocates). */
   placements(): Placement[] {
     const out: Placement[] = [];
-    for (let i = 0; i < this.placed; i++) out.push({ square: this.sqBuf[i] as number, tile: this.tileBuf[i] as number });
+    for (let i = 0; i < this.placed; i++)
+      out.push({ square: this.sqBuf[i] as number, tile: this.tileBuf[i] as number });
     return out.sort((x, y) => x.square - y.square);
   }
 }
@@ -740,10 +786,16 @@ function warmUp(g: MoveGenerator): void {
   const mr = g.rows >> 1;
   const mc = g.cols >> 1;
   const singles: Placement[] = [];
-  for (const [dr, dc] of [[0, -2], [0, 1], [2, 1], [-2, 0]] as const) {
+  for (const [dr, dc] of [
+    [0, -2],
+    [0, 1],
+    [2, 1],
+    [-2, 0],
+  ] as const) {
     const r = mr + dr;
     const c = mc + dc;
-    if (r >= 0 && r < g.rows && c >= 0 && c < g.cols) singles.push({ square: r * g.cols + c, tile: 1 + ((singles.length * 4) % size) });
+    if (r >= 0 && r < g.rows && c >= 0 && c < g.cols)
+      singles.push({ square: r * g.cols + c, tile: 1 + ((singles.length * 4) % size) });
   }
   g.applyPlacements(singles);
   play(handOf(2, 1));
@@ -760,4 +812,3 @@ function warmUp(g: MoveGenerator): void {
   }
   while (g.undo());
 }
-

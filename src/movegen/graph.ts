@@ -42,7 +42,7 @@ export function searchGraph(dictionary: Dictionary): SearchGraph {
   // Pass 1: the new index of each node (a list of arcs from index 1 on, back to back).
   const at = new Uint32Array(arcs.length);
   let size = head;
-  for (let a = 1; a < arcs.length; ) {
+  for (let a = 1; a < arcs.length;) {
     at[a] = size;
     let n = 1;
     while (((arcs[a + n - 1] as number) & ARC_LAST) === 0) n++;
@@ -51,7 +51,7 @@ export function searchGraph(dictionary: Dictionary): SearchGraph {
   }
   // Pass 2: each node's glyph sets and arcs.
   const words = new Uint32Array(size);
-  for (let a = 1; a < arcs.length; ) {
+  for (let a = 1; a < arcs.length;) {
     const node = at[a] as number;
     let lo = 0;
     let hi = 0;

@@ -103,7 +103,9 @@ export class LeaveMap {
     }
     // Exactly b blanks -> at most b.
     for (let b = 1; b <= blanks; b++) {
-      for (let z = 0; z < width; z++) if ((atMost[(b - 1) * width + z] as number) > (atMost[b * width + z] as number)) atMost[b * width + z] = atMost[(b - 1) * width + z] as number;
+      for (let z = 0; z < width; z++)
+        if ((atMost[(b - 1) * width + z] as number) > (atMost[b * width + z] as number))
+          atMost[b * width + z] = atMost[(b - 1) * width + z] as number;
     }
   }
 }

@@ -137,7 +137,8 @@ export class BoardLines {
 
   /** Takes a new board: copies its cells and recomputes every cross-check. Forgets the undo log. */
   set(board: Board): void {
-    if (board.rows !== this.rows || board.cols !== this.cols) throw new RangeError('board size differs from the layout');
+    if (board.rows !== this.rows || board.cols !== this.cols)
+      throw new RangeError('board size differs from the layout');
     this.tiles = 0;
     for (let s = 0; s < this.size; s++) {
       const v = board.cell(s);
@@ -226,7 +227,8 @@ export class BoardLines {
   /** Marks stale the extension sets of the run through line-major square `i` and of its two ends. */
   #staleRun(i: number): void {
     this.#findRun(i);
-    for (let q = Math.max(this.#lineFrom, this.#runFrom - 1); q <= Math.min(this.#lineTo, this.#runTo + 1); q++) this.#extVersion[q] = 0;
+    for (let q = Math.max(this.#lineFrom, this.#runFrom - 1); q <= Math.min(this.#lineTo, this.#runTo + 1); q++)
+      this.#extVersion[q] = 0;
   }
 
   /**
@@ -336,7 +338,8 @@ export class BoardLines {
     // follow the shorter side the same way; the word is whole where the last arc ends one.
     const backwards = j - before < after - j;
     let node = backwards ? this.#gaddagRoot : this.#dawgRoot;
-    if (backwards) for (let t = after; t > j && node !== 0; t--) node = this.#childOf(node, (cells[t] as number) & 0x3f);
+    if (backwards)
+      for (let t = after; t > j && node !== 0; t--) node = this.#childOf(node, (cells[t] as number) & 0x3f);
     else for (let t = before; t < j && node !== 0; t++) node = this.#childOf(node, (cells[t] as number) & 0x3f);
     const step = backwards ? -1 : 1;
     const to = backwards ? before : after;
@@ -357,7 +360,8 @@ export class BoardLines {
         setHi &= setHi - 1;
       }
       let last = a;
-      for (let t = j + step; last >= 0 && step * (to - t) >= 0; t += step) last = arcOf(graph, head, (graph[last] as number) >>> 1, (cells[t] as number) & 0x3f);
+      for (let t = j + step; last >= 0 && step * (to - t) >= 0; t += step)
+        last = arcOf(graph, head, (graph[last] as number) >>> 1, (cells[t] as number) & 0x3f);
       if (last >= 0 && ((graph[last] as number) & 1) !== 0) {
         if (g < 32) lo |= 1 << g;
         else hi |= 1 << (g - 32);

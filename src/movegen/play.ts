@@ -20,7 +20,14 @@ export class GeneratedPlay {
   readonly #config: GameConfig;
 
   /** A play: its tiles (or where a store keeps them), score, equity, direction, the board before it and the configuration. */
-  constructor(placements: readonly Placement[] | { readonly store: PlayStore; readonly slot: number }, score: number, equity: number, across: boolean, board: Board, config: GameConfig) {
+  constructor(
+    placements: readonly Placement[] | { readonly store: PlayStore; readonly slot: number },
+    score: number,
+    equity: number,
+    across: boolean,
+    board: Board,
+    config: GameConfig,
+  ) {
     if (Array.isArray(placements)) this.#placements = placements;
     else {
       const ref = placements as { readonly store: PlayStore; readonly slot: number };
@@ -53,8 +60,20 @@ export class GeneratedPlay {
   }
 
   /** A plain-data copy (what JSON.stringify writes). */
-  toJSON(): { placements: readonly Placement[]; score: number; equity: number; direction: 'across' | 'down'; notation: string } {
-    return { placements: this.placements, score: this.score, equity: this.equity, direction: this.direction, notation: this.notation };
+  toJSON(): {
+    placements: readonly Placement[];
+    score: number;
+    equity: number;
+    direction: 'across' | 'down';
+    notation: string;
+  } {
+    return {
+      placements: this.placements,
+      score: this.score,
+      equity: this.equity,
+      direction: this.direction,
+      notation: this.notation,
+    };
   }
 }
 

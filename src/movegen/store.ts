@@ -124,7 +124,8 @@ export class PlayStore {
     const s = this.#slots;
     const out: Placement[] = [];
     const at = slot * s.width;
-    for (let k = 0; k < (s.tiles[slot] as number); k++) out.push({ square: s.sq[at + k] as number, tile: s.tile[at + k] as number });
+    for (let k = 0; k < (s.tiles[slot] as number); k++)
+      out.push({ square: s.sq[at + k] as number, tile: s.tile[at + k] as number });
     return out;
   }
 }

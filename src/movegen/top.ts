@@ -70,7 +70,8 @@ export class TopPlays {
       for (;;) {
         let child = 2 * c + 1;
         if (child >= size) break;
-        if (child + 1 < size && compareSlots(slots, heap[child + 1] as number, slots, heap[child] as number) > 0) child++;
+        if (child + 1 < size && compareSlots(slots, heap[child + 1] as number, slots, heap[child] as number) > 0)
+          child++;
         if (compareSlots(slots, heap[child] as number, slots, slot) <= 0) break;
         heap[c] = heap[child] as number;
         c = child;
@@ -111,7 +112,8 @@ export class TopPlays {
     const slot = this.heap[i] as number;
     const w = this.slots.width;
     const placements: Placement[] = [];
-    for (let t = 0; t < (this.slots.tiles[slot] as number); t++) placements.push({ square: this.slots.sq[slot * w + t] as number, tile: this.slots.tile[slot * w + t] as number });
+    for (let t = 0; t < (this.slots.tiles[slot] as number); t++)
+      placements.push({ square: this.slots.sq[slot * w + t] as number, tile: this.slots.tile[slot * w + t] as number });
     return placements;
   }
 }

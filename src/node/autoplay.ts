@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { type AutoplayPlayer, type AutoplaySummary, Autoplayer, type PairResult, playPairs, summarizePairs } from '../autoplay/autoplay.js';
+import {
+  type AutoplayPlayer,
+  type AutoplaySummary,
+  Autoplayer,
+  type PairResult,
+  playPairs,
+  summarizePairs,
+} from '../autoplay/autoplay.js';
 import { heuristicLeaves } from '../leaves/heuristic.js';
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
@@ -44,12 +51,19 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
     let endgame: { solver: EndgameSolver; nodes: number } | undefined;
     if (suffix !== undefined) {
       const m = /^endgame(?::(\d{1,9}))?$/.exec(suffix);
-      if (m === null) return err(engineError(Code.BAD_QUERY, { param: full, cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES` }));
+      if (m === null)
+        return err(
+          engineError(Code.BAD_QUERY, {
+            param: full,
+            cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES`,
+          }),
+        );
       const solver = EndgameSolver.create(config.value, dict.value);
       if (!solver.ok) return solver;
       endgame = { solver: solver.value, nodes: m[1] === undefined ? 50_000 : Number(m[1]) };
     }
-    const withEndgame = (p: AutoplayPlayer): AutoplayPlayer => (endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes });
+    const withEndgame = (p: AutoplayPlayer): AutoplayPlayer =>
+      endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes };
     if (spec === 'static') players.push(withEndgame({ name: spec }));
     else if (spec === 'heuristic') players.push(withEndgame({ name: spec, leaves: heuristicLeaves(config.value) }));
     else if (/^sim(?::\d{1,7}(?::\d{1,3})?)?(?::infer)?$/.test(spec)) {
@@ -60,8 +74,21 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
       const [, it = '200', cands = '10'] = (infer ? spec.slice(0, -':infer'.length) : spec).split(':');
       const iterations = Number(it);
       const candidates = Number(cands);
-      if (!(iterations >= 1 && candidates >= 1 && candidates <= 100)) return err(engineError(Code.BAD_QUERY, { param: spec, cause: 'sim:ITERATIONS:CANDIDATES takes at least 1 iteration and 1 to 100 candidates' }));
-      players.push(withEndgame({ name: spec, leaves: leaves.value, endgameEquity: true, sim: { options: { iterations, candidates, minIterations: Math.min(16, iterations), checkEvery: 16 }, infer } }));
+      if (!(iterations >= 1 && candidates >= 1 && candidates <= 100))
+        return err(
+          engineError(Code.BAD_QUERY, {
+            param: spec,
+            cause: 'sim:ITERATIONS:CANDIDATES takes at least 1 iteration and 1 to 100 candidates',
+          }),
+        );
+      players.push(
+        withEndgame({
+          name: spec,
+          leaves: leaves.value,
+          endgameEquity: true,
+          sim: { options: { iterations, candidates, minIterations: Math.min(16, iterations), checkEvery: 16 }, infer },
+        }),
+      );
     } else if (spec === 'leave') {
       const leaves = defaultLeaveValues(config.value);
       if (!leaves.ok) return leaves;
@@ -77,13 +104,23 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
       const table = LeaveTable.fromKlv(bytes, config.value.alphabet.size);
       if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
       players.push(withEndgame({ name: spec, leaves: table.value, endgameEquity: true }));
-    } else return err(engineError(Code.BAD_QUERY, { param: spec, cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic, klv:FILE or sim[:ITERATIONS[:CANDIDATES]][:infer] (each may end with +endgame)` }));
+    } else
+      return err(
+        engineError(Code.BAD_QUERY, {
+          param: spec,
+          cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic, klv:FILE or sim[:ITERATIONS[:CANDIDATES]][:infer] (each may end with +endgame)`,
+        }),
+      );
   }
   return Autoplayer.create(config.value, dict.value, players);
 }
 
 /** Runs a job on `workers` threads (1: in this thread); `onPairs` reports progress (pairs done). */
-export async function runAutoplay(job: AutoplayJob, workers = 1, onPairs?: (done: number) => void): Promise<Result<AutoplaySummary, EngineError>> {
+export async function runAutoplay(
+  job: AutoplayJob,
+  workers = 1,
+  onPairs?: (done: number) => void,
+): Promise<Result<AutoplaySummary, EngineError>> {
   const prepared = prepareJob(job);
   if (!prepared.ok) return prepared;
   if (workers <= 1 || job.pairs < 2) {
@@ -106,7 +143,12 @@ export async function runAutoplay(job: AutoplayJob, workers = 1, onPairs?: (done
           else if (m.pairs !== undefined) resolve(m.pairs);
         });
         worker.on('error', reject);
-        worker.on('exit', (code) => code !== 0 && reject(engineError(Code.UNKNOWN_ERROR, { cause: `an autoplay worker exited with code ${code}` })));
+        worker.on(
+          'exit',
+          (code) =>
+            code !== 0 &&
+            reject(engineError(Code.UNKNOWN_ERROR, { cause: `an autoplay worker exited with code ${code}` })),
+        );
       }),
     );
   }
@@ -129,6 +171,9 @@ export function startWorker(module: string, data: unknown): Worker {
   const fromSources = here.endsWith('.ts');
   const url = new URL(`./${module}${fromSources ? '.ts' : '.js'}`, here);
   return fromSources
-    ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, { eval: true, workerData: data })
+    ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, {
+        eval: true,
+        workerData: data,
+      })
     : new Worker(url, { workerData: data });
 }

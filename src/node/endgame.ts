@@ -25,7 +25,8 @@ export interface EndgameJob {
 export function solveEndgameShard(job: EndgameJob, index: number, count: number): Result<EndgameResult, EngineError> {
   const config = createConfig(job.config);
   if (!config.ok) return config;
-  const dict: Result<Dictionary, EngineError> = job.dictionary === undefined ? loadDefaultDictionary() : loadDictionary(job.dictionary);
+  const dict: Result<Dictionary, EngineError> =
+    job.dictionary === undefined ? loadDefaultDictionary() : loadDictionary(job.dictionary);
   if (!dict.ok) return dict;
   const board = Board.fromCells(config.value.layout.rows, config.value.layout.cols, job.cells);
   if (!board.ok) return board;
@@ -46,7 +47,10 @@ export function solveEndgameShard(job: EndgameJob, index: number, count: number)
  * move) is the same whatever the number of workers. Nodes are summed; the result is exact when
  * every shard's is.
  */
-export async function solveEndgameParallel(job: EndgameJob, workers: number): Promise<Result<EndgameResult, EngineError>> {
+export async function solveEndgameParallel(
+  job: EndgameJob,
+  workers: number,
+): Promise<Result<EndgameResult, EngineError>> {
   const k = Math.max(1, Math.trunc(workers));
   if (k === 1) return solveEndgameShard(job, 0, 1);
   const parts = await Promise.all(
@@ -71,7 +75,8 @@ export async function solveEndgameParallel(job: EndgameJob, workers: number): Pr
     ms = Math.max(ms, r.ms);
     exact &&= r.exact;
     if (r.rootIndex < 0) continue;
-    if (best === undefined || r.value > best.value || (r.value === best.value && r.rootIndex < best.rootIndex)) best = r;
+    if (best === undefined || r.value > best.value || (r.value === best.value && r.rootIndex < best.rootIndex))
+      best = r;
   }
   if (best === undefined) return err(engineError(Code.BAD_QUERY, { cause: 'no shard found a move' }));
   return ok({ ...best, nodes, ms, exact });

@@ -45,7 +45,10 @@ export function playLeavesShard(shard: LeavesShard, onGame?: () => void): Result
     if (!t.ok) return t;
     base = t.value;
   }
-  const players = Autoplayer.create(config.value, dict.value, [{ name: 'a', leaves: base }, { name: 'b', leaves: base }]);
+  const players = Autoplayer.create(config.value, dict.value, [
+    { name: 'a', leaves: base },
+    { name: 'b', leaves: base },
+  ]);
   if (!players.ok) return players;
   const learner = new LeaveLearner(config.value, base);
   for (let i = shard.from; i < shard.to; i++) {
@@ -60,7 +63,11 @@ export function playLeavesShard(shard: LeavesShard, onGame?: () => void): Result
  * are split into one contiguous shard a worker, and the statistics merged (exact integer sums,
  * so the table is the same whatever the number of workers). `onGames` reports games done.
  */
-export async function learnLeaves(job: LeavesJob, workers = 1, onGames?: (done: number) => void): Promise<Result<{ table: LeaveTable; observations: number }, EngineError>> {
+export async function learnLeaves(
+  job: LeavesJob,
+  workers = 1,
+  onGames?: (done: number) => void,
+): Promise<Result<{ table: LeaveTable; observations: number }, EngineError>> {
   const config = presetConfig('en');
   if (!config.ok) return config;
   let base: LeaveTable | undefined;
@@ -79,7 +86,13 @@ export async function learnLeaves(job: LeavesJob, workers = 1, onGames?: (done: 
     const k = Math.max(1, Math.min(workers, job.games));
     const parts: Promise<Result<LearnerStats, EngineError>>[] = [];
     for (let w = 0; w < k; w++) {
-      const shard: LeavesShard = { job: shardJob, generation: g, from: Math.floor((job.games * w) / k), to: Math.floor((job.games * (w + 1)) / k), base: baseBytes };
+      const shard: LeavesShard = {
+        job: shardJob,
+        generation: g,
+        from: Math.floor((job.games * w) / k),
+        to: Math.floor((job.games * (w + 1)) / k),
+        base: baseBytes,
+      };
       if (k === 1) parts.push(Promise.resolve(playLeavesShard(shard, () => onGames?.(++done))));
       else
         parts.push(
@@ -104,5 +117,7 @@ export async function learnLeaves(job: LeavesJob, workers = 1, onGames?: (done: 
     base = t.value;
     observations += learner.observations;
   }
-  return base === undefined ? err(engineError(Code.BAD_QUERY, { cause: 'no generation played' })) : ok({ table: base, observations });
+  return base === undefined
+    ? err(engineError(Code.BAD_QUERY, { cause: 'no generation played' }))
+    : ok({ table: base, observations });
 }

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type AutoplaySummary, type Autoplayer, type PairResult, playPairs, summarizePairs } from '../autoplay/autoplay.js';
+import {
+  type AutoplaySummary,
+  type Autoplayer,
+  type PairResult,
+  playPairs,
+  summarizePairs,
+} from '../autoplay/autoplay.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { type AutoplayJob, prepareJob } from './autoplay.js';
@@ -36,7 +42,11 @@ async function bullmq(): Promise<Result<BullMQ, EngineError>> {
   try {
     return ok(await import('bullmq'));
   } catch {
-    return err(engineError(Code.BAD_QUERY, { cause: 'distributed autoplay needs the optional dependencies bullmq and ioredis (npm install bullmq ioredis)' }));
+    return err(
+      engineError(Code.BAD_QUERY, {
+        cause: 'distributed autoplay needs the optional dependencies bullmq and ioredis (npm install bullmq ioredis)',
+      }),
+    );
   }
 }
 
@@ -60,7 +70,11 @@ export interface QueueRunOptions {
 }
 
 /** Runs a job on the workers of the queue at `url` and returns the summary (the same as {@link runAutoplay}'s). */
-export async function runAutoplayOnQueue(job: AutoplayJob, url: string, options: QueueRunOptions = {}): Promise<Result<AutoplaySummary, EngineError>> {
+export async function runAutoplayOnQueue(
+  job: AutoplayJob,
+  url: string,
+  options: QueueRunOptions = {},
+): Promise<Result<AutoplaySummary, EngineError>> {
   const lib = await bullmq();
   if (!lib.ok) return lib;
   const shardPairs = Math.max(1, Math.trunc(options.shardPairs ?? 250));
@@ -75,7 +89,17 @@ export async function runAutoplayOnQueue(job: AutoplayJob, url: string, options:
       const id = `${run}-${s}`;
       ids.push(id);
       // An existing job with this id (a resubmitted run) is left as it is.
-      await queue.add('shard', { run, shard: s, job, from, to }, { jobId: id, attempts: 5, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: false, removeOnFail: false });
+      await queue.add(
+        'shard',
+        { run, shard: s, job, from, to },
+        {
+          jobId: id,
+          attempts: 5,
+          backoff: { type: 'fixed', delay: 1000 },
+          removeOnComplete: false,
+          removeOnFail: false,
+        },
+      );
     }
     const results: (PairResult[] | undefined)[] = new Array(shards).fill(undefined);
     let done = 0;
@@ -83,13 +107,15 @@ export async function runAutoplayOnQueue(job: AutoplayJob, url: string, options:
       for (let s = 0; s < shards; s++) {
         if (results[s] !== undefined) continue;
         const j = await queue.getJob(ids[s] as string);
-        if (j === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: `shard ${s} of run ${run} left the queue` }));
+        if (j === undefined)
+          return err(engineError(Code.UNKNOWN_ERROR, { cause: `shard ${s} of run ${run} left the queue` }));
         const state = await j.getState();
         if (state === 'completed') {
           results[s] = j.returnvalue;
           done += j.data.to - j.data.from;
           options.onPairs?.(done);
-        } else if (state === 'failed') return err(engineError(Code.UNKNOWN_ERROR, { cause: `shard ${s} of run ${run} failed: ${j.failedReason}` }));
+        } else if (state === 'failed')
+          return err(engineError(Code.UNKNOWN_ERROR, { cause: `shard ${s} of run ${run} failed: ${j.failedReason}` }));
       }
       if (results.every((r) => r !== undefined)) break;
       await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
@@ -120,7 +146,10 @@ export interface QueueWorker {
 }
 
 /** Starts a worker on the queue at `url`; it runs until closed. */
-export async function startQueueWorker(url: string, options: QueueWorkerOptions = {}): Promise<Result<QueueWorker, EngineError>> {
+export async function startQueueWorker(
+  url: string,
+  options: QueueWorkerOptions = {},
+): Promise<Result<QueueWorker, EngineError>> {
   const lib = await bullmq();
   if (!lib.ok) return lib;
   const prepared = new Map<string, Autoplayer>();
@@ -145,7 +174,13 @@ export async function startQueueWorker(url: string, options: QueueWorkerOptions 
       }
       return out;
     },
-    { connection: connection(url), concurrency: options.concurrency ?? 1, lockDuration: lockMs, stalledInterval: Math.max(500, Math.floor(lockMs / 2)), maxStalledCount: 5 },
+    {
+      connection: connection(url),
+      concurrency: options.concurrency ?? 1,
+      lockDuration: lockMs,
+      stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
+      maxStalledCount: 5,
+    },
   );
   worker.on('completed', (job) => options.onEvent?.('completed', job.id ?? '?'));
   worker.on('failed', (job, e) => options.onEvent?.('failed', job?.id ?? '?', e.message));

@@ -12,13 +12,19 @@ import { loadDefaultDictionary, loadDefaultLeaves } from './files.js';
  * ended after it; 1: in this thread). The dictionary and leave table default to the embedded
  * ones. The result is the same whatever the number of workers (unless a time limit stops it).
  */
-export async function simulateOnWorkers(job: SimJob, workers = 1, onProgress?: SimOptions['onProgress']): Promise<Result<SimResult, EngineError>> {
+export async function simulateOnWorkers(
+  job: SimJob,
+  workers = 1,
+  onProgress?: SimOptions['onProgress'],
+): Promise<Result<SimResult, EngineError>> {
   if (workers <= 1) {
     const run = prepareSimJob(job, { dictionary: loadDefaultDictionary, leaves: loadDefaultLeaves }, onProgress);
     if (!run.ok) return run;
     return { ok: true, value: run.value.runToEnd() };
   }
-  const threads: Worker[] = Array.from({ length: Math.min(64, Math.trunc(workers)) }, () => startWorker('sim-worker', undefined));
+  const threads: Worker[] = Array.from({ length: Math.min(64, Math.trunc(workers)) }, () =>
+    startWorker('sim-worker', undefined),
+  );
   const ports: SimPort[] = threads.map((w) => ({
     post: (request) => w.postMessage(request),
     listen: (onReply, onFailure) => {

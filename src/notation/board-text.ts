@@ -20,7 +20,11 @@ export function formatBoard(board: Board, alphabet: Alphabet): string {
 }
 
 /** Parses a board's text; `rows`/`cols`, when given, must match. */
-export function parseBoard(text: string, alphabet: Alphabet, size?: { rows: number; cols: number }): Result<Board, EngineError> {
+export function parseBoard(
+  text: string,
+  alphabet: Alphabet,
+  size?: { rows: number; cols: number },
+): Result<Board, EngineError> {
   if (typeof text !== 'string') return err(engineError(Code.BAD_NOTATION, { cause: 'a board must be text' }));
   const bad = (cause: string) => err(engineError(Code.BAD_NOTATION, { cause }));
   const rows: number[][] = [];
@@ -28,7 +32,7 @@ export function parseBoard(text: string, alphabet: Alphabet, size?: { rows: numb
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const row: number[] = [];
-    for (let i = 0; i < line.length; ) {
+    for (let i = 0; i < line.length;) {
       if (/\s/.test(line[i] as string)) {
         i++;
         continue;
@@ -36,7 +40,10 @@ export function parseBoard(text: string, alphabet: Alphabet, size?: { rows: numb
       const t = readToken(line, i, alphabet);
       if (t.kind === 'dot') row.push(0);
       else if (t.kind === 'tile' && (t.value & 0x3f) !== 0) row.push(t.value);
-      else return bad(`row ${rows.length + 1}: ${JSON.stringify(t.kind === 'error' ? t.text : line[i])} is not a glyph of alphabet ${alphabet.spec.name}`);
+      else
+        return bad(
+          `row ${rows.length + 1}: ${JSON.stringify(t.kind === 'error' ? t.text : line[i])} is not a glyph of alphabet ${alphabet.spec.name}`,
+        );
       i = t.end;
     }
     rows.push(row);
@@ -44,7 +51,8 @@ export function parseBoard(text: string, alphabet: Alphabet, size?: { rows: numb
   }
   const cols = rows[0]?.length ?? 0;
   if (rows.length === 0 || cols === 0) return bad('the board is empty');
-  for (const [r, row] of rows.entries()) if (row.length !== cols) return bad(`row ${r + 1} has ${row.length} squares, row 1 has ${cols}`);
+  for (const [r, row] of rows.entries())
+    if (row.length !== cols) return bad(`row ${r + 1} has ${row.length} squares, row 1 has ${cols}`);
   if (size !== undefined && (size.rows !== rows.length || size.cols !== cols))
     return bad(`the board is ${rows.length}×${cols}; the layout is ${size.rows}×${size.cols}`);
   const b = Board.fromCells(rows.length, cols, rows.flat());

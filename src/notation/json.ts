@@ -30,12 +30,21 @@ export function crosswordStateFromJSON(json: unknown, config: GameConfig): Resul
   const bad = (cause: string) => err(engineError(Code.BAD_STATE, { cause }));
   if (typeof json !== 'object' || json === null) return bad('a state must be an object');
   const j = json as Record<string, unknown>;
-  const isStringArray = (v: unknown, max: number): v is string[] => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string');
+  const isStringArray = (v: unknown, max: number): v is string[] =>
+    Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string');
   if (!isStringArray(j.board, 26)) return bad('board must be an array of row strings');
   if (!isStringArray(j.hands, 64) || j.hands.length === 0) return bad('hands must be an array of strings');
-  if (!Array.isArray(j.scores) || j.scores.length !== j.hands.length || !j.scores.every((s) => Number.isSafeInteger(s))) return bad('scores must be one whole number a hand');
+  if (!Array.isArray(j.scores) || j.scores.length !== j.hands.length || !j.scores.every((s) => Number.isSafeInteger(s)))
+    return bad('scores must be one whole number a hand');
   const bagJson = j.bag as Record<string, unknown> | null;
-  if (typeof bagJson !== 'object' || bagJson === null || typeof bagJson.tiles !== 'string' || !Number.isInteger(bagJson.rng) || (bagJson.rng as number) < 0 || (bagJson.rng as number) > 0xffffffff)
+  if (
+    typeof bagJson !== 'object' ||
+    bagJson === null ||
+    typeof bagJson.tiles !== 'string' ||
+    !Number.isInteger(bagJson.rng) ||
+    (bagJson.rng as number) < 0 ||
+    (bagJson.rng as number) > 0xffffffff
+  )
     return bad('bag must be { tiles: string, rng: uint32 }');
   const board = parseBoard(j.board.join('\n'), config.alphabet, config.layout);
   if (!board.ok) return bad(board.error.cause ?? 'bad board');
@@ -54,6 +63,7 @@ export function crosswordStateFromJSON(json: unknown, config: GameConfig): Resul
     bag: Object.freeze({ tiles: Object.freeze([...bagTiles.value].sort((a, b) => a - b)), rng: bagJson.rng as number }),
     scores: Object.freeze([...(j.scores as number[])]),
   });
-  if (!tilesConserved(state, config.letters)) return bad("bag, hands and board do not hold exactly the letterset's tiles");
+  if (!tilesConserved(state, config.letters))
+    return bad("bag, hands and board do not hold exactly the letterset's tiles");
   return ok(state);
 }

@@ -20,28 +20,36 @@ export interface NotatedPlay {
  * standing for that glyph; a square already occupied is written `.`, or inside parentheses
  * (`WA(I)T`), or as its letter (older records), which must then match the board.
  */
-export function parsePlay(text: string, board: Board, alphabet: Alphabet): Result<NotatedPlay, EngineError<PlayNotationProblem>> {
-  const bad = (reason: PlayNotationProblem['reason'], cause: string) => err(engineError<PlayNotationProblem>(Code.BAD_NOTATION, { cause, detail: { reason } }));
+export function parsePlay(
+  text: string,
+  board: Board,
+  alphabet: Alphabet,
+): Result<NotatedPlay, EngineError<PlayNotationProblem>> {
+  const bad = (reason: PlayNotationProblem['reason'], cause: string) =>
+    err(engineError<PlayNotationProblem>(Code.BAD_NOTATION, { cause, detail: { reason } }));
   if (typeof text !== 'string') return bad('syntax', 'a play must be text');
   const parts = text.trim().split(/\s+/);
   if (parts.length !== 2) return bad('syntax', `${JSON.stringify(text.slice(0, 80))} is not a play like "8H WORD"`);
   const pos = parsePosition(parts[0] as string);
   if (!pos.ok) return bad('syntax', pos.error.cause ?? 'bad position');
   const { row, col, direction } = pos.value;
-  if (row >= board.rows || col >= board.cols) return bad('off-board', `${parts[0]} is not a square of the ${board.rows}×${board.cols} board`);
+  if (row >= board.rows || col >= board.cols)
+    return bad('off-board', `${parts[0]} is not a square of the ${board.rows}×${board.cols} board`);
   const wordText = parts[1] as string;
   // Read the tokens first: a word that runs off the board is reported as such, whatever its squares hold.
   const tokens: Token[] = [];
   let squares = 0;
-  for (let i = 0; i < wordText.length; ) {
+  for (let i = 0; i < wordText.length;) {
     const t = readToken(wordText, i, alphabet);
-    if (t.kind === 'error') return bad('glyph', `${JSON.stringify(t.text)} is not a glyph of alphabet ${alphabet.spec.name}`);
+    if (t.kind === 'error')
+      return bad('glyph', `${JSON.stringify(t.text)} is not a glyph of alphabet ${alphabet.spec.name}`);
     tokens.push(t);
     if (t.kind === 'tile' || t.kind === 'dot') squares++;
     i = t.end;
   }
   if (squares === 0) return bad('syntax', 'the word is empty');
-  if ((direction === 'across' ? col : row) + squares > (direction === 'across' ? board.cols : board.rows)) return bad('runs-off', `${wordText} runs off the board`);
+  if ((direction === 'across' ? col : row) + squares > (direction === 'across' ? board.cols : board.rows))
+    return bad('runs-off', `${wordText} runs off the board`);
   const placements: Placement[] = [];
   const word: number[] = [];
   let k = 0;
@@ -60,12 +68,14 @@ export function parsePlay(text: string, board: Board, alphabet: Alphabet): Resul
     const onBoard = board.cell(square);
     if (t.kind === 'dot' || inParens) {
       if (onBoard === 0) return bad('board', `no tile to play through at row ${r + 1}, column ${c + 1}`);
-      if (t.kind === 'tile' && (value & 0x3f) !== (onBoard & 0x3f)) return bad('board', `the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
+      if (t.kind === 'tile' && (value & 0x3f) !== (onBoard & 0x3f))
+        return bad('board', `the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
       word.push(onBoard & 0x3f);
     } else {
       if ((value & 0x3f) === 0) return bad('glyph', 'a blank in a play must name its letter (lower case)');
       if (onBoard !== 0) {
-        if ((onBoard & 0x3f) !== (value & 0x3f)) return bad('board', `the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
+        if ((onBoard & 0x3f) !== (value & 0x3f))
+          return bad('board', `the board has ${alphabet.glyph(onBoard & 0x3f)} at row ${r + 1}, column ${c + 1}`);
       } else placements.push({ square, tile: value });
       word.push(value & 0x3f);
     }
@@ -86,7 +96,11 @@ export interface PlayNotationProblem {
  * `8H WO.D`, played-through squares as `.`. The direction is the tiles' line; a single tile
  * goes across when it touches tiles across, else down when it touches tiles down, else across.
  */
-export function formatPlay(placements: readonly Placement[], board: Board, alphabet: Alphabet): Result<string, EngineError> {
+export function formatPlay(
+  placements: readonly Placement[],
+  board: Board,
+  alphabet: Alphabet,
+): Result<string, EngineError> {
   if (placements.length === 0) return notationError('no tiles to format');
   const cols = board.cols;
   const first = placements[0] as Placement;
@@ -115,7 +129,8 @@ export function formatPlay(placements: readonly Placement[], board: Board, alpha
   const low = across ? Math.floor(min / cols) * cols : min % cols;
   const high = across ? low + cols - 1 : low + (board.rows - 1) * cols;
   let start = min;
-  while (start - step >= low && (board.cell(start - step) !== 0 || placedTile(placements, start - step) !== 0)) start -= step;
+  while (start - step >= low && (board.cell(start - step) !== 0 || placedTile(placements, start - step) !== 0))
+    start -= step;
   const texts: string[] = [];
   let covered = 0;
   for (let s = start; s <= high; s += step) {
@@ -127,7 +142,9 @@ export function formatPlay(placements: readonly Placement[], board: Board, alpha
     else break;
   }
   if (covered !== placements.length) return notationError('the tiles are not contiguous');
-  return ok(`${formatPosition({ row: Math.floor(start / cols), col: start % cols, direction: across ? 'across' : 'down' })} ${formatRun(texts, alphabet)}`);
+  return ok(
+    `${formatPosition({ row: Math.floor(start / cols), col: start % cols, direction: across ? 'across' : 'down' })} ${formatRun(texts, alphabet)}`,
+  );
 }
 
 function placedTile(placements: readonly Placement[], square: number): number {

@@ -56,11 +56,16 @@ export function parsePosition(text: string, size?: { rows: number; cols: number 
 }
 
 /** Parses a bare square `H8` (column letter, row number) to 0-based row and column. */
-export function parseSquareName(text: string, size?: { rows: number; cols: number }): Result<{ row: number; col: number }, EngineError> {
+export function parseSquareName(
+  text: string,
+  size?: { rows: number; cols: number },
+): Result<{ row: number; col: number }, EngineError> {
   const m = typeof text === 'string' ? /^([A-Za-z])(\d{1,2})$/.exec(text.trim()) : null;
-  if (m === null) return err(engineError(Code.BAD_NOTATION, { cause: `${JSON.stringify(text)} is not a square like H8` }));
+  if (m === null)
+    return err(engineError(Code.BAD_NOTATION, { cause: `${JSON.stringify(text)} is not a square like H8` }));
   const row = Number(m[2]) - 1;
   const col = (m[1] as string).toUpperCase().charCodeAt(0) - 65;
-  if (row < 0 || (size !== undefined && (row >= size.rows || col >= size.cols))) return err(engineError(Code.BAD_NOTATION, { cause: `${text} is off the board` }));
+  if (row < 0 || (size !== undefined && (row >= size.rows || col >= size.cols)))
+    return err(engineError(Code.BAD_NOTATION, { cause: `${text} is off the board` }));
   return ok({ row, col });
 }

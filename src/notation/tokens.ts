@@ -70,9 +70,10 @@ export function tileText(value: number, alphabet: Alphabet): string {
 
 /** Parses a run of tiles (a hand, a bag): glyphs and `?`, spaces ignored. Returns the first bad text on failure. */
 export function parseTiles(text: string, alphabet: Alphabet): Result<Tile[], EngineError> {
-  if (typeof text !== 'string' || text.length > MAX_TILES_TEXT) return err(engineError(Code.BAD_NOTATION, { cause: `tiles are a text of at most ${MAX_TILES_TEXT} characters` }));
+  if (typeof text !== 'string' || text.length > MAX_TILES_TEXT)
+    return err(engineError(Code.BAD_NOTATION, { cause: `tiles are a text of at most ${MAX_TILES_TEXT} characters` }));
   const tiles: Tile[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (/\s/.test(text[i] as string)) {
       i++;
       continue;
@@ -80,7 +81,12 @@ export function parseTiles(text: string, alphabet: Alphabet): Result<Tile[], Eng
     const t = readToken(text, i, alphabet);
     if (t.kind !== 'tile') {
       const bad = t.kind === 'error' ? t.text : (text[i] as string);
-      return err(engineError(Code.BAD_NOTATION, { param: bad, cause: `${JSON.stringify(bad)} is not a tile of alphabet ${alphabet.spec.name}` }));
+      return err(
+        engineError(Code.BAD_NOTATION, {
+          param: bad,
+          cause: `${JSON.stringify(bad)} is not a tile of alphabet ${alphabet.spec.name}`,
+        }),
+      );
     }
     // In a hand a lower-case letter means a blank (`?`), whatever letter it names.
     tiles.push((t.value & BLANK) !== 0 ? BLANK : t.value);
@@ -99,17 +105,30 @@ const MAX_TILES_TEXT = 4096;
 export function handFromLetters(text: string, config: GameConfig): Result<Hand, EngineError> {
   const tiles = parseTiles(text, config.alphabet);
   if (!tiles.ok) return tiles;
-  if (tiles.value.length > config.handSize) return err(engineError(Code.BAD_NOTATION, { cause: `a hand holds at most ${config.handSize} tiles, not ${tiles.value.length}` }));
+  if (tiles.value.length > config.handSize)
+    return err(
+      engineError(Code.BAD_NOTATION, {
+        cause: `a hand holds at most ${config.handSize} tiles, not ${tiles.value.length}`,
+      }),
+    );
   for (const t of tiles.value) {
     if (t === BLANK ? config.letters.blanks === 0 : config.letters.counts[t] === 0)
-      return err(engineError(Code.BAD_NOTATION, { param: t === BLANK ? '?' : config.alphabet.glyph(t), cause: `no such tile in letterset ${config.letters.spec.name}` }));
+      return err(
+        engineError(Code.BAD_NOTATION, {
+          param: t === BLANK ? '?' : config.alphabet.glyph(t),
+          cause: `no such tile in letterset ${config.letters.spec.name}`,
+        }),
+      );
   }
   return ok(makeHand(tiles.value));
 }
 
 /** The text of a run of tiles. */
 export function formatTiles(tiles: readonly number[], alphabet: Alphabet): string {
-  return formatRun(tiles.map((t) => tileText(t, alphabet)), alphabet);
+  return formatRun(
+    tiles.map((t) => tileText(t, alphabet)),
+    alphabet,
+  );
 }
 
 /**

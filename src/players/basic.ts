@@ -27,7 +27,11 @@ export interface LeavePlayerOptions {
  * its leave alone; passes when nothing else is possible. Ties go to plays over trades. With
  * `endgameEquity`, an empty bag switches to {@link EndgameLeaves}.
  */
-export function leavePlayer(config: GameConfig, leaves: LeaveValues = heuristicLeaves(config), options: LeavePlayerOptions = {}): Player {
+export function leavePlayer(
+  config: GameConfig,
+  leaves: LeaveValues = heuristicLeaves(config),
+  options: LeavePlayerOptions = {},
+): Player {
   const endgame = options.endgameEquity === true ? new EndgameLeaves(config) : undefined;
   return Object.freeze({
     name: 'leave',

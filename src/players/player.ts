@@ -4,7 +4,10 @@ import type { GeneratedPlay } from '../movegen/play.js';
 import type { Hand } from '../state/hand.js';
 
 /** What an AI player decides on its turn. */
-export type Decision = { readonly kind: 'play'; readonly play: GeneratedPlay } | { readonly kind: 'trade'; readonly tiles: readonly Tile[] } | { readonly kind: 'pass' };
+export type Decision =
+  | { readonly kind: 'play'; readonly play: GeneratedPlay }
+  | { readonly kind: 'trade'; readonly tiles: readonly Tile[] }
+  | { readonly kind: 'pass' };
 
 /** What a player sees on its turn. */
 export interface TurnView {

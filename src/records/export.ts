@@ -2,7 +2,13 @@ import type { GameConfig } from '../config/config.js';
 
 /** One turn of a game to export. */
 export type ExportTurn =
-  | { readonly player: number; readonly kind: 'play'; readonly rack: string; readonly move: string; readonly score: number }
+  | {
+      readonly player: number;
+      readonly kind: 'play';
+      readonly rack: string;
+      readonly move: string;
+      readonly score: number;
+    }
   | { readonly player: number; readonly kind: 'trade'; readonly rack: string; readonly tiles: string }
   | { readonly player: number; readonly kind: 'pass'; readonly rack: string };
 
@@ -22,7 +28,11 @@ export function exportGcg(game: {
   /** The `#description` line (default: "Created with wordgame-engine"). */
   description?: string;
 }): string {
-  const lines = ['#character-encoding UTF-8', ...game.players.map((p, i) => `#player${i + 1} ${p} ${p}`), ...(game.lexicon === undefined ? [] : [`#lexicon ${game.lexicon}`])];
+  const lines = [
+    '#character-encoding UTF-8',
+    ...game.players.map((p, i) => `#player${i + 1} ${p} ${p}`),
+    ...(game.lexicon === undefined ? [] : [`#lexicon ${game.lexicon}`]),
+  ];
   if (game.config.name === 'super') lines.push('#board-layout SuperCrosswordGame');
   lines.push(`#description ${(game.description ?? 'Created with wordgame-engine').replace(/[\r\n]+/g, ' ')}`);
   const totals = game.players.map(() => 0);

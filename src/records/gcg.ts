@@ -11,17 +11,76 @@ import { err, ok, type Result } from '../result.js';
  * penalties. RACK is as written (`?` or `.` for a blank; empty when the record omits it).
  */
 export type GcgEvent =
-  | { readonly kind: 'play'; readonly line: number; readonly player: number; readonly rack: string; readonly position: string; readonly word: string; readonly score: number; readonly total: number }
-  | { readonly kind: 'pass'; readonly line: number; readonly player: number; readonly rack: string; readonly score: number; readonly total: number }
+  | {
+      readonly kind: 'play';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly position: string;
+      readonly word: string;
+      readonly score: number;
+      readonly total: number;
+    }
+  | {
+      readonly kind: 'pass';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly score: number;
+      readonly total: number;
+    }
   /** `tiles` are the tiles put back, or a count (`4`) when the record gives only that. */
-  | { readonly kind: 'exchange'; readonly line: number; readonly player: number; readonly rack: string; readonly tiles: string; readonly score: number; readonly total: number }
-  | { readonly kind: 'withdrawn'; readonly line: number; readonly player: number; readonly rack: string; readonly score: number; readonly total: number }
-  | { readonly kind: 'challenge-bonus'; readonly line: number; readonly player: number; readonly rack: string; readonly score: number; readonly total: number }
+  | {
+      readonly kind: 'exchange';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly tiles: string;
+      readonly score: number;
+      readonly total: number;
+    }
+  | {
+      readonly kind: 'withdrawn';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly score: number;
+      readonly total: number;
+    }
+  | {
+      readonly kind: 'challenge-bonus';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly score: number;
+      readonly total: number;
+    }
   /** The player went out: `rack` is what the others kept. */
-  | { readonly kind: 'end-points'; readonly line: number; readonly player: number; readonly rack: string; readonly score: number; readonly total: number }
+  | {
+      readonly kind: 'end-points';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly score: number;
+      readonly total: number;
+    }
   /** The player loses the value of `counted` (in parentheses), which should be `rack`, the rack field. */
-  | { readonly kind: 'end-penalty'; readonly line: number; readonly player: number; readonly rack: string; readonly counted: string; readonly score: number; readonly total: number }
-  | { readonly kind: 'time-penalty'; readonly line: number; readonly player: number; readonly score: number; readonly total: number };
+  | {
+      readonly kind: 'end-penalty';
+      readonly line: number;
+      readonly player: number;
+      readonly rack: string;
+      readonly counted: string;
+      readonly score: number;
+      readonly total: number;
+    }
+  | {
+      readonly kind: 'time-penalty';
+      readonly line: number;
+      readonly player: number;
+      readonly score: number;
+      readonly total: number;
+    };
 
 /** A parsed record. */
 export interface GcgRecord {
@@ -65,7 +124,8 @@ export const GCG_PROBLEMS = Object.freeze({
   'malformed-exchange': 'An exchange lists characters that are not tiles, or a count of no tiles.',
   'event-after-last-rack': 'An event follows a #rackN pragma (which gives the rack of an unfinished game).',
   // Replaying the game (replayGcg)
-  'too-many-events': 'The record holds more events than a game can: 12 per tile (a turn is at most a play and its withdrawal, and six scoreless turns end a game), plus the end-of-game lines.',
+  'too-many-events':
+    'The record holds more events than a game can: 12 per tile (a turn is at most a play and its withdrawal, and six scoreless turns end a game), plus the end-of-game lines.',
   'event-off-turn': 'A player moves out of turn.',
   'bad-position': 'A play starts on a square that is not on the board.',
   'play-out-of-bounds': 'A play runs off the board.',
@@ -83,9 +143,11 @@ export const GCG_PROBLEMS = Object.freeze({
   'challenge-bonus-wrong-player': 'A challenge bonus goes to another player than the one who played.',
   score: "An event's score differs from the engine's.",
   total: 'A running total is not the previous total plus the score.',
-  'end-points-incorrect': 'End-of-game points are not twice (or, paired with penalty lines, once) the value of the racks left.',
+  'end-points-incorrect':
+    'End-of-game points are not twice (or, paired with penalty lines, once) the value of the racks left.',
   'end-penalty-incorrect': 'An end-of-game penalty is not the value of the rack.',
-  'end-rack-mismatch': "An end-of-game rack is not what the player holds (the two copies on a penalty line differ, or the tiles left are others).",
+  'end-rack-mismatch':
+    'An end-of-game rack is not what the player holds (the two copies on a penalty line differ, or the tiles left are others).',
   'end-event-before-game-end': 'End-of-game points, penalties or time penalties come before the game has ended.',
   'premature-time-penalty': 'A time penalty comes before every end-of-game rack line.',
   'redundant-time-penalty': 'A player has two time penalties.',
@@ -128,11 +190,34 @@ export function decodeGcg(bytes: Uint8Array): string {
   return new TextDecoder('latin1').decode(bytes);
 }
 
-const LAYOUTS: Readonly<Record<string, string>> = { crosswordgame: 'en', standard15: 'en', supercrosswordgame: 'super', standard21: 'super' };
-const DISTRIBUTIONS: Readonly<Record<string, string>> = { english: 'en', english_super: 'super', french: 'fr', spanish: 'es', german: 'de', polish: 'pl' };
+const LAYOUTS: Readonly<Record<string, string>> = {
+  crosswordgame: 'en',
+  standard15: 'en',
+  supercrosswordgame: 'super',
+  standard21: 'super',
+};
+const DISTRIBUTIONS: Readonly<Record<string, string>> = {
+  english: 'en',
+  english_super: 'super',
+  french: 'fr',
+  spanish: 'es',
+  german: 'de',
+  polish: 'pl',
+};
 const ENCODINGS = new Set(['utf-8', 'utf8', 'iso-8859-1', 'iso8859-1', 'latin1']);
 /** Pragmas that belong to the header (before the first event). */
-const HEADER = new Set(['character-encoding', 'title', 'description', 'id', 'lexicon', 'board-layout', 'tile-set', 'tile-distribution', 'game-type', 'game-board']);
+const HEADER = new Set([
+  'character-encoding',
+  'title',
+  'description',
+  'id',
+  'lexicon',
+  'board-layout',
+  'tile-set',
+  'tile-distribution',
+  'game-type',
+  'game-board',
+]);
 /** Pragmas that may appear once. */
 const ONCE = new Set(['title', 'id', 'lexicon', 'board-layout', 'tile-distribution', 'game-type']);
 const MAX_PLAYERS = 4;
@@ -156,7 +241,11 @@ function isNumber(s: string, plus: boolean): boolean {
 }
 
 /** A reading problem: the BAD_RECORD error value. */
-export function recordError(problem: GcgProblem, line: number, message: string): EngineError<{ readonly problem: GcgProblem; readonly line: number }> {
+export function recordError(
+  problem: GcgProblem,
+  line: number,
+  message: string,
+): EngineError<{ readonly problem: GcgProblem; readonly line: number }> {
   return engineError(Code.BAD_RECORD, { param: line, cause: `line ${line}: ${message}`, detail: { problem, line } });
 }
 
@@ -176,7 +265,8 @@ export function parseGcg(text: string, options: GcgParseOptions = {}): Result<Gc
   const fail = (problem: GcgProblem, line: number, message: string) => err(recordError(problem, line, message));
   if (typeof text !== 'string') return fail('unreadable-line', 0, 'a record is text');
   const maxLength = options.maxLength ?? GCG_MAX_LENGTH;
-  if (text.length > maxLength) return fail('too-large', 0, `the record has ${text.length} characters; the limit is ${maxLength}`);
+  if (text.length > maxLength)
+    return fail('too-large', 0, `the record has ${text.length} characters; the limit is ${maxLength}`);
   const players: ({ nick: string; name: string } | undefined)[] = [];
   const events: GcgEvent[] = [];
   const lastRacks: ({ rack: string; line: number } | undefined)[] = [];
@@ -188,7 +278,7 @@ export function parseGcg(text: string, options: GcgParseOptions = {}): Result<Gc
   let sawLastRack = false;
   let firstContent = true;
   let n = 0;
-  for (let pos = 0; pos <= text.length; ) {
+  for (let pos = 0; pos <= text.length;) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
     const line = text.slice(pos, end).trim();
@@ -205,39 +295,51 @@ export function parseGcg(text: string, options: GcgParseOptions = {}): Result<Gc
       inNote = key === 'note';
       if (key === 'character-encoding') {
         if (!first || n !== 1) return fail('misplaced-encoding', n, '#character-encoding must be the first line');
-        if (!ENCODINGS.has(value.toLowerCase())) return fail('unsupported-encoding', n, `the encoding ${JSON.stringify(value.slice(0, 40))} is not UTF-8 or ISO-8859-1`);
+        if (!ENCODINGS.has(value.toLowerCase()))
+          return fail(
+            'unsupported-encoding',
+            n,
+            `the encoding ${JSON.stringify(value.slice(0, 40))} is not UTF-8 or ISO-8859-1`,
+          );
       }
       if (key === 'note') {
-        if (events.length === 0) return fail('note-before-event', n, 'a #note comments on the event before it; there is none');
+        if (events.length === 0)
+          return fail('note-before-event', n, 'a #note comments on the event before it; there is none');
         continue;
       }
       const playerKey = key.startsWith('player') ? /^player(\d+)$/.exec(key) : null;
       const rackKey = key.startsWith('rack') ? /^rack(\d+)$/.exec(key) : null;
-      if (events.length > 0 && (HEADER.has(key) || playerKey !== null)) return fail('pragma-after-event', n, `#${key} belongs before the first event`);
+      if (events.length > 0 && (HEADER.has(key) || playerKey !== null))
+        return fail('pragma-after-event', n, `#${key} belongs before the first event`);
       if (ONCE.has(key) || rackKey !== null) {
         if (seen.has(key)) return fail('redundant-pragma', n, `#${key} appears twice`);
         seen.add(key);
       }
       if (playerKey !== null) {
         const index = Number(playerKey[1]) - 1;
-        if (index < 0 || index >= MAX_PLAYERS) return fail('missing-players', n, `#${key}: a record has players 1 to ${MAX_PLAYERS}`);
+        if (index < 0 || index >= MAX_PLAYERS)
+          return fail('missing-players', n, `#${key}: a record has players 1 to ${MAX_PLAYERS}`);
         if (players[index] !== undefined) return fail('player-number-redundant', n, `#${key} appears twice`);
         const [nick = '', ...rest] = value.split(/\s+/);
         if (nick === '') return fail('unreadable-line', n, `#${key} needs a nickname`);
         const name = rest.join(' ');
-        if (players.some((p) => p?.nick === nick)) return fail('duplicate-nicknames', n, `the nickname ${nick} is taken`);
-        if (name !== '' && players.some((p) => p?.name === name)) return fail('duplicate-names', n, `the name ${name} is taken`);
+        if (players.some((p) => p?.nick === nick))
+          return fail('duplicate-nicknames', n, `the nickname ${nick} is taken`);
+        if (name !== '' && players.some((p) => p?.name === name))
+          return fail('duplicate-names', n, `the name ${name} is taken`);
         players[index] = { nick, name: name === '' ? nick : name };
       } else if (key === 'lexicon') info.lexicon = value;
       else if (key === 'title') info.title = value;
       else if (key === 'description') info.description = value;
       else if (key === 'board-layout') layout = LAYOUTS[value.toLowerCase()] ?? layout;
       else if (key === 'tile-distribution') distribution = DISTRIBUTIONS[value.toLowerCase()];
-      else if (key === 'game-type' && value.toLowerCase() !== 'classic') return fail('unknown-game-type', n, `the game type ${JSON.stringify(value.slice(0, 40))} is not classic`);
+      else if (key === 'game-type' && value.toLowerCase() !== 'classic')
+        return fail('unknown-game-type', n, `the game type ${JSON.stringify(value.slice(0, 40))} is not classic`);
       else if (rackKey !== null) {
         const index = Number(rackKey[1]) - 1;
         if (players[index] === undefined) return fail('unknown-player', n, `#${key}: no #player${index + 1}`);
-        if (!RACK.test(value) || value.length > 64) return fail('malformed-rack', n, `${JSON.stringify(value.slice(0, 40))} is not a rack`);
+        if (!RACK.test(value) || value.length > 64)
+          return fail('malformed-rack', n, `${JSON.stringify(value.slice(0, 40))} is not a rack`);
         lastRacks[index] = { rack: value, line: n };
         sawLastRack = true;
       }
@@ -249,11 +351,13 @@ export function parseGcg(text: string, options: GcgParseOptions = {}): Result<Gc
     }
     inNote = false;
     if (sawLastRack) return fail('event-after-last-rack', n, 'no event may follow a #rackN pragma');
-    if (events.length >= GCG_MAX_EVENTS) return fail('too-many-events', n, `a record holds at most ${GCG_MAX_EVENTS} events`);
+    if (events.length >= GCG_MAX_EVENTS)
+      return fail('too-many-events', n, `a record holds at most ${GCG_MAX_EVENTS} events`);
     const colon = line.indexOf(':');
     const nick = colon < 0 ? '' : line.slice(1, colon).trim();
     if (nick === '') return fail('unreadable-line', n, 'an event is >NICK: ...');
-    if (players[0] === undefined || players[1] === undefined) return fail('event-before-players', n, 'events come after #player1 and #player2');
+    if (players[0] === undefined || players[1] === undefined)
+      return fail('event-before-players', n, 'events come after #player1 and #player2');
     const player = players.findIndex((p) => p?.nick === nick);
     if (player < 0) return fail('unknown-player', n, `no player has the nickname ${JSON.stringify(nick.slice(0, 40))}`);
     const event = parseEvent(firstTokens(line, colon + 1, 6), n, player);
@@ -262,9 +366,17 @@ export function parseGcg(text: string, options: GcgParseOptions = {}): Result<Gc
   }
   if (firstContent) return fail('empty', 0, 'the record is empty');
   const count = players.length;
-  if (count < 2 || players.some((p) => p === undefined)) return fail('missing-players', 0, 'a record declares #player1, #player2 and no gap');
+  if (count < 2 || players.some((p) => p === undefined))
+    return fail('missing-players', 0, 'a record declares #player1, #player2 and no gap');
   const fitting = layout === 'super' ? ['super'] : distribution !== undefined ? [distribution] : fittingConfigs(events);
-  return ok({ players: players as { nick: string; name: string }[], ...info, config: fitting[0] ?? 'en', alternatives: fitting.slice(1), events, lastRacks });
+  return ok({
+    players: players as { nick: string; name: string }[],
+    ...info,
+    config: fitting[0] ?? 'en',
+    alternatives: fitting.slice(1),
+    events,
+    lastRacks,
+  });
 }
 
 /** The built-in lettersets whose alphabets write every rack and word of the record (records often omit the pragma), English first. */
@@ -291,7 +403,9 @@ type Parsed = GcgEvent | Problem;
 
 function rackOf(token: string | undefined): string | Problem {
   if (token === undefined || token === 'UNKNOWN') return '';
-  return token.length <= 64 && RACK.test(token) ? token : { problem: 'malformed-rack', message: `${JSON.stringify(token.slice(0, 40))} is not a rack` };
+  return token.length <= 64 && RACK.test(token)
+    ? token
+    : { problem: 'malformed-rack', message: `${JSON.stringify(token.slice(0, 40))} is not a rack` };
 }
 
 /** Up to `max` whitespace-separated tokens of `text` from `start` (an event's fields; trailing text past them is ignored). */
@@ -329,7 +443,10 @@ function parseEvent(t: readonly string[], line: number, player: number): Parsed 
     const rack = rackField(t, k, 1);
     return typeof rack === 'string' ? { kind: 'challenge-bonus', line, player, rack, score, total } : rack;
   }
-  if (last === '(time)') return k > 2 ? unreadable('a time penalty is RACK (time) -P T') : { kind: 'time-penalty', line, player, score, total };
+  if (last === '(time)')
+    return k > 2
+      ? unreadable('a time penalty is RACK (time) -P T')
+      : { kind: 'time-penalty', line, player, score, total };
   if (last.length >= 2 && last.charCodeAt(0) === 40 /* ( */ && last.charCodeAt(last.length - 1) === 41 /* ) */) {
     if (k > 2) return unreadable('an end-of-game line is (RACK) +P T or RACK (RACK) -P T');
     const counted = rackOf(last.slice(1, -1));
@@ -341,18 +458,25 @@ function parseEvent(t: readonly string[], line: number, player: number): Parsed 
   if (last === '--' || last === '-') {
     const rack = rackField(t, k, 1);
     if (typeof rack !== 'string') return rack;
-    return last === '--' ? { kind: 'withdrawn', line, player, rack, score, total } : { kind: 'pass', line, player, rack, score, total };
+    return last === '--'
+      ? { kind: 'withdrawn', line, player, rack, score, total }
+      : { kind: 'pass', line, player, rack, score, total };
   }
   if (last.charCodeAt(0) === 45 /* - */) {
     const tiles = last.slice(1);
-    if (!TILES.test(tiles) || tiles === '0') return { problem: 'malformed-exchange', message: `${JSON.stringify(tiles.slice(0, 40))} is not tiles to put back` };
+    if (!TILES.test(tiles) || tiles === '0')
+      return {
+        problem: 'malformed-exchange',
+        message: `${JSON.stringify(tiles.slice(0, 40))} is not tiles to put back`,
+      };
     const rack = rackField(t, k, 1);
     return typeof rack === 'string' ? { kind: 'exchange', line, player, rack, tiles, score, total } : rack;
   }
   if (k >= 2) {
     const position = t[k - 2] as string;
     if (POSITION.test(position)) {
-      if (!WORD.test(last)) return { problem: 'malformed-play', message: `${JSON.stringify(last.slice(0, 40))} is not a play word` };
+      if (!WORD.test(last))
+        return { problem: 'malformed-play', message: `${JSON.stringify(last.slice(0, 40))} is not a play word` };
       const rack = rackField(t, k, 2);
       return typeof rack === 'string' ? { kind: 'play', line, player, rack, position, word: last, score, total } : rack;
     }

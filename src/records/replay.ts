@@ -71,14 +71,28 @@ export function replayGcg(record: GcgRecord, dictionary: WordLookup = PERMISSIVE
   return best;
 }
 
-type LastPlay = { readonly player: number; readonly before: Board; readonly placements: readonly Placement[]; readonly computed: number; readonly recorded: number; readonly rack: string; readonly drew: number; readonly streakBefore: number; readonly wentOut: boolean };
+type LastPlay = {
+  readonly player: number;
+  readonly before: Board;
+  readonly placements: readonly Placement[];
+  readonly computed: number;
+  readonly recorded: number;
+  readonly rack: string;
+  readonly drew: number;
+  readonly streakBefore: number;
+  readonly wentOut: boolean;
+};
 
 function replayWith(record: GcgRecord, configName: string, dictionary: WordLookup): Result<GcgReplay, EngineError> {
   const cfg = presetConfig(configName);
   if (!cfg.ok) return cfg;
   const config = cfg.value;
   if (dictionary.alphabet !== undefined && !sameGlyphs(dictionary.alphabet, config.alphabet))
-    return err(engineError(Code.ALPHABET_MISMATCH, { cause: `the record is played in alphabet ${config.alphabet.spec.name}; the dictionary is in ${dictionary.alphabet.spec.name}` }));
+    return err(
+      engineError(Code.ALPHABET_MISMATCH, {
+        cause: `the record is played in alphabet ${config.alphabet.spec.name}; the dictionary is in ${dictionary.alphabet.spec.name}`,
+      }),
+    );
   const letters = config.letters;
   const n = record.players.length;
   // The unseen tiles: the letterset minus the board (index 0: blanks).
@@ -105,7 +119,12 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
   const penalized = new Set<number>();
   const timed = new Set<number>();
 
-  const add = (e: { readonly line: number }, problem: GcgProblem, message: string, numbers: { recorded?: number; computed?: number } = {}) => findings.push({ line: e.line, problem, message, ...numbers });
+  const add = (
+    e: { readonly line: number },
+    problem: GcgProblem,
+    message: string,
+    numbers: { recorded?: number; computed?: number } = {},
+  ) => findings.push({ line: e.line, problem, message, ...numbers });
   const tilesOf = (text: string): Tile[] | undefined => {
     const t = parseTiles(text.replaceAll('.', '?'), config.alphabet);
     return t.ok ? t.value : undefined;
@@ -126,19 +145,25 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
       add(e, 'malformed-rack', `${text} is not tiles of the ${config.name} letterset`);
       return undefined;
     }
-    if (tiles.length > (held[p] ?? 0)) add(e, 'rack-too-large', `${text} has ${tiles.length} tiles; the player holds ${held[p]}`);
+    if (tiles.length > (held[p] ?? 0))
+      add(e, 'rack-too-large', `${text} has ${tiles.length} tiles; the player holds ${held[p]}`);
     else if (!within(counts(tiles), pool)) add(e, 'rack-not-in-bag', `${text} holds tiles that are not unseen`);
     return tiles;
   };
   const moveAfterEnd = (e: GcgEvent): boolean => {
     if (phase === 'over' || phase === 'scoreless') {
-      add(e, 'event-after-game-end', `the game ended ${phase === 'scoreless' ? 'after six scoreless turns' : 'when a player went out'}`);
+      add(
+        e,
+        'event-after-game-end',
+        `the game ended ${phase === 'scoreless' ? 'after six scoreless turns' : 'when a player went out'}`,
+      );
       return true;
     }
     return false;
   };
   const turnTaken = (e: GcgEvent) => {
-    if (phase === 'playing' && e.player !== next) add(e, 'event-off-turn', `${record.players[e.player]?.nick} moves; it is ${record.players[next]?.nick}'s turn`);
+    if (phase === 'playing' && e.player !== next)
+      add(e, 'event-off-turn', `${record.players[e.player]?.nick} moves; it is ${record.players[next]?.nick}'s turn`);
     next = (e.player + 1) % n;
   };
   const scoreless = () => {
@@ -155,7 +180,8 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
   let stopped = false;
   for (const [i, e] of record.events.entries()) {
     if (findings.length >= MAX_FINDINGS || i >= maxEvents) {
-      if (i >= maxEvents) add(e, 'too-many-events', `a game of ${letters.total} tiles holds at most ${maxEvents} events`);
+      if (i >= maxEvents)
+        add(e, 'too-many-events', `a game of ${letters.total} tiles holds at most ${maxEvents} events`);
       stopped = true;
       break;
     }
@@ -175,22 +201,41 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
         const parsed = parsePlay(`${e.position} ${e.word}`, board, config.alphabet);
         if (!parsed.ok) {
           const reason = (parsed.error.detail as PlayNotationProblem | undefined)?.reason;
-          add(e, reason === 'off-board' ? 'bad-position' : reason === 'runs-off' ? 'play-out-of-bounds' : reason === 'glyph' || reason === 'syntax' ? 'malformed-play' : 'invalid-play', parsed.error.cause ?? parsed.error.message);
+          add(
+            e,
+            reason === 'off-board'
+              ? 'bad-position'
+              : reason === 'runs-off'
+                ? 'play-out-of-bounds'
+                : reason === 'glyph' || reason === 'syntax'
+                  ? 'malformed-play'
+                  : 'invalid-play',
+            parsed.error.cause ?? parsed.error.message,
+          );
           streak = 0;
           break;
         }
         const placements = parsed.value.placements;
         const played = placements.map(handTile);
-        if (rack !== undefined && !within(counts(played), counts(rack))) add(e, 'tile-not-on-rack', `${e.word} uses tiles that are not on the rack ${e.rack}`);
+        if (rack !== undefined && !within(counts(played), counts(rack)))
+          add(e, 'tile-not-on-rack', `${e.word} uses tiles that are not on the rack ${e.rack}`);
         const hand = makeHand(played);
         computed = placements.length === 0 ? -1 : scorePlacements(placements, { board, hand, config, dictionary });
         if (computed < 0) {
           const why = validateMove(moveInput(placements, config), { board, hand, config, dictionary });
           const phony = !why.ok && why.error.code === Code.INCORRECT_WORDS;
-          add(e, phony ? 'phony' : 'invalid-play', why.ok ? 'no new tile' : `${why.error.name}${why.error.param === undefined ? '' : ` ${String(why.error.param)}`}: ${why.error.cause ?? why.error.message}`);
+          add(
+            e,
+            phony ? 'phony' : 'invalid-play',
+            why.ok
+              ? 'no new tile'
+              : `${why.error.name}${why.error.param === undefined ? '' : ` ${String(why.error.param)}`}: ${why.error.cause ?? why.error.message}`,
+          );
           computed = e.score;
-        } else if (computed !== e.score) add(e, 'score', `${e.position} ${e.word} scores ${computed}`, { recorded: e.score, computed });
-        if (placements.length > (held[p] ?? 0)) add(e, 'rack-too-large', `${placements.length} tiles played; the player holds ${held[p]}`);
+        } else if (computed !== e.score)
+          add(e, 'score', `${e.position} ${e.word} scores ${computed}`, { recorded: e.score, computed });
+        if (placements.length > (held[p] ?? 0))
+          add(e, 'rack-too-large', `${placements.length} tiles played; the player holds ${held[p]}`);
         const before = board;
         board = board.withTiles(placements);
         for (const t of played) bump(pool, t === BLANK ? 0 : t, -1);
@@ -200,7 +245,17 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
         bag -= drew;
         held[p] = (held[p] ?? 0) + drew;
         const wentOut = bagWasEmpty && held[p] === 0;
-        last = { player: p, before, placements, computed, recorded: e.score, rack: e.rack, drew, streakBefore: streak, wentOut };
+        last = {
+          player: p,
+          before,
+          placements,
+          computed,
+          recorded: e.score,
+          rack: e.rack,
+          drew,
+          streakBefore: streak,
+          wentOut,
+        };
         if (computed === 0) scoreless();
         else streak = 0;
         if (wentOut) {
@@ -216,10 +271,16 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
           computed = e.score;
           break;
         }
-        if (previous.player !== p) add(e, 'phony-wrong-player', `the play before was ${record.players[previous.player]?.nick}'s`);
-        if (e.rack !== '' && previous.rack !== '' && sorted(e.rack) !== sorted(previous.rack)) add(e, 'phony-tiles-mismatch', `the rack ${e.rack} is not the play's rack ${previous.rack}`);
+        if (previous.player !== p)
+          add(e, 'phony-wrong-player', `the play before was ${record.players[previous.player]?.nick}'s`);
+        if (e.rack !== '' && previous.rack !== '' && sorted(e.rack) !== sorted(previous.rack))
+          add(e, 'phony-tiles-mismatch', `the rack ${e.rack} is not the play's rack ${previous.rack}`);
         computed = -previous.computed;
-        if (e.score !== -previous.recorded) add(e, 'score', `the withdrawal takes back the play's recorded ${previous.recorded}`, { recorded: e.score, computed: -previous.recorded });
+        if (e.score !== -previous.recorded)
+          add(e, 'score', `the withdrawal takes back the play's recorded ${previous.recorded}`, {
+            recorded: e.score,
+            computed: -previous.recorded,
+          });
         board = previous.before;
         for (const t of previous.placements) bump(pool, (t.tile & BLANK) !== 0 ? 0 : t.tile, 1);
         held[previous.player] = (held[previous.player] ?? 0) - previous.drew + previous.placements.length;
@@ -235,7 +296,8 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
       }
       case 'challenge-bonus': {
         if (previous === undefined) add(e, 'challenge-bonus-without-play', 'no play just before');
-        else if (previous.player !== p) add(e, 'challenge-bonus-wrong-player', `the play before was ${record.players[previous.player]?.nick}'s`);
+        else if (previous.player !== p)
+          add(e, 'challenge-bonus-wrong-player', `the play before was ${record.players[previous.player]?.nick}'s`);
         checkRack(e, e.rack, p);
         if (e.score < 0) add(e, 'score', 'a challenge bonus is positive', { recorded: e.score });
         break;
@@ -245,20 +307,29 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
         if (moveAfterEnd(e)) break;
         if (phase === 'out') {
           // The opponent's turn lost to an unsuccessful challenge of the out-play (double challenge).
-          if (e.kind === 'exchange' || p === outPlayer) add(e, 'event-after-game-end', 'the game ended when a player went out');
+          if (e.kind === 'exchange' || p === outPlayer)
+            add(e, 'event-after-game-end', 'the game ended when a player went out');
           break;
         }
         turnTaken(e);
         const rack = checkRack(e, e.rack, p);
         computed = 0;
-        if (e.score !== 0) add(e, 'score', `a${e.kind === 'pass' ? ' pass' : 'n exchange'} scores 0`, { recorded: e.score, computed: 0 });
+        if (e.score !== 0)
+          add(e, 'score', `a${e.kind === 'pass' ? ' pass' : 'n exchange'} scores 0`, {
+            recorded: e.score,
+            computed: 0,
+          });
         if (e.kind === 'exchange') {
           const count = /^\d+$/.test(e.tiles) ? Number(e.tiles) : undefined;
           const tiles = count === undefined ? tilesOf(e.tiles) : undefined;
-          if (count === undefined && tiles === undefined) add(e, 'malformed-exchange', `${e.tiles} is not tiles of the ${config.name} letterset`);
-          else if (tiles !== undefined && rack !== undefined && !within(counts(tiles), counts(rack))) add(e, 'exchange-not-on-rack', `${e.tiles} is not on the rack ${e.rack}`);
-          else if ((count ?? tiles?.length ?? 0) > (held[p] ?? 0)) add(e, 'exchange-not-on-rack', `${count ?? tiles?.length} tiles put back; the player holds ${held[p]}`);
-          if (bag < config.minBagToTrade) add(e, 'exchange-with-small-bag', `the bag holds ${bag} tiles; an exchange needs ${config.minBagToTrade}`);
+          if (count === undefined && tiles === undefined)
+            add(e, 'malformed-exchange', `${e.tiles} is not tiles of the ${config.name} letterset`);
+          else if (tiles !== undefined && rack !== undefined && !within(counts(tiles), counts(rack)))
+            add(e, 'exchange-not-on-rack', `${e.tiles} is not on the rack ${e.rack}`);
+          else if ((count ?? tiles?.length ?? 0) > (held[p] ?? 0))
+            add(e, 'exchange-not-on-rack', `${count ?? tiles?.length} tiles put back; the player holds ${held[p]}`);
+          if (bag < config.minBagToTrade)
+            add(e, 'exchange-with-small-bag', `the bag holds ${bag} tiles; an exchange needs ${config.minBagToTrade}`);
         }
         scoreless();
         break;
@@ -270,18 +341,28 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
           break;
         }
         if (phase !== 'out' || p !== outPlayer) {
-          add(e, 'end-event-before-game-end', phase === 'playing' ? 'no player has gone out' : 'only the player who went out gains the racks left');
+          add(
+            e,
+            'end-event-before-game-end',
+            phase === 'playing' ? 'no player has gone out' : 'only the player who went out gains the racks left',
+          );
           break;
         }
-        if (!counts(tiles).every((x, i) => x === pool[i])) add(e, 'end-rack-mismatch', `the tiles left are ${describePool(pool, config)}, not ${e.rack}`);
+        if (!counts(tiles).every((x, i) => x === pool[i]))
+          add(e, 'end-rack-mismatch', `the tiles left are ${describePool(pool, config)}, not ${e.rack}`);
         const v = value(tiles);
         computed = e.score === v ? v : 2 * v;
-        if (e.score !== v && e.score !== 2 * v) add(e, 'end-points-incorrect', `the racks left are worth ${v}: ${2 * v} (or ${v} with penalty lines)`, { recorded: e.score, computed: 2 * v });
+        if (e.score !== v && e.score !== 2 * v)
+          add(e, 'end-points-incorrect', `the racks left are worth ${v}: ${2 * v} (or ${v} with penalty lines)`, {
+            recorded: e.score,
+            computed: 2 * v,
+          });
         phase = 'over';
         break;
       }
       case 'end-penalty': {
-        if (e.rack !== e.counted && sorted(e.rack) !== sorted(e.counted)) add(e, 'end-rack-mismatch', `the rack ${e.rack} and the tiles counted (${e.counted}) differ`);
+        if (e.rack !== e.counted && sorted(e.rack) !== sorted(e.counted))
+          add(e, 'end-rack-mismatch', `the rack ${e.rack} and the tiles counted (${e.counted}) differ`);
         const tiles = tilesOf(e.counted);
         if (tiles === undefined) {
           add(e, 'malformed-rack', `${e.counted} is not tiles of the ${config.name} letterset`);
@@ -294,15 +375,18 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
         }
         if (penalized.has(p)) add(e, 'end-penalty-incorrect', 'a second penalty line for this player');
         penalized.add(p);
-        if (tiles.length !== held[p] || !within(counts(tiles), pool)) add(e, 'end-rack-mismatch', `${e.counted} is not what the player holds (${held[p]} tiles)`);
+        if (tiles.length !== held[p] || !within(counts(tiles), pool))
+          add(e, 'end-rack-mismatch', `${e.counted} is not what the player holds (${held[p]} tiles)`);
         computed = -value(tiles);
-        if (e.score !== computed) add(e, 'end-penalty-incorrect', `${e.counted} is worth ${-computed}`, { recorded: e.score, computed });
+        if (e.score !== computed)
+          add(e, 'end-penalty-incorrect', `${e.counted} is worth ${-computed}`, { recorded: e.score, computed });
         if ((phase as Phase) === 'scoreless' && penalized.size === n) phase = 'over';
         break;
       }
       case 'time-penalty': {
         if (phase === 'playing') add(e, 'end-event-before-game-end', 'time penalties come after the end of the game');
-        else if (phase !== 'over') add(e, 'premature-time-penalty', 'time penalties come after every end-of-game rack line');
+        else if (phase !== 'over')
+          add(e, 'premature-time-penalty', 'time penalties come after every end-of-game rack line');
         else if (timed.has(p)) add(e, 'redundant-time-penalty', 'a second time penalty for this player');
         timed.add(p);
         if (e.score > 0) add(e, 'score', 'a time penalty is not positive', { recorded: e.score });
@@ -310,7 +394,11 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
       }
     }
     const previousTotal = recordedTotals[p] ?? 0;
-    if (e.total !== previousTotal + e.score && e.total !== previousTotal + computed) add(e, 'total', `${previousTotal} + ${e.score} is ${previousTotal + e.score}`, { recorded: e.total, computed: previousTotal + e.score });
+    if (e.total !== previousTotal + e.score && e.total !== previousTotal + computed)
+      add(e, 'total', `${previousTotal} + ${e.score} is ${previousTotal + e.score}`, {
+        recorded: e.total,
+        computed: previousTotal + e.score,
+      });
     recordedTotals[p] = e.total;
     totals[p] = (totals[p] ?? 0) + computed;
   }

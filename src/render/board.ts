@@ -16,7 +16,14 @@ export interface RenderOptions {
   readonly bag?: number;
 }
 
-const PREMIUM_MARK: Readonly<Record<string, string>> = { '2,1': '2L', '3,1': '3L', '4,1': '4L', '1,2': '2W', '1,3': '3W', '1,4': '4W' };
+const PREMIUM_MARK: Readonly<Record<string, string>> = {
+  '2,1': '2L',
+  '3,1': '3L',
+  '4,1': '4L',
+  '1,2': '2W',
+  '1,3': '3W',
+  '1,4': '4W',
+};
 
 /**
  * A board as text for people: column letters above, row numbers on the left, tiles (lower case
@@ -50,9 +57,15 @@ export function renderBoard(board: Board, config: GameConfig, options: RenderOpt
     const mark = options.toMove === p ? '>' : ' ';
     const score = options.scores?.[p];
     const hand = options.hands?.[p];
-    side.push(`${mark} ${name}${score === undefined ? '' : `  ${score}`}${hand === undefined ? '' : `  ${formatTiles(hand, alphabet) || '-'}`}`);
+    side.push(
+      `${mark} ${name}${score === undefined ? '' : `  ${score}`}${hand === undefined ? '' : `  ${formatTiles(hand, alphabet) || '-'}`}`,
+    );
   }
   if (options.bag !== undefined) side.push(`  bag: ${options.bag} tiles`);
   const boardWidth = Math.max(...lines.map((l) => l.length));
-  return lines.map((l, i) => (side[i - 1] !== undefined ? `${l.padEnd(boardWidth)}   ${side[i - 1]}` : l).trimEnd()).join('\n') + '\n';
+  return (
+    lines
+      .map((l, i) => (side[i - 1] !== undefined ? `${l.padEnd(boardWidth)}   ${side[i - 1]}` : l).trimEnd())
+      .join('\n') + '\n'
+  );
 }

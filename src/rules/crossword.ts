@@ -22,7 +22,12 @@ export interface MoveContext {
  * glyph. A glyph of `?` is a blank that names no letter (rejected with 60102).
  */
 export interface MoveInput {
-  readonly tiles: readonly { readonly row: number; readonly col: number; readonly glyph: string; readonly blank?: boolean }[];
+  readonly tiles: readonly {
+    readonly row: number;
+    readonly col: number;
+    readonly glyph: string;
+    readonly blank?: boolean;
+  }[];
 }
 
 /**
@@ -35,7 +40,12 @@ export function moveInput(placements: readonly Placement[], config: GameConfig):
     tiles: placements.map((p) => {
       const code = p.tile & 0x3f;
       const blank = (p.tile & BLANK) !== 0 && code !== 0;
-      return { row: Math.floor(p.square / cols), col: p.square % cols, glyph: code === 0 ? '?' : config.alphabet.glyph(code), ...(blank ? { blank: true } : {}) };
+      return {
+        row: Math.floor(p.square / cols),
+        col: p.square % cols,
+        glyph: code === 0 ? '?' : config.alphabet.glyph(code),
+        ...(blank ? { blank: true } : {}),
+      };
     }),
   };
 }
@@ -94,7 +104,8 @@ export function listViolations(move: unknown, ctx: MoveContext): EngineError[] {
  * kept as BLANK (rule 60102 rejects it).
  */
 export function readMove(move: unknown, ctx: MoveContext): Result<Placement[], EngineError> {
-  if (typeof move !== 'object' || move === null || Array.isArray(move)) return badMove('a move must be an object with a tiles array');
+  if (typeof move !== 'object' || move === null || Array.isArray(move))
+    return badMove('a move must be an object with a tiles array');
   const tiles = hasOwn.call(move, 'tiles') ? (move as { tiles: unknown }).tiles : undefined;
   if (!Array.isArray(tiles)) return badMove('tiles must be an array');
   const { layout, handSize, alphabet, letters } = ctx.config;
@@ -102,34 +113,43 @@ export function readMove(move: unknown, ctx: MoveContext): Result<Placement[], E
   const placements: Placement[] = [];
   for (let k = 0; k < tiles.length; k++) {
     const t: unknown = tiles[k];
-    if (typeof t !== 'object' || t === null || Array.isArray(t)) return badMove(`tile ${k} must be an object { row, col, glyph }`);
+    if (typeof t !== 'object' || t === null || Array.isArray(t))
+      return badMove(`tile ${k} must be an object { row, col, glyph }`);
     // Own properties only (never inherited ones), read with constant keys (fast in V8).
     const o = t as Record<string, unknown>;
     const row = hasOwn.call(o, 'row') ? o.row : undefined;
     const col = hasOwn.call(o, 'col') ? o.col : undefined;
     const glyph = hasOwn.call(o, 'glyph') ? o.glyph : undefined;
     const blank = hasOwn.call(o, 'blank') ? o.blank : undefined;
-    if (!Number.isInteger(row) || !Number.isInteger(col)) return badMove(`tile ${k}: row and col must be whole numbers`);
+    if (!Number.isInteger(row) || !Number.isInteger(col))
+      return badMove(`tile ${k}: row and col must be whole numbers`);
     const r = row as number;
     const c = col as number;
-    if (r < 0 || c < 0 || r >= layout.rows || c >= layout.cols) return badMove(`tile ${k}: row ${r}, col ${c} is off the ${layout.rows}×${layout.cols} board`);
+    if (r < 0 || c < 0 || r >= layout.rows || c >= layout.cols)
+      return badMove(`tile ${k}: row ${r}, col ${c} is off the ${layout.rows}×${layout.cols} board`);
     const square = r * layout.cols + c;
     if (layout.dead[square] === 1) return badMove(`tile ${k}: row ${r}, col ${c} is a dead square`);
     if (blank !== undefined && typeof blank !== 'boolean') return badMove(`tile ${k}: blank must be true or false`);
-    if (typeof glyph !== 'string' || glyph.length === 0 || glyph.length > 8) return badMove(`tile ${k}: glyph must be a short string`);
+    if (typeof glyph !== 'string' || glyph.length === 0 || glyph.length > 8)
+      return badMove(`tile ${k}: glyph must be a short string`);
     let tile: number;
     if (glyph === '?') tile = BLANK;
     else {
       // One character: the alphabet's direct table (case and accents folded); else the full path.
       let code = glyph.length === 1 ? alphabet.directCode(glyph.charCodeAt(0)) : 0;
       if (code === 0) code = alphabet.code(alphabet.normalize(glyph));
-      if (code === 0 || (letters.counts[code] === 0 && letters.blanks === 0)) return badMove(`tile ${k}: ${JSON.stringify(glyph)} is not a glyph of this game`);
-      if (letters.counts[code] === 0 && blank !== true) return badMove(`tile ${k}: ${JSON.stringify(glyph)} is not a tile of this game (only a blank can stand for it)`);
+      if (code === 0 || (letters.counts[code] === 0 && letters.blanks === 0))
+        return badMove(`tile ${k}: ${JSON.stringify(glyph)} is not a glyph of this game`);
+      if (letters.counts[code] === 0 && blank !== true)
+        return badMove(
+          `tile ${k}: ${JSON.stringify(glyph)} is not a tile of this game (only a blank can stand for it)`,
+        );
       tile = blank === true ? BLANK | code : code;
     }
     // Insert in square order (at most a hand of tiles), rejecting a square used twice.
     let j = placements.length;
-    for (let i = 0; i < placements.length; i++) if ((placements[i] as Placement).square === square) return badMove(`tile ${k}: row ${r}, col ${c} is used twice`);
+    for (let i = 0; i < placements.length; i++)
+      if ((placements[i] as Placement).square === square) return badMove(`tile ${k}: row ${r}, col ${c} is used twice`);
     const placement = { square, tile };
     placements.push(placement);
     while (j > 0 && (placements[j - 1] as Placement).square > square) {
@@ -146,7 +166,6 @@ const hasOwn = Object.prototype.hasOwnProperty;
 function badMove(cause: string): { ok: false; error: EngineError } {
   return err(engineError(Code.BAD_MOVES_FORMAT, { cause }));
 }
-
 
 function glyphText(ctx: MoveContext, v: number): string {
   return (v & 0x3f) === 0 ? '?' : ctx.config.alphabet.glyph(v & 0x3f);
@@ -173,8 +192,16 @@ const handCounts = new Int16Array(65);
 
 function check(move: unknown, ctx: MoveContext, all: boolean, errors: EngineError[]): ScoredMove | undefined {
   const lookupAlphabet = ctx.dictionary.alphabet;
-  if (lookupAlphabet !== undefined && lookupAlphabet !== ctx.config.alphabet && !sameGlyphs(lookupAlphabet, ctx.config.alphabet)) {
-    errors.push(engineError(Code.ALPHABET_MISMATCH, { cause: `the configuration's alphabet ${ctx.config.alphabet.spec.name} is not the dictionary's (${lookupAlphabet.spec.name})` }));
+  if (
+    lookupAlphabet !== undefined &&
+    lookupAlphabet !== ctx.config.alphabet &&
+    !sameGlyphs(lookupAlphabet, ctx.config.alphabet)
+  ) {
+    errors.push(
+      engineError(Code.ALPHABET_MISMATCH, {
+        cause: `the configuration's alphabet ${ctx.config.alphabet.spec.name} is not the dictionary's (${lookupAlphabet.spec.name})`,
+      }),
+    );
     return undefined;
   }
   const read = readMove(move, ctx);
@@ -203,7 +230,13 @@ export function scorePlacements(placements: readonly Placement[], ctx: MoveConte
   return checkPlacements(placements, ctx, false, lightErrors, true) === LIGHT_OK ? lastScore : -1;
 }
 
-function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all: boolean, errors: EngineError[], light: boolean): ScoredMove | undefined {
+function checkPlacements(
+  placements: readonly Placement[],
+  ctx: MoveContext,
+  all: boolean,
+  errors: EngineError[],
+  light: boolean,
+): ScoredMove | undefined {
   const n = placements.length;
   const { board, hand, config } = ctx;
   const { layout } = config;
@@ -231,12 +264,18 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
     const need = isBlank ? 64 : p.tile;
     if (isBlank && (p.tile & 0x3f) === 0) {
       if (light) return undefined;
-      handError ??= engineError(Code.ILLEGAL_GLYPH, { param: '?', cause: 'a blank must name the letter it stands for' });
+      handError ??= engineError(Code.ILLEGAL_GLYPH, {
+        param: '?',
+        cause: 'a blank must name the letter it stands for',
+      });
       continue;
     }
     if ((handCounts[need] as number) <= 0) {
       if (light) return undefined;
-      handError ??= engineError(Code.ILLEGAL_GLYPH, { param: isBlank ? '?' : glyphText(ctx, p.tile), cause: isBlank ? 'no blank left in the hand' : `no ${glyphText(ctx, p.tile)} left in the hand` });
+      handError ??= engineError(Code.ILLEGAL_GLYPH, {
+        param: isBlank ? '?' : glyphText(ctx, p.tile),
+        cause: isBlank ? 'no blank left in the hand' : `no ${glyphText(ctx, p.tile)} left in the hand`,
+      });
       continue;
     }
     handCounts[need] = (handCounts[need] as number) - 1;
@@ -255,7 +294,12 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
     if (onBoard !== 0) {
       if (light) return undefined;
       const g = glyphText(ctx, onBoard);
-      errors.push(engineError(Code.OVERLAPPING_GLYPH, { param: g, cause: `row ${Math.floor(square / cols)}, col ${square % cols} already holds ${g}` }));
+      errors.push(
+        engineError(Code.OVERLAPPING_GLYPH, {
+          param: g,
+          cause: `row ${Math.floor(square / cols)}, col ${square % cols} already holds ${g}`,
+        }),
+      );
       break;
     }
   }
@@ -290,7 +334,9 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
       if ((placements[k] as Placement | undefined)?.square === s) k++;
       else if (board.cell(s) === 0) {
         if (light) return undefined;
-        errors.push(engineError(Code.MOVES_NOT_CONTINUOUS, { cause: `row ${Math.floor(s / cols)}, col ${s % cols} is empty` }));
+        errors.push(
+          engineError(Code.MOVES_NOT_CONTINUOUS, { cause: `row ${Math.floor(s / cols)}, col ${s % cols} is empty` }),
+        );
         if (!all) return undefined;
         break;
       }
@@ -311,7 +357,8 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
     }
   } else {
     let touches = false;
-    for (let i = 0; i < n && !touches; i++) touches = touchesBoard(board, (placements[i] as Placement).square, layout.rows, cols);
+    for (let i = 0; i < n && !touches; i++)
+      touches = touchesBoard(board, (placements[i] as Placement).square, layout.rows, cols);
     if (!touches) {
       if (light) return undefined;
       errors.push(engineError(Code.ISOLATED_MOVES));
@@ -354,7 +401,13 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
       break;
     }
     const text = config.alphabet.decode(scratchWord, 0, length);
-    words.push({ word: text, row: Math.floor(wordStart / cols), col: wordStart % cols, direction: wordAcross ? 'across' : 'down', score: wordScore });
+    words.push({
+      word: text,
+      row: Math.floor(wordStart / cols),
+      col: wordStart % cols,
+      direction: wordAcross ? 'across' : 'down',
+      score: wordScore,
+    });
     if (!valid) (invalid ??= []).push(text);
   }
   // The scratch goes back to the board's cells (the new tiles were on empty squares).
@@ -365,7 +418,13 @@ function checkPlacements(placements: readonly Placement[], ctx: MoveContext, all
   }
   if (invalid !== undefined) {
     if (light) return undefined;
-    errors.push(engineError<IncorrectWordsDetail>(Code.INCORRECT_WORDS, { param: invalid[0] as string, detail: { words: invalid }, cause: `not in the dictionary: ${invalid.join(', ')}` }));
+    errors.push(
+      engineError<IncorrectWordsDetail>(Code.INCORRECT_WORDS, {
+        param: invalid[0] as string,
+        detail: { words: invalid },
+        cause: `not in the dictionary: ${invalid.join(', ')}`,
+      }),
+    );
     return undefined;
   }
   const bonus = n === config.handSize ? config.fullHandBonus : 0;

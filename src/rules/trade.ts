@@ -33,8 +33,11 @@ export function validateTrade(trade: unknown, ctx: TradeContext): Result<Tile[],
 /** Reads untrusted trade data into hand tiles (BLANK for `?`), or the 60200 error naming the fault. */
 export function readTrade(trade: unknown, config: GameConfig): Result<Tile[], EngineError> {
   const bad = (cause: string) => err(engineError(Code.BAD_TRADE_FORMAT, { cause }));
-  if (typeof trade !== 'object' || trade === null || Array.isArray(trade)) return bad('a trade must be an object with a glyphs array');
-  const glyphs = Object.prototype.hasOwnProperty.call(trade, 'glyphs') ? (trade as { glyphs: unknown }).glyphs : undefined;
+  if (typeof trade !== 'object' || trade === null || Array.isArray(trade))
+    return bad('a trade must be an object with a glyphs array');
+  const glyphs = Object.prototype.hasOwnProperty.call(trade, 'glyphs')
+    ? (trade as { glyphs: unknown }).glyphs
+    : undefined;
   if (!Array.isArray(glyphs)) return bad('glyphs must be an array');
   const { alphabet, handSize } = config;
   if (glyphs.length > handSize) return bad(`${glyphs.length} glyphs: a hand holds at most ${handSize}`);
@@ -60,11 +63,22 @@ export function checkTrade(tiles: readonly Tile[], ctx: TradeContext): Result<Ti
   const left = [...ctx.hand];
   for (const t of tiles) {
     const i = left.indexOf(t);
-    if (i < 0) return err(engineError(Code.TILES_NOT_IN_HAND, { param: t === BLANK ? '?' : alphabet.glyph(t), cause: 'the hand does not hold that many' }));
+    if (i < 0)
+      return err(
+        engineError(Code.TILES_NOT_IN_HAND, {
+          param: t === BLANK ? '?' : alphabet.glyph(t),
+          cause: 'the hand does not hold that many',
+        }),
+      );
     left.splice(i, 1);
   }
   if (ctx.bagSize < minBagToTrade)
-    return err(engineError(Code.BAG_TOO_SMALL, { param: ctx.bagSize, cause: `trading needs ${minBagToTrade} tiles in the bag; it holds ${ctx.bagSize}` }));
+    return err(
+      engineError(Code.BAG_TOO_SMALL, {
+        param: ctx.bagSize,
+        cause: `trading needs ${minBagToTrade} tiles in the bag; it holds ${ctx.bagSize}`,
+      }),
+    );
   if (tiles.length === 0) return err(engineError(Code.TRADE_ERROR, { cause: 'nothing to trade' }));
   return ok([...tiles]);
 }

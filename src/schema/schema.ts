@@ -51,20 +51,32 @@ const OVER_BUDGET = 'the data is larger than the limit';
 /** A whole number from `min` to `max` (safe integers only). */
 export function int(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): Schema<number> {
   return {
-    parse: (v) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : new Fault('', `expected a whole number from ${min} to ${max}`)),
+    parse: (v) =>
+      typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max
+        ? v
+        : new Fault('', `expected a whole number from ${min} to ${max}`),
   };
 }
 
 /** A finite number from `min` to `max`. */
 export function num(min = -Number.MAX_VALUE, max = Number.MAX_VALUE): Schema<number> {
-  return { parse: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : new Fault('', `expected a number from ${min} to ${max}`)) };
+  return {
+    parse: (v) =>
+      typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+        ? v
+        : new Fault('', `expected a number from ${min} to ${max}`),
+  };
 }
 
 /** A string of `min` to `max` UTF-16 units, matching `pattern` when given. */
 export function str(min = 0, max = 1000, pattern?: RegExp): Schema<string> {
   return {
     parse: (v) => {
-      if (typeof v !== 'string' || v.length < min || v.length > max || (pattern !== undefined && !pattern.test(v))) return new Fault('', `expected a string of ${min} to ${max} characters${pattern === undefined ? '' : ` matching ${pattern}`}`);
+      if (typeof v !== 'string' || v.length < min || v.length > max || (pattern !== undefined && !pattern.test(v)))
+        return new Fault(
+          '',
+          `expected a string of ${min} to ${max} characters${pattern === undefined ? '' : ` matching ${pattern}`}`,
+        );
       budget -= v.length;
       return budget < 0 ? new Fault('', OVER_BUDGET) : v;
     },
@@ -72,11 +84,20 @@ export function str(min = 0, max = 1000, pattern?: RegExp): Schema<string> {
 }
 
 /** `true` or `false`. */
-export const bool: Schema<boolean> = { parse: (v) => (typeof v === 'boolean' ? v : new Fault('', 'expected true or false')) };
+export const bool: Schema<boolean> = {
+  parse: (v) => (typeof v === 'boolean' ? v : new Fault('', 'expected true or false')),
+};
 
 /** One of the given values (strings, numbers, booleans or null). */
-export function literal<const T extends readonly (string | number | boolean | null)[]>(...values: T): Schema<T[number]> {
-  return { parse: (v) => (values.includes(v as T[number]) ? (v as T[number]) : new Fault('', `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}`)) };
+export function literal<const T extends readonly (string | number | boolean | null)[]>(
+  ...values: T
+): Schema<T[number]> {
+  return {
+    parse: (v) =>
+      values.includes(v as T[number])
+        ? (v as T[number])
+        : new Fault('', `expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}`),
+  };
 }
 
 /** `null` or a value of `schema`. */
@@ -104,10 +125,13 @@ export function array<T>(item: Schema<T>, min = 0, max = 10_000): Schema<readonl
 }
 
 /** A fixed-length array whose items have the given shapes. */
-export function tuple<T extends readonly unknown[]>(...items: { readonly [K in keyof T]: Schema<T[K]> }): Schema<Readonly<T>> {
+export function tuple<T extends readonly unknown[]>(
+  ...items: { readonly [K in keyof T]: Schema<T[K]> }
+): Schema<Readonly<T>> {
   return {
     parse: (v, own) => {
-      if (!Array.isArray(v) || v.length !== items.length) return new Fault('', `expected an array of ${items.length} items`);
+      if (!Array.isArray(v) || v.length !== items.length)
+        return new Fault('', `expected an array of ${items.length} items`);
       const out: unknown[] = own ? v : new Array<unknown>(items.length);
       for (let i = 0; i < items.length; i++) {
         const r = (items[i] as Schema<unknown>).parse(v[i], own);
@@ -120,13 +144,18 @@ export function tuple<T extends readonly unknown[]>(...items: { readonly [K in k
 }
 
 type Shape = Readonly<Record<string, Schema<unknown>>>;
-type ObjectOf<R extends Shape, O extends Shape> = { readonly [K in keyof R]: Infer<R[K]> } & { readonly [K in keyof O]?: Infer<O[K]> };
+type ObjectOf<R extends Shape, O extends Shape> = { readonly [K in keyof R]: Infer<R[K]> } & {
+  readonly [K in keyof O]?: Infer<O[K]>;
+};
 
 /**
  * A plain object with the `required` keys, and the `optional` keys when present (a key present
  * with the value `undefined` counts as absent). Own properties only; any other key is a fault.
  */
-export function object<R extends Shape, O extends Shape = Record<never, never>>(required: R, optional?: O): Schema<ObjectOf<R, O>> {
+export function object<R extends Shape, O extends Shape = Record<never, never>>(
+  required: R,
+  optional?: O,
+): Schema<ObjectOf<R, O>> {
   const req = Object.entries(required);
   const opt = Object.entries(optional ?? {});
   const known = new Set([...req, ...opt].map(([k]) => k));
@@ -164,7 +193,11 @@ export function object<R extends Shape, O extends Shape = Record<never, never>>(
 }
 
 /** A plain object used as a map: at most `max` own keys, each passing `key`, each value of `value`. */
-export function record<T>(value: Schema<T>, key: Schema<string> = str(1, 100), max = 1000): Schema<Readonly<Record<string, T>>> {
+export function record<T>(
+  value: Schema<T>,
+  key: Schema<string> = str(1, 100),
+  max = 1000,
+): Schema<Readonly<Record<string, T>>> {
   return {
     parse: (v) => {
       if (typeof v !== 'object' || v === null || Array.isArray(v)) return new Fault('', 'expected an object');
@@ -188,13 +221,18 @@ export function record<T>(value: Schema<T>, key: Schema<string> = str(1, 100), m
  * One of several object shapes told apart by the string value of `key` (each shape must
  * require `key` as a literal of its name).
  */
-export function variant<const K extends string, V extends Readonly<Record<string, Schema<unknown>>>>(key: K, cases: V): Schema<Infer<V[keyof V]>> {
+export function variant<const K extends string, V extends Readonly<Record<string, Schema<unknown>>>>(
+  key: K,
+  cases: V,
+): Schema<Infer<V[keyof V]>> {
   const names = Object.keys(cases);
   return {
     parse: (v, own) => {
-      if (typeof v !== 'object' || v === null || Array.isArray(v) || !hasOwn.call(v, key)) return new Fault('', `expected an object with a ${key}`);
+      if (typeof v !== 'object' || v === null || Array.isArray(v) || !hasOwn.call(v, key))
+        return new Fault('', `expected an object with a ${key}`);
       const tag = (v as Record<string, unknown>)[key];
-      if (typeof tag !== 'string' || !hasOwn.call(cases, tag)) return new Fault(key, `expected one of ${names.join(', ')}`);
+      if (typeof tag !== 'string' || !hasOwn.call(cases, tag))
+        return new Fault(key, `expected one of ${names.join(', ')}`);
       return (cases[tag] as Schema<Infer<V[keyof V]>>).parse(v, own);
     },
   };
@@ -218,7 +256,11 @@ export function refine<T>(schema: Schema<T>, test: (value: T) => string | undefi
  * (just parsed from text), since a fault may leave part of it frozen. `budget` bounds the work:
  * the check faults once it has read that many string characters, array items and object keys.
  */
-export function check<T>(schema: Schema<T>, value: unknown, options: { readonly own?: boolean; readonly budget?: number } = {}): { ok: true; value: T } | { ok: false; fault: Fault } {
+export function check<T>(
+  schema: Schema<T>,
+  value: unknown,
+  options: { readonly own?: boolean; readonly budget?: number } = {},
+): { ok: true; value: T } | { ok: false; fault: Fault } {
   budget = options.budget ?? Infinity;
   try {
     const r = schema.parse(value, options.own === true);
@@ -227,4 +269,3 @@ export function check<T>(schema: Schema<T>, value: unknown, options: { readonly 
     return { ok: false, fault: new Fault('', 'the value could not be read') };
   }
 }
-

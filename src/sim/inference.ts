@@ -33,7 +33,14 @@ export class RackInference {
   readonly #sorted: Uint8Array;
   readonly #cache = new Map<number, number>();
 
-  private constructor(gen: MoveGenerator, played: number[], score: number, leaves: LeaveValues, keptCount: number, temperature: number) {
+  private constructor(
+    gen: MoveGenerator,
+    played: number[],
+    score: number,
+    leaves: LeaveValues,
+    keptCount: number,
+    temperature: number,
+  ) {
     this.#gen = gen;
     this.#played = played;
     this.#score = score;
@@ -49,13 +56,30 @@ export class RackInference {
    * there is nothing to infer (the play used all their tiles). BAD_QUERY 90201 (`opponentPlay`)
    * when the tiles are not on the board or are not a play of the dictionary without them.
    */
-  static create(config: GameConfig, dictionary: Dictionary, leaves: LeaveValues, board: Board, play: readonly Placement[], unseen: number, temperature: number): Result<RackInference | undefined, EngineError> {
+  static create(
+    config: GameConfig,
+    dictionary: Dictionary,
+    leaves: LeaveValues,
+    board: Board,
+    play: readonly Placement[],
+    unseen: number,
+    temperature: number,
+  ): Result<RackInference | undefined, EngineError> {
     const bad = (cause: string) => err(engineError(Code.BAD_QUERY, { param: 'opponentPlay', cause }));
-    if (!Array.isArray(play) || play.length === 0 || play.length > config.handSize) return bad(`the opponent's last play places 1 to ${config.handSize} tiles`);
+    if (!Array.isArray(play) || play.length === 0 || play.length > config.handSize)
+      return bad(`the opponent's last play places 1 to ${config.handSize} tiles`);
     const cells = board.cells();
     const seen = new Set<number>();
     for (const p of play) {
-      if (typeof p !== 'object' || p === null || !Number.isInteger(p.square) || p.square < 0 || p.square >= cells.length || seen.has(p.square)) return bad('each tile of the play is on its own square of the board');
+      if (
+        typeof p !== 'object' ||
+        p === null ||
+        !Number.isInteger(p.square) ||
+        p.square < 0 ||
+        p.square >= cells.length ||
+        seen.has(p.square)
+      )
+        return bad('each tile of the play is on its own square of the board');
       if (p.tile === 0 || cells[p.square] !== p.tile) return bad(`square ${p.square} does not hold the play's tile`);
       seen.add(p.square);
       cells[p.square] = 0;
@@ -68,7 +92,8 @@ export class RackInference {
     let score: number | undefined;
     gen.value.generate(played, (view) => {
       if (view.tileCount !== play.length) return;
-      for (let i = 0; i < view.tileCount; i++) if (!play.some((p) => p.square === view.square(i) && p.tile === view.tile(i))) return;
+      for (let i = 0; i < view.tileCount; i++)
+        if (!play.some((p) => p.square === view.square(i) && p.tile === view.tile(i))) return;
       score = view.score;
     });
     if (score === undefined) return bad('the tiles are not a play of the dictionary on the board without them');

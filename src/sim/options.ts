@@ -59,10 +59,10 @@ export interface ResolvedOptions {
   readonly onProgress: ((p: SimProgress) => void) | undefined;
 }
 
-
 /** The options with their defaults, or the name of the first option out of range. */
 export function resolveOptions(o: SimOptions): ResolvedOptions | string {
-  const int = (v: number | undefined, d: number, lo: number, hi: number) => (v === undefined ? d : Number.isInteger(v) && v >= lo && v <= hi ? v : NaN);
+  const int = (v: number | undefined, d: number, lo: number, hi: number) =>
+    v === undefined ? d : Number.isInteger(v) && v >= lo && v <= hi ? v : NaN;
   const r = {
     candidates: int(o.candidates, 20, 1, MAX_CANDIDATES),
     plies: int(o.plies, 2, 1, 10),
@@ -73,8 +73,14 @@ export function resolveOptions(o: SimOptions): ResolvedOptions | string {
     checkEvery: int(o.checkEvery, 32, 1, 100_000),
     minIterations: int(o.minIterations, 64, 1, MAX_ITERATIONS),
     prune: o.prune ?? true,
-    spreadWeight: o.spreadWeight === undefined ? 0.5 : o.spreadWeight >= 0 && o.spreadWeight <= 100 ? o.spreadWeight : NaN,
-    inferenceTemperature: o.inferenceTemperature === undefined ? 4 : o.inferenceTemperature >= 0 && o.inferenceTemperature <= 1000 ? o.inferenceTemperature : NaN,
+    spreadWeight:
+      o.spreadWeight === undefined ? 0.5 : o.spreadWeight >= 0 && o.spreadWeight <= 100 ? o.spreadWeight : NaN,
+    inferenceTemperature:
+      o.inferenceTemperature === undefined
+        ? 4
+        : o.inferenceTemperature >= 0 && o.inferenceTemperature <= 1000
+          ? o.inferenceTemperature
+          : NaN,
     onProgress: o.onProgress,
   };
   for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && Number.isNaN(v)) return k;

@@ -40,10 +40,15 @@ export interface SimJob {
 }
 
 /** A message to a simulation worker. */
-export type SimRequest = { readonly type: 'init'; readonly job: SimJob } | { readonly type: 'sample'; readonly from: number; readonly to: number; readonly live: Uint8Array };
+export type SimRequest =
+  | { readonly type: 'init'; readonly job: SimJob }
+  | { readonly type: 'sample'; readonly from: number; readonly to: number; readonly live: Uint8Array };
 
 /** A simulation worker's answer. */
-export type SimReply = { readonly type: 'ready'; readonly candidates: readonly SimCandidateInfo[]; readonly plies: number } | { readonly type: 'stats'; readonly stats: Float64Array } | { readonly type: 'error'; readonly error: EngineError };
+export type SimReply =
+  | { readonly type: 'ready'; readonly candidates: readonly SimCandidateInfo[]; readonly plies: number }
+  | { readonly type: 'stats'; readonly stats: Float64Array }
+  | { readonly type: 'error'; readonly error: EngineError };
 
 /** What a worker falls back on when a job brings no dictionary or leave file (the Node worker passes the embedded ones). */
 export interface SimDefaults {
@@ -54,21 +59,52 @@ export interface SimDefaults {
 }
 
 /** Prepares a job's run in this thread (`onProgress` for a run that stays here). */
-export function prepareSimJob(job: SimJob, defaults: SimDefaults = {}, onProgress?: SimOptions['onProgress']): Result<SimRun, EngineError> {
-  const config = job.config === undefined || typeof job.config === 'string' ? presetConfig(job.config ?? 'en') : createConfig(job.config);
+export function prepareSimJob(
+  job: SimJob,
+  defaults: SimDefaults = {},
+  onProgress?: SimOptions['onProgress'],
+): Result<SimRun, EngineError> {
+  const config =
+    job.config === undefined || typeof job.config === 'string'
+      ? presetConfig(job.config ?? 'en')
+      : createConfig(job.config);
   if (!config.ok) return config;
   const dict: Result<Dictionary, EngineError> =
-    job.dictionary !== undefined ? loadDictionary(job.dictionary) : defaults.dictionary !== undefined ? defaults.dictionary() : err(engineError(Code.BAD_QUERY, { param: 'dictionary', cause: 'a simulation job needs the dictionary bytes here' }));
+    job.dictionary !== undefined
+      ? loadDictionary(job.dictionary)
+      : defaults.dictionary !== undefined
+        ? defaults.dictionary()
+        : err(
+            engineError(Code.BAD_QUERY, {
+              param: 'dictionary',
+              cause: 'a simulation job needs the dictionary bytes here',
+            }),
+          );
   if (!dict.ok) return dict;
   let leaves: Result<LeaveValues, EngineError>;
   if (job.leaves !== undefined) leaves = LeaveTable.fromKlv(job.leaves, config.value.alphabet.size);
-  else leaves = defaults.leaves !== undefined ? defaults.leaves() : err(engineError(Code.BAD_QUERY, { param: 'leaves', cause: 'a simulation job needs the leave file bytes here' }));
+  else
+    leaves =
+      defaults.leaves !== undefined
+        ? defaults.leaves()
+        : err(
+            engineError(Code.BAD_QUERY, { param: 'leaves', cause: 'a simulation job needs the leave file bytes here' }),
+          );
   if (!leaves.ok) return leaves;
   const board = Board.fromCells(config.value.layout.rows, config.value.layout.cols, job.cells);
   if (!board.ok) return board;
   const sim = Simulator.create(config.value, dict.value, leaves.value);
   if (!sim.ok) return sim;
-  return sim.value.prepare({ board: board.value, rack: job.rack, ...(job.unseen === undefined ? {} : { unseen: job.unseen }), ...(job.lead === undefined ? {} : { lead: job.lead }), ...(job.opponentPlay === undefined ? {} : { opponentPlay: job.opponentPlay }) }, { ...job.options, ...(onProgress === undefined ? {} : { onProgress }) });
+  return sim.value.prepare(
+    {
+      board: board.value,
+      rack: job.rack,
+      ...(job.unseen === undefined ? {} : { unseen: job.unseen }),
+      ...(job.lead === undefined ? {} : { lead: job.lead }),
+      ...(job.opponentPlay === undefined ? {} : { opponentPlay: job.opponentPlay }),
+    },
+    { ...job.options, ...(onProgress === undefined ? {} : { onProgress }) },
+  );
 }
 
 /**
@@ -84,7 +120,8 @@ export function simWorkerHandler(defaults: SimDefaults = {}): (request: SimReque
       run = r.value;
       return { type: 'ready', candidates: run.candidates, plies: run.plies };
     }
-    if (run === undefined) return { type: 'error', error: engineError(Code.BAD_QUERY, { cause: 'sample before init' }) };
+    if (run === undefined)
+      return { type: 'error', error: engineError(Code.BAD_QUERY, { cause: 'sample before init' }) };
     const stats = new Float64Array(run.tally.stats.length);
     run.sample(request.from, request.to, request.live, stats);
     return { type: 'stats', stats };
@@ -103,7 +140,11 @@ export interface SimPort {
  * Runs a job on workers: `init` to each, then batches split between them until the tally stops.
  * With `onProgress` in the job options' place, progress is reported after each check.
  */
-export async function simulateOnPorts(job: SimJob, ports: readonly SimPort[], onProgress?: SimOptions['onProgress']): Promise<Result<SimResult, EngineError>> {
+export async function simulateOnPorts(
+  job: SimJob,
+  ports: readonly SimPort[],
+  onProgress?: SimOptions['onProgress'],
+): Promise<Result<SimResult, EngineError>> {
   if (ports.length === 0) return err(engineError(Code.BAD_QUERY, { param: 'workers', cause: 'at least one worker' }));
   const waiting: ((reply: SimReply) => void)[] = ports.map(() => () => undefined);
   let failure: EngineError | undefined;
@@ -126,7 +167,10 @@ export async function simulateOnPorts(job: SimJob, ports: readonly SimPort[], on
   const first = ready[0] as SimReply;
   for (const r of ready) if (r.type === 'error') return err(r.error);
   if (first.type !== 'ready') return err(engineError(Code.UNKNOWN_ERROR, { cause: 'a worker did not get ready' }));
-  const tally = SimTally.create(first.candidates, first.plies, { ...job.options, ...(onProgress === undefined ? {} : { onProgress }) });
+  const tally = SimTally.create(first.candidates, first.plies, {
+    ...job.options,
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
   if (!tally.ok) return tally;
   const t = tally.value;
   const k = ports.length;
@@ -135,7 +179,16 @@ export async function simulateOnPorts(job: SimJob, ports: readonly SimPort[], on
     if (batch <= 0) break;
     const from = t.iterations;
     const live = t.live.slice();
-    const replies = await Promise.all(ports.map((_, w) => ask(w, { type: 'sample', from: from + Math.floor((batch * w) / k), to: from + Math.floor((batch * (w + 1)) / k), live })));
+    const replies = await Promise.all(
+      ports.map((_, w) =>
+        ask(w, {
+          type: 'sample',
+          from: from + Math.floor((batch * w) / k),
+          to: from + Math.floor((batch * (w + 1)) / k),
+          live,
+        }),
+      ),
+    );
     for (const r of replies) {
       if (r.type === 'error') return err(r.error);
       if (r.type === 'stats') t.merge(r.stats);
@@ -171,7 +224,12 @@ export function webWorkerPort(worker: WebWorkerLike): SimPort {
  * terminating them at the end. The job must carry the dictionary and leave file bytes. The page
  * only posts messages and adds sums, so it stays responsive.
  */
-export async function simulateInWorkers(job: SimJob, createWorker: () => WebWorkerLike & { terminate(): void }, workers: number, onProgress?: SimOptions['onProgress']): Promise<Result<SimResult, EngineError>> {
+export async function simulateInWorkers(
+  job: SimJob,
+  createWorker: () => WebWorkerLike & { terminate(): void },
+  workers: number,
+  onProgress?: SimOptions['onProgress'],
+): Promise<Result<SimResult, EngineError>> {
   const list = Array.from({ length: Math.max(1, Math.min(64, Math.trunc(workers) || 1)) }, createWorker);
   try {
     return await simulateOnPorts(job, list.map(webWorkerPort), onProgress);

@@ -35,10 +35,14 @@ export function simPlayer(simulator: Simulator, options: SimPlayerOptions = { it
       const run = simulator.simulate({ board, rack: view.hand, unseen, lead: view.lead ?? 0 }, { ...options, seed });
       const best = run.ok ? run.value.candidates[0] : undefined;
       if (best === undefined) return fallback.decide(view);
-      if (best.kind === 'trade') return view.tradingAllowed ? { kind: 'trade', tiles: best.traded } : fallback.decide(view);
+      if (best.kind === 'trade')
+        return view.tradingAllowed ? { kind: 'trade', tiles: best.traded } : fallback.decide(view);
       const placements: Placement[] = best.placements.map((p) => ({ square: p.square, tile: p.tile }));
       const cols = config.layout.cols;
-      const across = placements.length < 2 || Math.floor((placements[0] as Placement).square / cols) === Math.floor((placements[1] as Placement).square / cols);
+      const across =
+        placements.length < 2 ||
+        Math.floor((placements[0] as Placement).square / cols) ===
+          Math.floor((placements[1] as Placement).square / cols);
       return { kind: 'play', play: new GeneratedPlay(placements, best.score, best.equity, across, board, config) };
     },
   });

@@ -67,11 +67,6 @@ export interface SimPosition {
   readonly opponentPlay?: readonly Placement[];
 }
 
-
-
-
-
-
 const MAX_DEALS = 64;
 /** Whether the board layout (premiums, dead squares, start) is the same transposed. */
 function transposeSymmetric(config: GameConfig): boolean {
@@ -79,7 +74,8 @@ function transposeSymmetric(config: GameConfig): boolean {
   if (rows !== cols || transposed(start, cols) !== start) return false;
   for (let s = 0; s < rows * cols; s++) {
     const t = transposed(s, cols);
-    if (letterMultiplier[s] !== letterMultiplier[t] || wordMultiplier[s] !== wordMultiplier[t] || dead[s] !== dead[t]) return false;
+    if (letterMultiplier[s] !== letterMultiplier[t] || wordMultiplier[s] !== wordMultiplier[t] || dead[s] !== dead[t])
+      return false;
   }
   return true;
 }
@@ -102,7 +98,6 @@ export function iterationSeed(seed: number, i: number): number {
   return ((seed >>> 0) ^ Math.imul(i + 1, 0x85ebca6b) ^ Math.imul(i >>> 16, 0xc2b2ae35)) >>> 0;
 }
 
-
 /** Simulates positions of one configuration and dictionary. Reusable; not thread-safe. */
 export class Simulator {
   readonly config: GameConfig;
@@ -123,7 +118,12 @@ export class Simulator {
    * for the English letterset). With `generator`, rollouts run on it and leave its board as they
    * found it (the lean autoplay path shares its generator this way).
    */
-  static create(config: GameConfig, dictionary: Dictionary, leaves: LeaveValues, options: { winModel?: WinModel; generator?: MoveGenerator } = {}): Result<Simulator, EngineError> {
+  static create(
+    config: GameConfig,
+    dictionary: Dictionary,
+    leaves: LeaveValues,
+    options: { winModel?: WinModel; generator?: MoveGenerator } = {},
+  ): Result<Simulator, EngineError> {
     let generator = options.generator;
     if (generator === undefined) {
       const gen = MoveGenerator.create(config, dictionary);
@@ -146,24 +146,62 @@ export class Simulator {
     const config = this.config;
     const gen = this.#generator;
     const board = position.board;
-    if (board === undefined && position.unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'without a board, give the unseen tiles' }));
-    if (board !== undefined && (board.rows !== config.layout.rows || board.cols !== config.layout.cols)) return err(engineError(Code.BAD_QUERY, { param: 'board', cause: `the board is ${board.rows}x${board.cols}, the configuration's ${config.layout.rows}x${config.layout.cols}` }));
-    if (!Array.isArray(position.rack) || (position.unseen !== undefined && !Array.isArray(position.unseen))) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the rack and the unseen tiles are arrays of tile codes' }));
-    if (position.rack.length === 0 || position.rack.length > config.handSize) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `a rack holds 1 to ${config.handSize} tiles` }));
-    const unseen = position.unseen === undefined ? unseenTiles(config, board as Board, position.rack) : [...position.unseen];
-    if (unseen === undefined) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the board and the rack hold more tiles of some letter than the letterset has' }));
-    if (unseen.length === 0) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'no tiles unseen: the game is over' }));
-    if (unseen.length > 255) return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'at most 255 unseen tiles' }));
+    if (board === undefined && position.unseen === undefined)
+      return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'without a board, give the unseen tiles' }));
+    if (board !== undefined && (board.rows !== config.layout.rows || board.cols !== config.layout.cols))
+      return err(
+        engineError(Code.BAD_QUERY, {
+          param: 'board',
+          cause: `the board is ${board.rows}x${board.cols}, the configuration's ${config.layout.rows}x${config.layout.cols}`,
+        }),
+      );
+    if (!Array.isArray(position.rack) || (position.unseen !== undefined && !Array.isArray(position.unseen)))
+      return err(
+        engineError(Code.BAD_QUERY, { param: 'rack', cause: 'the rack and the unseen tiles are arrays of tile codes' }),
+      );
+    if (position.rack.length === 0 || position.rack.length > config.handSize)
+      return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `a rack holds 1 to ${config.handSize} tiles` }));
+    const unseen =
+      position.unseen === undefined ? unseenTiles(config, board as Board, position.rack) : [...position.unseen];
+    if (unseen === undefined)
+      return err(
+        engineError(Code.BAD_QUERY, {
+          param: 'rack',
+          cause: 'the board and the rack hold more tiles of some letter than the letterset has',
+        }),
+      );
+    if (unseen.length === 0)
+      return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'no tiles unseen: the game is over' }));
+    if (unseen.length > 255)
+      return err(engineError(Code.BAD_QUERY, { param: 'unseen', cause: 'at most 255 unseen tiles' }));
     for (const t of [...unseen, ...position.rack]) {
-      if (t !== BLANK && !(Number.isInteger(t) && t >= 1 && t < config.letters.counts.length)) return err(engineError(Code.BAD_QUERY, { param: 'rack', cause: `tile code ${describeValue(t)} is not in the letterset` }));
+      if (t !== BLANK && !(Number.isInteger(t) && t >= 1 && t < config.letters.counts.length))
+        return err(
+          engineError(Code.BAD_QUERY, {
+            param: 'rack',
+            cause: `tile code ${describeValue(t)} is not in the letterset`,
+          }),
+        );
     }
     const lead = position.lead ?? 0;
-    if (!Number.isFinite(lead) || Math.abs(lead) > 10_000) return err(engineError(Code.BAD_QUERY, { param: 'lead', cause: 'the lead is a number of points within ±10,000' }));
+    if (!Number.isFinite(lead) || Math.abs(lead) > 10_000)
+      return err(
+        engineError(Code.BAD_QUERY, { param: 'lead', cause: 'the lead is a number of points within ±10,000' }),
+      );
     const opt = resolveOptions(options);
-    if (typeof opt === 'string') return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
+    if (typeof opt === 'string')
+      return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
     let inference: RackInference | undefined;
     if (position.opponentPlay !== undefined && opt.inferenceTemperature > 0) {
-      const r = RackInference.create(config, gen.dictionary, this.leaves, board ?? gen.currentBoard(), position.opponentPlay, unseen.length, opt.inferenceTemperature);
+      const r = RackInference.create(
+        config,
+        gen.dictionary,
+        this.leaves,
+        board ?? gen.currentBoard(),
+        position.opponentPlay,
+        unseen.length,
+        opt.inferenceTemperature,
+      );
       if (!r.ok) return r;
       inference = r.value;
     }
@@ -218,7 +256,14 @@ export class SimRun {
   #dealsDrawn = 0;
 
   /** Use {@link Simulator.prepare}. @internal */
-  constructor(sim: Simulator, rack: number[], unseen: number[], lead: number, opt: ResolvedOptions, inference?: RackInference) {
+  constructor(
+    sim: Simulator,
+    rack: number[],
+    unseen: number[],
+    lead: number,
+    opt: ResolvedOptions,
+    inference?: RackInference,
+  ) {
     this.#sim = sim;
     this.#inference = inference;
     this.#opt = opt;
@@ -252,7 +297,11 @@ export class SimRun {
       const play = gen.topPlay(i) as GeneratedPlay;
       const count = gen.topPlayTileCount(i);
       if (mirror) {
-        const key = (transpose: boolean): string => play.placements.map((p) => `${transpose ? transposed(p.square, config.layout.cols) : p.square}:${p.tile}`).sort().join(' ');
+        const key = (transpose: boolean): string =>
+          play.placements
+            .map((p) => `${transpose ? transposed(p.square, config.layout.cols) : p.square}:${p.tile}`)
+            .sort()
+            .join(' ');
         if (seen.has(key(true))) continue;
         seen.add(key(false));
       }
@@ -269,7 +318,14 @@ export class SimRun {
       this.#equity[n] = gen.topPlayEquity(i);
       this.#keepN[n] = kept.length;
       this.#keep.set(kept, n * width);
-      this.#info.push({ notation: play.notation, kind: 'play', placements: play.placements.map((p) => ({ square: p.square, tile: p.tile })), traded: [], score: gen.topPlayScore(i), equity: gen.topPlayEquity(i) });
+      this.#info.push({
+        notation: play.notation,
+        kind: 'play',
+        placements: play.placements.map((p) => ({ square: p.square, tile: p.tile })),
+        traded: [],
+        score: gen.topPlayScore(i),
+        equity: gen.topPlayEquity(i),
+      });
       n++;
     }
     if (bagSize >= config.minBagToTrade && rack.length <= 16) {
@@ -287,8 +343,15 @@ export class SimRun {
         this.#keep.set(kept, n * width);
         this.#tradeN[n] = out.length;
         this.#trade.set(out, n * width);
-        const glyphs = out.map((t) => ((t & BLANK) !== 0 ? '?' : config.alphabet.glyph(t) ?? '?')).join('');
-        this.#info.push({ notation: `-${glyphs}`, kind: 'trade', placements: [], traded: out, score: 0, equity: value[0] as number });
+        const glyphs = out.map((t) => ((t & BLANK) !== 0 ? '?' : (config.alphabet.glyph(t) ?? '?'))).join('');
+        this.#info.push({
+          notation: `-${glyphs}`,
+          kind: 'trade',
+          placements: [],
+          traded: out,
+          score: 0,
+          equity: value[0] as number,
+        });
         n++;
       }
     }
@@ -445,7 +508,12 @@ export class SimRun {
     for (let ply = 0; ply < this.plies && !over; ply++, toMove = 1 - toMove) {
       const rack = toMove === 0 ? me : opp;
       // The opponent's first reply: from the plays kept for this deal, when there are.
-      const found = rack.length === 0 ? 0 : ply === 0 && this.#prior ? gen.searchTopAfter(rack, leaves, this.#sq, tiles, c * width) : gen.searchTop(rack, 1, leaves);
+      const found =
+        rack.length === 0
+          ? 0
+          : ply === 0 && this.#prior
+            ? gen.searchTopAfter(rack, leaves, this.#sq, tiles, c * width)
+            : gen.searchTop(rack, 1, leaves);
       if (found === 0) {
         if (++passes >= 2 && head === tail) {
           // Both sides stuck with an empty bag: the game ends, each losing its tiles' value.
@@ -526,5 +594,3 @@ export class SimRun {
     return tally.result();
   }
 }
-
-

@@ -70,9 +70,14 @@ export interface SimResult {
 /** The upper δ-quantile of the standard normal (Acklam's rational approximation, relative error < 1.2e-9). */
 export function normalQuantile(p: number): number {
   // Returns z with P(Z ≤ z) = p.
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const q0 = Math.min(Math.max(p, 1e-300), 1 - 1e-16);
   const poly = (k: number[], x: number) => k.reduce((s, v) => s * x + v, 0);
@@ -121,9 +126,14 @@ export class SimTally {
   }
 
   /** A tally for candidates sampled elsewhere (`plies`: the run's, see {@link SimRun.plies}). */
-  static create(candidates: readonly SimCandidateInfo[], plies: number, options: SimOptions = {}): Result<SimTally, EngineError> {
+  static create(
+    candidates: readonly SimCandidateInfo[],
+    plies: number,
+    options: SimOptions = {},
+  ): Result<SimTally, EngineError> {
     const opt = resolveOptions(options);
-    if (typeof opt === 'string') return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
+    if (typeof opt === 'string')
+      return err(engineError(Code.BAD_QUERY, { param: opt, cause: `bad simulation option ${opt}` }));
     return ok(new SimTally(candidates, plies, opt));
   }
 
@@ -140,7 +150,8 @@ export class SimTally {
   /** The size of the next batch: iterations `[iterations, iterations + n)` (0 when done). */
   nextBatch(): number {
     if (this.#stop !== undefined) return 0;
-    const target = this.iterations < this.#opt.minIterations ? this.#opt.minIterations : this.iterations + this.#opt.checkEvery;
+    const target =
+      this.iterations < this.#opt.minIterations ? this.#opt.minIterations : this.iterations + this.#opt.checkEvery;
     return Math.min(target, this.#opt.iterations) - this.iterations;
   }
 
@@ -236,11 +247,38 @@ export class SimTally {
       const [win, wLo, wHi] = ci(s[o + 5] as number, s[o + 6] as number, m, W_SCALE);
       const [spread, sLo, sHi] = ci(s[o + 3] as number, s[o + 4] as number, m, S_SCALE);
       const info = this.#info[c] as SimCandidateInfo;
-      out.push({ ...info, iterations: m, win, winCI: [Math.max(0, wLo), Math.min(1, wHi)], spread, spreadCI: [sLo, sHi], utility: m === 0 ? -Infinity : (s[o + 1] as number) / m / U_SCALE, live: this.live[c] === 1 });
+      out.push({
+        ...info,
+        iterations: m,
+        win,
+        winCI: [Math.max(0, wLo), Math.min(1, wHi)],
+        spread,
+        spreadCI: [sLo, sHi],
+        utility: m === 0 ? -Infinity : (s[o + 1] as number) / m / U_SCALE,
+        live: this.live[c] === 1,
+      });
     }
     const leader = this.leader();
-    const order = out.map((_, i) => i).sort((a, b) => (a === leader ? -1 : b === leader ? 1 : Number((out[b] as SimCandidate).live) - Number((out[a] as SimCandidate).live) || (out[b] as SimCandidate).utility - (out[a] as SimCandidate).utility || a - b));
-    return { candidates: order.map((i) => out[i] as SimCandidate), best: 0, iterations: this.iterations, samples: this.samples, stop: this.#stop ?? 'iterations', plies: this.plies, ms: now() - this.#start };
+    const order = out
+      .map((_, i) => i)
+      .sort((a, b) =>
+        a === leader
+          ? -1
+          : b === leader
+            ? 1
+            : Number((out[b] as SimCandidate).live) - Number((out[a] as SimCandidate).live) ||
+              (out[b] as SimCandidate).utility - (out[a] as SimCandidate).utility ||
+              a - b,
+      );
+    return {
+      candidates: order.map((i) => out[i] as SimCandidate),
+      best: 0,
+      iterations: this.iterations,
+      samples: this.samples,
+      stop: this.#stop ?? 'iterations',
+      plies: this.plies,
+      ms: now() - this.#start,
+    };
   }
 }
 

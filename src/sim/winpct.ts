@@ -57,7 +57,8 @@ export class WinTableBuilder {
 
   /** Adds another builder's counts. */
   merge(other: WinTableBuilder): void {
-    for (let k = 0; k < this.counts.length; k++) this.counts[k] = (this.counts[k] as number) + (other.counts[k] as number);
+    for (let k = 0; k < this.counts.length; k++)
+      this.counts[k] = (this.counts[k] as number) + (other.counts[k] as number);
   }
 
   /** Positions counted. */
@@ -81,7 +82,8 @@ export class WinTableBuilder {
       let w = 0;
       const total = (lo: number, hi: number) => {
         let n = 0;
-        for (let v = Math.max(0, lo); v <= Math.min(MAX_UNSEEN, hi); v++) for (let l = 0; l < width; l++) n += this.counts[2 * (v * width + l)] as number;
+        for (let v = Math.max(0, lo); v <= Math.min(MAX_UNSEEN, hi); v++)
+          for (let l = 0; l < width; l++) n += this.counts[2 * (v * width + l)] as number;
         return n;
       };
       while (total(u - w, u + w) < minPositions && w < MAX_UNSEEN) w++;

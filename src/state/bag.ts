@@ -13,7 +13,8 @@ export interface Bag {
 /** Every tile of a letterset, with the PRNG seeded from `seed`. */
 export function fullBag(letters: LetterSet, seed: number): Bag {
   const tiles: Tile[] = [];
-  for (let code = 1; code < letters.counts.length; code++) for (let k = 0; k < (letters.counts[code] as number); k++) tiles.push(code);
+  for (let code = 1; code < letters.counts.length; code++)
+    for (let k = 0; k < (letters.counts[code] as number); k++) tiles.push(code);
   for (let k = 0; k < letters.blanks; k++) tiles.push(BLANK);
   return Object.freeze({ tiles: Object.freeze(tiles), rng: seedState(seed) });
 }

@@ -57,7 +57,12 @@ export function handTileOf(p: Placement): Tile {
  * Moves tiles from a player's hand to the board and adds `score` (no rule is checked here: the
  * validator does that). Undefined when the hand lacks a tile.
  */
-export function placeTiles(state: CrosswordState, player: number, placements: readonly Placement[], score: number): CrosswordState | undefined {
+export function placeTiles(
+  state: CrosswordState,
+  player: number,
+  placements: readonly Placement[],
+  score: number,
+): CrosswordState | undefined {
   const hand = state.hands[player];
   if (hand === undefined) return undefined;
   const rest = removeTiles(hand, placements.map(handTileOf));
@@ -74,13 +79,21 @@ export function placeTiles(state: CrosswordState, player: number, placements: re
  * Trades tiles: the player draws as many new tiles first, then the old ones go back to the bag.
  * Undefined when the hand lacks a tile or the bag holds too few.
  */
-export function exchangeTiles(state: CrosswordState, player: number, tiles: readonly Tile[]): CrosswordState | undefined {
+export function exchangeTiles(
+  state: CrosswordState,
+  player: number,
+  tiles: readonly Tile[],
+): CrosswordState | undefined {
   const hand = state.hands[player];
   if (hand === undefined || state.bag.tiles.length < tiles.length) return undefined;
   const rest = removeTiles(hand, tiles);
   if (!rest.ok) return undefined;
   const d = drawTiles(state.bag, tiles.length);
-  return Object.freeze({ ...state, bag: returnTiles(d.bag, tiles), hands: replaced(state.hands, player, addTiles(rest.value, d.drawn)) });
+  return Object.freeze({
+    ...state,
+    bag: returnTiles(d.bag, tiles),
+    hands: replaced(state.hands, player, addTiles(rest.value, d.drawn)),
+  });
 }
 
 /** Adds points (possibly negative) to each player's score. */

@@ -4,7 +4,10 @@ import { BLANK, type Tile } from '../config/letterset.js';
 
 /** The tiles not on the board and not in `hand`: the letterset minus both (undefined when the hand is not drawable). */
 export function unseenTiles(config: GameConfig, board: Board, hand: readonly Tile[]): Tile[] | undefined {
-  const counts = [config.letters.blanks, ...Array.from({ length: config.letters.counts.length - 1 }, (_, i) => config.letters.counts[i + 1] as number)];
+  const counts = [
+    config.letters.blanks,
+    ...Array.from({ length: config.letters.counts.length - 1 }, (_, i) => config.letters.counts[i + 1] as number),
+  ];
   const take = (t: number) => {
     const slot = (t & BLANK) !== 0 ? 0 : t;
     counts[slot] = (counts[slot] ?? 0) - 1;

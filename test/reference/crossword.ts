@@ -19,14 +19,17 @@ export interface RefConfig {
 /** The reference's view of a game configuration: plain nested arrays and a value table. */
 export function refConfigOf(config: GameConfig): RefConfig {
   const { rows, cols, start, letterMultiplier, wordMultiplier } = config.layout;
-  const grid = (a: Uint8Array) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => a[r * cols + c] as number));
+  const grid = (a: Uint8Array) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => a[r * cols + c] as number));
   return {
     rows,
     cols,
     start: [Math.floor(start / cols), start % cols],
     handSize: config.handSize,
     bonus: config.fullHandBonus,
-    values: Object.fromEntries(config.alphabet.glyphs.slice(1).map((g, i) => [g, config.letters.values[i + 1] as number])),
+    values: Object.fromEntries(
+      config.alphabet.glyphs.slice(1).map((g, i) => [g, config.letters.values[i + 1] as number]),
+    ),
     letterMult: grid(letterMultiplier),
     wordMult: grid(wordMultiplier),
   };
@@ -42,14 +45,22 @@ export interface RefTile {
   blank: boolean;
 }
 
-export type RefResult = { ok: true; score: number; words: string[] } | { ok: false; code: number; param?: string | number };
+export type RefResult =
+  { ok: true; score: number; words: string[] } | { ok: false; code: number; param?: string | number };
 
-export function referenceValidate(board: RefBoard, hand: string[], tiles: RefTile[], cfg: RefConfig, dict: Set<string>): RefResult {
+export function referenceValidate(
+  board: RefBoard,
+  hand: string[],
+  tiles: RefTile[],
+  cfg: RefConfig,
+  dict: Set<string>,
+): RefResult {
   // 60000: same square twice, too many tiles, off board.
   if (tiles.length > cfg.handSize) return { ok: false, code: 60000 };
   const keys = tiles.map((t) => `${t.row},${t.col}`);
   if (new Set(keys).size !== keys.length) return { ok: false, code: 60000 };
-  for (const t of tiles) if (t.row < 0 || t.col < 0 || t.row >= cfg.rows || t.col >= cfg.cols) return { ok: false, code: 60000 };
+  for (const t of tiles)
+    if (t.row < 0 || t.col < 0 || t.row >= cfg.rows || t.col >= cfg.cols) return { ok: false, code: 60000 };
   if (tiles.length === 0) return { ok: false, code: 60003 };
   // 60102, in square order.
   const sorted = [...tiles].sort((a, b) => a.row * cfg.cols + a.col - (b.row * cfg.cols + b.col));
@@ -60,7 +71,8 @@ export function referenceValidate(board: RefBoard, hand: string[], tiles: RefTil
     if (i < 0) return { ok: false, code: 60102, param: need };
     pool.splice(i, 1);
   }
-  for (const t of sorted) if (board[t.row]![t.col] !== '') return { ok: false, code: 60103, param: board[t.row]![t.col]!.toUpperCase() };
+  for (const t of sorted)
+    if (board[t.row]![t.col] !== '') return { ok: false, code: 60103, param: board[t.row]![t.col]!.toUpperCase() };
   const rowsUsed = new Set(tiles.map((t) => t.row));
   const colsUsed = new Set(tiles.map((t) => t.col));
   if (rowsUsed.size > 1 && colsUsed.size > 1) return { ok: false, code: 60101 };
@@ -82,7 +94,15 @@ export function referenceValidate(board: RefBoard, hand: string[], tiles: RefTil
     if (!tiles.some((t) => t.row === cfg.start[0] && t.col === cfg.start[1])) return { ok: false, code: 60106 };
   } else {
     const occupied = (r: number, c: number) => r >= 0 && c >= 0 && r < cfg.rows && c < cfg.cols && board[r]![c] !== '';
-    if (!tiles.some((t) => occupied(t.row - 1, t.col) || occupied(t.row + 1, t.col) || occupied(t.row, t.col - 1) || occupied(t.row, t.col + 1)))
+    if (
+      !tiles.some(
+        (t) =>
+          occupied(t.row - 1, t.col) ||
+          occupied(t.row + 1, t.col) ||
+          occupied(t.row, t.col - 1) ||
+          occupied(t.row, t.col + 1),
+      )
+    )
       return { ok: false, code: 60107 };
   }
   // Words: the main word along the line (a single tile: across if it has across neighbours), then cross-words.
@@ -108,8 +128,16 @@ export function referenceValidate(board: RefBoard, hand: string[], tiles: RefTil
     }
     return { text, score: sum * mult };
   };
-  let across = rowsUsed.size === 1 && (tiles.length > 1 || filled(tiles[0]!.row, tiles[0]!.col - 1) || filled(tiles[0]!.row, tiles[0]!.col + 1));
-  if (tiles.length === 1 && !across && !filled(tiles[0]!.row - 1, tiles[0]!.col) && !filled(tiles[0]!.row + 1, tiles[0]!.col)) across = true;
+  let across =
+    rowsUsed.size === 1 &&
+    (tiles.length > 1 || filled(tiles[0]!.row, tiles[0]!.col - 1) || filled(tiles[0]!.row, tiles[0]!.col + 1));
+  if (
+    tiles.length === 1 &&
+    !across &&
+    !filled(tiles[0]!.row - 1, tiles[0]!.col) &&
+    !filled(tiles[0]!.row + 1, tiles[0]!.col)
+  )
+    across = true;
   const words: { text: string; score: number }[] = [];
   const main = across ? wordAt(sorted[0]!.row, sorted[0]!.col, 0, 1) : wordAt(sorted[0]!.row, sorted[0]!.col, 1, 0);
   if (main.text.length >= 2) words.push(main);

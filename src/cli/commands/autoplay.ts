@@ -5,35 +5,66 @@ import { CommandError, EXIT, UsageError, emit, intOption, progress, type Command
 /** `wordgame autoplay`. */
 export const autoplayCommand: Command = {
   name: 'autoplay',
-  summary: 'Plays one AI player against another over many mirrored pairs of games (the same deal twice, seats swapped) and reports wins with a 95 % confidence interval, spread, points and bingos',
+  summary:
+    'Plays one AI player against another over many mirrored pairs of games (the same deal twice, seats swapped) and reports wins with a 95 % confidence interval, spread, points and bingos',
   args: '',
   options: {
     games: { type: 'string', default: '1000', describe: 'games to play (rounded up to whole pairs)' },
-    players: { type: 'string', default: 'leave,static', describe: 'two players: static (best score), leave (the embedded learned leaves; the endgame adjustment once the bag is empty), heuristic (the hand-written leave), klv:FILE (a KLV2 leave table, as leave), sim[:ITERATIONS[:CANDIDATES]][:infer] (simulates each move; 200 and 10 by default; :infer infers the tiles the opponent kept from their last play); each may end with +endgame' },
-    seed: { type: 'string', default: '1', describe: 'seed of the run: pair p plays a deal from (seed, p), whatever the workers' },
+    players: {
+      type: 'string',
+      default: 'leave,static',
+      describe:
+        'two players: static (best score), leave (the embedded learned leaves; the endgame adjustment once the bag is empty), heuristic (the hand-written leave), klv:FILE (a KLV2 leave table, as leave), sim[:ITERATIONS[:CANDIDATES]][:infer] (simulates each move; 200 and 10 by default; :infer infers the tiles the opponent kept from their last play); each may end with +endgame',
+    },
+    seed: {
+      type: 'string',
+      default: '1',
+      describe: 'seed of the run: pair p plays a deal from (seed, p), whatever the workers',
+    },
     workers: { type: 'string', default: '1', describe: 'worker threads (the summary does not depend on it)' },
     dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
-    queue: { type: 'string', describe: 'play on the workers of a BullMQ queue instead: redis://HOST:PORT (start them with wordgame worker)' },
+    queue: {
+      type: 'string',
+      describe: 'play on the workers of a BullMQ queue instead: redis://HOST:PORT (start them with wordgame worker)',
+    },
     'shard-pairs': { type: 'string', default: '250', describe: 'with --queue: pairs a shard' },
     timings: { type: 'boolean', default: false, describe: 'also print games per second (JSON included)' },
   },
-  examples: ['wordgame autoplay --games 2000 --players leave,static', 'wordgame autoplay --games 100000 --players klv:en.klv2,leave --workers 2 --json', 'wordgame autoplay --games 10000000 --queue redis://10.0.0.5:6379'],
+  examples: [
+    'wordgame autoplay --games 2000 --players leave,static',
+    'wordgame autoplay --games 100000 --players klv:en.klv2,leave --workers 2 --json',
+    'wordgame autoplay --games 10000000 --queue redis://10.0.0.5:6379',
+  ],
   async run(ctx) {
     const { values } = ctx;
     if (ctx.positionals.length > 0) throw new UsageError('autoplay takes no arguments');
     const games = intOption(values, 'games', 2, 100_000_000) ?? 1000;
     const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
     const workers = intOption(values, 'workers', 1, 256) ?? 1;
-    const players = String(values.players).split(',').map((p) => p.trim());
-    if (players.length !== 2 || players.some((p) => p === '')) throw new UsageError('--players takes two comma-separated players');
+    const players = String(values.players)
+      .split(',')
+      .map((p) => p.trim());
+    if (players.length !== 2 || players.some((p) => p === ''))
+      throw new UsageError('--players takes two comma-separated players');
     const pairs = Math.ceil(games / 2);
     const bar = await progress(ctx, 'autoplay', pairs);
     const t0 = performance.now();
-    const job = { pairs, seed, players: players as [string, string], ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}) };
-    if (typeof values.queue === 'string' && values.workers !== '1') throw new UsageError('--workers and --queue do not go together: start workers on the machines with wordgame worker');
+    const job = {
+      pairs,
+      seed,
+      players: players as [string, string],
+      ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}),
+    };
+    if (typeof values.queue === 'string' && values.workers !== '1')
+      throw new UsageError(
+        '--workers and --queue do not go together: start workers on the machines with wordgame worker',
+      );
     const r =
       typeof values.queue === 'string'
-        ? await runAutoplayOnQueue(job, values.queue, { shardPairs: intOption(values, 'shard-pairs', 1, 1_000_000) ?? 250, onPairs: (done) => bar.update(done) })
+        ? await runAutoplayOnQueue(job, values.queue, {
+            shardPairs: intOption(values, 'shard-pairs', 1, 1_000_000) ?? 250,
+            onPairs: (done) => bar.update(done),
+          })
         : await runAutoplay(job, workers, (done) => bar.update(done));
     bar.stop();
     const seconds = (performance.now() - t0) / 1000;
@@ -41,7 +72,13 @@ export const autoplayCommand: Command = {
     const s = r.value;
     const gps = s.games / seconds;
     if (ctx.json) {
-      emit(ctx.io, { ok: true, players, seed, ...s, ...(values.timings === true ? { seconds, gamesPerSecond: gps } : {}) });
+      emit(ctx.io, {
+        ok: true,
+        players,
+        seed,
+        ...s,
+        ...(values.timings === true ? { seconds, gamesPerSecond: gps } : {}),
+      });
       return EXIT.OK;
     }
     const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
@@ -54,7 +91,11 @@ export const autoplayCommand: Command = {
         `points        ${a} ${s.pointsPerGame[0].toFixed(2)}, ${b} ${s.pointsPerGame[1].toFixed(2)} a game`,
         `bingos        ${a} ${s.bingosPerGame[0].toFixed(3)}, ${b} ${s.bingosPerGame[1].toFixed(3)} a game`,
         `turns         ${s.turnsPerGame.toFixed(2)} a game`,
-        ...(values.timings === true ? [`speed         ${gps.toFixed(0)} games/s on ${workers} worker${workers === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`] : []),
+        ...(values.timings === true
+          ? [
+              `speed         ${gps.toFixed(0)} games/s on ${workers} worker${workers === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`,
+            ]
+          : []),
       ].join('\n') + '\n',
     );
     return EXIT.OK;
@@ -64,12 +105,17 @@ export const autoplayCommand: Command = {
 /** `wordgame worker`. */
 export const workerCommand: Command = {
   name: 'worker',
-  summary: 'Plays autoplay shards from a BullMQ queue on Redis until stopped (one process a core; see autoplay --queue)',
+  summary:
+    'Plays autoplay shards from a BullMQ queue on Redis until stopped (one process a core; see autoplay --queue)',
   args: '',
   options: {
     queue: { type: 'string', describe: 'the queue: redis://HOST:PORT (required)' },
     concurrency: { type: 'string', default: '1', describe: 'shards played at once in this process' },
-    'lock-ms': { type: 'string', default: '30000', describe: 'how long a shard stays locked without renewal: a dead worker\'s shard returns to the queue after it' },
+    'lock-ms': {
+      type: 'string',
+      default: '30000',
+      describe: "how long a shard stays locked without renewal: a dead worker's shard returns to the queue after it",
+    },
   },
   examples: ['wordgame worker --queue redis://10.0.0.5:6379'],
   async run(ctx) {

@@ -8,7 +8,19 @@ import { solveEndgameParallel } from '../../node/endgame.js';
 import type { Result } from '../../result.js';
 import { PreEndgameSolver } from '../../endgame/peg.js';
 import { formatTiles, handFromLetters } from '../../notation/tokens.js';
-import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, readBytes, type Command, type Context } from '../framework.js';
+import {
+  CONFIG_OPTION,
+  CommandError,
+  DICT_OPTION,
+  EXIT,
+  UsageError,
+  configOption,
+  emit,
+  intOption,
+  readBytes,
+  type Command,
+  type Context,
+} from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** The configuration, the board and the rack to move (`--hand`) of an endgame command. */
@@ -24,7 +36,8 @@ async function position(ctx: Context): Promise<{ config: GameConfig; board: Boar
 /** `wordgame endgame`. */
 export const endgameCommand: Command = {
   name: 'endgame',
-  summary: 'Solves an endgame (the bag is empty) exactly by search: the value for the side to move (final spread change, rack adjustments included), the best line and the nodes searched',
+  summary:
+    'Solves an endgame (the bag is empty) exactly by search: the value for the side to move (final spread change, rack adjustments included), the best line and the nodes searched',
   args: '--hand LETTERS',
   options: {
     hand: { type: 'string', describe: 'the rack of the side to move (required)' },
@@ -32,12 +45,19 @@ export const endgameCommand: Command = {
     board: BOARD_OPTION,
     depth: { type: 'string', default: '25', describe: 'plies at most' },
     time: { type: 'string', describe: 'seconds at most (the best line of the last finished depth is kept)' },
-    workers: { type: 'string', default: '1', describe: 'worker threads splitting the root (an exact answer does not depend on it)' },
+    workers: {
+      type: 'string',
+      default: '1',
+      describe: 'worker threads splitting the root (an exact answer does not depend on it)',
+    },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print the time and nodes a second (JSON included)' },
   },
-  examples: ['wordgame endgame --board board.txt --hand EIQSTU', 'wordgame endgame --board board.txt --hand AEI --opponent DGRT --time 5 --json'],
+  examples: [
+    'wordgame endgame --board board.txt --hand EIQSTU',
+    'wordgame endgame --board board.txt --hand AEI --opponent DGRT --time 5 --json',
+  ],
   async run(ctx) {
     const { values } = ctx;
     const { config, board, hand } = await position(ctx);
@@ -48,13 +68,18 @@ export const endgameCommand: Command = {
       opponent = [...o.value];
     } else {
       const unseen = unseenTiles(config, board, hand);
-      if (unseen === undefined) throw new UsageError('the board and the hand hold more of some tile than the letterset has');
-      if (unseen.length > config.handSize) throw new UsageError(`${unseen.length} tiles are unseen: the bag is not empty (give --opponent, or see wordgame peg for one tile in the bag)`);
+      if (unseen === undefined)
+        throw new UsageError('the board and the hand hold more of some tile than the letterset has');
+      if (unseen.length > config.handSize)
+        throw new UsageError(
+          `${unseen.length} tiles are unseen: the bag is not empty (give --opponent, or see wordgame peg for one tile in the bag)`,
+        );
       opponent = unseen;
     }
     const depth = intOption(values, 'depth', 1, 60) ?? 25;
     const seconds = typeof values.time === 'string' ? Number(values.time) : undefined;
-    if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400)) throw new UsageError('--time takes seconds, more than 0');
+    if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400))
+      throw new UsageError('--time takes seconds, more than 0');
     const workers = intOption(values, 'workers', 1, 64) ?? 1;
     let r: Result<EndgameResult, EngineError>;
     if (workers > 1) {
@@ -76,7 +101,8 @@ export const endgameCommand: Command = {
         maxDepth: depth,
         ...(seconds === undefined ? {} : { timeMs: seconds * 1000 }),
         onIteration: (it) => {
-          if (!ctx.json && ctx.io.errIsTerminal === true) ctx.io.err(`depth ${it.depth}: ${it.value} ${it.line.map((m) => m.notation).join(' ')}\n`);
+          if (!ctx.json && ctx.io.errIsTerminal === true)
+            ctx.io.err(`depth ${it.depth}: ${it.value} ${it.line.map((m) => m.notation).join(' ')}\n`);
         },
       });
     }
@@ -85,7 +111,15 @@ export const endgameCommand: Command = {
     const line = res.line.map((m) => ({ move: m.notation, score: m.score }));
     const rate = res.ms > 0 ? Math.round((res.nodes / res.ms) * 1000) : 0;
     if (ctx.json) {
-      emit(ctx.io, { ok: true, value: res.value, exact: res.exact, depth: res.depth, line, opponent: formatTiles(opponent, config.alphabet), ...(values.timings === true ? { nodes: res.nodes, ms: Math.round(res.ms), nodesPerSecond: rate } : {}) });
+      emit(ctx.io, {
+        ok: true,
+        value: res.value,
+        exact: res.exact,
+        depth: res.depth,
+        line,
+        opponent: formatTiles(opponent, config.alphabet),
+        ...(values.timings === true ? { nodes: res.nodes, ms: Math.round(res.ms), nodesPerSecond: rate } : {}),
+      });
       return EXIT.OK;
     }
     ctx.io.out(
@@ -93,7 +127,9 @@ export const endgameCommand: Command = {
         `value         ${res.value > 0 ? '+' : ''}${res.value} (${res.exact ? 'exact' : `best found to depth ${res.depth}`})`,
         `opponent      ${formatTiles(opponent, config.alphabet)}`,
         `line          ${line.map((m) => `${m.move} ${m.score}`).join(', ')}`,
-        ...(values.timings === true ? [`searched      ${res.nodes} nodes in ${Math.round(res.ms)} ms (${rate} a second), depth ${res.depth}`] : []),
+        ...(values.timings === true
+          ? [`searched      ${res.nodes} nodes in ${Math.round(res.ms)} ms (${rate} a second), depth ${res.depth}`]
+          : []),
       ].join('\n') + '\n',
     );
     return EXIT.OK;
@@ -103,7 +139,8 @@ export const endgameCommand: Command = {
 /** `wordgame peg`. */
 export const pegCommand: Command = {
   name: 'peg',
-  summary: 'Ranks the plays of a pre-endgame (one tile in the bag) by solving the endgame after each play for every tile the bag may hold: win chance and mean spread',
+  summary:
+    'Ranks the plays of a pre-endgame (one tile in the bag) by solving the endgame after each play for every tile the bag may hold: win chance and mean spread',
   args: '--hand LETTERS',
   options: {
     hand: { type: 'string', describe: 'the rack of the side to move (required)' },
@@ -113,30 +150,59 @@ export const pegCommand: Command = {
     time: { type: 'string', default: '1', describe: 'seconds for each endgame' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
-    timings: { type: 'boolean', default: false, describe: 'also print the endgames solved, nodes and time (JSON included)' },
+    timings: {
+      type: 'boolean',
+      default: false,
+      describe: 'also print the endgames solved, nodes and time (JSON included)',
+    },
   },
-  examples: ['wordgame peg --board board.txt --hand AEINRST --spread -12', 'wordgame peg --board board.txt --hand DEIOPRS --candidates 5 --json'],
+  examples: [
+    'wordgame peg --board board.txt --hand AEINRST --spread -12',
+    'wordgame peg --board board.txt --hand DEIOPRS --candidates 5 --json',
+  ],
   async run(ctx) {
     const { values } = ctx;
     const { config, board, hand } = await position(ctx);
     const unseen = unseenTiles(config, board, hand);
-    if (unseen === undefined) throw new UsageError('the board and the hand hold more of some tile than the letterset has');
-    if (unseen.length !== config.handSize + 1) throw new UsageError(`${unseen.length} tiles are unseen; a pre-endgame with one tile in the bag has ${config.handSize + 1}`);
+    if (unseen === undefined)
+      throw new UsageError('the board and the hand hold more of some tile than the letterset has');
+    if (unseen.length !== config.handSize + 1)
+      throw new UsageError(
+        `${unseen.length} tiles are unseen; a pre-endgame with one tile in the bag has ${config.handSize + 1}`,
+      );
     const spread = Number(values.spread);
     if (!Number.isInteger(spread)) throw new UsageError('--spread takes a whole number');
     const seconds = Number(values.time);
     if (!(seconds > 0 && seconds <= 3600)) throw new UsageError('--time takes seconds, more than 0');
     const solver = PreEndgameSolver.create(config, ctx.dictionary());
     if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
-    const r = solver.value.solve(board, hand, unseen, { spread, candidates: intOption(values, 'candidates', 1, 1000) ?? 10, timeMsPerEndgame: seconds * 1000 });
+    const r = solver.value.solve(board, hand, unseen, {
+      spread,
+      candidates: intOption(values, 'candidates', 1, 1000) ?? 10,
+      timeMsPerEndgame: seconds * 1000,
+    });
     if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
-    const rows = r.value.candidates.map((c) => ({ move: c.notation, score: c.score, winChance: c.winChance, meanSpread: c.meanSpread, exact: c.exact }));
+    const rows = r.value.candidates.map((c) => ({
+      move: c.notation,
+      score: c.score,
+      winChance: c.winChance,
+      meanSpread: c.meanSpread,
+      exact: c.exact,
+    }));
     const timing = { endgames: r.value.endgames, nodes: r.value.nodes, ms: Math.round(r.value.ms) };
-    if (ctx.json) emit(ctx.io, { ok: true, unseen: formatTiles(unseen, config.alphabet), candidates: rows, ...(values.timings === true ? timing : {}) });
+    if (ctx.json)
+      emit(ctx.io, {
+        ok: true,
+        unseen: formatTiles(unseen, config.alphabet),
+        candidates: rows,
+        ...(values.timings === true ? timing : {}),
+      });
     else {
       let out = `unseen        ${formatTiles(unseen, config.alphabet)}\n`;
-      for (const c of rows) out += `${(100 * c.winChance).toFixed(1).padStart(6)} %  ${c.meanSpread.toFixed(2).padStart(8)}  ${c.move} ${c.score}${c.exact ? '' : ' (not all endgames exact)'}\n`;
-      if (values.timings === true) out += `searched      ${timing.endgames} endgames, ${timing.nodes} nodes in ${timing.ms} ms\n`;
+      for (const c of rows)
+        out += `${(100 * c.winChance).toFixed(1).padStart(6)} %  ${c.meanSpread.toFixed(2).padStart(8)}  ${c.move} ${c.score}${c.exact ? '' : ' (not all endgames exact)'}\n`;
+      if (values.timings === true)
+        out += `searched      ${timing.endgames} endgames, ${timing.nodes} nodes in ${timing.ms} ms\n`;
       ctx.io.out(out);
     }
     return EXIT.OK;

@@ -15,26 +15,54 @@ import { decodeGcg, parseGcg } from '../../records/gcg.js';
 import { replayGcg, type GcgFinding } from '../../records/replay.js';
 import { moveInput } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
-import { CommandError, DICT_OPTION, EXIT, UsageError, describeError, emit, fileError, intOption, progress, readBytes, type Command, type Context } from '../framework.js';
+import {
+  CommandError,
+  DICT_OPTION,
+  EXIT,
+  UsageError,
+  describeError,
+  emit,
+  fileError,
+  intOption,
+  progress,
+  readBytes,
+  type Command,
+  type Context,
+} from '../framework.js';
 
 /** The outcome of one file of `gcg replay`. */
 type FileReport =
-  | { readonly file: string; readonly ok: boolean; readonly board: string; readonly moves: number; readonly totals: readonly number[]; readonly findings: readonly GcgFinding[] }
+  | {
+      readonly file: string;
+      readonly ok: boolean;
+      readonly board: string;
+      readonly moves: number;
+      readonly totals: readonly number[];
+      readonly findings: readonly GcgFinding[];
+    }
   | { readonly file: string; readonly ok: false; readonly error: EngineError };
 
 function describeFinding(f: GcgFinding): string {
-  const numbers = f.recorded === undefined ? '' : ` (recorded ${f.recorded}${f.computed === undefined ? '' : `, engine ${f.computed}`})`;
+  const numbers =
+    f.recorded === undefined
+      ? ''
+      : ` (recorded ${f.recorded}${f.computed === undefined ? '' : `, engine ${f.computed}`})`;
   return `line ${f.line}: ${f.problem}: ${f.message}${numbers}`;
 }
 
 /** `wordgame gcg replay`. */
 export const gcgReplay: Command = {
   name: 'gcg replay',
-  summary: 'Replays game records (GCG) and checks them against the rules: turn order, racks, plays, scores, totals and the end of the game; exit 1 when a record breaks a rule, 2 when a file cannot be read or parsed.',
+  summary:
+    'Replays game records (GCG) and checks them against the rules: turn order, racks, plays, scores, totals and the end of the game; exit 1 when a record breaks a rule, 2 when a file cannot be read or parsed.',
   args: 'FILE...',
   options: {
     dict: DICT_OPTION,
-    permissive: { type: 'boolean', default: false, describe: 'accept every word (records played under another lexicon)' },
+    permissive: {
+      type: 'boolean',
+      default: false,
+      describe: 'accept every word (records played under another lexicon)',
+    },
   },
   conflicts: [['dict', 'permissive']],
   examples: ['wordgame gcg replay game.gcg --permissive', 'wordgame gcg replay records/*.gcg --permissive --json'],
@@ -69,7 +97,8 @@ export const gcgReplay: Command = {
       out += `${r.file}: ${r.moves} events on the ${r.board} board; final totals ${r.totals.join(', ')}; ${r.findings.length === 0 ? 'sound: every rule, score and total checks' : `${r.findings.length} problem${r.findings.length === 1 ? '' : 's'}`}\n`;
       for (const f of r.findings) out += `  ${describeFinding(f)}\n`;
     }
-    if (reports.length > 1) out += `${summary.files} files: ${summary.clean} clean, ${summary.mismatched} with problems, ${summary.unreadable} unreadable\n`;
+    if (reports.length > 1)
+      out += `${summary.files} files: ${summary.clean} clean, ${summary.mismatched} with problems, ${summary.unreadable} unreadable\n`;
     ctx.io.out(out);
     return exit;
   },
@@ -83,10 +112,22 @@ function replayFile(file: string, dictionary: WordLookup): FileReport {
     return { file, ok: false, error: e instanceof CommandError ? e.error : fileError(file, String(e)) };
   }
   const record = parseGcg(decodeGcg(bytes));
-  if (!record.ok) return { file, ok: false, error: { ...record.error, cause: `${file}: ${record.error.cause ?? record.error.message}` } };
+  if (!record.ok)
+    return {
+      file,
+      ok: false,
+      error: { ...record.error, cause: `${file}: ${record.error.cause ?? record.error.message}` },
+    };
   const r = replayGcg(record.value, dictionary);
   if (!r.ok) return { file, ok: false, error: { ...r.error, cause: `${file}: ${r.error.cause ?? r.error.message}` } };
-  return { file, ok: r.value.findings.length === 0, board: r.value.config.name, moves: r.value.moves, totals: r.value.totals, findings: r.value.findings };
+  return {
+    file,
+    ok: r.value.findings.length === 0,
+    board: r.value.config.name,
+    moves: r.value.moves,
+    totals: r.value.totals,
+    findings: r.value.findings,
+  };
 }
 
 /** `wordgame gcg export`. */
@@ -94,7 +135,10 @@ export const gcgExport: Command = {
   name: 'gcg export',
   summary: 'Plays a self-play game (static against leave) and writes it as a GCG record.',
   args: '',
-  options: { seed: { type: 'string', describe: 'seed of the game (default: a random one, in the #description line)' }, dict: DICT_OPTION },
+  options: {
+    seed: { type: 'string', describe: 'seed of the game (default: a random one, in the #description line)' },
+    dict: DICT_OPTION,
+  },
   examples: ['wordgame gcg export --seed 6 > game.gcg', 'wordgame gcg export --json'],
   run(ctx) {
     const seed = intOption(ctx.values, 'seed', 0, 2 ** 32 - 1) ?? randomSeed();
@@ -128,10 +172,16 @@ function openTable(ctx: Context, code: string): Table & { seed: number } {
   const d = ctx.dictionary();
   const engine = createEngine({ dictionary: (a) => (a === d.alphabet.spec.name ? d : undefined) });
   const players = Array.from({ length: count }, (_, i) => `ai${i + 1}`);
-  const created = engine.create({ name: `${code} demo`, timePerTurn: 60, code, maxPlayers: count, seed }, players[0] as string);
+  const created = engine.create(
+    { name: `${code} demo`, timePerTurn: 60, code, maxPlayers: count, seed },
+    players[0] as string,
+  );
   if (!created.ok) throw new CommandError(created.error, EXIT.USAGE);
   let state = created.value.state;
-  for (const [id, request] of [...players.slice(1).map((id) => [id, { type: 'join' }] as const), [players[0] as string, { type: 'start' }] as const]) {
+  for (const [id, request] of [
+    ...players.slice(1).map((id) => [id, { type: 'join' }] as const),
+    [players[0] as string, { type: 'start' }] as const,
+  ]) {
     const r = engine.apply(state, id, request);
     if (!r.ok) throw new CommandError(r.error, EXIT.FAILED);
     state = r.value.state;
@@ -146,7 +196,8 @@ function describeClosed(events: readonly GameEvent[]): string {
       out += `turn ${String(e.turn).padStart(2)}  ${e.top !== undefined ? `top ${e.top.move} ${e.top.score}` : ''}${e.best !== undefined ? `best: ${e.best.slice(0, 5).join(' ')}` : ''}\n`;
       out += `         ${e.results.map((r) => `${r.player} ${r.move || '-'} ${r.score}`).join(' | ')}\n`;
     }
-    if (e.type === 'game-over') out += `game over (${e.reason}): ${e.scores.map((s) => `${s.player} ${s.score}`).join(', ')}\n`;
+    if (e.type === 'game-over')
+      out += `game over (${e.reason}): ${e.scores.map((s) => `${s.player} ${s.score}`).join(', ')}\n`;
   }
   return out;
 }
@@ -156,7 +207,17 @@ function describeClosed(events: readonly GameEvent[]): string {
  * requests (and what to print), then the server closes the turn. Prints each turn, or in JSON the
  * closed turns and final scores.
  */
-function playTable(ctx: Context, code: string, title: string, turn: (state: GameState, mode: ModeContext, players: readonly string[]) => { requests: readonly unknown[]; text: string }, footer: (state: GameState, mode: ModeContext) => string): number {
+function playTable(
+  ctx: Context,
+  code: string,
+  title: string,
+  turn: (
+    state: GameState,
+    mode: ModeContext,
+    players: readonly string[],
+  ) => { requests: readonly unknown[]; text: string },
+  footer: (state: GameState, mode: ModeContext) => string,
+): number {
   const table = openTable(ctx, code);
   const mode = table.engine.context(table.state);
   if (!mode.ok) throw new CommandError(mode.error, EXIT.FAILED);
@@ -178,7 +239,12 @@ function playTable(ctx: Context, code: string, title: string, turn: (state: Game
   }
   if (ctx.json) {
     const over = closedEvents.find((e) => e.type === 'game-over');
-    emit(ctx.io, { ok: true, seed: table.seed, turns: closedEvents.filter((e) => e.type === 'turn-closed'), ...(over?.type === 'game-over' ? { reason: over.reason, scores: over.scores } : {}) });
+    emit(ctx.io, {
+      ok: true,
+      seed: table.seed,
+      turns: closedEvents.filter((e) => e.type === 'turn-closed'),
+      ...(over?.type === 'game-over' ? { reason: over.reason, scores: over.scores } : {}),
+    });
   } else ctx.io.out(out + footer(state, mode.value));
   return EXIT.OK;
 }
@@ -189,7 +255,8 @@ function playTable(ctx: Context, code: string, title: string, turn: (state: Game
  */
 export const duplicateCommand: Command = {
   name: 'duplicate',
-  summary: 'Plays a duplicate game between AI players through the engine (player i submits the play ranked i), turn by turn.',
+  summary:
+    'Plays a duplicate game between AI players through the engine (player i submits the play ranked i), turn by turn.',
   args: '',
   options: TABLE_OPTIONS,
   examples: ['wordgame duplicate --seed 3 --players 2', 'wordgame duplicate --json'],
@@ -210,7 +277,13 @@ export const duplicateCommand: Command = {
         });
         return { requests, text: `hand ${formatTiles(d.hand, config.alphabet)}  ` };
       },
-      (state, { config }) => (state.duplicate === undefined ? '' : renderBoard(state.duplicate.board, config, { scores: state.players.map((p) => p.score), names: state.players.map((p) => p.id) })),
+      (state, { config }) =>
+        state.duplicate === undefined
+          ? ''
+          : renderBoard(state.duplicate.board, config, {
+              scores: state.players.map((p) => p.score),
+              names: state.players.map((p) => p.id),
+            }),
     ),
 };
 
@@ -231,7 +304,12 @@ export const anagramGameCommand: Command = {
         const rack = formatTiles(state.anagram.draw, config.alphabet);
         const words = dictionary.anagrams(rack, { subAnagrams: true, minLength: 3 });
         const sorted = (words.ok ? words.value.words : []).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-        return { requests: players.map((_, i) => (sorted[i * 3] === undefined ? { type: 'pass' } : { type: 'play', word: sorted[i * 3] })), text: `draw ${rack}\n` };
+        return {
+          requests: players.map((_, i) =>
+            sorted[i * 3] === undefined ? { type: 'pass' } : { type: 'play', word: sorted[i * 3] },
+          ),
+          text: `draw ${rack}\n`,
+        };
       },
       () => '',
     ),

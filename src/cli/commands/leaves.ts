@@ -2,23 +2,41 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { presetConfig } from '../../config/config.js';
 import { learnLeaves } from '../../node/leaves.js';
-import { CommandError, EXIT, UsageError, emit, fileError, intOption, progress, readBytes, type Command } from '../framework.js';
+import {
+  CommandError,
+  EXIT,
+  UsageError,
+  emit,
+  fileError,
+  intOption,
+  progress,
+  readBytes,
+  type Command,
+} from '../framework.js';
 import { LeaveTable } from '../../leaves/table.js';
 
 /** `wordgame leaves build`. */
 export const leavesBuild: Command = {
   name: 'leaves build',
-  summary: 'Learns a leave table from self-play (generations of games, each played with the last one\'s table) and writes it as KLV2 with a manifest',
+  summary:
+    "Learns a leave table from self-play (generations of games, each played with the last one's table) and writes it as KLV2 with a manifest",
   args: '-o FILE.klv2',
   options: {
-    output: { type: 'string', short: 'o', describe: 'the KLV2 file to write (required); the manifest goes beside it as FILE.json' },
+    output: {
+      type: 'string',
+      short: 'o',
+      describe: 'the KLV2 file to write (required); the manifest goes beside it as FILE.json',
+    },
     games: { type: 'string', default: '10000', describe: 'games a generation' },
     generations: { type: 'string', default: '2', describe: 'generations (the first plays with the heuristic leave)' },
     seed: { type: 'string', default: '1', describe: 'seed of the first game' },
     smoothing: { type: 'string', default: '20', describe: 'weight of the prior, in occurrences' },
     dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
     workers: { type: 'string', default: '1', describe: 'worker threads (the table does not depend on it)' },
-    base: { type: 'string', describe: 'a KLV2 table the first generation plays with (to continue learning from it); default: the heuristic' },
+    base: {
+      type: 'string',
+      describe: 'a KLV2 table the first generation plays with (to continue learning from it); default: the heuristic',
+    },
   },
   examples: ['wordgame leaves build -o en.klv2 --games 20000 --generations 3 --workers 2'],
   async run(ctx) {
@@ -31,7 +49,18 @@ export const leavesBuild: Command = {
     const workers = intOption(values, 'workers', 1, 256) ?? 1;
     const bar = await progress(ctx, 'leaves', games * generations);
     const base = typeof values.base === 'string' ? readBytes(values.base) : undefined;
-    const learned = await learnLeaves({ games, generations, seed, smoothing, ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}), ...(base === undefined ? {} : { base }) }, workers, (done) => bar.update(done));
+    const learned = await learnLeaves(
+      {
+        games,
+        generations,
+        seed,
+        smoothing,
+        ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}),
+        ...(base === undefined ? {} : { base }),
+      },
+      workers,
+      (done) => bar.update(done),
+    );
     bar.stop();
     if (!learned.ok) throw new CommandError(learned.error, EXIT.USAGE);
     const table = learned.value.table;
@@ -39,10 +68,19 @@ export const leavesBuild: Command = {
     const bytes = table.toKlv2();
     const manifest = {
       file: values.output.split('/').pop(),
-      method: 'self-play generations; a leave is worth the mean of (next-turn points + the next leave\'s value) minus that of the empty leave; only leaves the draw completes to a full rack observed; smoothed toward the leave minus one tile plus that tile (see src/leaves/learn.ts)',
+      method:
+        "self-play generations; a leave is worth the mean of (next-turn points + the next leave's value) minus that of the empty leave; only leaves the draw completes to a full rack observed; smoothed toward the leave minus one tile plus that tile (see src/leaves/learn.ts)",
       configuration: 'en',
       dictionary: typeof values.dict === 'string' ? values.dict : 'embedded en.dawg',
-      base: typeof values.base === 'string' ? { file: values.base.split('/').pop(), sha256: createHash('sha256').update(base as Uint8Array).digest('hex') } : 'the heuristic leave',
+      base:
+        typeof values.base === 'string'
+          ? {
+              file: values.base.split('/').pop(),
+              sha256: createHash('sha256')
+                .update(base as Uint8Array)
+                .digest('hex'),
+            }
+          : 'the heuristic leave',
       games,
       generations,
       seed,
@@ -58,7 +96,10 @@ export const leavesBuild: Command = {
       throw new CommandError(fileError(values.output, (e as Error).message), EXIT.USAGE);
     }
     if (ctx.json) emit(ctx.io, { ok: true, ...manifest });
-    else ctx.io.out(`leaves        ${manifest.leaves} (${observations} observations over ${games * generations} games)\nfile          ${values.output}, ${bytes.length} bytes\n`);
+    else
+      ctx.io.out(
+        `leaves        ${manifest.leaves} (${observations} observations over ${games * generations} games)\nfile          ${values.output}, ${bytes.length} bytes\n`,
+      );
     return EXIT.OK;
   },
 };
@@ -76,10 +117,16 @@ export const leavesInfo: Command = {
     const config = presetConfig('en');
     if (!config.ok) throw new CommandError(config.error, EXIT.USAGE);
     const t = LeaveTable.fromKlv(readBytes(file), config.value.alphabet.size);
-    if (!t.ok) throw new CommandError({ ...t.error, cause: `${file}: ${t.error.cause ?? t.error.message}` }, EXIT.USAGE);
-    const shown = (leaves.length > 0 ? leaves : ['?', 'S', 'Q', 'ERS']).map((l) => [l, t.value.valueOf(l, config.value.alphabet) ?? null] as const);
+    if (!t.ok)
+      throw new CommandError({ ...t.error, cause: `${file}: ${t.error.cause ?? t.error.message}` }, EXIT.USAGE);
+    const shown = (leaves.length > 0 ? leaves : ['?', 'S', 'Q', 'ERS']).map(
+      (l) => [l, t.value.valueOf(l, config.value.alphabet) ?? null] as const,
+    );
     if (ctx.json) emit(ctx.io, { ok: true, file, leaves: t.value.size, values: Object.fromEntries(shown) });
-    else ctx.io.out(`leaves        ${t.value.size}\n${shown.map(([l, v]) => `${l.padEnd(13)} ${v === null ? 'not tiles of the alphabet' : v.toFixed(3)}`).join('\n')}\n`);
+    else
+      ctx.io.out(
+        `leaves        ${t.value.size}\n${shown.map(([l, v]) => `${l.padEnd(13)} ${v === null ? 'not tiles of the alphabet' : v.toFixed(3)}`).join('\n')}\n`,
+      );
     return EXIT.OK;
   },
 };

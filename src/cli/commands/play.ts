@@ -16,7 +16,17 @@ import { allPlays } from '../../movegen/search.js';
 import { handFromLetters } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
 import { moveInput, validateMove } from '../../rules/crossword.js';
-import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, type Command } from '../framework.js';
+import {
+  CONFIG_OPTION,
+  CommandError,
+  DICT_OPTION,
+  EXIT,
+  UsageError,
+  configOption,
+  emit,
+  intOption,
+  type Command,
+} from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** AI players by name. */
@@ -26,7 +36,9 @@ export function playerByName(name: string, config: GameConfig, dictionary?: () =
     const base = playerByName(name.slice(0, -'+endgame'.length), config);
     const endgame = EndgameSolver.create(config, dictionary());
     const peg = PreEndgameSolver.create(config, dictionary());
-    return base === undefined || !endgame.ok || !peg.ok ? undefined : endgamePlayer(config, endgame.value, peg.value, base);
+    return base === undefined || !endgame.ok || !peg.ok
+      ? undefined
+      : endgamePlayer(config, endgame.value, peg.value, base);
   }
   if (name === 'sim') {
     const leaves = defaultLeaveValues(config);
@@ -57,7 +69,11 @@ export const bestCommand: Command = {
     dict: DICT_OPTION,
   },
   conflicts: [['n', 'all']],
-  examples: ['wordgame best --hand AEINRST', 'wordgame best --board board.txt --hand QU?ERTY -n 3 --json', 'wordgame best --hand RETAINS --all --json'],
+  examples: [
+    'wordgame best --hand AEINRST',
+    'wordgame best --board board.txt --hand QU?ERTY -n 3 --json',
+    'wordgame best --hand RETAINS --all --json',
+  ],
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.hand !== 'string') throw new UsageError('give the hand with --hand LETTERS');
@@ -89,28 +105,45 @@ export const bestCommand: Command = {
 /** `wordgame selfplay`: a full classic game between two AI players. */
 export const selfplayCommand: Command = {
   name: 'selfplay',
-  summary: 'Plays a full classic game between AI players, every play checked again by the validator, and prints each turn and the final board.',
+  summary:
+    'Plays a full classic game between AI players, every play checked again by the validator, and prints each turn and the final board.',
   args: '',
   options: {
     seed: { type: 'string', describe: 'seed of the game (default: a random one, printed)' },
-    players: { type: 'string', default: 'static,leave', describe: 'the players, comma-separated: static (highest score), leave (score plus the learned leave value; with the bag empty, the endgame adjustment), heuristic (score plus the hand-written leave value) or sim (simulates each move, 200 iterations at most); NAME+endgame searches the endgame and the pre-endgame' },
+    players: {
+      type: 'string',
+      default: 'static,leave',
+      describe:
+        'the players, comma-separated: static (highest score), leave (score plus the learned leave value; with the bag empty, the endgame adjustment), heuristic (score plus the hand-written leave value) or sim (simulates each move, 200 iterations at most); NAME+endgame searches the endgame and the pre-endgame',
+    },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print how long the game took' },
   },
-  examples: ['wordgame selfplay', 'wordgame selfplay --seed 5 --json', 'wordgame selfplay --players leave,leave,static --seed 2'],
+  examples: [
+    'wordgame selfplay',
+    'wordgame selfplay --seed 5 --json',
+    'wordgame selfplay --players leave,leave,static --seed 2',
+  ],
   run(ctx) {
     const { values } = ctx;
     const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? randomSeed();
     const config = configOption(values);
     const names = String(values.players).split(',');
     const players = names.map((n) => playerByName(n.trim(), config, () => ctx.dictionary()));
-    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined)) throw new UsageError('--players takes 1 to 4 comma-separated names: static, leave, heuristic, sim, each optionally +endgame');
+    if (players.length < 1 || players.length > 4 || players.some((p) => p === undefined))
+      throw new UsageError(
+        '--players takes 1 to 4 comma-separated names: static, leave, heuristic, sim, each optionally +endgame',
+      );
     const dictionary = ctx.dictionary();
     const t0 = performance.now();
     const game = selfPlay(config, dictionary, players as Player[], seed);
     const ms = Math.round(performance.now() - t0);
-    if (!game.ok) throw new CommandError(game.error, game.error.code === Code.ALPHABET_MISMATCH || game.error.code === Code.BAD_QUERY ? EXIT.USAGE : EXIT.FAILED);
+    if (!game.ok)
+      throw new CommandError(
+        game.error,
+        game.error.code === Code.ALPHABET_MISMATCH || game.error.code === Code.BAD_QUERY ? EXIT.USAGE : EXIT.FAILED,
+      );
     const { turns, final } = game.value;
     const label = (p: number) => `${names[p]}#${p + 1}`;
     if (ctx.json) {
@@ -128,7 +161,8 @@ export const selfplayCommand: Command = {
       return EXIT.OK;
     }
     let out = `Self-play, seed ${seed}: ${names.map((_, p) => label(p)).join(' vs ')} (every play checked by the validator)\n\n`;
-    for (const [i, t] of turns.entries()) out += `${String(i + 1).padStart(3)}. ${label(t.player).padEnd(10)} ${t.rack.padEnd(8)} ${t.move.padEnd(22)} ${String(t.score).padStart(4)} ${String(t.total).padStart(5)}\n`;
+    for (const [i, t] of turns.entries())
+      out += `${String(i + 1).padStart(3)}. ${label(t.player).padEnd(10)} ${t.rack.padEnd(8)} ${t.move.padEnd(22)} ${String(t.score).padStart(4)} ${String(t.total).padStart(5)}\n`;
     out += `\n${renderBoard(final.tiles.board, config, { hands: final.tiles.hands, scores: final.tiles.scores, names: names.map((_, p) => label(p)) })}`;
     out += `\nGame over (${final.endReason === 'out' ? 'a player went out' : 'six scoreless turns'}); rack adjustments ${final.adjustments.join(', ')}.\n`;
     out += `Final scores: ${final.tiles.scores.map((s, p) => `${label(p)} ${s}`).join(', ')}. ${turns.length} turns${values.timings === true ? ` in ${ms} ms` : ''}.\n`;

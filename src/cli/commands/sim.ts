@@ -7,33 +7,77 @@ import { simulateOnWorkers } from '../../node/sim.js';
 import type { SimJob } from '../../sim/parallel.js';
 import type { SimOptions } from '../../sim/options.js';
 import { unseenTiles } from '../../state/unseen.js';
-import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, emit, intOption, readBytes, type Command } from '../framework.js';
+import {
+  CONFIG_OPTION,
+  CommandError,
+  DICT_OPTION,
+  EXIT,
+  UsageError,
+  configOption,
+  emit,
+  intOption,
+  readBytes,
+  type Command,
+} from '../framework.js';
 import { BOARD_OPTION, boardOption } from './validate.js';
 
 /** `wordgame sim`. */
 export const simCommand: Command = {
   name: 'sim',
-  summary: 'Chooses a play by Monte Carlo simulation: the top plays by equity, each played out against the same random opponent racks and draws for a few turns; win chance, spread and confidence intervals, stopping when one play is best at 99 %',
+  summary:
+    'Chooses a play by Monte Carlo simulation: the top plays by equity, each played out against the same random opponent racks and draws for a few turns; win chance, spread and confidence intervals, stopping when one play is best at 99 %',
   args: '--hand LETTERS',
   options: {
     hand: { type: 'string', describe: 'the rack of the side to move (required)' },
     board: BOARD_OPTION,
-    unseen: { type: 'string', describe: 'the tiles the side to move cannot see, bag and opponent rack (default: computed from the board, the hand and the letterset)' },
-    lead: { type: 'string', default: '0', describe: 'the score of the side to move minus the opponent\'s' },
-    plies: { type: 'string', default: '2', describe: 'turns played after each candidate (to the end of the game with 14 or fewer tiles unseen)' },
-    candidates: { type: 'string', default: '20', describe: 'plays simulated, best by equity first (plus the best trade)' },
+    unseen: {
+      type: 'string',
+      describe:
+        'the tiles the side to move cannot see, bag and opponent rack (default: computed from the board, the hand and the letterset)',
+    },
+    lead: { type: 'string', default: '0', describe: "the score of the side to move minus the opponent's" },
+    plies: {
+      type: 'string',
+      default: '2',
+      describe: 'turns played after each candidate (to the end of the game with 14 or fewer tiles unseen)',
+    },
+    candidates: {
+      type: 'string',
+      default: '20',
+      describe: 'plays simulated, best by equity first (plus the best trade)',
+    },
     iterations: { type: 'string', default: '10000', describe: 'iterations at most' },
     time: { type: 'string', describe: 'seconds at most (`5` or `5s`)' },
-    confidence: { type: 'string', default: '0.99', describe: 'stop when one play is best at this confidence (1: never stop early)' },
+    confidence: {
+      type: 'string',
+      default: '0.99',
+      describe: 'stop when one play is best at this confidence (1: never stop early)',
+    },
     seed: { type: 'string', default: '1', describe: 'seed of the random racks and draws' },
-    workers: { type: 'string', default: '1', describe: 'worker threads sharing the iterations (the result does not depend on it)' },
-    'opponent-play': { type: 'string', describe: 'the squares of the opponent\'s last play, e.g. H8,I8,J8 (its tiles are on the board): the tiles they kept are inferred from it' },
-    inference: { type: 'string', default: '4', describe: 'with --opponent-play: the equity scale (points) of how unlikely an opponent rack is (0: no inference)' },
+    workers: {
+      type: 'string',
+      default: '1',
+      describe: 'worker threads sharing the iterations (the result does not depend on it)',
+    },
+    'opponent-play': {
+      type: 'string',
+      describe:
+        "the squares of the opponent's last play, e.g. H8,I8,J8 (its tiles are on the board): the tiles they kept are inferred from it",
+    },
+    inference: {
+      type: 'string',
+      default: '4',
+      describe: 'with --opponent-play: the equity scale (points) of how unlikely an opponent rack is (0: no inference)',
+    },
     leaves: { type: 'string', describe: 'a KLV2 or KLV1 leave file (default: the embedded English table)' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
   },
-  examples: ['wordgame sim --board board.txt --hand AEINRST --lead -25', 'wordgame sim --board board.txt --hand EHMOSTY --opponent-play G8,H8,I8,J8', 'wordgame sim --board board.txt --hand DEIOPRS --time 5s --workers 2 --json'],
+  examples: [
+    'wordgame sim --board board.txt --hand AEINRST --lead -25',
+    'wordgame sim --board board.txt --hand EHMOSTY --opponent-play G8,H8,I8,J8',
+    'wordgame sim --board board.txt --hand DEIOPRS --time 5s --workers 2 --json',
+  ],
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
@@ -47,7 +91,8 @@ export const simCommand: Command = {
       if (!u.ok) throw new UsageError(`--unseen: ${u.error.cause ?? u.error.message}`);
       unseen = [...u.value];
     }
-    if (unseen === undefined) throw new UsageError('the board and the hand hold more of some tile than the letterset has');
+    if (unseen === undefined)
+      throw new UsageError('the board and the hand hold more of some tile than the letterset has');
     const lead = Number(values.lead);
     if (!Number.isInteger(lead)) throw new UsageError('--lead takes a whole number');
     let timeMs: number | undefined;
@@ -75,8 +120,13 @@ export const simCommand: Command = {
     if (typeof values.leaves === 'string') {
       leaves = readBytes(values.leaves);
       const table = LeaveTable.fromKlv(leaves, config.alphabet.size);
-      if (!table.ok) throw new CommandError({ ...table.error, cause: `${values.leaves}: ${table.error.cause ?? table.error.message}` }, EXIT.USAGE);
-    } else if (config.name !== 'en') throw new UsageError('give a leave file with --leaves for a configuration other than en');
+      if (!table.ok)
+        throw new CommandError(
+          { ...table.error, cause: `${values.leaves}: ${table.error.cause ?? table.error.message}` },
+          EXIT.USAGE,
+        );
+    } else if (config.name !== 'en')
+      throw new UsageError('give a leave file with --leaves for a configuration other than en');
     else if (!loadDefaultLeaves().ok) throw new UsageError('the embedded leave table is missing');
     const options: Omit<SimOptions, 'onProgress'> = {
       plies: intOption(values, 'plies', 1, 10) ?? 2,
@@ -100,20 +150,65 @@ export const simCommand: Command = {
     };
     const workers = intOption(values, 'workers', 1, 64) ?? 1;
     const showProgress = !ctx.json && ctx.io.errIsTerminal === true;
-    const r = await simulateOnWorkers(job, workers, showProgress ? (p) => ctx.io.err(`\r${p.iterations} iterations, ${p.live} plays left, ${p.samples} rollouts   `) : undefined);
+    const r = await simulateOnWorkers(
+      job,
+      workers,
+      showProgress
+        ? (p) => ctx.io.err(`\r${p.iterations} iterations, ${p.live} plays left, ${p.samples} rollouts   `)
+        : undefined,
+    );
     if (showProgress) ctx.io.err('\n');
     if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
     const res = r.value;
-    const rows = res.candidates.map((c) => ({ play: c.notation, score: c.score, equity: round(c.equity, 2), win: round(100 * c.win, 2), winCI: [round(100 * c.winCI[0], 2), round(100 * c.winCI[1], 2)], spread: round(c.spread, 2), spreadCI: [round(c.spreadCI[0], 2), round(c.spreadCI[1], 2)], iterations: c.iterations, live: c.live }));
+    const rows = res.candidates.map((c) => ({
+      play: c.notation,
+      score: c.score,
+      equity: round(c.equity, 2),
+      win: round(100 * c.win, 2),
+      winCI: [round(100 * c.winCI[0], 2), round(100 * c.winCI[1], 2)],
+      spread: round(c.spread, 2),
+      spreadCI: [round(c.spreadCI[0], 2), round(c.spreadCI[1], 2)],
+      iterations: c.iterations,
+      live: c.live,
+    }));
     if (ctx.json) {
-      emit(ctx.io, { ok: true, best: rows[0]?.play, stop: res.stop, iterations: res.iterations, rollouts: res.samples, plies: res.plies, unseen: formatTiles(unseen, config.alphabet), candidates: rows, ms: Math.round(res.ms) });
+      emit(ctx.io, {
+        ok: true,
+        best: rows[0]?.play,
+        stop: res.stop,
+        iterations: res.iterations,
+        rollouts: res.samples,
+        plies: res.plies,
+        unseen: formatTiles(unseen, config.alphabet),
+        candidates: rows,
+        ms: Math.round(res.ms),
+      });
       return EXIT.OK;
     }
     const header = ['', 'play', 'score', 'equity', 'win %', '95 % CI', 'spread', '95 % CI', 'iterations'];
-    const cells = rows.map((c, i) => [String(i + 1), c.play + (c.live ? '' : ' (dropped)'), String(c.score), c.equity.toFixed(1), c.win.toFixed(1), `${c.winCI[0]?.toFixed(1)}–${c.winCI[1]?.toFixed(1)}`, (c.spread > 0 ? '+' : '') + c.spread.toFixed(1), `${c.spreadCI[0]?.toFixed(1)}–${c.spreadCI[1]?.toFixed(1)}`, String(c.iterations)]);
+    const cells = rows.map((c, i) => [
+      String(i + 1),
+      c.play + (c.live ? '' : ' (dropped)'),
+      String(c.score),
+      c.equity.toFixed(1),
+      c.win.toFixed(1),
+      `${c.winCI[0]?.toFixed(1)}–${c.winCI[1]?.toFixed(1)}`,
+      (c.spread > 0 ? '+' : '') + c.spread.toFixed(1),
+      `${c.spreadCI[0]?.toFixed(1)}–${c.spreadCI[1]?.toFixed(1)}`,
+      String(c.iterations),
+    ]);
     const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
-    const line = (r: readonly string[]) => r.map((c, i) => (i === 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ').trimEnd();
-    const stop = { confident: `one play is best at ${100 * confidence} %`, iterations: 'iteration limit', time: 'time limit', single: 'a single candidate' }[res.stop];
+    const line = (r: readonly string[]) =>
+      r
+        .map((c, i) => (i === 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd();
+    const stop = {
+      confident: `one play is best at ${100 * confidence} %`,
+      iterations: 'iteration limit',
+      time: 'time limit',
+      single: 'a single candidate',
+    }[res.stop];
     ctx.io.out(
       `unseen   ${formatTiles(unseen, config.alphabet)} (${unseen.length})\n` +
         `${res.iterations} iterations, ${res.samples} rollouts of ${res.plies} plies in ${(res.ms / 1000).toFixed(1)} s; stopped: ${stop}\n\n` +

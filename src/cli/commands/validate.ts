@@ -9,29 +9,57 @@ import { handFromLetters } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';
 import { type MoveInput, moveInput, validateMove } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
-import { CONFIG_OPTION, CommandError, DICT_OPTION, EXIT, UsageError, configOption, describeError, emit, readText, type Command, type Context } from '../framework.js';
+import {
+  CONFIG_OPTION,
+  CommandError,
+  DICT_OPTION,
+  EXIT,
+  UsageError,
+  configOption,
+  describeError,
+  emit,
+  readText,
+  type Command,
+  type Context,
+} from '../framework.js';
 
 /** The board of `--board FILE|-`, or the empty board; a bad board is a file error (exit 2). */
 export async function boardOption(ctx: Context, config: GameConfig): Promise<Board> {
   const file = ctx.values.board;
   if (typeof file !== 'string') return Board.empty(config.layout.rows, config.layout.cols);
   const b = parseBoard(await readText(ctx.io, file, 'board'), config.alphabet, config.layout);
-  if (!b.ok) throw new CommandError({ ...b.error, cause: `${file === '-' ? 'standard input' : file}: ${b.error.cause ?? b.error.message}` }, EXIT.USAGE);
+  if (!b.ok)
+    throw new CommandError(
+      { ...b.error, cause: `${file === '-' ? 'standard input' : file}: ${b.error.cause ?? b.error.message}` },
+      EXIT.USAGE,
+    );
   return b.value;
 }
 
 /** The `--board` option. */
-export const BOARD_OPTION = { type: 'string', describe: 'the board: a board file, or - for standard input (default: empty)' } as const;
+export const BOARD_OPTION = {
+  type: 'string',
+  describe: 'the board: a board file, or - for standard input (default: empty)',
+} as const;
 
 /** `wordgame validate`: checks and scores one move; exit 0 when valid, 1 when not, 2 on usage errors. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Checks one crossword move against the rules and the dictionary, and scores it (exit 1 when it breaks a rule, with the rule\'s code).',
+  summary:
+    "Checks one crossword move against the rules and the dictionary, and scores it (exit 1 when it breaks a rule, with the rule's code).",
   args: '--hand LETTERS (--move "8H WORD" | --tiles "H8=W I8=o")',
   options: {
     hand: { type: 'string', describe: 'the hand: glyphs, ? for a blank (required)' },
-    move: { type: 'string', describe: 'the move in record notation: position (8H across, H8 down) and word, (X) for tiles on the board, lower case for blanks' },
-    tiles: { type: 'string', describe: 'the move as SQUARE=GLYPH items (column letter, row number), lower case for a blank, ? for a blank naming nothing' },
+    move: {
+      type: 'string',
+      describe:
+        'the move in record notation: position (8H across, H8 down) and word, (X) for tiles on the board, lower case for blanks',
+    },
+    tiles: {
+      type: 'string',
+      describe:
+        'the move as SQUARE=GLYPH items (column letter, row number), lower case for a blank, ? for a blank naming nothing',
+    },
     board: BOARD_OPTION,
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
@@ -41,17 +69,25 @@ export const validateCommand: Command = {
     ['move', 'tiles'],
     ['dict', 'permissive'],
   ],
-  examples: ['wordgame validate --hand DINNVWY --move "8D WINDY"', 'wordgame validate --board board.txt --hand ST? --tiles "H9=q I9=T" --json', 'wordgame validate --hand QZX --move "8H QZX" --permissive'],
+  examples: [
+    'wordgame validate --hand DINNVWY --move "8D WINDY"',
+    'wordgame validate --board board.txt --hand ST? --tiles "H9=q I9=T" --json',
+    'wordgame validate --hand QZX --move "8H QZX" --permissive',
+  ],
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.hand !== 'string') throw new UsageError('give the hand with --hand LETTERS');
-    if (values.move === undefined && values.tiles === undefined) throw new UsageError('give the move with --move or --tiles');
+    if (values.move === undefined && values.tiles === undefined)
+      throw new UsageError('give the move with --move or --tiles');
     const config = configOption(values);
     const board = await boardOption(ctx, config);
     const hand = handFromLetters(values.hand, config);
     if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
     const dictionary: WordLookup = values.permissive === true ? PERMISSIVE : ctx.dictionary();
-    const move = typeof values.move === 'string' ? moveFromNotation(values.move, board, config) : moveFromTiles(String(values.tiles), config);
+    const move =
+      typeof values.move === 'string'
+        ? moveFromNotation(values.move, board, config)
+        : moveFromTiles(String(values.tiles), config);
     const result = move.ok ? validateMove(move.value, { board, hand: hand.value, config, dictionary }) : move;
     if (!result.ok) {
       if (ctx.json) emit(ctx.io, { ok: false, error: result.error });
@@ -81,12 +117,18 @@ function moveFromTiles(text: string, config: GameConfig): Result<MoveInput, Engi
   const tiles: { row: number; col: number; glyph: string; blank?: boolean }[] = [];
   for (const item of text.trim().split(/\s+/).filter(Boolean)) {
     const m = /^([^=]+)=(.+)$/.exec(item);
-    if (m === null) return err(engineError(Code.BAD_MOVES_FORMAT, { cause: `${JSON.stringify(item)} is not SQUARE=GLYPH` }));
+    if (m === null)
+      return err(engineError(Code.BAD_MOVES_FORMAT, { cause: `${JSON.stringify(item)} is not SQUARE=GLYPH` }));
     const sq = parseSquareName(m[1] as string);
     if (!sq.ok) return err(engineError(Code.BAD_MOVES_FORMAT, { cause: sq.error.cause ?? 'bad square' }));
     const g = m[2] as string;
     const isLower = g !== '?' && g === g.toLowerCase() && g !== g.toUpperCase();
-    tiles.push({ row: sq.value.row, col: sq.value.col, glyph: isLower ? config.alphabet.normalize(g) : g, ...(isLower ? { blank: true } : {}) });
+    tiles.push({
+      row: sq.value.row,
+      col: sq.value.col,
+      glyph: isLower ? config.alphabet.normalize(g) : g,
+      ...(isLower ? { blank: true } : {}),
+    });
   }
   return ok({ tiles });
 }

@@ -10,16 +10,27 @@ import type { Step } from './crossword.js';
 /** Anagram rules: shared draws of `drawSize` tiles (blanks count as any glyph), one word a player a turn. */
 export function startAnagramMode(state: GameState, ctx: ModeContext): Step {
   const d = drawTiles(fullBag(ctx.config.letters, state.settings.seed), ctx.game.drawSize ?? 9);
-  const anagram: AnagramState = Object.freeze({ draw: makeHand(d.drawn), bag: d.bag, submissions: Object.freeze(state.players.map(() => null)) });
+  const anagram: AnagramState = Object.freeze({
+    draw: makeHand(d.drawn),
+    bag: d.bag,
+    submissions: Object.freeze(state.players.map(() => null)),
+  });
   return ok({ state: Object.freeze({ ...state, anagram }), events: [] });
 }
 
 /** 60000 for a malformed anagram move: an object with a `word` string of the alphabet's glyphs. */
 export function readAnagramMove(request: unknown, ctx: ModeContext): Result<Uint8Array, EngineError> {
-  const word = typeof request === 'object' && request !== null && Object.prototype.hasOwnProperty.call(request, 'word') ? (request as { word: unknown }).word : undefined;
-  if (typeof word !== 'string' || word.length > 64) return err(engineError(Code.BAD_MOVES_FORMAT, { cause: 'an anagram move is { word: string }' }));
+  const word =
+    typeof request === 'object' && request !== null && Object.prototype.hasOwnProperty.call(request, 'word')
+      ? (request as { word: unknown }).word
+      : undefined;
+  if (typeof word !== 'string' || word.length > 64)
+    return err(engineError(Code.BAD_MOVES_FORMAT, { cause: 'an anagram move is { word: string }' }));
   const codes = ctx.config.alphabet.encode(word.trim());
-  if (!codes.ok) return err(engineError(Code.BAD_MOVES_FORMAT, { cause: `${JSON.stringify(word)} has characters outside the alphabet` }));
+  if (!codes.ok)
+    return err(
+      engineError(Code.BAD_MOVES_FORMAT, { cause: `${JSON.stringify(word)} has characters outside the alphabet` }),
+    );
   return codes;
 }
 
@@ -46,7 +57,8 @@ export function anagramPlay(state: GameState, player: number, codes: Uint8Array 
     const min = ctx.game.minLength ?? 3;
     if (codes.length < min) return err(engineError(Code.MOVES_TOO_SHORT, { param: min }));
     const word = ctx.config.alphabet.decode(codes);
-    if (!ctx.dictionary.hasCodes(codes)) return err(engineError(Code.INCORRECT_WORDS, { param: word, detail: { words: [word] } }));
+    if (!ctx.dictionary.hasCodes(codes))
+      return err(engineError(Code.INCORRECT_WORDS, { param: word, detail: { words: [word] } }));
     submission = Object.freeze({ word, score: anagramScore(codes.length, ctx) });
   }
   const submissions = Object.freeze(a.submissions.map((x, i) => (i === player ? submission : x)));
@@ -60,7 +72,11 @@ export function anagramPlay(state: GameState, player: number, codes: Uint8Array 
 /** Closes an anagram turn: scores, the best words possible, a new draw; the game ends after its number of turns. */
 export function anagramClose(state: GameState, ctx: ModeContext): Step {
   const a = state.anagram as AnagramState;
-  const results = state.players.map((p, i) => ({ player: p.id, score: a.submissions[i]?.score ?? 0, move: a.submissions[i]?.word ?? '' }));
+  const results = state.players.map((p, i) => ({
+    player: p.id,
+    score: a.submissions[i]?.score ?? 0,
+    move: a.submissions[i]?.word ?? '',
+  }));
   const rack = formatTiles(a.draw, ctx.config.alphabet);
   const found = ctx.dictionary.anagrams(rack, { subAnagrams: true, minLength: ctx.game.minLength ?? 3 });
   const words = found.ok ? found.value.words : [];
@@ -70,9 +86,26 @@ export function anagramClose(state: GameState, ctx: ModeContext): Step {
   const over = state.turn >= (ctx.game.turns ?? 10);
   const d = drawTiles(returnTiles(a.bag, a.draw), ctx.game.drawSize ?? 9);
   const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, best }];
-  const players = Object.freeze(state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (results[i]?.score ?? 0) })));
-  const anagram: AnagramState = Object.freeze({ draw: makeHand(d.drawn), bag: d.bag, submissions: Object.freeze(state.players.map(() => null)) });
-  const s: GameState = Object.freeze({ ...state, anagram, players, turn: state.turn + 1, status: over ? 'over' : state.status });
-  if (over) events.push({ type: 'game-over', reason: 'the last turn is over', scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
+  const players = Object.freeze(
+    state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (results[i]?.score ?? 0) })),
+  );
+  const anagram: AnagramState = Object.freeze({
+    draw: makeHand(d.drawn),
+    bag: d.bag,
+    submissions: Object.freeze(state.players.map(() => null)),
+  });
+  const s: GameState = Object.freeze({
+    ...state,
+    anagram,
+    players,
+    turn: state.turn + 1,
+    status: over ? 'over' : state.status,
+  });
+  if (over)
+    events.push({
+      type: 'game-over',
+      reason: 'the last turn is over',
+      scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })),
+    });
   return ok({ state: s, events });
 }

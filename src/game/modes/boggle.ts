@@ -41,7 +41,10 @@ export function diceOf(ctx: ModeContext): DiceSet {
 export function boggleRound(state: GameState, round: number, ctx: ModeContext): BoggleState {
   const grid = rollGrid(diceOf(ctx), state.settings.seed * 1000 + round, ctx.dictionary.alphabet);
   if (!grid.ok) throw new Error('the built-in dice sets are valid');
-  return Object.freeze({ grid: grid.value, submissions: Object.freeze(state.players.map(() => EventLog.of<BoggleEntry>([]))) });
+  return Object.freeze({
+    grid: grid.value,
+    submissions: Object.freeze(state.players.map(() => EventLog.of<BoggleEntry>([]))),
+  });
 }
 
 /** Rolls the first grid. */
@@ -54,8 +57,13 @@ export function checkBoggleMove(request: unknown, state: GameState, ctx: ModeCon
   const b = state.boggle;
   if (b === undefined) {
     // Before the start: only the format can be checked.
-    const shaped = typeof request === 'object' && request !== null && (Object.prototype.hasOwnProperty.call(request, 'path') || Object.prototype.hasOwnProperty.call(request, 'word'));
-    return shaped ? err(engineError(Code.GAME_NOT_STARTED)) : err(engineError(Code.BAD_MOVES_FORMAT, { cause: 'a Boggle move needs a path or a word' }));
+    const shaped =
+      typeof request === 'object' &&
+      request !== null &&
+      (Object.prototype.hasOwnProperty.call(request, 'path') || Object.prototype.hasOwnProperty.call(request, 'word'));
+    return shaped
+      ? err(engineError(Code.GAME_NOT_STARTED))
+      : err(engineError(Code.BAD_MOVES_FORMAT, { cause: 'a Boggle move needs a path or a word' }));
   }
   return validateBoggleMove(request, { grid: b.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet });
 }
@@ -77,23 +85,46 @@ export function bogglePlay(state: GameState, player: number, word: BoggleWord, c
   const entry: BoggleEntry = Object.freeze({ word: word.word, path });
   const submissions = Object.freeze(b.submissions.map((s, i) => (i === player ? s.append([entry]) : s)));
   const id = (state.players[player] as { id: string }).id;
-  return ok({ state: Object.freeze({ ...state, boggle: Object.freeze({ ...b, submissions }) }), events: [{ type: 'found', player: id, word: entry.word, path }] });
+  return ok({
+    state: Object.freeze({ ...state, boggle: Object.freeze({ ...b, submissions }) }),
+    events: [{ type: 'found', player: id, word: entry.word, path }],
+  });
 }
 
 /** Closes a round: scores it (shared words cancelled when the game says so), reports the words possible, rolls the next grid. */
 export function boggleClose(state: GameState, ctx: ModeContext): Step {
   const b = state.boggle as BoggleState;
   const scored = scoreBoggleRound(
-    state.players.map((p, i) => ({ player: p.id, moves: (b.submissions[i]?.toArray() ?? []).map((w) => ({ path: w.path })) })),
+    state.players.map((p, i) => ({
+      player: p.id,
+      moves: (b.submissions[i]?.toArray() ?? []).map((w) => ({ path: w.path })),
+    })),
     { grid: b.grid, dictionary: ctx.dictionary, alphabet: ctx.dictionary.alphabet },
     { cancelShared: ctx.game.cancelShared === true, maxMoves: Number.MAX_SAFE_INTEGER },
   );
   const solution = solverFor(ctx).solveWords(b.grid);
   const over = state.turn >= (ctx.game.rounds ?? 3);
-  const results = scored.map((r) => ({ player: r.player, score: r.score, move: r.counted.map((w) => w.word).join(' ') }));
+  const results = scored.map((r) => ({
+    player: r.player,
+    score: r.score,
+    move: r.counted.map((w) => w.word).join(' '),
+  }));
   const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, best: solution.longest.slice(0, 20) }];
-  const players = Object.freeze(state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (scored[i]?.score ?? 0) })));
-  const s: GameState = Object.freeze({ ...state, boggle: boggleRound(state, state.turn + 1, ctx), players, turn: state.turn + 1, status: over ? 'over' : state.status });
-  if (over) events.push({ type: 'game-over', reason: 'the last round is over', scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
+  const players = Object.freeze(
+    state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (scored[i]?.score ?? 0) })),
+  );
+  const s: GameState = Object.freeze({
+    ...state,
+    boggle: boggleRound(state, state.turn + 1, ctx),
+    players,
+    turn: state.turn + 1,
+    status: over ? 'over' : state.status,
+  });
+  if (over)
+    events.push({
+      type: 'game-over',
+      reason: 'the last round is over',
+      scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })),
+    });
   return ok({ state: s, events });
 }

@@ -11,8 +11,23 @@ import { checkTrade } from '../../rules/trade.js';
 import { type Bag, drawTiles, fullBag, returnTiles } from '../../state/bag.js';
 import { type Hand, makeHand, removeTiles } from '../../state/hand.js';
 import { handTileOf } from '../../state/state.js';
-import { applyClassicPass, applyClassicPlay, applyClassicTrade, finishClassic, startClassic, type ClassicState } from '../classic.js';
-import type { DuplicateState, DuplicateSubmission, GameEvent, GameState, ModeContext, PlayerState, TurnResult } from '../types.js';
+import {
+  applyClassicPass,
+  applyClassicPlay,
+  applyClassicTrade,
+  finishClassic,
+  startClassic,
+  type ClassicState,
+} from '../classic.js';
+import type {
+  DuplicateState,
+  DuplicateSubmission,
+  GameEvent,
+  GameState,
+  ModeContext,
+  PlayerState,
+  TurnResult,
+} from '../types.js';
 
 /** What a mode step returns: the new state (its history not yet extended) and what happened. */
 export type Step = Result<{ state: GameState; events: GameEvent[] }, EngineError>;
@@ -36,7 +51,11 @@ function nextPresent(players: readonly PlayerState[], from: number): number {
 function withClassic(state: GameState, classic: ClassicState): GameState {
   const to = classic.over ? classic.toMove : nextPresent(state.players, classic.toMove);
   const stored = to === classic.toMove ? classic : Object.freeze({ ...classic, toMove: to });
-  const players = Object.freeze(state.players.map((p, i) => (p.score === (classic.tiles.scores[i] ?? 0) ? p : Object.freeze({ ...p, score: classic.tiles.scores[i] ?? 0 }))));
+  const players = Object.freeze(
+    state.players.map((p, i) =>
+      p.score === (classic.tiles.scores[i] ?? 0) ? p : Object.freeze({ ...p, score: classic.tiles.scores[i] ?? 0 }),
+    ),
+  );
   return Object.freeze({ ...state, classic: stored, players, status: classic.over ? 'over' : state.status });
 }
 
@@ -44,7 +63,12 @@ function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext
   return {
     type: 'game-over',
     reason: classic.endReason === 'out' ? 'a player went out' : 'six scoreless turns',
-    scores: state.players.map((p, i) => ({ player: p.id, score: classic.tiles.scores[i] ?? 0, adjustment: classic.adjustments[i] ?? 0, rack: formatTiles(classic.tiles.hands[i] ?? [], ctx.config.alphabet) })),
+    scores: state.players.map((p, i) => ({
+      player: p.id,
+      score: classic.tiles.scores[i] ?? 0,
+      adjustment: classic.adjustments[i] ?? 0,
+      rack: formatTiles(classic.tiles.hands[i] ?? [], ctx.config.alphabet),
+    })),
   };
 }
 
@@ -62,8 +86,13 @@ export function startClassicMode(state: GameState, ctx: ModeContext): GameState 
 }
 
 /** 60000 for a malformed crossword move (checked before the game state). */
-export function readCrosswordMove(request: unknown, state: GameState, ctx: ModeContext): Result<Placement[], EngineError> {
-  const board = state.classic?.tiles.board ?? state.duplicate?.board ?? Board.empty(ctx.config.layout.rows, ctx.config.layout.cols);
+export function readCrosswordMove(
+  request: unknown,
+  state: GameState,
+  ctx: ModeContext,
+): Result<Placement[], EngineError> {
+  const board =
+    state.classic?.tiles.board ?? state.duplicate?.board ?? Board.empty(ctx.config.layout.rows, ctx.config.layout.cols);
   return readMove(request, { board, hand: [], config: ctx.config, dictionary: ctx.dictionary });
 }
 
@@ -77,7 +106,14 @@ export function classicPlay(state: GameState, player: number, request: unknown, 
   const next = applyClassicPlay(classic, ctx.config, m.value.placements, m.value.score);
   if (next === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: 'the hand lost its tiles' }));
   const notation = formatPlay(m.value.placements, classic.tiles.board, ctx.config.alphabet);
-  const event: GameEvent = { type: 'played', player: idOf(state, player), rack: formatTiles(hand, ctx.config.alphabet), move: notation.ok ? notation.value : '', score: m.value.score, words: m.value.words.map((w) => w.word) };
+  const event: GameEvent = {
+    type: 'played',
+    player: idOf(state, player),
+    rack: formatTiles(hand, ctx.config.alphabet),
+    move: notation.ok ? notation.value : '',
+    score: m.value.score,
+    words: m.value.words.map((w) => w.word),
+  };
   return classicStep(state, next, event, ctx);
 }
 
@@ -86,11 +122,21 @@ export function classicTrade(state: GameState, player: number, tiles: readonly T
   const classic = state.classic as ClassicState;
   if (classic.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
   const hand = classic.tiles.hands[player] ?? [];
-  const checked = checkTrade(tiles, { hand, bagSize: classic.tiles.bag.tiles.length, config: ctx.config, tradingAllowed: true });
+  const checked = checkTrade(tiles, {
+    hand,
+    bagSize: classic.tiles.bag.tiles.length,
+    config: ctx.config,
+    tradingAllowed: true,
+  });
   if (!checked.ok) return checked;
   const next = applyClassicTrade(classic, ctx.config, checked.value);
   if (next === undefined) return err(engineError(Code.TRADE_ERROR, { cause: 'the trade could not be made' }));
-  const event: GameEvent = { type: 'traded', player: idOf(state, player), rack: formatTiles(hand, ctx.config.alphabet), tiles: formatTiles(checked.value, ctx.config.alphabet) };
+  const event: GameEvent = {
+    type: 'traded',
+    player: idOf(state, player),
+    rack: formatTiles(hand, ctx.config.alphabet),
+    tiles: formatTiles(checked.value, ctx.config.alphabet),
+  };
   return classicStep(state, next, event, ctx);
 }
 
@@ -98,7 +144,11 @@ export function classicTrade(state: GameState, player: number, tiles: readonly T
 export function classicPass(state: GameState, player: number, ctx: ModeContext): Step {
   const classic = state.classic as ClassicState;
   if (classic.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
-  const event: GameEvent = { type: 'passed', player: idOf(state, player), rack: formatTiles(classic.tiles.hands[player] ?? [], ctx.config.alphabet) };
+  const event: GameEvent = {
+    type: 'passed',
+    player: idOf(state, player),
+    rack: formatTiles(classic.tiles.hands[player] ?? [], ctx.config.alphabet),
+  };
   return classicStep(state, applyClassicPass(classic, ctx.config), event, ctx);
 }
 
@@ -143,7 +193,12 @@ export const MAX_DUPLICATE_REDRAWS = 1000;
  * goes back and a full hand is drawn again. Undefined when no valid hand can be drawn (the game
  * ends): the tiles left cannot make one, or {@link MAX_DUPLICATE_REDRAWS} draws in a row failed.
  */
-export function refillDuplicateHand(kept: readonly Tile[], bag: Bag, turn: number, ctx: ModeContext): { hand: Hand; bag: Bag } | undefined {
+export function refillDuplicateHand(
+  kept: readonly Tile[],
+  bag: Bag,
+  turn: number,
+  ctx: ModeContext,
+): { hand: Hand; bag: Bag } | undefined {
   const need = turn <= (ctx.game.vowelRuleTurns ?? 15) ? 2 : 1;
   const pool = balance([...kept, ...bag.tiles], ctx);
   const size = Math.min(ctx.config.handSize, kept.length + bag.tiles.length);
@@ -181,7 +236,11 @@ export function duplicatePlay(state: GameState, player: number, request: unknown
     const m = validateMove(request, { board: d.board, hand: d.hand, config: ctx.config, dictionary: ctx.dictionary });
     if (!m.ok) return m;
     const n = formatPlay(m.value.placements, d.board, ctx.config.alphabet);
-    submission = Object.freeze({ placements: Object.freeze(m.value.placements.map((p) => Object.freeze({ ...p }))), score: m.value.score, move: n.ok ? n.value : '' });
+    submission = Object.freeze({
+      placements: Object.freeze(m.value.placements.map((p) => Object.freeze({ ...p }))),
+      score: m.value.score,
+      move: n.ok ? n.value : '',
+    });
   }
   const submissions = Object.freeze(d.submissions.map((x, i) => (i === player ? submission : x)));
   return ok({
@@ -200,7 +259,10 @@ export function duplicatePlay(state: GameState, player: number, request: unknown
  */
 const duplicateGenerators = new WeakMap<ModeContext, { readonly gen: MoveGenerator; board: Board | undefined }>();
 
-function generatorOn(board: Board, ctx: ModeContext): Result<{ readonly gen: MoveGenerator; board: Board | undefined }, EngineError> {
+function generatorOn(
+  board: Board,
+  ctx: ModeContext,
+): Result<{ readonly gen: MoveGenerator; board: Board | undefined }, EngineError> {
   let kept = duplicateGenerators.get(ctx);
   if (kept === undefined) {
     const gen = MoveGenerator.create(ctx.config, ctx.dictionary);
@@ -209,7 +271,12 @@ function generatorOn(board: Board, ctx: ModeContext): Result<{ readonly gen: Mov
     duplicateGenerators.set(ctx, kept);
   }
   if (kept.board !== board) {
-    if (board.rows !== ctx.config.layout.rows || board.cols !== ctx.config.layout.cols) return err(engineError(Code.BAD_STATE, { cause: `a ${board.rows}×${board.cols} board on a ${ctx.config.layout.rows}×${ctx.config.layout.cols} layout` }));
+    if (board.rows !== ctx.config.layout.rows || board.cols !== ctx.config.layout.cols)
+      return err(
+        engineError(Code.BAD_STATE, {
+          cause: `a ${board.rows}×${board.cols} board on a ${ctx.config.layout.rows}×${ctx.config.layout.cols} layout`,
+        }),
+      );
     kept.board = undefined;
     kept.gen.setBoard(board);
     kept.board = board;
@@ -227,7 +294,11 @@ export function duplicateClose(state: GameState, ctx: ModeContext): Step {
   const kept = generatorOn(d.board, ctx);
   if (!kept.ok) return kept;
   const top = bestPlay(kept.value.gen, d.hand);
-  const results: TurnResult[] = state.players.map((p, i) => ({ player: p.id, score: d.submissions[i]?.score ?? 0, move: d.submissions[i]?.move ?? '' }));
+  const results: TurnResult[] = state.players.map((p, i) => ({
+    player: p.id,
+    score: d.submissions[i]?.score ?? 0,
+    move: d.submissions[i]?.move ?? '',
+  }));
   let over = top === undefined;
   let next: DuplicateState = { ...d, submissions: Object.freeze(state.players.map(() => null)) };
   if (top !== undefined) {
@@ -243,9 +314,29 @@ export function duplicateClose(state: GameState, ctx: ModeContext): Step {
       next = { ...next, board, hand: rest.ok ? rest.value : d.hand };
     } else next = { ...next, board, hand: refill.hand, bag: refill.bag };
   }
-  const events: GameEvent[] = [{ type: 'turn-closed', turn: state.turn, results, ...(top === undefined ? {} : { top: { move: top.notation, score: top.score } }) }];
-  const players = Object.freeze(state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (results[i]?.score ?? 0) })));
-  const s: GameState = Object.freeze({ ...state, duplicate: Object.freeze(next), players, turn: state.turn + 1, status: over ? 'over' : state.status });
-  if (over) events.push({ type: 'game-over', reason: top === undefined ? 'no play is possible' : 'no valid hand can be drawn', scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })) });
+  const events: GameEvent[] = [
+    {
+      type: 'turn-closed',
+      turn: state.turn,
+      results,
+      ...(top === undefined ? {} : { top: { move: top.notation, score: top.score } }),
+    },
+  ];
+  const players = Object.freeze(
+    state.players.map((p, i) => Object.freeze({ ...p, score: p.score + (results[i]?.score ?? 0) })),
+  );
+  const s: GameState = Object.freeze({
+    ...state,
+    duplicate: Object.freeze(next),
+    players,
+    turn: state.turn + 1,
+    status: over ? 'over' : state.status,
+  });
+  if (over)
+    events.push({
+      type: 'game-over',
+      reason: top === undefined ? 'no play is possible' : 'no valid hand can be drawn',
+      scores: players.map((p) => ({ player: p.id, score: p.score, adjustment: 0 })),
+    });
   return ok({ state: s, events });
 }
