@@ -67,6 +67,7 @@ export interface SimPosition {
   readonly opponentPlay?: readonly Placement[];
 }
 
+/** The most deals drawn for one iteration when inference rejects them (the last is then kept). */
 const MAX_DEALS = 64;
 /** Whether the board layout (premiums, dead squares, start) is the same transposed. */
 function transposeSymmetric(config: GameConfig): boolean {
