@@ -1,13 +1,5 @@
 // Find the best plays for a hand: the GADDAG move generator over the embedded dictionary.
-import {
-  presetConfig,
-  emptyBoard,
-  handFromLetters,
-  MoveGenerator,
-  bestPlay,
-  topPlays,
-  heuristicLeaves,
-} from 'wordgame-engine';
+import { presetConfig, handFromLetters, MoveGenerator, bestPlay, topPlays, heuristicLeaves } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 const dictionary = loadDefaultDictionary();
@@ -15,8 +7,8 @@ const preset = presetConfig('en');
 if (!dictionary.ok || !preset.ok) throw new Error('cannot load the defaults');
 const config = preset.value;
 
-// A generator keeps its board and cross-checks; setBoard or applyPlacements move it on.
-const generator = MoveGenerator.create(config, dictionary.value, emptyBoard(config));
+// A generator keeps its board (empty unless given) and cross-checks; setBoard or applyPlacements move it on.
+const generator = MoveGenerator.create(config, dictionary.value);
 const hand = handFromLetters('WIZARDS', config);
 if (!generator.ok || !hand.ok) throw new Error('bad example');
 

@@ -21,16 +21,8 @@ const cats = validateMove({ tiles: [{ row: 7, col: 10, glyph: 'S' }] }, ctx);
 if (cats.ok) console.log(cats.value.words.map((w) => `${w.word} ${w.score}`).join(', ')); // → CATS 6
 
 // HOST down through the T, with a blank standing for the O.
-const host = validateMove(
-  {
-    tiles: [
-      { row: 4, col: 9, glyph: 'H' },
-      { row: 5, col: 9, glyph: 'O', blank: true },
-      { row: 6, col: 9, glyph: 'S' },
-    ],
-  },
-  ctx,
-);
+const tiles = [...'HOS'].map((glyph, i) => ({ row: 4 + i, col: 9, glyph, blank: glyph === 'O' }));
+const host = validateMove({ tiles }, ctx);
 if (host.ok) console.log(host.value.score); // → 6
 
 // Errors are values with the catalogue's code and parameter.
