@@ -13,7 +13,7 @@ import { err, ok, type Result } from '../result.js';
 import { nextState, randomOf, seedState } from '../state/random.js';
 import { RackInference } from './inference.js';
 import { type WinModel, DEFAULT_WIN_MODEL, winProbability } from './winpct.js';
-import { MAX_CANDIDATES, type ResolvedOptions, type SimOptions, resolveOptions } from './options.js';
+import { type ResolvedOptions, type SimOptions, resolveOptions } from './options.js';
 import { ARM, S_SCALE, type SimCandidateInfo, type SimResult, SimTally, U_SCALE, W_SCALE } from './tally.js';
 
 /**

@@ -1,5 +1,4 @@
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import type { Placement } from '../board/board.js';
 import type { Tile } from '../config/letterset.js';
 import { err, ok, type Result } from '../result.js';
 import { type ResolvedOptions, type SimOptions, resolveOptions } from './options.js';
