@@ -72,6 +72,20 @@ export {
   type Position,
   type Direction,
 } from './notation/square.js';
+export {
+  parseCgp,
+  formatCgp,
+  cgpOperand,
+  CGP_MAX_LENGTH,
+  CGP_MAX_PLAYERS,
+  CGP_MAX_OPERATIONS,
+  type CgpPosition,
+  type CgpOperation,
+  type CgpProblem,
+  type CgpOptions,
+  type ParsedCgp,
+} from './notation/cgp.js';
+export { parseMoveString, formatMoveString, type EngineMove } from './notation/move-string.js';
 export { renderBoard, type RenderOptions } from './render/board.js';
 
 // Crossword rules
@@ -213,6 +227,7 @@ export {
 export { replayGame } from './game/replay.js';
 export { playerView } from './game/view.js';
 export { gameToGcg } from './game/gcg.js';
+export { classicToCgp } from './game/cgp.js';
 export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';
 
 // Game records

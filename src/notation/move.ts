@@ -93,13 +93,15 @@ export interface PlayNotationProblem {
 
 /**
  * Formats new tiles as a play in record notation against the board before the play:
- * `8H WO.D`, played-through squares as `.`. The direction is the tiles' line; a single tile
+ * `8H WO.D`, played-through squares as `.` (or as their letters, `8H WORD`, with
+ * `through: 'letters'`). The direction is the tiles' line; a single tile
  * goes across when it touches tiles across, else down when it touches tiles down, else across.
  */
 export function formatPlay(
   placements: readonly Placement[],
   board: Board,
   alphabet: Alphabet,
+  options: { readonly through?: 'dots' | 'letters' } = {},
 ): Result<string, EngineError> {
   if (placements.length === 0) return notationError('no tiles to format');
   const cols = board.cols;
@@ -138,7 +140,7 @@ export function formatPlay(
     if (t !== 0) {
       texts.push(tileText(t, alphabet));
       covered++;
-    } else if (board.cell(s) !== 0) texts.push('.');
+    } else if (board.cell(s) !== 0) texts.push(options.through === 'letters' ? tileText(board.cell(s), alphabet) : '.');
     else break;
   }
   if (covered !== placements.length) return notationError('the tiles are not contiguous');
