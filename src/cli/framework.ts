@@ -54,6 +54,8 @@ export interface Context {
   readonly io: CliIo;
   readonly json: boolean;
   readonly command: Command;
+  /** The options given on the command line (not those left at their default). */
+  readonly explicit: ReadonlySet<string>;
   /** The dictionary of `--dict FILE` or the embedded default, loaded on first call (a file error ends the command, exit 2). */
   dictionary(): Dictionary;
 }
@@ -137,6 +139,7 @@ export async function runCommand(c: Command, argv: readonly string[], io: CliIo)
       io,
       json,
       command: c,
+      explicit,
       dictionary: () => (dictionary ??= dictionaryOption(values)),
     });
   } catch (e) {

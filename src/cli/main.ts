@@ -3,6 +3,7 @@
 import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './commands/games.js';
 import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
+import { positionCommand } from './commands/position.js';
 import { endgameCommand, pegCommand } from './commands/endgame.js';
 import { simCommand } from './commands/sim.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   dictAnagram,
   dictPattern,
   boardCommand,
+  positionCommand,
   validateCommand,
   bestCommand,
   endgameCommand,

@@ -1,5 +1,3 @@
-import type { Board } from '../../board/board.js';
-import type { GameConfig } from '../../config/config.js';
 import type { Tile } from '../../config/letterset.js';
 import { type EndgameResult, EndgameSolver } from '../../endgame/endgame.js';
 import { unseenTiles } from '../../state/unseen.js';
@@ -14,34 +12,27 @@ import {
   DICT_OPTION,
   EXIT,
   UsageError,
-  configOption,
   emit,
   intOption,
   readBytes,
   type Command,
-  type Context,
 } from '../framework.js';
-import { BOARD_OPTION, boardOption } from './validate.js';
-
-/** The configuration, the board and the rack to move (`--hand`) of an endgame command. */
-async function position(ctx: Context): Promise<{ config: GameConfig; board: Board; hand: readonly Tile[] }> {
-  if (typeof ctx.values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
-  const config = configOption(ctx.values);
-  const board = await boardOption(ctx, config);
-  const hand = handFromLetters(ctx.values.hand, config);
-  if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
-  return { config, board, hand: hand.value };
-}
+import { BOARD_OPTION, CGP_OPTION, cgpLead, commandPosition } from '../position.js';
 
 /** `wordgame endgame`. */
 export const endgameCommand: Command = {
   name: 'endgame',
   summary:
     'Solves an endgame (the bag is empty) exactly by search: the value for the side to move (final spread change, rack adjustments included), the best line and the nodes searched',
-  args: '--hand LETTERS',
+  args: '--hand LETTERS | --cgp CGP',
   options: {
-    hand: { type: 'string', describe: 'the rack of the side to move (required)' },
-    opponent: { type: 'string', describe: "the opponent's rack (default: the unseen tiles, which must fit a rack)" },
+    hand: { type: 'string', describe: 'the rack of the side to move (required without --cgp)' },
+    cgp: CGP_OPTION,
+    opponent: {
+      type: 'string',
+      describe:
+        "the opponent's rack (default: the CGP's second rack when it is given, else the unseen tiles, which must fit a rack)",
+    },
     board: BOARD_OPTION,
     depth: { type: 'string', default: '25', describe: 'plies at most' },
     time: { type: 'string', describe: 'seconds at most (the best line of the last finished depth is kept)' },
@@ -54,19 +45,22 @@ export const endgameCommand: Command = {
     dict: DICT_OPTION,
     timings: { type: 'boolean', default: false, describe: 'also print the time and nodes a second (JSON included)' },
   },
+  conflicts: [['cgp', 'board']],
   examples: [
     'wordgame endgame --board board.txt --hand EIQSTU',
     'wordgame endgame --board board.txt --hand AEI --opponent DGRT --time 5 --json',
+    'wordgame endgame --cgp position.cgp --time 5',
   ],
   async run(ctx) {
     const { values } = ctx;
-    const { config, board, hand } = await position(ctx);
+    const { config, board, hand, cgp } = await commandPosition(ctx);
     let opponent: Tile[];
     if (typeof values.opponent === 'string') {
       const o = handFromLetters(values.opponent, config);
       if (!o.ok) throw new UsageError(`--opponent: ${o.error.cause ?? o.error.message}`);
       opponent = [...o.value];
-    } else {
+    } else if (cgp !== undefined && (cgp.racks[1]?.length ?? 0) > 0) opponent = [...(cgp.racks[1] ?? [])];
+    else {
       const unseen = unseenTiles(config, board, hand);
       if (unseen === undefined)
         throw new UsageError('the board and the hand hold more of some tile than the letterset has');
@@ -141,11 +135,16 @@ export const pegCommand: Command = {
   name: 'peg',
   summary:
     'Ranks the plays of a pre-endgame (one tile in the bag) by solving the endgame after each play for every tile the bag may hold: win chance and mean spread',
-  args: '--hand LETTERS',
+  args: '--hand LETTERS | --cgp CGP',
   options: {
-    hand: { type: 'string', describe: 'the rack of the side to move (required)' },
+    hand: { type: 'string', describe: 'the rack of the side to move (required without --cgp)' },
     board: BOARD_OPTION,
-    spread: { type: 'string', default: '0', describe: 'the current score difference of the side to move' },
+    cgp: CGP_OPTION,
+    spread: {
+      type: 'string',
+      default: '0',
+      describe: "the current score difference of the side to move (default: the CGP's scores, else 0)",
+    },
     candidates: { type: 'string', default: '10', describe: 'plays examined, best by score first' },
     time: { type: 'string', default: '1', describe: 'seconds for each endgame' },
     config: CONFIG_OPTION,
@@ -156,13 +155,14 @@ export const pegCommand: Command = {
       describe: 'also print the endgames solved, nodes and time (JSON included)',
     },
   },
+  conflicts: [['cgp', 'board']],
   examples: [
-    'wordgame peg --board board.txt --hand AEINRST --spread -12',
+    'wordgame peg --board board.txt --hand AEINRST --spread=-12',
     'wordgame peg --board board.txt --hand DEIOPRS --candidates 5 --json',
   ],
   async run(ctx) {
     const { values } = ctx;
-    const { config, board, hand } = await position(ctx);
+    const { config, board, hand, cgp } = await commandPosition(ctx);
     const unseen = unseenTiles(config, board, hand);
     if (unseen === undefined)
       throw new UsageError('the board and the hand hold more of some tile than the letterset has');
@@ -170,7 +170,7 @@ export const pegCommand: Command = {
       throw new UsageError(
         `${unseen.length} tiles are unseen; a pre-endgame with one tile in the bag has ${config.handSize + 1}`,
       );
-    const spread = Number(values.spread);
+    const spread = cgp !== undefined && !ctx.explicit.has('spread') ? cgpLead(cgp) : Number(values.spread);
     if (!Number.isInteger(spread)) throw new UsageError('--spread takes a whole number');
     const seconds = Number(values.time);
     if (!(seconds > 0 && seconds <= 3600)) throw new UsageError('--time takes seconds, more than 0');

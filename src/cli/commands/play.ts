@@ -13,7 +13,6 @@ import { Code } from '../../errors/error.js';
 import { randomSeed } from '../../game/settings.js';
 import { MoveGenerator } from '../../movegen/generator.js';
 import { allPlays } from '../../movegen/search.js';
-import { handFromLetters } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
 import { moveInput, validateMove } from '../../rules/crossword.js';
 import {
@@ -27,7 +26,7 @@ import {
   intOption,
   type Command,
 } from '../framework.js';
-import { BOARD_OPTION, boardOption } from './validate.js';
+import { BOARD_OPTION, CGP_OPTION, commandPosition } from '../position.js';
 
 /** AI players by name. */
 export function playerByName(name: string, config: GameConfig, dictionary?: () => Dictionary): Player | undefined {
@@ -59,36 +58,40 @@ export function playerByName(name: string, config: GameConfig, dictionary?: () =
 export const bestCommand: Command = {
   name: 'best',
   summary: 'Lists the highest-scoring plays of a hand on a board, with the words each forms.',
-  args: '--hand LETTERS',
+  args: '--hand LETTERS | --cgp CGP',
   options: {
-    hand: { type: 'string', describe: 'the hand: glyphs, ? for a blank (required)' },
+    hand: {
+      type: 'string',
+      describe: 'the hand: glyphs, ? for a blank (required without --cgp, whose rack to move it replaces)',
+    },
     board: BOARD_OPTION,
+    cgp: CGP_OPTION,
     n: { type: 'string', short: 'n', default: '10', describe: 'how many plays to print' },
     all: { type: 'boolean', default: false, describe: 'print every valid play' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
   },
-  conflicts: [['n', 'all']],
+  conflicts: [
+    ['n', 'all'],
+    ['cgp', 'board'],
+  ],
   examples: [
     'wordgame best --hand AEINRST',
+    'wordgame best --cgp "15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0 lex NWL20;" -n 3',
     'wordgame best --board board.txt --hand QU?ERTY -n 3 --json',
     'wordgame best --hand RETAINS --all --json',
   ],
   async run(ctx) {
     const { values } = ctx;
-    if (typeof values.hand !== 'string') throw new UsageError('give the hand with --hand LETTERS');
     const n = intOption(values, 'n', 1, 10_000_000) as number;
-    const config = configOption(values);
-    const board = await boardOption(ctx, config);
-    const hand = handFromLetters(values.hand, config);
-    if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
+    const { config, board, hand } = await commandPosition(ctx);
     const dictionary = ctx.dictionary();
     const gen = MoveGenerator.create(config, dictionary, board);
     if (!gen.ok) throw new CommandError(gen.error, EXIT.USAGE);
-    const plays = allPlays(gen.value, hand.value);
+    const plays = allPlays(gen.value, hand);
     const shown = values.all === true ? plays : plays.slice(0, n);
     const detail = shown.map((p) => {
-      const m = validateMove(moveInput(p.placements, config), { board, hand: hand.value, config, dictionary });
+      const m = validateMove(moveInput(p.placements, config), { board, hand, config, dictionary });
       return { notation: p.notation, score: p.score, words: m.ok ? m.value.words.map((w) => w.word) : [] };
     });
     const truncated = shown.length < plays.length;

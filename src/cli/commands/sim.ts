@@ -1,6 +1,6 @@
 import type { Placement } from '../../board/board.js';
 import { parseSquareName } from '../../notation/square.js';
-import { formatTiles, handFromLetters, parseTiles } from '../../notation/tokens.js';
+import { formatTiles, parseTiles } from '../../notation/tokens.js';
 import { LeaveTable } from '../../leaves/table.js';
 import { loadDefaultLeaves } from '../../node/files.js';
 import { simulateOnWorkers } from '../../node/sim.js';
@@ -13,29 +13,33 @@ import {
   DICT_OPTION,
   EXIT,
   UsageError,
-  configOption,
   emit,
   intOption,
   readBytes,
   type Command,
 } from '../framework.js';
-import { BOARD_OPTION, boardOption } from './validate.js';
+import { BOARD_OPTION, CGP_OPTION, cgpLead, commandPosition } from '../position.js';
 
 /** `wordgame sim`. */
 export const simCommand: Command = {
   name: 'sim',
   summary:
     'Chooses a play by Monte Carlo simulation: the top plays by equity, each played out against the same random opponent racks and draws for a few turns; win chance, spread and confidence intervals, stopping when one play is best at 99 %',
-  args: '--hand LETTERS',
+  args: '--hand LETTERS | --cgp CGP',
   options: {
-    hand: { type: 'string', describe: 'the rack of the side to move (required)' },
+    hand: { type: 'string', describe: 'the rack of the side to move (required without --cgp)' },
     board: BOARD_OPTION,
+    cgp: CGP_OPTION,
     unseen: {
       type: 'string',
       describe:
         'the tiles the side to move cannot see, bag and opponent rack (default: computed from the board, the hand and the letterset)',
     },
-    lead: { type: 'string', default: '0', describe: "the score of the side to move minus the opponent's" },
+    lead: {
+      type: 'string',
+      default: '0',
+      describe: "the score of the side to move minus the opponent's (default: the CGP's scores, else 0)",
+    },
     plies: {
       type: 'string',
       default: '2',
@@ -73,19 +77,17 @@ export const simCommand: Command = {
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
   },
+  conflicts: [['cgp', 'board']],
   examples: [
-    'wordgame sim --board board.txt --hand AEINRST --lead -25',
+    'wordgame sim --board board.txt --hand AEINRST --lead=-25',
+    'wordgame sim --cgp "15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0 lex NWL20;" --iterations 100',
     'wordgame sim --board board.txt --hand EHMOSTY --opponent-play G8,H8,I8,J8',
     'wordgame sim --board board.txt --hand DEIOPRS --time 5s --workers 2 --json',
   ],
   async run(ctx) {
     const { values } = ctx;
-    if (typeof values.hand !== 'string') throw new UsageError('give the rack to move with --hand LETTERS');
-    const config = configOption(ctx.values);
-    const board = await boardOption(ctx, config);
-    const hand = handFromLetters(values.hand, config);
-    if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
-    let unseen = unseenTiles(config, board, hand.value);
+    const { config, board, hand, cgp } = await commandPosition(ctx);
+    let unseen = unseenTiles(config, board, hand);
     if (typeof values.unseen === 'string') {
       const u = parseTiles(values.unseen, config.alphabet);
       if (!u.ok) throw new UsageError(`--unseen: ${u.error.cause ?? u.error.message}`);
@@ -93,7 +95,7 @@ export const simCommand: Command = {
     }
     if (unseen === undefined)
       throw new UsageError('the board and the hand hold more of some tile than the letterset has');
-    const lead = Number(values.lead);
+    const lead = cgp !== undefined && !ctx.explicit.has('lead') ? cgpLead(cgp) : Number(values.lead);
     if (!Number.isInteger(lead)) throw new UsageError('--lead takes a whole number');
     let timeMs: number | undefined;
     if (typeof values.time === 'string') {
@@ -142,7 +144,7 @@ export const simCommand: Command = {
       ...(typeof values.dict === 'string' ? { dictionary: readBytes(values.dict) } : {}),
       ...(leaves === undefined ? {} : { leaves }),
       cells: board.cells(),
-      rack: [...hand.value],
+      rack: [...hand],
       unseen,
       lead,
       ...(opponentPlay === undefined ? {} : { opponentPlay }),

@@ -1,55 +1,26 @@
-import { Board } from '../../board/board.js';
 import type { GameConfig } from '../../config/config.js';
 import type { WordLookup } from '../../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../../errors/error.js';
-import { parseBoard } from '../../notation/board-text.js';
 import { parsePlay } from '../../notation/move.js';
 import { formatPosition, parseSquareName } from '../../notation/square.js';
-import { handFromLetters } from '../../notation/tokens.js';
+import type { Board } from '../../board/board.js';
 import { err, ok, type Result } from '../../result.js';
 import { type MoveInput, moveInput, validateMove } from '../../rules/crossword.js';
 import { PERMISSIVE } from '../../rules/lookup.js';
-import {
-  CONFIG_OPTION,
-  CommandError,
-  DICT_OPTION,
-  EXIT,
-  UsageError,
-  configOption,
-  describeError,
-  emit,
-  readText,
-  type Command,
-  type Context,
-} from '../framework.js';
-
-/** The board of `--board FILE|-`, or the empty board; a bad board is a file error (exit 2). */
-export async function boardOption(ctx: Context, config: GameConfig): Promise<Board> {
-  const file = ctx.values.board;
-  if (typeof file !== 'string') return Board.empty(config.layout.rows, config.layout.cols);
-  const b = parseBoard(await readText(ctx.io, file, 'board'), config.alphabet, config.layout);
-  if (!b.ok)
-    throw new CommandError(
-      { ...b.error, cause: `${file === '-' ? 'standard input' : file}: ${b.error.cause ?? b.error.message}` },
-      EXIT.USAGE,
-    );
-  return b.value;
-}
-
-/** The `--board` option. */
-export const BOARD_OPTION = {
-  type: 'string',
-  describe: 'the board: a board file, or - for standard input (default: empty)',
-} as const;
+import { CONFIG_OPTION, DICT_OPTION, EXIT, UsageError, describeError, emit, type Command } from '../framework.js';
+import { BOARD_OPTION, CGP_OPTION, commandPosition } from '../position.js';
 
 /** `wordgame validate`: checks and scores one move; exit 0 when valid, 1 when not, 2 on usage errors. */
 export const validateCommand: Command = {
   name: 'validate',
   summary:
     "Checks one crossword move against the rules and the dictionary, and scores it (exit 1 when it breaks a rule, with the rule's code).",
-  args: '--hand LETTERS (--move "8H WORD" | --tiles "H8=W I8=o")',
+  args: '(--hand LETTERS | --cgp CGP) (--move "8H WORD" | --tiles "H8=W I8=o")',
   options: {
-    hand: { type: 'string', describe: 'the hand: glyphs, ? for a blank (required)' },
+    hand: {
+      type: 'string',
+      describe: 'the hand: glyphs, ? for a blank (required without --cgp, whose rack to move it replaces)',
+    },
     move: {
       type: 'string',
       describe:
@@ -61,6 +32,7 @@ export const validateCommand: Command = {
         'the move as SQUARE=GLYPH items (column letter, row number), lower case for a blank, ? for a blank naming nothing',
     },
     board: BOARD_OPTION,
+    cgp: CGP_OPTION,
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     permissive: { type: 'boolean', default: false, describe: 'accept every word (check the placement rules only)' },
@@ -68,27 +40,25 @@ export const validateCommand: Command = {
   conflicts: [
     ['move', 'tiles'],
     ['dict', 'permissive'],
+    ['cgp', 'board'],
   ],
   examples: [
     'wordgame validate --hand DINNVWY --move "8D WINDY"',
     'wordgame validate --board board.txt --hand ST? --tiles "H9=q I9=T" --json',
     'wordgame validate --hand QZX --move "8H QZX" --permissive',
+    'wordgame validate --cgp "15/15/15/15/15/15/15/7CAT5/15/15/15/15/15/15/15 SHOE?RT/ 0/0 0" --move "K8 S"',
   ],
   async run(ctx) {
     const { values } = ctx;
-    if (typeof values.hand !== 'string') throw new UsageError('give the hand with --hand LETTERS');
     if (values.move === undefined && values.tiles === undefined)
       throw new UsageError('give the move with --move or --tiles');
-    const config = configOption(values);
-    const board = await boardOption(ctx, config);
-    const hand = handFromLetters(values.hand, config);
-    if (!hand.ok) throw new UsageError(`--hand: ${hand.error.cause ?? hand.error.message}`);
+    const { config, board, hand } = await commandPosition(ctx);
     const dictionary: WordLookup = values.permissive === true ? PERMISSIVE : ctx.dictionary();
     const move =
       typeof values.move === 'string'
         ? moveFromNotation(values.move, board, config)
         : moveFromTiles(String(values.tiles), config);
-    const result = move.ok ? validateMove(move.value, { board, hand: hand.value, config, dictionary }) : move;
+    const result = move.ok ? validateMove(move.value, { board, hand, config, dictionary }) : move;
     if (!result.ok) {
       if (ctx.json) emit(ctx.io, { ok: false, error: result.error });
       else ctx.io.out(`invalid: ${describeError(result.error)}\n`);
