@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { joinNegativeValues } from '../src/cli/framework.js';
 import { COMMANDS } from '../src/cli/main.js';
 import { cli } from './cli-helpers.js';
 
@@ -20,6 +21,22 @@ describe('the wordgame command line', () => {
     expect(general.out).toMatch(/exit codes: 0 success/);
     expect((await cli(['dict', '--help'])).out).toContain('dict build');
     expect((await cli(['help', 'nope'])).code).toBe(2);
+  });
+
+  it('takes a negative number as the value of an option (--lead -25), as --lead=-25', async () => {
+    const options = { lead: { type: 'string' as const }, json: { type: 'boolean' as const } };
+    expect(joinNegativeValues(['--lead', '-25', '--json', '-5'], options)).toEqual(['--lead=-25', '--json', '-5']);
+    expect(joinNegativeValues(['--json', '-5'], options)).toEqual(['--json', '-5']);
+    const cgp = '15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0;';
+    const run = (lead: string[]) =>
+      cli(['sim', '--cgp', cgp.replace(';', ''), ...lead, '--iterations', '8', '--candidates', '2', '--json']);
+    const result = (out: string) => ({ ...JSON.parse(out), ms: undefined });
+    const spaced = await run(['--lead', '-25']);
+    const joined = await run(['--lead=-25']);
+    const fromScores = await run([]);
+    expect(spaced.code).toBe(0);
+    expect(result(spaced.out)).toEqual(result(joined.out));
+    expect(result(spaced.out)).not.toEqual(result(fromScores.out)); // the lead counts: 12 from the scores
   });
 
   it('answers usage errors with exit 2 and names the problem', async () => {

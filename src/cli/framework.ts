@@ -99,6 +99,31 @@ export function helpText(c: Command): string {
   return lines.join('\n');
 }
 
+/**
+ * The arguments with a negative number after an option that takes a value joined to it
+ * (`--spread -12` as `--spread=-12`): node's parser would take `-12` for an option and refuse it
+ * as ambiguous.
+ */
+export function joinNegativeValues(argv: readonly string[], options: ParseArgsConfig['options']): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : undefined;
+    if (
+      name !== undefined &&
+      !name.includes('=') &&
+      options?.[name]?.type === 'string' &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Runs a command on its arguments: parses, answers `--help`, runs, and turns errors into output and exit codes. */
 export async function runCommand(c: Command, argv: readonly string[], io: CliIo): Promise<number> {
   const wantsJson = argv.includes('--json');
@@ -115,7 +140,13 @@ export async function runCommand(c: Command, argv: readonly string[], io: CliIo)
         ...(o.multiple === true ? { multiple: true } : {}),
       } as NonNullable<ParseArgsConfig['options']>[string];
     }
-    const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
+    const parsed = parseArgs({
+      args: joinNegativeValues(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
     values = parsed.values as Record<string, string | boolean | undefined>;
     positionals = parsed.positionals;
     for (const t of parsed.tokens) if (t.kind === 'option') explicit.add(t.name);
