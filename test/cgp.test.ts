@@ -73,6 +73,12 @@ describe('CGP', () => {
       'lm',
     ]);
     expect(formatCgp(r.position, r.config)).toBe(text);
+    // The offset of a faulty operation is where it starts, with or without an operand.
+    for (const op of ['bb;', 'bb x;', 'cr quadruple;'])
+      expect(failure(parseCgp(`${EMPTY} A/B 0/0 0 lex NWL20; ${op}`)).detail).toEqual({
+        reason: 'operation',
+        at: EMPTY.length + 22,
+      });
     for (const [op, reason] of [
       ['bb x;', 'operation'],
       ['cr quadruple;', 'operation'],

@@ -66,6 +66,12 @@ describe('positions as CGP on the command line', () => {
     const bad = await cli(['best', '--cgp', '15/15 AB/ 0/0 0', '--json']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).error).toMatchObject({ code: 90400, detail: { reason: 'board', at: 0 } });
+    writeFileSync(join(dir, 'empty.txt'), '...............\n'.repeat(15));
+    const tooMany = await cli(['position', '--board', join(dir, 'empty.txt'), '--hand', 'ZZ', '--to', 'cgp']);
+    expect([tooMany.code, tooMany.err.split('\n')[0]]).toEqual([
+      2,
+      'wordgame position: CGP at 0: 2 Z tiles; the letterset has 1',
+    ]);
     const both = await cli(['best', '--cgp', QUOTE, '--board', 'x.txt']);
     expect(both.code).toBe(2);
     expect(both.err).toContain('--cgp and --board cannot be given together');

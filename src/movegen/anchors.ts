@@ -7,7 +7,7 @@ import type { PriorPlays } from './prior.js';
 import { MAX_RACK, type SearchRack } from './rack.js';
 
 /** Size of the extent-bound region that never prunes (read by the searches that visit every play). */
-export const OPEN_EXTENTS = (MAX_RACK + 2) * (MAX_RACK + 3);
+const OPEN_EXTENTS = (MAX_RACK + 2) * (MAX_RACK + 3);
 
 /**
  * The anchors of a search and their bounds. An anchor is the last tile of each block of board

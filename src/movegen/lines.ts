@@ -4,9 +4,9 @@ import { BLANK } from '../config/letterset.js';
 import { arcOf, type SearchGraph } from './graph.js';
 
 /** Every glyph code 1-31 of a set's low word (bit 0 is the GADDAG separator's). */
-export const ALL_LO = 0xfffffffe;
+const ALL_LO = 0xfffffffe;
 /** Every glyph code 32-63 of a set's high word. */
-export const ALL_HI = 0xffffffff;
+const ALL_HI = 0xffffffff;
 
 /**
  * The board as the move generator reads it: both directions stored line-major, so a down line

@@ -167,6 +167,8 @@ export function parseCgp(text: string, options: CgpOptions = {}): Result<ParsedC
   const rest = turnField.at + turnField.text.length;
   // Operations: `opcode operand;` each, a space before each.
   const operations: CgpOperation[] = [];
+  /** Where each operation starts in the text. */
+  const starts: number[] = [];
   for (let at = rest; at < text.length;) {
     if (text[at] !== ' ' || text[at + 1] === ' ' || at + 1 >= text.length)
       return problem('syntax', at, 'operations follow the fields, one space before each');
@@ -187,6 +189,7 @@ export function parseCgp(text: string, options: CgpOptions = {}): Result<ParsedC
     if (operations.length === CGP_MAX_OPERATIONS)
       return problem('operation', start, `more than ${CGP_MAX_OPERATIONS} operations`);
     operations.push({ opcode, operand });
+    starts.push(start);
     at = semi + 1;
   }
   let config: GameConfig;
@@ -209,7 +212,7 @@ export function parseCgp(text: string, options: CgpOptions = {}): Result<ParsedC
     let c = 0;
     for (let k = 0; k < row.length;) {
       const at = offset + k;
-      const digits = /^[0-9]+/.exec(row.slice(k, k + 3));
+      const digits = /^[0-9]+/.exec(row.slice(k));
       if (digits !== null) {
         const n = Number(digits[0]);
         if (digits[0].startsWith('0'))
@@ -229,8 +232,6 @@ export function parseCgp(text: string, options: CgpOptions = {}): Result<ParsedC
         k = t.end;
       }
       if (c > cols) return problem('board', at, `row ${r + 1} is longer than ${cols} squares`);
-      if (digits !== null && k < row.length && /[0-9]/.test(row[k] as string))
-        return problem('board', at, 'two runs of empty squares in a row');
     }
     if (c !== cols) return problem('board', offset, `row ${r + 1} has ${c} squares, the layout ${cols}`);
     offset += row.length + 1;
@@ -278,9 +279,9 @@ export function parseCgp(text: string, options: CgpOptions = {}): Result<ParsedC
   }
   if (!/^(0|[1-9][0-9]{0,2})$/.test(turnField.text))
     return problem('turns', turnField.at, 'scoreless turns are a whole number under 1,000');
-  for (const op of operations) {
+  for (const [k, op] of operations.entries()) {
     const bad = operandProblem(op, racks.length);
-    if (bad !== undefined) return problem('operation', text.indexOf(`${op.opcode} ${op.operand};`, rest), bad);
+    if (bad !== undefined) return problem('operation', starts[k] as number, bad);
   }
   // No more tiles of a kind than the letterset has (blanks on the board count as blanks).
   const used = new Int32Array(65);

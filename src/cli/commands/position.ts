@@ -1,10 +1,9 @@
 import type { Tile } from '../../config/letterset.js';
-import { type CgpPosition, formatCgp } from '../../notation/cgp.js';
+import { type CgpPosition, formatCgp, parseCgp } from '../../notation/cgp.js';
 import { formatBoard } from '../../notation/board-text.js';
 import { formatTiles, handFromLetters } from '../../notation/tokens.js';
 import { renderBoard } from '../../render/board.js';
 import { makeHand } from '../../state/hand.js';
-import { unseenTiles } from '../../state/unseen.js';
 import { CONFIG_OPTION, EXIT, UsageError, configOption, emit, type Command } from '../framework.js';
 import { BOARD_OPTION, CGP_OPTION, boardOption, cgpOption } from '../position.js';
 
@@ -58,9 +57,13 @@ export const positionCommand: Command = {
       if (scores.length !== 2 || scores.some((s) => !/^-?(0|[1-9][0-9]{0,5})$/.test(s)))
         throw new UsageError('--scores takes two whole numbers, the player to move first: 40/28');
       const racks = [rack('hand'), rack('opponent')];
-      if (unseenTiles(config, board, makeHand([...(racks[0] ?? []), ...(racks[1] ?? [])])) === undefined)
-        throw new UsageError('the board and the racks hold more of some tile than the letterset has');
-      position = { board, racks, scores: scores.map(Number), scorelessTurns: 0, operations: [] };
+      // Checked as any CGP is (the tiles against the letterset), by reading back what it writes.
+      const checked = parseCgp(
+        formatCgp({ board, racks, scores: scores.map(Number), scorelessTurns: 0, operations: [] }, config),
+        { config },
+      );
+      if (!checked.ok) throw new UsageError(checked.error.cause ?? checked.error.message);
+      position = checked.value.position;
     }
     const cgp = formatCgp(position, config);
     const rows = formatBoard(position.board, config.alphabet).trimEnd().split('\n');
