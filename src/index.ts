@@ -149,7 +149,27 @@ export { winProbability, DEFAULT_WIN_MODEL, WinTableBuilder, type WinModel } fro
 
 // Whole games between players
 export { selfPlay, exportSelfPlay, type SelfPlayGame, type SelfPlayTurn } from './autoplay/selfplay.js';
-export { Autoplayer, AUTOPLAY_MAX_TURNS, type AutoplayPlayer, type AutoplayGame } from './autoplay/autoplay.js';
+export {
+  Autoplayer,
+  AUTOPLAY_MAX_TURNS,
+  type AutoplayPlayer,
+  type AutoplayGame,
+  type AutoplaySummary,
+  type PairResult,
+} from './autoplay/autoplay.js';
+
+// Matches between engines (built-in players, or external programs through wordgame-engine/node)
+export { type MatchEngine, type MoveRequest, type EngineFault } from './match/engine.js';
+export { builtinEngine } from './match/builtin.js';
+export { playMatchGame, type MatchGame, type MatchGameOptions, type MatchTurn, type MatchFault } from './match/game.js';
+export {
+  playMatch,
+  summarizeMatch,
+  type MatchOptions,
+  type MatchSummary,
+  type MatchPairResult,
+  type PairRecord,
+} from './match/match.js';
 
 // Boggle
 export { DICE_SETS, defaultDiceSet, boggleScore, BOGGLE_SCORES, type DiceSet } from './boggle/dice.js';
@@ -227,7 +247,7 @@ export {
 export { replayGame } from './game/replay.js';
 export { playerView } from './game/view.js';
 export { gameToGcg } from './game/gcg.js';
-export { classicToCgp } from './game/cgp.js';
+export { classicToCgp, classicFromCgp } from './game/cgp.js';
 export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';
 
 // Game records

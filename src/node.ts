@@ -1,13 +1,15 @@
 /**
  * `wordgame-engine/node`: the Node-only part. Reads and writes dictionary files, loads the
- * embedded English dictionary, and runs autoplay on worker threads or, through a BullMQ queue on
- * Redis (optional dependencies), on many machines. Classes are the core's own (one copy across
- * entries).
+ * embedded English dictionary, runs autoplay on worker threads or, through a BullMQ queue on
+ * Redis (optional dependencies), on many machines, and plays matches against external engines.
+ * Classes are the core's own (one copy across entries).
  *
  * @packageDocumentation
  */
 export * from './node/files.js';
-export { runAutoplay, prepareJob, type AutoplayJob } from './node/autoplay.js';
+export { runAutoplay, prepareJob, playerFromSpec, type AutoplayJob } from './node/autoplay.js';
+export { runMatch, type MatchJob, type RunMatchOptions } from './node/match.js';
+export { externalEngine, MAX_ENGINE_LINE, type ExternalEngineOptions } from './node/external-engine.js';
 export { learnLeaves, playLeavesShard, type LeavesJob, type LeavesShard } from './node/leaves.js';
 export { simulateOnWorkers } from './node/sim.js';
 export { solveEndgameParallel, solveEndgameShard, type EndgameJob } from './node/endgame.js';

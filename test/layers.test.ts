@@ -28,6 +28,7 @@ const LAYERS = [
   'endgame',
   'sim',
   'autoplay',
+  'match',
   'node',
   'cli',
   'entries',

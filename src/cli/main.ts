@@ -4,6 +4,7 @@ import { anagramGameCommand, duplicateCommand, gcgExport, gcgReplay } from './co
 import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
 import { positionCommand } from './commands/position.js';
+import { matchCommand } from './commands/match.js';
 import { endgameCommand, pegCommand } from './commands/endgame.js';
 import { simCommand } from './commands/sim.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   selfplayCommand,
   autoplayCommand,
   workerCommand,
+  matchCommand,
   leavesBuild,
   leavesInfo,
   boggleNew,

@@ -379,6 +379,13 @@ const EXTENSION_ROWS: readonly Row[] = [
     'line',
   ],
   [90500, 'USAGE', 'Usage error', 'A command was given unknown, missing or conflicting arguments.'],
+  [
+    90600,
+    'ENGINE_FAILED',
+    'Engine failed',
+    'A match engine could not be started, or kept failing (timeouts, crashes) after restarts.',
+    'engine',
+  ],
 ];
 
 function toEntry([code, name, title, description, param]: Row, extension: boolean): CatalogueEntry {

@@ -113,6 +113,7 @@ export const Code = {
   BAD_STATE: 90401,
   BAD_RECORD: 90402,
   USAGE: 90500,
+  ENGINE_FAILED: 90600,
 } as const;
 
 /** A code of the catalogue or of the engine's extensions. */

@@ -9,7 +9,8 @@ import {
   summarizePairs,
 } from '../autoplay/autoplay.js';
 import { heuristicLeaves } from '../leaves/heuristic.js';
-import { presetConfig } from '../config/config.js';
+import { type GameConfig, presetConfig } from '../config/config.js';
+import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/table.js';
 import { EndgameSolver } from '../endgame/endgame.js';
@@ -45,74 +46,90 @@ export function prepareJob(job: AutoplayJob): Result<Autoplayer, EngineError> {
   const dict = dictionaryOrDefault(job.dictionary);
   if (!dict.ok) return dict;
   const players: AutoplayPlayer[] = [];
-  for (const full of job.players) {
-    // `SPEC+endgame[:NODES]`: the same player, solving endgames (NODES nodes a move) once the bag is empty.
-    const [spec = '', suffix] = full.split('+', 2);
-    let endgame: { solver: EndgameSolver; nodes: number } | undefined;
-    if (suffix !== undefined) {
-      const m = /^endgame(?::(\d{1,9}))?$/.exec(suffix);
-      if (m === null)
-        return err(
-          engineError(Code.BAD_QUERY, {
-            param: full,
-            cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES`,
-          }),
-        );
-      const solver = EndgameSolver.create(config.value, dict.value);
-      if (!solver.ok) return solver;
-      endgame = { solver: solver.value, nodes: m[1] === undefined ? 50_000 : Number(m[1]) };
-    }
-    const withEndgame = (p: AutoplayPlayer): AutoplayPlayer =>
-      endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes };
-    if (spec === 'static') players.push(withEndgame({ name: spec }));
-    else if (spec === 'heuristic') players.push(withEndgame({ name: spec, leaves: heuristicLeaves(config.value) }));
-    else if (/^sim(?::\d{1,7}(?::\d{1,3})?)?(?::infer)?$/.test(spec)) {
-      // `sim[:ITERATIONS[:CANDIDATES]][:infer]`: simulates every move while the bag has tiles (200 iterations and 10 candidates at most by default), with the embedded leaves; `:infer` infers the opponent's kept tiles from their last play.
-      const leaves = defaultLeaveValues(config.value);
-      if (!leaves.ok) return leaves;
-      const infer = spec.endsWith(':infer');
-      const [, it = '200', cands = '10'] = (infer ? spec.slice(0, -':infer'.length) : spec).split(':');
-      const iterations = Number(it);
-      const candidates = Number(cands);
-      if (!(iterations >= 1 && candidates >= 1 && candidates <= 100))
-        return err(
-          engineError(Code.BAD_QUERY, {
-            param: spec,
-            cause: 'sim:ITERATIONS:CANDIDATES takes at least 1 iteration and 1 to 100 candidates',
-          }),
-        );
-      players.push(
-        withEndgame({
-          name: spec,
-          leaves: leaves.value,
-          endgameEquity: true,
-          sim: { options: { iterations, candidates, minIterations: Math.min(16, iterations), checkEvery: 16 }, infer },
+  for (const spec of job.players) {
+    const player = playerFromSpec(spec, config.value, dict.value);
+    if (!player.ok) return player;
+    players.push(player.value);
+  }
+  return Autoplayer.create(config.value, dict.value, players);
+}
+
+/**
+ * A player from its spec (see {@link AutoplayJob.players}): `static`, `leave`, `heuristic`,
+ * `klv:FILE`, `sim[:ITERATIONS[:CANDIDATES]][:infer]`, each with an optional `+endgame[:NODES]`.
+ * BAD_QUERY (90201) for an unknown spec, FILE_UNREADABLE and the leave reader's codes for a
+ * `klv:` file.
+ */
+export function playerFromSpec(
+  full: string,
+  config: GameConfig,
+  dictionary: Dictionary,
+): Result<AutoplayPlayer, EngineError> {
+  // `SPEC+endgame[:NODES]`: the same player, solving endgames (NODES nodes a move) once the bag is empty.
+  const [spec = '', suffix] = full.split('+', 2);
+  let endgame: { solver: EndgameSolver; nodes: number } | undefined;
+  if (suffix !== undefined) {
+    const m = /^endgame(?::(\d{1,9}))?$/.exec(suffix);
+    if (m === null)
+      return err(
+        engineError(Code.BAD_QUERY, {
+          param: full,
+          cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES`,
         }),
       );
-    } else if (spec === 'leave') {
-      const leaves = defaultLeaveValues(config.value);
-      if (!leaves.ok) return leaves;
-      players.push(withEndgame({ name: spec, leaves: leaves.value, endgameEquity: true }));
-    } else if (spec.startsWith('klv:')) {
-      const file = spec.slice(4);
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(file);
-      } catch (e) {
-        return err(engineError(Code.FILE_UNREADABLE, { param: file, cause: (e as Error).message }));
-      }
-      const table = LeaveTable.fromKlv(bytes, config.value.alphabet.size);
-      if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
-      players.push(withEndgame({ name: spec, leaves: table.value, endgameEquity: true }));
-    } else
+    const solver = EndgameSolver.create(config, dictionary);
+    if (!solver.ok) return solver;
+    endgame = { solver: solver.value, nodes: m[1] === undefined ? 50_000 : Number(m[1]) };
+  }
+  const withEndgame = (p: AutoplayPlayer): Result<AutoplayPlayer, EngineError> =>
+    ok(endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes });
+  if (spec === 'static') return withEndgame({ name: spec });
+  if (spec === 'heuristic') return withEndgame({ name: spec, leaves: heuristicLeaves(config) });
+  if (/^sim(?::\d{1,7}(?::\d{1,3})?)?(?::infer)?$/.test(spec)) {
+    // `sim[:ITERATIONS[:CANDIDATES]][:infer]`: simulates every move while the bag has tiles (200 iterations and 10 candidates at most by default), with the embedded leaves; `:infer` infers the opponent's kept tiles from their last play.
+    const leaves = defaultLeaveValues(config);
+    if (!leaves.ok) return leaves;
+    const infer = spec.endsWith(':infer');
+    const [, it = '200', cands = '10'] = (infer ? spec.slice(0, -':infer'.length) : spec).split(':');
+    const iterations = Number(it);
+    const candidates = Number(cands);
+    if (!(iterations >= 1 && candidates >= 1 && candidates <= 100))
       return err(
         engineError(Code.BAD_QUERY, {
           param: spec,
-          cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic, klv:FILE or sim[:ITERATIONS[:CANDIDATES]][:infer] (each may end with +endgame)`,
+          cause: 'sim:ITERATIONS:CANDIDATES takes at least 1 iteration and 1 to 100 candidates',
         }),
       );
+    return withEndgame({
+      name: spec,
+      leaves: leaves.value,
+      endgameEquity: true,
+      sim: { options: { iterations, candidates, minIterations: Math.min(16, iterations), checkEvery: 16 }, infer },
+    });
   }
-  return Autoplayer.create(config.value, dict.value, players);
+  if (spec === 'leave') {
+    const leaves = defaultLeaveValues(config);
+    if (!leaves.ok) return leaves;
+    return withEndgame({ name: spec, leaves: leaves.value, endgameEquity: true });
+  }
+  if (spec.startsWith('klv:')) {
+    const file = spec.slice(4);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      return err(engineError(Code.FILE_UNREADABLE, { param: file, cause: (e as Error).message }));
+    }
+    const table = LeaveTable.fromKlv(bytes, config.alphabet.size);
+    if (!table.ok) return err({ ...table.error, cause: `${file}: ${table.error.cause ?? table.error.message}` });
+    return withEndgame({ name: spec, leaves: table.value, endgameEquity: true });
+  }
+  return err(
+    engineError(Code.BAD_QUERY, {
+      param: spec,
+      cause: `unknown player ${JSON.stringify(spec)}: static, leave, heuristic, klv:FILE or sim[:ITERATIONS[:CANDIDATES]][:infer] (each may end with +endgame)`,
+    }),
+  );
 }
 
 /** Runs a job on `workers` threads (1: in this thread); `onPairs` reports progress (pairs done). */
