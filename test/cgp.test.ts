@@ -10,7 +10,9 @@ import {
   Code,
   MoveGenerator,
   allPlays,
+  classicFromCgp,
   classicToCgp,
+  bestPlay,
   formatCgp,
   formatMoveString,
   handFromLetters,
@@ -22,6 +24,7 @@ import {
   type CgpPosition,
   type GameConfig,
 } from 'wordgame-engine';
+import { applyClassicPlay } from 'wordgame-engine/internals';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { FC, failure, unwrap } from './helpers.js';
 
@@ -200,6 +203,44 @@ describe('CGP', () => {
     expect(whole.position.operations).toEqual([{ opcode: 'ld', operand: 'english' }]);
     const seen = classicToCgp(state, en, { viewer: state.toMove });
     expect(seen.racks[1]).toEqual([]);
+  });
+
+  it('reads a position back into a running game: known racks kept, unknown ones dealt from the unseen tiles, the game goes on', () => {
+    const dictionary = unwrap(loadDefaultDictionary());
+    const total = en.letters.counts.reduce((a, b) => a + b, 0) + en.letters.blanks;
+    for (let seed = 1; seed <= 6; seed++) {
+      const state = unwrap(selfPlay(en, dictionary, [staticPlayer, staticPlayer], seed, 4 + 2 * seed)).final;
+      const whole = unwrap(parseCgp(formatCgp(classicToCgp(state, en), en))).position;
+      const game = unwrap(classicFromCgp(whole, en, 7));
+      expect(formatCgp(classicToCgp(game, en), en)).toBe(formatCgp(whole, en));
+      const tiles = (g: typeof game) =>
+        g.tiles.board.cells().filter((c) => c !== 0).length + g.tiles.hands.flat().length + g.tiles.bag.tiles.length;
+      expect(tiles(game)).toBe(total);
+      // One player's view: the opponent's rack is dealt from the unseen tiles, the same for a seed.
+      const seen = classicToCgp(state, en, { viewer: state.toMove });
+      const a = unwrap(classicFromCgp(seen, en, seed));
+      expect(a.tiles.hands[0]).toEqual(state.tiles.hands[state.toMove]);
+      expect(a.tiles.hands[1]).toHaveLength(en.handSize);
+      expect(tiles(a)).toBe(total);
+      expect(unwrap(classicFromCgp(seen, en, seed))).toEqual(a);
+      // And the game is played on to its end.
+      let g = a;
+      for (let turn = 0; !g.over && turn < 100; turn++) {
+        const gen = unwrap(MoveGenerator.create(en, dictionary, g.tiles.board));
+        const play = bestPlay(gen, g.tiles.hands[g.toMove] ?? []);
+        if (play === undefined) break;
+        g = applyClassicPlay(g, en, play.placements, play.score) ?? g;
+      }
+      expect(g.tiles.board.cells().filter((c) => c !== 0).length).toBeGreaterThan(
+        a.tiles.board.cells().filter((c) => c !== 0).length,
+      );
+    }
+  });
+
+  it('refuses a position that is not a game that can go on (BAD_STATE)', () => {
+    expect(failure(classicFromCgp(unwrap(parseCgp(`${EMPTY} AB/CD 0/0 6`)).position, en, 1)).code).toBe(Code.BAD_STATE);
+    const full = unwrap(parseCgp(MAVEN)).position;
+    expect(classicFromCgp(full, en, 1).ok).toBe(true);
   });
 });
 
