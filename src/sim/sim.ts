@@ -582,14 +582,21 @@ export class SimRun {
     return v;
   }
 
-  /** Runs batches here until the stop. */
+  /** Runs batches here until the stop; with a time budget, iteration by iteration, so that it stops on time. */
   runToEnd(): SimResult {
     const tally = this.tally;
+    const timed = this.#opt.timeMs !== Infinity;
     for (;;) {
       const k = tally.nextBatch();
       if (k <= 0) break;
-      this.sample(tally.iterations, tally.iterations + k, tally.live);
-      tally.advance(k);
+      if (!timed) {
+        this.sample(tally.iterations, tally.iterations + k, tally.live);
+        tally.advance(k);
+      } else
+        for (let i = 0; i < k && !tally.outOfTime(); i++) {
+          this.sample(tally.iterations, tally.iterations + 1, tally.live);
+          tally.advance(1);
+        }
       if (tally.check()) break;
     }
     return tally.result();

@@ -154,6 +154,16 @@ export class SimTally {
     return Math.min(target, this.#opt.iterations) - this.iterations;
   }
 
+  /**
+   * With a time budget: true (and the run stopped, on time) once it is spent. A run on one
+   * thread asks after every iteration, so it stops within an iteration of its budget, not a batch.
+   */
+  outOfTime(): boolean {
+    if (this.#stop === undefined && this.#opt.timeMs !== Infinity && now() - this.#start >= this.#opt.timeMs)
+      this.#stop = 'time';
+    return this.#stop === 'time';
+  }
+
   /** Adds sums sampled elsewhere (the layout of {@link stats}). */
   merge(part: Float64Array): void {
     const s = this.stats;
