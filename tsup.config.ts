@@ -15,6 +15,7 @@ export default defineConfig([
       'leaves-worker': 'src/node/leaves-worker.ts',
       'endgame-worker': 'src/node/endgame-worker.ts',
       'sim-worker': 'src/node/sim-worker.ts',
+      'analyze-worker': 'src/node/analyze-worker.ts',
       'sim-web-worker': 'src/sim/web-worker.ts',
     },
     format: ['esm'],

@@ -158,6 +158,20 @@ export {
   type PairResult,
 } from './autoplay/autoplay.js';
 
+// Game analysis: every turn of a record judged by the engine
+export {
+  GameAnalyzer,
+  type AnalysisDepth,
+  type AnalysisOptions,
+  type GameAnalysis,
+  type TurnAnalysis,
+  type PlayerAnalysis,
+  type MoveFigures,
+} from './analysis/analyze.js';
+export { VERDICT_THRESHOLDS, VERDICTS, verdictOf, type Verdict } from './analysis/grade.js';
+export { recordTurns, type RecordTurn, type RecordMove } from './analysis/turns.js';
+export { analysisReport } from './analysis/report.js';
+
 // Matches between engines (built-in players, or external programs through wordgame-engine/node)
 export { type MatchEngine, type MoveRequest, type EngineFault } from './match/engine.js';
 export { builtinEngine } from './match/builtin.js';

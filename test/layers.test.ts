@@ -29,6 +29,7 @@ const LAYERS = [
   'sim',
   'autoplay',
   'match',
+  'analysis',
   'node',
   'cli',
   'entries',

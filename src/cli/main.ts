@@ -5,6 +5,7 @@ import { autoplayCommand, workerCommand } from './commands/autoplay.js';
 import { boardCommand } from './commands/board.js';
 import { positionCommand } from './commands/position.js';
 import { matchCommand } from './commands/match.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { endgameCommand, pegCommand } from './commands/endgame.js';
 import { simCommand } from './commands/sim.js';
 import { leavesBuild, leavesInfo } from './commands/leaves.js';
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   boggleCheck,
   gcgReplay,
   gcgExport,
+  analyzeCommand,
   duplicateCommand,
   anagramGameCommand,
   demoCommand,

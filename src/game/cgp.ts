@@ -18,6 +18,11 @@ const DISTRIBUTION_OF: Readonly<Record<string, string>> = {
   super: 'english_super',
 };
 
+/** The name CGP's `ld` operation gives the letterset of a preset configuration (`english`, `french`…), or undefined. */
+export function cgpDistribution(config: GameConfig): string | undefined {
+  return DISTRIBUTION_OF[config.name];
+}
+
 /**
  * A classic game's position as CGP data (write it with `formatCgp`): the racks and scores from
  * the player to move on, in turn order. With `viewer`, the position as that player sees it: their

@@ -1,3 +1,5 @@
+import { formatPlay } from '../notation/move.js';
+import { scorePlacements } from '../rules/crossword.js';
 import type { Board, Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import { BLANK, type Tile } from '../config/letterset.js';
@@ -65,6 +67,12 @@ export interface SimPosition {
    * are then inferred from it (see {@link RackInference} and {@link SimOptions.inferenceTemperature}).
    */
   readonly opponentPlay?: readonly Placement[];
+  /**
+   * A move simulated among the candidates even when it is not one of the best by equity (an
+   * analysis simulates the move that was played): a valid play's tiles, or the tiles of a trade.
+   * Ignored when it is already a candidate, or when it is not a move of this rack.
+   */
+  readonly include?: { readonly placements: readonly Placement[] } | { readonly traded: readonly Tile[] };
 }
 
 /** The most deals drawn for one iteration when inference rejects them (the last is then kept). */
@@ -207,7 +215,7 @@ export class Simulator {
       inference = r.value;
     }
     if (board !== undefined && gen.currentBoard() !== board) gen.setBoard(board);
-    return ok(new SimRun(this, [...position.rack], unseen, lead, opt, inference));
+    return ok(new SimRun(this, [...position.rack], unseen, lead, opt, inference, position.include));
   }
 
   /** Simulates a position to its stop (in this thread). */
@@ -264,6 +272,7 @@ export class SimRun {
     lead: number,
     opt: ResolvedOptions,
     inference?: RackInference,
+    include?: SimPosition['include'],
   ) {
     this.#sim = sim;
     this.#inference = inference;
@@ -283,7 +292,7 @@ export class SimRun {
     const seen = new Set<string>();
     const bagSize = unseen.length - Math.min(config.handSize, unseen.length);
     const width = config.handSize;
-    const cap = found + 1;
+    const cap = found + 2;
     this.#sq = new Int16Array(cap * width);
     this.#cell = new Uint8Array(cap * width);
     this.#tiles = new Uint8Array(cap);
@@ -356,6 +365,7 @@ export class SimRun {
         n++;
       }
     }
+    if (include !== undefined) n = this.#include(include, rack, bagSize, n);
     this.#count = n;
     this.tally = SimTally.fromResolved(this.#info, this.plies, opt);
     this.#order = new Uint8Array(unseen.length);
@@ -363,7 +373,73 @@ export class SimRun {
     this.#u = new Float64Array(n);
   }
 
-  /** The candidates (static figures), in equity order. */
+  /** Adds the move of {@link SimPosition.include} as candidate `n` unless it is one already or no move of the rack; the new count. */
+  #include(include: NonNullable<SimPosition['include']>, rack: readonly number[], bagSize: number, n: number): number {
+    const sim = this.#sim;
+    const config = sim.config;
+    const width = config.handSize;
+    const kept = [...rack];
+    const take = (t: number): boolean => {
+      const k = kept.indexOf((t & BLANK) !== 0 ? BLANK : t);
+      if (k < 0) return false;
+      kept.splice(k, 1);
+      return true;
+    };
+    const leave = (): number => (kept.length === 0 ? 0 : sim.leaves.leaveValue(Uint8Array.from(kept), kept.length));
+    const key = (cells: readonly { readonly square: number; readonly tile: number }[]) =>
+      cells
+        .map((p) => `${p.square}:${p.tile}`)
+        .sort()
+        .join(' ');
+    if ('placements' in include) {
+      const placements = include.placements;
+      if (placements.length === 0 || placements.length > width || !placements.every((p) => take(p.tile))) return n;
+      if (this.#info.some((c) => c.kind === 'play' && key(c.placements) === key(placements))) return n;
+      const gen = sim.generator;
+      const board = gen.currentBoard();
+      const score = scorePlacements(placements, { board, hand: rack, config, dictionary: gen.dictionary });
+      const sorted = [...placements].sort((a, b) => a.square - b.square);
+      const notation = formatPlay(sorted, board, config.alphabet);
+      if (score < 0 || !notation.ok) return n;
+      sorted.forEach((p, t) => {
+        this.#sq[n * width + t] = p.square;
+        this.#cell[n * width + t] = p.tile;
+      });
+      this.#tiles[n] = sorted.length;
+      this.#score[n] = score;
+      this.#equity[n] = score + leave();
+      this.#info.push({
+        notation: notation.value,
+        kind: 'play',
+        placements: sorted.map((p) => ({ square: p.square, tile: p.tile })),
+        traded: [],
+        score,
+        equity: this.#equity[n] as number,
+      });
+    } else {
+      const out = [...include.traded].sort((a, b) => a - b);
+      if (bagSize < config.minBagToTrade || out.length === 0 || !out.every(take)) return n;
+      if (this.#info.some((c) => c.kind === 'trade' && c.traded.join() === out.join())) return n;
+      this.#tiles[n] = 0;
+      this.#score[n] = 0;
+      this.#equity[n] = leave();
+      this.#tradeN[n] = out.length;
+      this.#trade.set(out, n * width);
+      this.#info.push({
+        notation: `-${out.map((t) => ((t & BLANK) !== 0 ? '?' : (config.alphabet.glyph(t) ?? '?'))).join('')}`,
+        kind: 'trade',
+        placements: [],
+        traded: out,
+        score: 0,
+        equity: this.#equity[n] as number,
+      });
+    }
+    this.#keepN[n] = kept.length;
+    this.#keep.set(kept, n * width);
+    return n + 1;
+  }
+
+  /** The candidates (static figures): the best plays by equity in order, then the best trade, then the included move. */
   get candidates(): readonly SimCandidateInfo[] {
     return this.#info;
   }

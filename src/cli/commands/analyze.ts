@@ -1,0 +1,200 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AnalysisDepth, GameAnalysis } from '../../analysis/analyze.js';
+import { analysisReport } from '../../analysis/report.js';
+import { presetConfig } from '../../config/config.js';
+import type { EngineError } from '../../errors/error.js';
+import { RecordAnalyzer } from '../../node/analyze.js';
+import { decodeGcg, parseGcg } from '../../records/gcg.js';
+import { EXIT, UsageError, emit, intOption, progress, type Command } from '../framework.js';
+
+const DEPTHS: readonly AnalysisDepth[] = ['static', 'sim', 'full'];
+
+/** `wordgame analyze`. */
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary:
+    "Analyses game records turn by turn: each move against the best by static equity, and with --depth sim or full against a simulation, exact endgames and pre-endgames; a verdict a turn (best, good, inaccuracy, mistake, blunder) and each player's accuracy; a standalone HTML report",
+  args: 'FILE|FOLDER…',
+  options: {
+    depth: {
+      type: 'string',
+      default: 'static',
+      describe: 'static, sim (also simulates each turn) or full (also solves endgames and pre-endgames)',
+    },
+    iterations: { type: 'string', default: '300', describe: 'simulation iterations a turn (sim and full)' },
+    candidates: { type: 'string', default: '8', describe: 'simulated moves a turn besides the move played' },
+    time: {
+      type: 'string',
+      describe: 'a simulation time budget a turn in milliseconds (the result then depends on the machine)',
+    },
+    players: {
+      type: 'string',
+      describe: 'the players whose turns are analysed: numbers from 1 or nicknames, comma-separated (default: all)',
+    },
+    workers: { type: 'string', default: '1', describe: 'worker threads (the analysis does not depend on it)' },
+    seed: { type: 'string', default: '1', describe: 'seed of the simulations' },
+    dict: { type: 'string', describe: 'a dictionary file with a GADDAG (default: the embedded English dictionary)' },
+    out: {
+      type: 'string',
+      describe: 'a folder for one NAME.json and NAME.html a record; records already there are skipped (resumable)',
+    },
+    html: { type: 'string', describe: 'write the HTML report of the (one) record to this file' },
+  },
+  examples: [
+    'wordgame analyze game.gcg',
+    'wordgame analyze game.gcg --depth full --html report.html',
+    'wordgame analyze records/ --out analyses/ --workers 2',
+  ],
+  async run(ctx) {
+    const { values } = ctx;
+    if (ctx.positionals.length === 0) throw new UsageError('give GCG files or folders of them');
+    const depth = String(values.depth) as AnalysisDepth;
+    if (!DEPTHS.includes(depth)) throw new UsageError('--depth is static, sim or full');
+    const files = ctx.positionals.flatMap((p) => {
+      if (existsSync(p) && statSync(p).isDirectory())
+        return readdirSync(p)
+          .filter((f) => f.toLowerCase().endsWith('.gcg'))
+          .sort()
+          .map((f) => join(p, f));
+      return [p];
+    });
+    if (typeof values.html === 'string' && files.length !== 1)
+      throw new UsageError("--html writes one record's report: use --out for several");
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (out !== undefined) mkdirSync(out, { recursive: true });
+    const timeMs = intOption(values, 'time', 1, 3_600_000);
+    const workers = intOption(values, 'workers', 1, 64) ?? 1;
+    const job = {
+      depth,
+      sim: {
+        iterations: intOption(values, 'iterations', 1, 1_000_000) ?? 300,
+        candidates: intOption(values, 'candidates', 1, 100) ?? 8,
+        ...(timeMs === undefined ? {} : { timeMs }),
+      },
+      seed: intOption(values, 'seed', 0, 2 ** 32 - 1) ?? 1,
+      ...(typeof values.dict === 'string' ? { dictionary: values.dict } : {}),
+    };
+    // Read every record first: the progress bar counts turns.
+    const texts = files.map((file) => {
+      try {
+        return { file, text: decodeGcg(readFileSync(file)) };
+      } catch (e) {
+        return { file, error: (e as Error).message };
+      }
+    });
+    const total = texts.reduce((n, t) => {
+      const r = t.text === undefined ? undefined : parseGcg(t.text);
+      return n + (r?.ok === true ? r.value.events.length : 0);
+    }, 0);
+    const bar = await progress(ctx, 'analyze', total);
+    let done = 0;
+    const analyzer = RecordAnalyzer.create(job, workers);
+    const results: { file: string; analysis?: GameAnalysis; error?: EngineError | { message: string } }[] = [];
+    try {
+      for (const t of texts) {
+        const name = basename(t.file).replace(/\.gcg$/i, '');
+        if (out !== undefined && existsSync(join(out, `${name}.json`))) {
+          results.push({
+            file: t.file,
+            analysis: JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as GameAnalysis,
+          });
+          continue;
+        }
+        if (t.text === undefined) {
+          results.push({ file: t.file, error: { message: `cannot read ${t.file}: ${t.error}` } });
+          continue;
+        }
+        const players = playersOption(values.players, t.text);
+        const r = await analyzer.analyze(t.text, players, () => bar.update(++done));
+        if (!r.ok) {
+          results.push({ file: t.file, error: r.error });
+          if (!ctx.json && ctx.io.errIsTerminal !== true)
+            ctx.io.err(`${t.file}: ${r.error.cause ?? r.error.message}\n`);
+          continue;
+        }
+        results.push({ file: t.file, analysis: r.value });
+        const config = presetConfig(r.value.config);
+        const title = `${t.file}: ${r.value.players.map((p) => p.name).join(' vs ')}`;
+        if (out !== undefined) {
+          writeFileSync(join(out, `${name}.json`), JSON.stringify(r.value) + '\n');
+          if (config.ok) writeFileSync(join(out, `${name}.html`), analysisReport(r.value, config.value, title));
+        }
+        if (typeof values.html === 'string' && config.ok)
+          writeFileSync(values.html, analysisReport(r.value, config.value, title));
+        if (!ctx.json && ctx.io.errIsTerminal !== true)
+          ctx.io.err(`analysed ${t.file}: ${r.value.turns.length} turns\n`);
+      }
+    } finally {
+      bar.stop();
+      await analyzer.close();
+    }
+    const failed = results.filter((r) => r.error !== undefined).length;
+    if (ctx.json) {
+      emit(ctx.io, { ok: failed === 0, analyses: results });
+      return failed === 0 ? EXIT.OK : EXIT.FAILED;
+    }
+    for (const r of results)
+      ctx.io.out(r.analysis === undefined ? `${r.file}: ${describe(r.error)}\n` : formatAnalysis(r.file, r.analysis));
+    return failed === 0 ? EXIT.OK : EXIT.FAILED;
+  },
+};
+
+function describe(error: EngineError | { message: string } | undefined): string {
+  if (error === undefined) return '';
+  return 'code' in error ? `${error.code} ${error.cause ?? error.message}` : error.message;
+}
+
+/** The players of `--players` (numbers from 1 or nicknames) as 0-based indices, or undefined for all. */
+function playersOption(option: unknown, text: string): number[] | undefined {
+  if (typeof option !== 'string') return undefined;
+  const record = parseGcg(text);
+  const nicks = record.ok ? record.value.players.map((p) => p.nick.toLowerCase()) : [];
+  const chosen = option.split(',').map((s) => s.trim());
+  const out: number[] = [];
+  for (const c of chosen) {
+    const byNumber = /^\d+$/.test(c) ? Number(c) - 1 : -1;
+    const index = byNumber >= 0 ? byNumber : nicks.indexOf(c.toLowerCase());
+    if (index < 0 || (record.ok && index >= record.value.players.length))
+      throw new UsageError(`--players: ${JSON.stringify(c)} is no player of the record`);
+    out.push(index);
+  }
+  return out;
+}
+
+/** A record's analysis as text: one line a turn, then each player's totals. */
+function formatAnalysis(file: string, a: GameAnalysis): string {
+  const names = a.players.map((p) => p.name);
+  const lines = [`${file}: ${names.join(' vs ')}, depth ${a.depth}, ${a.turns.length} turns`];
+  lines.push(
+    [
+      'turn',
+      'player'.padEnd(12),
+      'rack'.padEnd(8),
+      'played'.padEnd(22),
+      'best'.padEnd(22),
+      'win lost',
+      'eq lost',
+      'verdict',
+    ].join(' '),
+  );
+  for (const t of a.turns)
+    lines.push(
+      [
+        String(t.turn).padStart(4),
+        (names[t.player] ?? '').slice(0, 12).padEnd(12),
+        t.rack.padEnd(8),
+        `${t.played.move} ${t.played.score}`.padEnd(22),
+        `${t.sim?.best.move ?? t.endgame?.best.move ?? t.best.move}`.padEnd(22),
+        `${(100 * Math.max(0, t.winLoss)).toFixed(1)} %`.padStart(8),
+        t.equityLoss.toFixed(1).padStart(7),
+        t.verdict,
+      ].join(' '),
+    );
+  for (const p of a.players)
+    lines.push(
+      `${p.name}: accuracy ${(100 * p.accuracy).toFixed(1)} %, equity lost ${p.equityLostPerTurn.toFixed(2)} a turn, ${p.verdicts.inaccuracy} inaccuracies, ${p.verdicts.mistake} mistakes, ${p.verdicts.blunder} blunders, ${p.missedBingos} missed bingos`,
+    );
+  for (const s of a.skipped) lines.push(`turn ${s.turn} (line ${s.line}) not analysed: ${s.reason}`);
+  return lines.join('\n') + '\n\n';
+}
