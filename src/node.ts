@@ -10,6 +10,13 @@ export * from './node/files.js';
 export { runAutoplay, prepareJob, playerFromSpec, type AutoplayJob } from './node/autoplay.js';
 export { runMatch, type MatchJob, type RunMatchOptions } from './node/match.js';
 export { RecordAnalyzer, prepareAnalyzer, readGcgFile, type AnalyzeJob } from './node/analyze.js';
+export {
+  analyzeOnQueue,
+  startAnalysisWorker,
+  ANALYSIS_QUEUE,
+  type AnalysisJobData,
+  type QueuedRecord,
+} from './node/analysis-queue.js';
 export { externalEngine, MAX_ENGINE_LINE, type ExternalEngineOptions } from './node/external-engine.js';
 export { learnLeaves, playLeavesShard, type LeavesJob, type LeavesShard } from './node/leaves.js';
 export { simulateOnWorkers } from './node/sim.js';

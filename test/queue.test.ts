@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAutoplay, runAutoplayOnQueue } from 'wordgame-engine/node';
+import { exportSelfPlay, leavePlayer, presetConfig, selfPlay, staticPlayer } from 'wordgame-engine';
+import {
+  RecordAnalyzer,
+  analyzeOnQueue,
+  loadDefaultDictionary,
+  loadDefaultLeaves,
+  runAutoplay,
+  runAutoplayOnQueue,
+} from 'wordgame-engine/node';
 
 /**
  * Autoplay on many machines, for real: a `redis-server` (Debian's package) on a free loopback
@@ -95,5 +103,35 @@ describe.skipIf(redisBinary === undefined)('autoplay through a BullMQ queue on R
     expect(a.log()).not.toContain(`completed shard ${killed}`);
     expect(b.log()).toContain(`completed shard ${killed}`);
     b.child.kill('SIGTERM');
+  }, 120_000);
+
+  it('analyses records on the workers: the same JSON as a local run, errors as values', async () => {
+    const en = presetConfig('en');
+    const dictionary = loadDefaultDictionary();
+    const leaves = loadDefaultLeaves();
+    if (!en.ok || !dictionary.ok || !leaves.ok) throw new Error('no defaults');
+    const records = [1, 2].map((seed) => {
+      const game = selfPlay(en.value, dictionary.value, [leavePlayer(en.value, leaves.value), staticPlayer], seed);
+      if (!game.ok) throw new Error(game.error.message);
+      return exportSelfPlay(game.value, ['a', 'b'], en.value);
+    });
+    const job = { depth: 'sim' as const, sim: { iterations: 16, candidates: 3 } };
+    const local = RecordAnalyzer.create(job, 1);
+    const expected = [];
+    for (const text of records) expected.push(await local.analyze(text));
+    await local.close();
+    const w = startWorker(url);
+    workers.push(w.child);
+    await until(() => w.log().includes('worker on'), 30_000);
+    const queued = await analyzeOnQueue(
+      [...records.map((text) => ({ text })), { text: '#player1 a A\n>a: ABC 8H ZZZ +99 99\n' }],
+      job,
+      url,
+      { pollMs: 100 },
+    );
+    if (!queued.ok) throw new Error(queued.error.message);
+    expect(JSON.stringify(queued.value.slice(0, 2))).toBe(JSON.stringify(expected));
+    expect(queued.value[2]?.ok).toBe(false);
+    w.child.kill('SIGTERM');
   }, 120_000);
 });

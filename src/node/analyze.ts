@@ -108,6 +108,8 @@ export class RecordAnalyzer {
         if (!one.ok) return one;
         analysed.push(...one.value);
         onTurn?.();
+        // Yield between turns (a queue worker renews its lock, a server stays responsive).
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } else {
       const k = this.#workers.length;

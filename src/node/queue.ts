@@ -38,19 +38,21 @@ export interface ShardData {
 
 type BullMQ = typeof import('bullmq');
 
-async function bullmq(): Promise<Result<BullMQ, EngineError>> {
+/** BullMQ, when the optional dependencies are installed (BAD_QUERY otherwise). */
+export async function bullmq(): Promise<Result<BullMQ, EngineError>> {
   try {
     return ok(await import('bullmq'));
   } catch {
     return err(
       engineError(Code.BAD_QUERY, {
-        cause: 'distributed autoplay needs the optional dependencies bullmq and ioredis (npm install bullmq ioredis)',
+        cause: 'a queue needs the optional dependencies bullmq and ioredis (npm install bullmq ioredis)',
       }),
     );
   }
 }
 
-function connection(url: string): { url: string; maxRetriesPerRequest: null } {
+/** BullMQ's connection options for a Redis URL. */
+export function connection(url: string): { url: string; maxRetriesPerRequest: null } {
   return { url, maxRetriesPerRequest: null };
 }
 

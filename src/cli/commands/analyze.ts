@@ -5,8 +5,10 @@ import { analysisReport } from '../../analysis/report.js';
 import { presetConfig } from '../../config/config.js';
 import type { EngineError } from '../../errors/error.js';
 import { RecordAnalyzer } from '../../node/analyze.js';
+import { analyzeOnQueue } from '../../node/analysis-queue.js';
+import type { Result } from '../../result.js';
 import { decodeGcg, parseGcg } from '../../records/gcg.js';
-import { EXIT, UsageError, emit, intOption, progress, type Command } from '../framework.js';
+import { CommandError, EXIT, UsageError, emit, intOption, progress, type Command } from '../framework.js';
 
 const DEPTHS: readonly AnalysisDepth[] = ['static', 'sim', 'full'];
 
@@ -40,11 +42,16 @@ export const analyzeCommand: Command = {
       describe: 'a folder for one NAME.json and NAME.html a record; records already there are skipped (resumable)',
     },
     html: { type: 'string', describe: 'write the HTML report of the (one) record to this file' },
+    queue: {
+      type: 'string',
+      describe: 'analyse on the workers of a BullMQ queue instead: redis://HOST:PORT (start them with wordgame worker)',
+    },
   },
   examples: [
     'wordgame analyze game.gcg',
     'wordgame analyze game.gcg --depth full --html report.html',
     'wordgame analyze records/ --out analyses/ --workers 2',
+    'wordgame analyze records/ --depth sim --out analyses/ --queue redis://10.0.0.5:6379',
   ],
   async run(ctx) {
     const { values } = ctx;
@@ -87,47 +94,75 @@ export const analyzeCommand: Command = {
       const r = t.text === undefined ? undefined : parseGcg(t.text);
       return n + (r?.ok === true ? r.value.events.length : 0);
     }, 0);
-    const bar = await progress(ctx, 'analyze', total);
+    const queue = typeof values.queue === 'string' ? values.queue : undefined;
+    if (queue !== undefined && workers > 1)
+      throw new UsageError(
+        '--workers and --queue do not go together: start workers on the machines with wordgame worker',
+      );
+    const bar = await progress(ctx, 'analyze', queue === undefined ? total : texts.length);
     let done = 0;
-    const analyzer = RecordAnalyzer.create(job, workers);
-    const results: { file: string; analysis?: GameAnalysis; error?: EngineError | { message: string } }[] = [];
-    try {
-      for (const t of texts) {
-        const name = basename(t.file).replace(/\.gcg$/i, '');
-        if (out !== undefined && existsSync(join(out, `${name}.json`))) {
-          results.push({
-            file: t.file,
-            analysis: JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as GameAnalysis,
-          });
-          continue;
-        }
-        if (t.text === undefined) {
-          results.push({ file: t.file, error: { message: `cannot read ${t.file}: ${t.error}` } });
-          continue;
-        }
-        const players = playersOption(values.players, t.text);
-        const r = await analyzer.analyze(t.text, players, () => bar.update(++done));
-        if (!r.ok) {
-          results.push({ file: t.file, error: r.error });
-          if (!ctx.json && ctx.io.errIsTerminal !== true)
-            ctx.io.err(`${t.file}: ${r.error.cause ?? r.error.message}\n`);
-          continue;
-        }
-        results.push({ file: t.file, analysis: r.value });
-        const config = presetConfig(r.value.config);
-        const title = `${t.file}: ${r.value.players.map((p) => p.name).join(' vs ')}`;
-        if (out !== undefined) {
-          writeFileSync(join(out, `${name}.json`), JSON.stringify(r.value) + '\n');
-          if (config.ok) writeFileSync(join(out, `${name}.html`), analysisReport(r.value, config.value, title));
-        }
-        if (typeof values.html === 'string' && config.ok)
-          writeFileSync(values.html, analysisReport(r.value, config.value, title));
-        if (!ctx.json && ctx.io.errIsTerminal !== true)
-          ctx.io.err(`analysed ${t.file}: ${r.value.turns.length} turns\n`);
+    type Entry = { file: string; analysis?: GameAnalysis; error?: EngineError | { message: string } };
+    const results: Entry[] = [];
+    // Records kept from an earlier run, unreadable ones, and the ones to analyse now.
+    const todo: { index: number; file: string; name: string; text: string; players: number[] | undefined }[] = [];
+    for (const t of texts) {
+      const name = basename(t.file).replace(/\.gcg$/i, '');
+      if (out !== undefined && existsSync(join(out, `${name}.json`)))
+        results.push({
+          file: t.file,
+          analysis: JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as GameAnalysis,
+        });
+      else if (t.text === undefined)
+        results.push({ file: t.file, error: { message: `cannot read ${t.file}: ${t.error}` } });
+      else {
+        todo.push({
+          index: results.length,
+          file: t.file,
+          name,
+          text: t.text,
+          players: playersOption(values.players, t.text),
+        });
+        results.push({ file: t.file });
       }
-    } finally {
+    }
+    const finish = (item: (typeof todo)[number], r: Result<GameAnalysis, EngineError>) => {
+      if (!r.ok) {
+        results[item.index] = { file: item.file, error: r.error };
+        if (!ctx.json && ctx.io.errIsTerminal !== true)
+          ctx.io.err(`${item.file}: ${r.error.cause ?? r.error.message}\n`);
+        return;
+      }
+      results[item.index] = { file: item.file, analysis: r.value };
+      const config = presetConfig(r.value.config);
+      const title = `${item.file}: ${r.value.players.map((p) => p.name).join(' vs ')}`;
+      if (out !== undefined) {
+        writeFileSync(join(out, `${item.name}.json`), JSON.stringify(r.value) + '\n');
+        if (config.ok) writeFileSync(join(out, `${item.name}.html`), analysisReport(r.value, config.value, title));
+      }
+      if (typeof values.html === 'string' && config.ok)
+        writeFileSync(values.html, analysisReport(r.value, config.value, title));
+      if (!ctx.json && ctx.io.errIsTerminal !== true)
+        ctx.io.err(`analysed ${item.file}: ${r.value.turns.length} turns\n`);
+    };
+    if (queue !== undefined) {
+      const r = await analyzeOnQueue(
+        todo.map((t) => ({ text: t.text, ...(t.players === undefined ? {} : { players: t.players }) })),
+        job,
+        queue,
+        { onRecord: (n) => bar.update(n) },
+      );
       bar.stop();
-      await analyzer.close();
+      if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
+      todo.forEach((item, i) => finish(item, r.value[i] as Result<GameAnalysis, EngineError>));
+    } else {
+      const analyzer = RecordAnalyzer.create(job, workers);
+      try {
+        for (const item of todo)
+          finish(item, await analyzer.analyze(item.text, item.players, () => bar.update(++done)));
+      } finally {
+        bar.stop();
+        await analyzer.close();
+      }
     }
     const failed = results.filter((r) => r.error !== undefined).length;
     if (ctx.json) {

@@ -1,5 +1,6 @@
 import { runAutoplay } from '../../node/autoplay.js';
 import { runAutoplayOnQueue, startQueueWorker } from '../../node/queue.js';
+import { startAnalysisWorker } from '../../node/analysis-queue.js';
 import { CommandError, EXIT, UsageError, emit, intOption, progress, type Command } from '../framework.js';
 
 /** `wordgame autoplay`. */
@@ -106,7 +107,7 @@ export const autoplayCommand: Command = {
 export const workerCommand: Command = {
   name: 'worker',
   summary:
-    'Plays autoplay shards from a BullMQ queue on Redis until stopped (one process a core; see autoplay --queue)',
+    'Plays autoplay shards and analyses records from a BullMQ queue on Redis until stopped (one process a core; see autoplay --queue and analyze --queue)',
   args: '',
   options: {
     queue: { type: 'string', describe: 'the queue: redis://HOST:PORT (required)' },
@@ -121,15 +122,21 @@ export const workerCommand: Command = {
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.queue !== 'string') throw new UsageError('give the queue with --queue redis://HOST:PORT');
+    const lockMs = intOption(values, 'lock-ms', 1000, 3_600_000) ?? 30_000;
     const started = await startQueueWorker(values.queue, {
       concurrency: intOption(values, 'concurrency', 1, 64) ?? 1,
-      lockMs: intOption(values, 'lock-ms', 1000, 3_600_000) ?? 30_000,
+      lockMs,
       onEvent: (event, id, detail) => ctx.io.err(`${event} shard ${id}${detail === undefined ? '' : `: ${detail}`}\n`),
     });
     if (!started.ok) throw new CommandError(started.error, EXIT.USAGE);
+    const analysis = await startAnalysisWorker(values.queue, {
+      lockMs,
+      onEvent: (event, id, detail) => ctx.io.err(`${event} record ${id}${detail === undefined ? '' : `: ${detail}`}\n`),
+    });
+    if (!analysis.ok) throw new CommandError(analysis.error, EXIT.USAGE);
     ctx.io.err(`worker on ${values.queue}\n`);
     await new Promise<void>((resolve) => {
-      const stop = () => void started.value.close().then(resolve);
+      const stop = () => void Promise.all([started.value.close(), analysis.value.close()]).then(() => resolve());
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
