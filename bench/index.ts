@@ -13,6 +13,7 @@ import { leavesBench } from './leaves.bench.js';
 import { endgameBench } from './endgame.bench.js';
 import { simBench } from './sim.bench.js';
 import { inferenceBench } from './inference.bench.js';
+import { analysisBench } from './analysis.bench.js';
 
 const suites: Record<string, () => Promise<void>> = {
   dictionary: dictionaryBench,
@@ -26,6 +27,7 @@ const suites: Record<string, () => Promise<void>> = {
   endgame: endgameBench,
   sim: simBench,
   inference: inferenceBench,
+  analysis: analysisBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -53,8 +53,8 @@ export function analysisReport(analysis: GameAnalysis, config: GameConfig, title
   <div id="board-wrap"><svg id="board" role="img" aria-label="board"></svg>
     <p class="legend"><span class="sw played"></span> move played <span class="sw best"></span> best move</p></div>
   <div id="turn">
-    <nav><button id="first" title="Home">⏮</button><button id="prev" title="←">◀</button>
-      <select id="turns" aria-label="turn"></select><button id="next" title="→">▶</button><button id="last" title="End">⏭</button></nav>
+    <nav><button id="first" title="Home">«</button><button id="prev" title="←">‹</button>
+      <select id="turns" aria-label="turn"></select><button id="next" title="→">›</button><button id="last" title="End">»</button></nav>
     <h2 id="turn-title"></h2>
     <p><span id="verdict" class="verdict"></span> <span id="graded"></span></p>
     <table id="moves"><thead><tr><th></th><th>move</th><th>score</th><th>equity</th><th>win</th></tr></thead><tbody></tbody></table>
