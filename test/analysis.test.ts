@@ -165,6 +165,38 @@ describe('game analysis', () => {
       expect(analysed).toBeGreaterThan(80);
     },
   );
+
+  it.skipIf(!existsSync(shared))(
+    "solves the endgames of real records at depth full: each value is the endgame solver's",
+    () => {
+      const nodes = 20_000;
+      const a = unwrap(
+        GameAnalyzer.create(en, dictionary, {
+          depth: 'full',
+          leaves,
+          sim: { iterations: 4, candidates: 2 },
+          endgameNodes: nodes,
+          pegNodes: 1_000,
+        }),
+      );
+      const solver = unwrap(EndgameSolver.create(en, dictionary));
+      let endgames = 0;
+      for (const f of readdirSync(shared)
+        .filter((x) => x.startsWith('woogles-io_liwords_josh_nationals_round_1'))
+        .slice(0, 4)) {
+        const text = readFileSync(join(shared, f), 'utf8');
+        const analysis = unwrap(a.analyze(unwrap(parseGcg(text))));
+        const turns = unwrap(recordTurns(unwrap(parseGcg(text)), en));
+        for (const t of analysis.turns.filter((x) => x.endgame !== undefined)) {
+          const turn = turns[t.turn - 1]!;
+          const solved = unwrap(solver.solve(turn.board, [turn.rack, turn.unseen!], { maxNodes: nodes }));
+          expect(t.endgame?.best.value).toBe(solved.value);
+          endgames++;
+        }
+      }
+      expect(endgames).toBeGreaterThan(3);
+    },
+  );
 });
 
 describe('wordgame analyze', () => {
