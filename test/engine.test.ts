@@ -18,6 +18,7 @@ import {
   bestPlay,
   moveInput,
   BoggleSolver,
+  PREDEFINED_GAMES,
 } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { tilesConserved } from 'wordgame-engine/internals';
@@ -83,6 +84,18 @@ describe('creating a game: the catalogue settings codes', () => {
     const e = failure(engine.create(input, 'ann'));
     expect(e.code).toBe(c);
     if (param !== undefined) expect(e.param).toBe(param);
+  });
+
+  it('names the game codes there are for an unknown one, and the missing dictionary of a game', () => {
+    expect(failure(engine.create(settings('chess'), 'ann')).cause).toBe(
+      `the game codes are ${Object.keys(PREDEFINED_GAMES).join(', ')}`,
+    );
+    const e = failure(engine.create(settings('scrabble-fr'), 'ann'));
+    expect([e.code, e.param, e.cause]).toEqual([
+      Code.GAME_CREATION_ERROR,
+      'no dictionary for alphabet fr',
+      'game scrabble-fr plays in alphabet fr, and the engine was given no dictionary for it',
+    ]);
   });
 });
 

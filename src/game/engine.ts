@@ -74,9 +74,14 @@ export interface Engine {
   context(state: GameState): Result<ModeContext, EngineError>;
 }
 
+/** The cause of UNKNOWN_GAME_CODE: the codes there are. */
+const GAME_CODES = `the game codes are ${Object.keys(PREDEFINED_GAMES).join(', ')}`;
+
 /**
  * Creates an engine over dictionaries (by alphabet name). A game code whose configuration and
- * dictionary use different alphabets is refused (ALPHABET_MISMATCH, 90202).
+ * dictionary use different alphabets is refused (ALPHABET_MISMATCH, 90202); an unknown code
+ * (UNKNOWN_GAME_CODE) names the codes there are; a game whose alphabet has no dictionary is
+ * GAME_CREATION_ERROR with the alphabet in `param` and the reason in `cause`.
  */
 export function createEngine(env: EngineEnvironment): Engine {
   const contexts = new Map<string, ModeContext>();
@@ -84,15 +89,20 @@ export function createEngine(env: EngineEnvironment): Engine {
     const cached = contexts.get(code);
     if (cached !== undefined) return ok(cached);
     if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code))
-      return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code).slice(0, 64) }));
+      return err(engineError(Code.UNKNOWN_GAME_CODE, { param: String(code).slice(0, 64), cause: GAME_CODES }));
     const game = PREDEFINED_GAMES[code];
-    if (game === undefined) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: code }));
+    if (game === undefined) return err(engineError(Code.UNKNOWN_GAME_CODE, { param: code, cause: GAME_CODES }));
     const config = presetConfig(game.config ?? 'en');
     if (!config.ok) return config;
     const name = config.value.alphabet.spec.name;
     const dictionary = env.dictionary(name);
     if (dictionary === undefined)
-      return err(engineError(Code.GAME_CREATION_ERROR, { param: `no dictionary for alphabet ${name}` }));
+      return err(
+        engineError(Code.GAME_CREATION_ERROR, {
+          param: `no dictionary for alphabet ${name}`,
+          cause: `game ${code} plays in alphabet ${name}, and the engine was given no dictionary for it`,
+        }),
+      );
     if (!sameAlphabet(config.value, dictionary))
       return err(
         engineError(Code.ALPHABET_MISMATCH, {

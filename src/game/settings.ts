@@ -139,7 +139,12 @@ export function checkSettings(input: unknown): Result<{ settings: GameSettings; 
   const code = own('code');
   if (code === undefined || code === '') return err(engineError(Code.NO_GAME_CODE));
   if (typeof code !== 'string' || !Object.prototype.hasOwnProperty.call(PREDEFINED_GAMES, code))
-    return err(engineError(Code.UNKNOWN_GAME_CODE, { param: describeValue(code) }));
+    return err(
+      engineError(Code.UNKNOWN_GAME_CODE, {
+        param: describeValue(code),
+        cause: `the game codes are ${Object.keys(PREDEFINED_GAMES).join(', ')}`,
+      }),
+    );
   const max = own('maxPlayers');
   if (max === undefined || max === null || max === '') return err(engineError(Code.NO_MAX_PLAYERS));
   if (typeof max !== 'number' || !Number.isInteger(max))

@@ -21,9 +21,10 @@ import type { EngineFault, MatchEngine, MoveRequest } from './engine.js';
  * bag is empty and the opponent holds them all. On a position of an autoplay game it chooses
  * the move `Autoplayer` chooses (the same search, the same trade rule, the same endgame
  * adjustment and solver), so a match between two deterministic built-in players reproduces
- * autoplay's games. A simulating player draws its deals from the request's seed and stops at
- * the request's budget; `sim.infer` is not used here (a CGP position does not carry the
- * opponent's last play's tiles apart from the board's).
+ * autoplay's games (without a budget). A simulating player draws its deals from the request's
+ * seed and stops at the request's budget, and so does an endgame search (within its node
+ * budget); `sim.infer` is not used here (a CGP position does not carry the opponent's last
+ * play's tiles apart from the board's).
  */
 export function builtinEngine(
   config: GameConfig,
@@ -80,8 +81,10 @@ class BuiltinEngine implements MatchEngine {
     const bagSize = Math.max(0, unseen.length - config.handSize);
     // With the bag empty (two players), the solver's line, as autoplay's endgame players do.
     if (player.endgame !== undefined && bagSize === 0 && twoPlayers) {
+      // The node budget, and the move's time budget when the match gives one.
       const solved = player.endgame.solve(gen.currentBoard(), [rack, unseen], {
         maxNodes: player.endgameNodes ?? 50_000,
+        ...(request.budgetMs === undefined ? {} : { timeMs: request.budgetMs }),
       });
       const first = solved.ok ? solved.value.line[0] : undefined;
       if (first !== undefined)
