@@ -99,6 +99,20 @@ describe('creating a game: the catalogue settings codes', () => {
   });
 });
 
+describe('the turn number', () => {
+  it('counts the moves of a classic game (plays, trades, passes), and a JSON round trip keeps it', () => {
+    let s = game('scrabble-en');
+    expect(s.turn).toBe(1);
+    s = step(s, 'ann', bestRequest(s));
+    s = step(s, 'bob', { type: 'pass' });
+    s = step(s, 'ann', bestRequest(s));
+    expect(s.turn).toBe(4);
+    expect(unwrap(gameFromJSON(JSON.parse(JSON.stringify(gameToJSON(s))), engine)).turn).toBe(4);
+    const wrong = { ...gameToJSON(s), turn: 1 };
+    expect(failure(gameFromJSON(wrong, engine)).cause).toBe('classic: the turn is not 1 + the moves made');
+  });
+});
+
 describe('the command API: lifecycle and playing codes', () => {
   it('answers every code in its place', () => {
     const waiting = game('scrabble-en', ['ann', 'bob'], false);

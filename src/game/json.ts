@@ -532,7 +532,9 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
   if (!tiles.ok) return bad(tiles.error.cause ?? 'bad tiles');
   if (tiles.value.hands.length !== n || c.adjustments.length !== n)
     return bad('one hand, score and adjustment a player');
-  if (state.turn !== 1) return bad('a classic game stays at turn 1');
+  let moves = 0;
+  for (const e of state.history) if (e.type === 'played' || e.type === 'traded' || e.type === 'passed') moves++;
+  if (state.turn !== 1 + moves) return bad('the turn is not 1 + the moves made');
   if (c.over !== (state.status === 'over')) return bad('over disagrees with the status');
   if ((c.endReason !== undefined) !== c.over) return bad('an end reason exactly when the game is over');
   if (c.toMove >= n) return bad('the player to move is not a seat');

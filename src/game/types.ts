@@ -158,7 +158,10 @@ export interface GameState {
   readonly operator: string;
   readonly players: readonly PlayerState[];
   readonly status: 'waiting' | 'running' | 'over';
-  /** Turn (or round) number, from 1 once started. */
+  /**
+   * From 1 once started: in a classic game the number of the move to make (1 + the moves made:
+   * plays, trades, passes); in duplicate, anagram and Boggle games the round.
+   */
   readonly turn: number;
   readonly classic?: ClassicState;
   readonly duplicate?: DuplicateState;

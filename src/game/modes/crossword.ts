@@ -74,7 +74,8 @@ function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext
 
 /** The step of a classic state change: the event, and the end of the game when it came. */
 function classicStep(state: GameState, next: ClassicState, event: GameEvent, ctx: ModeContext): Step {
-  const s = withClassic(state, next);
+  // A move made: the turn number counts moves in a classic game (the number of the next move).
+  const s = withClassic(Object.freeze({ ...state, turn: state.turn + 1 }), next);
   return ok({ state: s, events: next.over ? [event, gameOverEvent(s, next, ctx)] : [event] });
 }
 
