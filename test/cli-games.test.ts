@@ -77,6 +77,20 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     expect(bad.out).not.toMatch(/NaN/);
   });
 
+  it("notes a phony challenged off without failing the record, and names the record's lexicon and the dictionary used", async () => {
+    const file = join(dir, 'challenged.gcg');
+    writeFileSync(
+      file,
+      '#player1 a Ann\n#player2 b Bob\n#lexicon NWL20\n>a: AEINRST 8G AEI +6 6\n>a: AEINRST -- -6 0\n>b: ACDGOST 8F DOG +10 10\n',
+    );
+    const r = await cli(['gcg', 'replay', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  note: line 4: phony-withdrawn: INCORRECT_WORDS AEI');
+    expect(r.out).toContain(
+      '  words checked against the embedded English dictionary; the record names the lexicon NWL20',
+    );
+  });
+
   it('replays many files, one of them missing, with one result each and a summary', async () => {
     const good = join(dir, 'good.gcg');
     writeFileSync(good, (await cli(['gcg', 'export', '--seed', '2'])).out);

@@ -106,6 +106,20 @@ describe('GCG records', () => {
     expect(unwrap(replayGcg(rec, DICT)).findings[0]).toMatchObject({ problem: 'phony', line: 3 });
   });
 
+  it('tells a phony challenged off (a note) from a phony that stayed (a problem)', () => {
+    const withdrawn = unwrap(
+      parseGcg(
+        '#player1 a Ann\n#player2 b Bob\n>a: AEINRST 8G AEI +6 6\n>a: AEINRST -- -6 0\n>b: ACDGOST 8F DOG +10 10\n',
+      ),
+    );
+    const r = unwrap(replayGcg(withdrawn, DICT));
+    expect(r.findings).toEqual([]);
+    expect(r.notes).toEqual([expect.objectContaining({ line: 3, problem: 'phony-withdrawn' })]);
+    const stayed = unwrap(parseGcg('#player1 a Ann\n#player2 b Bob\n>a: AEINRST 8G AEI +6 6\n'));
+    const s = unwrap(replayGcg(stayed, DICT));
+    expect([s.findings.map((f) => f.problem), s.notes]).toEqual([['phony'], []]);
+  });
+
   it('rejects text that is no record', () => {
     expect(parseGcg('hello').ok).toBe(false);
     expect(parseGcg('#player1 a a\n>b: X 8H XX +1 1').ok).toBe(false);

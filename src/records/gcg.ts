@@ -131,6 +131,8 @@ export const GCG_PROBLEMS = Object.freeze({
   'play-out-of-bounds': 'A play runs off the board.',
   'invalid-play': 'A play breaks the placement rules (or its letters disagree with the board).',
   phony: 'A play forms a word the dictionary does not hold (reported only when a dictionary is given).',
+  'phony-withdrawn':
+    'A play formed a word the dictionary does not hold and was challenged off the board: a note, as the rules allow it, not a problem.',
   'rack-too-large': 'A rack lists more tiles than the player can hold at that point.',
   'rack-not-in-bag': 'A rack holds tiles that are not among the unseen tiles (the letterset minus the board).',
   'tile-not-on-rack': 'A play uses a tile that is not on the recorded rack.',

@@ -29,6 +29,8 @@ export interface GcgReplay {
   readonly moves: number;
   /** Every problem found, in line order (empty for a sound record). */
   readonly findings: readonly GcgFinding[];
+  /** What the rules allow but a reader wants to know, in line order: phonies challenged off (`phony-withdrawn`). */
+  readonly notes: readonly GcgFinding[];
   /** The final board. */
   readonly board: Board;
   /** Each player's total as the engine scores the record. */
@@ -81,6 +83,8 @@ type LastPlay = {
   readonly drew: number;
   readonly streakBefore: number;
   readonly wentOut: boolean;
+  /** The play's `phony` finding, when it formed a word the dictionary does not hold. */
+  readonly phony: GcgFinding | undefined;
 };
 
 function replayWith(record: GcgRecord, configName: string, dictionary: WordLookup): Result<GcgReplay, EngineError> {
@@ -108,6 +112,7 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
   });
   let board = Board.empty(config.layout.rows, config.layout.cols);
   const findings: GcgFinding[] = [];
+  const notes: GcgFinding[] = [];
   const totals = record.players.map(() => 0);
   const recordedTotals = record.players.map(() => 0);
   let next = 0;
@@ -220,10 +225,11 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
         if (rack !== undefined && !within(counts(played), counts(rack)))
           add(e, 'tile-not-on-rack', `${e.word} uses tiles that are not on the rack ${e.rack}`);
         const hand = makeHand(played);
+        let phony = false;
         computed = placements.length === 0 ? -1 : scorePlacements(placements, { board, hand, config, dictionary });
         if (computed < 0) {
           const why = validateMove(moveInput(placements, config), { board, hand, config, dictionary });
-          const phony = !why.ok && why.error.code === Code.INCORRECT_WORDS;
+          phony = !why.ok && why.error.code === Code.INCORRECT_WORDS;
           add(
             e,
             phony ? 'phony' : 'invalid-play',
@@ -255,6 +261,7 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
           drew,
           streakBefore: streak,
           wentOut,
+          phony: phony ? findings[findings.length - 1] : undefined,
         };
         if (computed === 0) scoreless();
         else streak = 0;
@@ -275,6 +282,12 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
           add(e, 'phony-wrong-player', `the play before was ${record.players[previous.player]?.nick}'s`);
         if (e.rack !== '' && previous.rack !== '' && sorted(e.rack) !== sorted(previous.rack))
           add(e, 'phony-tiles-mismatch', `the rack ${e.rack} is not the play's rack ${previous.rack}`);
+        // A phony challenged off is what the rules allow: a note, not a problem.
+        const phonyAt = previous.phony === undefined ? -1 : findings.indexOf(previous.phony);
+        if (phonyAt >= 0) {
+          findings.splice(phonyAt, 1);
+          notes.push({ ...(previous.phony as GcgFinding), problem: 'phony-withdrawn' });
+        }
         computed = -previous.computed;
         if (e.score !== -previous.recorded)
           add(e, 'score', `the withdrawal takes back the play's recorded ${previous.recorded}`, {
@@ -404,7 +417,7 @@ function replayWith(record: GcgRecord, configName: string, dictionary: WordLooku
   }
   for (const [p, r] of record.lastRacks.entries()) if (r !== undefined) checkRack(r, r.rack, p);
   findings.sort((a, b) => a.line - b.line);
-  return ok({ moves: record.events.length, findings, board, totals, config, ended, stopped });
+  return ok({ moves: record.events.length, findings, notes, board, totals, config, ended, stopped });
 }
 
 type Phase = 'playing' | 'out' | 'scoreless' | 'over';

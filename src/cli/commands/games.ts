@@ -39,6 +39,10 @@ type FileReport =
       readonly moves: number;
       readonly totals: readonly number[];
       readonly findings: readonly GcgFinding[];
+      /** Phonies challenged off: allowed by the rules, not problems. */
+      readonly notes: readonly GcgFinding[];
+      /** The record's `#lexicon`, and the dictionary its words were checked against (absent with --permissive). */
+      readonly lexicon?: { readonly record: string | null; readonly checkedWith: string };
     }
   | { readonly file: string; readonly ok: false; readonly error: EngineError };
 
@@ -72,8 +76,14 @@ export const gcgReplay: Command = {
     const dictionary: WordLookup = ctx.values.permissive === true ? PERMISSIVE : ctx.dictionary();
     const reports: FileReport[] = [];
     const bar = files.length > 20 ? await progress(ctx, 'replaying', files.length) : undefined;
+    const checkedWith =
+      ctx.values.permissive === true
+        ? undefined
+        : typeof ctx.values.dict === 'string'
+          ? ctx.values.dict
+          : 'the embedded English dictionary';
     for (const file of files) {
-      reports.push(replayFile(file, dictionary));
+      reports.push(replayFile(file, dictionary, checkedWith));
       bar?.update(reports.length);
     }
     bar?.stop();
@@ -96,6 +106,9 @@ export const gcgReplay: Command = {
       }
       out += `${r.file}: ${r.moves} events on the ${r.board} board; final totals ${r.totals.join(', ')}; ${r.findings.length === 0 ? 'sound: every rule, score and total checks' : `${r.findings.length} problem${r.findings.length === 1 ? '' : 's'}`}\n`;
       for (const f of r.findings) out += `  ${describeFinding(f)}\n`;
+      for (const f of r.notes) out += `  note: ${describeFinding(f)}\n`;
+      if (r.lexicon !== undefined)
+        out += `  words checked against ${r.lexicon.checkedWith}${r.lexicon.record === null ? '' : `; the record names the lexicon ${r.lexicon.record}`}\n`;
     }
     if (reports.length > 1)
       out += `${summary.files} files: ${summary.clean} clean, ${summary.mismatched} with problems, ${summary.unreadable} unreadable\n`;
@@ -104,7 +117,7 @@ export const gcgReplay: Command = {
   },
 };
 
-function replayFile(file: string, dictionary: WordLookup): FileReport {
+function replayFile(file: string, dictionary: WordLookup, checkedWith: string | undefined): FileReport {
   let bytes: Uint8Array;
   try {
     bytes = readBytes(file);
@@ -127,6 +140,8 @@ function replayFile(file: string, dictionary: WordLookup): FileReport {
     moves: r.value.moves,
     totals: r.value.totals,
     findings: r.value.findings,
+    notes: r.value.notes,
+    ...(checkedWith === undefined ? {} : { lexicon: { record: record.value.lexicon ?? null, checkedWith } }),
   };
 }
 
