@@ -167,13 +167,29 @@ describe('endgame solver', () => {
     );
   });
 
-  it('refuses a board of another size, racks beyond a hand and an empty rack to move, with error values', () => {
+  it('refuses a board of another size, racks beyond a hand or the letterset and an empty rack to move, with error values', () => {
     expect(solver.solve(Board.empty(15, 15), [[1], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
     expect(solver.solve(openings[0] as Board, [[1, 1, 1, 1, 1], [2]])).toMatchObject({
       ok: false,
       error: { code: 90201 },
     });
     expect(solver.solve(openings[0] as Board, [[], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
+    // Five blanks where the letterset has four: racks that cannot exist.
+    expect(
+      solver.solve(openings[0] as Board, [
+        [BLANK, BLANK, BLANK],
+        [BLANK, BLANK],
+      ]),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 90201, cause: 'the board and the racks hold more tiles of some letter than the letterset has' },
+    });
+    expect(
+      solver.solve(openings[0] as Board, [
+        [BLANK, BLANK],
+        [BLANK, BLANK],
+      ]).ok,
+    ).toBe(true);
     const peg = unwrap(PreEndgameSolver.create(ABCD, dict));
     expect(peg.solve(Board.empty(15, 15), [1], [1, 2, 3, 4, 1])).toMatchObject({ ok: false, error: { code: 90201 } });
     expect(peg.solve(openings[0] as Board, [1], [1, 2])).toMatchObject({ ok: false, error: { code: 90201 } });

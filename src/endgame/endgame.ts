@@ -6,6 +6,7 @@ import { Code, engineError, type EngineError } from '../errors/error.js';
 import { MoveGenerator, type PlayView } from '../movegen/generator.js';
 import { formatPlay } from '../notation/move.js';
 import { err, ok, type Result } from '../result.js';
+import { unseenTiles } from '../state/unseen.js';
 
 /**
  * Exact endgames: the bag is empty, so both racks are known, and the best play is found by
@@ -197,7 +198,8 @@ export class EndgameSolver {
   /**
    * Solves the endgame on `board` with `racks[0]` to move against `racks[1]` (the bag is empty),
    * deepening one ply at a time until the value is exact or a limit is reached. Error 90201 for
-   * racks larger than a hand or with tiles that are not tiles, and for a board of another size.
+   * racks larger than a hand or with tiles that are not tiles, for a board of another size, and
+   * for a board and racks holding more tiles of a letter than the letterset has.
    */
   solve(
     board: Board,
@@ -214,6 +216,13 @@ export class EndgameSolver {
       return err(
         engineError(Code.BAD_QUERY, {
           cause: `the board is ${board.rows}×${board.cols}; the layout ${this.config.layout.rows}×${this.config.layout.cols}`,
+        }),
+      );
+    // The board and both racks must come from one letterset (a second Z is no position).
+    if (unseenTiles(this.config, board, [...racks[0], ...racks[1]]) === undefined)
+      return err(
+        engineError(Code.BAD_QUERY, {
+          cause: 'the board and the racks hold more tiles of some letter than the letterset has',
         }),
       );
     const start = performance.now();
