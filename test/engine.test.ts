@@ -19,6 +19,7 @@ import {
   moveInput,
   BoggleSolver,
   PREDEFINED_GAMES,
+  gameInfo,
 } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { tilesConserved } from 'wordgame-engine/internals';
@@ -96,6 +97,15 @@ describe('creating a game: the catalogue settings codes', () => {
       'no dictionary for alphabet fr',
       'game scrabble-fr plays in alphabet fr, and the engine was given no dictionary for it',
     ]);
+  });
+});
+
+describe('what anyone may see', () => {
+  it("gives a game's public summary without the seed (with it the deal, and every rack, could be replayed)", () => {
+    const s = unwrap(engine.create(settings('scrabble-en', { seed: 987654321 }), 'ann')).state;
+    const info = gameInfo(s);
+    expect(info.settings).not.toHaveProperty('seed');
+    expect(JSON.stringify(info)).not.toContain('987654321');
   });
 });
 

@@ -431,8 +431,10 @@ function data(state: GameState, playerId: string, what: DataAnswer['what'], ctx:
 
 /** What a game looks like to anyone. */
 export function gameInfo(state: GameState): GameInfo {
+  // Never the seed: with it anyone could replay the deal and read every rack.
+  const { seed: _seed, ...settings } = state.settings;
   return {
-    settings: state.settings,
+    settings,
     type: state.type,
     status: state.status,
     turn: state.turn,

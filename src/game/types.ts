@@ -130,7 +130,8 @@ export type GameEvent =
 
 /** What a game looks like to anyone (the `info` data request). */
 export interface GameInfo {
-  readonly settings: GameSettings;
+  /** The settings without the seed (with it anyone could replay the deal and read every rack). */
+  readonly settings: Omit<GameSettings, 'seed'>;
   readonly type: GameType;
   readonly status: GameState['status'];
   readonly turn: number;
