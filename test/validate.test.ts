@@ -294,7 +294,11 @@ describe('validateTrade', () => {
     expect(failure(t({ glyphs: ['?'] }, 'AB')).param).toBe('?');
     const small = failure(t({ glyphs: ['A'] }, 'AB', 6));
     expect([small.code, small.param]).toEqual([Code.BAG_TOO_SMALL, 6]);
-    expect(failure(t({ glyphs: [] }, 'AB')).code).toBe(Code.TRADE_ERROR);
+    // An empty trade is a format fault, not the catalogue's "unknown error" 60203.
+    expect(failure(t({ glyphs: [] }, 'AB'))).toMatchObject({
+      code: Code.BAD_TRADE_FORMAT,
+      cause: 'a trade puts back at least one tile',
+    });
     expect(unwrap(t({ glyphs: ['b', '?'] }, 'AB?'))).toEqual([EN.alphabet.code('B'), BLANK]);
   });
 });

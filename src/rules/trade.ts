@@ -23,7 +23,8 @@ export interface TradeInput {
  * Checks a trade. Returns the hand tiles to put back, or the first error in the rule book's
  * order: 60200 bad format, 60202 trading impossible in this game type, 60201 a glyph not in the
  * hand (param: the first glyph asked beyond what the hand holds), 60204 (extension) fewer tiles
- * in the bag than the configuration requires, 60203 anything else (an empty trade).
+ * in the bag than the configuration requires. An empty trade is a format fault (60200), not the
+ * catalogue's "unknown error" 60203.
  */
 export function validateTrade(trade: unknown, ctx: TradeContext): Result<Tile[], EngineError> {
   const tiles = readTrade(trade, ctx.config);
@@ -40,6 +41,7 @@ export function readTrade(trade: unknown, config: GameConfig): Result<Tile[], En
     : undefined;
   if (!Array.isArray(glyphs)) return bad('glyphs must be an array');
   const { alphabet, handSize } = config;
+  if (glyphs.length === 0) return bad('a trade puts back at least one tile');
   if (glyphs.length > handSize) return bad(`${glyphs.length} glyphs: a hand holds at most ${handSize}`);
   const tiles: Tile[] = [];
   for (let k = 0; k < glyphs.length; k++) {
@@ -56,7 +58,7 @@ export function readTrade(trade: unknown, config: GameConfig): Result<Tile[], En
   return ok(tiles);
 }
 
-/** The rules of a well-formed trade, after 60200: 60202, 60201, 60204, 60203. */
+/** The rules of a well-formed trade, after 60200: 60202, 60201, 60204 (and 60200 for an empty one). */
 export function checkTrade(tiles: readonly Tile[], ctx: TradeContext): Result<Tile[], EngineError> {
   const { alphabet, minBagToTrade } = ctx.config;
   if (!ctx.tradingAllowed) return err(engineError(Code.TRADING_IMPOSSIBLE));
@@ -79,6 +81,7 @@ export function checkTrade(tiles: readonly Tile[], ctx: TradeContext): Result<Ti
         cause: `trading needs ${minBagToTrade} tiles in the bag; it holds ${ctx.bagSize}`,
       }),
     );
-  if (tiles.length === 0) return err(engineError(Code.TRADE_ERROR, { cause: 'nothing to trade' }));
+  if (tiles.length === 0)
+    return err(engineError(Code.BAD_TRADE_FORMAT, { cause: 'a trade puts back at least one tile' }));
   return ok([...tiles]);
 }

@@ -39,18 +39,19 @@ export const REQUESTS = ['v1.client.identify', 'v1.players.identify', 'v1.chat.m
 /** A decoded message: its name and id (for the answer or the error) and the request or the error. */
 export interface Decoded {
   readonly req: string;
-  readonly id?: string;
+  /** The request's id as the client sent it (a string or an integer), echoed with its type. */
+  readonly id?: string | number;
   readonly result: Result<Request, EngineError>;
 }
 
 /** The error envelope of one rejected request. */
 export interface ErrorEnvelope {
   readonly res: 'v1.error';
-  readonly data: { readonly req: string; readonly id?: string; readonly code: number; readonly errorCode: string; readonly message: string; readonly param?: string | number; readonly cause?: string };
+  readonly data: { readonly req: string; readonly id?: string | number; readonly code: number; readonly errorCode: string; readonly message: string; readonly param?: string | number; readonly cause?: string };
 }
 
 /** Wraps an error value for the wire. */
-export function errorEnvelope(error: EngineError, req = 'unknown', id?: string): ErrorEnvelope {
+export function errorEnvelope(error: EngineError, req = 'unknown', id?: string | number): ErrorEnvelope {
   return {
     res: 'v1.error',
     data: {
@@ -79,7 +80,8 @@ function text(value: unknown, missing: number, illegal: number | undefined, patt
 /** Decodes and checks one message. Never throws. */
 export function decode(raw: string): Decoded {
   if (raw.length === 0) return { req: 'unknown', result: err(engineError(Code.EMPTY_MESSAGE)) };
-  if (raw.length > MAX_MESSAGE_BYTES) return { req: 'unknown', result: err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: `message over ${MAX_MESSAGE_BYTES} bytes` })) };
+  // The limit is in bytes of UTF-8, not characters (an é is two bytes).
+  if (raw.length > MAX_MESSAGE_BYTES || Buffer.byteLength(raw, 'utf8') > MAX_MESSAGE_BYTES) return { req: 'unknown', result: err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: `message over ${MAX_MESSAGE_BYTES} bytes` })) };
   let message: unknown;
   try {
     message = JSON.parse(raw);
@@ -87,8 +89,10 @@ export function decode(raw: string): Decoded {
     return { req: 'unknown', result: err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'not JSON' })) };
   }
   if (!isObject(message)) return { req: 'unknown', result: err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a message is a JSON object' })) };
-  const id = typeof message.id === 'string' && ID.test(message.id) ? message.id : typeof message.id === 'number' && Number.isSafeInteger(message.id) ? String(message.id) : undefined;
+  const id = typeof message.id === 'string' && ID.test(message.id) ? message.id : typeof message.id === 'number' && Number.isSafeInteger(message.id) ? message.id : undefined;
   const base = id === undefined ? {} : { id };
+  // A bad id is refused, and the request with it: the client could not tell its answer apart.
+  if (message.id !== undefined && id === undefined) return { req: typeof message.req === 'string' ? message.req.slice(0, 64) : 'unknown', result: err(engineError(Code.BAD_MESSAGE_FORMAT, { param: 'id', cause: 'an id is 1 to 64 letters, digits or _ . : -, or a whole number' })) };
   if (typeof message.req !== 'string') return { req: 'unknown', ...base, result: err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'no "req" field' })) };
   const req = message.req;
   if (!(REQUESTS as readonly string[]).includes(req)) return { req: 'unknown', ...base, result: err(engineError(Code.UNKNOWN_COMMAND, { param: req.slice(0, 64), cause: `known requests: ${REQUESTS.join(', ')}` })) };

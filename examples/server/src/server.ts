@@ -60,8 +60,10 @@ interface Connection {
   client?: { name: string; version: string };
   player?: string;
   game?: string | undefined;
-  second: number;
-  count: number;
+  /** When the connection's last requests came (ms), oldest first: the sliding window of the rate limit. */
+  readonly recent: number[];
+  /** When the last rate-limit warning was sent (ms; one a second at most). */
+  warnedAt: number;
   warnings: number;
   idle?: NodeJS.Timeout;
   closed: boolean;
@@ -118,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const send = (c: Connection, message: unknown) => {
     if (!c.closed && c.ws.readyState === c.ws.OPEN) c.ws.send(JSON.stringify(message));
   };
-  const fail = (c: Connection, error: EngineError, req: string, id?: string) => {
+  const fail = (c: Connection, error: EngineError, req: string, id?: string | number) => {
     stats.errors++;
     send(c, errorEnvelope(error, req, id));
   };
@@ -313,16 +315,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     c.idle = setTimeout(() => close(c, engineError(Code.IDLE_DISCONNECTION, { cause: `nothing received for ${idleMs} ms` }), 4005), idleMs);
   };
 
-  /** Counts a request against the connection's rate; false when it must be dropped. */
+  /**
+   * Counts a request against the connection's rate over a sliding window of one second (not
+   * wall-clock seconds, which let twice the limit through across a boundary); false when it must
+   * be dropped. A dropped request is not counted; a warning goes out at most once a second.
+   */
   const withinRate = (c: Connection): boolean => {
-    const second = Math.floor(Date.now() / 1000);
-    if (second !== c.second) {
-      c.second = second;
-      c.count = 0;
+    const now = Date.now();
+    const limit = rates[c.player === undefined ? 0 : 1];
+    while (c.recent.length > 0 && (c.recent[0] as number) <= now - 1000) c.recent.shift();
+    if (c.recent.length < limit) {
+      c.recent.push(now);
+      return true;
     }
-    c.count++;
-    if (c.count <= rates[c.player === undefined ? 0 : 1]) return true;
-    if (c.count > rates[c.player === undefined ? 0 : 1] + 1) return false; // one warning a second at most
+    if (now - c.warnedAt < 1000) return false; // one warning a second at most
+    c.warnedAt = now;
     c.warnings++;
     if (c.warnings > maxWarnings) close(c, engineError(Code.EXCESS_FLOOD, { cause: `over ${rates[c.player === undefined ? 0 : 1]} requests a second after ${maxWarnings} warnings` }), 4004);
     else {
@@ -396,7 +403,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ws.close(4001, 'INVALID_SOCKET_TOKEN');
       return;
     }
-    const c: Connection = { id: randomUUID(), ws, tokenPlayer: player, second: 0, count: 0, warnings: 0, closed: false };
+    const c: Connection = { id: randomUUID(), ws, tokenPlayer: player, recent: [], warnedAt: -Infinity, warnings: 0, closed: false };
     connections.add(c);
     touch(c);
     let queue = Promise.resolve();

@@ -84,6 +84,20 @@ describe('connecting', () => {
     expect(errorOf(await c.request('v1.chat.message', { text: 'hi' }))).toMatchObject({ code: 99003, req: 'v1.chat.message' });
     c.raw(JSON.stringify({ req: 'v1.chat.message', data: { text: 'x'.repeat(20_000) } }));
     expect(errorOf(await c.next(() => true))?.cause).toMatch(/over 16384 bytes/);
+    // The limit counts bytes: 9,000 é are 18,000 bytes of UTF-8 in 9,000 characters.
+    c.raw(JSON.stringify({ req: 'v1.chat.message', data: { text: 'é'.repeat(9_000) } }));
+    expect(errorOf(await c.next(() => true))?.cause).toMatch(/over 16384 bytes/);
+  });
+
+  it('echoes an id with its type, and refuses a bad id with the request', async () => {
+    const c = await login('ida');
+    c.raw(JSON.stringify({ req: 'v1.games.predefined', id: 42 }));
+    const answer = await c.next((m) => m.res === 'v1.games.predefined');
+    expect(answer.id).toBe(42);
+    c.raw(JSON.stringify({ req: 'v1.games.predefined', id: 'not an id!' }));
+    const refused = await c.next(() => true);
+    expect(errorOf(refused)).toMatchObject({ code: 99000, param: 'id', req: 'v1.games.predefined' });
+    expect(refused.res).toBe('v1.error');
   });
 });
 
