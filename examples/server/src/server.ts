@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Applied, Code, type Engine, type EngineError, type GameEvent, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
+import { type Applied, Code, type Engine, type EngineError, type GameEvent, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
@@ -254,7 +254,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await storage.publish({ kind: 'whisper', to: r.to, from: player, text: r.text });
         return ok({});
       case 'v1.games.predefined':
-        return ok({ games: Object.values(PREDEFINED_GAMES) });
+        // Only the games this server can create: a dictionary for their alphabet.
+        return ok({ games: Object.values(PREDEFINED_GAMES).filter((g) => { const c = presetConfig(g.config ?? 'en'); return c.ok && c.value.alphabet.spec.name === 'en'; }) });
       case 'v1.games.list': {
         const games = [];
         for (const name of await storage.listGames()) {

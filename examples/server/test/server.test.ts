@@ -94,6 +94,10 @@ describe('connecting', () => {
     c.raw(JSON.stringify({ req: 'v1.games.predefined', id: 42 }));
     const answer = await c.next((m) => m.res === 'v1.games.predefined');
     expect(answer.id).toBe(42);
+    // Only the games this server can create (it has the English dictionary only).
+    const codes = (answer.data as { games: { code: string }[] }).games.map((g) => g.code);
+    expect(codes).toContain('scrabble-en');
+    expect(codes).not.toContain('scrabble-fr');
     c.raw(JSON.stringify({ req: 'v1.games.predefined', id: 'not an id!' }));
     const refused = await c.next(() => true);
     expect(errorOf(refused)).toMatchObject({ code: 99000, param: 'id', req: 'v1.games.predefined' });
