@@ -16,6 +16,7 @@ export {
   ANALYSIS_QUEUE,
   type AnalysisJobData,
   type QueuedRecord,
+  type AnalysisWorker,
 } from './node/analysis-queue.js';
 export { externalEngine, MAX_ENGINE_LINE, type ExternalEngineOptions } from './node/external-engine.js';
 export { learnLeaves, playLeavesShard, type LeavesJob, type LeavesShard } from './node/leaves.js';

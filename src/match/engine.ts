@@ -33,6 +33,7 @@ export interface EngineFault {
  */
 export interface MatchEngine {
   readonly name: string;
+  /** The engine's move string for the position, or why it gave none. */
   move(request: MoveRequest): Promise<Result<string, EngineFault>>;
   /** Starts the engine again after a fault (an external program is killed and started anew). */
   restart(): Promise<Result<void, EngineFault>>;

@@ -88,11 +88,17 @@ export async function analyzeOnQueue(
   }
 }
 
+/** A running analysis worker. */
+export interface AnalysisWorker {
+  /** Stops taking records, finishes the one it holds, and disconnects. */
+  close(): Promise<void>;
+}
+
 /** Starts a worker of analysis jobs on the queue at `url` (one thread); it runs until closed. */
 export async function startAnalysisWorker(
   url: string,
   options: { readonly lockMs?: number; readonly onEvent?: (event: string, id: string, detail?: string) => void } = {},
-): Promise<Result<{ close(): Promise<void> }, EngineError>> {
+): Promise<Result<AnalysisWorker, EngineError>> {
   const lib = await bullmq();
   if (!lib.ok) return lib;
   const analyzers = new Map<string, RecordAnalyzer>();
