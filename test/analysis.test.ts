@@ -109,7 +109,12 @@ describe('game analysis', () => {
     const analysis = unwrap(analyzer('full').analyze(unwrap(parseGcg(text))));
     const sims = analysis.turns.filter((t) => t.sim !== undefined);
     expect(sims.length).toBeGreaterThan(10);
-    for (const t of sims) if (t.played.kind === 'play') expect(t.sim?.played).toBeDefined();
+    for (const t of sims) {
+      if (t.played.kind === 'play') expect(t.sim?.played).toBeDefined();
+      expect(t.sim?.top.length).toBeGreaterThan(0);
+      expect(t.sim?.top.length).toBeLessThanOrEqual(5);
+      expect(t.sim?.top[0]?.move).toBe(t.sim?.best.move);
+    }
     const endgames = analysis.turns.filter((t) => t.endgame !== undefined);
     expect(endgames.length).toBeGreaterThan(0);
     const turns = unwrap(recordTurns(unwrap(parseGcg(text)), en));

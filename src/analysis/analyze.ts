@@ -95,9 +95,23 @@ export interface TurnAnalysis {
       readonly win: number;
       readonly winCI: readonly [number, number];
       readonly spread: number;
+      readonly spreadCI: readonly [number, number];
     };
+    /** The best few candidates (at most 5), best first. */
+    readonly top: readonly {
+      readonly move: string;
+      readonly win: number;
+      readonly winCI: readonly [number, number];
+      readonly spread: number;
+      readonly spreadCI: readonly [number, number];
+    }[];
     /** Absent when the move played could not be simulated (a pass, an exchange recorded as a count). */
-    readonly played?: { readonly win: number; readonly winCI: readonly [number, number]; readonly spread: number };
+    readonly played?: {
+      readonly win: number;
+      readonly winCI: readonly [number, number];
+      readonly spread: number;
+      readonly spreadCI: readonly [number, number];
+    };
   };
   readonly endgame?: {
     readonly best: { readonly move: string; readonly value: number };
@@ -604,8 +618,13 @@ export class GameAnalyzer {
           })();
     return {
       iterations: result.iterations,
-      best: { move: moveOf(top), win: top.win, winCI: top.winCI, spread: top.spread },
-      ...(mine === undefined ? {} : { played: { win: mine.win, winCI: mine.winCI, spread: mine.spread } }),
+      best: { move: moveOf(top), win: top.win, winCI: top.winCI, spread: top.spread, spreadCI: top.spreadCI },
+      top: result.candidates
+        .slice(0, 5)
+        .map((c) => ({ move: moveOf(c), win: c.win, winCI: c.winCI, spread: c.spread, spreadCI: c.spreadCI })),
+      ...(mine === undefined
+        ? {}
+        : { played: { win: mine.win, winCI: mine.winCI, spread: mine.spread, spreadCI: mine.spreadCI } }),
     };
   }
 }
