@@ -77,6 +77,21 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     expect(bad.out).not.toMatch(/NaN/);
   });
 
+  it('ranks by equity with --leaves (the shipped table) or --klv FILE', async () => {
+    const byScore = JSON.parse((await cli(['best', '--hand', 'AEINRSQ', '-n', '1', '--json'])).out);
+    expect(byScore.plays[0]).not.toHaveProperty('equity');
+    const r = JSON.parse((await cli(['best', '--hand', 'AEINRSQ', '-n', '20', '--leaves', '--json'])).out);
+    const equities = (r.plays as { equity: number; score: number }[]).map((p) => p.equity);
+    expect(equities).toEqual([...equities].sort((a, b) => b - a));
+    // Keeping AERS beats the highest score here: the best play by equity is not the best by score.
+    expect(r.plays[0].score).toBeLessThan(byScore.plays[0].score);
+    const klv = JSON.parse(
+      (await cli(['best', '--hand', 'AEINRSQ', '-n', '20', '--klv', 'dictionaries/en.klv2', '--json'])).out,
+    );
+    expect(klv.plays).toEqual(r.plays);
+    expect((await cli(['best', '--hand', 'AEINRSQ', '--klv', join(dir, 'missing.klv2')])).code).toBe(2);
+  });
+
   it("notes a phony challenged off without failing the record, and names the record's lexicon and the dictionary used", async () => {
     const file = join(dir, 'challenged.gcg');
     writeFileSync(

@@ -1,4 +1,6 @@
 import { defaultLeaveValues } from '../../node/files.js';
+import { LeaveTable } from '../../leaves/table.js';
+import type { LeaveValues } from '../../leaves/values.js';
 import type { Dictionary } from '../../dictionary/dictionary.js';
 import { EndgameSolver } from '../../endgame/endgame.js';
 import { PreEndgameSolver } from '../../endgame/peg.js';
@@ -24,7 +26,9 @@ import {
   configOption,
   emit,
   intOption,
+  readBytes,
   type Command,
+  type Context,
 } from '../framework.js';
 import { BOARD_OPTION, CGP_OPTION, commandPosition } from '../position.js';
 
@@ -57,7 +61,8 @@ export function playerByName(name: string, config: GameConfig, dictionary?: () =
 /** `wordgame best`: the best plays of a hand on a board. */
 export const bestCommand: Command = {
   name: 'best',
-  summary: 'Lists the highest-scoring plays of a hand on a board, with the words each forms.',
+  summary:
+    'Lists the highest-scoring plays of a hand on a board, with the words each forms; with --leaves, the best by equity (score plus the leave kept).',
   args: '--hand LETTERS | --cgp CGP',
   options: {
     hand: {
@@ -68,6 +73,12 @@ export const bestCommand: Command = {
     cgp: CGP_OPTION,
     n: { type: 'string', short: 'n', default: '10', describe: 'how many plays to print' },
     all: { type: 'boolean', default: false, describe: 'print every valid play' },
+    leaves: {
+      type: 'boolean',
+      default: false,
+      describe: 'rank by equity (score plus the value of the tiles kept) with the shipped leave table',
+    },
+    klv: { type: 'string', describe: 'rank by equity with this KLV2 leave table instead (implies --leaves)' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
   },
@@ -80,6 +91,7 @@ export const bestCommand: Command = {
     'wordgame best --cgp "15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0 lex NWL20;" -n 3',
     'wordgame best --board board.txt --hand QU?ERTY -n 3 --json',
     'wordgame best --hand RETAINS --all --json',
+    'wordgame best --hand AEINRSQ --leaves -n 5',
   ],
   async run(ctx) {
     const { values } = ctx;
@@ -88,22 +100,46 @@ export const bestCommand: Command = {
     const dictionary = ctx.dictionary();
     const gen = MoveGenerator.create(config, dictionary, board);
     if (!gen.ok) throw new CommandError(gen.error, EXIT.USAGE);
-    const plays = allPlays(gen.value, hand);
+    const leaves = leavesOption(values, config);
+    const plays = allPlays(gen.value, hand, leaves === undefined ? {} : { leaves });
     const shown = values.all === true ? plays : plays.slice(0, n);
     const detail = shown.map((p) => {
       const m = validateMove(moveInput(p.placements, config), { board, hand, config, dictionary });
-      return { notation: p.notation, score: p.score, words: m.ok ? m.value.words.map((w) => w.word) : [] };
+      return {
+        notation: p.notation,
+        score: p.score,
+        ...(leaves === undefined ? {} : { equity: Math.round(p.equity * 100) / 100 }),
+        words: m.ok ? m.value.words.map((w) => w.word) : [],
+      };
     });
     const truncated = shown.length < plays.length;
     if (ctx.json) emit(ctx.io, { ok: true, plays: detail, count: plays.length, truncated });
     else {
-      let out = '';
-      for (const d of detail) out += `${String(d.score).padStart(4)}  ${d.notation.padEnd(20)} ${d.words.join(', ')}\n`;
+      let out = leaves === undefined ? '' : 'score  equity  play                 words\n';
+      for (const d of detail)
+        out += `${String(d.score).padStart(4)}  ${d.equity === undefined ? '' : `${d.equity.toFixed(2).padStart(7)}  `}${d.notation.padEnd(20)} ${d.words.join(', ')}\n`;
       ctx.io.out(out + `${plays.length} plays${truncated ? `, the best ${shown.length} shown` : ''}\n`);
     }
     return EXIT.OK;
   },
 };
+
+/** The leave values of `--leaves` (the shipped table) or `--klv FILE`, or undefined to rank by score. */
+function leavesOption(values: Context['values'], config: GameConfig): LeaveValues | undefined {
+  if (typeof values.klv === 'string') {
+    const table = LeaveTable.fromKlv(readBytes(values.klv), config.alphabet.size);
+    if (!table.ok)
+      throw new CommandError(
+        { ...table.error, cause: `${values.klv}: ${table.error.cause ?? table.error.message}` },
+        EXIT.USAGE,
+      );
+    return table.value;
+  }
+  if (values.leaves !== true) return undefined;
+  const shipped = defaultLeaveValues(config);
+  if (!shipped.ok) throw new CommandError(shipped.error, EXIT.USAGE);
+  return shipped.value;
+}
 
 /** `wordgame selfplay`: a full classic game between two AI players. */
 export const selfplayCommand: Command = {
