@@ -77,6 +77,15 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     expect(bad.out).not.toMatch(/NaN/);
   });
 
+  it('autoplay --timings gives games per second of wall time and per CPU-second', async () => {
+    const r = JSON.parse((await cli(['autoplay', '--games', '4', '--json', '--timings'])).out);
+    expect(r).toMatchObject({ ok: true, games: 4 });
+    expect(r.cpuSeconds).toBeGreaterThan(0);
+    expect(r.gamesPerCpuSecond).toBeCloseTo(4 / r.cpuSeconds, 6);
+    const plain = JSON.parse((await cli(['autoplay', '--games', '4', '--json'])).out);
+    expect(plain).not.toHaveProperty('cpuSeconds');
+  });
+
   it('ranks by equity with --leaves (the shipped table) or --klv FILE', async () => {
     const byScore = JSON.parse((await cli(['best', '--hand', 'AEINRSQ', '-n', '1', '--json'])).out);
     expect(byScore.plays[0]).not.toHaveProperty('equity');

@@ -29,7 +29,11 @@ export const autoplayCommand: Command = {
       describe: 'play on the workers of a BullMQ queue instead: redis://HOST:PORT (start them with wordgame worker)',
     },
     'shard-pairs': { type: 'string', default: '250', describe: 'with --queue: pairs a shard' },
-    timings: { type: 'boolean', default: false, describe: 'also print games per second (JSON included)' },
+    timings: {
+      type: 'boolean',
+      default: false,
+      describe: 'also print games per second of wall time and per CPU-second (JSON included)',
+    },
   },
   examples: [
     'wordgame autoplay --games 2000 --players leave,static',
@@ -50,6 +54,7 @@ export const autoplayCommand: Command = {
     const pairs = Math.ceil(games / 2);
     const bar = await progress(ctx, 'autoplay', pairs);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const job = {
       pairs,
       seed,
@@ -69,6 +74,9 @@ export const autoplayCommand: Command = {
         : await runAutoplay(job, workers, (done) => bar.update(done));
     bar.stop();
     const seconds = (performance.now() - t0) / 1000;
+    // CPU time of this process, every worker thread included (worker processes of a queue are elsewhere).
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     if (!r.ok) throw new CommandError(r.error, r.error.code === 90201 ? EXIT.USAGE : EXIT.USAGE);
     const s = r.value;
     const gps = s.games / seconds;
@@ -78,7 +86,9 @@ export const autoplayCommand: Command = {
         players,
         seed,
         ...s,
-        ...(values.timings === true ? { seconds, gamesPerSecond: gps } : {}),
+        ...(values.timings === true
+          ? { seconds, gamesPerSecond: gps, cpuSeconds, gamesPerCpuSecond: s.games / cpuSeconds }
+          : {}),
       });
       return EXIT.OK;
     }
@@ -94,7 +104,7 @@ export const autoplayCommand: Command = {
         `turns         ${s.turnsPerGame.toFixed(2)} a game`,
         ...(values.timings === true
           ? [
-              `speed         ${gps.toFixed(0)} games/s on ${workers} worker${workers === 1 ? '' : 's'} (${seconds.toFixed(1)} s)`,
+              `speed         ${gps.toFixed(0)} games/s on ${workers} worker${workers === 1 ? '' : 's'} (${seconds.toFixed(1)} s); ${(s.games / cpuSeconds).toFixed(0)} games a CPU-second (${cpuSeconds.toFixed(1)} s of CPU)`,
             ]
           : []),
       ].join('\n') + '\n',
