@@ -60,6 +60,9 @@ describe('positions as CGP on the command line', () => {
     );
     expect(pre).toMatchObject({ ok: true, unseen: 'AEINRUZ?' });
     expect(pre.candidates[0].winChance).toBeLessThan(behind.candidates[0].winChance);
+    // As text: the columns named.
+    const text = await cli(['peg', '--cgp', peg, '--candidates', '2', '--time', '0.2']);
+    expect(text.out.split('\n').slice(0, 2)).toEqual(['unseen        AEINRUZ?', '     win    spread  play']);
   });
 
   it('refuses a bad position with its code and the offset of the fault (exit 2), and --cgp with --board', async () => {

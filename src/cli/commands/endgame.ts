@@ -199,6 +199,7 @@ export const pegCommand: Command = {
       });
     else {
       let out = `unseen        ${formatTiles(unseen, config.alphabet)}\n`;
+      out += `${'win'.padStart(8)}  ${'spread'.padStart(8)}  play\n`;
       for (const c of rows)
         out += `${(100 * c.winChance).toFixed(1).padStart(6)} %  ${c.meanSpread.toFixed(2).padStart(8)}  ${c.move} ${c.score}${c.exact ? '' : ' (not all endgames exact)'}\n`;
       if (values.timings === true)
