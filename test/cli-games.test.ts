@@ -11,6 +11,8 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     const r = await cli(['selfplay', '--seed', '5']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Game over/);
+    expect(r.out).toContain('turn player     rack     move                   score total\n');
+    expect(r.out).toMatch(/the tiles left on the racks: static#1 [+-]?\d+, leave#2 [+-]?\d+ \(/);
     expect(r.out).toMatch(/Final scores: static#1 -?\d+, leave#2 -?\d+/);
     const j = JSON.parse((await cli(['selfplay', '--seed', '5', '--json'])).out) as {
       ok: boolean;

@@ -200,10 +200,12 @@ export const selfplayCommand: Command = {
       return EXIT.OK;
     }
     let out = `Self-play, seed ${seed}: ${names.map((_, p) => label(p)).join(' vs ')} (every play checked by the validator)\n\n`;
+    out += `${'turn'.padStart(4)} ${'player'.padEnd(10)} ${'rack'.padEnd(8)} ${'move'.padEnd(22)} ${'score'.padStart(5)} ${'total'.padStart(5)}\n`;
     for (const [i, t] of turns.entries())
-      out += `${String(i + 1).padStart(3)}. ${label(t.player).padEnd(10)} ${t.rack.padEnd(8)} ${t.move.padEnd(22)} ${String(t.score).padStart(4)} ${String(t.total).padStart(5)}\n`;
+      out += `${String(i + 1).padStart(3)}. ${label(t.player).padEnd(10)} ${t.rack.padEnd(8)} ${t.move.padEnd(22)} ${String(t.score).padStart(5)} ${String(t.total).padStart(5)}\n`;
     out += `\n${renderBoard(final.tiles.board, config, { hands: final.tiles.hands, scores: final.tiles.scores, names: names.map((_, p) => label(p)) })}`;
-    out += `\nGame over (${final.endReason === 'out' ? 'a player went out' : 'six scoreless turns'}); rack adjustments ${final.adjustments.join(', ')}.\n`;
+    const adjustments = final.adjustments.map((a, p) => `${label(p)} ${a > 0 ? '+' : ''}${a}`).join(', ');
+    out += `\nGame over (${final.endReason === 'out' ? 'a player went out' : 'six scoreless turns'}); the tiles left on the racks: ${adjustments} (${final.endReason === 'out' ? "the player who went out gains the others' racks, each other loses their own" : 'each player loses their own rack'}).\n`;
     out += `Final scores: ${final.tiles.scores.map((s, p) => `${label(p)} ${s}`).join(', ')}. ${turns.length} turns${values.timings === true ? ` in ${ms} ms` : ''}.\n`;
     ctx.io.out(out);
     return EXIT.OK;
