@@ -148,7 +148,8 @@ describe('game analysis', () => {
     );
     const r = analyzer().analyze(unwrap(parseGcg(text)));
     expect(r.ok ? undefined : [r.error.code, typeof r.error.param]).toEqual([Code.BAD_RECORD, 'number']);
-    expect(r.ok ? '' : r.error.cause).toMatch(/^the record does not replay: line \d+/);
+    expect(r.ok ? '' : r.error.cause).toMatch(/^the record does not replay: turn 1, line \d+/);
+    expect(r.ok ? undefined : r.error.detail).toMatchObject({ turn: 1 });
   });
 
   it.skipIf(!existsSync(shared))(

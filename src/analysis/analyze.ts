@@ -253,14 +253,21 @@ export class GameAnalyzer {
     const replay = replayGcg(record, PERMISSIVE);
     if (!replay.ok) return replay;
     const first = replay.value.findings[0];
-    if (first !== undefined)
+    if (first !== undefined) {
+      // The turn of the faulty line: the moves (plays, passes, exchanges) up to it.
+      let turn = 0;
+      for (const e of record.events) {
+        if (e.kind === 'play' || e.kind === 'pass' || e.kind === 'exchange') turn++;
+        if (e.line >= first.line) break;
+      }
       return err(
         engineError(Code.BAD_RECORD, {
           param: first.line,
-          cause: `the record does not replay: line ${first.line}: ${first.message}`,
-          detail: { problem: first.problem },
+          cause: `the record does not replay: turn ${turn}, line ${first.line}: ${first.message}`,
+          detail: { problem: first.problem, turn },
         }),
       );
+    }
     return recordTurns(record, this.config);
   }
 
