@@ -5,7 +5,7 @@
  * storage's bus, and every process delivers it to its own connections. So any number of
  * processes can serve the same games behind one Redis.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -368,9 +368,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return json(res, 200, { socketToken: token, expiresInMs: tokenTtl });
     }
     if (req.method === 'POST' && url.pathname === '/v1/admin/kick') {
-      if (options.adminKey === undefined || req.headers.authorization !== `Bearer ${options.adminKey}`) return json(res, 403, { error: 'forbidden' });
+      if (options.adminKey === undefined || !sameSecret(req.headers.authorization ?? '', `Bearer ${options.adminKey}`)) return json(res, 403, { error: 'forbidden' });
       const data = (await body(req)) as { player?: unknown } | undefined;
       if (typeof data?.player !== 'string') return json(res, 400, { error: 'give { "player": NAME }' });
+      // Only a connected player can be kicked: anything else is answered as such, not as a kick.
+      if (!(await storage.isConnected(data.player))) return json(res, 404, errorEnvelope(engineError(Code.NO_SUCH_USER, { param: data.player, cause: 'the player is not connected' }), 'v1.admin.kick'));
       await storage.publish({ kind: 'kick', player: data.player });
       return json(res, 200, { kicked: data.player });
     }
@@ -473,4 +475,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeAllConnections();
     },
   };
+}
+
+/** Compares a secret in constant time (both sides hashed to the same length first). */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
 }

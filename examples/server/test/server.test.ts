@@ -227,5 +227,9 @@ describe('limits', () => {
     expect(r.status).toBe(200);
     expect((await c.waitClosed()).code).toBe(4006);
     expect(c.pushed.some((m) => errorOf(m)?.code === 99006)).toBe(true);
+    // A player who is not connected is not kicked, and the answer says so.
+    const absent = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret' }, body: JSON.stringify({ player: 'nobody-here' }) });
+    expect(absent.status).toBe(404);
+    expect(errorOf((await absent.json()) as Record<string, unknown>)).toMatchObject({ code: 20102, param: 'nobody-here' });
   });
 });
