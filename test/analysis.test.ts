@@ -24,6 +24,7 @@ import {
   type GameAnalysis,
 } from 'wordgame-engine';
 import { RecordAnalyzer, loadDefaultDictionary, loadDefaultLeaves } from 'wordgame-engine/node';
+import { chromiumPath } from './chromium.js';
 import { cli } from './cli-helpers.js';
 import { unwrap } from './helpers.js';
 
@@ -96,6 +97,15 @@ describe('game analysis', () => {
     );
     expect(Object.values(p1.verdicts).reduce((a, b) => a + b, 0)).toBe(p1.turns);
     expect(analysis.turns.every((t) => t.cgp.includes(' ld english;'))).toBe(true);
+  });
+
+  it("writes the record's #lexicon into each turn's CGP unless the options name one", () => {
+    const text = record(2).replace(/^(#character-encoding.*\n)?/, (first) => `${first}#lexicon NWL20\n`);
+    expect(unwrap(parseGcg(text)).lexicon).toBe('NWL20');
+    const a = unwrap(analyzer().analyze(unwrap(parseGcg(text))));
+    expect(a.turns.every((t) => t.cgp.endsWith(' ld english; lex NWL20;'))).toBe(true);
+    const named = unwrap(GameAnalyzer.create(en, dictionary, { leaves, lexicon: 'ENABLE' }));
+    expect(unwrap(named.analyze(unwrap(parseGcg(text)))).turns[0]?.cgp).toMatch(/ lex ENABLE;$/);
   });
 
   it('analyses only the players asked for', () => {
@@ -226,13 +236,14 @@ describe('wordgame analyze', () => {
     writeFileSync(join(folder, 'game.json'), JSON.stringify({ ...kept, depth: 'kept' }));
     const again = JSON.parse((await cli(['analyze', file, '--out', folder, '--json'])).out);
     expect(again.analyses[0].analysis.depth).toBe('kept');
+    // A kept file that is not an analysis (cut short by a crash) is analysed again, not a crash.
+    writeFileSync(join(folder, 'game.json'), '{"turns": [');
+    const redone = JSON.parse((await cli(['analyze', file, '--out', folder, '--json'])).out);
+    expect(redone.analyses[0].analysis.depth).toBe('static');
     expect((await cli(['analyze', file, '--depth', 'deep'])).code).toBe(2);
   });
 });
 
-const chromiumPath = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(
-  (p): p is string => p !== undefined && p !== '' && existsSync(p),
-);
 if (chromiumPath === undefined) console.warn('analysis report test skipped: no Chromium found');
 
 describe.skipIf(chromiumPath === undefined)('the HTML report in headless Chromium', () => {

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from './chromium.js';
 
 /**
  * The core in a real browser: headless Chromium (Debian's `chromium` package, driven by
@@ -13,14 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * move, finds the best play, solves a Boggle grid and runs a game through `apply`.
  */
 const root = join(import.meta.dirname, '..');
-const candidates = [
-  process.env.CHROMIUM_PATH,
-  '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
-const chromiumPath = candidates.find((p): p is string => p !== undefined && p !== '' && existsSync(p));
 if (chromiumPath === undefined)
   console.warn('browser test skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)');
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Code, type MatchSummary, parseCgp } from 'wordgame-engine';
-import { type AutoplayJob, type MatchJob, runAutoplay, runMatch } from 'wordgame-engine/node';
+import { type AutoplayJob, type MatchJob, externalEngine, runAutoplay, runMatch } from 'wordgame-engine/node';
 import { cli } from './cli-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wordgame-match-'));
@@ -140,12 +140,17 @@ describe('wordgame match: external engines', () => {
     expect(m.value).toMatchObject({ voided: 1, pairs: 2, games: 4 });
   });
 
-  it('reports a program that cannot be started as ENGINE_FAILED', async () => {
+  it('reports a program that cannot be started as ENGINE_FAILED, and cmd: without one as BAD_QUERY', async () => {
     const m = await match({ engines: ['static', 'cmd:/nonexistent/engine --fast'] });
     expect(m.ok ? undefined : [m.error.code, m.error.param]).toEqual([
       Code.ENGINE_FAILED,
       '/nonexistent/engine --fast',
     ]);
+    const none = await match({ engines: ['static', 'cmd: '] });
+    expect(none.ok ? undefined : none.error.code).toBe(Code.BAD_QUERY);
+    // spawn throws at once for an empty program name: an error value, not a throw.
+    const empty = await externalEngine({ command: '' });
+    expect(empty.ok ? undefined : empty.error.code).toBe(Code.ENGINE_FAILED);
   });
 });
 

@@ -48,7 +48,7 @@ export interface AnalysisOptions {
   readonly endgameNodes?: number;
   /** Nodes each endgame of a pre-endgame may visit (default 20,000). */
   readonly pegNodes?: number;
-  /** The lexicon's name, written in each turn's CGP. */
+  /** The lexicon's name, written in each turn's CGP (default: the record's `#lexicon`). */
   readonly lexicon?: string;
 }
 
@@ -287,7 +287,7 @@ export class GameAnalyzer {
     for (const i of indices) {
       const turn = turns[i];
       if (turn === undefined || turn.rack.length === 0 || turn.unseen === undefined) continue;
-      out.push(this.#analyzeTurn(turn, record.players.length));
+      out.push(this.#analyzeTurn(turn, record.players.length, this.#options.lexicon ?? record.lexicon));
     }
     return ok(out);
   }
@@ -332,7 +332,7 @@ export class GameAnalyzer {
     };
   }
 
-  #analyzeTurn(turn: RecordTurn, players: number): TurnAnalysis {
+  #analyzeTurn(turn: RecordTurn, players: number, lexicon: string | undefined): TurnAnalysis {
     const config = this.config;
     const gen = this.#gen;
     const rack = turn.rack;
@@ -475,17 +475,14 @@ export class GameAnalyzer {
     // An endgame grades by the points of spread lost, every other evaluation by the equity lost.
     const pointsLost =
       extra.endgame === undefined ? equityLoss : Math.max(0, extra.endgame.best.value - extra.endgame.played.value);
-    const opp = turn.scores.length === 2 ? (turn.scores[1 - turn.player] ?? 0) : 0;
+    // The mover's view, from the mover on: their rack, the others unknown.
     const cgp = formatCgp(
       {
         board: turn.board,
         racks: Array.from({ length: players }, (_, k) => (k === 0 ? [...rack] : [])),
-        scores: Array.from(
-          { length: players },
-          (_, k) => turn.scores[(turn.player + k) % players] ?? (k === 0 ? 0 : opp),
-        ),
+        scores: Array.from({ length: players }, (_, k) => turn.scores[(turn.player + k) % players] ?? 0),
         scorelessTurns: turn.scorelessTurns,
-        operations: cgpOperations(config, this.#options.lexicon),
+        operations: cgpOperations(config, lexicon),
       },
       config,
     );

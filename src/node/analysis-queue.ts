@@ -3,7 +3,7 @@ import type { GameAnalysis } from '../analysis/analyze.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
 import { type AnalyzeJob, RecordAnalyzer } from './analyze.js';
-import { bullmq, connection } from './queue.js';
+import { bullmq, connection, relayEvents, workerSettings } from './queue.js';
 
 /**
  * Game analysis across machines, on the BullMQ queue of autoplay's workers (`wordgame worker`
@@ -97,7 +97,10 @@ export interface AnalysisWorker {
 /** Starts a worker of analysis jobs on the queue at `url` (one thread); it runs until closed. */
 export async function startAnalysisWorker(
   url: string,
-  options: { readonly lockMs?: number; readonly onEvent?: (event: string, id: string, detail?: string) => void } = {},
+  options: {
+    readonly lockMs?: number;
+    readonly onEvent?: (event: 'started' | 'completed' | 'failed', id: string, detail?: string) => void;
+  } = {},
 ): Promise<Result<AnalysisWorker, EngineError>> {
   const lib = await bullmq();
   if (!lib.ok) return lib;
@@ -117,17 +120,9 @@ export async function startAnalysisWorker(
       const r = await analyzer.analyze(job.data.text, job.data.players, () => undefined);
       return r.ok ? r.value : { error: r.error };
     },
-    {
-      connection: connection(url),
-      concurrency: 1,
-      lockDuration: lockMs,
-      stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
-      maxStalledCount: 5,
-    },
+    workerSettings(url, lockMs, 1),
   );
-  worker.on('completed', (job) => options.onEvent?.('completed', job.id ?? '?'));
-  worker.on('failed', (job, e) => options.onEvent?.('failed', job?.id ?? '?', e.message));
-  worker.on('error', () => undefined);
+  relayEvents(worker, options.onEvent);
   return ok({
     close: async () => {
       await worker.close();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
-import { type AnalysisDepth, type GameAnalysis, GameAnalyzer, type TurnAnalysis } from '../analysis/analyze.js';
+import { type AnalysisOptions, type GameAnalysis, GameAnalyzer, type TurnAnalysis } from '../analysis/analyze.js';
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { type GcgRecord, decodeGcg, parseGcg } from '../records/gcg.js';
@@ -8,22 +8,13 @@ import { err, ok, type Result } from '../result.js';
 import { startWorker } from './autoplay.js';
 import { defaultLeaveValues, dictionaryOrDefault } from './files.js';
 
-/** What an analysis needs, as plain data (it crosses to worker threads). */
-export interface AnalyzeJob {
-  readonly depth?: AnalysisDepth;
-  /** Simulation of each turn (sim and full depths): iterations, candidates, plies, a time budget. */
-  readonly sim?: {
-    readonly iterations?: number;
-    readonly candidates?: number;
-    readonly plies?: number;
-    readonly timeMs?: number;
-  };
-  readonly seed?: number;
-  readonly endgameNodes?: number;
+/**
+ * What an analysis needs, as plain data (it crosses to worker threads): the analyzer's options
+ * but the leave values (the package's learned table), and the dictionary as a file.
+ */
+export interface AnalyzeJob extends Omit<AnalysisOptions, 'leaves' | 'winModel'> {
   /** A dictionary file with a GADDAG (default: the embedded English dictionary). */
   readonly dictionary?: string;
-  /** The lexicon's name, written in each turn's CGP (default: the record's). */
-  readonly lexicon?: string;
 }
 
 /** Builds the analyzer of a job for a record's configuration (the learned leaves of the package). */
@@ -34,14 +25,8 @@ export function prepareAnalyzer(job: AnalyzeJob, configName = 'en'): Result<Game
   if (!dictionary.ok) return dictionary;
   const leaves = defaultLeaveValues(config.value);
   if (!leaves.ok) return leaves;
-  return GameAnalyzer.create(config.value, dictionary.value, {
-    leaves: leaves.value,
-    ...(job.depth === undefined ? {} : { depth: job.depth }),
-    ...(job.sim === undefined ? {} : { sim: job.sim }),
-    ...(job.seed === undefined ? {} : { seed: job.seed }),
-    ...(job.endgameNodes === undefined ? {} : { endgameNodes: job.endgameNodes }),
-    ...(job.lexicon === undefined ? {} : { lexicon: job.lexicon }),
-  });
+  const { dictionary: _file, ...options } = job;
+  return GameAnalyzer.create(config.value, dictionary.value, { ...options, leaves: leaves.value });
 }
 
 /** Reads a GCG file into a record (FILE_UNREADABLE, BAD_RECORD). */

@@ -79,10 +79,17 @@ class ExternalEngine implements MatchEngine {
     this.#buffer = '';
     this.#dead = undefined;
     const { command, args = [], cwd } = this.#options;
-    const child = spawn(command, [...args], {
-      stdio: ['pipe', 'pipe', this.#options.stderr ?? 'ignore'],
-      ...(cwd === undefined ? {} : { cwd }),
-    });
+    let child: ChildProcess;
+    try {
+      // spawn throws at once for some bad commands (an empty name), reports others as an 'error' event.
+      child = spawn(command, [...args], {
+        stdio: ['pipe', 'pipe', this.#options.stderr ?? 'ignore'],
+        ...(cwd === undefined ? {} : { cwd }),
+      });
+    } catch (e) {
+      this.#dead = 'not started';
+      return Promise.resolve(err({ kind: 'crash', detail: `cannot start ${this.name}: ${(e as Error).message}` }));
+    }
     this.#child = child;
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {

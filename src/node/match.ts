@@ -72,13 +72,16 @@ export async function runMatch(
     let engine: Result<MatchEngine, EngineError>;
     if (spec.startsWith('cmd:')) {
       const [command = '', ...args] = spec.slice(4).trim().split(/\s+/);
-      engine = await externalEngine({
-        command,
-        args,
-        name: spec.slice(4).trim(),
-        ...(job.graceMs === undefined ? {} : { graceMs: job.graceMs }),
-        ...(options.stderr === undefined ? {} : { stderr: options.stderr }),
-      });
+      engine =
+        command === ''
+          ? err(engineError(Code.BAD_QUERY, { param: spec, cause: 'cmd:PROGRAM ARG…: the program is missing' }))
+          : await externalEngine({
+              command,
+              args,
+              name: spec.slice(4).trim(),
+              ...(job.graceMs === undefined ? {} : { graceMs: job.graceMs }),
+              ...(options.stderr === undefined ? {} : { stderr: options.stderr }),
+            });
     } else {
       const player = playerFromSpec(spec, config.value, dictionary.value);
       engine = player.ok ? builtinEngine(config.value, dictionary.value, player.value) : player;

@@ -176,16 +176,42 @@ export async function startQueueWorker(
       }
       return out;
     },
-    {
-      connection: connection(url),
-      concurrency: options.concurrency ?? 1,
-      lockDuration: lockMs,
-      stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
-      maxStalledCount: 5,
-    },
+    workerSettings(url, lockMs, options.concurrency ?? 1),
   );
-  worker.on('completed', (job) => options.onEvent?.('completed', job.id ?? '?'));
-  worker.on('failed', (job, e) => options.onEvent?.('failed', job?.id ?? '?', e.message));
-  worker.on('error', () => undefined);
+  relayEvents(worker, options.onEvent);
   return ok({ close: () => worker.close() });
+}
+
+/**
+ * A queue worker's settings: a job's lock lasts `lockMs` without renewal and is checked every
+ * half of it, so a dead worker's job returns to the queue soon after (5 times at most).
+ */
+export function workerSettings(
+  url: string,
+  lockMs: number,
+  concurrency: number,
+): {
+  connection: ReturnType<typeof connection>;
+  concurrency: number;
+  lockDuration: number;
+  stalledInterval: number;
+  maxStalledCount: number;
+} {
+  return {
+    connection: connection(url),
+    concurrency,
+    lockDuration: lockMs,
+    stalledInterval: Math.max(500, Math.floor(lockMs / 2)),
+    maxStalledCount: 5,
+  };
+}
+
+/** Reports a queue worker's completed and failed jobs (for logs); its connection errors are retried by BullMQ, not thrown. */
+export function relayEvents(
+  worker: import('bullmq').Worker,
+  onEvent: ((event: 'started' | 'completed' | 'failed', id: string, detail?: string) => void) | undefined,
+): void {
+  worker.on('completed', (job) => onEvent?.('completed', job.id ?? '?'));
+  worker.on('failed', (job, e) => onEvent?.('failed', job?.id ?? '?', e.message));
+  worker.on('error', () => undefined);
 }

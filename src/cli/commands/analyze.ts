@@ -90,9 +90,11 @@ export const analyzeCommand: Command = {
         return { file, error: (e as Error).message };
       }
     });
+    // The bar counts the moves of the records (plays, passes, exchanges), as the analysis does.
     const total = texts.reduce((n, t) => {
       const r = t.text === undefined ? undefined : parseGcg(t.text);
-      return n + (r?.ok === true ? r.value.events.length : 0);
+      if (r?.ok !== true) return n;
+      return n + r.value.events.filter((e) => e.kind === 'play' || e.kind === 'pass' || e.kind === 'exchange').length;
     }, 0);
     const queue = typeof values.queue === 'string' ? values.queue : undefined;
     if (queue !== undefined && workers > 1)
@@ -107,11 +109,8 @@ export const analyzeCommand: Command = {
     const todo: { index: number; file: string; name: string; text: string; players: number[] | undefined }[] = [];
     for (const t of texts) {
       const name = basename(t.file).replace(/\.gcg$/i, '');
-      if (out !== undefined && existsSync(join(out, `${name}.json`)))
-        results.push({
-          file: t.file,
-          analysis: JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')) as GameAnalysis,
-        });
+      const kept = out === undefined ? undefined : keptAnalysis(join(out, `${name}.json`));
+      if (kept !== undefined) results.push({ file: t.file, analysis: kept });
       else if (t.text === undefined)
         results.push({ file: t.file, error: { message: `cannot read ${t.file}: ${t.error}` } });
       else {
@@ -174,6 +173,19 @@ export const analyzeCommand: Command = {
     return failed === 0 ? EXIT.OK : EXIT.FAILED;
   },
 };
+
+/** An analysis kept in the output folder by an earlier run, or undefined (absent, or not an analysis: analysed again). */
+function keptAnalysis(file: string): GameAnalysis | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const a = JSON.parse(readFileSync(file, 'utf8')) as Partial<GameAnalysis> | null;
+    return a !== null && typeof a === 'object' && Array.isArray(a.turns) && Array.isArray(a.players)
+      ? (a as GameAnalysis)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function describe(error: EngineError | { message: string } | undefined): string {
   if (error === undefined) return '';
