@@ -66,9 +66,13 @@ export async function analyzeOnQueue(
     while (results.some((r) => r === undefined)) {
       for (const [i, id] of ids.entries()) {
         if (results[i] !== undefined) continue;
+        // The state first, then the job (read before, it may lack the return value: see queue.ts).
+        const state = await queue.getJobState(id);
+        const left = () => err(engineError(Code.UNKNOWN_ERROR, { cause: `record ${i} left the queue` }));
+        if (state === 'unknown') return left();
+        if (state !== 'completed' && state !== 'failed') continue;
         const j = await queue.getJob(id);
-        if (j === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: `record ${i} left the queue` }));
-        const state = await j.getState();
+        if (j === undefined) return left();
         if (state === 'completed') {
           const v = j.returnvalue;
           results[i] = 'error' in v ? err(v.error) : ok(v);

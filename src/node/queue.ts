@@ -108,10 +108,14 @@ export async function runAutoplayOnQueue(
     for (;;) {
       for (let s = 0; s < shards; s++) {
         if (results[s] !== undefined) continue;
+        // The state first, then the job: a job read before its state (as `job.getState()` does)
+        // may be a copy from before it completed, without its return value.
+        const state = await queue.getJobState(ids[s] as string);
+        const left = () => err(engineError(Code.UNKNOWN_ERROR, { cause: `shard ${s} of run ${run} left the queue` }));
+        if (state === 'unknown') return left();
+        if (state !== 'completed' && state !== 'failed') continue;
         const j = await queue.getJob(ids[s] as string);
-        if (j === undefined)
-          return err(engineError(Code.UNKNOWN_ERROR, { cause: `shard ${s} of run ${run} left the queue` }));
-        const state = await j.getState();
+        if (j === undefined) return left();
         if (state === 'completed') {
           results[s] = j.returnvalue;
           done += j.data.to - j.data.from;
