@@ -3,13 +3,10 @@
  * dictionary: this solver (DAWG walk, rank stamps, no allocation) side by side with a
  * straightforward solver over a Set of prefixes and one over an object trie.
  */
-import { createRequire } from 'node:module';
 import { BIG_DELUXE_25, NEW_16, gridNeighbours } from 'wordgame-engine/internals';
 import { BOGGLE_SCORES, rollGrid, type BoggleGrid, BoggleSolver } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
-import { printTable, runSuite, saveResults } from './common.js';
-
-const require = createRequire(import.meta.url);
+import { embeddedWordList, printTable, runSuite, saveResults } from './common.js';
 
 type TrieNode = { [letter: string]: TrieNode } & { $?: true };
 
@@ -65,7 +62,7 @@ export async function boggleBench(): Promise<void> {
   const d = loadDefaultDictionary();
   if (!d.ok) throw new Error('dictionary');
   const dict = d.value;
-  const words = (require('an-array-of-english-words') as string[]).map((w) => w.toUpperCase());
+  const words = embeddedWordList().map((w) => w.toUpperCase());
   const wordSet = new Set(words);
   const prefixes = new Set<string>();
   for (const w of words) for (let i = 1; i <= w.length; i++) prefixes.add(w.slice(0, i));

@@ -76,6 +76,16 @@ export async function runSuite(
 }
 
 /** Prints rows as an aligned table. */
+/** The source of the embedded dictionary: ENABLE, one lowercase word a line. */
+export const WORD_LIST_PATH = fileURLToPath(new URL('../dictionaries/source/enable1.txt', import.meta.url));
+
+/** The embedded dictionary's words, read afresh (new strings each call), lowercase. */
+export function embeddedWordList(): string[] {
+  return readFileSync(WORD_LIST_PATH, 'utf8')
+    .split('\n')
+    .filter((w) => w !== '');
+}
+
 export function printTable(
   title: string,
   header: readonly string[],

@@ -5,20 +5,25 @@
  * creating the strings is measured alone (the baseline) and subtracted.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Trie as KamilTrie } from '@kamilmielnik/trie';
 import { PTrie, Trie as DawgLookupTrie } from 'dawg-lookup';
 import { Trie as MnemonistTrie } from 'mnemonist';
 import { ALPHABETS, Dictionary, loadDictionary, saveDictionary } from 'wordgame-engine';
 import { packageDictionaryPath } from 'wordgame-engine/node';
-import { medianMs, printTable, retainedBytes, runSuite, saveResults, seededRandom } from './common.js';
-
-const require = createRequire(import.meta.url);
-const wordListPath = require.resolve('an-array-of-english-words');
+import {
+  embeddedWordList,
+  medianMs,
+  WORD_LIST_PATH,
+  printTable,
+  retainedBytes,
+  runSuite,
+  saveResults,
+  seededRandom,
+} from './common.js';
 
 /** A fresh copy of the word list (fresh strings: nothing shared with earlier copies). */
 function freshWords(): string[] {
-  return (require('an-array-of-english-words') as string[]).map((w) => JSON.parse(JSON.stringify(w)) as string);
+  return embeddedWordList();
 }
 
 export async function dictionaryBench(): Promise<void> {
@@ -148,7 +153,7 @@ export async function dictionaryBench(): Promise<void> {
   saveResults('dictionary', {
     words: words.length,
     queries: QUERIES,
-    wordListPath,
+    wordListPath: WORD_LIST_PATH,
     timings,
     rows: rows.map(([name, buildMs, bytes, nsPerLookup, timeVsSet, memoryVsSet]) => ({
       name,

@@ -4,7 +4,6 @@
  * with the bare dictionary lookups of the words those moves form (the floor) and with a naive
  * string-based validator over a Set.
  */
-import { createRequire } from 'node:module';
 import {
   type Board,
   BLANK,
@@ -20,9 +19,7 @@ import {
 import { readMove } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
-import { englishSetup, printTable, runSuite, saveResults } from './common.js';
-
-const require = createRequire(import.meta.url);
+import { embeddedWordList, englishSetup, printTable, runSuite, saveResults } from './common.js';
 
 interface Case {
   placements: readonly Placement[];
@@ -93,7 +90,7 @@ export async function validationBench(): Promise<void> {
   const valid = cases.filter(
     (c) => validateMove(c.move, { board: c.board, hand: c.hand, config, dictionary: dict }).ok,
   ).length;
-  const set = new Set((require('an-array-of-english-words') as string[]).map((w) => w.toUpperCase()));
+  const set = new Set(embeddedWordList().map((w) => w.toUpperCase()));
   const refConfig = refConfigOf(config);
   // The naive validator must agree before it is timed.
   for (const c of cases) {

@@ -29,8 +29,8 @@ const analysis = analyzer.value.analyze(record.value);
 if (!analysis.ok) throw new Error(analysis.error.message);
 
 const worst = [...analysis.value.turns].sort((a, b) => b.winLoss - a.winLoss)[0];
-if (worst !== undefined) console.log(worst.turn, worst.played.move, worst.best.move, worst.verdict); // → 20 2H TAX 2A VAW inaccuracy
+if (worst !== undefined) console.log(worst.turn, worst.played.move, worst.best.move, worst.verdict); // → 14 2K FEEL 2K FUEL inaccuracy
 for (const p of analysis.value.players) console.log(p.name, p.turns, (100 * p.accuracy).toFixed(0) + ' %'); // → Lea 12 100 %
-// → Stan 11 91 %
+// → Stan 12 92 %
 const html = analysisReport(analysis.value, config.value, 'Lea vs Stan'); // one standalone page
 console.log(html.startsWith('<!doctype html>')); // → true

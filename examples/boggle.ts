@@ -26,9 +26,9 @@ if (!missing.ok) console.log(missing.error.code, missing.error.name); // → 601
 // The solver walks the dictionary over the grid; reuse one per dictionary.
 const solver = new BoggleSolver(dictionary.value);
 const all = solver.solveWords(grid.value);
-console.log(all.words.length, all.total, all.longest.join(' ')); // → 1447 4669 ETERNALISE ETRANGERES SPARTERIES STRAPLINES
+console.log(all.words.length, all.total, all.longest.slice(0, 3).join(' ')); // → 1126 3601 ELATERINS ENTAILERS ESPALIERS
 solver.solve(grid.value); // counts only, allocating nothing
-console.log(solver.count, solver.total); // → 1447 4669
+console.log(solver.count, solver.total); // → 1126 3601
 
 // A seeded roll of a dice set is reproducible.
 const rolled = rollGrid(DICE_SETS['new16']!, 7, alphabet);

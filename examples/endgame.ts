@@ -20,6 +20,6 @@ const result = solver.value.solve(board.value, [mine.value, theirs.value], { tim
 if (result.ok) {
   // The spread change to the end of the game for the side to move, rack adjustments included:
   // AXE goes out for 27 and takes twice the 10 points left on the opponent's rack.
-  console.log(result.value.value, result.value.exact); // → 47 true
-  console.log(result.value.line.map((m) => `${m.notation} ${m.score}`).join(', ')); // → 9G AXE 27
+  console.log(result.value.value, result.value.exact); // → 43 true
+  console.log(result.value.line.map((m) => `${m.notation} ${m.score}`).join(', ')); // → 9I AXE 23
 }

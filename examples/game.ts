@@ -37,4 +37,4 @@ if (best === undefined) throw new Error('no play');
 const played = engine.apply(state, 'ann', { type: 'play', ...moveInput(best.placements, ctx.value.config) });
 if (!played.ok) throw new Error(played.error.message);
 state = played.value.state;
-console.log(state.players.map((p) => `${p.id} ${p.score}`).join(', '), '| to move:', toMove(state)); // → ann 24, bob 0 | to move: bob
+console.log(state.players.map((p) => `${p.id} ${p.score}`).join(', '), '| to move:', toMove(state)); // → ann 22, bob 0 | to move: bob

@@ -26,5 +26,5 @@ const match = await playMatch([leave.value, best.value], {
 });
 if (!match.ok) throw new Error(match.error.message);
 const { games, wins, winRateCI, illegal, voided } = match.value;
-console.log(games, wins, winRateCI.map((x) => x.toFixed(2)).join('-')); // → 20 10 0.29-0.71
+console.log(games, wins, winRateCI.map((x) => x.toFixed(2)).join('-')); // → 20 16 0.64-0.96
 console.log(illegal.join('/'), voided); // → 0/0 0
