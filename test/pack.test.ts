@@ -1,15 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The package as a user gets it: `npm pack` (which builds), the tarball installed into an empty
- * project with no network (`--offline`; the core has no runtime dependency and the optional
- * progress bar may be absent), then imported as ESM, required as CommonJS, type-checked from a
- * strict TypeScript file, and its `wordgame` binary run.
+ * project with no network (`--offline`: the package has no dependency, and the queue's packages
+ * are optional peers that npm does not install), then imported as ESM, required as CommonJS,
+ * type-checked from a strict TypeScript file, and its `wordgame` binary run.
  */
+/** The budget of the tarball (docs/dictionaries.md states it): the dictionary, the leaves, the code. */
+const TARBALL_BUDGET_BYTES = 7_000_000;
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'wordgame-pack-'));
 const project = join(work, 'project');
@@ -41,6 +43,7 @@ const run = (cmd: string, args: string[], cwd: string) =>
 
 describe('the packed tarball', () => {
   let files: string[] = [];
+  let tarballBytes = 0;
 
   beforeAll(() => {
     run('npm', ['run', 'build'], root); // what prepack runs; its output would mix with pack's JSON
@@ -50,12 +53,13 @@ describe('the packed tarball', () => {
     }[];
     files = packed[0]?.files.map((f) => f.path) ?? [];
     const tarball = join(work, packed[0]?.filename ?? '');
+    tarballBytes = statSync(tarball).size;
     run('mkdir', ['-p', project], work);
     writeFileSync(
       join(project, 'package.json'),
       JSON.stringify({ name: 'user-project', private: true, type: 'module' }),
     );
-    run('npm', ['install', tarball, '--offline', '--omit=optional', '--ignore-scripts', '--no-package-lock'], project);
+    run('npm', ['install', tarball, '--offline', '--ignore-scripts', '--no-package-lock'], project);
   }, 240_000);
 
   afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -69,11 +73,40 @@ describe('the packed tarball', () => {
     expect(files).toContain('dictionaries/en.dawg');
     expect(files).toContain('bin/wordgame.mjs');
     for (const entry of ['index', 'node', 'internals']) {
-      for (const ext of ['js', 'cjs', 'd.ts', 'd.cts']) expect(files).toContain(`dist/${entry}.${ext}`);
+      for (const ext of ['js', 'cjs']) expect(files).toContain(`dist/${entry}.${ext}`);
+      for (const ext of ['d.ts', 'd.cts']) expect(files).toContain(`dist/types/${entry}.${ext}`);
     }
+    // Declarations one a module, named after it (no hashed chunk an editor would land in).
+    expect(files).toContain('dist/types/game/engine.d.ts');
+    expect(files).toContain('dist/types/game/engine.d.cts');
+    expect(
+      files.filter((f) => f.endsWith('.d.ts') || f.endsWith('.d.cts')).filter((f) => !f.startsWith('dist/types/')),
+    ).toEqual([]);
     expect(
       files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f === 'dist/cli.cjs'),
     ).toEqual([]);
+  });
+
+  it('installs one package, within the size budget', () => {
+    expect(tarballBytes).toBeGreaterThan(1_000_000);
+    expect(tarballBytes).toBeLessThanOrEqual(TARBALL_BUDGET_BYTES);
+    expect(readdirSync(join(project, 'node_modules')).filter((d) => !d.startsWith('.'))).toEqual(['wordgame-engine']);
+    expect(files.filter((f) => f.startsWith('dictionaries/')).sort()).toEqual([
+      'dictionaries/en.dawg',
+      'dictionaries/en.klv2',
+      'dictionaries/en.leaves.manifest.json',
+      'dictionaries/en.manifest.json',
+    ]);
+  });
+
+  it('names the missing optional peers when a queue is asked for', () => {
+    writeFileSync(
+      join(project, 'queue.mjs'),
+      `import { runAutoplayOnQueue } from 'wordgame-engine/node';
+      const r = await runAutoplayOnQueue({ pairs: 1, seed: 1, players: ['static', 'static'] }, 'redis://127.0.0.1:1');
+      console.log(r.ok ? 'ran' : r.error.cause);`,
+    );
+    expect(spawn('node', ['queue.mjs'], project).out).toMatch(/bullmq and ioredis/);
   });
 
   it('imports as ESM and requires as CommonJS, with one copy of each class', () => {
@@ -94,7 +127,7 @@ describe('the packed tarball', () => {
       console.log(d.ok && d.value instanceof Dictionary, d.ok && d.value.wordCount);`,
     );
     expect(run('node', ['esm.mjs'], project).trim()).toBe('true true true');
-    expect(run('node', ['cjs.cjs'], project).trim()).toBe('true 274937');
+    expect(run('node', ['cjs.cjs'], project).trim()).toBe('true 172823');
   });
 
   it('type-checks a strict TypeScript file against the declarations', () => {

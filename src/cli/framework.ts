@@ -11,6 +11,7 @@ import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { loadDefaultDictionary, readDictionaryFile } from '../node/files.js';
 import type { CliIo } from './io.js';
+import { startProgress, type Progress } from './progress.js';
 
 /** The exit codes of every command. */
 export const EXIT = Object.freeze({
@@ -301,29 +302,7 @@ export function noteTruncated(ctx: Context, shown: number): void {
   if (!ctx.json) ctx.io.err(`wordgame ${ctx.command.name}: output cut at ${shown} results (--limit)\n`);
 }
 
-/** A progress bar on stderr when it is a terminal and the output is not JSON; a no-op otherwise. */
-export interface Progress {
-  update(done: number): void;
-  stop(): void;
-}
-
-/** Starts a progress bar of `total` steps (cli-progress, an optional dependency; quiet without it). */
-export async function progress(ctx: Context, label: string, total: number): Promise<Progress> {
-  const quiet: Progress = { update: () => undefined, stop: () => undefined };
-  if (ctx.json || ctx.io.errIsTerminal !== true) return quiet;
-  try {
-    const { default: cliProgress } = await import('cli-progress');
-    const bar = new cliProgress.SingleBar(
-      {
-        format: `${label} [{bar}] {percentage}% {value}/{total} {eta_formatted}`,
-        stream: process.stderr,
-        hideCursor: true,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total, 0);
-    return { update: (done) => bar.update(done), stop: () => bar.stop() };
-  } catch {
-    return quiet;
-  }
+/** Starts the progress line of a command: `total` steps of `unit` (quiet in JSON mode or off a terminal). */
+export function progress(ctx: Context, label: string, unit: string, total: number): Progress {
+  return startProgress(ctx.io, ctx.json, { label, unit, total });
 }

@@ -182,6 +182,7 @@ export async function runAutoplay(
  * Starts a worker thread on a module beside this one (`autoplay-worker`, `leaves-worker`): the
  * `.js` file when built; from the sources (development, through tsx) the `.ts` file, after
  * registering tsx's loader in the thread.
+ * @internal (its `Worker` type would make the declarations need `@types/node`)
  */
 export function startWorker(module: string, data: unknown): Worker {
   const here = import.meta.url;

@@ -38,7 +38,10 @@ export interface ShardData {
 
 type BullMQ = typeof import('bullmq');
 
-/** BullMQ, when the optional dependencies are installed (BAD_QUERY otherwise). */
+/**
+ * BullMQ, when the optional peer dependencies are installed (BAD_QUERY naming them otherwise).
+ * @internal (left out of the declarations, which must not need the optional packages)
+ */
 export async function bullmq(): Promise<Result<BullMQ, EngineError>> {
   try {
     return ok(await import('bullmq'));
@@ -210,7 +213,10 @@ export function workerSettings(
   };
 }
 
-/** Reports a queue worker's completed and failed jobs (for logs); its connection errors are retried by BullMQ, not thrown. */
+/**
+ * Reports a queue worker's completed and failed jobs (for logs); its connection errors are retried by BullMQ, not thrown.
+ * @internal
+ */
 export function relayEvents(
   worker: import('bullmq').Worker,
   onEvent: ((event: 'started' | 'completed' | 'failed', id: string, detail?: string) => void) | undefined,

@@ -101,7 +101,12 @@ export const analyzeCommand: Command = {
       throw new UsageError(
         '--workers and --queue do not go together: start workers on the machines with wordgame worker',
       );
-    const bar = await progress(ctx, 'analyze', queue === undefined ? total : texts.length);
+    const bar = progress(
+      ctx,
+      'analyze',
+      queue === undefined ? 'moves' : 'records',
+      queue === undefined ? total : texts.length,
+    );
     let done = 0;
     type Entry = { file: string; analysis?: GameAnalysis; error?: EngineError | { message: string } };
     const results: Entry[] = [];

@@ -52,7 +52,7 @@ export const autoplayCommand: Command = {
     if (players.length !== 2 || players.some((p) => p === ''))
       throw new UsageError('--players takes two comma-separated players');
     const pairs = Math.ceil(games / 2);
-    const bar = await progress(ctx, 'autoplay', pairs);
+    const bar = progress(ctx, 'autoplay', 'pairs', pairs);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const job = {

@@ -67,12 +67,12 @@ export const dictBuild: Command = {
     const max = intOption(values, 'max', 1, 64);
     const text = await readText(ctx.io, list, 'word list');
     const t0 = performance.now();
-    const bar = await progress(ctx, 'building', 1);
+    const bar = progress(ctx, 'building', '%', 100);
     const r = Dictionary.build(text, alphabet, {
       gaddag: values.gaddag === true,
       ...(min === undefined ? {} : { minLength: min }),
       ...(max === undefined ? {} : { maxLength: max }),
-      onProgress: (done, total) => bar.update(done / total),
+      onProgress: (done, total) => bar.update(Math.floor((100 * done) / total)),
     });
     bar.stop();
     if (!r.ok) throw new CommandError(r.error, EXIT.FAILED);
@@ -128,9 +128,7 @@ export const dictImport: Command = {
   examples: ['wordgame dict import CSW24.kwg -o csw24.dawg', 'wordgame dict import NWL2023.kwg -o nwl.dawg --json'],
   async run(ctx) {
     const { input: file, output, alphabet } = inputOutputAlphabet(ctx, 'KWG file');
-    const bar = await progress(ctx, 'importing', 1);
     const r = readKwg(readBytes(file), alphabet);
-    bar.stop();
     if (!r.ok)
       throw new CommandError({ ...r.error, cause: `${file}: ${r.error.cause ?? r.error.message}` }, EXIT.USAGE);
     let bytes: number;

@@ -75,7 +75,7 @@ export const gcgReplay: Command = {
     if (files.length === 0) throw new UsageError('give one or more GCG files');
     const dictionary: WordLookup = ctx.values.permissive === true ? PERMISSIVE : ctx.dictionary();
     const reports: FileReport[] = [];
-    const bar = files.length > 20 ? await progress(ctx, 'replaying', files.length) : undefined;
+    const bar = files.length > 20 ? progress(ctx, 'replaying', 'records', files.length) : undefined;
     const checkedWith =
       ctx.values.permissive === true
         ? undefined

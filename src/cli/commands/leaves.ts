@@ -47,7 +47,7 @@ export const leavesBuild: Command = {
     const seed = intOption(values, 'seed', 0, 2 ** 32 - 1) ?? 1;
     const smoothing = intOption(values, 'smoothing', 0, 1_000_000) ?? 20;
     const workers = intOption(values, 'workers', 1, 256) ?? 1;
-    const bar = await progress(ctx, 'leaves', games * generations);
+    const bar = progress(ctx, 'leaves', 'games', games * generations);
     const base = typeof values.base === 'string' ? readBytes(values.base) : undefined;
     const learned = await learnLeaves(
       {

@@ -45,7 +45,7 @@ export const matchCommand: Command = {
     const budgetMs = intOption(values, 'time', 1, 3_600_000);
     const graceMs = intOption(values, 'grace', 0, 3_600_000) ?? 10_000;
     const pairs = Math.ceil(games / 2);
-    const bar = await progress(ctx, 'match', pairs);
+    const bar = progress(ctx, 'match', 'pairs', pairs);
     const r = await runMatch(
       {
         engines,
