@@ -20,6 +20,7 @@ import {
   gameToJSON,
   playerView,
   SERVER_ID,
+  type GameRequest,
   type GameState,
   createEngine,
   MoveGenerator,
@@ -250,12 +251,12 @@ function midGameBoard(config: GameConfig, dict: ReturnType<typeof englishSetup>[
 function table(
   engine: ReturnType<typeof createEngine>,
   code: string,
-): { players: string[]; state: () => GameState; step: (player: string, request: unknown) => void } {
+): { players: string[]; state: () => GameState; step: (player: string, request: GameRequest) => void } {
   const players = Array.from({ length: 64 }, (_, i) => `p${i}`);
   const created = engine.create({ name: 'max', timePerTurn: 60, code, maxPlayers: 64, seed: 3 }, 'p0');
   if (!created.ok) throw new Error('create');
   let s = created.value.state;
-  const step = (p: string, request: unknown) => {
+  const step = (p: string, request: GameRequest) => {
     const r = engine.apply(s, p, request);
     if (r.ok) s = r.value.state;
   };

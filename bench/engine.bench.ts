@@ -7,6 +7,7 @@
 import {
   createEngine,
   SERVER_ID,
+  type GameRequest,
   type GameState,
   MoveGenerator,
   allPlays,
@@ -27,7 +28,7 @@ export async function engineBench(): Promise<void> {
     );
     if (!c.ok) throw new Error('create');
     let s = c.value.state;
-    const step = (st: GameState, p: string, request: unknown): GameState => {
+    const step = (st: GameState, p: string, request: GameRequest): GameState => {
       const r = engine.apply(st, p, request);
       if (!r.ok) throw new Error(r.error.name);
       return r.value.state;
@@ -35,14 +36,14 @@ export async function engineBench(): Promise<void> {
     for (const p of players.slice(1)) s = step(s, p, { type: 'join' });
     return step(s, players[0] as string, { type: 'start' });
   };
-  const toRequest = (placements: readonly { square: number; tile: number }[]) => ({
+  const toRequest = (placements: readonly { square: number; tile: number }[]): GameRequest => ({
     type: 'play',
     ...moveInput(placements, config),
   });
 
   // Record a classic game: the states and the requests that move it.
   const initial = start('scrabble-en', ['ann', 'bob']);
-  const steps: { state: GameState; player: string; request: unknown }[] = [];
+  const steps: { state: GameState; player: string; request: GameRequest }[] = [];
   let s = initial;
   while (s.status === 'running' && steps.length < 100) {
     const c = s.classic;
@@ -50,7 +51,7 @@ export async function engineBench(): Promise<void> {
     const g = MoveGenerator.create(config, dict, c.tiles.board);
     if (!g.ok) throw new Error('gen');
     const best = bestPlay(g.value, c.tiles.hands[c.toMove] ?? []);
-    const request = best === undefined ? { type: 'pass' } : toRequest(best.placements);
+    const request: GameRequest = best === undefined ? { type: 'pass' } : toRequest(best.placements);
     const player = s.players[c.toMove]?.id as string;
     steps.push({ state: s, player, request });
     const r = engine.apply(s, player, request);
@@ -58,10 +59,10 @@ export async function engineBench(): Promise<void> {
     s = r.value.state;
   }
   // Invalid requests on the same states: wrong player, malformed, overlapping, unknown type.
-  const invalid = steps.flatMap((st) => [
+  const invalid = steps.flatMap((st): { state: GameState; player: string; request: GameRequest }[] => [
     { state: st.state, player: st.player === 'ann' ? 'bob' : 'ann', request: st.request },
     { state: st.state, player: st.player, request: { type: 'play', tiles: [{ row: 99, col: 0, glyph: 'A' }] } },
-    { state: st.state, player: st.player, request: { type: 'dance' } },
+    { state: st.state, player: st.player, request: { type: 'dance' } as unknown as GameRequest }, // hostile on purpose
   ]);
   const mixed = steps.flatMap((st, i) => [
     st,

@@ -9,6 +9,7 @@ import {
   createEngine,
   type Engine,
   type GameEvent,
+  type GameRequest,
   type GameState,
   SERVER_ID,
   MoveGenerator,
@@ -71,9 +72,10 @@ export async function historyBench(): Promise<void> {
   const g = MoveGenerator.create(config, dict, c.tiles.board);
   const best = g.ok ? bestPlay(g.value, c.tiles.hands[c.toMove] ?? []) : undefined;
   const mover = classic.players[c.toMove]?.id ?? '';
-  const play = best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) };
+  const play: GameRequest =
+    best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) };
   const fresh = words[21]?.word ?? 'ZZZ';
-  const requests: { name: string; state: GameState; player: string; request: unknown }[] = [
+  const requests: { name: string; state: GameState; player: string; request: GameRequest }[] = [
     { name: 'classic: a valid play', state: classic, player: mover, request: play },
     {
       name: 'classic: an invalid play',

@@ -14,6 +14,7 @@ import {
   gameToJSON,
   playerView,
   SERVER_ID,
+  type GameRequest,
   type GameState,
   BoggleSolver,
   MoveGenerator,
@@ -95,7 +96,7 @@ export function newGame(t: Table, code: string, rng: Rng): GameState {
 }
 
 /** A request that moves the game forward, and who sends it. */
-export function realRequest(t: Table, s: GameState, rng: Rng): { player: string; request: unknown } {
+export function realRequest(t: Table, s: GameState, rng: Rng): { player: string; request: GameRequest } {
   const any = s.players[rng.int(s.players.length)]?.id ?? 'ann';
   if (s.status === 'waiting')
     return rng.chance(0.5)

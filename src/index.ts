@@ -208,15 +208,29 @@ export {
 } from './boggle/rules.js';
 
 // The game engine: games as plain data, one pure apply
+export { createEngine, toMove, gameInfo, MAX_PLAYER_ID, type Engine, type Applied } from './game/engine.js';
 export {
-  createEngine,
-  toMove,
-  gameInfo,
+  parseRequest,
   REQUEST_TYPES,
-  MAX_PLAYER_ID,
-  type Engine,
-  type Applied,
-} from './game/engine.js';
+  type GameRequest,
+  type RequestType,
+  type ClassicRequest,
+  type DuplicateRequest,
+  type AnagramRequest,
+  type BoggleRequest,
+  type CommonRequest,
+  type JoinRequest,
+  type LeaveRequest,
+  type StartRequest,
+  type KickRequest,
+  type CrosswordPlayRequest,
+  type AnagramPlayRequest,
+  type BogglePlayRequest,
+  type TradeRequest,
+  type PassRequest,
+  type CloseTurnRequest,
+  type DataRequest,
+} from './game/requests.js';
 export {
   PREDEFINED_GAMES,
   MAX_PLAYERS,

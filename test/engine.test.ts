@@ -13,6 +13,9 @@ import {
   replayGcg,
   SERVER_ID,
   type GameEvent,
+  type GameRequest,
+  type GameSettingsInput,
+  parseRequest,
   type GameState,
   MoveGenerator,
   bestPlay,
@@ -42,20 +45,21 @@ function game(code: string, players = ['ann', 'bob'], start = true): GameState {
   return start ? step(s, players[0] as string, { type: 'start' }) : s;
 }
 
+/** Applies a request; hostile ones are cast on purpose (`apply` checks every field at run time). */
 function step(s: GameState, player: string, request: unknown): GameState {
-  const r = engine.apply(s, player, request);
+  const r = engine.apply(s, player, request as GameRequest);
   if (!r.ok) throw new Error(`${JSON.stringify(request)}: ${r.error.code} ${r.error.cause ?? ''}`);
   return r.value.state;
 }
 
 function code(s: GameState, player: string, request: unknown): [number, string | number | undefined] {
-  const r = engine.apply(s, player, request);
+  const r = engine.apply(s, player, request as GameRequest);
   if (r.ok) return [0, undefined];
   return [r.error.code, r.error.param];
 }
 
 /** A move request for the best play of a hand on a board. */
-function bestRequest(s: GameState): unknown {
+function bestRequest(s: GameState): GameRequest {
   const ctx = unwrap(engine.context(s));
   const board = s.classic?.tiles.board ?? s.duplicate?.board;
   const hand = s.classic?.tiles.hands[s.classic.toMove] ?? s.duplicate?.hand ?? [];
@@ -64,6 +68,58 @@ function bestRequest(s: GameState): unknown {
   if (best === undefined) return { type: 'pass' };
   return { type: 'play', ...moveInput(best.placements, ctx.config) };
 }
+
+describe('typed requests and parseRequest', () => {
+  it('types every request, so a wrong shape is a compile error (checked by tsc in npm test)', () => {
+    const typed: GameRequest[] = [
+      { type: 'join' },
+      { type: 'kick', player: 'bob' },
+      { type: 'play', tiles: [{ row: 7, col: 7, glyph: 'A' }] },
+      { type: 'play', word: 'QUIZ' },
+      {
+        type: 'play',
+        path: [
+          [0, 0],
+          [0, 1],
+        ],
+      },
+      { type: 'trade', glyphs: ['Q', '?'] },
+      { type: 'hand' },
+    ];
+    // @ts-expect-error a trade takes glyphs, not tiles
+    const wrong: GameRequest = { type: 'trade', tiles: ['Q'] };
+    // @ts-expect-error an unknown request type
+    const unknownType: GameRequest = { type: 'resign' };
+    expect(typed.map((r) => parseRequest(r).ok)).toEqual(typed.map(() => true));
+    expect(failure(parseRequest(wrong)).code).toBe(Code.BAD_TRADE_FORMAT);
+    expect(failure(parseRequest(unknownType))).toMatchObject({ code: Code.UNKNOWN_COMMAND, param: 'resign' });
+  });
+
+  it('refuses untrusted JSON with the code apply gives for the same fault', () => {
+    const s = game('scrabble-en');
+    const cases: unknown[] = [
+      null,
+      7,
+      [],
+      {},
+      { type: 3 },
+      { type: 'dance' },
+      { type: 'kick' },
+      { type: 'trade', glyphs: 'AB' },
+      { type: 'trade', glyphs: [1] },
+      { type: 'play' },
+      { type: 'play', tiles: 'A' },
+    ];
+    for (const c of cases) {
+      const parsed = parseRequest(c);
+      expect(parsed.ok, JSON.stringify(c)).toBe(false);
+      if (!parsed.ok) expect(code(s, 'ann', c)[0], JSON.stringify(c)).toBe(parsed.error.code);
+    }
+    // A well-formed request is returned as it is, and apply decides the rest.
+    const pass = unwrap(parseRequest(JSON.parse('{"type":"pass"}')));
+    expect(engine.apply(s, 'ann', pass).ok).toBe(true);
+  });
+});
 
 describe('creating a game: the catalogue settings codes', () => {
   const cases: [string, unknown, number, (string | number)?][] = [
@@ -82,7 +138,7 @@ describe('creating a game: the catalogue settings codes', () => {
     ['illegal description', settings('scrabble-en', { description: 'tab\there' }), Code.ILLEGAL_GAME_DESCRIPTION, '\t'],
   ];
   it.each(cases)('%s', (_n, input, c, param) => {
-    const e = failure(engine.create(input, 'ann'));
+    const e = failure(engine.create(input as GameSettingsInput, 'ann'));
     expect(e.code).toBe(c);
     if (param !== undefined) expect(e.param).toBe(param);
   });
@@ -418,7 +474,7 @@ class Request implements fc.Command<object, Real> {
           ? realWord(real.state, this.player)
           : this.request;
     const before = JSON.stringify(gameToJSON(real.state));
-    const r = engine.apply(real.state, this.player, request);
+    const r = engine.apply(real.state, this.player, request as GameRequest);
     if (r.ok) {
       real.state = r.value.state;
       real.accepted.push({ player: this.player, request });
@@ -533,7 +589,7 @@ describe('random request sequences against every game type', () => {
             // Replay from the seed and the accepted requests.
             let replay = unwrap(engine.create(settings(gameCode, { seed, maxPlayers: 3 }), 'ann')).state;
             for (const { player: p, request } of real.accepted) {
-              const r = engine.apply(replay, p, request);
+              const r = engine.apply(replay, p, request as GameRequest);
               if (!r.ok) throw new Error(`replay rejected ${JSON.stringify(request)}`);
               replay = r.value.state;
             }

@@ -66,7 +66,7 @@ describe('hostile input', () => {
           crosswordStateFromJSON(input, EN);
           gameFromJSON(input, engine);
           validateTrade(input, { hand: [1, 2], bagSize: 50, config: EN, tradingAllowed: true });
-          engine.create(input, 'ann');
+          engine.create(input as never, 'ann');
           engine.create({ name: 'x', timePerTurn: 60, code: 'scrabble-en', maxPlayers: 2 }, input as never);
           DICT.anagrams(input as never);
           DICT.matchPattern(input as never);

@@ -27,7 +27,13 @@ describe('the progress line', () => {
   it('measures its rate from the first update after the warm-up, so a slow start does not enter the ETA', () => {
     let now = 0;
     const { io, err } = terminal();
-    const bar = startProgress(io, false, { label: 'autoplay', unit: 'pairs', total: 1000, now: () => now, redrawMs: 0 });
+    const bar = startProgress(io, false, {
+      label: 'autoplay',
+      unit: 'pairs',
+      total: 1000,
+      now: () => now,
+      redrawMs: 0,
+    });
     // A slow start: 10 pairs in the first 5 seconds (workers starting).
     now = 5000;
     bar.update(10);

@@ -22,7 +22,8 @@ import {
   startDuplicateMode,
   type Step,
 } from './modes/crossword.js';
-import { PREDEFINED_GAMES, checkSettings } from './settings.js';
+import { REQUEST_TYPES, requestType, type GameRequest } from './requests.js';
+import { PREDEFINED_GAMES, checkSettings, type GameSettingsInput } from './settings.js';
 import {
   SERVER_ID,
   type DataAnswer,
@@ -37,22 +38,6 @@ import {
 /** The longest player id accepted. */
 export const MAX_PLAYER_ID = 64;
 
-/** The request types `apply` knows. */
-export const REQUEST_TYPES = [
-  'join',
-  'leave',
-  'start',
-  'kick',
-  'play',
-  'trade',
-  'pass',
-  'close-turn',
-  'hand',
-  'board',
-  'scores',
-  'info',
-] as const;
-
 /** What `create` and `apply` return: the new state and what happened. */
 export interface Applied {
   readonly state: GameState;
@@ -62,14 +47,19 @@ export interface Applied {
 /**
  * The game engine: one pure function, `apply(state, playerId, request)`, for every game type.
  * A server creates a game from settings, stores the state anywhere (it is plain data, see
- * `gameToJSON`), and applies each player's request (untrusted JSON); it runs its own timers and
- * closes turns with `{ type: 'close-turn' }` as the operator or as {@link SERVER_ID}.
+ * `gameToJSON`), and applies each player's request; it runs its own timers and closes turns with
+ * `{ type: 'close-turn' }` as the operator or as {@link SERVER_ID}.
+ *
+ * The signatures are typed ({@link GameRequest}, {@link GameSettingsInput}) so that an editor
+ * completes them; untrusted JSON goes through {@link parseRequest} or {@link checkSettings} first
+ * (or is cast: `create` and `apply` check every field again at run time and return the same
+ * error values, so a JavaScript caller or a wrong cast can never corrupt a state).
  */
 export interface Engine {
   /** A new game, waiting for players; its creator is its operator and first player. */
-  create(settings: unknown, operatorId: string): Result<Applied, EngineError>;
+  create(settings: GameSettingsInput, operatorId: string): Result<Applied, EngineError>;
   /** Applies one request. A rejected request changes nothing and returns the catalogue's error. */
-  apply(state: GameState, playerId: string, request: unknown): Result<Applied, EngineError>;
+  apply(state: GameState, playerId: string, request: GameRequest): Result<Applied, EngineError>;
   /** The predefined game of a state, with its configuration and dictionary. */
   context(state: GameState): Result<ModeContext, EngineError>;
 }
@@ -114,7 +104,7 @@ export function createEngine(env: EngineEnvironment): Engine {
     return ok(ctx);
   };
   return {
-    create(settings, operatorId) {
+    create(settings: unknown, operatorId) {
       if (!isPlayerId(operatorId))
         return err(
           engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }),
@@ -141,7 +131,7 @@ export function createEngine(env: EngineEnvironment): Engine {
       });
       return ok(Object.freeze({ state, events: Object.freeze([created]) }));
     },
-    apply(state, playerId, request) {
+    apply(state, playerId, request: unknown) {
       try {
         return applyRequest(state, playerId, request);
       } catch (e) {
@@ -200,17 +190,15 @@ function indexOf(state: GameState, playerId: string): number {
   return state.players.findIndex((p) => p.id === playerId);
 }
 
-function dispatch(state: GameState, playerId: string, request: unknown, ctx: ModeContext): Step {
+function dispatch(state: GameState, playerId: string, untrusted: unknown, ctx: ModeContext): Step {
   if (!isPlayerId(playerId))
     return err(
       engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a player id is a non-empty string of at most 64 characters' }),
     );
-  if (request === undefined || request === null) return err(engineError(Code.EMPTY_MESSAGE));
-  if (typeof request !== 'object' || Array.isArray(request))
-    return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a request is an object with a type' }));
-  const type = own(request, 'type');
-  if (typeof type !== 'string')
-    return err(engineError(Code.BAD_MESSAGE_FORMAT, { cause: 'a request needs a type string' }));
+  const envelope = requestType(untrusted);
+  if (!envelope.ok) return envelope;
+  const type = envelope.value;
+  const request = untrusted as object; // an object with a type string, as requestType checked
   switch (type) {
     case 'join':
       return join(state, playerId);

@@ -6,6 +6,7 @@ import { parseTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
 import { moveInput } from '../rules/crossword.js';
 import type { Engine } from './engine.js';
+import type { GameRequest } from './requests.js';
 import { SERVER_ID, type GameEvent, type GameState, type ModeContext } from './types.js';
 
 /**
@@ -35,7 +36,7 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
   for (let k = 1; k < h.length; k++) {
     const e = h[k] as GameEvent;
     let by: string;
-    let request: unknown;
+    let request: GameRequest;
     switch (e.type) {
       case 'started':
         s = Object.freeze({

@@ -5,7 +5,7 @@
  * the socket error envelope `{ "res": "v1.error", "data": { req, id?, code, errorCode, message, cause? } }`
  * with the catalogue's code. Everything a client sends is checked here before use.
  */
-import { Code, type EngineError, engineError, err, ok, type Result } from 'wordgame-engine';
+import { Code, type EngineError, engineError, err, type GameRequest, type GameSettingsInput, ok, parseRequest, type Result } from 'wordgame-engine';
 
 export const PROTOCOL_VERSION = '1.0';
 /** The largest message accepted (bytes of UTF-8). Larger ones get 99000 and are dropped. */
@@ -29,10 +29,10 @@ export type Request =
   | { readonly req: 'v1.chat.action'; readonly text: string }
   | { readonly req: 'v1.games.list' }
   | { readonly req: 'v1.games.predefined' }
-  | { readonly req: 'v1.games.create'; readonly settings: Record<string, unknown> }
+  | { readonly req: 'v1.games.create'; readonly settings: GameSettingsInput }
   | { readonly req: 'v1.games.join'; readonly game: string }
   | { readonly req: 'v1.games.view' }
-  | { readonly req: 'v1.games.request'; readonly request: Record<string, unknown> };
+  | { readonly req: 'v1.games.request'; readonly request: GameRequest };
 
 export const REQUESTS = ['v1.client.identify', 'v1.players.identify', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action', 'v1.games.list', 'v1.games.predefined', 'v1.games.create', 'v1.games.join', 'v1.games.view', 'v1.games.request'] as const;
 
@@ -138,7 +138,8 @@ export function decode(raw: string): Decoded {
       return out(ok({ req }));
     case 'v1.games.create':
       if (!isObject(data)) return bad(Code.BAD_GAME_CREATION_FORMAT, 'data must be an object (the game settings)');
-      return out(ok({ req, settings: data }));
+      // Each field is checked by engine.create (the catalogue's 30xxx codes, in its order).
+      return out(ok({ req, settings: data as unknown as GameSettingsInput }));
     case 'v1.games.join': {
       if (!isObject(data)) return bad(Code.BAD_JOIN_FORMAT, 'data must be an object');
       const game = text(data.game, Code.NO_GAME_NAME_TO_JOIN, Code.BAD_JOIN_FORMAT, undefined, 'game');
@@ -146,7 +147,10 @@ export function decode(raw: string): Decoded {
     }
     case 'v1.games.request':
       if (!isObject(data)) return bad(Code.BAD_MESSAGE_FORMAT, 'data must be an object (an engine request)');
-      return out(ok({ req, request: data }));
+      {
+        const request = parseRequest(data);
+        return out(request.ok ? ok({ req, request: request.value }) : request);
+      }
   }
   return bad(Code.UNKNOWN_COMMAND, req);
 }

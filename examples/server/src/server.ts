@@ -9,7 +9,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Applied, Code, type Engine, type EngineError, type GameEvent, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
+import { type Applied, Code, type Engine, type EngineError, type GameEvent, type GameRequest, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
@@ -169,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
    * asked, which gets its view in its answer rather than in a push). `changed` is false for a
    * request that changes nothing.
    */
-  async function update(name: string, player: string, request: Record<string, unknown>, origin?: string, guard?: (state: GameState) => boolean): Promise<Result<Applied & { version: number; changed: boolean }, EngineError>> {
+  async function update(name: string, player: string, request: GameRequest, origin?: string, guard?: (state: GameState) => boolean): Promise<Result<Applied & { version: number; changed: boolean }, EngineError>> {
     for (let attempt = 0; attempt < 50; attempt++) {
       const loaded = await load(name);
       if (!loaded.ok) return loaded;

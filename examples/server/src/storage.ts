@@ -5,6 +5,7 @@
  * embedded default (one process; optionally saved to a JSON file); `RedisStorage` (redis.ts) is
  * for several processes behind one Redis.
  */
+import type { GameRequest } from 'wordgame-engine';
 
 /** A stored game. */
 export interface StoredGame {
@@ -26,7 +27,7 @@ export type BusMessage =
       /** What the players may see of it. */
       readonly events: readonly unknown[];
       /** The request that made it: any process holding the version before applies it too. */
-      readonly change: { readonly player: string; readonly request: Record<string, unknown> };
+      readonly change: { readonly player: string; readonly request: GameRequest };
       /** The connection that asked (its answer carries the view). */
       readonly origin?: string;
     }

@@ -4,6 +4,7 @@ import { presetConfig } from '../../config/config.js';
 import type { WordLookup } from '../../dictionary/dictionary.js';
 import type { EngineError } from '../../errors/error.js';
 import { createEngine, type Engine } from '../../game/engine.js';
+import type { GameRequest } from '../../game/requests.js';
 import { randomSeed } from '../../game/settings.js';
 import { SERVER_ID, type GameEvent, type GameState, type ModeContext } from '../../game/types.js';
 import { MoveGenerator } from '../../movegen/generator.js';
@@ -230,7 +231,7 @@ function playTable(
     state: GameState,
     mode: ModeContext,
     players: readonly string[],
-  ) => { requests: readonly unknown[]; text: string },
+  ) => { requests: readonly GameRequest[]; text: string },
   footer: (state: GameState, mode: ModeContext) => string,
 ): number {
   const table = openTable(ctx, code);
@@ -286,7 +287,7 @@ export const duplicateCommand: Command = {
         const g = MoveGenerator.create(config, dictionary, d.board);
         if (!g.ok) throw new CommandError(g.error, EXIT.FAILED);
         const plays = allPlays(g.value, d.hand);
-        const requests = players.map((_, i) => {
+        const requests = players.map((_, i): GameRequest => {
           const play = plays[Math.min(i, plays.length - 1)];
           return play === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(play.placements, config) };
         });
@@ -320,9 +321,10 @@ export const anagramGameCommand: Command = {
         const words = dictionary.anagrams(rack, { subAnagrams: true, minLength: 3 });
         const sorted = (words.ok ? words.value.words : []).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
         return {
-          requests: players.map((_, i) =>
-            sorted[i * 3] === undefined ? { type: 'pass' } : { type: 'play', word: sorted[i * 3] },
-          ),
+          requests: players.map((_, i): GameRequest => {
+            const word = sorted[i * 3];
+            return word === undefined ? { type: 'pass' } : { type: 'play', word };
+          }),
           text: `draw ${rack}\n`,
         };
       },
