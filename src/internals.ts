@@ -12,7 +12,7 @@ export * from './index.js';
 export { describeValue } from './errors/error.js';
 /** The data-driven checker of untrusted plain data (persisted games, alphabet specs). */
 export * as schema from './schema/schema.js';
-export { MAX_GLYPH_CODE, sameGlyphs, sameAlphabet } from './alphabet/alphabet.js';
+export { MAX_GLYPH_CODE, sameGlyphs, sameAlphabet, languageMismatch } from './alphabet/alphabet.js';
 export * from './alphabet/presets.js';
 export * from './config/letterset.js';
 export * from './config/layout.js';

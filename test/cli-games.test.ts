@@ -31,6 +31,17 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     expect(JSON.parse(es.out)).toMatchObject({ ok: false, error: { code: 90202 } });
   });
 
+  it('warns when the dictionary is of another language than the game (the lexicon-language check)', async () => {
+    const fr = await cli(['selfplay', '--config', 'fr', '--seed', '5', '--json']);
+    expect(fr.code).toBe(0);
+    expect(fr.err).toBe(
+      "wordgame selfplay: warning: the game is in alphabet fr and the dictionary in en: words are checked against a dictionary of another language (--dict FILE names one of the game's)\n",
+    );
+    expect(JSON.parse(fr.out)).toMatchObject({ ok: true }); // the JSON on stdout is unchanged
+    expect((await cli(['selfplay', '--config', 'wwf', '--seed', '5'])).err).toBe('');
+    expect((await cli(['best', '--hand', 'AEINRST', '--config', 'de'])).err).toContain('alphabet de');
+  });
+
   it('lists the best plays of a hand as JSON', async () => {
     const r = await cli(['best', '--hand', 'AEINRST', '-n', '3', '--json']);
     const j = JSON.parse(r.out) as {

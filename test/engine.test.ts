@@ -154,6 +154,14 @@ describe('creating a game: the catalogue settings codes', () => {
       'game scrabble-fr plays in alphabet fr, and the engine was given no dictionary for it',
     ]);
   });
+
+  it('refuses a game whose dictionary is of another language, though English and French share their glyphs', () => {
+    const lazy = createEngine({ dictionary: () => DICT }); // the English dictionary for every alphabet
+    const e = failure(lazy.create(settings('scrabble-fr'), 'ann'));
+    expect([e.code, e.param]).toEqual([Code.ALPHABET_MISMATCH, 'en']);
+    expect(e.cause).toContain('game scrabble-fr plays in alphabet fr; its dictionary is in en');
+    expect(lazy.create(settings('wwf-en'), 'ann').ok).toBe(true); // Words With Friends plays in English
+  });
 });
 
 describe('what anyone may see', () => {

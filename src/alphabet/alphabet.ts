@@ -296,3 +296,18 @@ export function sameGlyphs(a: Alphabet, b: Alphabet): boolean {
 export function sameAlphabet(a: { readonly alphabet: Alphabet }, b: { readonly alphabet: Alphabet }): boolean {
   return sameGlyphs(a.alphabet, b.alphabet);
 }
+
+/**
+ * The lexicon-language check: undefined when a game's configuration and a dictionary are of the
+ * same language (their alphabets have the same name: `en`, `fr`…), else the sentence saying which
+ * is which. English and French share their glyphs, so {@link sameAlphabet} alone would let an
+ * English dictionary judge a French game; the engine refuses such a game and the CLI warns.
+ */
+export function languageMismatch(
+  game: { readonly alphabet: Alphabet },
+  dictionary: { readonly alphabet: Alphabet },
+): string | undefined {
+  const g = game.alphabet.spec.name;
+  const d = dictionary.alphabet.spec.name;
+  return g === d ? undefined : `the game is in alphabet ${g} and the dictionary in ${d}`;
+}

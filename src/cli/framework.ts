@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { languageMismatch } from '../alphabet/alphabet.js';
 import { presetConfig, type GameConfig } from '../config/config.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
@@ -172,7 +173,7 @@ export async function runCommand(c: Command, argv: readonly string[], io: CliIo)
       json,
       command: c,
       explicit,
-      dictionary: () => (dictionary ??= dictionaryOption(values)),
+      dictionary: () => (dictionary ??= checkedLanguage(c, io, values, dictionaryOption(values))),
     });
   } catch (e) {
     if (e instanceof UsageError) return usage(c, io, json, e.message);
@@ -263,6 +264,22 @@ export function dictionaryOption(values: Context['values']): Dictionary {
   const r = typeof file === 'string' ? readDictionaryFile(file) : loadDefaultDictionary();
   if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
   return r.value;
+}
+
+/**
+ * The lexicon-language check of a command with `--config`: a warning on stderr (the output, JSON
+ * included, is unchanged) when the dictionary's language is not the game's, as when the embedded
+ * English dictionary judges a French game.
+ */
+function checkedLanguage(c: Command, io: CliIo, values: Context['values'], dictionary: Dictionary): Dictionary {
+  if (typeof values.config !== 'string') return dictionary;
+  const config = presetConfig(values.config);
+  const mismatch = config.ok ? languageMismatch(config.value, dictionary) : undefined;
+  if (mismatch !== undefined)
+    io.err(
+      `wordgame ${c.name}: warning: ${mismatch}: words are checked against a dictionary of another language (--dict FILE names one of the game's)\n`,
+    );
+  return dictionary;
 }
 
 /** The configuration of `--config NAME` (a usage error for an unknown name). */

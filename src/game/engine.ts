@@ -1,6 +1,6 @@
 import { presetConfig } from '../config/config.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
-import { sameAlphabet } from '../alphabet/alphabet.js';
+import { languageMismatch, sameAlphabet } from '../alphabet/alphabet.js';
 import { formatBoard } from '../notation/board-text.js';
 import { formatTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
@@ -93,10 +93,11 @@ export function createEngine(env: EngineEnvironment): Engine {
           cause: `game ${code} plays in alphabet ${name}, and the engine was given no dictionary for it`,
         }),
       );
-    if (!sameAlphabet(config.value, dictionary))
+    if (!sameAlphabet(config.value, dictionary) || languageMismatch(config.value, dictionary) !== undefined)
       return err(
         engineError(Code.ALPHABET_MISMATCH, {
-          cause: `game ${code} plays in alphabet ${name}; its dictionary is in ${dictionary.alphabet.spec.name}`,
+          param: dictionary.alphabet.spec.name,
+          cause: `game ${code} plays in alphabet ${name}; its dictionary is in ${dictionary.alphabet.spec.name} (a dictionary of one language never judges a game of another)`,
         }),
       );
     const ctx = Object.freeze({ game, config: config.value, dictionary });

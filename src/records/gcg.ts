@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result.js';
 
 /**
  * GCG game records (the crossword world's exchange format), read as the strict tools read them
- * (`spec/gcg-format.md`): pragmas (`#player1 NICK Name`, `#lexicon`, `#board-layout`,
+ * (the format as docs/records.md describes it): pragmas (`#player1 NICK Name`, `#lexicon`, `#board-layout`,
  * `#tile-distribution`, notes and their continuation lines, `#rack1`), and events
  * `>NICK: RACK BODY SCORE TOTAL [trailing text]` for plays, passes, exchanges (tiles or a count),
  * withdrawn phonies (`--`), challenge bonuses, end-of-game rack points and penalties, and time

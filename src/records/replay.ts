@@ -49,7 +49,7 @@ export const MAX_FINDINGS = 100;
 const SCORELESS_TURNS = 6;
 
 /**
- * Replays a record as a game and checks it against the rules (`spec/gcg-format.md` §5): turn
+ * Replays a record as a game and checks it against the rules (docs/records.md, "Check a game record"): turn
  * order; every play's placement and score (with `dictionary`, words too; default: every word,
  * for records played under any lexicon); racks (tiles played or exchanged are on the recorded
  * rack, no rack holds more tiles than the player has or tiles that are not unseen, final racks
