@@ -14,7 +14,9 @@ describe('wordgame board', () => {
 
   it('reports bad boards with the notation error', async () => {
     const r = await cli(['board', '-', '--config', 'super'], 'ABC\n');
-    expect(r.code).toBe(1);
+    // A board that cannot be read is an input error, exit 2, as in every command that reads one.
+    expect(r.code).toBe(2);
+    expect((await cli(['best', '--board', '-', '--hand', 'AB'], 'ABC\n')).code).toBe(2);
     expect(r.err).toContain('90400 BAD_NOTATION');
     expect(r.err).toContain('standard input');
     const j = await cli(['board', '-', '--json'], 'ABC\n');

@@ -46,13 +46,13 @@ describe('wordgame selfplay, best, gcg, duplicate, anagram-game', () => {
     const r = await cli(['best', '--hand', 'AEINRST', '-n', '3', '--json']);
     const j = JSON.parse(r.out) as {
       ok: boolean;
-      plays: { notation: string; score: number; words: string[] }[];
+      plays: { move: string; score: number; words: string[] }[];
       count: number;
       truncated: boolean;
     };
     expect(j).toMatchObject({ ok: true, count: 2178, truncated: true });
     expect(j.plays).toHaveLength(3);
-    expect(j.plays[0]).toEqual({ notation: '8B ANESTRI', score: 66, words: ['ANESTRI'] });
+    expect(j.plays[0]).toEqual({ move: '8B ANESTRI', score: 66, words: ['ANESTRI'] });
     const all = JSON.parse((await cli(['best', '--hand', 'AEINRST', '--all', '--json'])).out) as {
       plays: unknown[];
       truncated: boolean;

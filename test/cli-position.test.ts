@@ -59,7 +59,7 @@ describe('positions as CGP on the command line', () => {
       (await cli(['peg', '--cgp', peg, '--candidates', '2', '--time', '0.2', '--spread', '40', '--json'])).out,
     );
     expect(pre).toMatchObject({ ok: true, unseen: 'AEINRUZ?' });
-    expect(pre.candidates[0].winChance).toBeLessThan(behind.candidates[0].winChance);
+    expect(pre.candidates[0].win).toBeLessThan(behind.candidates[0].win);
     // As text: the columns named.
     const text = await cli(['peg', '--cgp', peg, '--candidates', '2', '--time', '0.2']);
     expect(text.out.split('\n').slice(0, 2)).toEqual(['unseen        AEINRUZ?', '     win    spread  play']);

@@ -23,18 +23,20 @@ describe('wordgame sim', () => {
     expect(one.code).toBe(0);
     const r = JSON.parse(one.out) as {
       ok: boolean;
-      best: string;
+      move: string;
       stop: string;
       iterations: number;
       rollouts: number;
       plies: number;
       unseen: string;
-      candidates: { play: string; win: number; winCI: number[]; spread: number; iterations: number }[];
+      candidates: { move: string; win: number; winCI: number[]; spread: number; iterations: number }[];
       ms: number;
     };
     expect(r).toMatchObject({ ok: true, stop: 'iterations', iterations: 48, plies: 2 });
     expect(r.unseen).toHaveLength(49);
-    expect(r.candidates[0]?.play).toBe(r.best);
+    expect(r.candidates[0]?.move).toBe(r.move);
+    // Probabilities are fractions, as in every command's JSON.
+    for (const c of r.candidates) expect(c.win >= 0 && c.win <= 1 && (c.winCI[1] as number) <= 1).toBe(true);
     expect(r.candidates.length).toBe(6); // five plays and the best trade
     expect(r.rollouts).toBe(r.candidates.reduce((s, c) => s + c.iterations, 0));
     const two = await cli([...args, '--json', '--workers', '2'], SIM_BOARD);
@@ -42,7 +44,7 @@ describe('wordgame sim', () => {
     const text = await cli(args, SIM_BOARD);
     expect(text.out).toMatch(/48 iterations, \d+ rollouts of 2 plies/);
     expect(text.out).toMatch(/play +score +equity +win % +95 % CI +spread +95 % CI +iterations/);
-    expect(text.out).toContain(r.best);
+    expect(text.out).toContain(r.move);
   }, 120_000);
 
   it("infers the opponent's kept tiles from their last play (--opponent-play): other deals, another result", async () => {

@@ -235,8 +235,8 @@ describe('endgame solver', () => {
               total += outcome;
               wins += spread + outcome > 0 ? 1 : spread + outcome === 0 ? 0.5 : 0;
             }
-            expect(c.meanSpread).toBeCloseTo(total / unseen.length, 9);
-            expect(c.winChance).toBeCloseTo(wins / unseen.length, 9);
+            expect(c.spread).toBeCloseTo(total / unseen.length, 9);
+            expect(c.win).toBeCloseTo(wins / unseen.length, 9);
             expect(c.exact).toBe(true);
           }
         },

@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSelfPlay, leavePlayer, presetConfig, selfPlay, staticPlayer } from 'wordgame-engine';
 import {
@@ -12,6 +9,7 @@ import {
   runAutoplay,
   runAutoplayOnQueue,
 } from 'wordgame-engine/node';
+import { redisBinary, startRedis, startWorker, until } from './redis.js';
 
 /**
  * Autoplay on many machines, for real: a `redis-server` (Debian's package) on a free loopback
@@ -19,38 +17,7 @@ import {
  * goes back to the queue when its lock expires, the other worker plays it, and the summary equals
  * the local run's exactly: no shard lost, none counted twice.
  */
-const root = join(import.meta.dirname, '..');
-const redisBinary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
 if (redisBinary === undefined) console.warn('queue test skipped: no redis-server (apt-get install -y redis-server)');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function startWorker(url: string): { child: ChildProcess; log: () => string } {
-  let log = '';
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'worker', '--queue', url, '--lock-ms', '2000'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  child.stderr?.on('data', (d: Buffer) => void (log += d.toString()));
-  return { child, log: () => log };
-}
 
 describe.skipIf(redisBinary === undefined)('autoplay through a BullMQ queue on Redis', () => {
   let redis: ChildProcess;
@@ -58,24 +25,9 @@ describe.skipIf(redisBinary === undefined)('autoplay through a BullMQ queue on R
   const workers: ChildProcess[] = [];
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(
-      redisBinary as string,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      { stdio: 'ignore' },
-    );
-    url = `redis://127.0.0.1:${port}`;
-    await until(
-      () =>
-        new Promise((resolve) => {
-          const c = connect(port, '127.0.0.1', () => {
-            c.end();
-            resolve(true);
-          });
-          c.on('error', () => resolve(false));
-        }),
-      10_000,
-    );
+    const started = await startRedis();
+    redis = started.process;
+    url = started.url;
   });
 
   afterAll(() => {
@@ -88,14 +40,14 @@ describe.skipIf(redisBinary === undefined)('autoplay through a BullMQ queue on R
     const local = await runAutoplay(job, 1);
     expect(local.ok).toBe(true);
 
-    const a = startWorker(url);
+    const a = startWorker(url, ['--lock-ms', '2000']);
     workers.push(a.child);
     await until(() => a.log().includes('worker on'), 30_000);
     const run = runAutoplayOnQueue(job, url, { shardPairs: 10, pollMs: 100 });
     await until(() => a.log().includes('started shard'), 30_000);
     const killed = /started shard (\S+)/.exec(a.log())?.[1] as string;
     a.child.kill('SIGKILL');
-    const b = startWorker(url);
+    const b = startWorker(url, ['--lock-ms', '2000']);
     workers.push(b.child);
 
     const summary = await run;
@@ -120,7 +72,7 @@ describe.skipIf(redisBinary === undefined)('autoplay through a BullMQ queue on R
     const expected = [];
     for (const text of records) expected.push(await local.analyze(text));
     await local.close();
-    const w = startWorker(url);
+    const w = startWorker(url, ['--lock-ms', '2000']);
     workers.push(w.child);
     await until(() => w.log().includes('worker on'), 30_000);
     const queued = await analyzeOnQueue(

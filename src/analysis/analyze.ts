@@ -124,7 +124,7 @@ export interface TurnAnalysis {
     readonly played?: { readonly win: number; readonly spread: number };
   };
   /** The mover's win chance with the best move, by the evaluation that graded the turn. */
-  readonly winChance: number;
+  readonly win: number;
   /** Win chance the move played gave up (0..1; noise of a simulation can make it slightly negative). */
   readonly winLoss: number;
   /** The evaluation that graded the turn. */
@@ -499,7 +499,7 @@ export class GameAnalyzer {
       equityLoss,
       ...(missed === undefined ? {} : { missedBingo: str(missed) }),
       ...extra,
-      winChance,
+      win: winChance,
       winLoss,
       gradedBy,
       verdict: verdictOf(Math.max(0, winLoss), pointsLost),
@@ -569,8 +569,8 @@ export class GameAnalyzer {
     const mine =
       placements === undefined ? undefined : r.value.candidates.find((c) => sameCells(c.placements, placements));
     return {
-      best: { move: str(top.placements), win: top.winChance, spread: top.meanSpread },
-      ...(mine === undefined ? {} : { played: { win: mine.winChance, spread: mine.meanSpread } }),
+      best: { move: str(top.placements), win: top.win, spread: top.spread },
+      ...(mine === undefined ? {} : { played: { win: mine.win, spread: mine.spread } }),
     };
   }
 

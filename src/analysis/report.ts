@@ -146,8 +146,8 @@ const SCRIPT = `
     $('graded').textContent = 'graded by ' + t.gradedBy + ' · win chance lost ' + pct(Math.max(0, t.winLoss)) + ' · equity lost ' + t.equityLoss.toFixed(1) + ' · rank ' + t.played.rank;
     const body = $('moves').tBodies[0]; body.replaceChildren();
     const row = (label, m, win) => { const r = el('tr'); for (const c of [label, m.move, String(m.score), m.equity.toFixed(1), win === undefined ? '' : pct(win)]) r.append(el('td', {}, c)); body.append(r); };
-    const bestWin = t.endgame ? undefined : t.peg ? t.peg.best.win : t.sim ? t.sim.best.win : t.winChance;
-    const playedWin = t.endgame ? undefined : t.peg ? t.peg.played?.win : t.sim ? t.sim.played?.win : t.winChance - t.winLoss;
+    const bestWin = t.endgame ? undefined : t.peg ? t.peg.best.win : t.sim ? t.sim.best.win : t.win;
+    const playedWin = t.endgame ? undefined : t.peg ? t.peg.played?.win : t.sim ? t.sim.played?.win : t.win - t.winLoss;
     row('played', t.played, playedWin); row('best (static)', t.best, t.sim || t.peg ? undefined : bestWin);
     if (t.sim) { const r = el('tr'); for (const c of ['best (simulation)', t.sim.best.move, '', '', pct(t.sim.best.win)]) r.append(el('td', {}, c)); body.append(r); }
     if (t.peg) { const r = el('tr'); for (const c of ['best (pre-endgame)', t.peg.best.move, '', '', pct(t.peg.best.win)]) r.append(el('td', {}, c)); body.append(r); }
@@ -165,7 +165,7 @@ const SCRIPT = `
   const chart = $('chart'); const W = 1000, H = 180; chart.setAttribute('viewBox', '0 0 ' + W + ' ' + H); chart.setAttribute('preserveAspectRatio', 'none');
   $('chart-player').textContent = names[0] ?? '';
   const px = (i) => 10 + (T.length < 2 ? 0 : (i * (W - 20)) / (T.length - 1)), py = (w) => 10 + (1 - w) * (H - 20);
-  const firstWin = T.map((t) => (t.player === 0 ? t.winChance : 1 - t.winChance));
+  const firstWin = T.map((t) => (t.player === 0 ? t.win : 1 - t.win));
   chart.append(svg('line', { x1: 0, x2: W, y1: py(0.5), y2: py(0.5), stroke: '#bbb', 'stroke-dasharray': '4 4' }));
   chart.append(svg('polyline', { points: firstWin.map((w, i) => px(i) + ',' + py(w)).join(' '), fill: 'none', stroke: '#1565c0', 'stroke-width': 2 }));
   const marker = svg('line', { y1: 0, y2: H, stroke: '#c62828' }); chart.append(marker);

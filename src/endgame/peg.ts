@@ -25,9 +25,9 @@ export interface PreEndgameCandidate {
   readonly placements: readonly Placement[];
   readonly score: number;
   /** Mean spread change to the end of the game, over the possible bag tiles. */
-  readonly meanSpread: number;
+  readonly spread: number;
   /** Chance of winning (ties half), from the current spread. */
-  readonly winChance: number;
+  readonly win: number;
   /** True when every endgame behind it was solved exactly. */
   readonly exact: boolean;
 }
@@ -136,12 +136,12 @@ export class PreEndgameSolver {
         notation: play.notation,
         placements: play.placements,
         score: play.score,
-        meanSpread: total / unseen.length,
-        winChance: wins / unseen.length,
+        spread: total / unseen.length,
+        win: wins / unseen.length,
         exact,
       });
     }
-    out.sort((a, b) => b.winChance - a.winChance || b.meanSpread - a.meanSpread);
+    out.sort((a, b) => b.win - a.win || b.spread - a.spread);
     return ok({ candidates: out, endgames, nodes, ms: performance.now() - start });
   }
 }

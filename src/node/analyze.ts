@@ -58,6 +58,8 @@ export class RecordAnalyzer {
   readonly #job: AnalyzeJob;
   readonly #workers: Worker[];
   readonly #local = new Map<string, GameAnalyzer>();
+  /** The workers that failed or exited, with why. */
+  readonly #failed = new Map<Worker, string>();
 
   private constructor(job: AnalyzeJob, workers: Worker[]) {
     this.#job = job;
@@ -67,7 +69,13 @@ export class RecordAnalyzer {
   /** An analyzer of records on `workers` worker threads (1: this thread). */
   static create(job: AnalyzeJob, workers = 1): RecordAnalyzer {
     const pool = workers <= 1 ? [] : Array.from({ length: workers }, () => startWorker('analyze-worker', { job }));
-    return new RecordAnalyzer(job, pool);
+    const analyzer = new RecordAnalyzer(job, pool);
+    // A worker that fails at any time (even before its first task) is remembered, so no task waits on it.
+    for (const w of pool) {
+      w.on('error', (e) => void analyzer.#failed.set(w, e.message));
+      w.on('exit', (code) => void analyzer.#failed.set(w, analyzer.#failed.get(w) ?? `exited with code ${code}`));
+    }
+    return analyzer;
   }
 
   /** Analyses a record's text (the turns of `players`, 0-based, or all); `onTurn` after each turn analysed. */
@@ -125,22 +133,29 @@ export class RecordAnalyzer {
   }
 
   #ask(worker: Worker, task: Task, onTurn?: () => void): Promise<Result<TurnAnalysis[], EngineError>> {
+    const failure = (why: string) =>
+      err(engineError(Code.UNKNOWN_ERROR, { cause: `an analysis worker failed: ${why}` }));
+    const known = this.#failed.get(worker);
+    if (known !== undefined) return Promise.resolve(failure(known));
     return new Promise((resolve) => {
+      const done = (r: Result<TurnAnalysis[], EngineError>) => {
+        worker.off('message', listen);
+        worker.off('error', fail);
+        worker.off('exit', exit);
+        resolve(r);
+      };
       const listen = (m: Answer) => {
         if ('done' in m) {
           for (let i = 0; i < m.done; i++) onTurn?.();
           return;
         }
-        worker.off('message', listen);
-        worker.off('error', fail);
-        resolve('error' in m ? err(m.error) : ok(m.turns));
+        done('error' in m ? err(m.error) : ok(m.turns));
       };
-      const fail = (e: Error) => {
-        worker.off('message', listen);
-        resolve(err(engineError(Code.UNKNOWN_ERROR, { cause: `an analysis worker failed: ${e.message}` })));
-      };
+      const fail = (e: Error) => done(failure(e.message));
+      const exit = (code: number) => done(failure(`exited with code ${code}`));
       worker.on('message', listen);
-      worker.once('error', fail);
+      worker.on('error', fail);
+      worker.on('exit', exit);
       worker.postMessage(task);
     });
   }

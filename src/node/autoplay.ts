@@ -188,10 +188,11 @@ export function startWorker(module: string, data: unknown): Worker {
   const here = import.meta.url;
   const fromSources = here.endsWith('.ts');
   const url = new URL(`./${module}${fromSources ? '.ts' : '.js'}`, here);
-  return fromSources
-    ? new Worker(`import('tsx/esm/api').then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`, {
-        eval: true,
-        workerData: data,
-      })
-    : new Worker(url, { workerData: data });
+  if (!fromSources) return new Worker(url, { workerData: data });
+  // tsx as this module resolves it, not from the working directory (which may be any folder).
+  const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`,
+    { eval: true, workerData: data },
+  );
 }

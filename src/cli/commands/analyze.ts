@@ -49,9 +49,9 @@ export const analyzeCommand: Command = {
   },
   examples: [
     'wordgame analyze game.gcg',
-    'wordgame analyze game.gcg --depth full --html report.html',
-    'wordgame analyze records/ --out analyses/ --workers 2',
-    'wordgame analyze records/ --depth sim --out analyses/ --queue redis://10.0.0.5:6379',
+    'wordgame analyze game.gcg --depth full --iterations 30 --candidates 3 --html report.html',
+    'wordgame analyze records/ --out analyses/ --workers 2 --json',
+    'wordgame analyze records/ --depth sim --iterations 30 --out analyses/ --queue redis://10.0.0.5:6379',
   ],
   async run(ctx) {
     const { values } = ctx;

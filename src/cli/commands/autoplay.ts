@@ -36,9 +36,9 @@ export const autoplayCommand: Command = {
     },
   },
   examples: [
-    'wordgame autoplay --games 2000 --players leave,static',
-    'wordgame autoplay --games 100000 --players klv:en.klv2,leave --workers 2 --json',
-    'wordgame autoplay --games 10000000 --queue redis://10.0.0.5:6379',
+    'wordgame autoplay --games 200 --players leave,static',
+    'wordgame autoplay --games 400 --players klv:dictionaries/en.klv2,heuristic --workers 2 --json',
+    'wordgame autoplay --games 200 --queue redis://10.0.0.5:6379',
   ],
   async run(ctx) {
     const { values } = ctx;

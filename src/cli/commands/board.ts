@@ -18,11 +18,7 @@ export const boardCommand: Command = {
     'Renders a board file (one line a row: `.` empty, a glyph, lower case for a blank) with premiums and coordinates.',
   args: 'FILE|-',
   options: { config: CONFIG_OPTION },
-  examples: [
-    'wordgame board position.txt',
-    'wordgame board - --config super < position.txt',
-    'wordgame board position.txt --json',
-  ],
+  examples: ['wordgame board board.txt', 'wordgame board - < board.txt', 'wordgame board board.txt --json'],
   async run(ctx) {
     const file = ctx.positionals[0];
     if (file === undefined || ctx.positionals.length > 1)
@@ -36,7 +32,7 @@ export const boardCommand: Command = {
           ...board.error,
           cause: `${file === '-' ? 'standard input' : file}: ${board.error.cause ?? board.error.message}`,
         },
-        EXIT.FAILED,
+        EXIT.USAGE,
       );
     if (ctx.json)
       emit(ctx.io, {

@@ -6,7 +6,7 @@ export const demoCommand: Command = {
   summary: 'A short tour of the embedded dictionary: lookups, anagrams with a blank, a pattern.',
   args: '',
   options: {},
-  examples: ['wordgame demo'],
+  examples: ['wordgame demo', 'wordgame demo --json'],
   run(ctx) {
     const dict = ctx.dictionary();
     const has = Object.fromEntries(['quixotic', 'zyzzyva', 'qwerty', 'xylophone'].map((w) => [w, dict.has(w)]));

@@ -125,7 +125,10 @@ export const dictImport: Command = {
       describe: `alphabet of the lexicon (tile k is the alphabet's k-th glyph): ${ALPHABET_NAMES}`,
     },
   },
-  examples: ['wordgame dict import CSW24.kwg -o csw24.dawg', 'wordgame dict import NWL2023.kwg -o nwl.dawg --json'],
+  examples: [
+    'wordgame dict import lexicon.kwg -o lexicon.dawg',
+    'wordgame dict import lexicon.kwg -o lexicon.dawg --json',
+  ],
   async run(ctx) {
     const { input: file, output, alphabet } = inputOutputAlphabet(ctx, 'KWG file');
     const r = readKwg(readBytes(file), alphabet);
@@ -214,7 +217,11 @@ export const dictCheck: Command = {
     stdin: { type: 'boolean', default: false, describe: 'also read words from standard input, one a line' },
     dict: DICT_OPTION,
   },
-  examples: ['wordgame dict check quixotic qwerty', 'wordgame dict check --stdin < words.txt --dict words.dawg'],
+  examples: [
+    'wordgame dict check quixotic qwertz',
+    'wordgame dict check quixotic quiz --json',
+    'wordgame dict check --stdin < words.txt --dict words.dawg',
+  ],
   async run(ctx) {
     const words = [...ctx.positionals];
     if (ctx.values.stdin === true)

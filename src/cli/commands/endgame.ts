@@ -47,9 +47,9 @@ export const endgameCommand: Command = {
   },
   conflicts: [['cgp', 'board']],
   examples: [
-    'wordgame endgame --board board.txt --hand EIQSTU',
-    'wordgame endgame --board board.txt --hand AEI --opponent DGRT --time 5 --json',
-    'wordgame endgame --cgp position.cgp --time 5',
+    'wordgame endgame --board endgame.txt --hand IITTUVW',
+    'wordgame endgame --board endgame.txt --hand IITTUVW --opponent AIL --time 5 --json',
+    'wordgame endgame --cgp endgame.cgp --time 5',
   ],
   async run(ctx) {
     const { values } = ctx;
@@ -157,8 +157,8 @@ export const pegCommand: Command = {
   },
   conflicts: [['cgp', 'board']],
   examples: [
-    'wordgame peg --board board.txt --hand AEINRST --spread=-12',
-    'wordgame peg --board board.txt --hand DEIOPRS --candidates 5 --json',
+    'wordgame peg --board pre-endgame.txt --hand DEMORVW --spread -12 --candidates 2 --time 0.2',
+    'wordgame peg --board pre-endgame.txt --hand DEMORVW --candidates 3 --time 0.2 --json',
   ],
   async run(ctx) {
     const { values } = ctx;
@@ -185,8 +185,8 @@ export const pegCommand: Command = {
     const rows = r.value.candidates.map((c) => ({
       move: c.notation,
       score: c.score,
-      winChance: c.winChance,
-      meanSpread: c.meanSpread,
+      win: c.win,
+      spread: c.spread,
       exact: c.exact,
     }));
     const timing = { endgames: r.value.endgames, nodes: r.value.nodes, ms: Math.round(r.value.ms) };
@@ -201,7 +201,7 @@ export const pegCommand: Command = {
       let out = `unseen        ${formatTiles(unseen, config.alphabet)}\n`;
       out += `${'win'.padStart(8)}  ${'spread'.padStart(8)}  play\n`;
       for (const c of rows)
-        out += `${(100 * c.winChance).toFixed(1).padStart(6)} %  ${c.meanSpread.toFixed(2).padStart(8)}  ${c.move} ${c.score}${c.exact ? '' : ' (not all endgames exact)'}\n`;
+        out += `${(100 * c.win).toFixed(1).padStart(6)} %  ${c.spread.toFixed(2).padStart(8)}  ${c.move} ${c.score}${c.exact ? '' : ' (not all endgames exact)'}\n`;
       if (values.timings === true)
         out += `searched      ${timing.endgames} endgames, ${timing.nodes} nodes in ${timing.ms} ms\n`;
       ctx.io.out(out);

@@ -38,7 +38,7 @@ export const leavesBuild: Command = {
       describe: 'a KLV2 table the first generation plays with (to continue learning from it); default: the heuristic',
     },
   },
-  examples: ['wordgame leaves build -o en.klv2 --games 20000 --generations 3 --workers 2'],
+  examples: ['wordgame leaves build -o my.klv2 --games 200 --generations 2 --workers 2 --json'],
   async run(ctx) {
     const { values } = ctx;
     if (typeof values.output !== 'string') throw new UsageError('give the output file with -o FILE.klv2');
@@ -110,7 +110,10 @@ export const leavesInfo: Command = {
   summary: 'Reads a KLV2 or KLV1 leave file (checking all of it) and prints its size and the values of some leaves',
   args: 'FILE [LEAVE...]',
   options: {},
-  examples: ['wordgame leaves info en.klv2 ? S Q ERS'],
+  examples: [
+    'wordgame leaves info dictionaries/en.klv2 ? S Q ERS',
+    'wordgame leaves info dictionaries/en.klv2 AEINST --json',
+  ],
   run(ctx) {
     const [file, ...leaves] = ctx.positionals;
     if (file === undefined) throw new UsageError('give a leave file');

@@ -29,8 +29,8 @@ export const matchCommand: Command = {
     'engine-stderr': { type: 'boolean', default: false, describe: "show external engines' standard error" },
   },
   examples: [
-    'wordgame match leave static --games 200',
-    'wordgame match sim:100 leave --games 20 --time 200 --log match.jsonl',
+    'wordgame match leave static --games 200 --json',
+    'wordgame match sim:100 leave --games 2 --time 100 --log match.jsonl',
     "wordgame match static 'cmd:npx tsx examples/engines/best-play.ts' --games 20 --time 1000",
   ],
   async run(ctx) {

@@ -89,9 +89,9 @@ export const bestCommand: Command = {
   examples: [
     'wordgame best --hand AEINRST',
     'wordgame best --cgp "15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0 lex NWL20;" -n 3',
-    'wordgame best --board board.txt --hand QU?ERTY -n 3 --json',
+    'wordgame best --board board.txt --hand AEEIRT? -n 3 --json',
     'wordgame best --hand RETAINS --all --json',
-    'wordgame best --hand AEINRSQ --leaves -n 5',
+    'wordgame best --hand EINRSTX --leaves -n 5',
   ],
   async run(ctx) {
     const { values } = ctx;
@@ -106,7 +106,7 @@ export const bestCommand: Command = {
     const detail = shown.map((p) => {
       const m = validateMove(moveInput(p.placements, config), { board, hand, config, dictionary });
       return {
-        notation: p.notation,
+        move: p.notation,
         score: p.score,
         ...(leaves === undefined ? {} : { equity: Math.round(p.equity * 100) / 100 }),
         words: m.ok ? m.value.words.map((w) => w.word) : [],
@@ -117,7 +117,7 @@ export const bestCommand: Command = {
     else {
       let out = leaves === undefined ? '' : 'score  equity  play                 words\n';
       for (const d of detail)
-        out += `${String(d.score).padStart(4)}  ${d.equity === undefined ? '' : `${d.equity.toFixed(2).padStart(7)}  `}${d.notation.padEnd(20)} ${d.words.join(', ')}\n`;
+        out += `${String(d.score).padStart(4)}  ${d.equity === undefined ? '' : `${d.equity.toFixed(2).padStart(7)}  `}${d.move.padEnd(20)} ${d.words.join(', ')}\n`;
       ctx.io.out(out + `${plays.length} plays${truncated ? `, the best ${shown.length} shown` : ''}\n`);
     }
     return EXIT.OK;

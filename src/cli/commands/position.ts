@@ -32,7 +32,7 @@ export const positionCommand: Command = {
   ],
   examples: [
     'wordgame position --cgp "15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0 lex NWL20;"',
-    'wordgame position --board board.txt --hand AEINRST --scores 40/28 --to cgp',
+    'wordgame position --board board.txt --hand AEEIRTY --scores 218/202 --to cgp',
     'wordgame position --cgp position.cgp --to board --json',
   ],
   async run(ctx) {

@@ -79,10 +79,10 @@ export const simCommand: Command = {
   },
   conflicts: [['cgp', 'board']],
   examples: [
-    'wordgame sim --board board.txt --hand AEINRST --lead=-25',
+    'wordgame sim --board board.txt --hand AEEIRTY --lead 16 --time 2',
     'wordgame sim --cgp "15/15/15/15/15/15/15/6QUOTE4/15/15/15/15/15/15/15 AEINRST/ 40/28 0 lex NWL20;" --iterations 100',
-    'wordgame sim --board board.txt --hand EHMOSTY --opponent-play G8,H8,I8,J8',
-    'wordgame sim --board board.txt --hand DEIOPRS --time 5s --workers 2 --json',
+    'wordgame sim --board board.txt --hand AEEIRTY --opponent-play I1,J1,K1,L1,M1,N1,O1 --iterations 300',
+    'wordgame sim --board board.txt --hand AEEIRTY --time 2s --workers 2 --json',
   ],
   async run(ctx) {
     const { values } = ctx;
@@ -163,11 +163,11 @@ export const simCommand: Command = {
     if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
     const res = r.value;
     const rows = res.candidates.map((c) => ({
-      play: c.notation,
+      move: c.notation,
       score: c.score,
       equity: round(c.equity, 2),
-      win: round(100 * c.win, 2),
-      winCI: [round(100 * c.winCI[0], 2), round(100 * c.winCI[1], 2)],
+      win: round(c.win, 4),
+      winCI: [round(c.winCI[0], 4), round(c.winCI[1], 4)],
       spread: round(c.spread, 2),
       spreadCI: [round(c.spreadCI[0], 2), round(c.spreadCI[1], 2)],
       iterations: c.iterations,
@@ -176,7 +176,7 @@ export const simCommand: Command = {
     if (ctx.json) {
       emit(ctx.io, {
         ok: true,
-        best: rows[0]?.play,
+        move: rows[0]?.move,
         stop: res.stop,
         iterations: res.iterations,
         rollouts: res.samples,
@@ -190,11 +190,11 @@ export const simCommand: Command = {
     const header = ['', 'play', 'score', 'equity', 'win %', '95 % CI', 'spread', '95 % CI', 'iterations'];
     const cells = rows.map((c, i) => [
       String(i + 1),
-      c.play + (c.live ? '' : ' (dropped)'),
+      c.move + (c.live ? '' : ' (dropped)'),
       String(c.score),
       c.equity.toFixed(1),
-      c.win.toFixed(1),
-      `${c.winCI[0]?.toFixed(1)}–${c.winCI[1]?.toFixed(1)}`,
+      (100 * c.win).toFixed(1),
+      `${(100 * (c.winCI[0] ?? 0)).toFixed(1)}–${(100 * (c.winCI[1] ?? 0)).toFixed(1)}`,
       (c.spread > 0 ? '+' : '') + c.spread.toFixed(1),
       `${c.spreadCI[0]?.toFixed(1)}–${c.spreadCI[1]?.toFixed(1)}`,
       String(c.iterations),

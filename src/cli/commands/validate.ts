@@ -44,7 +44,7 @@ export const validateCommand: Command = {
   ],
   examples: [
     'wordgame validate --hand DINNVWY --move "8D WINDY"',
-    'wordgame validate --board board.txt --hand ST? --tiles "H9=q I9=T" --json',
+    'wordgame validate --board board.txt --hand AEEIRTY --tiles "N2=E N3=R N5=E N6=Y" --json',
     'wordgame validate --hand QZX --move "8H QZX" --permissive',
     'wordgame validate --cgp "15/15/15/15/15/15/15/7CAT5/15/15/15/15/15/15/15 SHOE?RT/ 0/0 0" --move "K8 S"',
   ],
