@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   type AutoplayPlayer,
@@ -189,8 +192,12 @@ export function startWorker(module: string, data: unknown): Worker {
   const fromSources = here.endsWith('.ts');
   const url = new URL(`./${module}${fromSources ? '.ts' : '.js'}`, here);
   if (!fromSources) return new Worker(url, { workerData: data });
-  // tsx as this module resolves it, not from the working directory (which may be any folder).
-  const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
+  // tsx's ESM API as this module resolves it (through tsx's exports map), not from the working
+  // directory, which may be any folder.
+  const require = createRequire(here);
+  const manifest = require.resolve('tsx/package.json');
+  const api = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'];
+  const tsx = pathToFileURL(join(dirname(manifest), api?.import.default ?? 'dist/esm/api/index.mjs')).href;
   return new Worker(
     `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(url.href)}))`,
     { eval: true, workerData: data },
