@@ -75,9 +75,8 @@ export async function runSuite(
   });
 }
 
-/** Prints rows as an aligned table. */
 /** The source of the embedded dictionary: ENABLE, one lowercase word a line. */
-export const WORD_LIST_PATH = fileURLToPath(new URL('../dictionaries/source/enable1.txt', import.meta.url));
+export const WORD_LIST_PATH = join(process.cwd(), 'dictionaries', 'source', 'enable1.txt'); // npm run bench runs from the root (the suites are bundled elsewhere)
 
 /** The embedded dictionary's words, read afresh (new strings each call), lowercase. */
 export function embeddedWordList(): string[] {
@@ -86,6 +85,7 @@ export function embeddedWordList(): string[] {
     .filter((w) => w !== '');
 }
 
+/** Prints rows as an aligned table. */
 export function printTable(
   title: string,
   header: readonly string[],

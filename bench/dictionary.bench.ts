@@ -81,11 +81,15 @@ export async function dictionaryBench(): Promise<void> {
   const mnemonist = mnemonistBuilt.value;
   const ptrie = dawgLookupBuilt.value;
   const expectedHits = queries.filter((q) => set.has(fresh(q))).length;
-  const check = (name: string, has: (w: string) => boolean) => {
+  // This DAWG must agree with the Set; a peer that does not is timed all the same, and said so.
+  const check = (name: string, has: (w: string) => boolean, peer = true) => {
     const hits = queries.filter((q) => has(fresh(q))).length;
-    if (hits !== expectedHits) throw new Error(`${name} found ${hits} words, the set ${expectedHits}`);
+    if (hits === expectedHits) return;
+    if (!peer) throw new Error(`${name} found ${hits} words, the set ${expectedHits}`);
+    const missing = words.filter((w) => !has(w)).length;
+    console.log(`note: ${name} answers ${hits} of ${expectedHits} hits; it misses ${missing} of the list's words (its own bug)`);
   };
-  check('dawg', (w) => dict.has(w));
+  check('dawg', (w) => dict.has(w), false);
   check('kamil', (w) => kamil.has(w));
   check('mnemonist', (w) => mnemonist.has(w));
   check('dawg-lookup', (w) => ptrie.isWord(w));

@@ -386,6 +386,12 @@ const EXTENSION_ROWS: readonly Row[] = [
     'A match engine could not be started, or kept failing (timeouts, crashes) after restarts.',
     'engine',
   ],
+  [
+    90700,
+    'LISTENER_ERROR',
+    'Listener error',
+    "A server's request handler failed in its own logic (the seed's LISTENER_ERROR); the cause says why, and the connection stays open.",
+  ],
 ];
 
 function toEntry([code, name, title, description, param]: Row, extension: boolean): CatalogueEntry {

@@ -114,6 +114,7 @@ export const Code = {
   BAD_RECORD: 90402,
   USAGE: 90500,
   ENGINE_FAILED: 90600,
+  LISTENER_ERROR: 90700,
 } as const;
 
 /** A code of the catalogue or of the engine's extensions. */

@@ -2,7 +2,8 @@
  * The server's settings from the environment (what `npm run server` reads), checked: timeouts and
  * limits are whole numbers within bounds, so a typo is refused at start, not discovered under
  * load. `PORT`, `HOST`, `ADMIN_KEY`, `TOKEN_TTL_MS`, `IDLE_MS`, `PRESENCE_TTL_MS`,
- * `RATE_UNIDENTIFIED`, `RATE_IDENTIFIED`, `FLOOD_WARNINGS` (the storage's `REDIS_URL` and
+ * `RATE_UNIDENTIFIED`, `RATE_IDENTIFIED`, `FLOOD_WARNINGS`, `DICTIONARIES` (`fr=ods.dawg,es=…`:
+ * a dictionary file per alphabet besides the embedded English one) (the storage's `REDIS_URL` and
  * `DATA_FILE` are read by main.ts).
  */
 import type { ServerOptions } from './server.js';
@@ -31,6 +32,15 @@ export function envOptions(env: Readonly<Record<string, string | undefined>>): {
     out[key] = n;
   }
   if (env.HOST !== undefined && env.HOST !== '') out.host = env.HOST;
+  if (env.DICTIONARIES !== undefined && env.DICTIONARIES !== '') {
+    const dictionaries: Record<string, string> = {};
+    for (const entry of env.DICTIONARIES.split(',')) {
+      const m = /^([a-z][a-z0-9-]{0,15})=(.+)$/.exec(entry.trim());
+      if (m === null) return { ok: false, error: `DICTIONARIES: ${JSON.stringify(entry)} is not ALPHABET=FILE (fr=/srv/ods.dawg,es=/srv/fise.dawg)` };
+      dictionaries[m[1] as string] = m[2] as string;
+    }
+    out.dictionaries = dictionaries;
+  }
   if (env.ADMIN_KEY !== undefined && env.ADMIN_KEY !== '') {
     if (env.ADMIN_KEY.length < 16) return { ok: false, error: 'ADMIN_KEY: at least 16 characters' };
     out.adminKey = env.ADMIN_KEY;

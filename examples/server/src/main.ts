@@ -3,7 +3,8 @@
  * keeps games in a file), or on Redis with `REDIS_URL=redis://127.0.0.1:6379` (several processes
  * may share it). `PORT` (default 8080), `HOST` (default 127.0.0.1), `ADMIN_KEY` (enables
  * `POST /v1/admin/kick`), and the timeouts and limits of env.ts (`TOKEN_TTL_MS`, `IDLE_MS`,
- * `PRESENCE_TTL_MS`, `RATE_UNIDENTIFIED`, `RATE_IDENTIFIED`, `FLOOD_WARNINGS`).
+ * `PRESENCE_TTL_MS`, `RATE_UNIDENTIFIED`, `RATE_IDENTIFIED`, `FLOOD_WARNINGS`, and `DICTIONARIES`
+ * (`fr=ods.dawg,es=fise.dawg`: the games of those alphabets become available)).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { MemoryStorage, type Storage } from './storage.js';
@@ -24,7 +25,13 @@ if (!settings.ok) {
   console.error(`wordgame server: ${settings.error}`);
   process.exit(2);
 }
-const server = await startServer({ port: 8080, host: '127.0.0.1', ...settings.value, storage, files: await clientFiles() });
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer({ port: 8080, host: '127.0.0.1', ...settings.value, storage, files: await clientFiles() });
+} catch (e) {
+  console.error(`wordgame server: ${(e as Error).message}`);
+  process.exit(2);
+}
 console.log(`wordgame server on ${server.url} (${process.env.REDIS_URL === undefined ? 'in-memory storage' : `Redis ${process.env.REDIS_URL}`})`);
 const stop = async () => {
   await server.close();

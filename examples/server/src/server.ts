@@ -9,8 +9,8 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Applied, Code, type Engine, type EngineError, type GameEvent, type GameRequest, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
-import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { type Applied, Code, type Dictionary, type Engine, type EngineError, type GameEvent, type GameRequest, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
+import { loadDefaultDictionary, readDictionaryFile } from 'wordgame-engine/node';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
 import type { BusMessage, Storage } from './storage.js';
@@ -38,6 +38,14 @@ export interface ServerOptions {
   readonly turnTimeScale?: number;
   /** How often turn deadlines are checked (default 250 ms). */
   readonly timerIntervalMs?: number;
+  /**
+   * Dictionary files by alphabet name (`{ fr: 'ods.dawg' }`), besides the embedded English one (an
+   * `en` entry replaces it). Each is loaded and checked at start: a file that cannot be read, or
+   * whose alphabet is not its key (a dictionary of one language never judges a game of another),
+   * stops the start with the reason. The games of an alphabet without a dictionary are not
+   * offered, and creating one is refused (GAME_CREATION_ERROR, the alphabet in `param`).
+   */
+  readonly dictionaries?: Readonly<Record<string, string>>;
   /** Files served over HTTP: path → [content type, file]. */
   readonly files?: Readonly<Record<string, readonly [string, string]>>;
 }
@@ -96,9 +104,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rates = [options.rateUnidentified ?? 10, options.rateIdentified ?? 100] as const;
   const maxWarnings = options.floodWarnings ?? 3;
   const presenceTtl = options.presenceTtlMs ?? 30_000;
-  const dictionary = loadDefaultDictionary();
-  if (!dictionary.ok) throw new Error(dictionary.error.message);
-  const engine: Engine = createEngine({ dictionary: (alphabet) => (alphabet === 'en' ? dictionary.value : undefined) });
+  const dictionaries = new Map<string, Dictionary>();
+  const embedded = loadDefaultDictionary();
+  if (!embedded.ok) throw new Error(embedded.error.message);
+  dictionaries.set('en', embedded.value);
+  for (const [alphabet, file] of Object.entries(options.dictionaries ?? {})) {
+    const d = readDictionaryFile(file);
+    if (!d.ok) throw new Error(`dictionary ${alphabet}=${file}: ${d.error.cause ?? d.error.message}`);
+    if (d.value.alphabet.spec.name !== alphabet) throw new Error(`dictionary ${alphabet}=${file}: its alphabet is ${d.value.alphabet.spec.name}, not ${alphabet}`);
+    dictionaries.set(alphabet, d.value);
+  }
+  const engine: Engine = createEngine({ dictionary: (alphabet) => dictionaries.get(alphabet) });
+  /** The predefined games this server can create: those whose alphabet has a dictionary. */
+  const creatable = Object.values(PREDEFINED_GAMES).filter((g) => {
+    const c = presetConfig(g.config ?? 'en');
+    return c.ok && dictionaries.has(c.value.alphabet.spec.name);
+  });
   const stats = { requests: 0, errors: 0, conflicts: 0 };
   const connections = new Set<Connection>();
   /** This process's identified connections by the game they are in (null: the hall), and by player. */
@@ -187,7 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       stats.conflicts++;
     }
-    return err(engineError(Code.UNKNOWN_ERROR, { cause: `game ${name}: too many concurrent updates` }));
+    return err(engineError(Code.LISTENER_ERROR, { cause: `game ${name}: too many concurrent updates` }));
   }
 
   async function deliver(message: BusMessage): Promise<void> {
@@ -255,7 +276,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return ok({});
       case 'v1.games.predefined':
         // Only the games this server can create: a dictionary for their alphabet.
-        return ok({ games: Object.values(PREDEFINED_GAMES).filter((g) => { const c = presetConfig(g.config ?? 'en'); return c.ok && c.value.alphabet.spec.name === 'en'; }) });
+        return ok({ games: creatable });
       case 'v1.games.list': {
         const games = [];
         for (const name of await storage.listGames()) {
@@ -424,7 +445,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         try {
           r = await handle(c, decoded.result.value);
         } catch (e) {
-          r = err(engineError(Code.UNKNOWN_ERROR, { cause: String(e) }));
+          // A handler's own failure (storage down, a bug): LISTENER_ERROR with why; the connection and the process go on.
+          r = err(engineError(Code.LISTENER_ERROR, { cause: String((e as Error)?.message ?? e).slice(0, 200) }));
         }
         if (!r.ok) fail(c, r.error, decoded.req, decoded.id);
         else send(c, { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value });

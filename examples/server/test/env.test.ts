@@ -14,6 +14,8 @@ describe('settings from the environment', () => {
     expect(envOptions({ IDLE_MS: '2e3' })).toEqual({ ok: false, error: 'IDLE_MS=2e3: a whole number from 100 to 86400000' });
     expect(envOptions({ PORT: '70000' }).ok).toBe(false);
     expect(envOptions({ ADMIN_KEY: 'short' })).toEqual({ ok: false, error: 'ADMIN_KEY: at least 16 characters' });
+    expect(envOptions({ DICTIONARIES: 'fr=/srv/ods.dawg, es=fise.dawg' })).toEqual({ ok: true, value: { dictionaries: { fr: '/srv/ods.dawg', es: 'fise.dawg' } } });
+    expect(envOptions({ DICTIONARIES: '/srv/ods.dawg' }).ok).toBe(false);
   });
 
   it('closes an idle connection of `npm run server` after IDLE_MS (99005)', async () => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, errorOf, server, token } from './harness.js';
+import { MemoryStorage } from '../src/storage.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ALPHABETS, Dictionary, saveDictionary } from 'wordgame-engine';
 import type { RunningServer } from '../src/server.js';
 
 let s: RunningServer;
@@ -186,6 +191,63 @@ describe('games', () => {
       b.close();
     } finally {
       await fast.close();
+    }
+  });
+});
+
+describe('dictionaries per alphabet', () => {
+  it('offers and creates the games of every alphabet given a dictionary, and refuses the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'server-dict-'));
+    const fr = Dictionary.build(['ÉTÉ', 'ÊTRE', 'LETTRE', 'MOTS', 'JEU', 'JEUX'], ALPHABETS.fr, { gaddag: true });
+    if (!fr.ok) throw new Error(fr.error.message);
+    writeFileSync(join(dir, 'fr.dawg'), saveDictionary(fr.value.dictionary));
+    const { server: t } = await server({ dictionaries: { fr: join(dir, 'fr.dawg') } });
+    try {
+      const c = await Client.login(t.url, 'margot');
+      const games = ((await c.request('v1.games.predefined')).data as { games: { code: string }[] }).games.map((g) => g.code);
+      expect(games).toContain('scrabble-fr');
+      expect(games).toContain('duplicate-fr');
+      expect(games).not.toContain('scrabble-es');
+      const created = await c.request('v1.games.create', { name: 'partie', timePerTurn: 60, code: 'scrabble-fr', maxPlayers: 2 });
+      expect(created.res).toBe('v1.games.create');
+      const d = await Client.login(t.url, 'pilar');
+      const refused = await d.request('v1.games.create', { name: 'partida', timePerTurn: 60, code: 'scrabble-es', maxPlayers: 2 });
+      expect(errorOf(refused)).toMatchObject({ errorCode: 'GAME_CREATION_ERROR', param: 'no dictionary for alphabet es' });
+      c.close();
+      d.close();
+    } finally {
+      await t.close();
+    }
+    // A dictionary of another language under an alphabet's name stops the start.
+    const en = Dictionary.build(['CAT'], ALPHABETS.en, { gaddag: true });
+    if (!en.ok) throw new Error(en.error.message);
+    writeFileSync(join(dir, 'en.dawg'), saveDictionary(en.value.dictionary));
+    await expect(server({ dictionaries: { fr: join(dir, 'en.dawg') } })).rejects.toThrow('its alphabet is en, not fr');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a failing handler', () => {
+  it('answers LISTENER_ERROR (90700) with the cause, and the connection and the server go on', async () => {
+    // A storage whose game list fails (a store down, a bug in a handler).
+    const storage = new MemoryStorage();
+    let broken = true;
+    const list = storage.listGames.bind(storage);
+    storage.listGames = async () => {
+      if (broken) throw new Error('the store is down');
+      return list();
+    };
+    const { server: t } = await server({ storage });
+    try {
+      const c = await Client.login(t.url, 'lola');
+      const failed = await c.request('v1.games.list');
+      expect(errorOf(failed)).toMatchObject({ code: 90700, errorCode: 'LISTENER_ERROR', cause: 'the store is down', req: 'v1.games.list' });
+      broken = false;
+      expect((await c.request('v1.games.list')).res).toBe('v1.games.list');
+      expect(c.closed).toBeUndefined();
+      c.close();
+    } finally {
+      await t.close();
     }
   });
 });
