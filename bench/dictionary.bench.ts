@@ -87,7 +87,9 @@ export async function dictionaryBench(): Promise<void> {
     if (hits === expectedHits) return;
     if (!peer) throw new Error(`${name} found ${hits} words, the set ${expectedHits}`);
     const missing = words.filter((w) => !has(w)).length;
-    console.log(`note: ${name} answers ${hits} of ${expectedHits} hits; it misses ${missing} of the list's words (its own bug)`);
+    console.log(
+      `note: ${name} answers ${hits} of ${expectedHits} hits; it misses ${missing} of the list's words (its own bug)`,
+    );
   };
   check('dawg', (w) => dict.has(w), false);
   check('kamil', (w) => kamil.has(w));
