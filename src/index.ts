@@ -273,7 +273,7 @@ export {
   type LoadOptions,
 } from './game/json.js';
 export { replayGame } from './game/replay.js';
-export { playerView } from './game/view.js';
+export { playerView, eventView, type SeenEvent } from './game/view.js';
 export { gameToGcg } from './game/gcg.js';
 export { classicToCgp, classicFromCgp } from './game/cgp.js';
 export { MAX_BOGGLE_WORDS, boggleWordLimit } from './game/modes/boggle.js';

@@ -1,12 +1,51 @@
 import { type GameJSON, toJSON } from './json.js';
-import type { GameState } from './types.js';
+import type { GameEvent, GameState } from './types.js';
+
+/** A history entry as one player sees it: the entry itself, or what may be seen of another player's. */
+export type SeenEvent =
+  | GameEvent
+  | {
+      readonly type: 'played' | 'passed' | 'traded' | 'submitted' | 'answered' | 'found';
+      readonly player: string;
+      readonly move?: string;
+      readonly score?: number;
+      readonly words?: readonly string[];
+      readonly count?: number;
+    };
+
+/**
+ * One history entry as `playerId` may see it: their own entries whole; of other players' entries,
+ * a play's move, score and words but not the rack, a trade's count but not its tiles, and only
+ * that a duplicate, anagram or Boggle submission was made. {@link playerView}'s history is made
+ * of these, and a server pushing each change's entries pushes these, so that a client appending
+ * the pushes holds exactly the history a view gives.
+ */
+export function eventView(event: GameEvent, playerId: string): SeenEvent {
+  if (!('player' in event) || event.player === playerId) return event;
+  switch (event.type) {
+    case 'played':
+      return { type: event.type, player: event.player, move: event.move, score: event.score, words: event.words };
+    case 'passed':
+      return { type: event.type, player: event.player };
+    case 'traded':
+      return { type: event.type, player: event.player, count: [...event.tiles].length };
+    case 'submitted':
+    case 'answered':
+    case 'found':
+      return { type: event.type, player: event.player };
+    default:
+      return event;
+  }
+}
 
 /**
  * What one player may see, as JSON: other players' hands become counts (`hands[i]` null,
  * `handSizes` given), the bag a count (its contents, the PRNG state and the seed stay hidden
  * while the game runs), other players' submissions are hidden (duplicate and anagram: whether
- * they submitted; Boggle: how many words), and so are other players' racks, traded tiles and
- * submissions in the history. Anyone may see a finished game whole.
+ * they submitted; Boggle: how many words). Anyone may see a finished game's state whole. The
+ * history is always the entries as the player saw them happen ({@link eventView}: other players'
+ * racks, traded tiles and submissions left out, even once the game is over), so that it never
+ * changes under a client that keeps it from the pushes; the full record is `gameToJSON`'s.
  *
  * `{ history: false }` leaves the history out (a server that pushes each change's events sends
  * the history once, not with every view: the view stays small however long the game).
@@ -18,6 +57,7 @@ export function playerView(
 ): Record<string, unknown> {
   const withHistory = options.history ?? true;
   const json = toJSON(state, withHistory) as unknown as Record<string, unknown>;
+  if (withHistory) json.history = state.history.toArray().map((e) => eventView(e, playerId));
   if (state.status === 'over') return json;
   const me = state.players.findIndex((p) => p.id === playerId);
   json.settings = { ...state.settings, seed: null };
@@ -53,23 +93,5 @@ export function playerView(
     const part = json.boggle as NonNullable<GameJSON['boggle']>;
     json.boggle = { ...part, submissions: part.submissions.map((x, i) => (i === me ? x : x.length)) };
   }
-  if (!withHistory) return json;
-  json.history = state.history.toArray().map((e) => {
-    if (!('player' in e) || e.player === playerId) return e;
-    switch (e.type) {
-      case 'played':
-        return { type: e.type, player: e.player, move: e.move, score: e.score, words: e.words };
-      case 'passed':
-        return { type: e.type, player: e.player };
-      case 'traded':
-        return { type: e.type, player: e.player, count: [...e.tiles].length };
-      case 'submitted':
-      case 'answered':
-      case 'found':
-        return { type: e.type, player: e.player };
-      default:
-        return e;
-    }
-  });
   return json;
 }

@@ -9,7 +9,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Applied, Code, type Dictionary, type Engine, type EngineError, type GameEvent, type GameRequest, type GameState, PREDEFINED_GAMES, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
+import { type Applied, Code, type Dictionary, type Engine, type EngineError, type GameEvent, type GameRequest, type GameState, PREDEFINED_GAMES, eventView, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
 import { loadDefaultDictionary, readDictionaryFile } from 'wordgame-engine/node';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
@@ -77,23 +77,15 @@ interface Connection {
   closed: boolean;
 }
 
-/** The event as the other players may see it: no racks, no traded tiles, no submissions before the turn closes, no data answers. */
-function publicEvent(e: GameEvent): Record<string, unknown> | undefined {
-  switch (e.type) {
-    case 'played':
-      return { type: e.type, player: e.player, move: e.move, score: e.score, words: e.words };
-    case 'traded':
-      return { type: e.type, player: e.player, count: [...e.tiles].length };
-    case 'passed':
-    case 'submitted':
-    case 'answered':
-    case 'found':
-      return { type: e.type, player: e.player };
-    case 'data':
-      return undefined;
-    default:
-      return e as unknown as Record<string, unknown>;
-  }
+/**
+ * What a change adds to a game's history (its `recorded` entries, whole: each recipient gets them
+ * through `eventView`, as its view's history has them) and the notices that are not history
+ * (comings and goings before the start), told to everyone in the game.
+ */
+function changeOf(before: GameState, after: GameState, events: readonly GameEvent[]): { recorded: GameEvent[]; notices: GameEvent[] } {
+  const recorded = after.history.toArray().slice(before.history.length);
+  const notices = events.filter((e) => e.type !== 'data' && !recorded.includes(e));
+  return { recorded, notices };
 }
 
 /** Starts a server. */
@@ -190,7 +182,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
    * asked, which gets its view in its answer rather than in a push). `changed` is false for a
    * request that changes nothing.
    */
-  async function update(name: string, player: string, request: GameRequest, origin?: string, guard?: (state: GameState) => boolean): Promise<Result<Applied & { version: number; changed: boolean }, EngineError>> {
+  async function update(name: string, player: string, request: GameRequest, origin?: string, guard?: (state: GameState) => boolean): Promise<Result<Applied & { version: number; changed: boolean; recorded: readonly GameEvent[]; notices: readonly GameEvent[] }, EngineError>> {
     for (let attempt = 0; attempt < 50; attempt++) {
       const loaded = await load(name);
       if (!loaded.ok) return loaded;
@@ -198,13 +190,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const r = engine.apply(loaded.value.state, player, request);
       if (!r.ok) return r;
       // A data request (hand, board, scores, info) changes nothing: nothing to write.
-      if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version, changed: false });
+      if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version, changed: false, recorded: [], notices: [] });
       const version = loaded.value.version + 1;
       const deadline = deadlineOf(loaded.value.state, r.value.state, loaded.value.deadline);
       if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
         cache.set(name, { version, state: r.value.state });
-        await storage.publish({ kind: 'game', game: name, version, events: r.value.events.map(publicEvent).filter((e) => e !== undefined), change: { player, request }, ...(origin === undefined ? {} : { origin }) });
-        return ok({ ...r.value, version, changed: true });
+        const { recorded, notices } = changeOf(loaded.value.state, r.value.state, r.value.events);
+        await storage.publish({ kind: 'game', game: name, version, recorded, notices, change: { player, request }, ...(origin === undefined ? {} : { origin }) });
+        return ok({ ...r.value, version, changed: true, recorded, notices });
       }
       stats.conflicts++;
     }
@@ -230,7 +223,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       for (const c of targets) {
         const seated = state.players.some((p) => p.id === c.player);
         if (!seated && state.status !== 'over') place(c, undefined);
-        send(c, { res: 'v1.event', data: { game: message.game, version: message.version, events: message.events, view: playerView(state, c.player as string, { history: false }), toMove: toMove(state) ?? null } });
+        const me = c.player as string;
+        send(c, { res: 'v1.event', data: { game: message.game, version: message.version, events: message.recorded.map((e) => eventView(e, me)), notices: message.notices, view: playerView(state, me, { history: false }), toMove: toMove(state) ?? null } });
       }
     } else if (message.kind === 'chat') {
       for (const c of rooms.get(message.game) ?? []) send(c, { res: 'v1.chat', data: { from: message.from, text: message.text, action: message.action } });
@@ -325,8 +319,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
         for (const e of applied.value.events) if (e.type === 'kicked') await storage.setPlayerGame(e.player, undefined);
         // A change: the view and the turn come with the answer (the others get them in a push).
-        const { state, version, events, changed } = applied.value;
-        return ok({ game, version, events, ...(changed ? { view: playerView(state, player, { history: false }), toMove: toMove(state) ?? null } : {}) });
+        // A data request: its answer in `events`. A change: its history entries as this player sees them, and its notices.
+        const { state, version, events, changed, recorded, notices } = applied.value;
+        if (!changed) return ok({ game, version, events });
+        return ok({ game, version, events: recorded.map((e) => eventView(e, player)), notices, view: playerView(state, player, { history: false }), toMove: toMove(state) ?? null });
       }
     }
     return err(engineError(Code.UNKNOWN_COMMAND));

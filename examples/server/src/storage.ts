@@ -5,7 +5,7 @@
  * embedded default (one process; optionally saved to a JSON file); `RedisStorage` (redis.ts) is
  * for several processes behind one Redis.
  */
-import type { GameRequest } from 'wordgame-engine';
+import type { GameEvent, GameRequest } from 'wordgame-engine';
 
 /** A stored game. */
 export interface StoredGame {
@@ -24,8 +24,10 @@ export type BusMessage =
       readonly game: string;
       /** The version the change made. */
       readonly version: number;
-      /** What the players may see of it. */
-      readonly events: readonly unknown[];
+      /** The history entries the change added, whole (each process shows each player what it may see of them). */
+      readonly recorded: readonly GameEvent[];
+      /** What the change did that is not history (comings and goings before the start). */
+      readonly notices: readonly GameEvent[];
       /** The request that made it: any process holding the version before applies it too. */
       readonly change: { readonly player: string; readonly request: GameRequest };
       /** The connection that asked (its answer carries the view). */

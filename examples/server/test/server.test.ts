@@ -195,6 +195,71 @@ describe('games', () => {
   });
 });
 
+describe('the history a client keeps', () => {
+  /** A player's history as a client keeps it: the view at entry, then each change's events (pushes and its own answers) in version order. */
+  class Kept {
+    readonly #changes = new Map<number, unknown[]>();
+    #base: unknown[] = [];
+    #from = 0;
+    constructor(readonly client: Client) {}
+    enter(answer: Record<string, unknown>): void {
+      const d = answer.data as { version: number; view: { history: unknown[] } };
+      this.#base = d.view.history;
+      this.#from = d.version;
+    }
+    answered(answer: Record<string, unknown>): void {
+      const d = answer.data as { version: number; events: unknown[]; view?: unknown };
+      if (d.view !== undefined) this.#changes.set(d.version, d.events);
+    }
+    history(): unknown[] {
+      for (const m of this.client.pushed.filter((m) => m.res === 'v1.event')) {
+        const d = m.data as { version: number; events: unknown[] };
+        this.#changes.set(d.version, d.events);
+      }
+      const versions = [...this.#changes.keys()].filter((v) => v > this.#from).sort((a, b) => a - b);
+      return [...this.#base, ...versions.flatMap((v) => this.#changes.get(v) as unknown[])];
+    }
+  }
+
+  it.each(['scrabble-en', 'duplicate-en', 'anagram-en', 'boggle-4x4'])('%s: appending the pushes gives v1.games.view\'s history exactly', async (code) => {
+    const { server: t } = await server({ turnTimeScale: 0.005, timerIntervalMs: 20 });
+    try {
+      const [a, b] = [await Client.login(t.url, `h-${code}-a`), await Client.login(t.url, `h-${code}-b`)];
+      const ka = new Kept(a);
+      const kb = new Kept(b);
+      ka.enter(await a.request('v1.games.create', settings(`h-${code}`, { code })));
+      kb.enter(await b.request('v1.games.join', { game: `h-${code}` }));
+      ka.answered(await a.request('v1.games.request', { type: 'start' }));
+      // Each player trades (classic: tiles the other may not see) or passes when it may; turns also close on time.
+      for (let i = 0; i < 12; i++) {
+        const view = (await a.request('v1.games.view')).data as { view: { status: string; classic?: { hands: (string | null)[] } }; toMove: string | null };
+        if (view.view.status === 'over') break;
+        for (const [k, c, id] of [[ka, a, 0], [kb, b, 1]] as const) {
+          if (code === 'scrabble-en' && view.toMove !== `h-${code}-${id === 0 ? 'a' : 'b'}`) continue;
+          const mine = ((await c.request('v1.games.view')).data as { view: { classic?: { hands: (string | null)[] } } }).view.classic?.hands[id];
+          const request = code === 'scrabble-en' && i < 4 && typeof mine === 'string' ? { type: 'trade', glyphs: [mine[0]] } : { type: 'pass' };
+          const answer = await c.request('v1.games.request', request);
+          if (errorOf(answer) === undefined) k.answered(answer);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      for (const [k, c] of [[ka, a], [kb, b]] as const) {
+        // At any moment (here after a dozen rounds, or at the end), once the pushes are in.
+        const whole = (await c.request('v1.games.view')).data as { view: { history: unknown[]; status: string } };
+        expect(whole.view.history.length).toBeGreaterThan(3);
+        expect(k.history()).toEqual(whole.view.history);
+      }
+      // Trades were made, and the other player never saw the tiles.
+      if (code === 'scrabble-en') expect(JSON.stringify(kb.history())).toMatch(/"traded"/);
+      a.close();
+      b.close();
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});
+
 describe('dictionaries per alphabet', () => {
   it('offers and creates the games of every alphabet given a dictionary, and refuses the others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'server-dict-'));
