@@ -42,7 +42,8 @@ export function eventView(event: GameEvent, playerId: string): SeenEvent {
  * What one player may see, as JSON: other players' hands become counts (`hands[i]` null,
  * `handSizes` given), the bag a count (its contents, the PRNG state and the seed stay hidden
  * while the game runs), other players' submissions are hidden (duplicate and anagram: whether
- * they submitted; Boggle: how many words). Anyone may see a finished game's state whole. The
+ * they submitted; Boggle: how many words). Anyone may see a finished game's state whole, but for
+its seed, which no view ever shows (`gameToJSON` keeps it for the operator). The
  * history is always the entries as the player saw them happen ({@link eventView}: other players'
  * racks, traded tiles and submissions left out, even once the game is over), so that it never
  * changes under a client that keeps it from the pushes; the full record is `gameToJSON`'s.
@@ -58,9 +59,10 @@ export function playerView(
   const withHistory = options.history ?? true;
   const json = toJSON(state, withHistory) as unknown as Record<string, unknown>;
   if (withHistory) json.history = state.history.toArray().map((e) => eventView(e, playerId));
+  // Never the seed, even once the game is over: it is the operator's (gameToJSON keeps it).
+  json.settings = { ...state.settings, seed: null };
   if (state.status === 'over') return json;
   const me = state.players.findIndex((p) => p.id === playerId);
-  json.settings = { ...state.settings, seed: null };
   const c = state.classic;
   if (c !== undefined) {
     const part = json.classic as NonNullable<GameJSON['classic']>;

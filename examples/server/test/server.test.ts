@@ -4,7 +4,8 @@ import { MemoryStorage } from '../src/storage.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALPHABETS, Dictionary, saveDictionary } from 'wordgame-engine';
+import { ALPHABETS, Dictionary, parseGrid, saveDictionary, solveBoggle } from 'wordgame-engine';
+import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { RunningServer } from '../src/server.js';
 
 let s: RunningServer;
@@ -258,6 +259,86 @@ describe('the history a client keeps', () => {
       await t.close();
     }
   }, 60_000);
+});
+
+describe('no hidden information', () => {
+  const SEED = 987_654_321;
+  /** Every leak in a message to `me`: the seed, the bag's contents, another player's hand, rack, tiles or submission while the game runs. */
+  function leaks(message: unknown, me: string, players: readonly string[]): string[] {
+    const found: string[] = [];
+    if (JSON.stringify(message).includes(String(SEED))) found.push('the seed');
+    const walk = (v: unknown, path: string, running: boolean) => {
+      if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${path}[${i}]`, running));
+      if (v === null || typeof v !== 'object') return;
+      const o = v as Record<string, unknown>;
+      const live = typeof o.status === 'string' ? o.status !== 'over' : running;
+      if ('seed' in o && o.seed !== null && o.seed !== undefined) found.push(`${path}.seed`);
+      if (o.bag !== undefined && o.bag !== null && live && Object.keys(o.bag as object).some((k) => k !== 'size')) found.push(`${path}.bag`);
+      if (Array.isArray(o.hands) && live) o.hands.forEach((h, i) => h !== null && players[i] !== me && found.push(`${path}.hands[${i}]`));
+      if (Array.isArray(o.submissions) && live)
+        o.submissions.forEach((x, i) => players[i] !== me && typeof x === 'object' && x !== null && found.push(`${path}.submissions[${i}]`));
+      if (typeof o.type === 'string' && typeof o.player === 'string' && o.player !== me) {
+        if ('rack' in o || 'tiles' in o) found.push(`${path}: another player's ${o.type} with its tiles`);
+        if (['submitted', 'answered', 'found'].includes(o.type) && Object.keys(o).some((k) => k !== 'type' && k !== 'player')) found.push(`${path}: another player's ${o.type} in full`);
+      }
+      for (const [k, x] of Object.entries(o)) walk(x, `${path}.${k}`, live);
+    };
+    walk(message, '', true);
+    return found;
+  }
+
+  it.each(['scrabble-en', 'duplicate-en', 'anagram-en', 'boggle-4x4'])('%s: nothing a player or an observer receives shows what they may not see', async (code) => {
+    const { server: t } = await server({ turnTimeScale: 0.005, timerIntervalMs: 20 });
+    const dict = loadDefaultDictionary();
+    if (!dict.ok) throw new Error(dict.error.message);
+    try {
+      const names = [`s-${code}-a`, `s-${code}-b`, `s-${code}-o`];
+      const [a, b, o] = [await Client.login(t.url, names[0] as string), await Client.login(t.url, names[1] as string), await Client.login(t.url, names[2] as string)];
+      const received = new Map<Client, unknown[]>([[a, []], [b, []], [o, []]]);
+      const ask = async (c: Client, req: string, data?: unknown) => {
+        const m = await c.request(req, data);
+        received.get(c)?.push(m);
+        return m;
+      };
+      await ask(a, 'v1.games.create', settings(`s-${code}`, { code, seed: SEED }));
+      await ask(b, 'v1.games.join', { game: `s-${code}` });
+      await ask(a, 'v1.games.request', { type: 'start' });
+      for (let i = 0; i < 10; i++) {
+        await ask(o, 'v1.games.list');
+        for (const [c, me] of [[a, 0], [b, 1]] as const) {
+          const v = (await ask(c, 'v1.games.view')).data as { view: { status: string; classic?: { hands: (string | null)[] }; boggle?: { grid: string } }; toMove: string | null };
+          if (v.view.status !== 'running') continue;
+          await ask(c, 'v1.games.request', { type: 'hand' });
+          const hand = v.view.classic?.hands[me];
+          let request: Record<string, unknown> = { type: 'pass' };
+          if (code === 'scrabble-en' && typeof hand === 'string' && i < 3) request = { type: 'trade', glyphs: [hand[0]] };
+          if (v.view.boggle !== undefined) {
+            const grid = parseGrid(v.view.boggle.grid, dict.value.alphabet);
+            const words = grid.ok ? solveBoggle(grid.value, dict.value).words : [];
+            request = { type: 'play', word: words[(i + me) % Math.max(1, words.length)]?.word ?? 'ZZZ' };
+          }
+          if (code !== 'scrabble-en' || v.toMove === names[me]) await ask(c, 'v1.games.request', request);
+        }
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      for (const [c, me] of [[a, names[0]], [b, names[1]], [o, names[2]]] as const) {
+        const all = [...(received.get(c) ?? []), ...c.pushed];
+        expect(all.length).toBeGreaterThan(5);
+        expect([me, all.flatMap((m) => leaks(m, me as string, names.slice(0, 2)))]).toEqual([me, []]);
+      }
+      for (const c of [a, b, o]) c.close();
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
+  it('the check finds a leak when there is one', () => {
+    const players = ['ann', 'bob'];
+    expect(leaks({ data: { view: { status: 'running', classic: { hands: ['AEINRST', null] } } } }, 'bob', players)).toEqual(['.data.view.classic.hands[0]']);
+    expect(leaks({ data: { events: [{ type: 'traded', player: 'ann', tiles: 'QZ' }] } }, 'bob', players)).toHaveLength(1);
+    expect(leaks({ data: { games: [{ settings: { seed: SEED } }] } }, 'bob', players).length).toBeGreaterThan(0);
+  });
 });
 
 describe('dictionaries per alphabet', () => {
