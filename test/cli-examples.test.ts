@@ -90,8 +90,10 @@ describe('every example of every command help runs as written', () => {
 
   beforeAll(async () => {
     cpSync(join(root, 'test/fixtures/cli'), dir, { recursive: true });
-    // The embedded files, and the example engine with the tsx that runs it (`match … cmd:npx tsx …`).
+    // The embedded files, and the example engine with the tsx that runs it (`match … cmd:npx tsx …`),
+    // which imports the package by name: the project's tsconfig maps it to the sources (no build needed).
     for (const d of ['dictionaries', 'examples', 'node_modules']) symlinkSync(join(root, d), join(dir, d));
+    process.env.TSX_TSCONFIG_PATH = join(root, 'tsconfig.json');
     const words = readFileSync(join(dir, 'words.txt'), 'utf8');
     const built = Dictionary.build(words, ALPHABETS.en, { gaddag: true });
     if (!built.ok) throw new Error(built.error.message);
@@ -107,6 +109,7 @@ describe('every example of every command help runs as written', () => {
   }, 60_000);
 
   afterAll(() => {
+    delete process.env.TSX_TSCONFIG_PATH;
     worker?.child.kill('SIGKILL');
     redis?.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });

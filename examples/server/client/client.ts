@@ -25,6 +25,8 @@ let shownGame: string | undefined;
 let shownVersion = 0;
 let toMove: string | null = null;
 let seq = 0;
+/** Request ids are unique per page load: the server answers an id it has seen (within its window) with the first answer. */
+const session = crypto.randomUUID().slice(0, 8);
 const waiting = new Map<string, (m: Message) => void>();
 /** Tiles placed this turn: square → [letter, blank]. */
 const placed = new Map<string, { row: number; col: number; glyph: string; blank: boolean }>();
@@ -42,7 +44,7 @@ function showError(m: Message): void {
 }
 
 function request(req: string, data?: unknown): Promise<Message> {
-  const id = `c${++seq}`;
+  const id = `c${session}-${++seq}`;
   return new Promise((resolve) => {
     waiting.set(id, (m) => {
       if (m.res === 'v1.error') showError(m);

@@ -4,7 +4,7 @@
  * and connected players keys with an expiry, and the bus a pub/sub channel.
  */
 import { Redis } from 'ioredis';
-import type { BusMessage, Storage, StoredGame } from './storage.js';
+import { type BusMessage, PENDING, type Storage, type StoredGame } from './storage.js';
 
 const CREATE = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'version', 1, 'json', ARGV[1], 'deadline', ARGV[2])
@@ -91,6 +91,14 @@ export class RedisStorage implements Storage {
   }
   async isConnected(player: string): Promise<boolean> {
     return (await this.#redis.exists(this.#key('player', player))) === 1;
+  }
+  async claimRequest(player: string, id: string, ttlMs: number): Promise<string | undefined> {
+    const key = this.#key('request', JSON.stringify([player, id]));
+    if ((await this.#redis.set(key, PENDING, 'PX', ttlMs, 'NX')) === 'OK') return undefined;
+    return (await this.#redis.get(key)) ?? PENDING;
+  }
+  async answerRequest(player: string, id: string, answer: string, ttlMs: number): Promise<void> {
+    await this.#redis.set(this.#key('request', JSON.stringify([player, id])), answer, 'PX', ttlMs);
   }
   async publish(message: BusMessage): Promise<void> {
     await this.#redis.publish(this.#key('bus'), JSON.stringify(message));

@@ -13,7 +13,7 @@ import { type Applied, Code, type Dictionary, type Engine, type EngineError, typ
 import { loadDefaultDictionary, readDictionaryFile } from 'wordgame-engine/node';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
-import type { BusMessage, Storage } from './storage.js';
+import { type BusMessage, PENDING, type Storage } from './storage.js';
 
 /** Settings of a server. */
 export interface ServerOptions {
@@ -46,6 +46,8 @@ export interface ServerOptions {
    * offered, and creating one is refused (GAME_CREATION_ERROR, the alphabet in `param`).
    */
   readonly dictionaries?: Readonly<Record<string, string>>;
+  /** How long a player's request id is remembered with its answer (default 10 minutes): see CHANGES. */
+  readonly requestWindowMs?: number;
   /** Files served over HTTP: path → [content type, file]. */
   readonly files?: Readonly<Record<string, readonly [string, string]>>;
 }
@@ -88,6 +90,13 @@ function changeOf(before: GameState, after: GameState, events: readonly GameEven
   return { recorded, notices };
 }
 
+/**
+ * The requests that change something: sent with an `id` by an identified player, each is carried
+ * out once within the request window; the same id again (after a reconnect, say) gets the first
+ * answer instead of a second application.
+ */
+const CHANGES: ReadonlySet<string> = new Set(['v1.games.create', 'v1.games.join', 'v1.games.request', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action']);
+
 /** Starts a server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage;
@@ -96,6 +105,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rates = [options.rateUnidentified ?? 10, options.rateIdentified ?? 100] as const;
   const maxWarnings = options.floodWarnings ?? 3;
   const presenceTtl = options.presenceTtlMs ?? 30_000;
+  const requestWindow = options.requestWindowMs ?? 600_000;
+  /**
+   * The first answer to a player's request id within the window, or undefined when the id is new
+   * (claimed now). While another connection is still carrying it out, waits for its answer.
+   */
+  const firstAnswer = async (player: string, id: string): Promise<string | undefined> => {
+    for (let waited = 0; ; waited += 50) {
+      // A claim lasts 30 s, so a request whose process died is carried out again after that.
+      const known = await storage.claimRequest(player, id, 30_000);
+      if (known !== PENDING || waited >= 10_000) return known === PENDING ? JSON.stringify(errorEnvelope(engineError(Code.LISTENER_ERROR, { cause: `request ${id} is still being carried out` }))) : known;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   const dictionaries = new Map<string, Dictionary>();
   const embedded = loadDefaultDictionary();
   if (!embedded.ok) throw new Error(embedded.error.message);
@@ -437,15 +459,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       queue = queue.then(async () => {
         stats.requests++;
         if (!decoded.result.ok) return fail(c, decoded.result.error, decoded.req, decoded.id);
+        const request = decoded.result.value;
+        // Exactly once: a change sent again with the same id (after a reconnect) gets the first answer.
+        const once = decoded.id !== undefined && c.player !== undefined && CHANGES.has(request.req) ? { player: c.player, id: String(decoded.id) } : undefined;
+        if (once !== undefined) {
+          const first = await firstAnswer(once.player, once.id);
+          if (first !== undefined) return send(c, { ...(JSON.parse(first) as object), id: decoded.id });
+        }
         let r: Result<unknown, EngineError>;
         try {
-          r = await handle(c, decoded.result.value);
+          r = await handle(c, request);
         } catch (e) {
           // A handler's own failure (storage down, a bug): LISTENER_ERROR with why; the connection and the process go on.
           r = err(engineError(Code.LISTENER_ERROR, { cause: String((e as Error)?.message ?? e).slice(0, 200) }));
         }
-        if (!r.ok) fail(c, r.error, decoded.req, decoded.id);
-        else send(c, { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value });
+        const answer = r.ok ? { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value } : errorEnvelope(r.error, decoded.req, decoded.id);
+        if (!r.ok) stats.errors++;
+        if (once !== undefined) await storage.answerRequest(once.player, once.id, JSON.stringify(answer), requestWindow);
+        send(c, answer);
       });
     };
     for (const [raw, isBinary] of early.splice(0)) onMessage(raw, isBinary);

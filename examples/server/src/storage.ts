@@ -38,6 +38,9 @@ export type BusMessage =
   | { readonly kind: 'kick'; readonly player: string }
   | { readonly kind: 'games' };
 
+/** What {@link Storage.claimRequest} gives for a request that is being carried out. */
+export const PENDING = 'pending';
+
 /** What the server needs from its storage. Every method may be called by several processes at once. */
 export interface Storage {
   /**
@@ -66,6 +69,14 @@ export interface Storage {
   releasePlayer(player: string, owner: string): Promise<void>;
   /** True when some connection holds the player's name. */
   isConnected(player: string): Promise<boolean>;
+  /**
+   * Claims a player's request id for `ttlMs` (the idempotency window): undefined when it is new
+   * (the caller carries it out, then {@link answerRequest}), else what is known of the first one:
+   * its answer, or `pending` while it is being carried out.
+   */
+  claimRequest(player: string, id: string, ttlMs: number): Promise<string | undefined>;
+  /** Keeps the answer of a claimed request for the rest of the window. */
+  answerRequest(player: string, id: string, answer: string, ttlMs: number): Promise<void>;
   /** Sends a message to every process (this one included). */
   publish(message: BusMessage): Promise<void>;
   /** Receives every message published. */
@@ -78,6 +89,7 @@ export class MemoryStorage implements Storage {
   readonly #games = new Map<string, StoredGame>();
   readonly #seats = new Map<string, string>();
   readonly #tokens = new Map<string, { player: string; expires: number }>();
+  readonly #requests = new Map<string, { answer: string; expires: number }>();
   readonly #tokenOf = new Map<string, string>();
   readonly #players = new Map<string, { owner: string; expires: number }>();
   readonly #handlers: ((m: BusMessage) => void)[] = [];
@@ -139,6 +151,18 @@ export class MemoryStorage implements Storage {
   async isConnected(player: string) {
     const held = this.#players.get(player);
     return held !== undefined && held.expires > Date.now();
+  }
+  async claimRequest(player: string, id: string, ttlMs: number) {
+    const key = JSON.stringify([player, id]);
+    const now = Date.now();
+    const known = this.#requests.get(key);
+    if (known !== undefined && known.expires > now) return known.answer;
+    for (const [k, v] of this.#requests) if (v.expires <= now) this.#requests.delete(k);
+    this.#requests.set(key, { answer: PENDING, expires: now + ttlMs });
+    return undefined;
+  }
+  async answerRequest(player: string, id: string, answer: string, ttlMs: number) {
+    this.#requests.set(JSON.stringify([player, id]), { answer, expires: Date.now() + ttlMs });
   }
   async publish(message: BusMessage) {
     // Delivered asynchronously, as a real bus does.

@@ -2,12 +2,14 @@ import WebSocket from 'ws';
 import { MemoryStorage, type Storage } from '../src/storage.js';
 import { type RunningServer, type ServerOptions, startServer } from '../src/server.js';
 
+/** Request ids, unique over every client of the run (the server answers an id it has seen with the first answer). */
+let nextId = 0;
+
 /** A test client: requests with ids, answers matched by id, every other message kept in order. */
 export class Client {
   readonly ws: WebSocket;
   readonly pushed: Record<string, unknown>[] = [];
   readonly #waiting = new Map<string, (m: Record<string, unknown>) => void>();
-  #next = 0;
   closed: { code: number; reason: string } | undefined;
   readonly #closedWaiters: (() => void)[] = [];
 
@@ -49,7 +51,7 @@ export class Client {
   }
 
   request(req: string, data?: unknown): Promise<Record<string, unknown>> {
-    const id = `r${++this.#next}`;
+    const id = `r${++nextId}`;
     return new Promise((resolve) => {
       this.#waiting.set(id, resolve);
       this.ws.send(JSON.stringify({ req, id, ...(data === undefined ? {} : { data }) }));

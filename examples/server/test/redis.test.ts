@@ -107,4 +107,26 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
     expect(errorOf(again as Record<string, unknown>)?.code).toBe(60001);
     for (const c of players) c.close();
   }, 60_000);
+
+  it('carries out a request id once across processes: the retry on the other process gets the first answer', async () => {
+    const a = await startProcess(redisUrl);
+    const b = await startProcess(redisUrl);
+    children.push(a.child, b.child);
+    const ann = await Client.login(a.url, 'once-a');
+    await ann.request('v1.games.create', { name: 'once-r', timePerTurn: 600, code: 'scrabble-en', maxPlayers: 2, seed: 5 });
+    const bob = await Client.login(b.url, 'once-b');
+    await bob.request('v1.games.join', { game: 'once-r' });
+    await ann.request('v1.games.request', { type: 'start' });
+    ann.raw(JSON.stringify({ req: 'v1.games.request', id: 'redis-pass', data: { type: 'pass' } }));
+    const first = await ann.next((m) => m.id === 'redis-pass');
+    ann.close();
+    await new Promise((r) => setTimeout(r, 300)); // the name is released on a clean close
+    const again = await Client.login(b.url, 'once-a');
+    again.raw(JSON.stringify({ req: 'v1.games.request', id: 'redis-pass', data: { type: 'pass' } }));
+    expect(await again.next((m) => m.id === 'redis-pass')).toEqual(first);
+    const history = ((await again.request('v1.games.view')).data as { view: { history: { type: string }[] } }).view.history;
+    expect(history.filter((e) => e.type === 'passed')).toHaveLength(1);
+    again.close();
+    bob.close();
+  }, 60_000);
 });

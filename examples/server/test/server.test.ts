@@ -373,6 +373,39 @@ describe('dictionaries per alphabet', () => {
   });
 });
 
+describe('exactly once across reconnects', () => {
+  it('answers a change sent again with the same id (after a reconnect) with the first answer, applying it once', async () => {
+    const ann = await login('once-ann');
+    const bob = await login('once-bob');
+    await ann.request('v1.games.create', settings('once'));
+    await bob.request('v1.games.join', { game: 'once' });
+    await ann.request('v1.games.request', { type: 'start' });
+    // Ann passes and loses her connection before reading the answer; she reconnects and sends it again.
+    ann.raw(JSON.stringify({ req: 'v1.games.request', id: 'pass-1', data: { type: 'pass' } }));
+    await new Promise((r) => setTimeout(r, 200));
+    ann.close();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = await Client.login(s.url, 'once-ann');
+    open.push(again);
+    again.raw(JSON.stringify({ req: 'v1.games.request', id: 'pass-1', data: { type: 'pass' } }));
+    const answer = await again.next((m) => m.id === 'pass-1');
+    expect(errorOf(answer)).toBeUndefined();
+    expect(answer).toMatchObject({ res: 'v1.games.request', id: 'pass-1', data: { game: 'once', events: [{ type: 'passed', player: 'once-ann' }] } });
+    const history = ((await again.request('v1.games.view')).data as { view: { history: { type: string }[] } }).view.history;
+    expect(history.filter((e) => e.type === 'passed')).toHaveLength(1);
+    // A new id is a new request: not Ann's turn now.
+    expect(errorOf(await again.request('v1.games.request', { type: 'pass' }))?.code).toBe(60002);
+    // The same id twice in a row: one application, the same answer twice.
+    for (let k = 0; k < 2; k++) bob.raw(JSON.stringify({ req: 'v1.games.request', id: 'bob-pass', data: { type: 'pass' } }));
+    const first = await bob.next((m) => m.id === 'bob-pass');
+    const second = await bob.next((m) => m.id === 'bob-pass');
+    expect(errorOf(first)).toBeUndefined();
+    expect(second).toEqual(first);
+    const after = ((await bob.request('v1.games.view')).data as { view: { history: { type: string; player?: string }[] } }).view.history;
+    expect(after.filter((e) => e.type === 'passed' && e.player === 'once-bob')).toHaveLength(1);
+  });
+});
+
 describe('a failing handler', () => {
   it('answers LISTENER_ERROR (90700) with the cause, and the connection and the server go on', async () => {
     // A storage whose game list fails (a store down, a bug in a handler).
