@@ -99,6 +99,14 @@ describe('the packed tarball', () => {
     ]);
   });
 
+  it('exports the JSON Schemas of the CLI output', () => {
+    writeFileSync(
+      join(project, 'schema.cjs'),
+      `console.log(require('wordgame-engine/schemas/best.schema.json').title);`,
+    );
+    expect(run('node', ['schema.cjs'], project).trim()).toBe('wordgame best --json');
+  });
+
   it('names the missing optional peers when a queue is asked for', () => {
     writeFileSync(
       join(project, 'queue.mjs'),
