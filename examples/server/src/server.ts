@@ -46,7 +46,7 @@ export interface ServerOptions {
    * offered, and creating one is refused (GAME_CREATION_ERROR, the alphabet in `param`).
    */
   readonly dictionaries?: Readonly<Record<string, string>>;
-  /** How long a player's request id is remembered with its answer (default 10 minutes): see CHANGES. */
+  /** How long a player's request id is remembered with its answer (default 2 minutes): see CHANGES. */
   readonly requestWindowMs?: number;
   /** Files served over HTTP: path → [content type, file]. */
   readonly files?: Readonly<Record<string, readonly [string, string]>>;
@@ -97,6 +97,14 @@ function changeOf(before: GameState, after: GameState, events: readonly GameEven
  */
 const CHANGES: ReadonlySet<string> = new Set(['v1.games.create', 'v1.games.join', 'v1.games.request', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action']);
 
+/** An answer as kept for a repeated request id: all of it but the game's view. */
+function withoutView(answer: { readonly data: unknown }): object {
+  const data = answer.data;
+  if (data === null || typeof data !== 'object' || !('view' in data)) return answer;
+  const { view: _view, ...rest } = data as Record<string, unknown>;
+  return { ...answer, data: rest };
+}
+
 /** Starts a server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const storage = options.storage;
@@ -105,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const rates = [options.rateUnidentified ?? 10, options.rateIdentified ?? 100] as const;
   const maxWarnings = options.floodWarnings ?? 3;
   const presenceTtl = options.presenceTtlMs ?? 30_000;
-  const requestWindow = options.requestWindowMs ?? 600_000;
+  const requestWindow = options.requestWindowMs ?? 120_000;
   /**
    * The first answer to a player's request id within the window, or undefined when the id is new
    * (claimed now). While another connection is still carrying it out, waits for its answer.
@@ -475,7 +483,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }
         const answer = r.ok ? { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value } : errorEnvelope(r.error, decoded.req, decoded.id);
         if (!r.ok) stats.errors++;
-        if (once !== undefined) await storage.answerRequest(once.player, once.id, JSON.stringify(answer), requestWindow);
+        // Kept without the view (the bulk of an answer; a client that needs it asks v1.games.view).
+        if (once !== undefined) await storage.answerRequest(once.player, once.id, JSON.stringify(withoutView(answer)), requestWindow);
         send(c, answer);
       });
     };

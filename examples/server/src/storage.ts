@@ -41,6 +41,9 @@ export type BusMessage =
 /** What {@link Storage.claimRequest} gives for a request that is being carried out. */
 export const PENDING = 'pending';
 
+/** The request ids the in-memory storage keeps a player (the oldest dropped first). */
+export const REQUESTS_KEPT = 64;
+
 /** What the server needs from its storage. Every method may be called by several processes at once. */
 export interface Storage {
   /**
@@ -89,7 +92,8 @@ export class MemoryStorage implements Storage {
   readonly #games = new Map<string, StoredGame>();
   readonly #seats = new Map<string, string>();
   readonly #tokens = new Map<string, { player: string; expires: number }>();
-  readonly #requests = new Map<string, { answer: string; expires: number }>();
+  /** Each player's recent request ids, oldest first, with their answers. */
+  readonly #requests = new Map<string, Map<string, { answer: string; expires: number }>>();
   readonly #tokenOf = new Map<string, string>();
   readonly #players = new Map<string, { owner: string; expires: number }>();
   readonly #handlers: ((m: BusMessage) => void)[] = [];
@@ -153,16 +157,23 @@ export class MemoryStorage implements Storage {
     return held !== undefined && held.expires > Date.now();
   }
   async claimRequest(player: string, id: string, ttlMs: number) {
-    const key = JSON.stringify([player, id]);
     const now = Date.now();
-    const known = this.#requests.get(key);
+    let mine = this.#requests.get(player);
+    const known = mine?.get(id);
     if (known !== undefined && known.expires > now) return known.answer;
-    for (const [k, v] of this.#requests) if (v.expires <= now) this.#requests.delete(k);
-    this.#requests.set(key, { answer: PENDING, expires: now + ttlMs });
+    if (mine === undefined) this.#requests.set(player, (mine = new Map()));
+    mine.delete(id);
+    mine.set(id, { answer: PENDING, expires: now + ttlMs });
+    // The player's oldest ids go first: at most REQUESTS_KEPT a player, whatever the window.
+    for (const k of mine.keys()) {
+      if (mine.size <= REQUESTS_KEPT) break;
+      mine.delete(k);
+    }
     return undefined;
   }
   async answerRequest(player: string, id: string, answer: string, ttlMs: number) {
-    this.#requests.set(JSON.stringify([player, id]), { answer, expires: Date.now() + ttlMs });
+    const mine = this.#requests.get(player);
+    if (mine?.has(id) === true) mine.set(id, { answer, expires: Date.now() + ttlMs });
   }
   async publish(message: BusMessage) {
     // Delivered asynchronously, as a real bus does.

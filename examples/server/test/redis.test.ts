@@ -123,7 +123,8 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
     await new Promise((r) => setTimeout(r, 300)); // the name is released on a clean close
     const again = await Client.login(b.url, 'once-a');
     again.raw(JSON.stringify({ req: 'v1.games.request', id: 'redis-pass', data: { type: 'pass' } }));
-    expect(await again.next((m) => m.id === 'redis-pass')).toEqual(first);
+    const { view: _view, ...firstData } = first.data as Record<string, unknown>;
+    expect(await again.next((m) => m.id === 'redis-pass')).toEqual({ ...first, data: firstData });
     const history = ((await again.request('v1.games.view')).data as { view: { history: { type: string }[] } }).view.history;
     expect(history.filter((e) => e.type === 'passed')).toHaveLength(1);
     again.close();

@@ -400,7 +400,9 @@ describe('exactly once across reconnects', () => {
     const first = await bob.next((m) => m.id === 'bob-pass');
     const second = await bob.next((m) => m.id === 'bob-pass');
     expect(errorOf(first)).toBeUndefined();
-    expect(second).toEqual(first);
+    // The repeat is the first answer without the view (kept small; v1.games.view gives it).
+    const { view: _view, ...firstData } = first.data as Record<string, unknown>;
+    expect(second).toEqual({ ...first, data: firstData });
     const after = ((await bob.request('v1.games.view')).data as { view: { history: { type: string; player?: string }[] } }).view.history;
     expect(after.filter((e) => e.type === 'passed' && e.player === 'once-bob')).toHaveLength(1);
   });
