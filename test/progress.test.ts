@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, progressLine, startProgress, QUIET_PROGRESS } from '../src/cli/progress.js';
 import type { CliIo } from '../src/cli/io.js';
+import { runCli } from '../src/cli/main.js';
 
 /** A terminal that records what is written to stderr. */
 function terminal(isTerminal = true): { io: CliIo; err: string[] } {
@@ -49,6 +50,26 @@ describe('the progress line', () => {
   it('draws nothing in JSON mode or off a terminal', () => {
     expect(startProgress(terminal(false).io, false, { label: 'x', unit: 'games', total: 3 })).toBe(QUIET_PROGRESS);
     expect(startProgress(terminal().io, true, { label: 'x', unit: 'games', total: 3 })).toBe(QUIET_PROGRESS);
+  });
+
+  it('shows in wordgame peg while its endgames are solved (one per candidate and bag tile)', async () => {
+    let err = '';
+    const code = await runCli(
+      [
+        'peg',
+        '--board',
+        'test/fixtures/cli/pre-endgame.txt',
+        '--hand',
+        'DEMORVW',
+        '--candidates',
+        '1',
+        '--time',
+        '0.05',
+      ],
+      { out: () => undefined, err: (t) => void (err += t), stdin: async () => '', errIsTerminal: true },
+    );
+    expect(code).toBe(0);
+    expect(err).toMatch(/peg \[#+\] 7\/7 endgames/); // 7 kinds of tile may be in the bag (BFIIMNRS)
   });
 
   it('formats durations', () => {

@@ -44,6 +44,8 @@ export interface PreEndgameOptions {
   readonly maxDepth?: number;
   /** Nodes at most in each endgame (default: none; a budget in nodes keeps results deterministic). */
   readonly maxNodesPerEndgame?: number;
+  /** Called after each endgame solved, with how many are done of how many (a progress display). */
+  readonly onEndgame?: (done: number, total: number) => void;
 }
 
 /** What a pre-endgame search found: the candidates, best (win chance, then mean spread) first, and the endgames solved. */
@@ -125,6 +127,7 @@ export class PreEndgameSolver {
         });
         if (!r.ok) return r;
         endgames++;
+        options.onEndgame?.(endgames, plays.length * kinds.size);
         nodes += r.value.nodes;
         exact &&= r.value.exact;
         const outcome = play.score - r.value.value;

@@ -5,6 +5,7 @@ import type { EngineError } from '../../errors/error.js';
 import { solveEndgameParallel } from '../../node/endgame.js';
 import type { Result } from '../../result.js';
 import { PreEndgameSolver } from '../../endgame/peg.js';
+import type { Progress } from '../progress.js';
 import { formatTiles, handFromLetters } from '../../notation/tokens.js';
 import {
   CONFIG_OPTION,
@@ -14,6 +15,7 @@ import {
   UsageError,
   emit,
   intOption,
+  progress,
   readBytes,
   type Command,
 } from '../framework.js';
@@ -176,11 +178,15 @@ export const pegCommand: Command = {
     if (!(seconds > 0 && seconds <= 3600)) throw new UsageError('--time takes seconds, more than 0');
     const solver = PreEndgameSolver.create(config, ctx.dictionary());
     if (!solver.ok) throw new CommandError(solver.error, EXIT.USAGE);
+    // A progress line while the endgames are solved (one for each candidate and possible bag tile).
+    let bar: Progress | undefined;
     const r = solver.value.solve(board, hand, unseen, {
       spread,
       candidates: intOption(values, 'candidates', 1, 1000) ?? 10,
       timeMsPerEndgame: seconds * 1000,
+      onEndgame: (done, total) => (bar ??= progress(ctx, 'peg', 'endgames', total)).update(done),
     });
+    bar?.stop();
     if (!r.ok) throw new CommandError(r.error, EXIT.USAGE);
     const rows = r.value.candidates.map((c) => ({
       move: c.notation,
