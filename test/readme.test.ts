@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../src/cli/main.js';
+import { joinNegativeValues } from '../src/cli/framework.js';
 import { cli } from './cli-helpers.js';
 
 /**
@@ -97,7 +98,8 @@ describe('README and guides', () => {
           ...(o.short === undefined ? {} : { short: o.short }),
           ...(o.multiple === true ? { multiple: true } : {}),
         };
-      const rest = args.slice((command?.name ?? '').split(' ').length);
+      // As the CLI reads them: a negative number after an option is its value (`--spread -12`).
+      const rest = joinNegativeValues(args.slice((command?.name ?? '').split(' ').length), options);
       expect(
         () => parseArgs({ args: rest, options, allowPositionals: true, strict: true }),
         `${page}: ${line}`,

@@ -56,7 +56,10 @@ export interface EndgameResult {
 export interface EndgameOptions {
   /** Plies at most (default 25). */
   readonly maxDepth?: number;
-  /** Milliseconds at most (default: none). */
+  /**
+   * Milliseconds of wall time at most (`performance.now`; default: none). On a loaded machine the
+   * same budget searches fewer nodes: give `maxNodes` for a result that does not depend on it.
+   */
   readonly timeMs?: number;
   /** Nodes at most (default: none). */
   readonly maxNodes?: number;

@@ -37,7 +37,11 @@ export const endgameCommand: Command = {
     },
     board: BOARD_OPTION,
     depth: { type: 'string', default: '25', describe: 'plies at most' },
-    time: { type: 'string', describe: 'seconds at most (the best line of the last finished depth is kept)' },
+    time: {
+      type: 'string',
+      describe:
+        'seconds of wall time at most (the best line of the last finished depth is kept; on a busy machine it searches less: --depth bounds the work instead)',
+    },
     workers: {
       type: 'string',
       default: '1',
@@ -148,7 +152,7 @@ export const pegCommand: Command = {
       describe: "the current score difference of the side to move (default: the CGP's scores, else 0)",
     },
     candidates: { type: 'string', default: '10', describe: 'plays examined, best by score first' },
-    time: { type: 'string', default: '1', describe: 'seconds for each endgame' },
+    time: { type: 'string', default: '1', describe: 'seconds of wall time for each endgame' },
     config: CONFIG_OPTION,
     dict: DICT_OPTION,
     timings: {
