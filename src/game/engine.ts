@@ -22,7 +22,7 @@ import {
   startDuplicateMode,
   type Step,
 } from './modes/crossword.js';
-import { REQUEST_TYPES, requestType, type GameRequest } from './requests.js';
+import { own, requestType, unknownRequestType, type GameRequest } from './requests.js';
 import { PREDEFINED_GAMES, checkSettings, type GameSettingsInput } from './settings.js';
 import {
   SERVER_ID,
@@ -183,10 +183,6 @@ function isPlayerId(id: unknown): id is string {
   return typeof id === 'string' && id.length > 0 && id.length <= MAX_PLAYER_ID;
 }
 
-function own(o: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
-}
-
 function indexOf(state: GameState, playerId: string): number {
   return state.players.findIndex((p) => p.id === playerId);
 }
@@ -223,12 +219,7 @@ function dispatch(state: GameState, playerId: string, untrusted: unknown, ctx: M
     case 'info':
       return data(state, playerId, type, ctx);
     default:
-      return err(
-        engineError(Code.UNKNOWN_COMMAND, {
-          param: type.slice(0, 64),
-          cause: `known types: ${REQUEST_TYPES.join(', ')}`,
-        }),
-      );
+      return err(unknownRequestType(type));
   }
 }
 

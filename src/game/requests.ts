@@ -80,8 +80,18 @@ export const REQUEST_TYPES: readonly RequestType[] = Object.freeze([
   'info',
 ] as const);
 
-const own = (o: object, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+/** A field of an untrusted object, its own only (never one of its prototype's). */
+export function own(o: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+/** UNKNOWN_COMMAND for a request type `apply` does not know, naming the ones it does. */
+export function unknownRequestType(type: string): EngineError {
+  return engineError(Code.UNKNOWN_COMMAND, {
+    param: type.slice(0, 64),
+    cause: `known types: ${REQUEST_TYPES.join(', ')}`,
+  });
+}
 
 /**
  * The `type` of an untrusted request: EMPTY_MESSAGE for nothing, BAD_MESSAGE_FORMAT
@@ -109,13 +119,7 @@ export function parseRequest(value: unknown): Result<GameRequest, EngineError> {
   if (!envelope.ok) return envelope;
   const type = envelope.value;
   const request = value as object; // an object with a type string, as requestType checked
-  if (!(REQUEST_TYPES as readonly string[]).includes(type))
-    return err(
-      engineError(Code.UNKNOWN_COMMAND, {
-        param: type.slice(0, 64),
-        cause: `known types: ${REQUEST_TYPES.join(', ')}`,
-      }),
-    );
+  if (!(REQUEST_TYPES as readonly string[]).includes(type)) return err(unknownRequestType(type));
   if (type === 'kick' && typeof own(request, 'player') !== 'string')
     return err(engineError(Code.BAD_KICK_FORMAT, { cause: 'kick needs a player id' }));
   if (type === 'trade') {
@@ -124,11 +128,10 @@ export function parseRequest(value: unknown): Result<GameRequest, EngineError> {
       return err(engineError(Code.BAD_TRADE_FORMAT, { cause: 'a trade is { type: "trade", glyphs: string[] }' }));
   }
   if (type === 'play') {
-    const tiles = own(request, 'tiles');
     const shaped =
-      Array.isArray(tiles) ||
+      Array.isArray(own(request, 'tiles')) ||
       typeof own(request, 'word') === 'string' ||
-      (Array.isArray(own(request, 'path')) && !('tiles' in request));
+      Array.isArray(own(request, 'path'));
     if (!shaped)
       return err(
         engineError(Code.BAD_MOVES_FORMAT, {

@@ -115,14 +115,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const presenceTtl = options.presenceTtlMs ?? 30_000;
   const requestWindow = options.requestWindowMs ?? 120_000;
   /**
-   * The first answer to a player's request id within the window, or undefined when the id is new
-   * (claimed now). While another connection is still carrying it out, waits for its answer.
+   * The first answer (as sent) to a player's request id within the window, or undefined when the
+   * id is new (claimed now). While another connection is still carrying it out, waits for its
+   * answer, 10 s at most.
    */
-  const firstAnswer = async (player: string, id: string): Promise<string | undefined> => {
+  const firstAnswer = async (player: string, key: string, req: string, id: string | number): Promise<string | undefined> => {
     for (let waited = 0; ; waited += 50) {
       // A claim lasts 30 s, so a request whose process died is carried out again after that.
-      const known = await storage.claimRequest(player, id, 30_000);
-      if (known !== PENDING || waited >= 10_000) return known === PENDING ? JSON.stringify(errorEnvelope(engineError(Code.LISTENER_ERROR, { cause: `request ${id} is still being carried out` }))) : known;
+      const known = await storage.claimRequest(player, key, 30_000);
+      if (known !== PENDING) return known;
+      if (waited >= 10_000) return JSON.stringify(errorEnvelope(engineError(Code.LISTENER_ERROR, { cause: `request ${String(id)} is still being carried out` }), req, id));
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -469,10 +471,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!decoded.result.ok) return fail(c, decoded.result.error, decoded.req, decoded.id);
         const request = decoded.result.value;
         // Exactly once: a change sent again with the same id (after a reconnect) gets the first answer.
-        const once = decoded.id !== undefined && c.player !== undefined && CHANGES.has(request.req) ? { player: c.player, id: String(decoded.id) } : undefined;
-        if (once !== undefined) {
-          const first = await firstAnswer(once.player, once.id);
-          if (first !== undefined) return send(c, { ...(JSON.parse(first) as object), id: decoded.id });
+        // The key keeps the id's type: 42 and "42" are two ids, each answered with itself.
+        const once = decoded.id !== undefined && c.player !== undefined && CHANGES.has(request.req) ? { player: c.player, key: JSON.stringify(decoded.id) } : undefined;
+        if (once !== undefined && decoded.id !== undefined) {
+          const first = await firstAnswer(once.player, once.key, decoded.req, decoded.id);
+          if (first !== undefined) return send(c, JSON.parse(first));
         }
         let r: Result<unknown, EngineError>;
         try {
@@ -484,7 +487,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const answer = r.ok ? { res: decoded.req, ...(decoded.id === undefined ? {} : { id: decoded.id }), data: r.value } : errorEnvelope(r.error, decoded.req, decoded.id);
         if (!r.ok) stats.errors++;
         // Kept without the view (the bulk of an answer; a client that needs it asks v1.games.view).
-        if (once !== undefined) await storage.answerRequest(once.player, once.id, JSON.stringify(withoutView(answer)), requestWindow);
+        if (once !== undefined) await storage.answerRequest(once.player, once.key, JSON.stringify(withoutView(answer)), requestWindow);
         send(c, answer);
       });
     };
