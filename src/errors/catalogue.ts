@@ -392,6 +392,40 @@ const EXTENSION_ROWS: readonly Row[] = [
     'Listener error',
     "A server's request handler failed in its own logic (the seed's LISTENER_ERROR); the cause says why, and the connection stays open.",
   ],
+  [
+    90701,
+    'INVALID_SESSION_TOKEN',
+    'Invalid session token',
+    "A server's session token is missing, wrong, expired or revoked (the seed's INVALID_SESSION_TOKEN): log in again.",
+  ],
+  [
+    90702,
+    'MISSING_ACCESS_KEY_SCOPES',
+    'Missing access key scope(s)',
+    "The access key lacks a scope the request needs (the seed's MISSING_ACCESS_KEY_SCOPES).",
+    'missing scopes',
+  ],
+  [
+    90703,
+    'INVALID_ACCESS_KEY',
+    'Invalid access key',
+    'The access key of an administration request is missing or unknown.',
+  ],
+  [
+    90704,
+    'TOO_MANY_ATTEMPTS',
+    'Too many attempts',
+    'Too many login or registration attempts in a short time: wait before trying again.',
+    'seconds to wait',
+  ],
+  [
+    90705,
+    'NAME_REGISTERED',
+    'Name registered',
+    'The player name belongs to a registered account: a guest cannot take it, and it cannot be registered again.',
+    'player name',
+  ],
+  [90706, 'WEAK_PASSWORD', 'Password refused', 'The password is too short, too long or not text.', 'minimum length'],
 ];
 
 function toEntry([code, name, title, description, param]: Row, extension: boolean): CatalogueEntry {

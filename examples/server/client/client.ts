@@ -1,6 +1,8 @@
 /**
- * The reference server's browser client: identify, list, create and join games, play crossword
- * games by click and keyboard and Boggle on a grid, with the catalogue's error messages shown.
+ * The reference server's browser client: register, log in or play as a guest, list, create and
+ * join games, play crossword games by click and keyboard and Boggle on a grid, with the
+ * catalogue's error messages shown. The session token is kept in the tab's sessionStorage (a
+ * reload resumes; closing the tab forgets it); the password is sent once and never kept.
  * Plain DOM, no framework; bundled by esbuild (see src/client-files.ts).
  */
 type Message = { res: string; id?: string; data: Record<string, unknown> };
@@ -58,11 +60,43 @@ function request(req: string, data?: unknown): Promise<Message> {
   });
 }
 
-async function enter(): Promise<void> {
-  me = $<HTMLInputElement>('name').value.trim();
-  const r = await fetch('/v1/tokens', { method: 'POST', body: JSON.stringify({ player: me }) });
-  const body = (await r.json()) as { socketToken?: string; data?: Message['data'] };
-  if (body.socketToken === undefined) return showError({ res: 'v1.error', data: body.data ?? {} });
+/** Where the tab keeps its session token. */
+const SESSION_KEY = 'wordgame-session';
+
+/** Registers, logs in or opens a guest session with the name (and password) typed, then enters. */
+async function authenticate(kind: 'login' | 'register' | 'guest'): Promise<void> {
+  const player = $<HTMLInputElement>('name').value.trim();
+  const password = $<HTMLInputElement>('password').value;
+  const [path, body] = kind === 'register' ? ['/v1/accounts', { player, password }] : kind === 'guest' ? ['/v1/sessions', { player, guest: true }] : ['/v1/sessions', { player, password }];
+  const r = await fetch(path, { method: 'POST', body: JSON.stringify(body) });
+  const answer = (await r.json()) as { sessionToken?: string; data?: Message['data'] };
+  if (answer.sessionToken === undefined) return showError({ res: 'v1.error', data: answer.data ?? {} });
+  $<HTMLInputElement>('password').value = '';
+  sessionStorage.setItem(SESSION_KEY, answer.sessionToken);
+  await enter(answer.sessionToken);
+}
+
+/** Ends the session: the server closes the socket; back to the login form. */
+async function logout(): Promise<void> {
+  const token = sessionStorage.getItem(SESSION_KEY);
+  sessionStorage.removeItem(SESSION_KEY);
+  if (token !== null) await fetch('/v1/sessions', { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+  ws?.close();
+  delete document.body.dataset.player;
+  show('login');
+}
+
+/** Opens the socket with a socket token of the session, identifies the player and shows the hall or the game. */
+async function enter(sessionToken: string): Promise<void> {
+  const r = await fetch('/v1/tokens', { method: 'POST', headers: { authorization: `Bearer ${sessionToken}` } });
+  const body = (await r.json()) as { player?: string; guest?: boolean; socketToken?: string; data?: Message['data'] };
+  if (body.socketToken === undefined || body.player === undefined) {
+    sessionStorage.removeItem(SESSION_KEY);
+    show('login');
+    return showError({ res: 'v1.error', data: body.data ?? {} });
+  }
+  me = body.player;
+  $('who').textContent = `${me}${body.guest === true ? ' (guest)' : ''}`;
   ws = new WebSocket(`${location.origin.replace('http', 'ws')}/v1/socket?token=${body.socketToken}`);
   ws.onmessage = (e) => {
     const m = JSON.parse(String(e.data)) as Message;
@@ -77,8 +111,20 @@ async function enter(): Promise<void> {
     else if (m.res === 'v1.error') showError(m);
   };
   await new Promise((resolve) => ws?.addEventListener('open', resolve, { once: true }));
+  ws.onclose = (e) => {
+    // Closed by the server (a logout elsewhere, an admin, a token gone): back to the login form.
+    if (e.code === 4001) {
+      sessionStorage.removeItem(SESSION_KEY);
+      show('login');
+    }
+  };
   await request('v1.client.identify', { name: 'web', version: '1.0', protocol: '1.0' });
-  const who = await request('v1.players.identify', { name: me });
+  let who = await request('v1.players.identify', { name: me });
+  // 10104 right after a reload: the server has not yet seen the old socket close; try again shortly.
+  for (let attempt = 0; who.res === 'v1.error' && who.data.code === 10104 && attempt < 20; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    who = await request('v1.players.identify', { name: me });
+  }
   if (who.res === 'v1.error') return;
   document.body.dataset.player = me;
   // Back in the game the player was in (a reload, a reconnection): the whole game again.
@@ -271,7 +317,6 @@ function clear(): void {
 
 document.addEventListener('keydown', (e) => {
   if ((e.target as HTMLElement).tagName === 'INPUT') {
-    if (e.key === 'Enter' && (e.target as HTMLElement).id === 'name') void enter();
     if (e.key === 'Enter' && (e.target as HTMLElement).id === 'word') void findWord();
     return;
   }
@@ -296,7 +341,13 @@ async function findWord(): Promise<void> {
   if (view !== undefined) renderBoggle(view);
 }
 
-$('enter').onclick = () => void enter();
+$('login-button').onclick = () => void authenticate('login');
+$('register').onclick = () => void authenticate('register');
+$('guest').onclick = () => void authenticate('guest');
+$('logout').onclick = () => void logout();
+// A reload resumes the tab's session.
+const resumed = sessionStorage.getItem(SESSION_KEY);
+if (resumed !== null) void enter(resumed);
 $('refresh').onclick = () => void refresh();
 $('create').onclick = () => void create();
 $('start').onclick = () => void game({ type: 'start' });

@@ -113,7 +113,10 @@ function request(p: Player, req: string, data?: unknown, expectError = false): P
 }
 
 async function connect(url: string, name: string): Promise<Player> {
-  const r = await fetch(`${url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player: name }) });
+  // A guest's session (the server runs in guest mode), then a socket token for it.
+  const session = await fetch(`${url}/v1/sessions`, { method: 'POST', body: JSON.stringify({ player: name, guest: true }) });
+  const { sessionToken } = (await session.json()) as { sessionToken: string };
+  const r = await fetch(`${url}/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${sessionToken}` } });
   const { socketToken } = (await r.json()) as { socketToken: string };
   const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/socket?token=${socketToken}`);
   const p: Player = { name, ws, pair: undefined as unknown as Pair, pending: new Map(), game: '', version: 0, status: '', board: undefined, toMove: null, acked: [], sent: 0, thinking: 0, moving: undefined };

@@ -51,10 +51,16 @@ export async function startRedis(): Promise<{ child: ChildProcess; url: string }
   return { child, url: `redis://127.0.0.1:${port}` };
 }
 
-/** Starts `npm run server` on a free port with `env` added (REDIS_URL...) and `nodeArgs` for its Node; resolves with its URL. */
+/**
+ * The accounts' settings of test and load runs: guest mode (each simulated player a guest), no
+ * limit per address (hundreds of players from loopback), a cheap scrypt cost.
+ */
+export const TEST_ACCOUNTS_ENV: Readonly<Record<string, string>> = { GUESTS: '1', ADDRESS_ATTEMPTS: '1000000', SCRYPT_LOG_N: '10' };
+
+/** Starts `npm run server` on a free port with `env` added (REDIS_URL...; over {@link TEST_ACCOUNTS_ENV}) and `nodeArgs` for its Node; resolves with its URL. */
 export function startServerProcess(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'src/main.ts')], { cwd: root, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(root, 'src/main.ts')], { cwd: root, env: { ...process.env, ...TEST_ACCOUNTS_ENV, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no server address after 20 s: ${out}`)), 20_000);
     child.stdout?.on('data', (d: Buffer) => {

@@ -1,10 +1,10 @@
 /**
  * `npm run server`: the reference server on the embedded storage (in memory; `DATA_FILE=games.json`
- * keeps games in a file), or on Redis with `REDIS_URL=redis://127.0.0.1:6379` (several processes
- * may share it). `PORT` (default 8080), `HOST` (default 127.0.0.1), `ADMIN_KEY` (enables
- * `POST /v1/admin/kick`), and the timeouts and limits of env.ts (`TOKEN_TTL_MS`, `IDLE_MS`,
- * `PRESENCE_TTL_MS`, `RATE_UNIDENTIFIED`, `RATE_IDENTIFIED`, `FLOOD_WARNINGS`, and `DICTIONARIES`
- * (`fr=ods.dawg,es=fise.dawg`: the games of those alphabets become available)).
+ * keeps games, accounts, sessions and bans in a file), or on Redis with
+ * `REDIS_URL=redis://127.0.0.1:6379` (several processes may share it). `PORT` (default 8080),
+ * `HOST` (default 127.0.0.1), and the settings of env.ts: timeouts and limits, dictionaries,
+ * accounts (`GUESTS=1` for guest mode, `SESSION_TTL_MS`, `SCRYPT_LOG_N`, login limits) and the
+ * administration's access keys (`ACCESS_KEYS`, `ADMIN_KEY`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { MemoryStorage, type Storage } from './storage.js';

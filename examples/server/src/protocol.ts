@@ -23,7 +23,7 @@ const ID = /^[0-9A-Za-z_.:-]{1,64}$/;
 /** A request that passed the checks. */
 export type Request =
   | { readonly req: 'v1.client.identify'; readonly name: string; readonly version: string; readonly protocol: string }
-  | { readonly req: 'v1.players.identify'; readonly name: string }
+  | { readonly req: 'v1.players.identify'; readonly name: string; readonly sessionToken?: string }
   | { readonly req: 'v1.chat.message'; readonly text: string }
   | { readonly req: 'v1.chat.whisper'; readonly to: string; readonly text: string }
   | { readonly req: 'v1.chat.action'; readonly text: string }
@@ -32,9 +32,11 @@ export type Request =
   | { readonly req: 'v1.games.create'; readonly settings: GameSettingsInput }
   | { readonly req: 'v1.games.join'; readonly game: string }
   | { readonly req: 'v1.games.view' }
+  /** Bans a player from the requester's game (its operator), or with `banned: false` lets them back. */
+  | { readonly req: 'v1.games.ban'; readonly player: unknown; readonly banned: boolean }
   | { readonly req: 'v1.games.request'; readonly request: GameRequest };
 
-export const REQUESTS = ['v1.client.identify', 'v1.players.identify', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action', 'v1.games.list', 'v1.games.predefined', 'v1.games.create', 'v1.games.join', 'v1.games.view', 'v1.games.request'] as const;
+export const REQUESTS = ['v1.client.identify', 'v1.players.identify', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action', 'v1.games.list', 'v1.games.predefined', 'v1.games.create', 'v1.games.join', 'v1.games.view', 'v1.games.request', 'v1.games.ban'] as const;
 
 /** A decoded message: its name and id (for the answer or the error) and the request or the error. */
 export interface Decoded {
@@ -77,6 +79,11 @@ function text(value: unknown, missing: number, illegal: number | undefined, patt
   return ok(value);
 }
 
+/** Checks a player name (10102 missing, 10103 with characters the server does not allow). */
+export function playerName(value: unknown): Result<string, EngineError> {
+  return text(value, Code.NO_PLAYER_NAME, Code.ILLEGAL_PLAYER_NAME, NAME, 'name');
+}
+
 /** Decodes and checks one message. Never throws. */
 export function decode(raw: string): Decoded {
   if (raw.length === 0) return { req: 'unknown', result: err(engineError(Code.EMPTY_MESSAGE)) };
@@ -113,8 +120,12 @@ export function decode(raw: string): Decoded {
     }
     case 'v1.players.identify': {
       if (!isObject(data)) return bad(Code.BAD_PLAYER_IDENTIFICATION_FORMAT, 'data must be an object');
-      const name = text(data.name, Code.NO_PLAYER_NAME, Code.ILLEGAL_PLAYER_NAME, NAME, 'name');
-      return out(name.ok ? ok({ req, name: name.value }) : name);
+      const name = playerName(data.name);
+      if (!name.ok) return out(name);
+      // The seed's optional session token, checked against the player by the server.
+      if (data.sessionToken === undefined) return out(ok({ req, name: name.value }));
+      if (typeof data.sessionToken !== 'string' || data.sessionToken.length > 128) return bad(Code.INVALID_SESSION_TOKEN, 'sessionToken is a string');
+      return out(ok({ req, name: name.value, sessionToken: data.sessionToken }));
     }
     case 'v1.chat.message':
     case 'v1.chat.action': {
@@ -145,6 +156,11 @@ export function decode(raw: string): Decoded {
       const game = text(data.game, Code.NO_GAME_NAME_TO_JOIN, Code.BAD_JOIN_FORMAT, undefined, 'game');
       return out(game.ok ? ok({ req, game: game.value }) : game);
     }
+    case 'v1.games.ban':
+      // The player is checked by the ban itself (40100), like a kick's.
+      if (!isObject(data)) return bad(Code.BAD_KICK_FORMAT, 'data must be an object: { player, banned? }');
+      if (data.banned !== undefined && typeof data.banned !== 'boolean') return bad(Code.BAD_KICK_FORMAT, 'banned is true or false');
+      return out(ok({ req, player: data.player, banned: data.banned !== false }));
     case 'v1.games.request':
       if (!isObject(data)) return bad(Code.BAD_MESSAGE_FORMAT, 'data must be an object (an engine request)');
       {

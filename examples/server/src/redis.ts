@@ -1,10 +1,11 @@
 /**
  * Storage on Redis (Debian's `redis-server`), for several server processes: games are hashes
- * `{ version, json, deadline }` updated by a compare-and-set script, player seats a hash, tokens
+ * `{ version, json, deadline }` updated by a compare-and-set script, player seats and accounts
+ * (password hashes) hashes, bans a set per game, sessions, tokens, guest names, attempt counts
  * and connected players keys with an expiry, and the bus a pub/sub channel.
  */
 import { Redis } from 'ioredis';
-import { type BusMessage, PENDING, type Storage, type StoredGame } from './storage.js';
+import { type BusMessage, PENDING, type Session, type SocketToken, type Storage, type StoredGame } from './storage.js';
 
 const CREATE = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'version', 1, 'json', ARGV[1], 'deadline', ARGV[2])
@@ -21,6 +22,9 @@ const CLAIM = `local v = redis.call('GET', KEYS[1])
 if v and v ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1`;
+const ATTEMPT = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return { n, redis.call('PTTL', KEYS[1]) }`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
 return 1`;
 
@@ -72,16 +76,68 @@ export class RedisStorage implements Storage {
     if (game === undefined) await this.#redis.hdel(this.#key('seats'), player);
     else await this.#redis.hset(this.#key('seats'), player, game);
   }
-  async setToken(player: string, token: string, ttlMs: number): Promise<void> {
+  async createAccount(player: string, passwordHash: string): Promise<boolean> {
+    return (await this.#redis.hsetnx(this.#key('accounts'), player, passwordHash)) === 1;
+  }
+  async deleteAccount(player: string): Promise<void> {
+    await this.#redis.hdel(this.#key('accounts'), player);
+  }
+  async passwordHash(player: string): Promise<string | undefined> {
+    return (await this.#redis.hget(this.#key('accounts'), player)) ?? undefined;
+  }
+  async createSession(digest: string, session: Session, ttlMs: number): Promise<void> {
+    const sessions = this.#key('sessions-of', session.player);
+    await this.#redis.multi().set(this.#key('session', digest), JSON.stringify(session), 'PX', ttlMs).sadd(sessions, digest).pexpire(sessions, ttlMs).exec();
+  }
+  async session(digest: string): Promise<Session | undefined> {
+    const text = await this.#redis.get(this.#key('session', digest));
+    return text === null ? undefined : (JSON.parse(text) as Session);
+  }
+  async endSession(digest: string): Promise<void> {
+    await this.#redis.del(this.#key('session', digest));
+  }
+  async endSessions(player: string): Promise<string[]> {
+    const key = this.#key('sessions-of', player);
+    const digests = await this.#redis.smembers(key);
+    const m = this.#redis.multi().del(key);
+    for (const d of digests) m.del(this.#key('session', d));
+    await m.exec();
+    return digests;
+  }
+  async holdGuestName(player: string, session: string, ttlMs: number): Promise<boolean> {
+    return (await this.#redis.eval(CLAIM, 1, this.#key('guest', player), session, String(ttlMs))) === 1;
+  }
+  async releaseGuestName(player: string, session: string): Promise<void> {
+    await this.#redis.eval(RELEASE, 1, this.#key('guest', player), session);
+  }
+  async guestNameHeld(player: string): Promise<boolean> {
+    return (await this.#redis.exists(this.#key('guest', player))) === 1;
+  }
+  async countAttempt(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }> {
+    const [count, ttl] = (await this.#redis.eval(ATTEMPT, 1, this.#key('attempts', key), String(windowMs))) as [number, number];
+    return { count, resetInMs: ttl > 0 ? ttl : windowMs };
+  }
+  async clearAttempts(key: string): Promise<void> {
+    await this.#redis.del(this.#key('attempts', key));
+  }
+  async setBanned(game: string, player: string, banned: boolean): Promise<void> {
+    if (banned) await this.#redis.sadd(this.#key('bans', game), player);
+    else await this.#redis.srem(this.#key('bans', game), player);
+  }
+  async isBanned(game: string, player: string): Promise<boolean> {
+    return (await this.#redis.sismember(this.#key('bans', game), player)) === 1;
+  }
+  async setToken(player: string, digest: string, ttlMs: number, session: string): Promise<void> {
     const old = await this.#redis.get(this.#key('token-of', player));
     const m = this.#redis.multi();
     if (old !== null) m.del(this.#key('token', old));
-    m.set(this.#key('token', token), player, 'PX', ttlMs);
-    m.set(this.#key('token-of', player), token, 'PX', ttlMs);
+    m.set(this.#key('token', digest), JSON.stringify({ player, session }), 'PX', ttlMs);
+    m.set(this.#key('token-of', player), digest, 'PX', ttlMs);
     await m.exec();
   }
-  async tokenPlayer(token: string): Promise<string | undefined> {
-    return (await this.#redis.get(this.#key('token', token))) ?? undefined;
+  async socketToken(digest: string): Promise<SocketToken | undefined> {
+    const text = await this.#redis.get(this.#key('token', digest));
+    return text === null ? undefined : (JSON.parse(text) as SocketToken);
   }
   async claimPlayer(player: string, owner: string, ttlMs: number): Promise<boolean> {
     return (await this.#redis.eval(CLAIM, 1, this.#key('player', player), owner, String(ttlMs))) === 1;

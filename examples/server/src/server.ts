@@ -1,18 +1,21 @@
 /**
- * The game server: HTTP for socket tokens (and the client page), a WebSocket for everything else.
+ * The game server: HTTP for accounts, sessions, socket tokens, administration and the client page
+ * (http-api.ts), a WebSocket for everything else.
  * Every game request goes through the engine's `apply` on the stored state, written back by
  * compare-and-set (a lost race retries on the fresh state); what happened is published on the
  * storage's bus, and every process delivers it to its own connections. So any number of
  * processes can serve the same games behind one Redis.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Applied, Code, type Dictionary, type Engine, type EngineError, type GameEvent, type GameRequest, type GameState, PREDEFINED_GAMES, eventView, SERVER_ID, createEngine, presetConfig, engineError, err, gameFromJSON, gameInfo, gameToJSON, ok, playerView, type Result, toMove } from 'wordgame-engine';
 import { loadDefaultDictionary, readDictionaryFile } from 'wordgame-engine/node';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope } from './protocol.js';
+import { type AccessKey, accessKey, SCOPES } from './access-keys.js';
+import { type AccountOptions, Accounts, tokenDigest } from './accounts.js';
+import { httpApi } from './http-api.js';
+import { MAX_MESSAGE_BYTES, type Request, decode, errorEnvelope, playerName } from './protocol.js';
 import { type BusMessage, PENDING, type Storage } from './storage.js';
 
 /** Settings of a server. */
@@ -30,8 +33,12 @@ export interface ServerOptions {
   readonly rateIdentified?: number;
   /** Warnings before a flooding connection is closed with 99004 (default 3). */
   readonly floodWarnings?: number;
-  /** The key of `POST /v1/admin/kick` (no admin endpoint without one). */
+  /** Access keys of the administration API, each with its scopes (none: no administration). */
+  readonly accessKeys?: readonly AccessKey[];
+  /** A key with every scope (the `admin` key; 16 to 128 letters, digits, `_` or `-`). */
   readonly adminKey?: string;
+  /** Accounts, sessions and guest mode (default: accounts only, sessions of 7 days, OWASP's scrypt cost). */
+  readonly accounts?: AccountOptions;
   /** A connected player's name is held this long, refreshed every third of it (default 30 s): a crashed process's players are free again after it. */
   readonly presenceTtlMs?: number;
   /** Multiplies every game's time per turn (default 1; tests use a small one). */
@@ -67,6 +74,10 @@ interface Connection {
   readonly ws: WebSocket;
   /** The player the socket token was issued to. */
   readonly tokenPlayer: string;
+  /** The digest of the session the socket token was issued to (ending it closes the connection). */
+  readonly session: string;
+  /** A guest's connection. */
+  readonly guest: boolean;
   client?: { name: string; version: string };
   player?: string;
   game?: string | undefined;
@@ -95,7 +106,7 @@ function changeOf(before: GameState, after: GameState, events: readonly GameEven
  * out once within the request window; the same id again (after a reconnect, say) gets the first
  * answer instead of a second application.
  */
-const CHANGES: ReadonlySet<string> = new Set(['v1.games.create', 'v1.games.join', 'v1.games.request', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action']);
+const CHANGES: ReadonlySet<string> = new Set(['v1.games.create', 'v1.games.join', 'v1.games.request', 'v1.games.ban', 'v1.chat.message', 'v1.chat.whisper', 'v1.chat.action']);
 
 /** An answer as kept for a repeated request id: all of it but the game's view. */
 function withoutView(answer: { readonly data: unknown }): object {
@@ -114,6 +125,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const maxWarnings = options.floodWarnings ?? 3;
   const presenceTtl = options.presenceTtlMs ?? 30_000;
   const requestWindow = options.requestWindowMs ?? 120_000;
+  const accounts = new Accounts(storage, options.accounts);
+  const accessKeys = [...(options.accessKeys ?? [])];
+  if (options.adminKey !== undefined) {
+    const admin = accessKey('admin', options.adminKey, SCOPES);
+    if (!admin.ok) throw new Error(admin.error);
+    accessKeys.push(admin.value);
+  }
   /**
    * The first answer (as sent) to a player's request id within the window, or undefined when the
    * id is new (claimed now). While another connection is still carrying it out, waits for its
@@ -266,9 +284,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } else if (message.kind === 'kick') {
       const c = byPlayer.get(message.player);
       if (c !== undefined) close(c, engineError(Code.ADMIN_KICK, { param: message.player }), 4006);
+    } else if (message.kind === 'sessions-ended') {
+      const ended = new Set(message.sessions);
+      for (const c of [...connections]) if (ended.has(c.session)) close(c, engineError(Code.INVALID_SESSION_TOKEN, { cause: 'the session ended: log in again' }), 4001);
     } else if (message.kind === 'games') {
       for (const c of rooms.get(null) ?? []) send(c, { res: 'v1.games.changed', data: {} });
     }
+  }
+
+  /**
+   * Bans a player from a game (or lets them back in), `by` the game's operator or the server
+   * (an access key): a banned player who is in the game is kicked out of it (the engine's kick,
+   * pushed to everyone as usual), and joining it again is refused with 35102.
+   */
+  async function ban(game: string, target: unknown, banned: boolean, by: string = SERVER_ID): Promise<Result<{ game: string; player: string; banned: boolean }, EngineError>> {
+    const player = playerName(target);
+    if (!player.ok) return err(engineError(Code.BAD_KICK_FORMAT, { param: typeof target === 'string' ? target.slice(0, 64) : 'player', cause: player.error.cause ?? 'give the player to ban' }));
+    if (player.value === by) return err(engineError(Code.BAD_KICK_FORMAT, { param: player.value, cause: 'leave the game instead of banning yourself' }));
+    const loaded = await load(game);
+    if (!loaded.ok) return loaded;
+    if (by !== SERVER_ID && !(loaded.value.state.operator === by && loaded.value.state.players.some((p) => p.id === by && !p.left))) return err(engineError(Code.KICK_NOT_OPERATOR));
+    await storage.setBanned(game, player.value, banned);
+    if (banned && loaded.value.state.players.some((p) => p.id === player.value && !p.left)) {
+      const kicked = await update(game, by, { type: 'kick', player: player.value });
+      if (kicked.ok) await storage.setPlayerGame(player.value, undefined);
+    }
+    return ok({ game, player: player.value, banned });
   }
   await storage.subscribe((m) => void deliver(m));
 
@@ -283,11 +324,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (c.client === undefined) return err(engineError(Code.BAD_IDENTIFICATION, { cause: 'identify the client first (v1.client.identify)' }));
       if (c.player !== undefined) return err(engineError(Code.PLAYER_ALREADY_CONNECTED, { param: c.player }));
       if (r.name !== c.tokenPlayer) return err(engineError(Code.BAD_IDENTIFICATION, { param: r.name, cause: 'the socket token was issued to another player' }));
+      if (r.sessionToken !== undefined) {
+        // As in the seed, a client may also send its session token: it must be a live session of this player.
+        const s = await accounts.session(r.sessionToken);
+        if (!s.ok) return s;
+        if (s.value.player !== r.name) return err(engineError(Code.INVALID_SESSION_TOKEN, { cause: 'the session is another player\'s' }));
+      }
       if (!(await storage.claimPlayer(r.name, c.id, presenceTtl))) return err(engineError(Code.NAME_IN_USE, { param: r.name }));
       c.player = r.name;
       byPlayer.set(r.name, c);
       place(c, await storage.playerGame(r.name));
-      return ok({ player: r.name, game: c.game ?? null });
+      return ok({ player: r.name, guest: c.guest, game: c.game ?? null });
     }
     const player = c.player;
     if (player === undefined) return err(engineError(Code.BAD_IDENTIFICATION, { cause: 'identify the player first (v1.players.identify)' }));
@@ -326,11 +373,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       case 'v1.games.join': {
         const current = await storage.playerGame(player);
         if (current !== undefined && current !== r.game) return err(engineError(Code.PLAYER_ALREADY_IN_GAME, { param: current }));
+        if (await storage.isBanned(r.game, player)) return err(engineError(Code.PLAYER_BANNED, { cause: `${player} is banned from ${r.game}` }));
         const applied = await update(r.game, player, { type: 'join' }, c.id);
         if (!applied.ok) return applied;
         await storage.setPlayerGame(player, r.game);
         place(c, r.game);
         return ok({ game: r.game, version: applied.value.version, view: playerView(applied.value.state, player) });
+      }
+      case 'v1.games.ban': {
+        const game = c.game ?? (await storage.playerGame(player));
+        if (game === undefined) return err(engineError(Code.NOT_IN_GAME));
+        return ban(game, r.player, r.banned, player);
       }
       case 'v1.games.view': {
         const game = c.game ?? (await storage.playerGame(player));
@@ -389,52 +442,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return false;
   };
 
-  const http = createServer((req, res) => void route(req, res));
-  async function body(req: IncomingMessage): Promise<unknown> {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > 4096) return undefined;
-      chunks.push(chunk as Buffer);
-    }
-    try {
-      return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    } catch {
-      return undefined;
-    }
-  }
-  const json = (res: ServerResponse, status: number, data: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data));
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (req.method === 'POST' && url.pathname === '/v1/tokens') {
-      // Identifies a player over HTTP: a new socket token, replacing the last one.
-      const data = (await body(req)) as { player?: unknown } | undefined;
-      const decoded = decode(JSON.stringify({ req: 'v1.players.identify', data: { name: data?.player } }));
-      if (!decoded.result.ok) return json(res, 400, errorEnvelope(decoded.result.error, 'v1.tokens'));
-      const token = randomBytes(24).toString('base64url');
-      await storage.setToken((decoded.result.value as { name: string }).name, token, tokenTtl);
-      return json(res, 200, { socketToken: token, expiresInMs: tokenTtl });
-    }
-    if (req.method === 'POST' && url.pathname === '/v1/admin/kick') {
-      if (options.adminKey === undefined || !sameSecret(req.headers.authorization ?? '', `Bearer ${options.adminKey}`)) return json(res, 403, { error: 'forbidden' });
-      const data = (await body(req)) as { player?: unknown } | undefined;
-      if (typeof data?.player !== 'string') return json(res, 400, { error: 'give { "player": NAME }' });
-      // Only a connected player can be kicked: anything else is answered as such, not as a kick.
-      if (!(await storage.isConnected(data.player))) return json(res, 404, errorEnvelope(engineError(Code.NO_SUCH_USER, { param: data.player, cause: 'the player is not connected' }), 'v1.admin.kick'));
-      await storage.publish({ kind: 'kick', player: data.player });
-      return json(res, 200, { kicked: data.player });
-    }
-    const file = options.files?.[url.pathname];
-    if (req.method === 'GET' && file !== undefined) {
-      try {
-        return void res.writeHead(200, { 'content-type': file[0] }).end(await readFile(file[1]));
-      } catch {
-        return void res.writeHead(500).end();
-      }
-    }
-    res.writeHead(404).end();
-  }
+  const api = httpApi({ storage, accounts, accessKeys, tokenTtlMs: tokenTtl, files: options.files ?? {}, ban: (game, player, banned) => ban(game, player, banned) });
+  const http = createServer((req, res) => {
+    // A failure of the API's own (the storage unreachable): 500 with LISTENER_ERROR, the server goes on.
+    api(req, res).catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify(errorEnvelope(engineError(Code.LISTENER_ERROR, { cause: String((e as Error)?.message ?? e).slice(0, 200) }), 'v1.http')));
+    });
+  });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * MAX_MESSAGE_BYTES });
   http.on('upgrade', (req, socket, head) => {
@@ -448,14 +462,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const early: [Buffer, boolean][] = [];
     let onMessage: (raw: Buffer, isBinary: boolean) => void = (raw, isBinary) => void early.push([raw, isBinary]);
     ws.on('message', (raw: Buffer, isBinary: boolean) => onMessage(raw, isBinary));
-    const player = token === null || token === '' ? undefined : await storage.tokenPlayer(token);
-    if (player === undefined) {
+    const issued = token === null || token === '' ? undefined : await storage.socketToken(tokenDigest(token));
+    // A token whose session ended (a logout, an admin) or expired opens nothing either.
+    const session = issued === undefined ? undefined : await storage.session(issued.session);
+    if (issued === undefined || session === undefined) {
       // A missing or wrong token: a clear error, then the connection closes.
-      ws.send(JSON.stringify(errorEnvelope(engineError(Code.BAD_IDENTIFICATION, { cause: token === null || token === '' ? 'missing socket token: POST /v1/tokens, then connect with ?token=' : 'invalid or expired socket token' }), 'v1.connect')));
+      const error =
+        issued !== undefined
+          ? engineError(Code.INVALID_SESSION_TOKEN, { cause: 'the session of this socket token ended: log in again' })
+          : engineError(Code.BAD_IDENTIFICATION, { cause: token === null || token === '' ? 'missing socket token: POST /v1/tokens, then connect with ?token=' : 'invalid or expired socket token' });
+      ws.send(JSON.stringify(errorEnvelope(error, 'v1.connect')));
       ws.close(4001, 'INVALID_SOCKET_TOKEN');
       return;
     }
-    const c: Connection = { id: randomUUID(), ws, tokenPlayer: player, recent: [], warnedAt: -Infinity, warnings: 0, closed: false };
+    const c: Connection = { id: randomUUID(), ws, tokenPlayer: issued.player, session: issued.session, guest: session.guest, recent: [], warnedAt: -Infinity, warnings: 0, closed: false };
     connections.add(c);
     touch(c);
     let queue = Promise.resolve();
@@ -536,11 +556,4 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeAllConnections();
     },
   };
-}
-
-/** Compares a secret in constant time (both sides hashed to the same length first). */
-function sameSecret(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
 }

@@ -1,7 +1,9 @@
 /**
  * Where the server keeps what several processes must share: games (a JSON document with a
- * version, updated by compare-and-set), which game each player is in, socket tokens, which
- * process holds each connected player, and a pub/sub bus for events. `MemoryStorage` is the
+ * version, updated by compare-and-set), which game each player is in, accounts (password hashes),
+ * sessions and socket tokens (under the SHA-256 digests of the tokens: nothing stored is a usable
+ * credential), bans, login attempt counts, which process holds each connected player, and a
+ * pub/sub bus for events. `MemoryStorage` is the
  * embedded default (one process; optionally saved to a JSON file); `RedisStorage` (redis.ts) is
  * for several processes behind one Redis.
  */
@@ -36,7 +38,27 @@ export type BusMessage =
   | { readonly kind: 'chat'; readonly game: string | null; readonly from: string; readonly text: string; readonly action: boolean }
   | { readonly kind: 'whisper'; readonly to: string; readonly from: string; readonly text: string }
   | { readonly kind: 'kick'; readonly player: string }
+  /** Sessions ended (a logout, or an admin ending a player's sessions): their connections close. */
+  | { readonly kind: 'sessions-ended'; readonly sessions: readonly string[] }
   | { readonly kind: 'games' };
+
+/** A login session, stored under the digest of its token. */
+export interface Session {
+  readonly player: string;
+  /** A guest's session (guest mode): it holds an unregistered name while it lasts. */
+  readonly guest: boolean;
+  /** When it expires (ms since the epoch). */
+  readonly expires: number;
+}
+
+/** A socket token, stored under its digest: its player and the session it was issued to. */
+export interface SocketToken {
+  readonly player: string;
+  readonly session: string;
+}
+
+/** The sessions the in-memory storage keeps a player (the oldest ended first). */
+export const SESSIONS_KEPT = 16;
 
 /** What {@link Storage.claimRequest} gives for a request that is being carried out. */
 export const PENDING = 'pending';
@@ -62,10 +84,38 @@ export interface Storage {
   playerGame(player: string): Promise<string | undefined>;
   /** Records (or clears, with undefined) the game a player is in. */
   setPlayerGame(player: string, game: string | undefined): Promise<void>;
-  /** Issues a socket token for a player, replacing the last one; it expires after `ttlMs`. */
-  setToken(player: string, token: string, ttlMs: number): Promise<void>;
-  /** The player a token was issued to (undefined when unknown, replaced or expired). */
-  tokenPlayer(token: string): Promise<string | undefined>;
+  /** Registers an account (its password hash); false when the name is taken. */
+  createAccount(player: string, passwordHash: string): Promise<boolean>;
+  /** Removes an account (a registration that lost a race with a guest). */
+  deleteAccount(player: string): Promise<void>;
+  /** An account's password hash, or undefined. */
+  passwordHash(player: string): Promise<string | undefined>;
+  /** Stores a session under the digest of its token, for `ttlMs`. */
+  createSession(digest: string, session: Session, ttlMs: number): Promise<void>;
+  /** A live session, or undefined (unknown, ended or expired). */
+  session(digest: string): Promise<Session | undefined>;
+  /** Ends a session (a logout). */
+  endSession(digest: string): Promise<void>;
+  /** Ends every session of a player; the digests ended. */
+  endSessions(player: string): Promise<string[]>;
+  /** Holds an unregistered name for a guest session for `ttlMs`; false when another guest session holds it. */
+  holdGuestName(player: string, session: string, ttlMs: number): Promise<boolean>;
+  /** Releases a guest name held by `session`. */
+  releaseGuestName(player: string, session: string): Promise<void>;
+  /** True when a live guest session holds the name. */
+  guestNameHeld(player: string): Promise<boolean>;
+  /** Counts one attempt under `key` in a fixed window of `windowMs`: the count so far and when the window ends. */
+  countAttempt(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+  /** Forgets the attempts under `key` (a successful login). */
+  clearAttempts(key: string): Promise<void>;
+  /** Bans (or, with false, lets back) a player from a game. */
+  setBanned(game: string, player: string, banned: boolean): Promise<void>;
+  /** True when the player is banned from the game. */
+  isBanned(game: string, player: string): Promise<boolean>;
+  /** Issues a socket token (its digest) for a player's session, replacing the player's last one; it expires after `ttlMs`. */
+  setToken(player: string, digest: string, ttlMs: number, session: string): Promise<void>;
+  /** What a socket token (its digest) was issued to (undefined when unknown, replaced or expired). */
+  socketToken(digest: string): Promise<SocketToken | undefined>;
   /** Marks a player connected by `owner` (a connection id); false when another connection holds the name. */
   claimPlayer(player: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Releases a player name held by `owner`. */
@@ -87,11 +137,25 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-/** Everything in this process's memory; with `file`, saved there (games and player seats) after each change. */
+/** What the in-memory storage saves to its file: games, seats, accounts (password hashes), sessions (by digest), bans. */
+export interface Snapshot {
+  readonly games: Record<string, StoredGame>;
+  readonly seats: Record<string, string>;
+  readonly accounts: Record<string, string>;
+  readonly sessions: Record<string, Session>;
+  readonly bans: Record<string, string[]>;
+}
+
+/** Everything in this process's memory; with `file`, saved there (games, seats, accounts, sessions, bans) after each change. */
 export class MemoryStorage implements Storage {
   readonly #games = new Map<string, StoredGame>();
   readonly #seats = new Map<string, string>();
-  readonly #tokens = new Map<string, { player: string; expires: number }>();
+  readonly #tokens = new Map<string, SocketToken & { expires: number }>();
+  readonly #accounts = new Map<string, string>();
+  readonly #sessions = new Map<string, Session>();
+  readonly #guestNames = new Map<string, { session: string; expires: number }>();
+  readonly #attempts = new Map<string, { count: number; ends: number }>();
+  readonly #bans = new Map<string, Set<string>>();
   /** Each player's recent request ids, oldest first, with their answers. */
   readonly #requests = new Map<string, Map<string, { answer: string; expires: number }>>();
   readonly #tokenOf = new Map<string, string>();
@@ -100,10 +164,15 @@ export class MemoryStorage implements Storage {
   readonly #file: string | undefined;
   #saving: Promise<void> = Promise.resolve();
 
-  constructor(options: { file?: string; initial?: { games: Record<string, StoredGame>; seats: Record<string, string> } } = {}) {
+  constructor(options: { file?: string; initial?: Partial<Snapshot> } = {}) {
     this.#file = options.file;
-    for (const [k, v] of Object.entries(options.initial?.games ?? {})) this.#games.set(k, v);
-    for (const [k, v] of Object.entries(options.initial?.seats ?? {})) this.#seats.set(k, v);
+    const initial = options.initial ?? {};
+    for (const [k, v] of Object.entries(initial.games ?? {})) this.#games.set(k, v);
+    for (const [k, v] of Object.entries(initial.seats ?? {})) this.#seats.set(k, v);
+    for (const [k, v] of Object.entries(initial.accounts ?? {})) this.#accounts.set(k, v);
+    for (const [k, v] of Object.entries(initial.sessions ?? {})) if (v.expires > Date.now()) this.#sessions.set(k, v);
+    for (const [k, v] of Object.entries(initial.bans ?? {})) this.#bans.set(k, new Set(v));
+    for (const [k, v] of this.#sessions) if (v.guest) this.#guestNames.set(v.player, { session: k, expires: v.expires });
   }
 
   async loadGame(name: string) {
@@ -133,15 +202,83 @@ export class MemoryStorage implements Storage {
     else this.#seats.set(player, game);
     this.#save();
   }
-  async setToken(player: string, token: string, ttlMs: number) {
+  async createAccount(player: string, passwordHash: string) {
+    if (this.#accounts.has(player)) return false;
+    this.#accounts.set(player, passwordHash);
+    this.#save();
+    return true;
+  }
+  async deleteAccount(player: string) {
+    this.#accounts.delete(player);
+    this.#save();
+  }
+  async passwordHash(player: string) {
+    return this.#accounts.get(player);
+  }
+  async createSession(digest: string, session: Session, ttlMs: number) {
+    this.#sessions.set(digest, { ...session, expires: Math.min(session.expires, Date.now() + ttlMs) }); // never past the ttl
+    // A player keeps at most SESSIONS_KEPT sessions: the oldest end first (the map keeps insertion order).
+    const mine = [...this.#sessions].filter(([, v]) => v.player === session.player);
+    for (const [k] of mine.slice(0, Math.max(0, mine.length - SESSIONS_KEPT))) this.#sessions.delete(k);
+    this.#purge();
+    this.#save();
+  }
+  async session(digest: string) {
+    const s = this.#sessions.get(digest);
+    return s !== undefined && s.expires > Date.now() ? s : undefined;
+  }
+  async endSession(digest: string) {
+    this.#sessions.delete(digest);
+    this.#save();
+  }
+  async endSessions(player: string) {
+    const ended = [...this.#sessions].filter(([, v]) => v.player === player).map(([k]) => k);
+    for (const k of ended) this.#sessions.delete(k);
+    this.#save();
+    return ended;
+  }
+  async holdGuestName(player: string, session: string, ttlMs: number) {
+    const held = this.#guestNames.get(player);
+    if (held !== undefined && held.session !== session && held.expires > Date.now()) return false;
+    this.#guestNames.set(player, { session, expires: Date.now() + ttlMs });
+    return true;
+  }
+  async releaseGuestName(player: string, session: string) {
+    if (this.#guestNames.get(player)?.session === session) this.#guestNames.delete(player);
+  }
+  async guestNameHeld(player: string) {
+    const held = this.#guestNames.get(player);
+    return held !== undefined && held.expires > Date.now();
+  }
+  async countAttempt(key: string, windowMs: number) {
+    const now = Date.now();
+    let a = this.#attempts.get(key);
+    if (a === undefined || a.ends <= now) this.#attempts.set(key, (a = { count: 0, ends: now + windowMs }));
+    a.count++;
+    this.#purge();
+    return { count: a.count, resetInMs: a.ends - now };
+  }
+  async clearAttempts(key: string) {
+    this.#attempts.delete(key);
+  }
+  async setBanned(game: string, player: string, banned: boolean) {
+    const set = this.#bans.get(game) ?? new Set<string>();
+    if (banned) this.#bans.set(game, set.add(player));
+    else set.delete(player);
+    this.#save();
+  }
+  async isBanned(game: string, player: string) {
+    return this.#bans.get(game)?.has(player) === true;
+  }
+  async setToken(player: string, digest: string, ttlMs: number, session: string) {
     const old = this.#tokenOf.get(player);
     if (old !== undefined) this.#tokens.delete(old);
-    this.#tokens.set(token, { player, expires: Date.now() + ttlMs });
-    this.#tokenOf.set(player, token);
+    this.#tokens.set(digest, { player, session, expires: Date.now() + ttlMs });
+    this.#tokenOf.set(player, digest);
   }
-  async tokenPlayer(token: string) {
-    const t = this.#tokens.get(token);
-    return t !== undefined && t.expires > Date.now() ? t.player : undefined;
+  async socketToken(digest: string) {
+    const t = this.#tokens.get(digest);
+    return t !== undefined && t.expires > Date.now() ? { player: t.player, session: t.session } : undefined;
   }
   async claimPlayer(player: string, owner: string, ttlMs: number) {
     const held = this.#players.get(player);
@@ -189,8 +326,22 @@ export class MemoryStorage implements Storage {
   }
 
   /** What a file holds. */
-  snapshot(): { games: Record<string, StoredGame>; seats: Record<string, string> } {
-    return { games: Object.fromEntries(this.#games), seats: Object.fromEntries(this.#seats) };
+  snapshot(): Snapshot {
+    return {
+      games: Object.fromEntries(this.#games),
+      seats: Object.fromEntries(this.#seats),
+      accounts: Object.fromEntries(this.#accounts),
+      sessions: Object.fromEntries(this.#sessions),
+      bans: Object.fromEntries([...this.#bans].map(([k, v]) => [k, [...v]])),
+    };
+  }
+
+  /** Drops expired sessions, guest names and attempt windows once they are many (memory stays bounded by the live ones). */
+  #purge(): void {
+    if (this.#attempts.size + this.#sessions.size + this.#guestNames.size < 10_000) return;
+    const now = Date.now();
+    for (const map of [this.#attempts, this.#guestNames] as Map<string, { expires?: number; ends?: number }>[]) for (const [k, v] of map) if ((v.expires ?? v.ends ?? 0) <= now) map.delete(k);
+    for (const [k, v] of this.#sessions) if (v.expires <= now) this.#sessions.delete(k);
   }
 
   #save(): void {
@@ -199,7 +350,8 @@ export class MemoryStorage implements Storage {
     const text = JSON.stringify(this.snapshot());
     this.#saving = this.#saving.then(async () => {
       const { writeFile, rename } = await import('node:fs/promises');
-      await writeFile(`${file}.tmp`, text);
+      // Password hashes and session digests inside: readable by the server's user only.
+      await writeFile(`${file}.tmp`, text, { mode: 0o600 });
       await rename(`${file}.tmp`, file);
     });
   }

@@ -22,26 +22,24 @@ const output = join(import.meta.dirname, '..', 'test-output');
 const dict = loadDefaultDictionary();
 
 
-async function enter(page: Page, url: string, name: string): Promise<void> {
+/** Opens the client and enters: registers with a password, or plays as a guest. */
+async function enter(page: Page, url: string, name: string, password?: string): Promise<void> {
   await page.goto(url);
   await page.fill('#name', name);
-  await page.click('#enter');
+  if (password === undefined) await page.click('#guest');
+  else {
+    await page.fill('#password', password);
+    await page.click('#register');
+  }
   await page.waitForSelector('#lobby:not(.hidden)');
 }
 
 const rowsOf = (page: Page) => page.$$eval('#board tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.ch ?? '.').join('')));
 
-/** Reloads the page and enters again: it comes back into its game (v1.games.view) with the board `other` shows. */
-async function resume(page: Page, name: string, other: Page): Promise<void> {
+/** Reloads the page: the tab's session brings it back into its game (v1.games.view) with the board `other` shows. */
+async function resume(page: Page, other: Page): Promise<void> {
   await page.reload();
-  // The server frees the name when it sees the old socket close: until then, 10103.
-  for (let attempt = 0; ; attempt++) {
-    await page.fill('#name', name);
-    await page.click('#enter');
-    const shown = await Promise.race([page.waitForSelector('#game:not(.hidden)').then(() => 'game'), page.waitForSelector('#error[data-code="10103"]').then(() => 'in use')]);
-    if (shown === 'game' || attempt === 20) break;
-    await page.waitForTimeout(100);
-  }
+  await page.waitForSelector('#game:not(.hidden)');
   await page.waitForSelector('#status[data-status="running"]');
   expect(await rowsOf(page)).toEqual(await rowsOf(other));
 }
@@ -86,14 +84,29 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       if (ann === undefined || bob === undefined) throw new Error('no pages');
       const errors: string[] = [];
       for (const p of [ann, bob]) p.on('pageerror', (e) => errors.push(String(e)));
-      await enter(ann, s.url, 'ann');
+      // Ann registers with a password; Bob plays as a guest.
+      await enter(ann, s.url, 'ann', 'ann-password');
       await enter(bob, s.url, 'bob');
-      // A name in use is refused with the catalogue's message.
+      expect([await ann.textContent('#who'), await bob.textContent('#who')]).toEqual(['ann', 'bob (guest)']);
+      // Nobody else gets in as Ann or Bob: a wrong password (10105), a guest taking her registered
+      // name (90705) or his held one (10104); a bad name (10103). Each with the catalogue's message.
       const third = await (await browser.newContext()).newPage();
       await third.goto(s.url);
-      await third.fill('#name', 'a<b');
-      await third.click('#enter');
-      await third.waitForSelector('#error[data-code="10103"]');
+      const attempt = async (name: string, password: string | undefined, code: number) => {
+        await third.fill('#name', name);
+        await third.fill('#password', password ?? '');
+        await third.click(password === undefined ? '#guest' : '#login-button');
+        await third.waitForSelector(`#error[data-code="${code}"]`);
+      };
+      await attempt('ann', 'not-her-password', 10105);
+      expect(await third.textContent('#error')).toMatch(/password/i);
+      await attempt('ann', undefined, 90705);
+      await attempt('bob', undefined, 10104);
+      await attempt('a<b', undefined, 10103);
+      expect(await third.isVisible('#lobby')).toBe(false);
+      // The password is not kept by the page.
+      expect(await ann.inputValue('#password')).toBe('');
+      expect(await ann.evaluate(() => JSON.stringify(sessionStorage) + JSON.stringify(localStorage))).not.toContain('ann-password');
 
       await ann.fill('#game-name', 'web-classic');
       await ann.selectOption('#game-code', 'scrabble-en');
@@ -113,7 +126,7 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
         if ((await ann.getAttribute('#status', 'data-status')) === 'over') break;
         const mover = (await ann.getAttribute('#status', 'data-to-move')) === 'ann' ? ann : bob;
         await playTurn(mover);
-        if (turn === 3) await resume(bob, 'bob', ann);
+        if (turn === 3) await resume(bob, ann);
       }
       await bob.waitForSelector('#status[data-status="over"]');
       expect(await ann.getAttribute('#status', 'data-status')).toBe('over');
@@ -157,6 +170,18 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       // The round closes on the server's timer; the scores show the words.
       await ann.waitForFunction(() => /ann [1-9]/.test(document.querySelector('#scores')?.textContent ?? ''), undefined, { timeout: 20_000 });
       await bob.screenshot({ path: join(output, 'boggle-bob.png') });
+      // Ann logs out from the hall: the login form again, and her session opens nothing any more.
+      await ann.click('#leave');
+      await ann.waitForSelector('#lobby:not(.hidden)');
+      const session = await ann.evaluate(() => sessionStorage.getItem('wordgame-session'));
+      await ann.click('#logout');
+      await ann.waitForSelector('#login:not(.hidden)');
+      expect(await ann.evaluate((t) => fetch('/v1/tokens', { method: 'POST', headers: { authorization: `Bearer ${t}` } }).then((r) => r.status), session)).toBe(401);
+      // She logs in again with her password.
+      await ann.fill('#name', 'ann');
+      await ann.fill('#password', 'ann-password');
+      await ann.click('#login-button');
+      await ann.waitForSelector('#lobby:not(.hidden)');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

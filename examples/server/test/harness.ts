@@ -85,18 +85,54 @@ export class Client {
   }
 }
 
-/** A socket token for a player. */
-export async function token(url: string, player: unknown): Promise<string> {
-  const r = await fetch(`${url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player }) });
-  const body = (await r.json()) as { socketToken?: string };
-  if (body.socketToken === undefined) throw new Error(JSON.stringify(body));
-  return body.socketToken;
+/** POSTs (or with `method`, sends) JSON to the server: the status and the body. */
+export async function http(url: string, path: string, data?: unknown, headers: Record<string, string> = {}, method = 'POST'): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+  const r = await fetch(`${url}${path}`, { method, headers, ...(data === undefined ? {} : { body: JSON.stringify(data) }) });
+  const text = await r.text();
+  return { status: r.status, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>), headers: r.headers };
 }
 
-/** Starts a server on memory storage (or the given one). */
+/**
+ * The guest sessions opened so far, by player: a player logging in again reuses its session, as a
+ * real client does (on another process of the same Redis too; on another server, where it is
+ * unknown, a new one is opened).
+ */
+const guestSessions = new Map<string, string>();
+
+/** A session token: a guest's for `player`, or with `password` a registered player's (registered first when new). */
+export async function session(url: string, player: unknown, password?: string): Promise<string> {
+  if (password === undefined) {
+    const known = guestSessions.get(JSON.stringify(player));
+    if (known !== undefined) return known;
+  } else {
+    const registered = await http(url, '/v1/accounts', { player, password });
+    if (registered.status === 201) return registered.body.sessionToken as string;
+  }
+  const r = await http(url, '/v1/sessions', password === undefined ? { player, guest: true } : { player, password });
+  if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+  if (password === undefined) guestSessions.set(JSON.stringify(player), r.body.sessionToken as string);
+  return r.body.sessionToken as string;
+}
+
+/** A socket token for a player (a guest's session unless a session token is given). */
+export async function token(url: string, player: unknown, sessionToken?: string): Promise<string> {
+  let r = await http(url, '/v1/tokens', undefined, { authorization: `Bearer ${sessionToken ?? (await session(url, player))}` });
+  if (r.status === 401 && sessionToken === undefined) {
+    // A guest session of another server: a new one here.
+    guestSessions.delete(JSON.stringify(player));
+    r = await http(url, '/v1/tokens', undefined, { authorization: `Bearer ${await session(url, player)}` });
+  }
+  if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+  return r.body.socketToken as string;
+}
+
+/** Accounts as the tests run them: guests allowed, a cheap scrypt cost, no limit per address (many players from loopback). */
+export const TEST_ACCOUNTS = { guests: true, passwordCost: { logN: 10, r: 8, p: 1 }, addressAttempts: 1_000_000 } as const;
+
+/** Starts a server on memory storage (or the given one), with the tests' accounts unless others are given. */
 export async function server(options: Partial<ServerOptions> = {}): Promise<{ server: RunningServer; storage: Storage }> {
   const storage = options.storage ?? new MemoryStorage();
-  return { server: await startServer({ ...options, storage }), storage };
+  return { server: await startServer({ accounts: TEST_ACCOUNTS, ...options, storage }), storage };
 }
 
 /** The error data of an answer, or undefined. */

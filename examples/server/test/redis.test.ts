@@ -4,7 +4,7 @@ import { createEngine, gameFromJSON } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { RedisStorage } from '../src/redis.js';
 import { redisBinary, startRedis, startServerProcess, until } from '../scripts/processes.js';
-import { Client, errorOf } from './harness.js';
+import { Client, errorOf, http, session, token } from './harness.js';
 
 /**
  * Several server processes behind one real Redis (Debian's `redis-server`, started on a free
@@ -129,5 +129,32 @@ describe.skipIf(redisBinary === undefined)('several processes on Redis', () => {
     expect(history.filter((e) => e.type === 'passed')).toHaveLength(1);
     again.close();
     bob.close();
+  }, 60_000);
+
+  it('keeps accounts, sessions, login attempts and bans in Redis: every process sees them', async () => {
+    const a = await startServerProcess({ REDIS_URL: redisUrl, PRESENCE_TTL_MS: '600', LOGIN_ATTEMPTS: '2', ACCESS_KEYS: 'ops:ops-key-0123456789abcdef:write:bans+write:sessions' });
+    const b = await startProcess(redisUrl);
+    children.push(a.child, b.child);
+    // Registered on A, logged in on B; the session of A gives a socket token on B.
+    const st = await session(a.url, 'redis-rita', 'rita-password');
+    expect((await http(b.url, '/v1/sessions', { player: 'redis-rita', password: 'rita-password' })).status).toBe(200);
+    const rita = await Client.connect(b.url, await token(b.url, 'redis-rita', st));
+    await rita.request('v1.client.identify', { name: 'test', version: '1.0', protocol: '1.0' });
+    expect((await rita.request('v1.players.identify', { name: 'redis-rita' })).data).toMatchObject({ player: 'redis-rita', guest: false });
+    // A guest cannot take the name on either process.
+    expect(((await http(a.url, '/v1/sessions', { player: 'redis-rita', guest: true })).body.data as { code: number }).code).toBe(90705);
+    // Failed logins count across processes (2 allowed).
+    for (const url of [a.url, b.url]) await http(url, '/v1/sessions', { player: 'redis-rita', password: 'wrong-guess' });
+    expect((await http(a.url, '/v1/sessions', { player: 'redis-rita', password: 'rita-password' })).status).toBe(429);
+    // Banned through A's key, refused on B.
+    const op = await Client.login(b.url, 'redis-op');
+    await op.request('v1.games.create', { name: 'redis-bans', timePerTurn: 600, code: 'scrabble-en', maxPlayers: 2, seed: 5 });
+    const key = { authorization: 'Bearer ops-key-0123456789abcdef' };
+    expect((await http(a.url, '/v1/admin/bans', { game: 'redis-bans', player: 'redis-rita' }, key)).status).toBe(200);
+    expect(errorOf(await rita.request('v1.games.join', { game: 'redis-bans' }))?.code).toBe(35102);
+    // Sessions ended on A close the connection held by B.
+    expect((await http(a.url, '/v1/admin/sessions/end', { player: 'redis-rita' }, key)).body).toEqual({ player: 'redis-rita', ended: 2 });
+    expect((await rita.waitClosed()).code).toBe(4001);
+    op.close();
   }, 60_000);
 });

@@ -23,7 +23,7 @@ const connect = async (t: string | undefined) => {
 const settings = (name: string, extra: Record<string, unknown> = {}) => ({ name, timePerTurn: 60, code: 'scrabble-en', maxPlayers: 2, seed: 7, ...extra });
 
 beforeAll(async () => {
-  ({ server: s } = await server({ adminKey: 'secret', idleMs: 60_000 }));
+  ({ server: s } = await server({ adminKey: 'secret-admin-key-0123', idleMs: 60_000 }));
 });
 afterAll(async () => {
   for (const c of open) c.close();
@@ -46,7 +46,7 @@ describe('connecting', () => {
     await token(s.url, 'tina');
     const old = await connect(first);
     expect(errorOf(await old.next(() => true))?.code).toBe(99003);
-    const r = await fetch(`${s.url}/v1/tokens`, { method: 'POST', body: JSON.stringify({ player: 'bad<name>' }) });
+    const r = await fetch(`${s.url}/v1/sessions`, { method: 'POST', body: JSON.stringify({ player: 'bad<name>', guest: true }) });
     expect([r.status, ((await r.json()) as { data: { code: number } }).data.code]).toEqual([400, 10103]);
   });
 
@@ -465,13 +465,13 @@ describe('limits', () => {
 
   it('lets the administrator kick a player (99006)', async () => {
     const c = await login('kick-me');
-    expect((await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', body: JSON.stringify({ player: 'kick-me' }) })).status).toBe(403);
-    const r = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret' }, body: JSON.stringify({ player: 'kick-me' }) });
+    expect((await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', body: JSON.stringify({ player: 'kick-me' }) })).status).toBe(401);
+    const r = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret-admin-key-0123' }, body: JSON.stringify({ player: 'kick-me' }) });
     expect(r.status).toBe(200);
     expect((await c.waitClosed()).code).toBe(4006);
     expect(c.pushed.some((m) => errorOf(m)?.code === 99006)).toBe(true);
     // A player who is not connected is not kicked, and the answer says so.
-    const absent = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret' }, body: JSON.stringify({ player: 'nobody-here' }) });
+    const absent = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret-admin-key-0123' }, body: JSON.stringify({ player: 'nobody-here' }) });
     expect(absent.status).toBe(404);
     expect(errorOf((await absent.json()) as Record<string, unknown>)).toMatchObject({ code: 20102, param: 'nobody-here' });
   });
