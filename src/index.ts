@@ -230,6 +230,8 @@ export {
   type PassRequest,
   type CloseTurnRequest,
   type DataRequest,
+  type ChallengeRequest,
+  type ResignRequest,
 } from './game/requests.js';
 export {
   PREDEFINED_GAMES,
@@ -237,6 +239,8 @@ export {
   MIN_TIME_PER_TURN,
   randomSeed,
   checkSettings,
+  CHALLENGE_RULES,
+  type ChallengeRule,
   type GameType,
   type PredefinedGame,
   type GameSettings,
@@ -260,7 +264,8 @@ export {
   type EngineEnvironment,
   type ModeContext,
 } from './game/types.js';
-export { type ClassicState } from './game/classic.js';
+export { type ClassicState, type PendingPlay } from './game/classic.js';
+export { challengeOutcome, type ValidChallengeOutcome } from './game/challenges.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
 export {

@@ -89,10 +89,10 @@ describe('typed requests and parseRequest', () => {
     // @ts-expect-error a trade takes glyphs, not tiles
     const wrong: GameRequest = { type: 'trade', tiles: ['Q'] };
     // @ts-expect-error an unknown request type
-    const unknownType: GameRequest = { type: 'resign' };
+    const unknownType: GameRequest = { type: 'surrender' };
     expect(typed.map((r) => parseRequest(r).ok)).toEqual(typed.map(() => true));
     expect(failure(parseRequest(wrong)).code).toBe(Code.BAD_TRADE_FORMAT);
-    expect(failure(parseRequest(unknownType))).toMatchObject({ code: Code.UNKNOWN_COMMAND, param: 'resign' });
+    expect(failure(parseRequest(unknownType))).toMatchObject({ code: Code.UNKNOWN_COMMAND, param: 'surrender' });
   });
 
   it('refuses untrusted JSON with the code apply gives for the same fault', () => {

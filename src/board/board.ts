@@ -87,6 +87,13 @@ export class Board {
     return new Board(this.rows, this.cols, cells);
   }
 
+  /** A new board with these squares emptied (a withdrawn play). Squares outside the board are ignored. */
+  withoutTiles(squares: readonly number[]): Board {
+    const cells = this.#cells.slice();
+    for (const q of squares) if (q >= 0 && q < cells.length) cells[q] = 0;
+    return new Board(this.rows, this.cols, cells);
+  }
+
   /** A copy of the cells. */
   cells(): Uint8Array {
     return this.#cells.slice();

@@ -426,6 +426,25 @@ const EXTENSION_ROWS: readonly Row[] = [
     'player name',
   ],
   [90706, 'WEAK_PASSWORD', 'Password refused', 'The password is too short, too long or not text.', 'minimum length'],
+  [
+    90800,
+    'NOTHING_TO_CHALLENGE',
+    'Nothing to challenge',
+    'There is no play to challenge: the game has the void rule (every play is checked when made), or no play was made yet.',
+  ],
+  [
+    90801,
+    'CHALLENGE_WINDOW_CLOSED',
+    'Challenge window closed',
+    'The last play can no longer be challenged: the next player moved, or it was challenged already.',
+  ],
+  [90802, 'CHALLENGE_OWN_PLAY', 'Challenging your own play', 'A player cannot challenge their own play.'],
+  [
+    90803,
+    'CHALLENGE_OR_PASS',
+    'Challenge or pass',
+    'The last play went out: the next player challenges it, or passes to end the game.',
+  ],
 ];
 
 function toEntry([code, name, title, description, param]: Row, extension: boolean): CatalogueEntry {

@@ -123,6 +123,10 @@ export const Code = {
   TOO_MANY_ATTEMPTS: 90704,
   NAME_REGISTERED: 90705,
   WEAK_PASSWORD: 90706,
+  NOTHING_TO_CHALLENGE: 90800,
+  CHALLENGE_WINDOW_CLOSED: 90801,
+  CHALLENGE_OWN_PLAY: 90802,
+  CHALLENGE_OR_PASS: 90803,
 } as const;
 
 /** A code of the catalogue or of the engine's extensions. */

@@ -22,10 +22,36 @@ export interface ClassicState {
   /** Scoreless turns in a row so far. */
   readonly scorelessTurns: number;
   readonly over: boolean;
-  /** Why the game ended: a player went out, or six scoreless turns. */
-  readonly endReason?: 'out' | 'stalled';
+  /**
+   * Why the game ended: a player went out, six scoreless turns, a player resigned, or a player
+   * lost a triple challenge (the last two: {@link forfeited} lost the game, whatever the scores).
+   */
+  readonly endReason?: 'out' | 'stalled' | 'resigned' | 'challenge';
+  /** The player who lost the game by resigning or by a triple challenge. */
+  readonly forfeited?: number;
   /** End-of-game rack adjustments, one per player (0 before the end). */
   readonly adjustments: readonly number[];
+  /** Under a challenge rule: the last play, while the player to move may challenge it. */
+  readonly pending?: PendingPlay;
+}
+
+/**
+ * A play open to a challenge (a challenge rule other than void): what withdrawing it takes, and
+ * whether it is a phony (hidden from the players until it is challenged).
+ */
+export interface PendingPlay {
+  /** Who played it. */
+  readonly player: number;
+  readonly placements: readonly Placement[];
+  readonly score: number;
+  /** The tiles the player drew after it (they go back to the bag when it is withdrawn). */
+  readonly drawn: readonly Tile[];
+  /** A word of the play is not in the dictionary. */
+  readonly phony: boolean;
+  /** The play emptied the hand with the bag empty: the game ends when the window closes without a successful challenge. */
+  readonly wentOut: boolean;
+  /** Scoreless turns in a row before the play. */
+  readonly scorelessBefore: number;
 }
 
 /** A new classic game: hands dealt from a bag seeded with `seed`, player 0 to move. */
@@ -106,11 +132,27 @@ export function finishClassic(
   const racks = state.tiles.hands.map((h) => handValue(h, config.letters));
   const total = racks.reduce((a, b) => a + b, 0);
   const adjustments = Object.freeze(racks.map((v, p) => (p === outPlayer ? total - v : -v)));
+  const { pending: _pending, ...rest } = state;
   return Object.freeze({
-    ...state,
+    ...rest,
     over: true,
     endReason: reason,
     adjustments,
     tiles: addScores(state.tiles, adjustments),
+  });
+}
+
+/**
+ * Ends the game with `player` losing it, whatever the scores: they resigned, or lost a triple
+ * challenge. No rack adjustments: the scores stay as they are.
+ */
+export function forfeitClassic(state: ClassicState, player: number, reason: 'resigned' | 'challenge'): ClassicState {
+  const { pending: _pending, ...rest } = state;
+  return Object.freeze({
+    ...rest,
+    over: true,
+    endReason: reason,
+    forfeited: player,
+    adjustments: Object.freeze(state.tiles.hands.map(() => 0)),
   });
 }

@@ -13,6 +13,8 @@ import {
   classicClose,
   classicLeave,
   classicPass,
+  classicChallenge,
+  classicResign,
   classicPlay,
   classicTrade,
   duplicateClose,
@@ -211,6 +213,10 @@ function dispatch(state: GameState, playerId: string, untrusted: unknown, ctx: M
       return trade(state, playerId, request, ctx);
     case 'pass':
       return pass(state, playerId, ctx);
+    case 'challenge':
+      return classicOnly(state, playerId, 'challenge', (i) => classicChallenge(state, i, ctx));
+    case 'resign':
+      return classicOnly(state, playerId, 'resign', (i) => classicResign(state, i, ctx));
     case 'close-turn':
       return closeTurn(state, playerId, ctx);
     case 'hand':
@@ -345,6 +351,14 @@ function trade(state: GameState, playerId: string, request: object, ctx: ModeCon
   if (!gate.ok) return gate;
   if (state.type !== 'classic') return err(engineError(Code.TRADING_IMPOSSIBLE));
   return classicTrade(state, gate.value, tiles.value, ctx);
+}
+
+/** A request of classic games only (60000 in another game), by a player of the running game. */
+function classicOnly(state: GameState, playerId: string, type: string, run: (player: number) => Step): Step {
+  if (state.type !== 'classic')
+    return err(engineError(Code.BAD_MOVES_FORMAT, { cause: `${type} is a request of classic games` }));
+  const gate = moveGate(state, playerId);
+  return gate.ok ? run(gate.value) : gate;
 }
 
 function pass(state: GameState, playerId: string, ctx: ModeContext): Step {

@@ -6,7 +6,7 @@ import { BLANK } from '../config/letterset.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { crosswordStateFromJSON, crosswordStateToJSON, type CrosswordStateJSON } from '../notation/json.js';
 import { formatBoard } from '../notation/board-text.js';
-import { formatTiles } from '../notation/tokens.js';
+import { formatTiles, parseTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
 import { moveInput, validateMove } from '../rules/crossword.js';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../schema/schema.js';
 import { handValue } from '../state/hand.js';
 import type { CrosswordState } from '../state/state.js';
-import type { ClassicState } from './classic.js';
+import type { ClassicState, PendingPlay } from './classic.js';
 import type { Engine } from './engine.js';
 import { EventLog } from './log.js';
 import { replayGame } from './replay.js';
@@ -91,24 +91,39 @@ const eventSchema = variant('type', {
     },
     { top: object({ move: str(1, 400), score: int(0, 1_000_000) }), best: array(str(1, 400), 0, 20) },
   ),
-  'game-over': object({
-    type: literal('game-over'),
-    reason: str(1, 200),
-    scores: array(object({ player: id, score: points, adjustment: points }, { rack: text }), 0, 64),
+  challenged: object({
+    type: literal('challenged'),
+    player: id,
+    target: id,
+    move: str(1, 400),
+    outcome: literal('withdrawn', 'no-penalty', 'lost-turn', 'bonus', 'lost-game'),
+    points: points,
   }),
+  resigned: object({ type: literal('resigned'), player: id }),
+  'game-over': object(
+    {
+      type: literal('game-over'),
+      reason: str(1, 200),
+      scores: array(object({ player: id, score: points, adjustment: points }, { rack: text }), 0, 64),
+    },
+    { forfeited: id },
+  ),
 });
 
 const gameSchema = object(
   {
     version: literal(GAME_JSON_VERSION),
-    settings: object({
-      name: str(1, 64),
-      description: str(0, 1000),
-      timePerTurn: int(0, 1_000_000_000),
-      code: str(1, 64),
-      maxPlayers: int(1, 64),
-      seed: int(),
-    }),
+    settings: object(
+      {
+        name: str(1, 64),
+        description: str(0, 1000),
+        timePerTurn: int(0, 1_000_000_000),
+        code: str(1, 64),
+        maxPlayers: int(1, 64),
+        seed: int(),
+      },
+      { challengeRule: literal('single', 'double', 'triple', '5-point', '10-point') },
+    ),
     type: literal('classic', 'duplicate', 'anagram', 'boggle'),
     operator: id,
     players: array(object({ id, score: points, left: bool }), 0, 64),
@@ -128,7 +143,19 @@ const gameSchema = object(
         over: bool,
         adjustments: array(points, 1, 64),
       },
-      { endReason: literal('out', 'stalled') },
+      {
+        endReason: literal('out', 'stalled', 'resigned', 'challenge'),
+        forfeited: int(0, 63),
+        pending: object({
+          player: int(0, 63),
+          placements: array(tuple(int(0, 675), int(1, 127)), 1, 64),
+          score: int(0, 1_000_000),
+          drawn: text,
+          phony: bool,
+          wentOut: bool,
+          scorelessBefore: int(0, 5),
+        }),
+      },
     ),
     duplicate: object({
       board: rows,
@@ -208,7 +235,21 @@ export function toJSON(state: GameState, withHistory: boolean): GameJSON {
             scorelessTurns: c.scorelessTurns,
             over: c.over,
             ...(c.endReason === undefined ? {} : { endReason: c.endReason }),
+            ...(c.forfeited === undefined ? {} : { forfeited: c.forfeited }),
             adjustments: [...c.adjustments],
+            ...(c.pending === undefined
+              ? {}
+              : {
+                  pending: {
+                    player: c.pending.player,
+                    placements: c.pending.placements.map((p) => [p.square, p.tile] as const),
+                    score: c.pending.score,
+                    drawn: formatTiles(c.pending.drawn, a),
+                    phony: c.pending.phony,
+                    wentOut: c.pending.wentOut,
+                    scorelessBefore: c.pending.scorelessBefore,
+                  },
+                }),
           },
         }),
     ...(d === undefined
@@ -400,7 +441,7 @@ function checkHistory(
   const seat = new Map(players.map((p, i) => [p.id, i]));
   const departed = new Set<string>();
   const allowed: Record<GameState['type'], ReadonlySet<string>> = {
-    classic: new Set(['played', 'traded', 'passed', 'left', 'kicked', 'game-over']),
+    classic: new Set(['played', 'traded', 'passed', 'challenged', 'resigned', 'left', 'kicked', 'game-over']),
     duplicate: new Set(['submitted', 'turn-closed', 'left', 'kicked', 'game-over']),
     anagram: new Set(['answered', 'turn-closed', 'left', 'kicked', 'game-over']),
     boggle: new Set(['found', 'turn-closed', 'left', 'kicked', 'game-over']),
@@ -417,6 +458,8 @@ function checkHistory(
       overAt = k;
     }
     if ('player' in e && !seat.has(e.player)) return `${where}: ${e.player} is not a player`;
+    if (e.type === 'challenged' && (!seat.has(e.target) || e.target === e.player))
+      return `${where}: ${e.target} is not another player`;
     if (e.type === 'left' || e.type === 'kicked') {
       if (departed.has(e.player)) return `${where}: ${e.player} left twice`;
       departed.add(e.player);
@@ -473,8 +516,12 @@ function movesProblem<T>(
   return undefined;
 }
 
-/** Every word of 2+ glyphs on the board is in the dictionary, the tiles are connected and cover the start square. */
-function boardProblem(board: Board, ctx: ModeContext): string | undefined {
+/**
+ * Every word of 2+ glyphs on the board is in the dictionary (unless `words` is false: under a
+ * challenge rule a phony nobody challenged stays), the tiles are connected and cover the start
+ * square.
+ */
+function boardProblem(board: Board, ctx: ModeContext, words = true): string | undefined {
   const { rows, cols, start } = ctx.config.layout;
   if (board.tileCount === 0) return undefined;
   if (board.cell(start) === 0) return 'the board tiles do not cover the start square';
@@ -488,7 +535,7 @@ function boardProblem(board: Board, ctx: ModeContext): string | undefined {
         const v = p < len ? board.cell(across ? line * cols + p : p * cols + line) : 0;
         if (v !== 0) codes[n++] = v & 0x3f;
         else {
-          if (n >= 2 && !ctx.dictionary.hasCodes(codes, 0, n))
+          if (words && n >= 2 && !ctx.dictionary.hasCodes(codes, 0, n))
             return `the board holds ${ctx.config.alphabet.decode(codes, 0, n)}, which is not a word`;
           n = 0;
         }
@@ -533,7 +580,24 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
   if (tiles.value.hands.length !== n || c.adjustments.length !== n)
     return bad('one hand, score and adjustment a player');
   let moves = 0;
-  for (const e of state.history) if (e.type === 'played' || e.type === 'traded' || e.type === 'passed') moves++;
+  // Moves, and turns lost to a challenge (a double challenge of a valid play).
+  for (const e of state.history)
+    if (
+      e.type === 'played' ||
+      e.type === 'traded' ||
+      e.type === 'passed' ||
+      (e.type === 'challenged' && e.outcome === 'lost-turn')
+    )
+      moves++;
+  const rule = state.settings.challengeRule;
+  const pending = c.pending;
+  if (rule === undefined && (pending !== undefined || state.history.toArray().some((e) => e.type === 'challenged')))
+    return bad('a challenge in a game of the void rule');
+  if (pending !== undefined && (c.over || pending.player >= n || pending.player === c.toMove))
+    return bad('a pending play of a running game, by another player than the one to move');
+  if ((c.forfeited !== undefined) !== (c.endReason === 'resigned' || c.endReason === 'challenge'))
+    return bad('a forfeit exactly when a player resigned or lost a triple challenge');
+  if (c.forfeited !== undefined && c.forfeited >= n) return bad('the forfeit is not a seat');
   if (state.turn !== 1 + moves) return bad('the turn is not 1 + the moves made');
   if (c.over !== (state.status === 'over')) return bad('over disagrees with the status');
   if ((c.endReason !== undefined) !== c.over) return bad('an end reason exactly when the game is over');
@@ -547,6 +611,8 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     if (c.adjustments.some((a) => a !== 0)) return bad('rack adjustments before the end');
     if (c.scorelessTurns >= 6) return bad('six scoreless turns end the game');
     if (state.players[c.toMove]?.left === true) return bad('the player to move has left');
+  } else if (c.endReason === 'resigned' || c.endReason === 'challenge') {
+    if (c.adjustments.some((a) => a !== 0)) return bad('no rack adjustments after a forfeit');
   } else if (c.endReason === 'out') {
     const out = t.hands.findIndex((h) => h.length === 0);
     if (out < 0 || t.bag.tiles.length > 0) return bad('a player went out with an empty bag');
@@ -561,6 +627,8 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
   for (const e of state.history)
     if (e.type === 'played')
       fromHistory[seat.get(e.player) as number] = (fromHistory[seat.get(e.player) as number] ?? 0) + e.score;
+    else if (e.type === 'challenged')
+      fromHistory[seat.get(e.target) as number] = (fromHistory[seat.get(e.target) as number] ?? 0) + e.points;
   for (let i = 0; i < n; i++) {
     const expected = (fromHistory[i] ?? 0) + (c.adjustments[i] ?? 0);
     if (t.scores[i] !== expected || state.players[i]?.score !== expected)
@@ -568,15 +636,38 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
         `player ${i}: score ${t.scores[i]} (players list ${state.players[i]?.score}); the history says ${expected}`,
       );
   }
-  const board = boardProblem(t.board, ctx);
+  // A pending play's tiles are on the board. Under a challenge rule the board may hold phonies
+  // nobody challenged: its words are not judged (a replay judges every play again).
+  let placements: Placement[] = [];
+  if (pending !== undefined) {
+    placements = pending.placements.map(([square, tile]) => ({ square, tile }));
+    if (placements.some((p) => t.board.cell(p.square) !== p.tile)) return bad('the pending play is not on the board');
+  }
+  const board = boardProblem(t.board, ctx, rule === undefined);
   if (board !== undefined) return bad(board);
+  let pendingPlay: PendingPlay | undefined;
+  if (pending !== undefined) {
+    const drawn = parseTiles(pending.drawn, ctx.config.alphabet);
+    if (!drawn.ok) return bad("the pending play's drawn tiles are unreadable");
+    pendingPlay = Object.freeze({
+      player: pending.player,
+      placements: Object.freeze(placements.map((p) => Object.freeze(p))),
+      score: pending.score,
+      drawn: Object.freeze(drawn.value),
+      phony: pending.phony,
+      wentOut: pending.wentOut,
+      scorelessBefore: pending.scorelessBefore,
+    });
+  }
   const classic: ClassicState = Object.freeze({
     tiles: t,
     toMove: c.toMove,
     scorelessTurns: c.scorelessTurns,
     over: c.over,
     ...(c.endReason === undefined ? {} : { endReason: c.endReason }),
+    ...(c.forfeited === undefined ? {} : { forfeited: c.forfeited }),
     adjustments: Object.freeze([...c.adjustments]),
+    ...(pendingPlay === undefined ? {} : { pending: pendingPlay }),
   });
   return ok(Object.freeze({ ...state, classic }));
 }

@@ -104,6 +104,14 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
         by = e.by;
         request = { type: 'kick', player: e.player };
         break;
+      case 'challenged':
+        by = e.player;
+        request = { type: 'challenge' };
+        break;
+      case 'resigned':
+        by = e.player;
+        request = { type: 'resign' };
+        break;
       default:
         // Derived events (game over) come with the request that caused them.
         continue;

@@ -44,6 +44,14 @@ export interface PassRequest {
 export interface CloseTurnRequest {
   readonly type: 'close-turn';
 }
+/** Classic games under a challenge rule: the player to move challenges the last play. */
+export interface ChallengeRequest {
+  readonly type: 'challenge';
+}
+/** Classic games: the player resigns (the game ends; they lose it). */
+export interface ResignRequest {
+  readonly type: 'resign';
+}
 /** Asks for data, answered by a `data` event: the player's hand, the board, the scores, the game's info. */
 export interface DataRequest {
   readonly type: 'hand' | 'board' | 'scores' | 'info';
@@ -52,7 +60,8 @@ export interface DataRequest {
 /** The requests every game type takes. */
 export type CommonRequest = JoinRequest | LeaveRequest | StartRequest | KickRequest | CloseTurnRequest | DataRequest;
 /** The requests of a classic game. */
-export type ClassicRequest = CommonRequest | CrosswordPlayRequest | TradeRequest | PassRequest;
+export type ClassicRequest =
+  CommonRequest | CrosswordPlayRequest | TradeRequest | PassRequest | ChallengeRequest | ResignRequest;
 /** The requests of a duplicate game. */
 export type DuplicateRequest = CommonRequest | CrosswordPlayRequest | PassRequest;
 /** The requests of an anagram game. */
@@ -73,6 +82,8 @@ export const REQUEST_TYPES: readonly RequestType[] = Object.freeze([
   'play',
   'trade',
   'pass',
+  'challenge',
+  'resign',
   'close-turn',
   'hand',
   'board',

@@ -48,6 +48,26 @@ export const PREDEFINED_GAMES: Readonly<Record<string, PredefinedGame>> = Object
   'boggle-6x6': { code: 'boggle-6x6', type: 'boggle', dice: 'engine36', rounds: 3, cancelShared: true },
 });
 
+/**
+ * How a classic game treats a play whose words are not all in the dictionary. `void` (the
+ * default): such a play is refused (60108). Under any other rule it is accepted and scored, and
+ * the next player may challenge it before doing anything else: a phony is withdrawn (tiles back,
+ * no score, turn lost); a valid play gives the rule's outcome: `single` nothing, `double` the
+ * challenger loses their turn, `5-point` and `10-point` that many points to the player
+ * challenged, `triple` the challenger loses the game.
+ */
+export type ChallengeRule = 'void' | 'single' | 'double' | 'triple' | '5-point' | '10-point';
+
+/** The challenge rules, as settings spell them. */
+export const CHALLENGE_RULES: readonly ChallengeRule[] = Object.freeze([
+  'void',
+  'single',
+  'double',
+  'triple',
+  '5-point',
+  '10-point',
+] as const);
+
 /** Settings of a new game as a client sends them (untrusted JSON). */
 export interface GameSettingsInput {
   readonly name: string;
@@ -63,6 +83,8 @@ export interface GameSettingsInput {
    * deterministic (and replayable) after creation.
    */
   readonly seed?: number;
+  /** Classic games: the challenge rule ({@link ChallengeRule}; default `void`). */
+  readonly challengeRule?: ChallengeRule;
 }
 
 /** Checked settings. */
@@ -73,6 +95,8 @@ export interface GameSettings {
   readonly code: string;
   readonly maxPlayers: number;
   readonly seed: number;
+  /** Present when a classic game has a challenge rule other than `void`. */
+  readonly challengeRule?: Exclude<ChallengeRule, 'void'>;
 }
 
 /** A random 32-bit seed from the platform's cryptographic generator (Node, browsers, Deno, Bun, workers). */
@@ -99,7 +123,8 @@ function firstIllegal(text: string, allowed: RegExp): string {
  * name), 30103 (illegal character in the name; param: the character), 30104/30105/30106 (time per
  * turn missing, not an integer, too short), 30107/30108 (game code missing, unknown), 30109/30110/
  * 30111 (maximum players missing, not an integer, below 1), 30112 (illegal character in the
- * description). A bad seed is 30000.
+ * description). A bad seed, or a challenge rule that is unknown or given to a game that is not
+ * classic, is 30000.
  */
 export function checkSettings(input: unknown): Result<{ settings: GameSettings; game: PredefinedGame }, EngineError> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -155,8 +180,26 @@ export function checkSettings(input: unknown): Result<{ settings: GameSettings; 
   const seed = own('seed') ?? randomSeed();
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed))
     return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'seed must be a whole number' }));
+  const game = PREDEFINED_GAMES[code] as PredefinedGame;
+  const rule = own('challengeRule') ?? 'void';
+  if (!(CHALLENGE_RULES as readonly unknown[]).includes(rule))
+    return err(
+      engineError(Code.BAD_GAME_CREATION_FORMAT, {
+        cause: `challengeRule is one of ${CHALLENGE_RULES.join(', ')}`,
+      }),
+    );
+  if (rule !== 'void' && game.type !== 'classic')
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'challenge rules are for classic games' }));
   return ok({
-    settings: Object.freeze({ name, description, timePerTurn: time, code, maxPlayers: max, seed }),
-    game: PREDEFINED_GAMES[code] as PredefinedGame,
+    settings: Object.freeze({
+      name,
+      description,
+      timePerTurn: time,
+      code,
+      maxPlayers: max,
+      seed,
+      ...(rule === 'void' ? {} : { challengeRule: rule as Exclude<ChallengeRule, 'void'> }),
+    }),
+    game,
   });
 }

@@ -125,7 +125,28 @@ export type GameEvent =
       /** Anagram and Boggle: the longest words that were possible. */
       readonly best?: readonly string[];
     }
-  | { readonly type: 'game-over'; readonly reason: string; readonly scores: readonly FinalScore[] }
+  /**
+   * Classic, under a challenge rule: `player` challenged `target`'s play `move`. `withdrawn`: a
+   * phony, taken off (`points` its score, negative); for a valid play the rule's outcome:
+   * `no-penalty`, `lost-turn` (the challenger's), `bonus` (`points` to the target), `lost-game`.
+   */
+  | {
+      readonly type: 'challenged';
+      readonly player: string;
+      readonly target: string;
+      readonly move: string;
+      readonly outcome: 'withdrawn' | 'no-penalty' | 'lost-turn' | 'bonus' | 'lost-game';
+      readonly points: number;
+    }
+  /** Classic: the player resigned (and lost the game). */
+  | { readonly type: 'resigned'; readonly player: string }
+  | {
+      readonly type: 'game-over';
+      readonly reason: string;
+      readonly scores: readonly FinalScore[];
+      /** Classic: the player who lost the game whatever the scores (resigned, or lost a triple challenge). */
+      readonly forfeited?: string;
+    }
   | DataAnswer;
 
 /** What a game looks like to anyone (the `info` data request). */

@@ -42,7 +42,8 @@ export function eventView(event: GameEvent, playerId: string): SeenEvent {
  * What one player may see, as JSON: other players' hands become counts (`hands[i]` null,
  * `handSizes` given), the bag a count (its contents, the PRNG state and the seed stay hidden
  * while the game runs), other players' submissions are hidden (duplicate and anagram: whether
- * they submitted; Boggle: how many words). Anyone may see a finished game's state whole, but for
+ * they submitted; Boggle: how many words), and of a play open to a challenge only what is on the
+ * board (not whether it is a phony, nor the tiles drawn after it). Anyone may see a finished game's state whole, but for
 its seed, which no view ever shows (`gameToJSON` keeps it for the operator). The
  * history is always the entries as the player saw them happen ({@link eventView}: other players'
  * racks, traded tiles and submissions left out, even once the game is over), so that it never
@@ -66,11 +67,24 @@ export function playerView(
   const c = state.classic;
   if (c !== undefined) {
     const part = json.classic as NonNullable<GameJSON['classic']>;
+    // A play open to a challenge: what anyone sees on the board (whether it is a phony, and the
+    // tiles drawn after it, stay hidden until a challenge or the end of the game).
+    const { pending, ...rest } = part;
     json.classic = {
-      ...part,
+      ...rest,
       hands: part.hands.map((h, i) => (i === me ? h : null)),
       handSizes: c.tiles.hands.map((h) => h.length),
       bag: { size: c.tiles.bag.tiles.length },
+      ...(pending === undefined
+        ? {}
+        : {
+            pending: {
+              player: pending.player,
+              placements: pending.placements,
+              score: pending.score,
+              wentOut: pending.wentOut,
+            },
+          }),
     };
   }
   const d = state.duplicate;

@@ -116,7 +116,8 @@ export async function playMatchGame(
     if (judged.turn.kind === 'play' && judged.tiles === config.handSize) bingos[e]++;
     turns.push({ engine: e, move: reply.value, ms: took, ...judged.turn });
   }
-  const end = state.over ? (state.endReason ?? 'stalled') : 'turn-limit';
+  // Match games never resign nor challenge: they end by going out or stalling.
+  const end = state.over ? (state.endReason === 'out' ? 'out' : 'stalled') : 'turn-limit';
   for (let s = 0; s < 2; s++) scores[(s + rotate) % 2] = state.tiles.scores[s] ?? 0;
   return ok({ scores, bingos, illegal, ms, turns, end });
 }

@@ -6,6 +6,7 @@ import { bestPlay } from '../../movegen/search.js';
 import { formatPlay } from '../../notation/move.js';
 import { formatTiles } from '../../notation/tokens.js';
 import { err, ok, type Result } from '../../result.js';
+import { PERMISSIVE } from '../../rules/lookup.js';
 import { readMove, validateMove } from '../../rules/crossword.js';
 import { checkTrade } from '../../rules/trade.js';
 import { type Bag, drawTiles, fullBag, returnTiles } from '../../state/bag.js';
@@ -16,9 +17,11 @@ import {
   applyClassicPlay,
   applyClassicTrade,
   finishClassic,
+  forfeitClassic,
   startClassic,
   type ClassicState,
 } from '../classic.js';
+import { applyChallengeablePlay, closeWindow, upholdPlay, withdrawPlay, withoutPending } from '../challenges.js';
 import type {
   DuplicateState,
   DuplicateSubmission,
@@ -47,10 +50,13 @@ function nextPresent(players: readonly PlayerState[], from: number): number {
   return from;
 }
 
-/** Stores a classic state in the game: player scores follow it, players who left are skipped. */
+/**
+ * Stores a classic state in the game: player scores follow it, players who left are skipped (a
+ * play open to a challenge is then no longer: only the next player could challenge it).
+ */
 function withClassic(state: GameState, classic: ClassicState): GameState {
   const to = classic.over ? classic.toMove : nextPresent(state.players, classic.toMove);
-  const stored = to === classic.toMove ? classic : Object.freeze({ ...classic, toMove: to });
+  const stored = to === classic.toMove ? classic : Object.freeze({ ...withoutPending(classic), toMove: to });
   const players = Object.freeze(
     state.players.map((p, i) =>
       p.score === (classic.tiles.scores[i] ?? 0) ? p : Object.freeze({ ...p, score: classic.tiles.scores[i] ?? 0 }),
@@ -59,16 +65,33 @@ function withClassic(state: GameState, classic: ClassicState): GameState {
   return Object.freeze({ ...state, classic: stored, players, status: classic.over ? 'over' : state.status });
 }
 
+/** Why a classic game ended, in words. */
+function endReasonText(state: GameState, classic: ClassicState): string {
+  const loser = classic.forfeited === undefined ? '' : idOf(state, classic.forfeited);
+  switch (classic.endReason) {
+    case 'out':
+      return 'a player went out';
+    case 'resigned':
+      return `${loser} resigned`;
+    case 'challenge':
+      return `${loser} lost a triple challenge`;
+    default:
+      return 'six scoreless turns';
+  }
+}
+
 function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext): GameEvent {
   return {
     type: 'game-over',
-    reason: classic.endReason === 'out' ? 'a player went out' : 'six scoreless turns',
+    reason: endReasonText(state, classic),
     scores: state.players.map((p, i) => ({
       player: p.id,
       score: classic.tiles.scores[i] ?? 0,
       adjustment: classic.adjustments[i] ?? 0,
       rack: formatTiles(classic.tiles.hands[i] ?? [], ctx.config.alphabet),
     })),
+    // After the scores: the key order of the stored form (a replay compares the two).
+    ...(classic.forfeited === undefined ? {} : { forfeited: idOf(state, classic.forfeited) }),
   };
 }
 
@@ -97,14 +120,41 @@ export function readCrosswordMove(
   return readMove(request, { board, hand: [], config: ctx.config, dictionary: ctx.dictionary });
 }
 
-/** A classic play by the player to move (60002 otherwise), checked by the validator. */
+/**
+ * The classic state a move of the player to move starts from: a play open to a challenge is no
+ * longer; CHALLENGE_OR_PASS when that play went out (only a challenge or a pass may follow it).
+ */
+function moveOn(classic: ClassicState): Result<ClassicState, EngineError> {
+  if (classic.pending?.wentOut === true)
+    return err(
+      engineError(Code.CHALLENGE_OR_PASS, { cause: 'the last play went out: challenge it, or pass to end the game' }),
+    );
+  return ok(withoutPending(classic));
+}
+
+/**
+ * A classic play by the player to move (60002 otherwise), checked by the validator. Under a
+ * challenge rule other than void, a play whose words are not all in the dictionary (60108) is
+ * accepted (every other rule still applies) and stays open to a challenge, its phony status
+ * hidden in the state.
+ */
 export function classicPlay(state: GameState, player: number, request: unknown, ctx: ModeContext): Step {
-  const classic = state.classic as ClassicState;
-  if (classic.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
+  const current = state.classic as ClassicState;
+  if (current.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
+  const open = moveOn(current);
+  if (!open.ok) return open;
+  const classic = open.value;
   const hand = classic.tiles.hands[player] ?? [];
-  const m = validateMove(request, { board: classic.tiles.board, hand, config: ctx.config, dictionary: ctx.dictionary });
+  const rule = state.settings.challengeRule;
+  const against = { board: classic.tiles.board, hand, config: ctx.config };
+  let m = validateMove(request, { ...against, dictionary: ctx.dictionary });
+  const phony = rule !== undefined && !m.ok && m.error.code === Code.INCORRECT_WORDS;
+  if (phony) m = validateMove(request, { ...against, dictionary: PERMISSIVE });
   if (!m.ok) return m;
-  const next = applyClassicPlay(classic, ctx.config, m.value.placements, m.value.score);
+  const next =
+    rule === undefined
+      ? applyClassicPlay(classic, ctx.config, m.value.placements, m.value.score)
+      : applyChallengeablePlay(classic, ctx.config, m.value.placements, m.value.score, phony);
   if (next === undefined) return err(engineError(Code.UNKNOWN_ERROR, { cause: 'the hand lost its tiles' }));
   const notation = formatPlay(m.value.placements, classic.tiles.board, ctx.config.alphabet);
   const event: GameEvent = {
@@ -120,8 +170,11 @@ export function classicPlay(state: GameState, player: number, request: unknown, 
 
 /** A classic trade (60002, then the trade rules). */
 export function classicTrade(state: GameState, player: number, tiles: readonly Tile[], ctx: ModeContext): Step {
-  const classic = state.classic as ClassicState;
-  if (classic.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
+  const current = state.classic as ClassicState;
+  if (current.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
+  const open = moveOn(current);
+  if (!open.ok) return open;
+  const classic = open.value;
   const hand = classic.tiles.hands[player] ?? [];
   const checked = checkTrade(tiles, {
     hand,
@@ -141,7 +194,10 @@ export function classicTrade(state: GameState, player: number, tiles: readonly T
   return classicStep(state, next, event, ctx);
 }
 
-/** A classic pass (60002 when it is not the player's turn). */
+/**
+ * A classic pass (60002 when it is not the player's turn). After a play that went out and is
+ * open to a challenge, a pass declines the challenge: the game ends.
+ */
 export function classicPass(state: GameState, player: number, ctx: ModeContext): Step {
   const classic = state.classic as ClassicState;
   if (classic.toMove !== player) return err(engineError(Code.NOT_YOUR_TURN));
@@ -150,7 +206,76 @@ export function classicPass(state: GameState, player: number, ctx: ModeContext):
     player: idOf(state, player),
     rack: formatTiles(classic.tiles.hands[player] ?? [], ctx.config.alphabet),
   };
-  return classicStep(state, applyClassicPass(classic, ctx.config), event, ctx);
+  if (classic.pending?.wentOut === true) return classicStep(state, closeWindow(classic, ctx.config), event, ctx);
+  return classicStep(state, applyClassicPass(withoutPending(classic), ctx.config), event, ctx);
+}
+
+/**
+ * The player to move challenges the last play (a challenge rule other than void): a phony is
+ * withdrawn and its player loses the turn; a valid play gives the rule's outcome. 90800 when
+ * there is nothing to challenge, 90801 when the window closed, 90802 for one's own play, 60002
+ * for another player than the next one.
+ */
+export function classicChallenge(state: GameState, player: number, ctx: ModeContext): Step {
+  const classic = state.classic as ClassicState;
+  const rule = state.settings.challengeRule;
+  if (rule === undefined)
+    return err(engineError(Code.NOTHING_TO_CHALLENGE, { cause: 'the void rule: every play is checked when made' }));
+  const p = classic.pending;
+  if (p === undefined) {
+    const played = state.history.toArray().some((e) => e.type === 'played');
+    return err(
+      played
+        ? engineError(Code.CHALLENGE_WINDOW_CLOSED, {
+            cause: 'only the next player, before moving, may challenge a play',
+          })
+        : engineError(Code.NOTHING_TO_CHALLENGE, { cause: 'no play was made yet' }),
+    );
+  }
+  if (p.player === player) return err(engineError(Code.CHALLENGE_OWN_PLAY));
+  if (classic.toMove !== player)
+    return err(engineError(Code.NOT_YOUR_TURN, { cause: 'only the next player may challenge the last play' }));
+  const move = formatPlay(
+    p.placements,
+    classic.tiles.board.withoutTiles(p.placements.map((x) => x.square)),
+    ctx.config.alphabet,
+  );
+  const base = {
+    type: 'challenged' as const,
+    player: idOf(state, player),
+    target: idOf(state, p.player),
+    move: move.ok ? move.value : '',
+  };
+  if (p.phony) {
+    const next = withdrawPlay(classic, ctx.config);
+    const event: GameEvent = { ...base, outcome: 'withdrawn', points: -p.score };
+    return challengeStep(state, next, event, ctx, false);
+  }
+  const next = upholdPlay(classic, ctx.config, rule);
+  const outcome =
+    rule === 'single' ? 'no-penalty' : rule === 'double' ? 'lost-turn' : rule === 'triple' ? 'lost-game' : 'bonus';
+  const points = outcome === 'bonus' ? (rule === '5-point' ? 5 : 10) : 0;
+  const event: GameEvent = { ...base, outcome, points };
+  return challengeStep(state, next, event, ctx, outcome === 'lost-turn');
+}
+
+/** A challenge's step: the turn number moves on only when the challenger lost their turn. */
+function challengeStep(
+  state: GameState,
+  next: ClassicState,
+  event: GameEvent,
+  ctx: ModeContext,
+  lostTurn: boolean,
+): Step {
+  const s = withClassic(lostTurn ? Object.freeze({ ...state, turn: state.turn + 1 }) : state, next);
+  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, next, ctx)] : [event] });
+}
+
+/** A player resigns a running classic game (at any time): the game ends and they lose it, whatever the scores. */
+export function classicResign(state: GameState, player: number, ctx: ModeContext): Step {
+  const classic = forfeitClassic(state.classic as ClassicState, player, 'resigned');
+  const s = withClassic(state, classic);
+  return ok({ state: s, events: [{ type: 'resigned', player: idOf(state, player) }, gameOverEvent(s, classic, ctx)] });
 }
 
 /** Closing the turn of a classic game (the server's timer ran out): the player to move passes. */
