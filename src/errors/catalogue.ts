@@ -445,6 +445,14 @@ const EXTENSION_ROWS: readonly Row[] = [
     'Challenge or pass',
     'The last play went out: the next player challenges it, or passes to end the game.',
   ],
+  [90804, 'NO_CLOCK', 'No clock', 'A clock request (tick) in a game without clocks.'],
+  [
+    90805,
+    'BAD_CLOCK_TIME',
+    'Bad clock time',
+    "A move of a game with clocks needs the time `at` (whole milliseconds), not earlier than the clock's last time.",
+    'at',
+  ],
 ];
 
 function toEntry([code, name, title, description, param]: Row, extension: boolean): CatalogueEntry {

@@ -127,6 +127,8 @@ export const Code = {
   CHALLENGE_WINDOW_CLOSED: 90801,
   CHALLENGE_OWN_PLAY: 90802,
   CHALLENGE_OR_PASS: 90803,
+  NO_CLOCK: 90804,
+  BAD_CLOCK_TIME: 90805,
 } as const;
 
 /** A code of the catalogue or of the engine's extensions. */

@@ -1,6 +1,7 @@
 import type { Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
 import type { Tile } from '../config/letterset.js';
+import type { ClassicClock } from './clock.js';
 import { handValue } from '../state/hand.js';
 import {
   type CrosswordState,
@@ -26,13 +27,17 @@ export interface ClassicState {
    * Why the game ended: a player went out, six scoreless turns, a player resigned, or a player
    * lost a triple challenge (the last two: {@link forfeited} lost the game, whatever the scores).
    */
-  readonly endReason?: 'out' | 'stalled' | 'resigned' | 'challenge';
-  /** The player who lost the game by resigning or by a triple challenge. */
+  readonly endReason?: 'out' | 'stalled' | 'resigned' | 'challenge' | 'time';
+  /** The player who lost the game by resigning, by a triple challenge or on time. */
   readonly forfeited?: number;
   /** End-of-game rack adjustments, one per player (0 before the end). */
   readonly adjustments: readonly number[];
   /** Under a challenge rule: the last play, while the player to move may challenge it. */
   readonly pending?: PendingPlay;
+  /** With clocks: each player's time. */
+  readonly clock?: ClassicClock;
+  /** With clocks, once the game is over: each player's overtime penalty (0 or negative), in the scores. */
+  readonly penalties?: readonly number[];
 }
 
 /**
@@ -146,7 +151,11 @@ export function finishClassic(
  * Ends the game with `player` losing it, whatever the scores: they resigned, or lost a triple
  * challenge. No rack adjustments: the scores stay as they are.
  */
-export function forfeitClassic(state: ClassicState, player: number, reason: 'resigned' | 'challenge'): ClassicState {
+export function forfeitClassic(
+  state: ClassicState,
+  player: number,
+  reason: 'resigned' | 'challenge' | 'time',
+): ClassicState {
   const { pending: _pending, ...rest } = state;
   return Object.freeze({
     ...rest,

@@ -5,6 +5,8 @@ import { formatBoard } from '../notation/board-text.js';
 import { formatTiles } from '../notation/tokens.js';
 import { err, ok, type Result } from '../result.js';
 import { readTrade } from '../rules/trade.js';
+import type { ClassicState } from './classic.js';
+import { type ClassicClock, flagFallen } from './clock.js';
 import { EventLog } from './log.js';
 import { anagramClose, anagramPlay, readAnagramMove, startAnagramMode } from './modes/anagram.js';
 import { boggleClose, bogglePlay, checkBoggleMove, startBoggleMode } from './modes/boggle.js';
@@ -15,6 +17,8 @@ import {
   classicPass,
   classicChallenge,
   classicResign,
+  classicClockAt,
+  classicTimeout,
   classicPlay,
   classicTrade,
   duplicateClose,
@@ -204,21 +208,27 @@ function dispatch(state: GameState, playerId: string, untrusted: unknown, ctx: M
     case 'leave':
       return leave(state, playerId, playerId, ctx);
     case 'start':
-      return start(state, playerId, ctx);
+      return start(state, playerId, request, ctx);
     case 'kick':
       return kick(state, playerId, request, ctx);
     case 'play':
-      return play(state, playerId, request, ctx);
+      return timed(state, playerId, request, ctx, true, (s) => play(s, playerId, request, ctx));
     case 'trade':
-      return trade(state, playerId, request, ctx);
+      return timed(state, playerId, request, ctx, true, (s) => trade(s, playerId, request, ctx));
     case 'pass':
-      return pass(state, playerId, ctx);
+      return timed(state, playerId, request, ctx, true, (s) => pass(s, playerId, ctx));
     case 'challenge':
-      return classicOnly(state, playerId, 'challenge', (i) => classicChallenge(state, i, ctx));
+      return timed(state, playerId, request, ctx, true, (s) =>
+        classicOnly(s, playerId, 'challenge', (i) => classicChallenge(s, i, ctx)),
+      );
     case 'resign':
-      return classicOnly(state, playerId, 'resign', (i) => classicResign(state, i, ctx));
+      return timed(state, playerId, request, ctx, true, (s) =>
+        classicOnly(s, playerId, 'resign', (i) => classicResign(s, i, ctx)),
+      );
     case 'close-turn':
-      return closeTurn(state, playerId, ctx);
+      return timed(state, playerId, request, ctx, false, (s) => closeTurn(s, playerId, ctx));
+    case 'tick':
+      return tick(state, playerId, request, ctx);
     case 'hand':
     case 'board':
     case 'scores':
@@ -276,15 +286,18 @@ function isOperator(state: GameState, playerId: string): boolean {
   );
 }
 
-function start(state: GameState, playerId: string, ctx: ModeContext): Step {
+function start(state: GameState, playerId: string, request: object, ctx: ModeContext): Step {
   if (!isOperator(state, playerId)) return err(engineError(Code.NOT_OPERATOR));
   if (state.status !== 'waiting') return err(engineError(Code.GAME_ALREADY_STARTED));
   if (state.players.length === 0)
     return err(engineError(Code.NO_PLAYERS, { cause: 'a game starts with at least one player' }));
+  // With clocks, the first player's time runs from the start's `at`.
+  const at = state.settings.clock === undefined ? undefined : clockTime(request, 0);
+  if (at !== undefined && !at.ok) return at;
   const running: GameState = Object.freeze({ ...state, status: 'running', turn: 1 });
   const started: Step =
     state.type === 'classic'
-      ? ok({ state: startClassicMode(running, ctx), events: [] })
+      ? ok({ state: startClassicMode(running, ctx, at?.value), events: [] })
       : state.type === 'duplicate'
         ? startDuplicateMode(running, ctx)
         : state.type === 'anagram'
@@ -296,8 +309,80 @@ function start(state: GameState, playerId: string, ctx: ModeContext): Step {
     player: playerId,
     players: Object.freeze(state.players.map((p) => p.id)),
     operator: state.operator,
+    ...(at === undefined ? {} : { at: at.value }),
   };
   return ok({ state: started.value.state, events: [event] });
+}
+
+// ---- clocks ------------------------------------------------------------------------------------
+
+/** The request's `at`: a whole number of ms, not before `since` (BAD_CLOCK_TIME otherwise). */
+function clockTime(request: object, since: number): Result<number, EngineError> {
+  const at = own(request, 'at');
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < since)
+    return err(
+      engineError(Code.BAD_CLOCK_TIME, {
+        param: 'at',
+        cause:
+          at === undefined
+            ? 'a move of a game with clocks carries the time at (whole ms)'
+            : `at is a whole number of ms, not before ${since}`,
+      }),
+    );
+  return ok(at);
+}
+
+/**
+ * Runs a move of a running classic game with clocks at its time `at` (required, or optional for
+ * `close-turn`): the player to move's time runs up to it first, and when their overtime is used
+ * up the game ends on time instead (the move is not made). The move's recorded events carry
+ * `at`. Requests of players outside the game, and games without clocks, go straight through.
+ */
+function timed(
+  state: GameState,
+  playerId: string,
+  request: object,
+  ctx: ModeContext,
+  required: boolean,
+  run: (state: GameState) => Step,
+): Step {
+  const clockSettings = state.settings.clock;
+  const clock = state.classic?.clock;
+  if (clockSettings === undefined || clock === undefined || state.status !== 'running') return run(state);
+  if (indexOf(state, playerId) < 0 && playerId !== SERVER_ID) return run(state);
+  if (!required && own(request, 'at') === undefined) return run(state);
+  const at = clockTime(request, clock.since);
+  if (!at.ok) return at;
+  const mover = (state.classic as ClassicState).toMove;
+  if (flagFallen(clock, mover, at.value, clockSettings)) return classicTimeout(state, at.value, ctx);
+  const step = run(classicClockAt(state, at.value));
+  if (!step.ok) return step;
+  const stamp = (e: GameEvent): GameEvent =>
+    e.type === 'played' ||
+    e.type === 'traded' ||
+    e.type === 'passed' ||
+    e.type === 'challenged' ||
+    e.type === 'resigned'
+      ? { ...e, at: at.value }
+      : e;
+  return ok({ state: step.value.state, events: step.value.events.map(stamp) });
+}
+
+/**
+ * The time is `at` (a server's tick, or anyone in the game): when the player to move's overtime
+ * is used up, the game ends on time; else nothing changes. NO_CLOCK in a game without clocks.
+ */
+function tick(state: GameState, playerId: string, request: object, ctx: ModeContext): Step {
+  if (state.settings.clock === undefined) return err(engineError(Code.NO_CLOCK));
+  if (indexOf(state, playerId) < 0 && playerId !== SERVER_ID) return err(engineError(Code.NOT_IN_GAME));
+  if (state.status === 'waiting') return err(engineError(Code.GAME_NOT_STARTED));
+  if (state.status === 'over') return err(engineError(Code.GAME_OVER));
+  const c = state.classic as ClassicState;
+  const clock = c.clock as ClassicClock;
+  const at = clockTime(request, clock.since);
+  if (!at.ok) return at;
+  if (flagFallen(clock, c.toMove, at.value, state.settings.clock)) return classicTimeout(state, at.value, ctx);
+  return ok({ state, events: [] });
 }
 
 function kick(state: GameState, playerId: string, request: object, ctx: ModeContext): Step {

@@ -25,6 +25,7 @@ import {
 import { handValue } from '../state/hand.js';
 import type { CrosswordState } from '../state/state.js';
 import type { ClassicState, PendingPlay } from './classic.js';
+import { timePenalties } from './clock.js';
 import type { Engine } from './engine.js';
 import { EventLog } from './log.js';
 import { replayGame } from './replay.js';
@@ -64,22 +65,28 @@ const rows = array(str(1, 400), 1, 26);
 const bag = object({ tiles: str(0, 4000), rng: int(0, 0xffffffff) });
 const cell = tuple(int(0, 25), int(0, 25));
 const path = array(cell, 1, 64);
+/** A time in a game with clocks (the caller's ms). */
+const time = int(0);
+const at = { at: time };
 
 const eventSchema = variant('type', {
   created: object({ type: literal('created'), player: id }),
-  started: object({ type: literal('started'), player: id, players: array(id, 1, 64), operator: id }),
+  started: object({ type: literal('started'), player: id, players: array(id, 1, 64), operator: id }, at),
   left: object({ type: literal('left'), player: id }),
   kicked: object({ type: literal('kicked'), player: id, by: id }),
-  played: object({
-    type: literal('played'),
-    player: id,
-    rack: text,
-    move: str(1, 400),
-    score: int(0, 1_000_000),
-    words: array(str(1, 400), 1, 64),
-  }),
-  traded: object({ type: literal('traded'), player: id, rack: text, tiles: str(1, 400) }),
-  passed: object({ type: literal('passed'), player: id }, { rack: text }),
+  played: object(
+    {
+      type: literal('played'),
+      player: id,
+      rack: text,
+      move: str(1, 400),
+      score: int(0, 1_000_000),
+      words: array(str(1, 400), 1, 64),
+    },
+    at,
+  ),
+  traded: object({ type: literal('traded'), player: id, rack: text, tiles: str(1, 400) }, at),
+  passed: object({ type: literal('passed'), player: id }, { rack: text, at: time }),
   submitted: object({ type: literal('submitted'), player: id, move: str(1, 400), score: int(0, 1_000_000) }),
   answered: object({ type: literal('answered'), player: id, word: str(0, 128), score: int(0, 1_000_000) }),
   found: object({ type: literal('found'), player: id, word: str(1, 128), path }),
@@ -91,20 +98,24 @@ const eventSchema = variant('type', {
     },
     { top: object({ move: str(1, 400), score: int(0, 1_000_000) }), best: array(str(1, 400), 0, 20) },
   ),
-  challenged: object({
-    type: literal('challenged'),
-    player: id,
-    target: id,
-    move: str(1, 400),
-    outcome: literal('withdrawn', 'no-penalty', 'lost-turn', 'bonus', 'lost-game'),
-    points: points,
-  }),
-  resigned: object({ type: literal('resigned'), player: id }),
+  challenged: object(
+    {
+      type: literal('challenged'),
+      player: id,
+      target: id,
+      move: str(1, 400),
+      outcome: literal('withdrawn', 'no-penalty', 'lost-turn', 'bonus', 'lost-game'),
+      points: points,
+    },
+    at,
+  ),
+  resigned: object({ type: literal('resigned'), player: id }, at),
+  'timed-out': object({ type: literal('timed-out'), player: id, at: time }),
   'game-over': object(
     {
       type: literal('game-over'),
       reason: str(1, 200),
-      scores: array(object({ player: id, score: points, adjustment: points }, { rack: text }), 0, 64),
+      scores: array(object({ player: id, score: points, adjustment: points }, { rack: text, penalty: points }), 0, 64),
     },
     { forfeited: id },
   ),
@@ -122,7 +133,15 @@ const gameSchema = object(
         maxPlayers: int(1, 64),
         seed: int(),
       },
-      { challengeRule: literal('single', 'double', 'triple', '5-point', '10-point') },
+      {
+        challengeRule: literal('single', 'double', 'triple', '5-point', '10-point'),
+        clock: object({
+          initialSeconds: int(1, 86_400),
+          incrementSeconds: int(0, 3_600),
+          overtimeSeconds: int(0, 3_600),
+          penaltyPerMinute: int(0, 1_000),
+        }),
+      },
     ),
     type: literal('classic', 'duplicate', 'anagram', 'boggle'),
     operator: id,
@@ -144,7 +163,9 @@ const gameSchema = object(
         adjustments: array(points, 1, 64),
       },
       {
-        endReason: literal('out', 'stalled', 'resigned', 'challenge'),
+        endReason: literal('out', 'stalled', 'resigned', 'challenge', 'time'),
+        clock: object({ remaining: array(int(-1e15, 1e15), 1, 64), since: time }),
+        penalties: array(points, 1, 64),
         forfeited: int(0, 63),
         pending: object({
           player: int(0, 63),
@@ -236,6 +257,8 @@ export function toJSON(state: GameState, withHistory: boolean): GameJSON {
             over: c.over,
             ...(c.endReason === undefined ? {} : { endReason: c.endReason }),
             ...(c.forfeited === undefined ? {} : { forfeited: c.forfeited }),
+            ...(c.clock === undefined ? {} : { clock: { remaining: [...c.clock.remaining], since: c.clock.since } }),
+            ...(c.penalties === undefined ? {} : { penalties: [...c.penalties] }),
             adjustments: [...c.adjustments],
             ...(c.pending === undefined
               ? {}
@@ -421,7 +444,15 @@ function gameOverProblem(s: GameState, ctx: ModeContext): string | undefined {
     const e = last.scores[i];
     const adjustment = s.classic?.adjustments[i] ?? 0;
     const rack = s.classic === undefined ? undefined : formatTiles(s.classic.tiles.hands[i] ?? [], ctx.config.alphabet);
-    if (e === undefined || e.player !== p.id || e.score !== p.score || e.adjustment !== adjustment || e.rack !== rack)
+    const penalty = s.classic?.penalties?.[i];
+    if (
+      e === undefined ||
+      e.player !== p.id ||
+      e.score !== p.score ||
+      e.adjustment !== adjustment ||
+      e.rack !== rack ||
+      e.penalty !== penalty
+    )
       return `game-over: seat ${i} disagrees with the state`;
   }
   return undefined;
@@ -441,7 +472,17 @@ function checkHistory(
   const seat = new Map(players.map((p, i) => [p.id, i]));
   const departed = new Set<string>();
   const allowed: Record<GameState['type'], ReadonlySet<string>> = {
-    classic: new Set(['played', 'traded', 'passed', 'challenged', 'resigned', 'left', 'kicked', 'game-over']),
+    classic: new Set([
+      'played',
+      'traded',
+      'passed',
+      'challenged',
+      'resigned',
+      'timed-out',
+      'left',
+      'kicked',
+      'game-over',
+    ]),
     duplicate: new Set(['submitted', 'turn-closed', 'left', 'kicked', 'game-over']),
     anagram: new Set(['answered', 'turn-closed', 'left', 'kicked', 'game-over']),
     boggle: new Set(['found', 'turn-closed', 'left', 'kicked', 'game-over']),
@@ -595,8 +636,22 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     return bad('a challenge in a game of the void rule');
   if (pending !== undefined && (c.over || pending.player >= n || pending.player === c.toMove))
     return bad('a pending play of a running game, by another player than the one to move');
-  if ((c.forfeited !== undefined) !== (c.endReason === 'resigned' || c.endReason === 'challenge'))
-    return bad('a forfeit exactly when a player resigned or lost a triple challenge');
+  if (
+    (c.forfeited !== undefined) !==
+    (c.endReason === 'resigned' || c.endReason === 'challenge' || c.endReason === 'time')
+  )
+    return bad('a forfeit exactly when a player resigned, lost a triple challenge or ran out of time');
+  const clockSettings = state.settings.clock;
+  if ((c.clock !== undefined) !== (clockSettings !== undefined))
+    return bad('clocks exactly when the settings have them');
+  if (c.clock !== undefined && c.clock.remaining.length !== n) return bad('one clock a player');
+  if ((c.penalties !== undefined) !== (c.over && clockSettings !== undefined))
+    return bad('time penalties exactly when a game with clocks is over');
+  if (c.penalties !== undefined && c.clock !== undefined && clockSettings !== undefined) {
+    const expected = timePenalties(c.clock, clockSettings);
+    if (c.penalties.length !== n || c.penalties.some((x, i) => x !== expected[i]))
+      return bad('the time penalties disagree with the clocks');
+  }
   if (c.forfeited !== undefined && c.forfeited >= n) return bad('the forfeit is not a seat');
   if (state.turn !== 1 + moves) return bad('the turn is not 1 + the moves made');
   if (c.over !== (state.status === 'over')) return bad('over disagrees with the status');
@@ -611,7 +666,7 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     if (c.adjustments.some((a) => a !== 0)) return bad('rack adjustments before the end');
     if (c.scorelessTurns >= 6) return bad('six scoreless turns end the game');
     if (state.players[c.toMove]?.left === true) return bad('the player to move has left');
-  } else if (c.endReason === 'resigned' || c.endReason === 'challenge') {
+  } else if (c.endReason === 'resigned' || c.endReason === 'challenge' || c.endReason === 'time') {
     if (c.adjustments.some((a) => a !== 0)) return bad('no rack adjustments after a forfeit');
   } else if (c.endReason === 'out') {
     const out = t.hands.findIndex((h) => h.length === 0);
@@ -630,7 +685,7 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     else if (e.type === 'challenged')
       fromHistory[seat.get(e.target) as number] = (fromHistory[seat.get(e.target) as number] ?? 0) + e.points;
   for (let i = 0; i < n; i++) {
-    const expected = (fromHistory[i] ?? 0) + (c.adjustments[i] ?? 0);
+    const expected = (fromHistory[i] ?? 0) + (c.adjustments[i] ?? 0) + (c.penalties?.[i] ?? 0);
     if (t.scores[i] !== expected || state.players[i]?.score !== expected)
       return bad(
         `player ${i}: score ${t.scores[i]} (players list ${state.players[i]?.score}); the history says ${expected}`,
@@ -668,6 +723,10 @@ function classicFromJSON(j: GameJSON, state: GameState, ctx: ModeContext): Resul
     ...(c.forfeited === undefined ? {} : { forfeited: c.forfeited }),
     adjustments: Object.freeze([...c.adjustments]),
     ...(pendingPlay === undefined ? {} : { pending: pendingPlay }),
+    ...(c.clock === undefined
+      ? {}
+      : { clock: Object.freeze({ remaining: Object.freeze([...c.clock.remaining]), since: c.clock.since }) }),
+    ...(c.penalties === undefined ? {} : { penalties: Object.freeze([...c.penalties]) }),
   });
   return ok(Object.freeze({ ...state, classic }));
 }

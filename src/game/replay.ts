@@ -112,10 +112,16 @@ export function replayGame(state: GameState, engine: Engine): Result<GameState, 
         by = e.player;
         request = { type: 'resign' };
         break;
+      case 'timed-out':
+        by = SERVER_ID;
+        request = { type: 'tick', at: e.at };
+        break;
       default:
         // Derived events (game over) come with the request that caused them.
         continue;
     }
+    // With clocks, each move at its recorded time.
+    if ('at' in e && e.at !== undefined && e.type !== 'timed-out') request = { ...request, at: e.at } as GameRequest;
     const r = engine.apply(s, by, request);
     if (!r.ok) return fail(k, r.error);
     s = r.value.state;

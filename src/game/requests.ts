@@ -11,9 +11,10 @@ export interface JoinRequest {
 export interface LeaveRequest {
   readonly type: 'leave';
 }
-/** Starts the game (its operator, or the server). */
+/** Starts the game (its operator, or the server); with clocks, at `at` (the caller's ms). */
 export interface StartRequest {
   readonly type: 'start';
+  readonly at?: number;
 }
 /** Removes a player (the operator, or the server). */
 export interface KickRequest {
@@ -23,6 +24,8 @@ export interface KickRequest {
 /** A classic or duplicate move: the new tiles (`row`, `col` 0-based; a blank names its letter). */
 export interface CrosswordPlayRequest extends MoveInput {
   readonly type: 'play';
+  /** Classic games with clocks: when the move is made (the caller's ms), as for every move. */
+  readonly at?: number;
 }
 /** An anagram move: one word from the turn's draw. */
 export interface AnagramPlayRequest {
@@ -35,22 +38,32 @@ export type BogglePlayRequest = { readonly type: 'play' } & BoggleMoveInput;
 export interface TradeRequest {
   readonly type: 'trade';
   readonly glyphs: readonly string[];
+  readonly at?: number;
 }
 /** Passes the turn (classic, duplicate, anagram). */
 export interface PassRequest {
   readonly type: 'pass';
+  readonly at?: number;
 }
 /** Closes the turn or round (the operator or the server; the engine runs no timers). */
 export interface CloseTurnRequest {
   readonly type: 'close-turn';
+  readonly at?: number;
 }
 /** Classic games under a challenge rule: the player to move challenges the last play. */
 export interface ChallengeRequest {
   readonly type: 'challenge';
+  readonly at?: number;
 }
 /** Classic games: the player resigns (the game ends; they lose it). */
 export interface ResignRequest {
   readonly type: 'resign';
+  readonly at?: number;
+}
+/** Classic games with clocks: the time is `at` (the game ends when the player to move's overtime is used up). */
+export interface TickRequest {
+  readonly type: 'tick';
+  readonly at: number;
 }
 /** Asks for data, answered by a `data` event: the player's hand, the board, the scores, the game's info. */
 export interface DataRequest {
@@ -61,7 +74,7 @@ export interface DataRequest {
 export type CommonRequest = JoinRequest | LeaveRequest | StartRequest | KickRequest | CloseTurnRequest | DataRequest;
 /** The requests of a classic game. */
 export type ClassicRequest =
-  CommonRequest | CrosswordPlayRequest | TradeRequest | PassRequest | ChallengeRequest | ResignRequest;
+  CommonRequest | CrosswordPlayRequest | TradeRequest | PassRequest | ChallengeRequest | ResignRequest | TickRequest;
 /** The requests of a duplicate game. */
 export type DuplicateRequest = CommonRequest | CrosswordPlayRequest | PassRequest;
 /** The requests of an anagram game. */
@@ -84,6 +97,7 @@ export const REQUEST_TYPES: readonly RequestType[] = Object.freeze([
   'pass',
   'challenge',
   'resign',
+  'tick',
   'close-turn',
   'hand',
   'board',

@@ -1,5 +1,6 @@
 import { Code, describeValue, engineError, type EngineError } from '../errors/error.js';
 import { err, ok, type Result } from '../result.js';
+import { CLOCK_DEFAULTS, type ClockSettings } from './clock.js';
 
 /** The kinds of game the engine runs. */
 export type GameType = 'classic' | 'duplicate' | 'anagram' | 'boggle';
@@ -85,6 +86,12 @@ export interface GameSettingsInput {
   readonly seed?: number;
   /** Classic games: the challenge rule ({@link ChallengeRule}; default `void`). */
   readonly challengeRule?: ChallengeRule;
+  /**
+   * Classic games: a chess clock per player (see `ClockSettings`): `initialSeconds` (1 to 86,400),
+   * optional `incrementSeconds` (0 to 3,600; default 0), `overtimeSeconds` (0 to 3,600; default
+   * 600) and `penaltyPerMinute` (0 to 1,000; default 10). Requests that move then carry `at`.
+   */
+  readonly clock?: Partial<ClockSettings> & { readonly initialSeconds: number };
 }
 
 /** Checked settings. */
@@ -97,6 +104,35 @@ export interface GameSettings {
   readonly seed: number;
   /** Present when a classic game has a challenge rule other than `void`. */
   readonly challengeRule?: Exclude<ChallengeRule, 'void'>;
+  /** Present when a classic game has clocks. */
+  readonly clock?: ClockSettings;
+}
+
+const CLOCK_BOUNDS: readonly (readonly [keyof ClockSettings, number, number])[] = [
+  ['initialSeconds', 1, 86_400],
+  ['incrementSeconds', 0, 3_600],
+  ['overtimeSeconds', 0, 3_600],
+  ['penaltyPerMinute', 0, 1_000],
+];
+
+/** Checks clock settings: an object of whole numbers within bounds (defaults filled in), or why not. */
+function checkClock(value: unknown): Result<ClockSettings, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return err('clock must be an object');
+  const given = value as Record<string, unknown>;
+  for (const k of Object.keys(given))
+    if (!CLOCK_BOUNDS.some(([name]) => name === k)) return err(`clock: unknown field ${k.slice(0, 32)}`);
+  const out: Record<string, number> = { ...CLOCK_DEFAULTS };
+  for (const [name, min, max] of CLOCK_BOUNDS) {
+    const v = Object.prototype.hasOwnProperty.call(given, name) ? given[name] : undefined;
+    if (v === undefined) {
+      if (name === 'initialSeconds') return err('clock: initialSeconds is required');
+      continue;
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+      return err(`clock: ${name} is a whole number from ${min} to ${max}`);
+    out[name] = v;
+  }
+  return ok(Object.freeze(out) as unknown as ClockSettings);
 }
 
 /** A random 32-bit seed from the platform's cryptographic generator (Node, browsers, Deno, Bun, workers). */
@@ -123,8 +159,8 @@ function firstIllegal(text: string, allowed: RegExp): string {
  * name), 30103 (illegal character in the name; param: the character), 30104/30105/30106 (time per
  * turn missing, not an integer, too short), 30107/30108 (game code missing, unknown), 30109/30110/
  * 30111 (maximum players missing, not an integer, below 1), 30112 (illegal character in the
- * description). A bad seed, or a challenge rule that is unknown or given to a game that is not
- * classic, is 30000.
+ * description). A bad seed, a challenge rule or clock that is malformed or given to a game
+ * that is not classic, is 30000.
  */
 export function checkSettings(input: unknown): Result<{ settings: GameSettings; game: PredefinedGame }, EngineError> {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
@@ -190,6 +226,11 @@ export function checkSettings(input: unknown): Result<{ settings: GameSettings; 
     );
   if (rule !== 'void' && game.type !== 'classic')
     return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'challenge rules are for classic games' }));
+  const clockInput = own('clock');
+  const clock = clockInput === undefined ? undefined : checkClock(clockInput);
+  if (clock !== undefined && !clock.ok) return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: clock.error }));
+  if (clock !== undefined && game.type !== 'classic')
+    return err(engineError(Code.BAD_GAME_CREATION_FORMAT, { cause: 'clocks are for classic games' }));
   return ok({
     settings: Object.freeze({
       name,
@@ -199,6 +240,7 @@ export function checkSettings(input: unknown): Result<{ settings: GameSettings; 
       maxPlayers: max,
       seed,
       ...(rule === 'void' ? {} : { challengeRule: rule as Exclude<ChallengeRule, 'void'> }),
+      ...(clock === undefined ? {} : { clock: clock.value }),
     }),
     game,
   });

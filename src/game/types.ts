@@ -77,6 +77,8 @@ export interface FinalScore {
   readonly adjustment: number;
   /** The tiles left in the player's hand (classic). */
   readonly rack?: string;
+  /** Classic with clocks: the overtime penalty (0 or negative), in the score. */
+  readonly penalty?: number;
 }
 
 /**
@@ -92,6 +94,8 @@ export type GameEvent =
       readonly player: string;
       readonly players: readonly string[];
       readonly operator: string;
+      /** Classic with clocks: when the clocks started (the caller's ms). */
+      readonly at?: number;
     }
   | { readonly type: 'left'; readonly player: string }
   | { readonly type: 'kicked'; readonly player: string; readonly by: string }
@@ -102,9 +106,17 @@ export type GameEvent =
       readonly move: string;
       readonly score: number;
       readonly words: readonly string[];
+      /** Classic with clocks: when the move was made (the caller's ms), as for every move below. */
+      readonly at?: number;
     }
-  | { readonly type: 'traded'; readonly player: string; readonly rack: string; readonly tiles: string }
-  | { readonly type: 'passed'; readonly player: string; readonly rack?: string }
+  | {
+      readonly type: 'traded';
+      readonly player: string;
+      readonly rack: string;
+      readonly tiles: string;
+      readonly at?: number;
+    }
+  | { readonly type: 'passed'; readonly player: string; readonly rack?: string; readonly at?: number }
   /** Duplicate: the play's notation (`-` for a pass) and score. */
   | { readonly type: 'submitted'; readonly player: string; readonly move: string; readonly score: number }
   /** Anagram: the word (empty for a pass) and its score. */
@@ -137,9 +149,12 @@ export type GameEvent =
       readonly move: string;
       readonly outcome: 'withdrawn' | 'no-penalty' | 'lost-turn' | 'bonus' | 'lost-game';
       readonly points: number;
+      readonly at?: number;
     }
   /** Classic: the player resigned (and lost the game). */
-  | { readonly type: 'resigned'; readonly player: string }
+  | { readonly type: 'resigned'; readonly player: string; readonly at?: number }
+  /** Classic with clocks: the player to move used up their overtime at `at` (and lost the game). */
+  | { readonly type: 'timed-out'; readonly player: string; readonly at: number }
   | {
       readonly type: 'game-over';
       readonly reason: string;

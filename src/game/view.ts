@@ -11,6 +11,7 @@ export type SeenEvent =
       readonly score?: number;
       readonly words?: readonly string[];
       readonly count?: number;
+      readonly at?: number;
     };
 
 /**
@@ -22,13 +23,22 @@ export type SeenEvent =
  */
 export function eventView(event: GameEvent, playerId: string): SeenEvent {
   if (!('player' in event) || event.player === playerId) return event;
+  // With clocks, when a move was made is public.
+  const at = 'at' in event && event.at !== undefined ? { at: event.at } : {};
   switch (event.type) {
     case 'played':
-      return { type: event.type, player: event.player, move: event.move, score: event.score, words: event.words };
+      return {
+        type: event.type,
+        player: event.player,
+        move: event.move,
+        score: event.score,
+        words: event.words,
+        ...at,
+      };
     case 'passed':
-      return { type: event.type, player: event.player };
+      return { type: event.type, player: event.player, ...at };
     case 'traded':
-      return { type: event.type, player: event.player, count: [...event.tiles].length };
+      return { type: event.type, player: event.player, count: [...event.tiles].length, ...at };
     case 'submitted':
     case 'answered':
     case 'found':

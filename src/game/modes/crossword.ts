@@ -22,6 +22,8 @@ import {
   type ClassicState,
 } from '../classic.js';
 import { applyChallengeablePlay, closeWindow, upholdPlay, withdrawPlay, withoutPending } from '../challenges.js';
+import { addIncrement, runClock, startClock, timePenalties } from '../clock.js';
+import { addScores } from '../../state/state.js';
 import type {
   DuplicateState,
   DuplicateSubmission,
@@ -54,7 +56,8 @@ function nextPresent(players: readonly PlayerState[], from: number): number {
  * Stores a classic state in the game: player scores follow it, players who left are skipped (a
  * play open to a challenge is then no longer: only the next player could challenge it).
  */
-function withClassic(state: GameState, classic: ClassicState): GameState {
+function withClassic(state: GameState, ended: ClassicState): GameState {
+  const classic = withPenalties(state, ended);
   const to = classic.over ? classic.toMove : nextPresent(state.players, classic.toMove);
   const stored = to === classic.toMove ? classic : Object.freeze({ ...withoutPending(classic), toMove: to });
   const players = Object.freeze(
@@ -63,6 +66,15 @@ function withClassic(state: GameState, classic: ClassicState): GameState {
     ),
   );
   return Object.freeze({ ...state, classic: stored, players, status: classic.over ? 'over' : state.status });
+}
+
+/** A game with clocks that just ended: each player's overtime penalty, added to the scores. */
+function withPenalties(state: GameState, classic: ClassicState): ClassicState {
+  const settings = state.settings.clock;
+  if (!classic.over || classic.clock === undefined || settings === undefined || classic.penalties !== undefined)
+    return classic;
+  const penalties = Object.freeze(timePenalties(classic.clock, settings));
+  return Object.freeze({ ...classic, penalties, tiles: addScores(classic.tiles, penalties) });
 }
 
 /** Why a classic game ended, in words. */
@@ -75,12 +87,16 @@ function endReasonText(state: GameState, classic: ClassicState): string {
       return `${loser} resigned`;
     case 'challenge':
       return `${loser} lost a triple challenge`;
+    case 'time':
+      return `${loser} ran out of time`;
     default:
       return 'six scoreless turns';
   }
 }
 
-function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext): GameEvent {
+/** The game-over event of a finished classic game (its stored state: penalties included). */
+function gameOverEvent(state: GameState, ctx: ModeContext): GameEvent {
+  const classic = state.classic as ClassicState;
   return {
     type: 'game-over',
     reason: endReasonText(state, classic),
@@ -89,6 +105,7 @@ function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext
       score: classic.tiles.scores[i] ?? 0,
       adjustment: classic.adjustments[i] ?? 0,
       rack: formatTiles(classic.tiles.hands[i] ?? [], ctx.config.alphabet),
+      ...(classic.penalties === undefined ? {} : { penalty: classic.penalties[i] ?? 0 }),
     })),
     // After the scores: the key order of the stored form (a replay compares the two).
     ...(classic.forfeited === undefined ? {} : { forfeited: idOf(state, classic.forfeited) }),
@@ -97,16 +114,47 @@ function gameOverEvent(state: GameState, classic: ClassicState, ctx: ModeContext
 
 /** The step of a classic state change: the event, and the end of the game when it came. */
 function classicStep(state: GameState, next: ClassicState, event: GameEvent, ctx: ModeContext): Step {
-  // A move made: the turn number counts moves in a classic game (the number of the next move).
-  const s = withClassic(Object.freeze({ ...state, turn: state.turn + 1 }), next);
-  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, next, ctx)] : [event] });
+  // A move made: the turn number counts moves in a classic game (the number of the next move);
+  // with clocks, the mover's increment.
+  const mover = (state.classic as ClassicState).toMove;
+  const clockSettings = state.settings.clock;
+  const timed =
+    next.clock === undefined || clockSettings === undefined
+      ? next
+      : Object.freeze({ ...next, clock: addIncrement(next.clock, mover, clockSettings) });
+  const s = withClassic(Object.freeze({ ...state, turn: state.turn + 1 }), timed);
+  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, ctx)] : [event] });
 }
 
 // ---- classic ---------------------------------------------------------------------------------
 
-/** Deals the hands of a classic game. */
-export function startClassicMode(state: GameState, ctx: ModeContext): GameState {
-  return withClassic(state, startClassic(ctx.config, state.players.length, state.settings.seed));
+/** Deals the hands of a classic game; with clocks, the first player's time runs from `at`. */
+export function startClassicMode(state: GameState, ctx: ModeContext, at = 0): GameState {
+  const classic = startClassic(ctx.config, state.players.length, state.settings.seed);
+  const clock = state.settings.clock;
+  return withClassic(
+    state,
+    clock === undefined ? classic : Object.freeze({ ...classic, clock: startClock(state.players.length, clock, at) }),
+  );
+}
+
+/** The clocks of a running classic game run up to `at` (the player to move's time). */
+export function classicClockAt(state: GameState, at: number): GameState {
+  const c = state.classic as ClassicState;
+  if (c.clock === undefined) return state;
+  return Object.freeze({ ...state, classic: Object.freeze({ ...c, clock: runClock(c.clock, c.toMove, at) }) });
+}
+
+/** The player to move's overtime ran out at `at`: they lose the game on time. */
+export function classicTimeout(state: GameState, at: number, ctx: ModeContext): Step {
+  const timed = classicClockAt(state, at);
+  const c = timed.classic as ClassicState;
+  const classic = forfeitClassic(c, c.toMove, 'time');
+  const s = withClassic(timed, classic);
+  return ok({
+    state: s,
+    events: [{ type: 'timed-out', player: idOf(state, c.toMove), at }, gameOverEvent(s, ctx)],
+  });
 }
 
 /** 60000 for a malformed crossword move (checked before the game state). */
@@ -268,14 +316,14 @@ function challengeStep(
   lostTurn: boolean,
 ): Step {
   const s = withClassic(lostTurn ? Object.freeze({ ...state, turn: state.turn + 1 }) : state, next);
-  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, next, ctx)] : [event] });
+  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, ctx)] : [event] });
 }
 
 /** A player resigns a running classic game (at any time): the game ends and they lose it, whatever the scores. */
 export function classicResign(state: GameState, player: number, ctx: ModeContext): Step {
   const classic = forfeitClassic(state.classic as ClassicState, player, 'resigned');
   const s = withClassic(state, classic);
-  return ok({ state: s, events: [{ type: 'resigned', player: idOf(state, player) }, gameOverEvent(s, classic, ctx)] });
+  return ok({ state: s, events: [{ type: 'resigned', player: idOf(state, player) }, gameOverEvent(s, ctx)] });
 }
 
 /** Closing the turn of a classic game (the server's timer ran out): the player to move passes. */
@@ -293,7 +341,7 @@ export function classicLeave(state: GameState, player: number): GameState {
 export function classicAbandon(state: GameState, ctx: ModeContext): Step {
   const classic = finishClassic(state.classic as ClassicState, ctx.config, 'stalled');
   const s = withClassic(state, classic);
-  return ok({ state: s, events: [gameOverEvent(s, classic, ctx)] });
+  return ok({ state: s, events: [gameOverEvent(s, ctx)] });
 }
 
 // ---- duplicate -------------------------------------------------------------------------------
