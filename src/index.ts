@@ -296,4 +296,4 @@ export {
   type GcgParseOptions,
 } from './records/gcg.js';
 export { replayGcg, MAX_FINDINGS, type GcgReplay, type GcgFinding } from './records/replay.js';
-export { exportGcg, type ExportTurn } from './records/export.js';
+export { exportGcg, formatGcg, type ExportTurn } from './records/export.js';
