@@ -266,6 +266,7 @@ export {
 } from './game/types.js';
 export { type ClassicState, type PendingPlay } from './game/classic.js';
 export { challengeOutcome, type ValidChallengeOutcome } from './game/challenges.js';
+export { engineRequest, lastPlayIsPhony } from './game/ai.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
 export {

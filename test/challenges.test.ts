@@ -17,6 +17,7 @@ import {
   moveInput,
   playerView,
   validateMove,
+  engineRequest,
 } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { tilesConserved } from 'wordgame-engine/internals';
@@ -334,4 +335,33 @@ describe('random games under every rule (properties)', () => {
     }
     throw new Error('no game went out');
   }, 120_000);
+});
+
+describe('engine players under challenge rules', () => {
+  it('never play a phony, and challenge a play exactly when it is one', () => {
+    for (const rule of ['double', 'single', '5-point'] as const) {
+      let s = game(rule, 11);
+      let challenges = 0;
+      let phonies = 0;
+      for (let k = 0; k < 120 && s.status === 'running'; k++) {
+        const who = mover(s);
+        if (who === 'ann') {
+          // The engine player: its request, judged against the truth the state hides.
+          const pending = s.classic?.pending;
+          const request = unwrap(engineRequest(s, 'ann', ctx));
+          expect(request.type === 'challenge').toBe(pending?.phony === true);
+          if (request.type === 'challenge') challenges++;
+          s = step(s, 'ann', request);
+          if (request.type === 'play') expect(s.classic?.pending?.phony).toBe(false);
+        } else {
+          // A test player that bluffs every other turn.
+          const bluff = k % 4 === 1 ? phonyOf(s, k) : undefined;
+          if (bluff !== undefined) phonies++;
+          s = step(s, who, s.classic?.pending?.wentOut === true ? { type: 'pass' } : (bluff ?? validOf(s)));
+        }
+      }
+      expect(phonies).toBeGreaterThan(0);
+      expect(challenges).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });
