@@ -1,8 +1,9 @@
 /**
  * Engine benchmark (issue 7): requests applied per second through `apply` during a classic
  * self-play game (valid plays, and a mix with invalid requests), with the cost of the
- * validator and of the state update measured apart; and a full duplicate game between 4
- * AI players through `apply` alone.
+ * validator and of the state update measured apart; the same game under the double challenge
+ * rule, and with clocks too, side by side with the void rule (issue 32's bar: within 1.2×); and
+ * a full duplicate game between 4 AI players through `apply` alone.
  */
 import {
   createEngine,
@@ -21,9 +22,9 @@ import { englishSetup, printTable, runSuite, saveResults } from './common.js';
 export async function engineBench(): Promise<void> {
   const { config, dict } = englishSetup();
   const engine = createEngine({ dictionary: (a) => (a === 'en' ? dict : undefined) });
-  const start = (code: string, players: string[]): GameState => {
+  const start = (code: string, players: string[], extra: Record<string, unknown> = {}): GameState => {
     const c = engine.create(
-      { name: 'bench', timePerTurn: 60, code, maxPlayers: players.length, seed: 11 },
+      { name: 'bench', timePerTurn: 60, code, maxPlayers: players.length, seed: 11, ...extra },
       players[0] as string,
     );
     if (!c.ok) throw new Error('create');
@@ -34,30 +35,37 @@ export async function engineBench(): Promise<void> {
       return r.value.state;
     };
     for (const p of players.slice(1)) s = step(s, p, { type: 'join' });
-    return step(s, players[0] as string, { type: 'start' });
+    return step(s, players[0] as string, { type: 'start', at: 0 });
   };
   const toRequest = (placements: readonly { square: number; tile: number }[]): GameRequest => ({
     type: 'play',
     ...moveInput(placements, config),
   });
 
-  // Record a classic game: the states and the requests that move it.
-  const initial = start('scrabble-en', ['ann', 'bob']);
-  const steps: { state: GameState; player: string; request: GameRequest }[] = [];
-  let s = initial;
-  while (s.status === 'running' && steps.length < 100) {
-    const c = s.classic;
-    if (c === undefined) break;
-    const g = MoveGenerator.create(config, dict, c.tiles.board);
-    if (!g.ok) throw new Error('gen');
-    const best = bestPlay(g.value, c.tiles.hands[c.toMove] ?? []);
-    const request: GameRequest = best === undefined ? { type: 'pass' } : toRequest(best.placements);
-    const player = s.players[c.toMove]?.id as string;
-    steps.push({ state: s, player, request });
-    const r = engine.apply(s, player, request);
-    if (!r.ok) throw new Error('apply');
-    s = r.value.state;
-  }
+  // Record a classic game: the states and the requests that move it (under a rule, with clocks).
+  const record = (extra: Record<string, unknown> = {}) => {
+    const recorded: { state: GameState; player: string; request: GameRequest }[] = [];
+    let s = start('scrabble-en', ['ann', 'bob'], extra);
+    while (s.status === 'running' && recorded.length < 100) {
+      const c = s.classic;
+      if (c === undefined) break;
+      const g = MoveGenerator.create(config, dict, c.tiles.board);
+      if (!g.ok) throw new Error('gen');
+      const best = bestPlay(g.value, c.tiles.hands[c.toMove] ?? []);
+      const at = { at: (recorded.length + 1) * 1000 };
+      const request: GameRequest =
+        best === undefined ? { type: 'pass', ...at } : { ...toRequest(best.placements), ...at };
+      const player = s.players[c.toMove]?.id as string;
+      recorded.push({ state: s, player, request });
+      const r = engine.apply(s, player, request);
+      if (!r.ok) throw new Error('apply');
+      s = r.value.state;
+    }
+    return recorded;
+  };
+  const steps = record();
+  const doubleSteps = record({ challengeRule: 'double' });
+  const clockSteps = record({ challengeRule: 'double', clock: { initialSeconds: 1500 } });
   // Invalid requests on the same states: wrong player, malformed, overlapping, unknown type.
   const invalid = steps.flatMap((st): { state: GameState; player: string; request: GameRequest }[] => [
     { state: st.state, player: st.player === 'ann' ? 'bob' : 'ann', request: st.request },
@@ -82,6 +90,16 @@ export async function engineBench(): Promise<void> {
       name: 'apply: valid requests',
       units: steps.length,
       fn: () => steps.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0),
+    },
+    {
+      name: 'apply: valid requests, double challenge',
+      units: doubleSteps.length,
+      fn: () => doubleSteps.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0),
+    },
+    {
+      name: 'apply: valid requests, double challenge and clocks',
+      units: clockSteps.length,
+      fn: () => clockSteps.reduce((n, st) => n + (engine.apply(st.state, st.player, st.request).ok ? 1 : 0), 0),
     },
     {
       name: 'apply: mix (1 valid, 2 invalid)',
@@ -187,6 +205,10 @@ export async function engineBench(): Promise<void> {
         1e6 / us('reading the move alone (readMove)'),
       ],
     ],
+  );
+  const voidUs = us('apply: valid requests');
+  console.log(
+    `a valid apply under the double challenge rule: ${(us('apply: valid requests, double challenge') / voidUs).toFixed(2)}x the void rule's; with clocks too: ${(us('apply: valid requests, double challenge and clocks') / voidUs).toFixed(2)}x (target: at most 1.2x)`,
   );
   console.log(`full duplicate game with 4 AI players (AI move generation included): ${dupMs.toFixed(0)} ms`);
   saveResults('engine', { turns: steps.length, timings, duplicateGameMs: dupMs });

@@ -14,6 +14,7 @@ import {
   gameToJSON,
   playerView,
   SERVER_ID,
+  type ChallengeRule,
   type GameRequest,
   type GameState,
   BoggleSolver,
@@ -26,9 +27,18 @@ import { tilesConserved } from 'wordgame-engine/internals';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { Rng } from './harness.js';
 
-/** The game codes fuzzed: every game type, and the other boards. */
+/**
+ * The games fuzzed: every game type, the other boards, and classic games under challenge rules
+ * and with clocks (`CODE/RULE+clock`).
+ */
 export const CODES = [
   'scrabble-en',
+  'scrabble-en/double',
+  'scrabble-en/single+clock',
+  'scrabble-en/triple+clock',
+  'scrabble-en/5-point',
+  'scrabble-en/10-point+clock',
+  'scrabble-en/void+clock',
   'duplicate-en',
   'anagram-en',
   'boggle-4x4',
@@ -75,11 +85,25 @@ export function sharedTable(): Table {
   return table;
 }
 
-/** A new game of `code` with 2-4 players, started or not. */
-export function newGame(t: Table, code: string, rng: Rng): GameState {
+/** A new game of `variant` (a code of {@link CODES}) with 2-4 players, started or not. */
+export function newGame(t: Table, variant: string, rng: Rng): GameState {
   const count = 2 + rng.int(3);
+  const [code = variant, extra = ''] = variant.split('/');
+  const [rule, clock] = extra === '' ? ['void'] : extra.split('+');
   const created = t.engine.create(
-    { name: 'fuzz', timePerTurn: 60, code, maxPlayers: count + rng.int(2), seed: rng.next() },
+    {
+      name: 'fuzz',
+      timePerTurn: 60,
+      code,
+      maxPlayers: count + rng.int(2),
+      seed: rng.next(),
+      challengeRule: rule as ChallengeRule,
+      ...(clock === undefined
+        ? {}
+        : {
+            clock: { initialSeconds: 1 + rng.int(120), incrementSeconds: rng.int(10), overtimeSeconds: rng.int(120) },
+          }),
+    },
     'ann',
   );
   if (!created.ok) throw new Error(`create ${code}: ${created.error.message}`);
@@ -89,10 +113,38 @@ export function newGame(t: Table, code: string, rng: Rng): GameState {
     if (r.ok) s = r.value.state;
   }
   if (rng.chance(0.9)) {
-    const r = t.engine.apply(s, 'ann', { type: 'start' });
+    const r = t.engine.apply(s, 'ann', { type: 'start', at: FUZZ_T0 });
     if (r.ok) s = r.value.state;
   }
   return s;
+}
+
+/** The time games with clocks start at. */
+export const FUZZ_T0 = 1_000_000_000;
+
+/** A time for a request: mostly after the clock's last time, sometimes before it or missing. */
+function timeFor(s: GameState, rng: Rng): { at?: number } {
+  const since = s.classic?.clock?.since;
+  if (since === undefined || rng.chance(0.03)) return {};
+  return { at: rng.chance(0.03) ? since - 1 - rng.int(1000) : since + rng.int(rng.chance(0.9) ? 40_000 : 400_000) };
+}
+
+/** A phony of the player to move: the best play's letters rotated along its squares. */
+function phonyRequest(
+  s: GameState,
+  best: { placements: readonly { square: number; tile: number }[] },
+  config: Parameters<typeof moveInput>[1],
+): GameRequest | undefined {
+  if (best.placements.length < 2) return undefined;
+  const tiles = best.placements.map((x) => x.tile);
+  tiles.push(tiles.shift() as number);
+  return {
+    type: 'play',
+    ...moveInput(
+      best.placements.map((x, i) => ({ square: x.square, tile: tiles[i] as number })),
+      config,
+    ),
+  };
 }
 
 /** A request that moves the game forward, and who sends it. */
@@ -109,20 +161,32 @@ export function realRequest(t: Table, s: GameState, rng: Rng): { player: string;
   if (s.classic !== undefined) {
     const mover = s.players[s.classic.toMove]?.id ?? 'ann';
     const hand = s.classic.tiles.hands[s.classic.toMove] ?? [];
+    const at = timeFor(s, rng);
     if (rng.chance(0.08) && hand.length > 0)
       return {
         player: mover,
         request: {
           type: 'trade',
           glyphs: hand.slice(0, 1 + rng.int(hand.length)).map((x) => (x === BLANK ? '?' : config.alphabet.glyph(x))),
+          ...at,
         },
       };
-    if (rng.chance(0.05)) return { player: mover, request: { type: 'pass' } };
+    if (rng.chance(0.05)) return { player: mover, request: { type: 'pass', ...at } };
+    if (rng.chance(0.15)) return { player: rng.chance(0.8) ? mover : any, request: { type: 'challenge', ...at } };
+    if (rng.chance(0.01)) return { player: any, request: { type: 'resign', ...at } };
+    if (rng.chance(0.03))
+      return { player: rng.chance(0.5) ? SERVER_ID : any, request: { type: 'tick', at: at.at ?? 0 } };
     const g = MoveGenerator.create(config, t.dictionary, s.classic.tiles.board);
     const best = g.ok ? bestPlay(g.value, hand) : undefined;
+    const phony = best !== undefined && rng.chance(0.2) ? phonyRequest(s, best, config) : undefined;
     return {
       player: mover,
-      request: best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, config) },
+      request:
+        phony !== undefined
+          ? { ...phony, ...at }
+          : best === undefined
+            ? { type: 'pass', ...at }
+            : { type: 'play', ...moveInput(best.placements, config), ...at },
     };
   }
   if (rng.chance(0.25)) return { player: SERVER_ID, request: { type: 'close-turn' } };
@@ -239,8 +303,22 @@ export function hostileRequest(rng: Rng): unknown {
       return { type: 'kick', player: rng.chance(0.7) ? rng.pick(IDS) : junk(rng) };
     case 8:
       return {
-        type: rng.pick(['join', 'leave', 'start', 'pass', 'close-turn', 'hand', 'board', 'scores', 'info']),
+        type: rng.pick([
+          'join',
+          'leave',
+          'start',
+          'pass',
+          'close-turn',
+          'hand',
+          'board',
+          'scores',
+          'info',
+          'challenge',
+          'resign',
+          'tick',
+        ]),
         extra: junk(rng),
+        ...(rng.chance(0.5) ? { at: rng.chance(0.5) ? junk(rng) : FUZZ_T0 + rng.int(10_000_000) } : {}),
       };
     case 9:
       return JSON.parse(
@@ -290,8 +368,11 @@ export function brokenInvariant(t: Table, s: GameState): string | undefined {
     for (const e of s.history) {
       if (e.type === 'played' && e.player === p.id) total += e.score;
       if (e.type === 'turn-closed') total += e.results.find((r) => r.player === p.id)?.score ?? 0;
-      if (e.type === 'game-over' && s.type === 'classic')
-        total += e.scores.find((r) => r.player === p.id)?.adjustment ?? 0;
+      if (e.type === 'challenged' && e.target === p.id) total += e.points;
+      if (e.type === 'game-over' && s.type === 'classic') {
+        const final = e.scores.find((r) => r.player === p.id);
+        total += (final?.adjustment ?? 0) + (final?.penalty ?? 0);
+      }
     }
     if (p.score !== total) return `player ${p.id}: score ${p.score}, history ${total}`;
     if (s.classic !== undefined && s.classic.tiles.scores[i] !== p.score)

@@ -365,3 +365,32 @@ describe('engine players under challenge rules', () => {
     }
   }, 60_000);
 });
+
+describe('the challenge window when players leave', () => {
+  it('passes to the next player present; closes when nobody but the player is left (a solo game too)', () => {
+    let s = game('double', 5, ['ann', 'bob', 'cy']);
+    const a = mover(s);
+    s = step(s, a, validOf(s));
+    const b = mover(s);
+    s = step(s, b, { type: 'leave' });
+    const c = mover(s);
+    expect(c).not.toBe(a);
+    expect(s.classic?.pending?.player).toBe(s.players.findIndex((p) => p.id === a));
+    s = step(s, c, { type: 'leave' });
+    expect(mover(s)).toBe(a);
+    expect(s.classic?.pending).toBeUndefined();
+    expect(gameFromJSON(gameToJSON(s), engine, { verify: 'replay' }).ok).toBe(true);
+    let solo = game('triple', 6, ['ann']);
+    solo = step(solo, 'ann', validOf(solo));
+    expect(solo.classic?.pending).toBeUndefined();
+    expect(codeOf(solo, 'ann', { type: 'challenge' })).toBe(90801);
+  });
+
+  it('a solo game under a challenge rule ends when its player goes out, with its game-over event', () => {
+    let s = game('double', 9, ['ann']);
+    for (let k = 0; k < 100 && s.status === 'running'; k++) s = step(s, 'ann', validOf(s));
+    expect(s.status).toBe('over');
+    expect(last(s)).toMatchObject({ type: 'game-over' });
+    expect(gameFromJSON(gameToJSON(s), engine, { verify: 'replay' }).ok).toBe(true);
+  });
+});

@@ -274,7 +274,8 @@ function leave(state: GameState, target: string, by: string, ctx: ModeContext): 
       const ended = classicAbandon(next, ctx);
       return ended.ok ? ok({ state: ended.value.state, events: [event, ...ended.value.events] }) : ended;
     }
-    return ok({ state: classicLeave(next, i), events: [event] });
+    const left = classicLeave(next, i, ctx);
+    return ok({ state: left.state, events: [event, ...left.events] });
   }
   return ok({ state: next, events: [event] });
 }

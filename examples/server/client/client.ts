@@ -1,18 +1,30 @@
 /**
  * The reference server's browser client: register, log in or play as a guest, list, create and
- * join games, play crossword games by click and keyboard and Boggle on a grid, with the
- * catalogue's error messages shown. The session token is kept in the tab's sessionStorage (a
+ * join games (a challenge rule and a clock for classic games), play crossword games by click and
+ * keyboard on the board players expect (premium squares, the centre star, coordinates, tile
+ * values, the bag count and the unseen tiles, clocks; play, trade, pass, challenge and resign) and
+ * Boggle on a grid, with the catalogue's error messages shown. The board's premiums and the tile
+ * values come from the engine itself (`presetConfig`), bundled into the page. The session token is kept in the tab's sessionStorage (a
  * reload resumes; closing the tab forgets it); the password is sent once and never kept.
  * Plain DOM, no framework; bundled by esbuild (see src/client-files.ts).
  */
+import { type GameConfig, PREDEFINED_GAMES, presetConfig } from 'wordgame-engine';
+
 type Message = { res: string; id?: string; data: Record<string, unknown> };
 type View = {
-  settings: { name: string };
+  settings: { name: string; code: string; challengeRule?: string; clock?: { initialSeconds: number; overtimeSeconds: number } };
   type: string;
   status: string;
   operator: string;
   players: { id: string; score: number }[];
-  classic?: { board: string[]; hands: (string | null)[]; toMove: number };
+  classic?: {
+    board: string[];
+    hands: (string | null)[];
+    toMove: number;
+    bag?: { size: number };
+    clock?: { remaining: number[]; since: number };
+    pending?: { player: number };
+  };
   duplicate?: { board: string[]; hand: string };
   anagram?: { hand: string };
   boggle?: { grid: string; submissions?: { word: string }[][] };
@@ -34,6 +46,8 @@ const waiting = new Map<string, (m: Message) => void>();
 const placed = new Map<string, { row: number; col: number; glyph: string; blank: boolean }>();
 let cursor: { row: number; col: number; down: boolean } | undefined;
 let path: [number, number][] = [];
+/** The hand's tiles (by index) marked to trade. */
+const toTrade = new Set<number>();
 
 function show(section: 'login' | 'lobby' | 'game'): void {
   for (const s of ['login', 'lobby', 'game']) $(s).classList.toggle('hidden', s !== section);
@@ -159,7 +173,18 @@ async function refresh(): Promise<void> {
 }
 
 async function create(): Promise<void> {
-  const r = await request('v1.games.create', { name: $<HTMLInputElement>('game-name').value, code: $<HTMLSelectElement>('game-code').value, timePerTurn: 600, maxPlayers: 2 });
+  const code = $<HTMLSelectElement>('game-code').value;
+  const classic = PREDEFINED_GAMES[code]?.type === 'classic';
+  const rule = $<HTMLSelectElement>('challenge-rule').value;
+  const minutes = Number($<HTMLInputElement>('clock-minutes').value);
+  const r = await request('v1.games.create', {
+    name: $<HTMLInputElement>('game-name').value,
+    code,
+    timePerTurn: 600,
+    maxPlayers: 2,
+    ...(classic && rule !== 'void' ? { challengeRule: rule } : {}),
+    ...(classic && minutes > 0 ? { clock: { initialSeconds: Math.round(minutes * 60) } } : {}),
+  });
   if (r.res !== 'v1.error') enterGame(r.data.view as View);
 }
 
@@ -198,9 +223,54 @@ function myHand(v: View): string {
   return v.duplicate?.hand ?? v.anagram?.hand ?? '';
 }
 
+/** The configuration of a game's code (premiums, tile values, the letterset): the engine's own. */
+function configOf(v: View): GameConfig | undefined {
+  const c = presetConfig(PREDEFINED_GAMES[v.settings.code]?.config ?? 'en');
+  return c.ok ? c.value : undefined;
+}
+
+/** A premium square's class: double/triple letter or word, the start. */
+const PREMIUM: Readonly<Record<string, string>> = { d: 'dl', t: 'tl', q: 'ql', D: 'dw', T: 'tw', Q: 'qw', '*': 'start', '+': 'start' };
+
+/** m:ss of a clock (ms), with a minus sign in overtime. */
+function clockText(ms: number): string {
+  const s = Math.ceil(Math.abs(ms) / 1000);
+  return `${ms < 0 ? '-' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The clocks of a running game with clocks, the player to move's running. */
+function renderClocks(): void {
+  const c = view?.classic;
+  const box = $('clocks');
+  if (view === undefined || c?.clock === undefined) return void box.replaceChildren();
+  const clock = c.clock;
+  box.replaceChildren(
+    ...view.players.map((p, i) => {
+      const running = view?.status === 'running' && c.toMove === i;
+      const ms = (clock.remaining[i] ?? 0) - (running ? Date.now() - clock.since : 0);
+      const span = Object.assign(document.createElement('span'), { className: `clock${running ? ' running' : ''}${ms < 0 ? ' overtime' : ''}`, textContent: `${p.id} ${clockText(ms)}` });
+      span.dataset.player = p.id;
+      span.dataset.ms = String(ms);
+      return span;
+    }),
+  );
+}
+setInterval(renderClocks, 500);
+
+/** The tiles nobody has shown this player: the letterset without the board's tiles and the player's own hand. */
+function unseenTiles(v: View, config: GameConfig): string {
+  const left = new Map<string, number>(config.letters.spec.tiles.map((t) => [t.glyph, t.count]));
+  left.set('?', config.letters.blanks);
+  const take = (g: string) => left.set(g, (left.get(g) ?? 0) - 1);
+  for (const line of boardRows(v) ?? []) for (const ch of line) if (ch !== '.') take(ch === ch.toUpperCase() ? ch : '?');
+  for (const t of myHand(v)) take(t);
+  return [...left].flatMap(([g, n]) => Array<string>(Math.max(0, n)).fill(g)).join('');
+}
+
 function render(v: View): void {
   view = v;
-  $('title').textContent = `${v.settings.name} (${v.type})`;
+  const config = configOf(v);
+  $('title').textContent = `${v.settings.name} (${v.type}${v.settings.challengeRule === undefined ? '' : `, ${v.settings.challengeRule} challenge`})`;
   const current = v.classic !== undefined ? v.players[v.classic.toMove]?.id : toMove;
   $('status').textContent = v.status === 'running' ? `running — to move: ${current ?? 'everyone'}` : v.status;
   $('status').dataset.status = v.status;
@@ -213,21 +283,36 @@ function render(v: View): void {
   if (isBoggle) return renderBoggle(v);
   const rows = boardRows(v) ?? [];
   const table = $('board');
+  const premiums = config?.layout.spec.rows.map((line) => line.replace(/ /g, '')) ?? [];
+  /** A tile: its letter (lower case for a blank) and, for a letter, its value. */
+  const tile = (td: HTMLElement, letter: string, blank: boolean) => {
+    td.textContent = blank ? letter.toLowerCase() : letter.toUpperCase();
+    const code = config?.alphabet.code(letter.toUpperCase()) ?? 0;
+    if (!blank && config !== undefined) td.append(Object.assign(document.createElement('sub'), { textContent: String(config.letters.values[code] ?? '') }));
+  };
+  const header = document.createElement('tr');
+  header.append(document.createElement('th'), ...(rows[0] ?? '').split('').map((_, c) => Object.assign(document.createElement('th'), { textContent: String.fromCharCode(65 + c) })));
   table.replaceChildren(
+    header,
     ...rows.map((line, r) => {
       const tr = document.createElement('tr');
+      tr.append(Object.assign(document.createElement('th'), { textContent: String(r + 1) }));
       [...line].forEach((ch, c) => {
         const td = document.createElement('td');
         td.dataset.row = String(r);
         td.dataset.col = String(c);
         td.dataset.ch = ch;
+        const premium = PREMIUM[premiums[r]?.[c] ?? '.'];
         const p = placed.get(`${r},${c}`);
         if (ch !== '.') {
-          td.textContent = ch.toUpperCase();
+          tile(td, ch, ch !== ch.toUpperCase());
           td.className = 'filled';
         } else if (p !== undefined) {
-          td.textContent = p.blank ? p.glyph.toLowerCase() : p.glyph;
+          tile(td, p.glyph, p.blank);
           td.className = 'placed';
+        } else if (premium !== undefined) {
+          td.className = premium;
+          td.textContent = premium === 'start' ? '★' : premium.toUpperCase();
         }
         if (cursor?.row === r && cursor.col === c) td.classList.add('cursor');
         td.onclick = () => clickSquare(r, c);
@@ -236,10 +321,16 @@ function render(v: View): void {
       return tr;
     }),
   );
+  const c = v.classic;
+  $('bag').textContent = c?.bag === undefined || config === undefined ? '' : `Bag: ${c.bag.size} tiles · unseen: ${unseenTiles(v, config)}`;
+  const myTurn = v.status === 'running' && c !== undefined && v.players[c.toMove]?.id === me;
+  $('challenge').classList.toggle('hidden', !(myTurn && c?.pending !== undefined));
+  for (const id of ['trade', 'resign']) $(id).classList.toggle('hidden', c === undefined || v.status !== 'running');
+  renderClocks();
   const hand = [...myHand(v)];
   const used = [...placed.values()].map((p) => (p.blank ? '?' : p.glyph));
   $('hand').replaceChildren(
-    ...hand.map((t) => {
+    ...hand.map((t, i) => {
       const s = document.createElement('span');
       s.className = 'tile';
       const k = used.indexOf(t);
@@ -247,7 +338,13 @@ function render(v: View): void {
         used.splice(k, 1);
         s.classList.add('used');
       }
+      if (toTrade.has(i)) s.classList.add('trade');
       s.textContent = t;
+      // A click marks a tile to trade.
+      s.onclick = () => {
+        if (!toTrade.delete(i)) toTrade.add(i);
+        if (view !== undefined) render(view);
+      };
       return s;
     }),
   );
@@ -352,6 +449,14 @@ $('refresh').onclick = () => void refresh();
 $('create').onclick = () => void create();
 $('start').onclick = () => void game({ type: 'start' });
 $('pass').onclick = () => void game({ type: 'pass' });
+$('challenge').onclick = () => void game({ type: 'challenge' });
+$('resign').onclick = () => void game({ type: 'resign' });
+$('trade').onclick = async () => {
+  const hand = view === undefined ? [] : [...myHand(view)];
+  const glyphs = [...toTrade].map((i) => hand[i]).filter((g): g is string => g !== undefined);
+  const r = await game({ type: 'trade', glyphs });
+  if (r.res !== 'v1.error') toTrade.clear();
+};
 $('submit').onclick = () => void submit();
 $('clear').onclick = () => clear();
 $('find').onclick = () => void findWord();

@@ -1,8 +1,9 @@
 /**
  * The AI player of the load script and the browser test: the engine's best play (by score) for
- * a board, given as its rows of text, and a hand, given as its letters.
+ * a board, given as its rows of text, and a hand, given as its letters; and for the challenge
+ * test, a phony (the letters of a real play in another order, refused by the dictionary only).
  */
-import { type Board, MoveGenerator, bestPlay, handFromLetters, parseBoard, presetConfig } from 'wordgame-engine';
+import { type Board, Code, MoveGenerator, PERMISSIVE, type Placement, allPlays, bestPlay, handFromLetters, moveInput, parseBoard, presetConfig, validateMove } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 const preset = presetConfig('en');
@@ -21,4 +22,22 @@ export function bestFor(rows: readonly string[], hand: string): { readable: bool
   if (!board.ok || !tiles.ok) return { readable: false };
   generator.setBoard(board.value as Board);
   return { readable: true, best: bestPlay(generator, tiles.value) };
+}
+
+/** A phony for a board and hand: placements whose words are not all in the dictionary, every other rule kept; undefined when none is found. */
+export function phonyFor(rows: readonly string[], hand: string): readonly Placement[] | undefined {
+  const board = parseBoard(rows.join('\n'), config.alphabet);
+  const tiles = handFromLetters(hand, config);
+  if (!board.ok || !tiles.ok || !dict.ok) return undefined;
+  generator.setBoard(board.value as Board);
+  for (const p of allPlays(generator, tiles.value)) {
+    if (p.placements.length < 2) continue;
+    const letters = p.placements.map((x) => x.tile);
+    letters.push(letters.shift() as number);
+    const placements = p.placements.map((x, i) => ({ square: x.square, tile: letters[i] as number }));
+    const against = { board: board.value as Board, hand: tiles.value, config };
+    const real = validateMove(moveInput(placements, config), { ...against, dictionary: dict.value });
+    if (!real.ok && real.error.code === Code.INCORRECT_WORDS && validateMove(moveInput(placements, config), { ...against, dictionary: PERMISSIVE }).ok) return placements;
+  }
+  return undefined;
 }

@@ -237,7 +237,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const loaded = await load(name);
       if (!loaded.ok) return loaded;
       if (guard !== undefined && !guard(loaded.value.state)) return err(engineError(Code.UNKNOWN_ERROR, { cause: 'the game moved on' }));
-      const r = engine.apply(loaded.value.state, player, request);
+      // The time of every request is the server's, never a client's (games with clocks read it;
+      // never before the clock's last time, should two processes' clocks disagree slightly).
+      const since = loaded.value.state.classic?.clock?.since ?? 0;
+      const timed = { ...request, at: Math.max(Date.now(), since) } as GameRequest;
+      const r = engine.apply(loaded.value.state, player, timed);
       if (!r.ok) return r;
       // A data request (hand, board, scores, info) changes nothing: nothing to write.
       if (r.value.state === loaded.value.state) return ok({ ...r.value, version: loaded.value.version, changed: false, recorded: [], notices: [] });
@@ -246,7 +250,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (await storage.updateGame(name, loaded.value.version, JSON.stringify(gameToJSON(r.value.state)), deadline)) {
         cache.set(name, { version, state: r.value.state });
         const { recorded, notices } = changeOf(loaded.value.state, r.value.state, r.value.events);
-        await storage.publish({ kind: 'game', game: name, version, recorded, notices, change: { player, request }, ...(origin === undefined ? {} : { origin }) });
+        await storage.publish({ kind: 'game', game: name, version, recorded, notices, change: { player, request: timed }, ...(origin === undefined ? {} : { origin }) });
         return ok({ ...r.value, version, changed: true, recorded, notices });
       }
       stats.conflicts++;
@@ -531,8 +535,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const now = Date.now();
       for (const name of await storage.listGames()) {
         const loaded = await load(name);
-        if (!loaded.ok || loaded.value.deadline === 0 || loaded.value.deadline > now) continue;
-        const turn = loaded.value.state.turn;
+        if (!loaded.ok) continue;
+        const state = loaded.value.state;
+        // Clocks: the game ends on time once the player to move's overtime is used up.
+        const clock = state.classic?.clock;
+        const allowance = state.settings.clock?.overtimeSeconds;
+        if (state.status === 'running' && clock !== undefined && allowance !== undefined) {
+          const flag = clock.since + (clock.remaining[state.classic?.toMove ?? 0] ?? 0) + allowance * 1000;
+          if (now > flag) {
+            await update(name, SERVER_ID, { type: 'tick', at: now }, undefined, (s) => s.status === 'running');
+            continue;
+          }
+        }
+        if (loaded.value.deadline === 0 || loaded.value.deadline > now) continue;
+        const turn = state.turn;
         await update(name, SERVER_ID, { type: 'close-turn' }, undefined, (s) => s.turn === turn && s.status === 'running');
       }
     } finally {

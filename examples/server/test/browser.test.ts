@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveBoggle, parseGrid, ALPHABETS } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
-import { bestFor, config } from '../scripts/best-play.js';
+import { bestFor, config, phonyFor } from '../scripts/best-play.js';
 import { clientFiles } from '../src/client-files.js';
 import { server } from './harness.js';
 import type { RunningServer } from '../src/server.js';
@@ -34,7 +34,7 @@ async function enter(page: Page, url: string, name: string, password?: string): 
   await page.waitForSelector('#lobby:not(.hidden)');
 }
 
-const rowsOf = (page: Page) => page.$$eval('#board tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.ch ?? '.').join('')));
+const rowsOf = (page: Page) => page.$$eval('#board tr:has(td)', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.dataset.ch ?? '.').join('')));
 
 /** Reloads the page: the tab's session brings it back into its game (v1.games.view) with the board `other` shows. */
 async function resume(page: Page, other: Page): Promise<void> {
@@ -42,6 +42,20 @@ async function resume(page: Page, other: Page): Promise<void> {
   await page.waitForSelector('#game:not(.hidden)');
   await page.waitForSelector('#status[data-status="running"]');
   expect(await rowsOf(page)).toEqual(await rowsOf(other));
+}
+
+/** Types placements on the page's board: click the first square (twice to go down), then the letters, then Enter. */
+async function typePlay(page: Page, placements: readonly { square: number; tile: number }[]): Promise<void> {
+  {
+    const squares = [...placements].sort((a, b) => a.square - b.square);
+    const first = squares[0]!;
+    const [r, c] = [Math.floor(first.square / 15), first.square % 15];
+    await page.click(`#board td[data-row="${r}"][data-col="${c}"]`);
+    const across = squares.length === 1 || Math.floor(squares[1]!.square / 15) === r;
+    if (!across) await page.click(`#board td[data-row="${r}"][data-col="${c}"]`);
+    for (const p of squares) await page.keyboard.press(config.alphabet.glyph(p.tile & 0x3f) ?? '?');
+    await page.keyboard.press('Enter');
+  }
 }
 
 /** Plays the turn of the page's player: the best play, typed on the board, or a pass. */
@@ -52,16 +66,7 @@ async function playTurn(page: Page): Promise<void> {
   if (!readable) throw new Error(`cannot read the page: ${rows.join('/')} ${hand}`);
   const before = await page.getAttribute('#status', 'data-to-move');
   if (best === undefined) await page.click('#pass');
-  else {
-    const squares = [...best.placements].sort((a, b) => a.square - b.square);
-    const first = squares[0]!;
-    const [r, c] = [Math.floor(first.square / 15), first.square % 15];
-    await page.click(`#board td[data-row="${r}"][data-col="${c}"]`);
-    const across = squares.length === 1 || Math.floor(squares[1]!.square / 15) === r;
-    if (!across) await page.click(`#board td[data-row="${r}"][data-col="${c}"]`);
-    for (const p of squares) await page.keyboard.press(config.alphabet.glyph(p.tile & 0x3f) ?? '?');
-    await page.keyboard.press('Enter');
-  }
+  else await typePlay(page, best.placements);
   await page.waitForFunction((b) => document.querySelector('#status')?.getAttribute('data-to-move') !== b || document.querySelector('#status')?.getAttribute('data-status') === 'over' || document.querySelector('#error')?.getAttribute('data-code') !== null, before, { timeout: 10_000 });
   if ((await page.getAttribute('#error', 'data-code')) !== null && (await page.getAttribute('#status', 'data-to-move')) === before) await page.click('#pass');
 }
@@ -182,6 +187,79 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       await ann.fill('#password', 'ann-password');
       await ann.click('#login-button');
       await ann.waitForSelector('#lobby:not(.hidden)');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it('two players play a double-challenge game with clocks to the end in the full board view', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath as string, args: ['--no-sandbox', '--headless=new'] });
+    try {
+      const [cat, dan] = await Promise.all([browser.newContext(), browser.newContext()]).then((cs) => Promise.all(cs.map((c) => c.newPage())));
+      if (cat === undefined || dan === undefined) throw new Error('no pages');
+      const errors: string[] = [];
+      for (const p of [cat, dan]) p.on('pageerror', (e) => errors.push(String(e)));
+      await enter(cat, s.url, 'cat');
+      await enter(dan, s.url, 'dan');
+      await cat.fill('#game-name', 'web-double');
+      await cat.selectOption('#game-code', 'scrabble-en');
+      await cat.selectOption('#challenge-rule', 'double');
+      await cat.fill('#clock-minutes', '10');
+      await cat.click('#create');
+      await cat.waitForSelector('#game:not(.hidden)');
+      expect(await cat.textContent('#title')).toContain('double challenge');
+      await dan.click('#refresh');
+      await dan.click('li[data-game="web-double"] .join');
+      await dan.waitForSelector('#game:not(.hidden)');
+      await cat.click('#start');
+      await dan.waitForSelector('#status[data-status="running"]');
+      // The board players expect: premiums, the centre star, coordinates; the bag and the unseen tiles; the clocks.
+      expect(await dan.$$eval('#board td.tw', (tds) => tds.length)).toBe(8);
+      expect(await dan.textContent('#board td.start')).toBe('★');
+      expect(await dan.$$eval('#board th', (ths) => ths.map((t) => t.textContent).slice(0, 3))).toEqual(['', 'A', 'B']);
+      expect(await dan.textContent('#bag')).toMatch(/^Bag: 86 tiles · unseen: [A-Z?]{93}$/);
+      await dan.waitForFunction(() => document.querySelectorAll('#clocks .clock').length === 2 && document.querySelector('#clocks .clock.running') !== null);
+      const first = (await cat.getAttribute('#status', 'data-to-move')) === 'cat' ? cat : dan;
+      const second = first === cat ? dan : cat;
+      const firstName = first === cat ? 'cat' : 'dan';
+      const secondName = first === cat ? 'dan' : 'cat';
+      const hand = async (page: Page) => (await page.$$eval('#hand .tile', (ts) => ts.map((t) => t.textContent ?? ''))).join('');
+
+      // A phony, accepted and scored; the opponent challenges it off: the board is empty again, the turn lost.
+      const phony = phonyFor(await rowsOf(first), await hand(first));
+      if (phony === undefined) throw new Error('no phony found');
+      await typePlay(first, phony);
+      await second.waitForSelector('#challenge:not(.hidden)');
+      expect(await second.textContent('#board td sub')).toMatch(/^\d+$/); // tile values on the board
+      await second.click('#challenge');
+      await first.waitForFunction(() => [...document.querySelectorAll('#board td')].every((td) => (td as HTMLElement).dataset.ch === '.'));
+      expect(await second.getAttribute('#status', 'data-to-move')).toBe(secondName);
+      expect(await second.textContent('#scores')).toMatch(/^\w+ 0 · \w+ 0$/);
+
+      // A valid play challenged under the double rule: the challenger loses the turn.
+      const best = bestFor(await rowsOf(second), await hand(second)).best;
+      if (best === undefined) throw new Error('no play');
+      await typePlay(second, best.placements);
+      await first.waitForSelector('#challenge:not(.hidden)');
+      await first.click('#challenge');
+      await second.waitForFunction((n) => document.querySelector('#status')?.getAttribute('data-to-move') === n, secondName);
+      expect(await first.isVisible('#challenge')).toBe(false);
+      await first.screenshot({ path: join(output, 'double-challenge.png') });
+
+      // Then to the end, every play open to a challenge nobody makes.
+      for (let turn = 0; turn < 80; turn++) {
+        if ((await cat.getAttribute('#status', 'data-status')) === 'over') break;
+        const mover = (await cat.getAttribute('#status', 'data-to-move')) === 'cat' ? cat : dan;
+        await playTurn(mover);
+      }
+      await dan.waitForSelector('#status[data-status="over"]');
+      expect(await cat.textContent('#scores')).toMatch(/cat -?\d+ · dan -?\d+/);
+      const clocks = await cat.$$eval('#clocks .clock', (cs) => cs.map((c) => Number((c as HTMLElement).dataset.ms)));
+      expect(clocks.every((ms) => ms > 0 && ms <= 600_000)).toBe(true);
+      expect(firstName).not.toBe(secondName);
+      await cat.screenshot({ path: join(output, 'double-challenge-over.png') });
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -194,6 +194,28 @@ describe('games', () => {
       await fast.close();
     }
   });
+  it('stamps requests with its own time, shows the clocks, and ends a game on time (the engine\'s tick)', async () => {
+    const { server: fast } = await server({ timerIntervalMs: 50 });
+    try {
+      const a = await Client.login(fast.url, 'c-ann');
+      const b = await Client.login(fast.url, 'c-bob');
+      await a.request('v1.games.create', settings('clocked', { challengeRule: 'double', clock: { initialSeconds: 1, overtimeSeconds: 0 } }));
+      await b.request('v1.games.join', { game: 'clocked' });
+      // A client's own time is ignored: the server's clock counts.
+      const started = await a.request('v1.games.request', { type: 'start', at: 1 });
+      const clock = (started.data as { view: { classic: { clock: { remaining: number[]; since: number } } } }).view.classic.clock;
+      expect(clock.remaining).toEqual([1000, 1000]);
+      expect(Math.abs(clock.since - Date.now())).toBeLessThan(5000);
+      const over = await b.next((m) => m.res === 'v1.event' && (m.data as { events: { type: string }[] }).events.some((e) => e.type === 'timed-out'), 5000);
+      const events = (over.data as { events: { type: string; forfeited?: string; scores?: { penalty?: number }[] }[] }).events;
+      expect(events.map((e) => e.type)).toEqual(['timed-out', 'game-over']);
+      expect(events[1]?.scores?.every((x) => x.penalty !== undefined)).toBe(true);
+      a.close();
+      b.close();
+    } finally {
+      await fast.close();
+    }
+  });
 });
 
 describe('the history a client keeps', () => {

@@ -53,13 +53,18 @@ function nextPresent(players: readonly PlayerState[], from: number): number {
 }
 
 /**
- * Stores a classic state in the game: player scores follow it, players who left are skipped (a
- * play open to a challenge is then no longer: only the next player could challenge it).
+ * Stores a classic state in the game: player scores follow it, players who left are skipped (the
+ * next player present may challenge a play open to a challenge; when nobody but its player is
+ * left to, the window closes: a play that went out ends the game).
  */
-function withClassic(state: GameState, ended: ClassicState): GameState {
-  const classic = withPenalties(state, ended);
+function withClassic(state: GameState, next: ClassicState, ctx: ModeContext): GameState {
+  let classic = next;
+  const p = classic.pending;
+  if (!classic.over && p !== undefined && nextPresent(state.players, classic.toMove) === p.player)
+    classic = closeWindow(classic, ctx.config);
+  classic = withPenalties(state, classic);
   const to = classic.over ? classic.toMove : nextPresent(state.players, classic.toMove);
-  const stored = to === classic.toMove ? classic : Object.freeze({ ...withoutPending(classic), toMove: to });
+  const stored = to === classic.toMove ? classic : Object.freeze({ ...classic, toMove: to });
   const players = Object.freeze(
     state.players.map((p, i) =>
       p.score === (classic.tiles.scores[i] ?? 0) ? p : Object.freeze({ ...p, score: classic.tiles.scores[i] ?? 0 }),
@@ -122,8 +127,8 @@ function classicStep(state: GameState, next: ClassicState, event: GameEvent, ctx
     next.clock === undefined || clockSettings === undefined
       ? next
       : Object.freeze({ ...next, clock: addIncrement(next.clock, mover, clockSettings) });
-  const s = withClassic(Object.freeze({ ...state, turn: state.turn + 1 }), timed);
-  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, ctx)] : [event] });
+  const s = withClassic(Object.freeze({ ...state, turn: state.turn + 1 }), timed, ctx);
+  return ok({ state: s, events: s.status === 'over' ? [event, gameOverEvent(s, ctx)] : [event] });
 }
 
 // ---- classic ---------------------------------------------------------------------------------
@@ -135,6 +140,7 @@ export function startClassicMode(state: GameState, ctx: ModeContext, at = 0): Ga
   return withClassic(
     state,
     clock === undefined ? classic : Object.freeze({ ...classic, clock: startClock(state.players.length, clock, at) }),
+    ctx,
   );
 }
 
@@ -150,7 +156,7 @@ export function classicTimeout(state: GameState, at: number, ctx: ModeContext): 
   const timed = classicClockAt(state, at);
   const c = timed.classic as ClassicState;
   const classic = forfeitClassic(c, c.toMove, 'time');
-  const s = withClassic(timed, classic);
+  const s = withClassic(timed, classic, ctx);
   return ok({
     state: s,
     events: [{ type: 'timed-out', player: idOf(state, c.toMove), at }, gameOverEvent(s, ctx)],
@@ -315,14 +321,14 @@ function challengeStep(
   ctx: ModeContext,
   lostTurn: boolean,
 ): Step {
-  const s = withClassic(lostTurn ? Object.freeze({ ...state, turn: state.turn + 1 }) : state, next);
-  return ok({ state: s, events: next.over ? [event, gameOverEvent(s, ctx)] : [event] });
+  const s = withClassic(lostTurn ? Object.freeze({ ...state, turn: state.turn + 1 }) : state, next, ctx);
+  return ok({ state: s, events: s.status === 'over' ? [event, gameOverEvent(s, ctx)] : [event] });
 }
 
 /** A player resigns a running classic game (at any time): the game ends and they lose it, whatever the scores. */
 export function classicResign(state: GameState, player: number, ctx: ModeContext): Step {
   const classic = forfeitClassic(state.classic as ClassicState, player, 'resigned');
-  const s = withClassic(state, classic);
+  const s = withClassic(state, classic, ctx);
   return ok({ state: s, events: [{ type: 'resigned', player: idOf(state, player) }, gameOverEvent(s, ctx)] });
 }
 
@@ -331,16 +337,26 @@ export function classicClose(state: GameState, ctx: ModeContext): Step {
   return classicPass(state, (state.classic as ClassicState).toMove, ctx);
 }
 
-/** A player left a running classic game: when it was their turn, it goes to the next player present. */
-export function classicLeave(state: GameState, player: number): GameState {
+/**
+ * A player left a running classic game: when it was their turn, it goes to the next player
+ * present (who may challenge a play open to a challenge; when nobody else is left to, the window
+ * closes, and a play that went out ends the game: then the game-over event).
+ */
+export function classicLeave(
+  state: GameState,
+  player: number,
+  ctx: ModeContext,
+): { state: GameState; events: GameEvent[] } {
   const classic = state.classic as ClassicState;
-  return classic.toMove === player ? withClassic(state, classic) : state;
+  if (classic.toMove !== player) return { state, events: [] };
+  const s = withClassic(state, classic, ctx);
+  return { state: s, events: s.status === 'over' ? [gameOverEvent(s, ctx)] : [] };
 }
 
 /** Ends a classic game when every player has left. */
 export function classicAbandon(state: GameState, ctx: ModeContext): Step {
   const classic = finishClassic(state.classic as ClassicState, ctx.config, 'stalled');
-  const s = withClassic(state, classic);
+  const s = withClassic(state, classic, ctx);
   return ok({ state: s, events: [gameOverEvent(s, ctx)] });
 }
 
