@@ -4,9 +4,10 @@ import { MemoryStorage } from '../src/storage.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALPHABETS, Dictionary, parseGrid, saveDictionary, solveBoggle } from 'wordgame-engine';
+import { ALPHABETS, Dictionary, moveInput, parseGrid, saveDictionary, solveBoggle } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { RunningServer } from '../src/server.js';
+import { bestFor, config, phonyFor } from '../scripts/best-play.js';
 
 let s: RunningServer;
 const open: Client[] = [];
@@ -297,6 +298,8 @@ describe('no hidden information', () => {
       if ('seed' in o && o.seed !== null && o.seed !== undefined) found.push(`${path}.seed`);
       if (o.bag !== undefined && o.bag !== null && live && Object.keys(o.bag as object).some((k) => k !== 'size')) found.push(`${path}.bag`);
       if (Array.isArray(o.hands) && live) o.hands.forEach((h, i) => h !== null && players[i] !== me && found.push(`${path}.hands[${i}]`));
+      // A play open to a challenge: never whether it is a phony, nor the tiles drawn after it.
+      if (o.pending !== undefined && o.pending !== null && live && Object.keys(o.pending as object).some((k) => k === 'phony' || k === 'drawn')) found.push(`${path}.pending`);
       if (Array.isArray(o.submissions) && live)
         o.submissions.forEach((x, i) => players[i] !== me && typeof x === 'object' && x !== null && found.push(`${path}.submissions[${i}]`));
       if (typeof o.type === 'string' && typeof o.player === 'string' && o.player !== me) {
@@ -309,7 +312,9 @@ describe('no hidden information', () => {
     return found;
   }
 
-  it.each(['scrabble-en', 'duplicate-en', 'anagram-en', 'boggle-4x4'])('%s: nothing a player or an observer receives shows what they may not see', async (code) => {
+  it.each(['scrabble-en', 'scrabble-en+double', 'duplicate-en', 'anagram-en', 'boggle-4x4'])('%s: nothing a player or an observer receives shows what they may not see', async (variant) => {
+    // `+double`: the double challenge rule and clocks, with a phony played and challenged.
+    const [code = variant, rule] = variant.split('+');
     const { server: t } = await server({ turnTimeScale: 0.005, timerIntervalMs: 20 });
     const dict = loadDefaultDictionary();
     if (!dict.ok) throw new Error(dict.error.message);
@@ -322,18 +327,27 @@ describe('no hidden information', () => {
         received.get(c)?.push(m);
         return m;
       };
-      await ask(a, 'v1.games.create', settings(`s-${code}`, { code, seed: SEED }));
+      const extra = rule === undefined ? {} : { challengeRule: rule, clock: { initialSeconds: 600 } };
+      await ask(a, 'v1.games.create', settings(`s-${code}`, { code, seed: SEED, ...extra }));
       await ask(b, 'v1.games.join', { game: `s-${code}` });
       await ask(a, 'v1.games.request', { type: 'start' });
       for (let i = 0; i < 10; i++) {
         await ask(o, 'v1.games.list');
         for (const [c, me] of [[a, 0], [b, 1]] as const) {
-          const v = (await ask(c, 'v1.games.view')).data as { view: { status: string; classic?: { hands: (string | null)[] }; boggle?: { grid: string } }; toMove: string | null };
+          const v = (await ask(c, 'v1.games.view')).data as { view: { status: string; classic?: { hands: (string | null)[]; board: string[]; pending?: unknown }; boggle?: { grid: string } }; toMove: string | null };
           if (v.view.status !== 'running') continue;
           await ask(c, 'v1.games.request', { type: 'hand' });
           const hand = v.view.classic?.hands[me];
           let request: Record<string, unknown> = { type: 'pass' };
           if (code === 'scrabble-en' && typeof hand === 'string' && i < 3) request = { type: 'trade', glyphs: [hand[0]] };
+          if (rule !== undefined && typeof hand === 'string' && v.view.classic !== undefined) {
+            // A phony first, challenged; then plays, each open to a challenge nobody makes.
+            const board = v.view.classic.board;
+            const phony = i === 0 ? phonyFor(board, hand) : undefined;
+            const best = bestFor(board, hand).best;
+            const placements = phony ?? best?.placements;
+            request = v.view.classic.pending !== undefined && i === 0 ? { type: 'challenge' } : placements === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(placements, config) };
+          }
           if (v.view.boggle !== undefined) {
             const grid = parseGrid(v.view.boggle.grid, dict.value.alphabet);
             const words = grid.ok ? solveBoggle(grid.value, dict.value).words : [];
@@ -348,6 +362,8 @@ describe('no hidden information', () => {
         const all = [...(received.get(c) ?? []), ...c.pushed];
         expect(all.length).toBeGreaterThan(5);
         expect([me, all.flatMap((m) => leaks(m, me as string, names.slice(0, 2)))]).toEqual([me, []]);
+        // Under the challenge rule, a play was open to a challenge while they looked, and was challenged.
+        if (rule !== undefined && c !== o) expect(JSON.stringify(all)).toMatch(/"pending".*"challenged"/s);
       }
       for (const c of [a, b, o]) c.close();
     } finally {
@@ -360,6 +376,7 @@ describe('no hidden information', () => {
     expect(leaks({ data: { view: { status: 'running', classic: { hands: ['AEINRST', null] } } } }, 'bob', players)).toEqual(['.data.view.classic.hands[0]']);
     expect(leaks({ data: { events: [{ type: 'traded', player: 'ann', tiles: 'QZ' }] } }, 'bob', players)).toHaveLength(1);
     expect(leaks({ data: { games: [{ settings: { seed: SEED } }] } }, 'bob', players).length).toBeGreaterThan(0);
+    expect(leaks({ data: { view: { status: 'running', classic: { pending: { player: 0, phony: true } } } } }, 'bob', players)).toEqual(['.data.view.classic.pending']);
   });
 });
 
