@@ -2,7 +2,9 @@
  * Validation benchmark (issue 4): moves validated and scored per second on mid-game positions
  * (a real game's boards, each with its real next play and invalid variants of it), side by side
  * with the bare dictionary lookups of the words those moves form (the floor) and with a naive
- * string-based validator over a Set.
+ * string-based validator over a Set; and reading a move string (`parsePlay`, `8H WORD`): the fast
+ * path beside the full Unicode path, and validation from the string (issue 29: parsePlay at most
+ * 0.35 µs).
  */
 import {
   type Board,
@@ -11,12 +13,13 @@ import {
   type MoveInput,
   scorePlacements,
   validateMove,
+  validatePlacements,
   type Placement,
   PERMISSIVE,
   type Hand,
   makeHand,
 } from 'wordgame-engine';
-import { readMove } from 'wordgame-engine/internals';
+import { parsePlayText, readMove } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
 import { type RefBoard, referenceValidate, refConfigOf } from '../test/reference/crossword.js';
 import { embeddedWordList, englishSetup, printTable, runSuite, saveResults } from './common.js';
@@ -159,6 +162,60 @@ export async function validationBench(): Promise<void> {
     ],
   );
   const [floor, ours, light, naive] = timings.map((t) => t.usPerUnit) as [number, number, number, number];
+
+  // Move strings: the record's plays on their boards, read fast and on the full path, and validated.
+  const strings: { text: string; board: Board; hand: Hand }[] = [];
+  {
+    let b = (await import('wordgame-engine')).Board.empty(15, 15);
+    for (const [, play] of DOUG_EMELY) {
+      const p = parsePlay(play, b, alphabet);
+      if (!p.ok) throw new Error(play);
+      strings.push({
+        text: play,
+        board: b,
+        hand: makeHand(p.value.placements.map((x) => ((x.tile & BLANK) !== 0 ? BLANK : x.tile))),
+      });
+      b = b.withTiles(p.value.placements);
+    }
+  }
+  for (const c of strings)
+    if (
+      JSON.stringify(parsePlay(c.text, c.board, alphabet)) !== JSON.stringify(parsePlayText(c.text, c.board, alphabet))
+    )
+      throw new Error('the two paths disagree');
+  const stringTimings = await runSuite(`move strings (${strings.length} plays of a real game)`, [
+    {
+      name: 'parsePlay (fast path)',
+      units: strings.length,
+      fn: () => strings.reduce((k, c) => k + (parsePlay(c.text, c.board, alphabet).ok ? 1 : 0), 0),
+    },
+    {
+      name: 'parsePlay on the full Unicode path',
+      units: strings.length,
+      fn: () => strings.reduce((k, c) => k + (parsePlayText(c.text, c.board, alphabet).ok ? 1 : 0), 0),
+    },
+    {
+      name: 'validation from the move string',
+      units: strings.length,
+      fn: () =>
+        strings.reduce((k, c) => {
+          const p = parsePlay(c.text, c.board, alphabet);
+          if (!p.ok) return k;
+          return (
+            k +
+            (validatePlacements(p.value.placements, {
+              board: c.board,
+              hand: c.hand,
+              config,
+              dictionary: dict,
+            }).ok
+              ? 1
+              : 0)
+          );
+        }, 0),
+    },
+  ]);
+  const [fastUs, fullUs, fromString] = stringTimings.map((t) => t.usPerUnit) as [number, number, number];
   printTable(
     'Validation: microseconds per move',
     ['', 'µs/move', 'moves/s', 'vs floor'],
@@ -168,6 +225,18 @@ export async function validationBench(): Promise<void> {
       ['scorePlacements (trusted, score only)', light, 1e6 / light, light / floor],
       ['naive string validator', naive, 1e6 / naive, naive / floor],
     ],
+  );
+  printTable(
+    'Move strings: microseconds per play',
+    ['', 'µs/play', 'plays/s'],
+    [
+      ['parsePlay, fast path', fastUs, 1e6 / fastUs],
+      ['parsePlay, full Unicode path', fullUs, 1e6 / fullUs],
+      ['validation from the move string (parsePlay, validatePlacements)', fromString, 1e6 / fromString],
+    ],
+  );
+  console.log(
+    `parsePlay: ${fastUs.toFixed(3)} µs (target 0.35), ${(fullUs / fastUs).toFixed(1)}x faster than the full path; validation from the string ${fromString.toFixed(2)} µs`,
   );
   console.log(
     `validateMove is ${(ours / floor).toFixed(1)}x the bare lookups, scorePlacements ${(light / floor).toFixed(1)}x (target: at most 3x); validateMove is ${(naive / ours).toFixed(1)}x faster than the naive validator`,
@@ -179,5 +248,6 @@ export async function validationBench(): Promise<void> {
     ratioToFloor: ours / floor,
     lightRatioToFloor: light / floor,
     naiveOverOurs: naive / ours,
+    moveStrings: stringTimings,
   });
 }

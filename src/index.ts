@@ -91,6 +91,7 @@ export { renderBoard, type RenderOptions } from './render/board.js';
 // Crossword rules
 export {
   validateMove,
+  validatePlacements,
   listViolations,
   scorePlacements,
   moveInput,

@@ -34,6 +34,7 @@ export * from './state/state.js';
 export { unseenTiles } from './state/unseen.js';
 export * from './notation/tokens.js';
 export * from './notation/json.js';
+export { parsePlayText } from './notation/move.js';
 export * from './rules/trade.js';
 export * from './rules/crossword.js';
 

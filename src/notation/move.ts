@@ -1,6 +1,7 @@
 import type { Alphabet } from '../alphabet/alphabet.js';
 import type { Board, Placement } from '../board/board.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
+import { BLANK } from '../config/letterset.js';
 import { err, ok, type Result } from '../result.js';
 import { type Position, formatPosition, parsePosition } from './square.js';
 import { formatRun, readToken, tileText, type Token } from './tokens.js';
@@ -21,6 +22,108 @@ export interface NotatedPlay {
  * (`WA(I)T`), or as its letter (older records), which must then match the board.
  */
 export function parsePlay(
+  text: string,
+  board: Board,
+  alphabet: Alphabet,
+): Result<NotatedPlay, EngineError<PlayNotationProblem>> {
+  // The common case (ASCII text, an alphabet of single-character glyphs) on char codes, through
+  // the alphabet's direct table; anything else, errors included, on the full Unicode path.
+  if (typeof text === 'string' && !alphabet.hasMultiCharGlyphs) {
+    const fast = parseAsciiPlay(text, board, alphabet);
+    if (fast !== undefined) return ok(fast);
+  }
+  return parsePlayText(text, board, alphabet);
+}
+
+/** ASCII space or tab (what the fast path accepts between and around the two fields). */
+const isBlank = (u: number) => u === 32 || u === 9;
+const isDigit = (u: number) => u >= 48 && u <= 57;
+const isLetter = (u: number) => (u >= 65 && u <= 90) || (u >= 97 && u <= 122);
+
+/**
+ * {@link parsePlay}'s fast path: a well-formed play in ASCII (`8H WORD`, `H8 wo.D`, parentheses),
+ * read without allocating tokens; undefined for anything else (the full path reads it, and
+ * reports what is wrong). Gives exactly what the full path gives (a property test compares them).
+ */
+function parseAsciiPlay(text: string, board: Board, alphabet: Alphabet): NotatedPlay | undefined {
+  const n = text.length;
+  let i = 0;
+  while (i < n && isBlank(text.charCodeAt(i))) i++;
+  // The position: 1-2 digits then a letter (across), or a letter then 1-2 digits (down).
+  let row = 0;
+  let col: number;
+  let direction: 'across' | 'down';
+  const first = text.charCodeAt(i);
+  if (isDigit(first)) {
+    let digits = 0;
+    while (i < n && isDigit(text.charCodeAt(i)) && digits < 3)
+      ((row = row * 10 + text.charCodeAt(i) - 48), i++, digits++);
+    const letter = text.charCodeAt(i);
+    if (digits > 2 || !isLetter(letter)) return undefined;
+    col = (letter & 0xdf) - 65;
+    i++;
+    direction = 'across';
+  } else if (isLetter(first)) {
+    col = (first & 0xdf) - 65;
+    i++;
+    let digits = 0;
+    while (i < n && isDigit(text.charCodeAt(i)) && digits < 3)
+      ((row = row * 10 + text.charCodeAt(i) - 48), i++, digits++);
+    if (digits === 0 || digits > 2) return undefined;
+    direction = 'down';
+  } else return undefined;
+  row -= 1;
+  if (row < 0 || row >= board.rows || col >= board.cols || i >= n || !isBlank(text.charCodeAt(i))) return undefined;
+  while (i < n && isBlank(text.charCodeAt(i))) i++;
+  const start = i;
+  while (i < n && !isBlank(text.charCodeAt(i))) i++;
+  const end = i;
+  while (i < n && isBlank(text.charCodeAt(i))) i++;
+  if (i < n || end === start) return undefined;
+  // Squares the word covers: dots and letters of the alphabet (anything else: the full path).
+  let squares = 0;
+  for (let k = start; k < end; k++) {
+    const u = text.charCodeAt(k);
+    if (u === 46) squares++;
+    else if (u === 40 || u === 41) continue;
+    else if (isLetter(u) && alphabet.direct[u] !== 0) squares++;
+    else return undefined;
+  }
+  const across = direction === 'across';
+  if (squares === 0 || (across ? col : row) + squares > (across ? board.cols : board.rows)) return undefined;
+  const placements: Placement[] = [];
+  const word: number[] = [];
+  let k = 0;
+  let inParens = false;
+  for (let j = start; j < end; j++) {
+    const u = text.charCodeAt(j);
+    if (u === 40 || u === 41) {
+      if ((u === 40) === inParens) return undefined;
+      inParens = u === 40;
+      continue;
+    }
+    const square = across ? row * board.cols + col + k : (row + k) * board.cols + col;
+    const onBoard = board.cell(square);
+    if (u === 46 || inParens) {
+      if (onBoard === 0) return undefined;
+      // A letter in parentheses must be the board's.
+      if (u !== 46 && (alphabet.direct[u] as number) !== (onBoard & 0x3f)) return undefined;
+      word.push(onBoard & 0x3f);
+    } else {
+      const code = alphabet.direct[u] as number;
+      if (onBoard !== 0) {
+        if ((onBoard & 0x3f) !== code) return undefined;
+      } else placements.push({ square, tile: u >= 97 ? BLANK | code : code });
+      word.push(code);
+    }
+    k++;
+  }
+  if (inParens) return undefined;
+  return { position: { row, col, direction }, placements, word };
+}
+
+/** {@link parsePlay} on the full Unicode path (every glyph form, brackets, folds), with every error. */
+export function parsePlayText(
   text: string,
   board: Board,
   alphabet: Alphabet,

@@ -90,6 +90,51 @@ export function validateMove(move: unknown, ctx: MoveContext): Result<ScoredMove
   return scored === undefined ? err(errors[0] ?? engineError(Code.UNKNOWN_ERROR)) : ok(scored);
 }
 
+/**
+ * {@link validateMove} for a move already in placements (a parsed move string: `parsePlay`'s
+ * placements), skipping the JSON reading: the same rules and codes. The placements are still
+ * untrusted: each square on the board and not dead, used once, each tile a glyph of the game (a
+ * blank with the 0x40 bit), at most a hand of them (60000 otherwise); in any order.
+ */
+export function validatePlacements(
+  placements: readonly Placement[],
+  ctx: MoveContext,
+): Result<ScoredMove, EngineError> {
+  const { layout, handSize, alphabet, letters } = ctx.config;
+  const lookupAlphabet = ctx.dictionary.alphabet;
+  if (lookupAlphabet !== undefined && lookupAlphabet !== alphabet && !sameGlyphs(lookupAlphabet, alphabet))
+    return err(
+      engineError(Code.ALPHABET_MISMATCH, {
+        cause: `the configuration's alphabet ${alphabet.spec.name} is not the dictionary's (${lookupAlphabet.spec.name})`,
+      }),
+    );
+  if (!Array.isArray(placements)) return badMove('placements must be an array');
+  if (placements.length > handSize) return badMove(`${placements.length} tiles: a hand holds at most ${handSize}`);
+  let sorted = true;
+  for (let k = 0; k < placements.length; k++) {
+    const p = placements[k] as Placement;
+    const { square, tile } = p ?? ({} as Placement);
+    if (!Number.isInteger(square) || square < 0 || square >= layout.rows * layout.cols)
+      return badMove(`placement ${k}: square ${String(square)} is off the board`);
+    if (layout.dead[square] === 1) return badMove(`placement ${k}: square ${square} is a dead square`);
+    const code = tile & 0x3f;
+    if (!Number.isInteger(tile) || (tile & ~0x7f) !== 0 || (code === 0 ? tile !== BLANK : code > alphabet.size))
+      return badMove(`placement ${k}: ${String(tile)} is not a tile of this game`);
+    if (code !== 0 && letters.counts[code] === 0 && (tile & BLANK) === 0)
+      return badMove(
+        `placement ${k}: ${alphabet.glyph(code)} is not a tile of this game (only a blank can stand for it)`,
+      );
+    for (let i = 0; i < k; i++)
+      if ((placements[i] as Placement).square === square)
+        return badMove(`placement ${k}: square ${square} is used twice`);
+    if (k > 0 && (placements[k - 1] as Placement).square > square) sorted = false;
+  }
+  const errors: EngineError[] = [];
+  const ordered = sorted ? placements : [...placements].sort((a, b) => a.square - b.square);
+  const r = checkPlacements(ordered, ctx, false, errors, false);
+  return r === undefined || r === LIGHT_OK ? err(errors[0] ?? engineError(Code.UNKNOWN_ERROR)) : ok(r);
+}
+
 /** Every rule a move breaks, in the rule book's order (empty when it is valid): for user interfaces. */
 export function listViolations(move: unknown, ctx: MoveContext): EngineError[] {
   const errors: EngineError[] = [];
