@@ -248,6 +248,15 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       expect(await first.isVisible('#challenge')).toBe(false);
       await first.screenshot({ path: join(output, 'double-challenge.png') });
 
+      // A trade: two tiles marked by a click, then Trade; the turn passes and the bag keeps its count.
+      const bagBefore = await second.textContent('#bag');
+      await second.click('#hand .tile >> nth=0');
+      await second.click('#hand .tile >> nth=1');
+      expect(await second.$$eval('#hand .tile.trade', (ts) => ts.length)).toBe(2);
+      await second.click('#trade');
+      await first.waitForFunction((n) => document.querySelector('#status')?.getAttribute('data-to-move') === n, firstName);
+      expect((await second.textContent('#bag'))?.slice(0, 12)).toBe(bagBefore?.slice(0, 12));
+
       // Then to the end, every play open to a challenge nobody makes.
       for (let turn = 0; turn < 80; turn++) {
         if ((await cat.getAttribute('#status', 'data-status')) === 'over') break;
@@ -260,6 +269,21 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       expect(clocks.every((ms) => ms > 0 && ms <= 600_000)).toBe(true);
       expect(firstName).not.toBe(secondName);
       await cat.screenshot({ path: join(output, 'double-challenge-over.png') });
+      // Resigning: a new game, and Dan resigns it at once.
+      await cat.click('#leave');
+      await dan.click('#leave');
+      await cat.waitForSelector('#lobby:not(.hidden)');
+      await dan.waitForSelector('#lobby:not(.hidden)');
+      await cat.fill('#game-name', 'web-resign');
+      await cat.selectOption('#game-code', 'scrabble-en');
+      await cat.click('#create');
+      await dan.click('#refresh');
+      await dan.click('li[data-game="web-resign"] .join');
+      await dan.waitForSelector('#game:not(.hidden)');
+      await cat.click('#start');
+      await dan.waitForSelector('#status[data-status="running"]');
+      await dan.click('#resign');
+      await cat.waitForSelector('#status[data-status="over"]');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
