@@ -267,6 +267,7 @@ export {
 } from './game/types.js';
 export { type ClassicState, type PendingPlay } from './game/classic.js';
 export { challengeOutcome, type ValidChallengeOutcome } from './game/challenges.js';
+export { CLOCK_DEFAULTS, type ClockSettings, type ClassicClock } from './game/clock.js';
 export { engineRequest, lastPlayIsPhony } from './game/ai.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
