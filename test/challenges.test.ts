@@ -2,25 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CHALLENGE_RULES,
-  type ChallengeRule,
   Code,
-  createEngine,
-  type Engine,
+  type ChallengeRule,
   gameFromJSON,
   gameToJSON,
   type GameEvent,
   type GameRequest,
   type GameState,
-  MoveGenerator,
-  PERMISSIVE,
-  allPlays,
-  moveInput,
   playerView,
-  validateMove,
   engineRequest,
 } from 'wordgame-engine';
-import { loadDefaultDictionary } from 'wordgame-engine/node';
 import { tilesConserved } from 'wordgame-engine/internals';
+import { bestOf, codeOf, ctx, engine, mover, phonyOf, step } from './classic.js';
 import { FC, failure, unwrap } from './helpers.js';
 
 /**
@@ -29,10 +22,6 @@ import { FC, failure, unwrap } from './helpers.js';
  * lost), a valid play challenged gives the rule's outcome; the phony status is never shown before
  * a challenge; the history replays; resigning ends the game with its loser.
  */
-const DICT = unwrap(loadDefaultDictionary());
-const engine: Engine = createEngine({ dictionary: (a) => (a === 'en' ? DICT : undefined) });
-const ctx = unwrap(engine.context({ settings: { code: 'scrabble-en' } } as GameState));
-
 function game(rule: ChallengeRule | undefined, seed = 1, players = ['ann', 'bob']): GameState {
   const settings = {
     name: 'g',
@@ -46,54 +35,9 @@ function game(rule: ChallengeRule | undefined, seed = 1, players = ['ann', 'bob'
   for (const p of players.slice(1)) s = step(s, p, { type: 'join' });
   return step(s, players[0] as string, { type: 'start' });
 }
-function step(s: GameState, player: string, request: GameRequest): GameState {
-  const r = engine.apply(s, player, request);
-  if (!r.ok) throw new Error(`${JSON.stringify(request)}: ${r.error.code} ${r.error.cause ?? ''}`);
-  return r.value.state;
-}
-const codeOf = (s: GameState, player: string, request: GameRequest) => {
-  const r = engine.apply(s, player, request);
-  return r.ok ? 0 : r.error.code;
-};
-const mover = (s: GameState) => s.players[s.classic?.toMove ?? 0]?.id as string;
 const last = (s: GameState): GameEvent => s.history.toArray().at(-1) as GameEvent;
-
-/** The plays of the player to move: all of them, valid ones first. */
-function playsOf(s: GameState) {
-  const c = s.classic!;
-  const g = unwrap(MoveGenerator.create(ctx.config, DICT, c.tiles.board));
-  return allPlays(g, c.tiles.hands[c.toMove] ?? []);
-}
-
-/**
- * A phony of the player to move: a valid play's tiles in another order that the dictionary
- * refuses (every other rule holds), or undefined.
- */
-function phonyOf(s: GameState, pick = 0): GameRequest | undefined {
-  const c = s.classic!;
-  const against = { board: c.tiles.board, hand: c.tiles.hands[c.toMove] ?? [], config: ctx.config };
-  const plays = playsOf(s);
-  for (let k = 0; k < plays.length; k++) {
-    const p = plays[(k + pick) % plays.length]!;
-    if (p.placements.length < 2) continue;
-    const tiles = [...p.placements.map((x) => x.tile)];
-    tiles.push(tiles.shift() as number); // rotate the letters along the same squares
-    const placements = p.placements.map((x, i) => ({ square: x.square, tile: tiles[i] as number }));
-    const request = { type: 'play' as const, ...moveInput(placements, ctx.config) };
-    const real = validateMove(request, { ...against, dictionary: DICT });
-    if (
-      !real.ok &&
-      real.error.code === Code.INCORRECT_WORDS &&
-      validateMove(request, { ...against, dictionary: PERMISSIVE }).ok
-    )
-      return request;
-  }
-  return undefined;
-}
-function validOf(s: GameState): GameRequest {
-  const best = playsOf(s).sort((a, b) => b.score - a.score)[0];
-  return best === undefined ? { type: 'pass' } : { type: 'play', ...moveInput(best.placements, ctx.config) };
-}
+/** The best play of the player to move, as a request (a pass when there is none). */
+const validOf = (s: GameState): GameRequest => bestOf(s);
 
 describe('challenge rules: settings', () => {
   it('takes a known rule for classic games only (30000 otherwise); void is the default and not stored', () => {

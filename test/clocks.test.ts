@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   CHALLENGE_RULES,
   Code,
-  createEngine,
-  type Engine,
   gameFromJSON,
   gameToJSON,
   type GameEvent,
   type GameRequest,
   type GameState,
-  MoveGenerator,
-  bestPlay,
-  moveInput,
   playerView,
 } from 'wordgame-engine';
-import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { bestOf, engine, mover, step } from './classic.js';
 import { FC, failure, unwrap } from './helpers.js';
 
 /**
@@ -23,9 +18,6 @@ import { FC, failure, unwrap } from './helpers.js';
  * move's time runs, a move adds the increment, overtime costs points per started minute at the
  * end, and past the overtime allowance the player loses on time (on a tick or a late move).
  */
-const DICT = unwrap(loadDefaultDictionary());
-const engine: Engine = createEngine({ dictionary: (a) => (a === 'en' ? DICT : undefined) });
-const ctx = unwrap(engine.context({ settings: { code: 'scrabble-en' } } as GameState));
 const T0 = 1_700_000_000_000;
 const CLOCK = { initialSeconds: 60, incrementSeconds: 5, overtimeSeconds: 120, penaltyPerMinute: 10 };
 
@@ -39,18 +31,8 @@ function game(extra: Record<string, unknown> = {}, seed = 1): GameState {
   s = step(s, 'bob', { type: 'join' });
   return step(s, 'ann', { type: 'start', at: T0 });
 }
-function step(s: GameState, player: string, request: GameRequest): GameState {
-  const r = engine.apply(s, player, request);
-  if (!r.ok) throw new Error(`${JSON.stringify(request)}: ${r.error.code} ${r.error.cause ?? ''}`);
-  return r.value.state;
-}
-const mover = (s: GameState) => s.players[s.classic?.toMove ?? 0]?.id as string;
 const other = (s: GameState) => s.players.find((p) => p.id !== mover(s))?.id as string;
-function best(s: GameState, at: number): GameRequest {
-  const c = s.classic!;
-  const b = bestPlay(unwrap(MoveGenerator.create(ctx.config, DICT, c.tiles.board)), c.tiles.hands[c.toMove] ?? []);
-  return b === undefined ? { type: 'pass', at } : { type: 'play', ...moveInput(b.placements, ctx.config), at };
-}
+const best = (s: GameState, at: number): GameRequest => bestOf(s, at);
 const events = (s: GameState): GameEvent[] => s.history.toArray();
 
 describe('clock settings', () => {

@@ -3,23 +3,15 @@ import { describe, expect, it } from 'vitest';
 import {
   CHALLENGE_RULES,
   type ChallengeRule,
-  createEngine,
   decodeGcg,
   formatGcg,
   gameToGcg,
   type GameRequest,
   type GameState,
-  MoveGenerator,
-  PERMISSIVE,
-  allPlays,
-  bestPlay,
-  moveInput,
   parseGcg,
   replayGcg,
-  validateMove,
-  Code,
 } from 'wordgame-engine';
-import { loadDefaultDictionary } from 'wordgame-engine/node';
+import { bestOf, engine, mover, phonyOf } from './classic.js';
 import { unwrap } from './helpers.js';
 
 /**
@@ -61,40 +53,7 @@ describe.skipIf(!present)('the corpus through formatGcg', () => {
 });
 
 describe('games under challenge rules and clocks, exported', () => {
-  const DICT = unwrap(loadDefaultDictionary());
-  const engine = createEngine({ dictionary: (a) => (a === 'en' ? DICT : undefined) });
-  const ctx = unwrap(engine.context({ settings: { code: 'scrabble-en' } } as GameState));
   const T0 = 1_000_000;
-
-  /** A phony of the player to move (a valid play's letters rotated), or undefined. */
-  function phony(s: GameState, at: number): GameRequest | undefined {
-    const c = s.classic!;
-    const against = { board: c.tiles.board, hand: c.tiles.hands[c.toMove] ?? [], config: ctx.config };
-    for (const p of allPlays(
-      unwrap(MoveGenerator.create(ctx.config, DICT, c.tiles.board)),
-      c.tiles.hands[c.toMove] ?? [],
-    )) {
-      if (p.placements.length < 2) continue;
-      const tiles = p.placements.map((x) => x.tile);
-      tiles.push(tiles.shift() as number);
-      const request = {
-        type: 'play' as const,
-        ...moveInput(
-          p.placements.map((x, i) => ({ square: x.square, tile: tiles[i] as number })),
-          ctx.config,
-        ),
-        at,
-      };
-      const r = validateMove(request, { ...against, dictionary: DICT });
-      if (
-        !r.ok &&
-        r.error.code === Code.INCORRECT_WORDS &&
-        validateMove(request, { ...against, dictionary: PERMISSIVE }).ok
-      )
-        return request;
-    }
-    return undefined;
-  }
 
   function play(rule: ChallengeRule, seed: number): GameState {
     let s = unwrap(
@@ -116,20 +75,13 @@ describe('games under challenge rules and clocks, exported', () => {
     let now = T0;
     for (let k = 0; k < 100 && s.status === 'running'; k++) {
       now += 17_000;
-      const c = s.classic!;
-      const who = s.players[c.toMove]!.id;
-      const best = bestPlay(
-        unwrap(MoveGenerator.create(ctx.config, DICT, c.tiles.board)),
-        c.tiles.hands[c.toMove] ?? [],
-      );
+      const who = mover(s);
       const request: GameRequest =
         k % 5 === 1
-          ? (phony(s, now) ?? { type: 'pass', at: now })
+          ? (phonyOf(s, 0, now) ?? { type: 'pass', at: now })
           : k % 5 === 2
             ? { type: 'challenge', at: now }
-            : best === undefined
-              ? { type: 'pass', at: now }
-              : { type: 'play', ...moveInput(best.placements, ctx.config), at: now };
+            : bestOf(s, now);
       const r = engine.apply(s, who, request);
       s = r.ok ? r.value.state : unwrap(engine.apply(s, who, { type: 'pass', at: now })).state;
     }

@@ -537,12 +537,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const loaded = await load(name);
         if (!loaded.ok) continue;
         const state = loaded.value.state;
-        // Clocks: the game ends on time once the player to move's overtime is used up.
-        const clock = state.classic?.clock;
-        const allowance = state.settings.clock?.overtimeSeconds;
-        if (state.status === 'running' && clock !== undefined && allowance !== undefined) {
-          const flag = clock.since + (clock.remaining[state.classic?.toMove ?? 0] ?? 0) + allowance * 1000;
-          if (now > flag) {
+        // Clocks: the engine's tick ends the game once the player to move's overtime is used up
+        // (and changes nothing before): tried on the state in hand, written only when it ends it.
+        if (state.status === 'running' && state.settings.clock !== undefined) {
+          const ticked = engine.apply(state, SERVER_ID, { type: 'tick', at: Math.max(now, state.classic?.clock?.since ?? 0) });
+          if (ticked.ok && ticked.value.state !== state) {
             await update(name, SERVER_ID, { type: 'tick', at: now }, undefined, (s) => s.status === 'running');
             continue;
           }

@@ -21,7 +21,14 @@ import {
   startClassic,
   type ClassicState,
 } from '../classic.js';
-import { applyChallengeablePlay, closeWindow, upholdPlay, withdrawPlay, withoutPending } from '../challenges.js';
+import {
+  applyChallengeablePlay,
+  challengeOutcome,
+  closeWindow,
+  upholdPlay,
+  withdrawPlay,
+  withoutPending,
+} from '../challenges.js';
 import { addIncrement, runClock, startClock, timePenalties } from '../clock.js';
 import { addScores } from '../../state/state.js';
 import type {
@@ -277,7 +284,12 @@ export function classicChallenge(state: GameState, player: number, ctx: ModeCont
     return err(engineError(Code.NOTHING_TO_CHALLENGE, { cause: 'the void rule: every play is checked when made' }));
   const p = classic.pending;
   if (p === undefined) {
-    const played = state.history.toArray().some((e) => e.type === 'played');
+    let played = false;
+    for (const e of state.history)
+      if (e.type === 'played') {
+        played = true;
+        break;
+      }
     return err(
       played
         ? engineError(Code.CHALLENGE_WINDOW_CLOSED, {
@@ -306,10 +318,8 @@ export function classicChallenge(state: GameState, player: number, ctx: ModeCont
     return challengeStep(state, next, event, ctx, false);
   }
   const next = upholdPlay(classic, ctx.config, rule);
-  const outcome =
-    rule === 'single' ? 'no-penalty' : rule === 'double' ? 'lost-turn' : rule === 'triple' ? 'lost-game' : 'bonus';
-  const points = outcome === 'bonus' ? (rule === '5-point' ? 5 : 10) : 0;
-  const event: GameEvent = { ...base, outcome, points };
+  const { outcome, bonus } = challengeOutcome(rule);
+  const event: GameEvent = { ...base, outcome, points: bonus };
   return challengeStep(state, next, event, ctx, outcome === 'lost-turn');
 }
 
