@@ -26,6 +26,10 @@ const ALL_HI = 0xffffffff;
  * Each change in place ({@link BoardLines.apply}) is logged (index, old values) so that
  * {@link BoardLines.undo} takes it back in order.
  */
+/** The cross-check memo's entries (a power of two), and its bits. */
+const CROSS_MEMO_BITS = 12;
+const CROSS_MEMO = 1 << CROSS_MEMO_BITS;
+
 export class BoardLines {
   readonly rows: number;
   readonly cols: number;
@@ -77,6 +81,18 @@ export class BoardLines {
   #undoTop = 0;
   readonly #marks: number[] = [];
   readonly #tileMarks: number[] = [];
+  /**
+   * Cross-checks already computed, by the perpendicular word's tiles around the square (they
+   * alone decide it): a direct-mapped memo of CROSS_MEMO entries, each an exact key and its
+   * glyph sets. The key of a word of up to 9 tiles around the square, b of them before it: the
+   * first word holds b (bits 24-27) and the first 4 glyphs (6 bits each, zeros after the last),
+   * the second the glyphs after those; glyph codes are never 0, so each word has its own key.
+   * Longer words are not kept. Searches that apply and undo plays (endgames, rollouts) meet the
+   * same words again and again.
+   */
+  readonly #memoKey = new Uint32Array(2 * CROSS_MEMO);
+  readonly #memoLo = new Uint32Array(CROSS_MEMO);
+  readonly #memoHi = new Uint32Array(CROSS_MEMO);
 
   /** An empty board of `config`'s layout, read through `graph` (call {@link set} or {@link recomputeAll} before use). */
   constructor(config: GameConfig, graph: SearchGraph) {
@@ -328,9 +344,28 @@ export class BoardLines {
       return;
     }
     let sum = 0;
+    // The memo key (see #memoKey), built on the way: glyph n of the word (the square left out)
+    // goes to the first word for n < 4, else the second.
+    let g0 = 0;
+    let k1 = 0;
+    let n = 0;
     for (let t = before; t <= after; t++) {
+      if (t === j) continue;
       const v = cells[t] as number;
-      if (t !== j && (v & BLANK) === 0) sum += this.#values[v & 0x3f] as number;
+      if ((v & BLANK) === 0) sum += this.#values[v & 0x3f] as number;
+      if (n < 4) g0 = g0 * 64 + (v & 0x3f);
+      else k1 = k1 * 64 + (v & 0x3f);
+      n++;
+    }
+    this.xsum[i] = sum;
+    const memo = n <= 9;
+    for (let m = n; m < 4; m++) g0 *= 64;
+    const k0 = memo ? ((j - before) * 16777216 + g0) >>> 0 : 0;
+    const e = memo ? Math.imul(k0 ^ Math.imul(k1, 0x9e3779b1), 0x85ebca6b) >>> (32 - CROSS_MEMO_BITS) : 0;
+    if (memo && this.#memoKey[2 * e] === k0 && this.#memoKey[2 * e + 1] === k1) {
+      this.xlo[i] = this.#memoLo[e] as number;
+      this.xhi[i] = this.#memoHi[e] as number;
+      return;
     }
     const graph = this.#graph;
     // Walk the longer side once: the tiles before in the DAWG, or those after backwards in the
@@ -369,7 +404,12 @@ export class BoardLines {
     }
     this.xlo[i] = lo >>> 0;
     this.xhi[i] = hi >>> 0;
-    this.xsum[i] = sum;
+    if (memo) {
+      this.#memoKey[2 * e] = k0;
+      this.#memoKey[2 * e + 1] = k1;
+      this.#memoLo[e] = lo >>> 0;
+      this.#memoHi[e] = hi >>> 0;
+    }
   }
 
   /** The node after glyph `g` from `node` (0 when none or a leaf). */
