@@ -22,6 +22,7 @@ export { externalEngine, MAX_ENGINE_LINE, type ExternalEngineOptions } from './n
 export { learnLeaves, playLeavesShard, type LeavesJob, type LeavesShard } from './node/leaves.js';
 export { simulateOnWorkers } from './node/sim.js';
 export { solveEndgameParallel, solveEndgameShard, type EndgameJob } from './node/endgame.js';
+export { cpuTimeMs } from './node/cpu-clock.js';
 export {
   runAutoplayOnQueue,
   startQueueWorker,

@@ -10,6 +10,7 @@ import {
   MoveGenerator,
   allPlays,
 } from 'wordgame-engine';
+import { cpuTimeMs } from 'wordgame-engine/node';
 import { FC, mustBuild, unwrap } from './helpers.js';
 import { abcdConfig } from './helpers.js';
 
@@ -209,6 +210,28 @@ describe('endgame solver', () => {
     expect(r.depth).toBe(1);
     expect(r.exact).toBe(false);
     expect(r.line.length).toBe(1);
+  });
+
+  it('reads its time limit and the time it reports on the clock it is given', () => {
+    const racks: [Tile[], Tile[]] = [
+      [1, 2, 3, 4],
+      [1, 1, 2, 4],
+    ];
+    const plain = unwrap(solver.solve(openings[0] as Board, racks));
+    // A clock that never moves: no limit is ever reached, and no time passes.
+    const frozen = unwrap(solver.solve(openings[0] as Board, racks, { timeMs: 0, clock: () => 0 }));
+    expect(frozen).toMatchObject({ value: plain.value, exact: true, ms: 0 });
+    // A clock that moves a second a read.
+    let now = 0;
+    const ticking = unwrap(solver.solve(openings[0] as Board, racks, { clock: () => (now += 1000) }));
+    expect(ticking.value).toBe(plain.value);
+    expect(ticking.ms).toBeGreaterThan(0);
+    expect(ticking.ms % 1000).toBe(0);
+    // The process's CPU time (the benches' clock): it moves on with work done.
+    const before = cpuTimeMs();
+    const onCpu = unwrap(solver.solve(openings[0] as Board, racks, { clock: cpuTimeMs }));
+    expect(onCpu.value).toBe(plain.value);
+    expect(cpuTimeMs()).toBeGreaterThan(before);
   });
 
   it('ranks pre-endgame candidates by the endgames after each bag tile (against the minimax oracle)', () => {

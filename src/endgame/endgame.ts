@@ -57,10 +57,17 @@ export interface EndgameOptions {
   /** Plies at most (default 25). */
   readonly maxDepth?: number;
   /**
-   * Milliseconds of wall time at most (`performance.now`; default: none). On a loaded machine the
-   * same budget searches fewer nodes: give `maxNodes` for a result that does not depend on it.
+   * Milliseconds at most on {@link clock} (default: none). On the default wall clock a loaded
+   * machine searches fewer nodes in the same budget: give a CPU-time clock, or `maxNodes` for a
+   * result that depends on nothing but the position.
    */
   readonly timeMs?: number;
+  /**
+   * The clock `timeMs` and the result's `ms` are read on, in milliseconds (default
+   * `performance.now`: wall time). A CPU-time clock (`cpuTimeMs` of `wordgame-engine/node`) makes
+   * the budget the same on a loaded machine.
+   */
+  readonly clock?: () => number;
   /** Nodes at most (default: none). */
   readonly maxNodes?: number;
   /** Called after each finished iteration. */
@@ -71,6 +78,9 @@ export interface EndgameOptions {
    */
   readonly rootShard?: { readonly index: number; readonly count: number };
 }
+
+/** Wall time in milliseconds. */
+const wallClock = (): number => performance.now();
 
 const INF = 1 << 29;
 const TT_BITS = 20;
@@ -163,6 +173,7 @@ export class EndgameSolver {
   #stop = false;
   #deadline = Infinity;
   #maxNodes = Infinity;
+  #clock: () => number = wallClock;
   #collect: MoveList | undefined;
   #width = 0;
   #shardIndex = 0;
@@ -228,7 +239,9 @@ export class EndgameSolver {
           cause: 'the board and the racks hold more tiles of some letter than the letterset has',
         }),
       );
-    const start = performance.now();
+    const clock = options.clock ?? wallClock;
+    this.#clock = clock;
+    const start = clock();
     this.#gen.setBoard(board);
     this.#lo = 0;
     this.#hi = 0;
@@ -263,7 +276,7 @@ export class EndgameSolver {
         depth,
         exact: !this.#cut,
         nodes: this.#nodes,
-        ms: performance.now() - start,
+        ms: clock() - start,
         rootIndex: this.#rootBest,
       };
       options.onIteration?.(best);
@@ -282,11 +295,11 @@ export class EndgameSolver {
         depth: 1,
         exact: !this.#cut,
         nodes: this.#nodes,
-        ms: performance.now() - start,
+        ms: clock() - start,
         rootIndex: this.#rootBest,
       };
     }
-    return ok({ ...best, nodes: this.#nodes, ms: performance.now() - start });
+    return ok({ ...best, nodes: this.#nodes, ms: clock() - start });
   }
 
   #xorBoard(square: number, cell: number): void {
@@ -372,7 +385,7 @@ export class EndgameSolver {
   /** Negamax from the view of player p; `passed` is 1 after a pass. */
   #search(ply: number, depth: number, alpha: number, beta: number, p: number, passed: number): number {
     this.#nodes++;
-    if ((this.#nodes & 1023) === 0 && (performance.now() > this.#deadline || this.#nodes > this.#maxNodes))
+    if ((this.#nodes & 1023) === 0 && (this.#clock() > this.#deadline || this.#nodes > this.#maxNodes))
       this.#stop = true;
     if (this.#stop) return 0;
     const q = 1 - p;
@@ -432,6 +445,18 @@ export class EndgameSolver {
           passed === 1
             ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number)
             : -this.#search(ply + 1, depth - 1, -beta, -alpha, q, 1);
+      } else if (depth === 1 && tiles < size) {
+        // The child would be a leaf valued by the racks' difference: counted as a node and valued
+        // here, without applying the play and taking it back.
+        let played = 0;
+        for (let t = 0; t < tiles; t++) {
+          const tile = list.tiles[m * w + t] as number;
+          if ((tile & BLANK) === 0) played += this.#values[tile] as number;
+        }
+        v = (list.scores[m] as number) - ((this.#rackValue[p] as number) - played) + (this.#rackValue[q] as number);
+        this.#cut = true;
+        if ((++this.#nodes & 1023) === 0 && (this.#clock() > this.#deadline || this.#nodes > this.#maxNodes))
+          this.#stop = true;
       } else {
         const score = list.scores[m] as number;
         for (let t = 0; t < tiles; t++) {
