@@ -23,8 +23,9 @@ import {
   setLookup,
   validateTrade,
   makeHand,
+  Alphabet,
 } from 'wordgame-engine';
-import { readMove, crosswordStateToJSON } from 'wordgame-engine/internals';
+import { readMove, crosswordStateToJSON, sameGlyphs } from 'wordgame-engine/internals';
 import { referenceValidate, refConfigOf, type RefConfig } from './reference/crossword.js';
 import { FC, failure, unwrap } from './helpers.js';
 import { DOUG_EMELY } from './fixtures/games.js';
@@ -438,5 +439,20 @@ describe('validateMove against a brute-force reference', () => {
     expect(
       JSON.stringify(crosswordStateToJSON({ board, hands: [h], bag: { tiles: [], rng: 0 }, scores: [0] }, EN.alphabet)),
     ).toBe(before);
+  });
+});
+
+describe('alike alphabets (a configuration and a dictionary loaded apart)', () => {
+  it('are remembered as alike once compared, and any other pair is still compared', () => {
+    const make = (glyphs: string[]) => unwrap(Alphabet.create({ name: 'x', glyphs }));
+    const a = make(['A', 'B']);
+    const b = make(['A', 'B']);
+    const c = make(['A', 'C']);
+    expect(sameGlyphs(a, b)).toBe(true);
+    expect(sameGlyphs(a, b)).toBe(true);
+    expect(sameGlyphs(a, c)).toBe(false);
+    expect(sameGlyphs(c, b)).toBe(false);
+    expect(sameGlyphs(b, a)).toBe(true);
+    expect(sameGlyphs(a, c)).toBe(false);
   });
 });
