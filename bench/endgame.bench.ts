@@ -3,7 +3,8 @@
  * first and the second position after the bag empties, the opponent's rack being the unseen tiles,
  * solved under ENABLE on one thread with a time limit. Prints how many are solved exactly within
  * 1 s and 5 s of CPU time (MAGPIE's solver, C, one thread, solves 102 of the 177 within 5 s on
- * this machine), the time distribution and the nodes a second of CPU (ENDGAME_CLOCK=wall: wall time).
+ * this machine), the time distribution and the nodes a second of CPU (ENDGAME_CLOCK=wall: wall time;
+ * ENDGAME_NODES=N: a node budget instead, to compare two versions of the search on any machine).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,6 +56,11 @@ export async function endgameBench(): Promise<void> {
         );
   const positions = realEndgames().filter((p) => only === undefined || only.has(p.id));
   const limit = Number(process.env.ENDGAME_SECONDS ?? 5);
+  // ENDGAME_NODES=N: a node budget instead of a time limit, so two versions of the search compare
+  // on any machine, however loaded (the count solved and the nodes they took are deterministic).
+  const budget = process.env.ENDGAME_NODES === undefined ? undefined : Number(process.env.ENDGAME_NODES);
+  let exactInBudget = 0;
+  let nodesOfExact = 0;
   const rows: (string | number)[][] = [];
   const times: number[] = [];
   let nodes = 0;
@@ -64,11 +70,16 @@ export async function endgameBench(): Promise<void> {
   for (const p of positions) {
     // CPU time: the budget and the rate hold on a loaded machine (ENDGAME_CLOCK=wall for wall time).
     const clock = process.env.ENDGAME_CLOCK === 'wall' ? undefined : cpuTimeMs;
-    const r = solver.value.solve(p.board, [p.rack, p.opponent], {
-      timeMs: limit * 1000,
-      ...(clock === undefined ? {} : { clock }),
-    });
+    const r = solver.value.solve(
+      p.board,
+      [p.rack, p.opponent],
+      budget !== undefined ? { maxNodes: budget } : { timeMs: limit * 1000, ...(clock === undefined ? {} : { clock }) },
+    );
     if (!r.ok) continue;
+    if (budget !== undefined && r.value.exact) {
+      exactInBudget++;
+      nodesOfExact += r.value.nodes;
+    }
     nodes += r.value.nodes;
     ms += r.value.ms;
     if (r.value.exact) {
@@ -84,6 +95,12 @@ export async function endgameBench(): Promise<void> {
       Math.round(r.value.ms),
       r.value.line[0]?.notation ?? '-',
     ]);
+  }
+  if (budget !== undefined) {
+    console.log(
+      `${positions.length} positions; exact within ${budget} nodes: ${exactInBudget}, taking ${nodesOfExact} nodes in all (results not saved)`,
+    );
+    return;
   }
   times.sort((a, b) => a - b);
   printTable(

@@ -413,17 +413,25 @@ export class EndgameSolver {
       }
     }
     const list = this.#generate(ply, p);
-    // Order: the table's move, going out, score, tiles played (keys and move numbers packed into
-    // one float, sorted natively, read from the end).
+    // Order: the table's move, going out, then the score plus twice the face value of the tiles
+    // played (tiles kept count against their holder at the end, and more so if the opponent goes
+    // out), then tiles played (keys and move numbers packed into one float, sorted natively, read
+    // from the end).
     const n = list.count;
     const size = this.#rackSize[p] as number;
     const keys = list.keys;
+    const w0 = list.width;
     for (let m = 0; m < n; m++) {
       const tiles = list.sizes[m] as number;
+      let played = 0;
+      for (let t = 0; t < tiles; t++) {
+        const tile = list.tiles[m * w0 + t] as number;
+        if ((tile & BLANK) === 0) played += this.#values[tile] as number;
+      }
       const key =
         list.hashLo[m] === ttMoveLo && list.hashHi[m] === ttMoveHi && (ttMoveLo | ttMoveHi) !== 0
           ? 1 << 24
-          : (tiles === size ? 1 << 22 : 0) + (list.scores[m] as number) * 16 + tiles;
+          : (tiles === size ? 1 << 22 : 0) + ((list.scores[m] as number) + 2 * played) * 16 + tiles;
       keys[m] = key * ORDER_SHIFT + m;
     }
     keys.subarray(0, n).sort();
