@@ -413,10 +413,11 @@ export class EndgameSolver {
       }
     }
     const list = this.#generate(ply, p);
-    // Order: the table's move, going out, then the score plus twice the face value of the tiles
-    // played (tiles kept count against their holder at the end, and more so if the opponent goes
-    // out), then tiles played (keys and move numbers packed into one float, sorted natively, read
-    // from the end).
+    // Order: the table's move, going out, then the face value of the tiles played weighted 20 to 1
+    // against the score (tiles kept count against their holder at the end, doubly if the opponent
+    // goes out: with a budget of 300,000 nodes a position, weights 0, 2, 4, 10 and 20 solve 117,
+    // 122, 128, 135 and 135 of the 177 real endgames, 20 with the fewest nodes), then tiles played
+    // (keys and move numbers packed into one float, sorted natively, read from the end).
     const n = list.count;
     const size = this.#rackSize[p] as number;
     const keys = list.keys;
@@ -431,7 +432,7 @@ export class EndgameSolver {
       const key =
         list.hashLo[m] === ttMoveLo && list.hashHi[m] === ttMoveHi && (ttMoveLo | ttMoveHi) !== 0
           ? 1 << 24
-          : (tiles === size ? 1 << 22 : 0) + ((list.scores[m] as number) + 2 * played) * 16 + tiles;
+          : (tiles === size ? 1 << 22 : 0) + ((list.scores[m] as number) + 20 * played) * 16 + tiles;
       keys[m] = key * ORDER_SHIFT + m;
     }
     keys.subarray(0, n).sort();
