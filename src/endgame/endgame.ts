@@ -100,6 +100,8 @@ class MoveList {
   tiles = new Uint8Array(64 * 8);
   sizes = new Uint8Array(64);
   scores = new Int32Array(64);
+  /** The face value of the tiles each play puts down (the move order and the leaves read it). */
+  played = new Int32Array(64);
   hashLo = new Uint32Array(64);
   hashHi = new Uint32Array(64);
   keys = new Float64Array(64);
@@ -136,6 +138,7 @@ class MoveList {
     s.set(this.sizes);
     this.sizes = s;
     this.scores = grow32(this.scores);
+    this.played = grow32(this.played);
     this.hashLo = growU32(this.hashLo);
     this.hashHi = growU32(this.hashHi);
     this.keys = new Float64Array(n);
@@ -352,6 +355,7 @@ export class EndgameSolver {
     const w = list.width;
     let lo = 0;
     let hi = 0;
+    let played = 0;
     for (let t = 0; t < n; t++) {
       const sq = play.square(t);
       const tile = play.tile(t);
@@ -360,9 +364,11 @@ export class EndgameSolver {
       const i = sq * 128 + (tile & 127);
       lo ^= this.#boardLo[i] as number;
       hi ^= this.#boardHi[i] as number;
+      if ((tile & BLANK) === 0) played += this.#values[tile] as number;
     }
     list.sizes[m] = n;
     list.scores[m] = play.score;
+    list.played[m] = played;
     list.hashLo[m] = lo;
     list.hashHi[m] = hi;
   };
@@ -377,6 +383,7 @@ export class EndgameSolver {
     const m = list.count++;
     list.sizes[m] = 0;
     list.scores[m] = 0;
+    list.played[m] = 0;
     list.hashLo[m] = PASS_HASH;
     list.hashHi[m] = PASS_HASH;
     return list;
@@ -421,18 +428,14 @@ export class EndgameSolver {
     const n = list.count;
     const size = this.#rackSize[p] as number;
     const keys = list.keys;
-    const w0 = list.width;
     for (let m = 0; m < n; m++) {
       const tiles = list.sizes[m] as number;
-      let played = 0;
-      for (let t = 0; t < tiles; t++) {
-        const tile = list.tiles[m * w0 + t] as number;
-        if ((tile & BLANK) === 0) played += this.#values[tile] as number;
-      }
       const key =
         list.hashLo[m] === ttMoveLo && list.hashHi[m] === ttMoveHi && (ttMoveLo | ttMoveHi) !== 0
           ? 1 << 24
-          : (tiles === size ? 1 << 22 : 0) + ((list.scores[m] as number) + 20 * played) * 16 + tiles;
+          : (tiles === size ? 1 << 22 : 0) +
+            ((list.scores[m] as number) + 20 * (list.played[m] as number)) * 16 +
+            tiles;
       keys[m] = key * ORDER_SHIFT + m;
     }
     keys.subarray(0, n).sort();
@@ -457,12 +460,8 @@ export class EndgameSolver {
       } else if (depth === 1 && tiles < size) {
         // The child would be a leaf valued by the racks' difference: counted as a node and valued
         // here, without applying the play and taking it back.
-        let played = 0;
-        for (let t = 0; t < tiles; t++) {
-          const tile = list.tiles[m * w + t] as number;
-          if ((tile & BLANK) === 0) played += this.#values[tile] as number;
-        }
-        v = (list.scores[m] as number) - ((this.#rackValue[p] as number) - played) + (this.#rackValue[q] as number);
+        const kept = (this.#rackValue[p] as number) - (list.played[m] as number);
+        v = (list.scores[m] as number) - kept + (this.#rackValue[q] as number);
         this.#cut = true;
         if ((++this.#nodes & 1023) === 0 && (this.#clock() > this.#deadline || this.#nodes > this.#maxNodes))
           this.#stop = true;
