@@ -374,7 +374,9 @@ function walk(node: number, cell: number, used: number, rank: number, letters: n
         found++;
         points += scoreOf[len] as number;
       }
-      if (target !== 0) walk(target, n, used | bit, r + (v & 1), len);
+      // Into the target only when some glyph leaving it is around the cell (a call saved on most dead ends).
+      if (target !== 0 && ((P[target] as number) & (around[n] as number)) !== 0)
+        walk(target, n, used | bit, r + (v & 1), len);
     } while (m !== 0);
   }
 }
