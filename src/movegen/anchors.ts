@@ -71,6 +71,16 @@ export class Anchors {
   readonly #capR = new Float64Array(64);
   readonly #startL = new Int32Array(64);
   readonly #endR = new Int32Array(64);
+  /** The squares left and right of the anchor being bounded by score, as {@link extentBound} sums them; its core's terms. */
+  readonly #reachL = new Reach();
+  readonly #reachR = new Reach();
+  #coreT = 0;
+  #coreW = 1;
+  #coreX = 0;
+  #coreL = 0;
+  #coreC = 0;
+  #coreA1 = 0;
+  #coreA2 = 0;
   /** Effective multipliers, in descending order. */
   readonly #e = new Float64Array(MAX_RACK);
   /**
@@ -83,6 +93,10 @@ export class Anchors {
   readonly #rawSum = new Float64Array(MAX_RACK + 1);
   /** By score, the bound of the extent {@link extentBound} last computed with 1, 2 ... blanks placed. */
   readonly #byPlaced = new Float64Array(MAX_RACK + 1);
+  /** {@link capOf}'s answers by line-major square, valid where `capStamp` is this search's `stamp`. */
+  #cap = new Int16Array(0);
+  #capStamp = new Uint32Array(0);
+  #stamp = 0;
   /** Where the last shadow() wrote its extent table. */
   #at = 0;
   #rowAt = MAX_RACK + 2;
@@ -112,6 +126,15 @@ export class Anchors {
 
   /** The anchors of every line, with their left limits, and their bounds when `bounded`. */
   collect(bounded: boolean, changedLinesOnly = false): void {
+    if (this.#cap.length < this.#lines.cells.length) {
+      this.#cap = new Int16Array(this.#lines.cells.length);
+      this.#capStamp = new Uint32Array(this.#lines.cells.length);
+    }
+    this.#stamp = (this.#stamp + 1) >>> 0;
+    if (this.#stamp === 0) {
+      this.#capStamp.fill(0);
+      this.#stamp = 1;
+    }
     this.tables = this.#rack.blanks + 1;
     this.count = 0;
     this.#top = OPEN_EXTENTS;
@@ -144,7 +167,7 @@ export class Anchors {
             this.#rowAt = MAX_RACK + 2;
             this.#stride = MAX_RACK + 2;
             this.#shift = 0;
-            const bound = bounded ? this.#shadow(d, base, len, p, minLeft, block) : 0;
+            const bound = bounded ? this.#shadow(base, len, p, minLeft, block) : 0;
             this.#add(i, minLeft, bound);
           }
           minLeft = block ? p + 2 : p + 1;
@@ -221,25 +244,29 @@ export class Anchors {
     return k;
   }
 
-  /** True when some tile of the hand (or a blank) may go on line-major square `i`. */
-  #feasible(i: number): boolean {
-    this.#lines.extensionSet(i);
-    const lo = (this.#lines.xlo[i] as number) & (this.#lines.extLo[i] as number);
-    const hi = (this.#lines.xhi[i] as number) & (this.#lines.extHi[i] as number);
-    if (this.#rack.blanks > 0) return (lo | hi) !== 0;
-    return (lo & this.#rack.lo) !== 0 || (hi & this.#rack.hi) !== 0;
-  }
-
-  /** The highest value of a hand tile allowed on line-major square `i` (0 when only a blank fits). */
+  /**
+   * The highest value of a hand tile allowed on line-major square `i` (0 when only a blank
+   * fits), or -1 when no tile of the hand fits; worked out once a search for each square (the
+   * anchors around a square share it).
+   */
   #capOf(i: number): number {
-    this.#lines.extensionSet(i);
-    const lo = (this.#lines.xlo[i] as number) & (this.#lines.extLo[i] as number);
-    const hi = (this.#lines.xhi[i] as number) & (this.#lines.extHi[i] as number);
-    for (let k = 0; k < this.#rack.glyphCount; k++) {
-      const g = this.#rack.glyphs[k] as number;
-      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) return this.#values[g] as number;
+    if (this.#capStamp[i] === this.#stamp) return this.#cap[i] as number;
+    const lines = this.#lines;
+    lines.extensionSet(i);
+    const lo = (lines.xlo[i] as number) & (lines.extLo[i] as number);
+    const hi = (lines.xhi[i] as number) & (lines.extHi[i] as number);
+    const rack = this.#rack;
+    let cap = rack.blanks > 0 && (lo | hi) !== 0 ? 0 : -1;
+    for (let k = 0; k < rack.glyphCount; k++) {
+      const g = rack.glyphs[k] as number;
+      if (g < 32 ? ((lo >>> g) & 1) !== 0 : ((hi >>> (g - 32)) & 1) !== 0) {
+        cap = this.#values[g] as number;
+        break;
+      }
     }
-    return 0;
+    this.#capStamp[i] = this.#stamp;
+    this.#cap[i] = cap;
+    return cap;
   }
 
   /**
@@ -250,7 +277,7 @@ export class Anchors {
    * board points and the bonus; with leaves, plus the best leave of the tiles kept. Squares
    * where no tile of the hand fits stop the extension. -Infinity when no play is possible.
    */
-  #shadow(d: number, base: number, len: number, p: number, minLeft: number, block: boolean): number {
+  #shadow(base: number, len: number, p: number, minLeft: number, block: boolean): number {
     const cells = this.#lines.cells;
     const values = this.#values;
     const rackSize = this.#rack.size;
@@ -264,7 +291,7 @@ export class Anchors {
         s--;
       }
       s++;
-    } else if (!this.#feasible(base + p)) return -Infinity;
+    } else if (this.#capOf(base + p) < 0) return -Infinity;
     const core = block ? 0 : 1;
     if (core > rackSize) return -Infinity;
     // Placeable squares going left, with the board points they add (the run left of each).
@@ -273,7 +300,8 @@ export class Anchors {
     let nl = 0;
     let q = s - 1;
     while (q >= minLeft && nl + core < rackSize) {
-      if (!this.#feasible(base + q)) break;
+      const cap = this.#capOf(base + q);
+      if (cap < 0) break;
       let t = 0;
       let r = q - 1;
       while (r >= 0 && cells[base + r] !== 0) {
@@ -283,7 +311,7 @@ export class Anchors {
       }
       left[nl] = base + q;
       leftT[nl] = t;
-      this.#capL[nl] = this.#capOf(base + q);
+      this.#capL[nl] = cap;
       this.#startL[nl] = r + 1;
       nl++;
       q = r;
@@ -293,7 +321,8 @@ export class Anchors {
     let nr = 0;
     q = p + 1;
     while (q < len && nr + core < rackSize) {
-      if (!this.#feasible(base + q)) break;
+      const cap = this.#capOf(base + q);
+      if (cap < 0) break;
       let t = 0;
       let r = q + 1;
       while (r < len && cells[base + r] !== 0) {
@@ -303,7 +332,7 @@ export class Anchors {
       }
       right[nr] = base + q;
       rightT[nr] = t;
-      this.#capR[nr] = this.#capOf(base + q);
+      this.#capR[nr] = cap;
       this.#endR[nr] = r - 1;
       nr++;
       q = r;
@@ -325,7 +354,8 @@ export class Anchors {
     const at = first + (tables - 1) * one;
     const rowAt = at + nl + 2;
     this.#top += need;
-    ext.fill(-Infinity, first, first + need);
+    // A loop: `fill` costs more than this on a few dozen entries.
+    for (let t = first; t < first + need; t++) ext[t] = -Infinity;
     const atMost = this.#leaves.atMost;
     const raw = this.#rawSum;
     const width = rackSize + 1;
@@ -337,13 +367,14 @@ export class Anchors {
     // (or fewer, when the most cannot be filled) -- unless the hand holds more tiles than a full
     // hand, when playing a full hand's worth (with its bonus) may beat playing more.
     const every = withLeaves || rackSize > this.#handSize;
+    if (!withLeaves) this.#prefixes(base + p, core, coreT, coreCap, nl, nr);
     for (let i = 0; i <= nl; i++) {
       const jTo = Math.min(nr, rackSize - core - i);
       if (withLeaves) this.#shadowRow(base + p, core, coreT, coreCap, i, jTo);
       for (let j = jTo; j >= 0; j--) {
         const k = core + i + j;
         if (k === 0 || (k === 1 && !block && i + j === 0)) continue;
-        const sum = withLeaves ? (rowSum[j] as number) : this.#extentBound(base + p, core, coreT, coreCap, i, j);
+        const sum = withLeaves ? (rowSum[j] as number) : this.#extentBound(core, i, j);
         // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
         // letter allowed where it stands (looked up only when this bound would raise the best).
         if (
@@ -390,54 +421,69 @@ export class Anchors {
     return best;
   }
 
+  /** Fills the sides' prefixes (and the core's terms) that {@link extentBound} sums: the anchor's core at `at`, nl squares left, nr right. */
+  #prefixes(at: number, core: number, coreT: number, coreCap: number, nl: number, nr: number): void {
+    const lines = this.#lines;
+    this.#coreT = coreT;
+    this.#coreW = 1;
+    this.#coreX = 0;
+    this.#coreL = 0;
+    this.#coreC = 0;
+    this.#coreA1 = 0;
+    this.#coreA2 = 0;
+    if (core === 1) {
+      const l = lines.lm[at] as number;
+      const wm = lines.wm[at] as number;
+      const cs = lines.xsum[at] as number;
+      this.#coreW = wm;
+      this.#coreL = l;
+      if (cs >= 0) {
+        this.#coreC = l * wm;
+        this.#coreX = cs * wm;
+      }
+      this.#coreA1 = l * coreCap;
+      this.#coreA2 = this.#coreC * coreCap;
+    }
+    this.#reachL.fill(lines, this.#left, this.#leftT, this.#capL, nl);
+    this.#reachR.fill(lines, this.#right, this.#rightT, this.#capR, nr);
+  }
+
   /**
-   * The bound of one extent (i tiles left of the core at line-major square `at`, j right) from
-   * scratch: the board points times the word multiplier, the cross-words' board points, the
-   * bonus, and the hand's best tiles paired with the squares' effective multipliers, highest with
-   * highest, or each square's best allowed tile (ignoring that tiles are distinct), whichever
-   * is lower.
+   * The bound of one extent (i tiles left of the core, j right): the board points times the word
+   * multiplier, the cross-words' board points, the bonus, and the hand's best tiles paired with
+   * the squares' effective multipliers, highest with highest, or each square's best allowed tile
+   * (ignoring that tiles are distinct), whichever is lower. The sums come from the sides'
+   * prefixes ({@link Reach}, filled by {@link shadow}); only the multipliers are sorted here.
    */
-  #extentBound(at: number, core: number, coreT: number, coreCap: number, i: number, j: number): number {
-    const left = this.#left;
-    const right = this.#right;
-    const capL = this.#capL;
-    const capR = this.#capR;
-    const leftT = this.#leftT;
-    const rightT = this.#rightT;
+  #extentBound(core: number, i: number, j: number): number {
+    const L = this.#reachL;
+    const R = this.#reachR;
     const e = this.#e;
     const rv = this.#rack.values;
-    const xsum = this.#lines.xsum;
-    const lmA = this.#lines.lm;
-    const wmA = this.#lines.wm;
     const k = core + i + j;
-    let T = coreT;
-    let W = 1;
-    let X = 0;
-    for (let a = 0; a < i; a++) T += leftT[a] as number;
-    for (let a = 0; a < j; a++) T += rightT[a] as number;
-    for (let a = -core; a < i + j; a++) {
-      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
-      W *= wmA[idx] as number;
-    }
+    const W = (L.w[i] as number) * (R.w[j] as number) * this.#coreW;
+    const T = this.#coreT + (L.t[i] as number) + (R.t[j] as number);
+    const X = this.#coreX + (L.x[i] as number) + (R.x[j] as number);
+    const capSum =
+      W * (this.#coreA1 + (L.a1[i] as number) + (R.a1[j] as number)) +
+      this.#coreA2 +
+      (L.a2[i] as number) +
+      (R.a2[j] as number);
+    // The effective multipliers, l × W plus the cross-word part, sorted into e[0..k) descending.
     let n = 0;
-    let capSum = 0;
-    for (let a = -core; a < i + j; a++) {
-      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
-      const l = lmA[idx] as number;
-      const cs = xsum[idx] as number;
-      let ev = l * W;
-      if (cs >= 0) {
-        ev += l * (wmA[idx] as number);
-        X += cs * (wmA[idx] as number);
+    if (core === 1) e[n++] = this.#coreL * W + this.#coreC;
+    for (let side = 0; side < 2; side++) {
+      const reach = side === 0 ? L : R;
+      const to = side === 0 ? i : j;
+      for (let a = 0; a < to; a++) {
+        const ev = (reach.l[a] as number) * W + (reach.c[a] as number);
+        let m = n++;
+        while (m > 0 && (e[m - 1] as number) < ev) {
+          e[m] = e[m - 1] as number;
+          m--;
+        }
+        e[m] = ev;
       }
-      capSum += ev * (a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number));
-      // Insert ev into e[0..n) kept in descending order.
-      let m = n++;
-      while (m > 0 && (e[m - 1] as number) < ev) {
-        e[m] = e[m - 1] as number;
-        m--;
-      }
-      e[m] = ev;
     }
     let pairing = 0;
     for (let a = 0; a < k; a++) pairing += (e[a] as number) * (rv[a] as number);
@@ -531,6 +577,42 @@ export class Anchors {
       const score = T * W + X + (this.#bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
       this.#rawSum[j] = score;
       rowSum[j] = score + (this.#leaves.bestOfSize[rackSize - k] as number);
+    }
+  }
+}
+
+/**
+ * One side of an anchor being bounded by score: for its squares in order of distance (a = 0, 1
+ * ...), the letter multiplier `l` and the cross-word part `c` (l × the word multiplier where the
+ * square makes a cross-word, else 0); and the sums over its first i squares (index i): the board
+ * points the squares join `t`, the word multipliers' product `w`, the cross-words' board points
+ * `x`, and l × cap and c × cap (`a1`, `a2`), cap being the best hand tile the square allows.
+ */
+class Reach {
+  readonly l = new Float64Array(64);
+  readonly c = new Float64Array(64);
+  readonly t = new Float64Array(65);
+  readonly w = new Float64Array(65).fill(1);
+  readonly x = new Float64Array(65);
+  readonly a1 = new Float64Array(65);
+  readonly a2 = new Float64Array(65);
+
+  /** The first n of `squares` (line-major indices on `lines`) with their board points and caps. */
+  fill(lines: BoardLines, squares: Int32Array, points: Float64Array, caps: Float64Array, n: number): void {
+    for (let a = 0; a < n; a++) {
+      const idx = squares[a] as number;
+      const l = lines.lm[idx] as number;
+      const wm = lines.wm[idx] as number;
+      const cs = lines.xsum[idx] as number;
+      const cap = caps[a] as number;
+      const c = cs >= 0 ? l * wm : 0;
+      this.l[a] = l;
+      this.c[a] = c;
+      this.t[a + 1] = (this.t[a] as number) + (points[a] as number);
+      this.w[a + 1] = (this.w[a] as number) * wm;
+      this.x[a + 1] = (this.x[a] as number) + (cs >= 0 ? cs * wm : 0);
+      this.a1[a + 1] = (this.a1[a] as number) + l * cap;
+      this.a2[a + 1] = (this.a2[a] as number) + c * cap;
     }
   }
 }
