@@ -70,6 +70,13 @@ interface SolverGraph {
   readonly count: number;
   /** False when some glyph code is 32 or more (the masks cannot hold it): solve with the generic walk. */
   readonly masked: boolean;
+  /**
+   * The first two steps from the root as tables (masked graphs only): for glyph g, `one[2g]` the
+   * root's arc word of g (0: none) and `one[2g + 1]` its rank; for glyphs g then h, the same at
+   * `pair[2(32g + h)]`, the rank counted from the root.
+   */
+  readonly one: Int32Array;
+  readonly pair: Int32Array;
 }
 
 const graphs = new WeakMap<Dictionary, SolverGraph>();
@@ -125,12 +132,30 @@ function solverGraph(dictionary: Dictionary): SolverGraph {
     }
     node = start - 1;
   }
-  const graph = {
-    words,
-    root: dictionary.root === 0 ? 0 : (place[dictionary.root] as number),
-    count: dictionary.wordCount,
-    masked,
-  };
+  const root = dictionary.root === 0 ? 0 : (place[dictionary.root] as number);
+  const one = new Int32Array(64);
+  const pair = new Int32Array(2 * 32 * 32);
+  if (masked && root !== 0) {
+    const arcOfGlyph = (node: number, g: number): number => {
+      const mask = words[node] as number;
+      return ((mask >>> g) & 1) === 0 ? -1 : node + 1 + 2 * popcount(mask & ((1 << g) - 1));
+    };
+    for (let g = 1; g < 32; g++) {
+      const a = arcOfGlyph(root, g);
+      if (a < 0) continue;
+      const v = words[a] as number;
+      one[2 * g] = v;
+      one[2 * g + 1] = words[a + 1] as number;
+      const next = v >>> 7;
+      for (let h = 1; h < 32 && next !== 0; h++) {
+        const b = arcOfGlyph(next, h);
+        if (b < 0) continue;
+        pair[2 * (32 * g + h)] = words[b] as number;
+        pair[2 * (32 * g + h) + 1] = (words[a + 1] as number) + (v & 1) + (words[b + 1] as number);
+      }
+    }
+  }
+  const graph = { words, root, count: dictionary.wordCount, masked, one, pair };
   graphs.set(dictionary, graph);
   return graph;
 }
@@ -153,8 +178,9 @@ let points = 0;
 /**
  * Finds every word on Boggle grids by walking the DAWG directly: a depth-first search over
  * cells with the used cells as an integer bitmask, each node's arcs tried against a per-grid
- * table of the neighbours showing each glyph, and words de-duplicated by their rank in the
- * dictionary (a stamp array, no strings). Reusable: `solve` allocates nothing.
+ * table of the neighbours showing each glyph, the first two glyphs of a path read from two small
+ * tables instead, and words de-duplicated by their rank in the dictionary (a stamp array, no
+ * strings). Reusable: `solve` allocates nothing.
  */
 export class BoggleSolver {
   readonly dictionary: Dictionary;
@@ -222,6 +248,8 @@ export class BoggleSolver {
         table[base + (first[n] as number)] = (table[base + (first[n] as number)] as number) | (1 << n);
         aroundCell[c] = (aroundCell[c] as number) | (1 << (first[n] as number));
       }
+      // The root's row holds only the two-glyph cells: paths from the others start from the tables.
+      if (grid.second[c] === 0) continue;
       table[cells * 64 + (first[c] as number)] = (table[cells * 64 + (first[c] as number)] as number) | (1 << c);
       aroundCell[cells] = (aroundCell[cells] as number) | (1 << (first[c] as number));
     }
@@ -235,7 +263,8 @@ export class BoggleSolver {
     scoreOf = this.scoreTable;
     found = 0;
     points = 0;
-    walk(this.graph.root, cells, 0, 0, 0);
+    if (aroundCell[cells] !== 0) walk(this.graph.root, cells, 0, 0, 0);
+    startPairs(this.graph, cells, first, nb);
     this.count = found;
     this.total = points;
     return found;
@@ -378,6 +407,54 @@ function walk(node: number, cell: number, used: number, rank: number, letters: n
       if (target !== 0 && ((P[target] as number) & (around[n] as number)) !== 0)
         walk(target, n, used | bit, r + (v & 1), len);
     } while (m !== 0);
+  }
+}
+
+/**
+ * The paths from each one-glyph cell: its glyph and each neighbour's from the graph's first-two-
+ * steps tables (words of one or two glyphs counted there), then the walk from the third.
+ */
+function startPairs(
+  graph: SolverGraph,
+  cells: number,
+  first: Uint8Array,
+  nb: { list: Int8Array; count: Int8Array },
+): void {
+  const one = graph.one;
+  const pair = graph.pair;
+  for (let c = 0; c < cells; c++) {
+    if (second[c] !== 0) continue;
+    const g = first[c] as number;
+    const v = one[2 * g] as number;
+    if (v === 0) continue;
+    const r = one[2 * g + 1] as number;
+    if ((v & 1) !== 0 && 1 >= minLength && seen[r] !== stamp) {
+      seen[r] = stamp;
+      found++;
+      points += scoreOf[1] as number;
+    }
+    if (v >>> 7 === 0) continue;
+    const used = 1 << c;
+    for (let k = 0; k < (nb.count[c] as number); k++) {
+      const n = nb.list[c * 8 + k] as number;
+      const idx = 2 * (32 * g + (first[n] as number));
+      const w = pair[idx] as number;
+      if (w === 0) continue;
+      const r2 = pair[idx + 1] as number;
+      const bit = 1 << n;
+      if (second[n] !== 0) {
+        walkSecond(w >>> 7, n, used | bit, r2 + (w & 1), 2);
+        continue;
+      }
+      if ((w & 1) !== 0 && 2 >= minLength && seen[r2] !== stamp) {
+        seen[r2] = stamp;
+        found++;
+        points += scoreOf[2] as number;
+      }
+      const target = w >>> 7;
+      if (target !== 0 && ((P[target] as number) & (around[n] as number)) !== 0)
+        walk(target, n, used | bit, r2 + (w & 1), 2);
+    }
   }
 }
 
