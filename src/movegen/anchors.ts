@@ -45,6 +45,20 @@ export class Anchors {
   rowAt = new Int32Array(256);
   stride = new Int32Array(256);
   shift = new Int32Array(256);
+  /**
+   * Whether the search takes the plays of the whole hand from the words instead of the walk
+   * (bounded searches of a full hand with at most one blank): each anchor's stretches where they
+   * may be, `fullHands[k]` of them from `fullHandAt[k]` in `handFrom`, `handTo` (line positions)
+   * and `handBound`. The walk's tables leave those stretches out.
+   */
+  direct = false;
+  fullHandAt = new Int32Array(256);
+  fullHands = new Int32Array(256);
+  handFrom = new Int16Array(64);
+  handTo = new Int16Array(64);
+  handBound = new Float64Array(64);
+  #handCount = 0;
+  #handFirst = 0;
   /** The number of extent tables per anchor in this search (blanks in hand + 1). */
   tables = 1;
   #top = OPEN_EXTENTS;
@@ -136,6 +150,11 @@ export class Anchors {
       this.#stamp = 1;
     }
     this.tables = this.#rack.blanks + 1;
+    // With one blank only: without, the walk finds full-hand plays about as fast; with two, the
+    // words are not looked up.
+    this.direct =
+      bounded && this.#rack.size === this.#handSize && this.#rack.blanks === 1 && this.#fullHand.tellable(0);
+    this.#handCount = 0;
     this.count = 0;
     this.#top = OPEN_EXTENTS;
     const cells = this.#lines.cells;
@@ -167,6 +186,7 @@ export class Anchors {
             this.#rowAt = MAX_RACK + 2;
             this.#stride = MAX_RACK + 2;
             this.#shift = 0;
+            this.#handFirst = this.#handCount;
             const bound = bounded ? this.#shadow(base, len, p, minLeft, block) : 0;
             this.#add(i, minLeft, bound);
           }
@@ -192,6 +212,8 @@ export class Anchors {
       this.rowAt = grow(this.rowAt, (n) => new Int32Array(n));
       this.stride = grow(this.stride, (n) => new Int32Array(n));
       this.shift = grow(this.shift, (n) => new Int32Array(n));
+      this.fullHandAt = grow(this.fullHandAt, (n) => new Int32Array(n));
+      this.fullHands = grow(this.fullHands, (n) => new Int32Array(n));
     }
     this.index[k] = i;
     this.minLeft[k] = minLeft;
@@ -201,6 +223,27 @@ export class Anchors {
     this.rowAt[k] = this.#rowAt;
     this.stride[k] = this.#stride;
     this.shift[k] = this.#shift;
+    this.fullHandAt[k] = this.#handFirst;
+    this.fullHands[k] = this.#handCount - this.#handFirst;
+  }
+
+  /** Keeps a stretch (line positions `from..to`) where the plays of the whole hand are listed from the words, with its bound. */
+  #addFullHand(from: number, to: number, bound: number): void {
+    const n = this.#handCount++;
+    if (n === this.handFrom.length) {
+      const from2 = new Int16Array(2 * n);
+      const to2 = new Int16Array(2 * n);
+      const bound2 = new Float64Array(2 * n);
+      from2.set(this.handFrom);
+      to2.set(this.handTo);
+      bound2.set(this.handBound);
+      this.handFrom = from2;
+      this.handTo = to2;
+      this.handBound = bound2;
+    }
+    this.handFrom[n] = from;
+    this.handTo[n] = to;
+    this.handBound[n] = bound;
   }
 
   /** Starts the best-first order over the anchors that have a play. */
@@ -377,17 +420,17 @@ export class Anchors {
         const sum = withLeaves ? (rowSum[j] as number) : this.#extentBound(core, i, j);
         // A play of the whole hand spells an anagram of the hand and the tiles it plays through, each
         // letter allowed where it stands (looked up only when this bound would raise the best).
-        if (
-          k === this.#handSize &&
-          k === rackSize &&
-          sum > best &&
-          !this.#fullHand.fits(
-            base,
-            i === 0 ? s : (this.#startL[i - 1] as number),
-            j === 0 ? p : (this.#endR[j - 1] as number),
-          )
-        )
-          continue;
+        if (k === this.#handSize && k === rackSize) {
+          const from = i === 0 ? s : (this.#startL[i - 1] as number);
+          const to = j === 0 ? p : (this.#endR[j - 1] as number);
+          if (sum > best && !this.#fullHand.fits(base, from, to)) continue;
+          if (this.direct && this.#fullHand.tellable(to - from + 1 - k)) {
+            // Its plays are listed from the words (`fullHands`); the tables keep -Infinity here.
+            if (sum > best) best = sum;
+            this.#addFullHand(from, to, sum);
+            continue;
+          }
+        }
         if (sum > best) best = sum;
         ext[rowAt + i * stride + j] = sum;
         // Fewer blanks left: by equity, the best leave of the size with at most that many; by

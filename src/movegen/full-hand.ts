@@ -3,6 +3,9 @@ import { BEYOND, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
 import type { BoardLines } from './lines.js';
 import { MAX_RACK, type SearchRack } from './rack.js';
 
+/** The longest words the alphagram index holds (see `alphagrams.ts`). */
+const MAX_INDEXED = 10;
+
 /**
  * Whether a play of the whole hand can spell a word on a stretch of a line: the bounds ask it
  * before they count a full hand's bonus. The words come from the alphagram index (the words of
@@ -26,7 +29,9 @@ export class FullHandCheck {
   readonly #key = new Int32Array(1024);
   readonly #first = new Int32Array(1024);
   readonly #count = new Int32Array(1024);
-  readonly #pool = new Int32Array(8192);
+  #pool = new Int32Array(8192);
+  /** Letters counted by {@link listPlays}, by glyph (left at 0 between words). */
+  readonly #need = new Int8Array(64);
   #poolSize = 0;
   #searchStamp = 0;
   /** The hand's letters with the board tiles of a full-hand word, sorted; and with a blank's letter added. */
@@ -55,7 +60,26 @@ export class FullHandCheck {
    * more than three board tiles). The words of each set of board tiles are found once a search.
    */
   fits(base: number, from: number, to: number): boolean {
-    if (this.#rack.blanks > 1) return true;
+    if (!this.lookUp(base, from, to)) return true;
+    const index = this.#alphagrams as AlphagramIndex;
+    const words = index.words;
+    const len = to - from + 1;
+    for (let t = this.first; t < this.first + this.count; t++) {
+      const slot = this.#pool[t] as number;
+      for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len)
+        if (this.placeable(words, w, base, from, to)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Looks up the full-hand words of squares `from..to` of the line at `base` (the anagrams of the
+   * hand and the board tiles there, by their alphagram slots: `slot(first) .. slot(first + count - 1)`,
+   * each slot's words in {@link words} from `wordsFrom` to `wordsTo`); false when the index cannot
+   * tell (two blanks or more, more than three board tiles).
+   */
+  lookUp(base: number, from: number, to: number): boolean {
+    if (this.#rack.blanks > 1) return false;
     const cells = this.#lines.cells;
     // The board tiles, up to three, sorted into a key.
     let t0 = 0;
@@ -65,7 +89,7 @@ export class FullHandCheck {
     for (let q = from; q <= to; q++) {
       const v = cells[base + q] as number;
       if (v === 0) continue;
-      if (++m > 3) return true;
+      if (++m > 3) return false;
       let g = v & 0x3f;
       if (m === 1) t0 = g;
       else {
@@ -85,31 +109,94 @@ export class FullHandCheck {
     const e = Math.imul(key, 0x9e3779b1) >>> 22;
     if (this.#stamp[e] !== this.#searchStamp || this.#key[e] !== key) this.#findSlots(e, key, t0, t1, t2, m);
     const count = this.#count[e] as number;
-    if (count < 0) return true;
-    const index = this.#alphagrams as AlphagramIndex;
+    if (count < 0) return false;
+    this.first = this.#first[e] as number;
+    this.count = count;
+    return true;
+  }
+
+  /**
+   * Whether {@link lookUp} can tell for a stretch with `boardTiles` board tiles: a hand of at most
+   * one blank, at most three board tiles, and words that long in the index (depends on nothing else).
+   */
+  tellable(boardTiles: number): boolean {
+    return this.#rack.blanks <= 1 && boardTiles <= 3 && this.#handSize + boardTiles <= MAX_INDEXED;
+  }
+
+  /** The first and the number of the slots {@link lookUp} found. */
+  first = 0;
+  count = 0;
+
+  /** The alphagram slot of the i-th slot {@link lookUp} found. */
+  slot(i: number): number {
+    return this.#pool[i] as number;
+  }
+
+  /** The words of the index (valid after a {@link lookUp}). */
+  get index(): AlphagramIndex {
+    return this.#alphagrams as AlphagramIndex;
+  }
+
+  /**
+   * Each play of the whole hand on squares `from..to` of the line at `base` (after {@link lookUp}
+   * would say it can tell): `onPlay(words, w, blankAt)` for each word (at `w` in `words`) that fits,
+   * once with no blank (`blankAt` -1) or, with a blank in hand, once for each square where the
+   * blank may stand: those of the letter the word holds more of than the hand.
+   */
+  listPlays(
+    base: number,
+    from: number,
+    to: number,
+    onPlay: (words: Uint8Array, w: number, blankAt: number) => void,
+  ): void {
+    if (!this.lookUp(base, from, to)) return;
+    const cells = this.#lines.cells;
+    const counts = this.#rack.counts;
+    const need = this.#need;
+    const index = this.index;
     const words = index.words;
     const len = to - from + 1;
-    const xlo = this.#lines.xlo;
-    const xhi = this.#lines.xhi;
-    const first = this.#first[e] as number;
-    for (let t = first; t < first + count; t++) {
+    for (let t = this.first; t < this.first + this.count; t++) {
       const slot = this.#pool[t] as number;
       for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len) {
-        let fits = true;
-        for (let q = from; q <= to && fits; q++) {
-          const g = words[w + q - from] as number;
-          const c = cells[base + q] as number;
-          if (c !== 0) fits = (c & 0x3f) === g;
-          else
-            fits =
-              g < 32
-                ? (((xlo[base + q] as number) >>> g) & 1) !== 0
-                : (((xhi[base + q] as number) >>> (g - 32)) & 1) !== 0;
+        if (!this.placeable(words, w, base, from, to)) continue;
+        if (this.#rack.blanks === 0) {
+          onPlay(words, w, -1);
+          continue;
         }
-        if (fits) return true;
+        // The letter the blank stands for: the one the word needs more of than the hand holds.
+        let blankLetter = 0;
+        for (let q = from; q <= to; q++) {
+          const g = words[w + q - from] as number;
+          if (cells[base + q] === 0) need[g] = (need[g] as number) + 1;
+        }
+        for (let q = from; q <= to; q++) {
+          const g = words[w + q - from] as number;
+          if (cells[base + q] === 0 && (need[g] as number) > (counts[g] as number)) blankLetter = g;
+        }
+        for (let q = from; q <= to; q++) need[words[w + q - from] as number] = 0;
+        for (let q = from; q <= to; q++)
+          if (cells[base + q] === 0 && words[w + q - from] === blankLetter) onPlay(words, w, q);
       }
     }
-    return false;
+  }
+
+  /** Whether the word at `w` of `words` fits squares `from..to` of the line at `base`: board tiles where they are, each new letter allowed by its square. */
+  placeable(words: Uint8Array, w: number, base: number, from: number, to: number): boolean {
+    const cells = this.#lines.cells;
+    const xlo = this.#lines.xlo;
+    const xhi = this.#lines.xhi;
+    for (let q = from; q <= to; q++) {
+      const g = words[w + q - from] as number;
+      const c = cells[base + q] as number;
+      if (c !== 0) {
+        if ((c & 0x3f) !== g) return false;
+      } else if (
+        g < 32 ? (((xlo[base + q] as number) >>> g) & 1) === 0 : (((xhi[base + q] as number) >>> (g - 32)) & 1) === 0
+      )
+        return false;
+    }
+    return true;
   }
 
   /**
@@ -132,6 +219,12 @@ export class FullHandCheck {
       if (m >= 3 && g === t2) c++;
       for (; c > 0 && len < sorted.length - 1; c--) sorted[len++] = g;
     }
+    // Room for a slot for each letter a blank may stand for (the pool doubles when short).
+    if (this.#poolSize + size + 1 > this.#pool.length) {
+      const grown = new Int32Array(2 * (this.#poolSize + size + 1));
+      grown.set(this.#pool);
+      this.#pool = grown;
+    }
     const pool = this.#pool;
     const first = this.#poolSize;
     const withX = this.#withX;
@@ -150,7 +243,7 @@ export class FullHandCheck {
         while (r < len) withX[w++] = sorted[r++] as number;
         slot = index.findSorted(withX, w);
       }
-      if (slot === BEYOND || first + n >= pool.length) known = false;
+      if (slot === BEYOND) known = false;
       else if (slot >= 0) pool[first + n++] = slot;
     }
     this.#stamp[e] = this.#searchStamp;

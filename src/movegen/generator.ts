@@ -57,7 +57,9 @@ const MODE_ALL = 2;
  * The parts, each in its own file: the board as lines with their cross-checks, extension sets and
  * undo log (`lines.ts`); the hand (`rack.ts`) and its leave values by sub-multiset
  * (`leave-map.ts`); the anchors and their bounds (`anchors.ts`), which ask whether a full hand
- * can spell a word (`full-hand.ts`); the best N plays (`top.ts`), the plays kept for a later
+ * can spell a word (`full-hand.ts`: with one blank in hand, a bounded search lists the plays of
+ * the whole hand from those words instead of walking them, where each letter the blank may stand
+ * for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
  * search (`prior.ts`) and every play of a full generation (`store.ts`), all in the slots and the
  * one order of `play-slots.ts`. This class holds the recursion, which reads those parts' typed
  * arrays through its own fields so that a step loads each once.
@@ -130,6 +132,15 @@ export class MoveGenerator implements PlayView {
   /** The core's new tiles (1 for an empty anchor square, 0 for a block), and the left tiles of the current turn. */
   private core = 0;
   private turnLeft = 0;
+  /** True when the bounded search lists the plays of the whole hand from the words (`Anchors.direct`). */
+  private fullHandsListed = false;
+  /** The stretch {@link listFullHands} lists (line positions), and its callback. */
+  private handFrom = 0;
+  private handTo = 0;
+  private readonly onFullHand = (words: Uint8Array, w: number, blankAt: number): void =>
+    this.offerFullHand(words, w, blankAt);
+  /** A full hand's number of tiles. */
+  private readonly handSize: number;
   /** A play must reach this to enter the top N (the worst kept when full, else -Infinity). */
   private floor = -Infinity;
   // The play being reported (read through the PlayView getters).
@@ -149,6 +160,7 @@ export class MoveGenerator implements PlayView {
     this.rows = rows;
     this.cols = cols;
     this.values = config.letters.values;
+    this.handSize = config.handSize;
     this.bonusOf = new Int32Array(Math.max(rows, cols, config.handSize, MAX_RACK) + 1);
     this.bonusOf[config.handSize] = config.fullHandBonus;
     const lines = new BoardLines(config, graph);
@@ -431,6 +443,7 @@ export class MoveGenerator implements PlayView {
   private collectAnchors(bounded: boolean, changedLinesOnly: boolean): void {
     this.anchors.collect(bounded, changedLinesOnly);
     this.extPool = this.anchors.pool;
+    this.fullHandsListed = this.anchors.direct;
   }
 
   private prepareTop(n: number): void {
@@ -472,7 +485,63 @@ export class MoveGenerator implements PlayView {
     this.extRowAt = anchors.rowAt[k] as number;
     this.extStride = anchors.stride[k] as number;
     this.extShift = anchors.shift[k] as number;
+    if ((anchors.fullHands[k] as number) > 0) this.listFullHands(k);
     this.place(p, this.gaddagRoot, 0, 1, 0, -1);
+  }
+
+  /**
+   * The plays of the whole hand from anchor `k`, listed from the words instead of walked
+   * (`FullHandCheck.listPlays`) on each stretch the anchor keeps for them whose bound can still
+   * beat the floor, and scored as the walk scores a play.
+   */
+  private listFullHands(k: number): void {
+    const anchors = this.anchors;
+    for (let h = anchors.fullHandAt[k] as number, end = h + (anchors.fullHands[k] as number); h < end; h++) {
+      if ((anchors.handBound[h] as number) < this.floor) continue;
+      this.handFrom = anchors.handFrom[h] as number;
+      this.handTo = anchors.handTo[h] as number;
+      this.fullHand.listPlays(this.base, this.handFrom, this.handTo, this.onFullHand);
+    }
+    this.placed = 0;
+  }
+
+  /** Offers the full-hand play of the word at `w` on the stretch being listed, a blank on line position `blankAt` (-1: none). */
+  private offerFullHand(words: Uint8Array, w: number, blankAt: number): void {
+    const from = this.handFrom;
+    const to = this.handTo;
+    const cells = this.cells;
+    const base = this.base;
+    let mainSum = 0;
+    let wordMult = 1;
+    let crossTotal = 0;
+    let n = 0;
+    for (let q = from; q <= to; q++) {
+      const i = base + q;
+      const c = cells[i] as number;
+      if (c !== 0) {
+        if ((c & BLANK) === 0) mainSum += this.values[c & 0x3f] as number;
+        continue;
+      }
+      const g = words[w + q - from] as number;
+      const lv = q === blankAt ? 0 : (this.values[g] as number) * (this.lm[i] as number);
+      const wmul = this.wm[i] as number;
+      mainSum += lv;
+      wordMult *= wmul;
+      const xs = this.xsum[i] as number;
+      if (xs >= 0) crossTotal += (xs + lv) * wmul;
+      this.sqBuf[n] = this.squareOf[i] as number;
+      this.posBuf[n] = q;
+      this.tileBuf[n] = q === blankAt ? g | BLANK : g;
+      n++;
+    }
+    this.placed = n;
+    const score = mainSum * wordMult + crossTotal + (this.bonusOf[n] as number);
+    const equity = score + this.leaveOfPlaced(n);
+    this.playScore = score;
+    this.playEquity = equity;
+    this.playStart = this.squareOf[base + from] as number;
+    this.playLength = to - from + 1;
+    this.offerTop(equity);
   }
 
   /**
@@ -636,20 +705,12 @@ export class MoveGenerator implements PlayView {
   private record(startP: number, endP: number, mainSum: number, wordMult: number, crossTotal: number): void {
     const n = this.placed;
     if (n === 0 || endP === startP) return;
+    // Plays of the whole hand that the search lists from the words are not taken from the walk.
+    if (this.fullHandsListed && n === this.handSize && this.fullHand.tellable(endP - startP + 1 - n)) return;
     // A single tile is reported once: down only when it touches no tile across.
     if (n === 1 && this.dir === 1 && (this.xsum[this.base + (this.posBuf[0] as number)] as number) >= 0) return;
     const score = mainSum * wordMult + crossTotal + (this.bonusOf[n] as number);
-    let equity = score;
-    const leaves = this.leaveMap;
-    if (leaves.used) {
-      let idx = leaves.full;
-      const stride = leaves.stride;
-      for (let t = 0; t < n; t++) {
-        const tile = this.tileBuf[t] as number;
-        idx -= stride[(tile & BLANK) !== 0 ? 64 : tile] as number;
-      }
-      equity += leaves.table[idx] as number;
-    }
+    const equity = score + this.leaveOfPlaced(n);
     this.playScore = score;
     this.playEquity = equity;
     this.playStart = this.squareOf[this.base + startP] as number;
@@ -657,6 +718,19 @@ export class MoveGenerator implements PlayView {
     if (this.mode === MODE_VISIT) this.onPlay(this);
     else if (this.mode === MODE_TOP) this.offerTop(equity);
     else this.storeCurrent();
+  }
+
+  /** The value of the hand's tiles that the `n` new tiles in the buffers leave (0 when ranked by score). */
+  private leaveOfPlaced(n: number): number {
+    const leaves = this.leaveMap;
+    if (!leaves.used) return 0;
+    let idx = leaves.full;
+    const stride = leaves.stride;
+    for (let t = 0; t < n; t++) {
+      const tile = this.tileBuf[t] as number;
+      idx -= stride[(tile & BLANK) !== 0 ? 64 : tile] as number;
+    }
+    return leaves.table[idx] as number;
   }
 
   /** Offers the play being reported to the top store (kept apart from {@link record}: V8 inlines less into the recursion so). */
