@@ -120,7 +120,12 @@ export class FullHandCheck {
    * one blank, at most three board tiles, and words that long in the index (depends on nothing else).
    */
   tellable(boardTiles: number): boolean {
-    return this.#rack.blanks <= 1 && boardTiles <= 3 && this.#handSize + boardTiles <= MAX_INDEXED;
+    return this.#rack.blanks <= 1 && boardTiles <= this.maxBoardTiles;
+  }
+
+  /** The most board tiles a stretch may hold for {@link lookUp} to tell (three, or fewer where the words would be too long for the index). */
+  get maxBoardTiles(): number {
+    return Math.min(3, MAX_INDEXED - this.#handSize);
   }
 
   /** The first and the number of the slots {@link lookUp} found. */

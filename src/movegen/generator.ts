@@ -132,8 +132,11 @@ export class MoveGenerator implements PlayView {
   /** The core's new tiles (1 for an empty anchor square, 0 for a block), and the left tiles of the current turn. */
   private core = 0;
   private turnLeft = 0;
-  /** True when the bounded search lists the plays of the whole hand from the words (`Anchors.direct`). */
-  private fullHandsListed = false;
+  /**
+   * When the bounded search lists the plays of the whole hand from the words (`Anchors.direct`),
+   * the most board tiles their stretches hold (the walk leaves those plays out); else -1.
+   */
+  private fullHandsUpTo = -1;
   /** The stretch {@link listFullHands} lists (line positions), and its callback. */
   private handFrom = 0;
   private handTo = 0;
@@ -443,7 +446,7 @@ export class MoveGenerator implements PlayView {
   private collectAnchors(bounded: boolean, changedLinesOnly: boolean): void {
     this.anchors.collect(bounded, changedLinesOnly);
     this.extPool = this.anchors.pool;
-    this.fullHandsListed = this.anchors.direct;
+    this.fullHandsUpTo = this.anchors.direct ? this.fullHand.maxBoardTiles : -1;
   }
 
   private prepareTop(n: number): void {
@@ -706,7 +709,7 @@ export class MoveGenerator implements PlayView {
     const n = this.placed;
     if (n === 0 || endP === startP) return;
     // Plays of the whole hand that the search lists from the words are not taken from the walk.
-    if (this.fullHandsListed && n === this.handSize && this.fullHand.tellable(endP - startP + 1 - n)) return;
+    if (n === this.handSize && endP - startP + 1 - n <= this.fullHandsUpTo) return;
     // A single tile is reported once: down only when it touches no tile across.
     if (n === 1 && this.dir === 1 && (this.xsum[this.base + (this.posBuf[0] as number)] as number) >= 0) return;
     const score = mainSum * wordMult + crossTotal + (this.bonusOf[n] as number);
@@ -885,4 +888,15 @@ function warmUp(g: MoveGenerator): void {
     if (n === 3) play(handOf(3, 1));
   }
   while (g.undo());
+  // A full hand with a blank that spells a word, on the empty board: its plays of the whole hand
+  // are listed from the words, and a search for many plays lets the walk reach them too.
+  for (const word of g.dictionary.wordCodes()) {
+    if (word.length !== g.config.handSize) continue;
+    const hand = Array.from(word) as Tile[];
+    hand[0] = BLANK;
+    g.searchTop(hand, 1, { leaves });
+    g.searchTop(hand, 200, { leaves });
+    g.searchTop(hand, 1);
+    break;
+  }
 }
