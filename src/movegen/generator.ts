@@ -17,6 +17,7 @@ import { PriorPlays } from './prior.js';
 import { MAX_RACK, SearchRack } from './rack.js';
 import { PlayStore } from './store.js';
 import { TopPlays } from './top.js';
+import { warmUp } from './warm-up.js';
 
 /**
  * A play as the generator reports it to a callback: a view on the generator's buffers, valid
@@ -829,74 +830,5 @@ export class MoveGenerator implements PlayView {
   }
 }
 
+/** Whether a generator has run the warm-up in this process (`warm-up.ts`: once is enough). */
 let warmedUp = false;
-
-/**
- * Runs every kind of search on small positions (blank and no blank, by score and by equity,
- * through board tiles on either side, with a callback) before any real work, hands growing from
- * one tile to seven so that the first searches are tiny: every branch of the recursion has run
- * before V8 finds it hot and compiles it. Why: V8 (Node 20) compiles the recursion while its first
- * long search is still running; a branch that had not run yet then deoptimizes it, and when that
- * happens while an on-stack-replacement compile of `place` is in flight, `place` stays for the
- * process's life in a mode that enters the replacement code at every call, about 3x slower.
- * Measured with `--trace-osr` (millions of OSR entries for `place` in a slow process, none in a
- * normal one): warming up with full hands first left about one process in eight slow.
- */
-function warmUp(g: MoveGenerator): void {
-  g.setBoard(Board.empty(g.rows, g.cols));
-  const size = g.config.alphabet.size;
-  const most = Math.min(7, g.config.handSize);
-  const leaves: LeaveValues = { leaveValue: (_, n) => n * 0.5 };
-  const noop = (): void => undefined;
-  const handOf = (n: number, k: number): Tile[] => {
-    const hand: Tile[] = [];
-    for (let i = 0; i < n; i++) hand.push(1 + ((i * 5 + n * 3 + k) % size));
-    if (n >= 3 && k === 0) hand[n - 1] = hand[n - 2] as Tile;
-    if (k === 1) hand[0] = BLANK;
-    return hand;
-  };
-  const play = (hand: Tile[]): void => {
-    if (g.searchTop(hand, 1) > 0) g.applyTopPlay(0);
-  };
-  // Tiles on the board first: single tiles with gaps between them (words cross a gap and meet a
-  // tile on either side; they need not be words for the search), then a two-letter play.
-  const mr = g.rows >> 1;
-  const mc = g.cols >> 1;
-  const singles: Placement[] = [];
-  for (const [dr, dc] of [
-    [0, -2],
-    [0, 1],
-    [2, 1],
-    [-2, 0],
-  ] as const) {
-    const r = mr + dr;
-    const c = mc + dc;
-    if (r >= 0 && r < g.rows && c >= 0 && c < g.cols)
-      singles.push({ square: r * g.cols + c, tile: 1 + ((singles.length * 4) % size) });
-  }
-  g.applyPlacements(singles);
-  play(handOf(2, 1));
-  for (let n = 1; n <= most; n++) {
-    for (let k = 1; k >= 0; k--) {
-      const hand = handOf(n, k);
-      g.generate(hand, noop);
-      g.generate(hand, noop, { leaves });
-      g.searchTop(hand, 1);
-      g.searchTop(hand, 3, { leaves });
-      g.collectAll(hand);
-    }
-    if (n === 3) play(handOf(3, 1));
-  }
-  while (g.undo());
-  // A full hand with a blank that spells a word, on the empty board: its plays of the whole hand
-  // are listed from the words, and a search for many plays lets the walk reach them too.
-  for (const word of g.dictionary.wordCodes()) {
-    if (word.length !== g.config.handSize) continue;
-    const hand = Array.from(word) as Tile[];
-    hand[0] = BLANK;
-    g.searchTop(hand, 1, { leaves });
-    g.searchTop(hand, 200, { leaves });
-    g.searchTop(hand, 1);
-    break;
-  }
-}
