@@ -428,11 +428,7 @@ function startPairs(
     const v = one[2 * g] as number;
     if (v === 0) continue;
     const r = one[2 * g + 1] as number;
-    if ((v & 1) !== 0 && 1 >= minLength && seen[r] !== stamp) {
-      seen[r] = stamp;
-      found++;
-      points += scoreOf[1] as number;
-    }
+    if ((v & 1) !== 0 && 1 >= minLength) countWord(r, 1);
     if (v >>> 7 === 0) continue;
     const used = 1 << c;
     for (let k = 0; k < (nb.count[c] as number); k++) {
@@ -446,16 +442,23 @@ function startPairs(
         walkSecond(w >>> 7, n, used | bit, r2 + (w & 1), 2);
         continue;
       }
-      if ((w & 1) !== 0 && 2 >= minLength && seen[r2] !== stamp) {
-        seen[r2] = stamp;
-        found++;
-        points += scoreOf[2] as number;
-      }
+      if ((w & 1) !== 0 && 2 >= minLength) countWord(r2, 2);
       const target = w >>> 7;
       if (target !== 0 && ((P[target] as number) & (around[n] as number)) !== 0)
         walk(target, n, used | bit, r2 + (w & 1), 2);
     }
   }
+}
+
+/**
+ * Counts the word of rank `r` and `len` letters unless this grid found it before (the walk's own
+ * hot loop keeps these lines inline).
+ */
+function countWord(r: number, len: number): void {
+  if (seen[r] === stamp) return;
+  seen[r] = stamp;
+  found++;
+  points += scoreOf[len] as number;
 }
 
 /** A two-glyph face (Qu): its first glyph led to `node`; follows the second, then goes on. */
@@ -469,11 +472,7 @@ function walkSecond(node: number, cell: number, used: number, rank: number, lett
   const v = P[a] as number;
   const r = rank + (P[a + 1] as number);
   const len = letters + 1;
-  if ((v & 1) !== 0 && len >= minLength && seen[r] !== stamp) {
-    seen[r] = stamp;
-    found++;
-    points += scoreOf[len] as number;
-  }
+  if ((v & 1) !== 0 && len >= minLength) countWord(r, len);
   const target = v >>> 7;
   if (target !== 0) walk(target, cell, used, r + (v & 1), len);
 }

@@ -389,11 +389,15 @@ export class EndgameSolver {
     return list;
   }
 
+  /** Counts a node; every 1,024 asks whether the time or the node budget is spent (then the search stops). */
+  #countNode(): void {
+    if ((++this.#nodes & 1023) === 0 && (this.#clock() > this.#deadline || this.#nodes > this.#maxNodes))
+      this.#stop = true;
+  }
+
   /** Negamax from the view of player p; `passed` is 1 after a pass. */
   #search(ply: number, depth: number, alpha: number, beta: number, p: number, passed: number): number {
-    this.#nodes++;
-    if ((this.#nodes & 1023) === 0 && (this.#clock() > this.#deadline || this.#nodes > this.#maxNodes))
-      this.#stop = true;
+    this.#countNode();
     if (this.#stop) return 0;
     const q = 1 - p;
     if (depth === 0) {
@@ -463,8 +467,7 @@ export class EndgameSolver {
         const kept = (this.#rackValue[p] as number) - (list.played[m] as number);
         v = (list.scores[m] as number) - kept + (this.#rackValue[q] as number);
         this.#cut = true;
-        if ((++this.#nodes & 1023) === 0 && (this.#clock() > this.#deadline || this.#nodes > this.#maxNodes))
-          this.#stop = true;
+        this.#countNode();
       } else {
         const score = list.scores[m] as number;
         for (let t = 0; t < tiles; t++) {

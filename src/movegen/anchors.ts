@@ -47,7 +47,7 @@ export class Anchors {
   shift = new Int32Array(256);
   /**
    * Whether the search takes the plays of the whole hand from the words instead of the walk
-   * (bounded searches of a full hand with at most one blank): each anchor's stretches where they
+   * (bounded searches of a full hand with one blank): each anchor's stretches where they
    * may be, `fullHands[k]` of them from `fullHandAt[k]` in `handFrom`, `handTo` (line positions)
    * and `handBound`. The walk's tables leave those stretches out.
    */

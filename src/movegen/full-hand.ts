@@ -33,6 +33,9 @@ export class FullHandCheck {
   /** Letters counted by {@link listPlays}, by glyph (left at 0 between words). */
   readonly #need = new Int8Array(64);
   #poolSize = 0;
+  /** The pool range of the slots the last lookup found. */
+  #found = 0;
+  #foundCount = 0;
   #searchStamp = 0;
   /** The hand's letters with the board tiles of a full-hand word, sorted; and with a blank's letter added. */
   readonly #sorted = new Uint8Array(MAX_RACK + 4);
@@ -60,25 +63,24 @@ export class FullHandCheck {
    * more than three board tiles). The words of each set of board tiles are found once a search.
    */
   fits(base: number, from: number, to: number): boolean {
-    if (!this.lookUp(base, from, to)) return true;
+    if (!this.#lookUp(base, from, to)) return true;
     const index = this.#alphagrams as AlphagramIndex;
     const words = index.words;
     const len = to - from + 1;
-    for (let t = this.first; t < this.first + this.count; t++) {
+    for (let t = this.#found; t < this.#found + this.#foundCount; t++) {
       const slot = this.#pool[t] as number;
       for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len)
-        if (this.placeable(words, w, base, from, to)) return true;
+        if (this.#placeable(words, w, base, from, to)) return true;
     }
     return false;
   }
 
   /**
    * Looks up the full-hand words of squares `from..to` of the line at `base` (the anagrams of the
-   * hand and the board tiles there, by their alphagram slots: `slot(first) .. slot(first + count - 1)`,
-   * each slot's words in {@link words} from `wordsFrom` to `wordsTo`); false when the index cannot
-   * tell (two blanks or more, more than three board tiles).
+   * hand and the board tiles there: their alphagram slots in `pool[found .. found + foundCount)`);
+   * false when the index cannot tell (two blanks or more, more than three board tiles).
    */
-  lookUp(base: number, from: number, to: number): boolean {
+  #lookUp(base: number, from: number, to: number): boolean {
     if (this.#rack.blanks > 1) return false;
     const cells = this.#lines.cells;
     // The board tiles, up to three, sorted into a key.
@@ -110,41 +112,27 @@ export class FullHandCheck {
     if (this.#stamp[e] !== this.#searchStamp || this.#key[e] !== key) this.#findSlots(e, key, t0, t1, t2, m);
     const count = this.#count[e] as number;
     if (count < 0) return false;
-    this.first = this.#first[e] as number;
-    this.count = count;
+    this.#found = this.#first[e] as number;
+    this.#foundCount = count;
     return true;
   }
 
   /**
-   * Whether {@link lookUp} can tell for a stretch with `boardTiles` board tiles: a hand of at most
+   * Whether the words can be looked up for a stretch with `boardTiles` board tiles: a hand of at most
    * one blank, at most three board tiles, and words that long in the index (depends on nothing else).
    */
   tellable(boardTiles: number): boolean {
     return this.#rack.blanks <= 1 && boardTiles <= this.maxBoardTiles;
   }
 
-  /** The most board tiles a stretch may hold for {@link lookUp} to tell (three, or fewer where the words would be too long for the index). */
+  /** The most board tiles a stretch may hold for its words to be looked up (three, or fewer where the words would be too long for the index). */
   get maxBoardTiles(): number {
     return Math.min(3, MAX_INDEXED - this.#handSize);
   }
 
-  /** The first and the number of the slots {@link lookUp} found. */
-  first = 0;
-  count = 0;
-
-  /** The alphagram slot of the i-th slot {@link lookUp} found. */
-  slot(i: number): number {
-    return this.#pool[i] as number;
-  }
-
-  /** The words of the index (valid after a {@link lookUp}). */
-  get index(): AlphagramIndex {
-    return this.#alphagrams as AlphagramIndex;
-  }
-
   /**
-   * Each play of the whole hand on squares `from..to` of the line at `base` (after {@link lookUp}
-   * would say it can tell): `onPlay(words, w, blankAt)` for each word (at `w` in `words`) that fits,
+   * Each play of the whole hand on squares `from..to` of the line at `base` (where {@link tellable}
+   * says the words can be looked up): `onPlay(words, w, blankAt)` for each word (at `w` in `words`) that fits,
    * once with no blank (`blankAt` -1) or, with a blank in hand, once for each square where the
    * blank may stand: those of the letter the word holds more of than the hand.
    */
@@ -154,17 +142,17 @@ export class FullHandCheck {
     to: number,
     onPlay: (words: Uint8Array, w: number, blankAt: number) => void,
   ): void {
-    if (!this.lookUp(base, from, to)) return;
+    if (!this.#lookUp(base, from, to)) return;
     const cells = this.#lines.cells;
     const counts = this.#rack.counts;
     const need = this.#need;
-    const index = this.index;
+    const index = this.#alphagrams as AlphagramIndex;
     const words = index.words;
     const len = to - from + 1;
-    for (let t = this.first; t < this.first + this.count; t++) {
+    for (let t = this.#found; t < this.#found + this.#foundCount; t++) {
       const slot = this.#pool[t] as number;
       for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len) {
-        if (!this.placeable(words, w, base, from, to)) continue;
+        if (!this.#placeable(words, w, base, from, to)) continue;
         if (this.#rack.blanks === 0) {
           onPlay(words, w, -1);
           continue;
@@ -187,7 +175,7 @@ export class FullHandCheck {
   }
 
   /** Whether the word at `w` of `words` fits squares `from..to` of the line at `base`: board tiles where they are, each new letter allowed by its square. */
-  placeable(words: Uint8Array, w: number, base: number, from: number, to: number): boolean {
+  #placeable(words: Uint8Array, w: number, base: number, from: number, to: number): boolean {
     const cells = this.#lines.cells;
     const xlo = this.#lines.xlo;
     const xhi = this.#lines.xhi;

@@ -8,6 +8,10 @@ const ALL_LO = 0xfffffffe;
 /** Every glyph code 32-63 of a set's high word. */
 const ALL_HI = 0xffffffff;
 
+/** The cross-check memo's entries (a power of two), and its bits. */
+const CROSS_MEMO_BITS = 12;
+const CROSS_MEMO = 1 << CROSS_MEMO_BITS;
+
 /**
  * The board as the move generator reads it: both directions stored line-major, so a down line
  * is contiguous like a row, each square with its cross-check and its extension set, updated
@@ -26,10 +30,6 @@ const ALL_HI = 0xffffffff;
  * Each change in place ({@link BoardLines.apply}) is logged (index, old values) so that
  * {@link BoardLines.undo} takes it back in order.
  */
-/** The cross-check memo's entries (a power of two), and its bits. */
-const CROSS_MEMO_BITS = 12;
-const CROSS_MEMO = 1 << CROSS_MEMO_BITS;
-
 export class BoardLines {
   readonly rows: number;
   readonly cols: number;
