@@ -15,6 +15,7 @@ import {
   BLANK,
   type Dictionary,
   MoveGenerator,
+  type PlayView,
   allPlays,
   bestPlay,
   topPlays,
@@ -514,6 +515,70 @@ describe('bounded best-play search', () => {
       { ...FC, numRuns: 40 },
     );
     expect(checks).toBeGreaterThan(200);
+  });
+
+  it('after tiles are added, generateAfter and the kept plays are every play, each once (property: against generate)', () => {
+    interface Seen {
+      readonly key: string;
+      readonly squares: number[];
+      readonly start: number;
+      readonly length: number;
+      readonly across: boolean;
+    }
+    const seen = (p: PlayView): Seen => {
+      const squares = Array.from({ length: p.tileCount }, (_, t) => p.square(t));
+      const tiles = squares.map((s, t) => `${s}:${p.tile(t)}`).sort();
+      return {
+        key: `${tiles.join(',')}=${p.score}`,
+        squares,
+        start: p.wordStart,
+        length: p.wordLength,
+        across: p.across,
+      };
+    };
+    const list = (g: MoveGenerator, h: Hand): Seen[] => {
+      const out: Seen[] = [];
+      g.generate(h, (p) => out.push(seen(p)));
+      return out;
+    };
+    let checks = 0;
+    let derivedPlays = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: positions.length - 1 }),
+        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }),
+        fc.integer({ min: 0, max: 1_000 }),
+        (i, rack, pick) => {
+          const { board, hand: mine } = positions[i] as { board: Board; hand: Hand };
+          const g = unwrap(MoveGenerator.create(EN, DICT, board));
+          const opp = hand(rack.join(''));
+          const moves = allPlays(g, mine);
+          const kept = list(g, opp);
+          // A few of the mover's plays, spread over the list (the best ones and the small ones).
+          for (let k = pick % 7; k < moves.length; k += Math.max(1, Math.floor(moves.length / 6))) {
+            const play = (moves[k] as { placements: readonly Placement[] }).placements;
+            const squares = play.map((p) => p.square);
+            g.applyTiles(
+              squares,
+              play.map((p) => p.tile),
+              play.length,
+            );
+            const derived: string[] = [];
+            g.generateAfter(opp, (p) => derived.push(seen(p).key), squares, squares.length);
+            derivedPlays += derived.length;
+            for (const p of kept)
+              if (g.keptAfter(p.squares, 0, p.squares.length, p.start, p.length, p.across)) derived.push(p.key);
+            const full = list(g, opp).map((p) => p.key);
+            expect(derived.sort()).toEqual(full.sort());
+            checks++;
+            g.undo();
+          }
+        },
+      ),
+      { ...FC, numRuns: 40 },
+    );
+    expect(checks).toBeGreaterThan(150);
+    expect(derivedPlays).toBeGreaterThan(0);
   });
 
   it('searchTopAfter ignores plays kept for another hand, other values or another board', () => {

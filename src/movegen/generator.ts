@@ -143,6 +143,23 @@ export class MoveGenerator implements PlayView {
   private handTo = 0;
   private readonly onFullHand = (words: Uint8Array, w: number, blankAt: number): void =>
     this.offerFullHand(words, w, blankAt);
+  // generateAfter: the stamp of the added squares, the caller's callback, and the filter before it.
+  private afterStamp = 0;
+  private afterOnPlay: (play: PlayView) => void = () => undefined;
+  private readonly onChangedPlay = (play: PlayView): void => {
+    if (
+      !this.prior.unchangedPlay(
+        this.sqBuf,
+        0,
+        this.placed,
+        this.playStart,
+        this.playLength,
+        this.dir === 0,
+        this.afterStamp,
+      )
+    )
+      this.afterOnPlay(play);
+  };
   /** A full hand's number of tiles. */
   private readonly handSize: number;
   /** A play must reach this to enter the top N (the worst kept when full, else -Infinity). */
@@ -308,6 +325,44 @@ export class MoveGenerator implements PlayView {
     this.collectAnchors(false, false);
     for (let k = 0; k < this.anchors.count; k++) this.genAnchor(k);
     this.onPlay = () => undefined;
+  }
+
+  /**
+   * Reports to `onPlay` the plays of `hand` that the tiles just added on `count` squares
+   * (`squares[offset..]`, already on the board) make or change: the plays that extend through
+   * them or touch them through a word. Every other play of `hand` now is a play of the board
+   * before with the same words and score, and {@link keptAfter} tells which of those are: the
+   * two together are every play of `hand`, each once (a search that goes down a tree of plays
+   * keeps the plays of a hand and derives its children's lists so, searching only the changed
+   * lines).
+   */
+  generateAfter(
+    hand: readonly Tile[],
+    onPlay: (play: PlayView) => void,
+    squares: ArrayLike<number>,
+    count: number,
+    offset = 0,
+  ): void {
+    if (!this.setRack(hand, undefined)) return;
+    const prior = this.prior;
+    this.afterStamp = prior.stampAdded(squares, count, offset);
+    prior.markChangedLines(squares, count, offset);
+    this.mode = MODE_VISIT;
+    this.afterOnPlay = onPlay;
+    this.onPlay = this.onChangedPlay;
+    this.collectAnchors(false, true);
+    for (let k = 0; k < this.anchors.count; k++) this.genAnchor(k);
+    this.onPlay = () => undefined;
+    this.afterOnPlay = this.onPlay;
+  }
+
+  /**
+   * After {@link generateAfter}: true when a play of the board before the added tiles (its `n`
+   * new tiles' squares at `sq[offset..]`, its main word's first square, length and direction) is
+   * a play now with the same words and score.
+   */
+  keptAfter(sq: ArrayLike<number>, offset: number, n: number, start: number, length: number, across: boolean): boolean {
+    return this.prior.unchangedPlay(sq, offset, n, start, length, across, this.afterStamp);
   }
 
   /** Every legal play of `hand`, stored compactly and sorted by `comparePlays`: a store the caller owns. */

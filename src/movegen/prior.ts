@@ -66,15 +66,40 @@ export class PriorPlays {
   /** True when kept play i has the same words on the board with the stamped squares added. */
   unchanged(i: number, stamp: number): boolean {
     const slots = this.slots;
-    const w = slots.width;
+    const n = slots.tiles[i] as number;
+    return this.unchangedPlay(
+      slots.sq,
+      i * slots.width,
+      n,
+      slots.start[i] as number,
+      slots.len[i] as number,
+      slots.dir[i] === 0,
+      stamp,
+    );
+  }
+
+  /**
+   * True when a play of the board before the stamped squares were added (its `n` new tiles'
+   * squares at `sq[offset..]`, its main word's first square, length and direction) has the same
+   * words, and so the same score, on the board now: its main word holds no added square and its
+   * ends stay free of them, and each new tile's perpendicular word holds none. For a play of the
+   * board now, false exactly when the added tiles made or changed it.
+   */
+  unchangedPlay(
+    sq: ArrayLike<number>,
+    offset: number,
+    n: number,
+    start: number,
+    len: number,
+    across: boolean,
+    stamp: number,
+  ): boolean {
     const { cols, rows, cells } = this.#lines;
     const added = this.#addedAt;
-    const n = slots.tiles[i] as number;
-    const across = slots.dir[i] === 0;
-    for (let t = 0; t < n; t++) if (added[slots.sq[i * w + t] as number] === stamp) return false;
-    // The main word's ends stay free.
-    const start = slots.start[i] as number;
-    const len = slots.len[i] as number;
+    for (let t = 0; t < n; t++) if (added[sq[offset + t] as number] === stamp) return false;
+    // The main word holds no added tile (a play of the board now may go through one), and its ends stay free.
+    const step = across ? 1 : cols;
+    for (let k = 0, s = start; k < len; k++, s += step) if (added[s] === stamp) return false;
     const r0 = (start - (start % cols)) / cols;
     const c0 = start % cols;
     if (across) {
@@ -86,9 +111,9 @@ export class PriorPlays {
     }
     // Each new tile's perpendicular word (through the tiles now on the board) holds no added tile.
     for (let t = 0; t < n; t++) {
-      const sq = slots.sq[i * w + t] as number;
-      const r = (sq - (sq % cols)) / cols;
-      const c = sq % cols;
+      const s = sq[offset + t] as number;
+      const r = (s - (s % cols)) / cols;
+      const c = s % cols;
       if (across) {
         for (let q = r - 1; q >= 0 && cells[q * cols + c] !== 0; q--) if (added[q * cols + c] === stamp) return false;
         for (let q = r + 1; q < rows && cells[q * cols + c] !== 0; q++) if (added[q * cols + c] === stamp) return false;
