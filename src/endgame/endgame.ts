@@ -13,7 +13,9 @@ import { unseenTiles } from '../state/unseen.js';
  * search. Negamax with alpha-beta pruning, iterative deepening, a transposition table in typed
  * arrays keyed by a 64-bit Zobrist hash (board squares, both racks, the side to move, a pass just
  * made), and move ordering (the table's best move, then going out, then score, then tiles
- * played).
+ * played). A node's move list is derived from its parent's: once a node searches its second
+ * child, it keeps the opponent's plays on its board, and each child then searches only the lines
+ * its move changed (`MoveGenerator.generateAfter`) and takes the other plays from those kept.
  *
  * Conventions (the classic rules of this engine):
  * - the value is the spread change, for the side to move, from now to the end of the game;
@@ -104,6 +106,10 @@ class MoveList {
   played = new Int32Array(64);
   hashLo = new Uint32Array(64);
   hashHi = new Uint32Array(64);
+  /** Each play's main word: its first square, its length, and 0 across or 1 down. */
+  start = new Int16Array(64);
+  length = new Uint8Array(64);
+  dir = new Uint8Array(64);
   keys = new Float64Array(64);
   width = 8;
 
@@ -134,14 +140,42 @@ class MoveList {
       b.set(a);
       return b;
     };
-    const s = new Uint8Array(n);
-    s.set(this.sizes);
-    this.sizes = s;
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.sizes = grow8(this.sizes);
+    this.length = grow8(this.length);
+    this.dir = grow8(this.dir);
+    const st = new Int16Array(n);
+    st.set(this.start);
+    this.start = st;
     this.scores = grow32(this.scores);
     this.played = grow32(this.played);
     this.hashLo = growU32(this.hashLo);
     this.hashHi = growU32(this.hashHi);
     this.keys = new Float64Array(n);
+  }
+
+  /** Appends play `m` of `from` (a list of the same width). */
+  copyFrom(from: MoveList, m: number): void {
+    if (this.count === this.sizes.length) this.grow();
+    const k = this.count++;
+    const w = this.width;
+    const n = from.sizes[m] as number;
+    for (let t = 0; t < n; t++) {
+      this.squares[k * w + t] = from.squares[m * w + t] as number;
+      this.tiles[k * w + t] = from.tiles[m * w + t] as number;
+    }
+    this.sizes[k] = n;
+    this.scores[k] = from.scores[m] as number;
+    this.played[k] = from.played[m] as number;
+    this.hashLo[k] = from.hashLo[m] as number;
+    this.hashHi[k] = from.hashHi[m] as number;
+    this.start[k] = from.start[m] as number;
+    this.length[k] = from.length[m] as number;
+    this.dir[k] = from.dir[m] as number;
   }
 }
 
@@ -167,8 +201,16 @@ export class EndgameSolver {
   readonly #racks: [Int8Array, Int8Array] = [new Int8Array(65), new Int8Array(65)];
   readonly #rackSize: [number, number] = [0, 0];
   readonly #rackValue: [number, number] = [0, 0];
-  readonly #hand: number[][] = [];
+  /** Hand arrays by ply and size (filled in place: a length never changes). */
+  readonly #hands: number[][] = [];
   readonly #lists: MoveList[] = [];
+  /**
+   * The plays of the opponent of the side to move at a ply, on that node's board, kept once its
+   * second child is searched: each child's list is then derived from them (`#derive`).
+   */
+  readonly #bases: MoveList[] = [];
+  /** For the node at a ply: the move of its parent's list that led to it when its list is derived from the parent's base, else -1. */
+  readonly #derive = new Int32Array(128).fill(-1);
   #lo = 0;
   #hi = 0;
   #nodes = 0;
@@ -337,13 +379,15 @@ export class EndgameSolver {
     this.#rackValue[p] = (this.#rackValue[p] as number) - (slot === 64 ? 0 : (this.#values[slot] as number));
   }
 
-  /** The rack of player p as a hand array (reused per ply). */
+  /** The rack of player p as a hand array (reused per ply and size). */
   #handOf(p: number, ply: number): number[] {
-    const hand = (this.#hand[ply] ??= []);
-    hand.length = 0;
+    const size = this.#rackSize[p] as number;
+    const key = ply * 16 + size;
+    const hand = (this.#hands[key] ??= new Array<number>(size).fill(0));
     const counts = this.#racks[p] as Int8Array;
+    let i = 0;
     for (let slot = 1; slot <= 64; slot++)
-      for (let k = counts[slot] as number; k > 0; k--) hand.push(slot === 64 ? BLANK : slot);
+      for (let k = counts[slot] as number; k > 0; k--) hand[i++] = slot === 64 ? BLANK : slot;
     return hand;
   }
 
@@ -371,14 +415,62 @@ export class EndgameSolver {
     list.played[m] = played;
     list.hashLo[m] = lo;
     list.hashHi[m] = hi;
+    list.start[m] = play.wordStart;
+    list.length[m] = play.wordLength;
+    list.dir[m] = play.across ? 0 : 1;
   };
 
-  /** Fills the move list of a ply: every play of the mover, then the pass (size 0). */
+  /**
+   * Fills the move list of a ply: every play of the mover, then the pass (size 0). When the
+   * parent kept the mover's plays on its board (`#bases`), only the lines the parent's move
+   * changed are searched and the other plays are taken from those kept.
+   */
   #generate(ply: number, p: number): MoveList {
     const list = (this.#lists[ply] ??= new MoveList());
+    const parentMove = ply > 0 ? (this.#derive[ply] as number) : -1;
+    if (parentMove < 0) {
+      this.#fill(list, this.#handOf(p, ply));
+    } else {
+      list.reset(this.#width);
+      this.#collect = list;
+      const parent = this.#lists[ply - 1] as MoveList;
+      const base = this.#bases[ply - 1] as MoveList;
+      const w = parent.width;
+      this.#gen.generateAfter(
+        this.#handOf(p, ply),
+        this.#onPlay,
+        parent.squares,
+        parent.sizes[parentMove] as number,
+        parentMove * w,
+      );
+      const gen = this.#gen;
+      const bw = base.width;
+      for (let b = 0, n = base.count; b < n; b++)
+        if (
+          gen.keptAfter(
+            base.squares,
+            b * bw,
+            base.sizes[b] as number,
+            base.start[b] as number,
+            base.length[b] as number,
+            base.dir[b] === 0,
+          )
+        )
+          list.copyFrom(base, b);
+    }
+    this.#addPass(list);
+    return list;
+  }
+
+  /** Resets `list` to every play of `hand` on the current board. */
+  #fill(list: MoveList, hand: number[]): void {
     list.reset(this.#width);
     this.#collect = list;
-    this.#gen.generate(this.#handOf(p, ply), this.#onPlay);
+    this.#gen.generate(hand, this.#onPlay);
+  }
+
+  /** Appends the pass (size 0) to a move list. */
+  #addPass(list: MoveList): void {
     if (list.count === list.sizes.length) list.grow();
     const m = list.count++;
     list.sizes[m] = 0;
@@ -386,7 +478,6 @@ export class EndgameSolver {
     list.played[m] = 0;
     list.hashLo[m] = PASS_HASH;
     list.hashHi[m] = PASS_HASH;
-    return list;
   }
 
   /** Counts a node; every 1,024 asks whether the time or the node budget is spent (then the search stops). */
@@ -450,6 +541,11 @@ export class EndgameSolver {
     const cutAbove = this.#cut;
     this.#cut = false;
     let bestIndex = -1;
+    // Children searched below the leaves' level; from the second on, the opponent's plays on this
+    // board are kept (`#bases`) and each child's list is derived from them.
+    let searched = 0;
+    let kept = false;
+    const derive = this.#derive;
     for (let k = n - 1; k >= 0; k--) {
       const m = (keys[k] as number) % ORDER_SHIFT;
       if (ply === 0 && m % this.#shardCount !== this.#shardIndex) continue;
@@ -457,6 +553,7 @@ export class EndgameSolver {
       let v: number;
       if (tiles === 0) {
         // A pass; a second pass in a row ends the game, each player losing their own rack.
+        derive[ply + 1] = kept ? m : -1;
         v =
           passed === 1
             ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number)
@@ -470,6 +567,12 @@ export class EndgameSolver {
         this.#countNode();
       } else {
         const score = list.scores[m] as number;
+        if (tiles < size && depth >= 2 && !kept && searched++ === 1) {
+          const base = (this.#bases[ply] ??= new MoveList());
+          this.#fill(base, this.#handOf(q, ply + 1));
+          kept = true;
+        }
+        derive[ply + 1] = kept ? m : -1;
         for (let t = 0; t < tiles; t++) {
           const sq = list.squares[m * w + t] as number;
           const tile = list.tiles[m * w + t] as number;
@@ -528,6 +631,7 @@ export class EndgameSolver {
       const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
       const slot = keyLo & ((1 << TT_BITS) - 1);
       if (this.#ttFlag[slot] === 0 || this.#ttLo[slot] !== keyLo || this.#ttHi[slot] !== keyHi) break;
+      this.#derive[40 + ply] = -1;
       const list = this.#generate(40 + ply, p);
       let found = -1;
       for (let m = 0; m < list.count; m++)
