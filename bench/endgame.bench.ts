@@ -5,12 +5,15 @@
  * 1 s and 5 s of CPU time (MAGPIE's solver, C, one thread, solves 102 of the 177 within 5 s on
  * this machine), the time distribution and the nodes a second of CPU (ENDGAME_CLOCK=wall: wall time;
  * ENDGAME_NODES=N: a node budget instead, to compare two versions of the search on any machine).
+ * ENDGAME_PEER=OUT/mpend (bench/peers/mpend.sh) runs MAGPIE's solver on each position right after
+ * the project's, the two taking turns, and prints both side by side (see docs/endgames.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALPHABETS, Board, presetConfig, type Tile, Dictionary, EndgameSolver } from 'wordgame-engine';
+import { ALPHABETS, Board, presetConfig, type Tile, Dictionary, EndgameSolver, formatCgp } from 'wordgame-engine';
 import { cpuTimeMs } from 'wordgame-engine/node';
 import { printTable, recordTurns, saveResults } from './common.js';
+import { magpieEndgame, peerSolvedWithin, type PeerEndgame } from './endgame-peer.js';
 
 const shared = join(process.cwd(), '..', 'shared', 'data');
 
@@ -69,13 +72,46 @@ export async function endgameBench(): Promise<void> {
   let exact5 = 0;
   // CPU time: the budget and the rate hold on a loaded machine (ENDGAME_CLOCK=wall for wall time).
   const clock = process.env.ENDGAME_CLOCK === 'wall' ? undefined : cpuTimeMs;
-  for (const p of positions) {
+  const peer = process.env.ENDGAME_PEER;
+  const side = { solved: 0, nodes: 0, ms: 0, bothSolved: 0, agree: 0, onlyPeer: 0, onlyProject: 0 };
+  for (const [i, p] of positions.entries()) {
+    // With a peer, the two take turns going first, so neither always runs on a cooler machine.
+    const cgp = formatCgp(
+      { board: p.board, racks: [p.rack, p.opponent], scores: [0, 0], scorelessTurns: 0, operations: [] },
+      config.value,
+    );
+    let theirs: PeerEndgame | undefined;
+    if (peer !== undefined && i % 2 === 1) theirs = magpieEndgame(peer, cgp, limit);
     const r = solver.value.solve(
       p.board,
       [p.rack, p.opponent],
       budget !== undefined ? { maxNodes: budget } : { timeMs: limit * 1000, ...(clock === undefined ? {} : { clock }) },
     );
+    if (peer !== undefined && i % 2 === 0) theirs = magpieEndgame(peer, cgp, limit);
     if (!r.ok) continue;
+    let peerColumn = '';
+    if (theirs !== undefined) {
+      side.nodes += theirs.nodes;
+      side.ms += theirs.cpuMs;
+      const inTime = r.value.exact && r.value.ms <= limit * 1000;
+      const got = inTime ? peerSolvedWithin(theirs, r.value.depth, limit * 1000) : undefined;
+      const deepest = theirs.depths.at(-1);
+      if (got !== undefined) side.solved++;
+      if (got !== undefined && inTime) {
+        side.bothSolved++;
+        if (got.value === r.value.value) side.agree++;
+      }
+      if (inTime && got === undefined) side.onlyProject++;
+      // Where the project did not finish, MAGPIE's 25 plies completed in time is a solve too.
+      if (!inTime && deepest !== undefined && deepest.depth >= 25 && deepest.cpuMs <= limit * 1000) {
+        side.solved++;
+        side.onlyPeer++;
+      }
+      peerColumn =
+        got !== undefined
+          ? `${got.value} at depth ${got.depth}, ${Math.round(got.cpuMs)} ms`
+          : `depth ${deepest?.depth ?? 0} in ${Math.round(theirs.cpuMs)} ms`;
+    }
     if (budget !== undefined && r.value.exact) {
       exactInBudget++;
       nodesOfExact += r.value.nodes;
@@ -94,6 +130,7 @@ export async function endgameBench(): Promise<void> {
       r.value.exact ? 'exact' : `depth ${r.value.depth}`,
       Math.round(r.value.ms),
       r.value.line[0]?.notation ?? '-',
+      ...(peer === undefined ? [] : [peerColumn]),
     ]);
   }
   if (budget !== undefined) {
@@ -105,14 +142,20 @@ export async function endgameBench(): Promise<void> {
   times.sort((a, b) => a - b);
   printTable(
     'Endgames (first and second position after the bag empties)',
-    ['position', 'tiles', 'value', 'result', 'ms', 'best move'],
+    ['position', 'tiles', 'value', 'result', 'ms', 'best move', ...(peer === undefined ? [] : ['MAGPIE'])],
     rows,
   );
   const rate = Math.round((nodes / ms) * 1000);
   const unit = process.env.ENDGAME_CLOCK === 'wall' ? 'wall time' : 'CPU time';
   console.log(
-    `${positions.length} positions (${unit}); exact within 1 s: ${exact1}, within ${limit} s: ${exact5} (MAGPIE: 102 of 177 within 5 s); median exact time ${Math.round(times[Math.floor(times.length / 2)] ?? 0)} ms; ${rate} nodes a second (target at least 50,000)`,
+    `${positions.length} positions (${unit}); exact within 1 s: ${exact1}, within ${limit} s: ${exact5}${peer === undefined ? ' (issue 29 measured MAGPIE at 102 of 177 within 5 s)' : ''}; median exact time ${Math.round(times[Math.floor(times.length / 2)] ?? 0)} ms; ${rate} nodes a second (target at least 50,000)`,
   );
+  const peerRate = Math.round((side.nodes / side.ms) * 1000);
+  if (peer !== undefined) {
+    console.log(
+      `MAGPIE, taking turns (CPU time): solved within ${limit} s ${side.solved} (a depth at least the project's exact one completed in time, or all 25 plies); both ${side.bothSolved}, the same value ${side.agree}; only the project ${side.onlyProject}, only MAGPIE ${side.onlyPeer}; ${peerRate} nodes a second (its own count); project ÷ MAGPIE nodes a second ${(rate / peerRate).toFixed(2)}×`,
+    );
+  }
   if (only !== undefined) {
     console.log(`(a subset: ${positions.length} positions; results not saved)`);
     return;
@@ -124,6 +167,16 @@ export async function endgameBench(): Promise<void> {
     limitSeconds: limit,
     clock: process.env.ENDGAME_CLOCK === 'wall' ? 'wall' : 'cpu',
     nodesPerSecond: rate,
+    ...(peer === undefined
+      ? {}
+      : {
+          magpie: {
+            solvedWithinLimit: side.solved,
+            bothSolved: side.bothSolved,
+            sameValue: side.agree,
+            nodesPerSecond: peerRate,
+          },
+        }),
     rows,
   });
 }

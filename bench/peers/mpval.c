@@ -1,6 +1,6 @@
 // mpval: times MAGPIE's validated_moves_create (github jvc56/MAGPIE, GPL-3) on move strings, for
 // bench/peers/validation.mjs. Our code: it only calls MAGPIE's API; it is compiled OUTSIDE the
-// project against MAGPIE's release objects (bench/peers/mpval.sh), and nothing of MAGPIE enters
+// project against MAGPIE's release objects (bench/peers/harness.sh), and nothing of MAGPIE enters
 // this repository.
 //
 // usage: mpval DATA_DIR MOVEFILE MIN_MS
@@ -17,22 +17,7 @@
 #include "src/ent/validated_move.h"
 #include "src/ent/thread_control.h"
 #include "src/util/io_util.h"
-
-static double cpu_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static void exec_or_die(Config *config, const char *cmd) {
-  ErrorStack *es = error_stack_create();
-  thread_control_set_status(config_get_thread_control(config), THREAD_CONTROL_STATUS_STARTED);
-  config_load_command(config, cmd, es);
-  if (!error_stack_is_empty(es)) { error_stack_print_and_reset(es); exit(2); }
-  config_execute_command(config, es);
-  if (!error_stack_is_empty(es)) { error_stack_print_and_reset(es); exit(2); }
-  error_stack_destroy(es);
-}
+#include "magpie-api.h"
 
 typedef struct { char *cgp, *move; } Item;
 
