@@ -73,7 +73,7 @@ export async function endgameBench(): Promise<void> {
   // CPU time: the budget and the rate hold on a loaded machine (ENDGAME_CLOCK=wall for wall time).
   const clock = process.env.ENDGAME_CLOCK === 'wall' ? undefined : cpuTimeMs;
   const peer = process.env.ENDGAME_PEER;
-  const side = { solved: 0, nodes: 0, ms: 0, bothSolved: 0, agree: 0, onlyPeer: 0, onlyProject: 0 };
+  const side = { solved: 0, nodes: 0, ms: 0, bothSolved: 0, agree: 0, onlyPeer: 0, onlyProject: 0, failed: 0 };
   for (const [i, p] of positions.entries()) {
     // With a peer, the two take turns going first, so neither always runs on a cooler machine.
     const cgp = formatCgp(
@@ -90,6 +90,10 @@ export async function endgameBench(): Promise<void> {
     if (peer !== undefined && i % 2 === 0) theirs = magpieEndgame(peer, cgp, limit);
     if (!r.ok) continue;
     let peerColumn = '';
+    if (peer !== undefined && theirs === undefined) {
+      side.failed++;
+      peerColumn = 'harness failed';
+    }
     if (theirs !== undefined) {
       side.nodes += theirs.nodes;
       side.ms += theirs.cpuMs;
@@ -153,7 +157,7 @@ export async function endgameBench(): Promise<void> {
   const peerRate = Math.round((side.nodes / side.ms) * 1000);
   if (peer !== undefined) {
     console.log(
-      `MAGPIE, taking turns (CPU time): solved within ${limit} s ${side.solved} (a depth at least the project's exact one completed in time, or all 25 plies); both ${side.bothSolved}, the same value ${side.agree}; only the project ${side.onlyProject}, only MAGPIE ${side.onlyPeer}; ${peerRate} nodes a second (its own count); project ÷ MAGPIE nodes a second ${(rate / peerRate).toFixed(2)}×`,
+      `MAGPIE, taking turns (CPU time): solved within ${limit} s ${side.solved} (a depth at least the project's exact one completed in time, or all 25 plies); both ${side.bothSolved}, the same value ${side.agree}; only the project ${side.onlyProject}, only MAGPIE ${side.onlyPeer}; the harness failed on ${side.failed}; ${peerRate} nodes a second (its own count); project ÷ MAGPIE nodes a second ${(rate / peerRate).toFixed(2)}×`,
     );
   }
   if (only !== undefined) {

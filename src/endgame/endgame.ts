@@ -544,7 +544,7 @@ export class EndgameSolver {
     // Children searched below the leaves' level; from the second on, the opponent's plays on this
     // board are kept (`#bases`) and each child's list is derived from them.
     let searched = 0;
-    let kept = false;
+    let keptBase = false;
     const derive = this.#derive;
     for (let k = n - 1; k >= 0; k--) {
       const m = (keys[k] as number) % ORDER_SHIFT;
@@ -553,7 +553,7 @@ export class EndgameSolver {
       let v: number;
       if (tiles === 0) {
         // A pass; a second pass in a row ends the game, each player losing their own rack.
-        derive[ply + 1] = kept ? m : -1;
+        derive[ply + 1] = keptBase ? m : -1;
         v =
           passed === 1
             ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number)
@@ -567,12 +567,12 @@ export class EndgameSolver {
         this.#countNode();
       } else {
         const score = list.scores[m] as number;
-        if (tiles < size && depth >= 2 && !kept && searched++ === 1) {
+        if (tiles < size && depth >= 2 && !keptBase && searched++ === 1) {
           const base = (this.#bases[ply] ??= new MoveList());
           this.#fill(base, this.#handOf(q, ply + 1));
-          kept = true;
+          keptBase = true;
         }
-        derive[ply + 1] = kept ? m : -1;
+        derive[ply + 1] = keptBase ? m : -1;
         for (let t = 0; t < tiles; t++) {
           const sq = list.squares[m * w + t] as number;
           const tile = list.tiles[m * w + t] as number;
