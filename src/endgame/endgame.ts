@@ -107,8 +107,8 @@ class MoveList {
   hashLo = new Uint32Array(64);
   hashHi = new Uint32Array(64);
   /** Each play's main word: its first square, its length, and 0 across or 1 down. */
-  start = new Int16Array(64);
-  length = new Uint8Array(64);
+  wordStart = new Int16Array(64);
+  wordLength = new Uint8Array(64);
   dir = new Uint8Array(64);
   keys = new Float64Array(64);
   width = 8;
@@ -146,11 +146,11 @@ class MoveList {
       return b;
     };
     this.sizes = grow8(this.sizes);
-    this.length = grow8(this.length);
+    this.wordLength = grow8(this.wordLength);
     this.dir = grow8(this.dir);
     const st = new Int16Array(n);
-    st.set(this.start);
-    this.start = st;
+    st.set(this.wordStart);
+    this.wordStart = st;
     this.scores = grow32(this.scores);
     this.played = grow32(this.played);
     this.hashLo = growU32(this.hashLo);
@@ -173,8 +173,8 @@ class MoveList {
     this.played[k] = from.played[m] as number;
     this.hashLo[k] = from.hashLo[m] as number;
     this.hashHi[k] = from.hashHi[m] as number;
-    this.start[k] = from.start[m] as number;
-    this.length[k] = from.length[m] as number;
+    this.wordStart[k] = from.wordStart[m] as number;
+    this.wordLength[k] = from.wordLength[m] as number;
     this.dir[k] = from.dir[m] as number;
   }
 }
@@ -415,8 +415,8 @@ export class EndgameSolver {
     list.played[m] = played;
     list.hashLo[m] = lo;
     list.hashHi[m] = hi;
-    list.start[m] = play.wordStart;
-    list.length[m] = play.wordLength;
+    list.wordStart[m] = play.wordStart;
+    list.wordLength[m] = play.wordLength;
     list.dir[m] = play.across ? 0 : 1;
   };
 
@@ -451,8 +451,8 @@ export class EndgameSolver {
             base.squares,
             b * bw,
             base.sizes[b] as number,
-            base.start[b] as number,
-            base.length[b] as number,
+            base.wordStart[b] as number,
+            base.wordLength[b] as number,
             base.dir[b] === 0,
           )
         )
