@@ -581,6 +581,29 @@ describe('bounded best-play search', () => {
     expect(derivedPlays).toBeGreaterThan(0);
   });
 
+  it('keptAfter says no before any generateAfter and after another search that adds tiles', () => {
+    const { board, hand: mine } = positions[5] as { board: Board; hand: Hand };
+    const g = unwrap(MoveGenerator.create(EN, DICT, board));
+    const plays: { squares: number[]; start: number; length: number; across: boolean }[] = [];
+    g.generate(mine, (p) =>
+      plays.push({
+        squares: Array.from({ length: p.tileCount }, (_, t) => p.square(t)),
+        start: p.wordStart,
+        length: p.wordLength,
+        across: p.across,
+      }),
+    );
+    const kept = () => plays.filter((p) => g.keptAfter(p.squares, 0, p.squares.length, p.start, p.length, p.across));
+    expect(plays.length).toBeGreaterThan(10);
+    expect(kept()).toEqual([]);
+    g.generateAfter(mine, () => undefined, [], 0);
+    expect(kept().length).toBe(plays.length);
+    g.searchTop(mine, 1);
+    g.keepPrior();
+    g.searchTopAfter(mine, {}, [], 0);
+    expect(kept()).toEqual([]);
+  });
+
   it('searchTopAfter ignores plays kept for another hand, other values or another board', () => {
     const { board, hand: mine } = positions[5] as { board: Board; hand: Hand };
     const g = unwrap(MoveGenerator.create(EN, DICT, board));

@@ -357,12 +357,13 @@ export class MoveGenerator implements PlayView {
   }
 
   /**
-   * After {@link generateAfter}: true when a play of the board before the added tiles (its `n`
-   * new tiles' squares at `sq[offset..]`, its main word's first square, length and direction) is
-   * a play now with the same words and score.
+   * After {@link generateAfter} (and before any other search with this generator): true when a
+   * play of the board before the added tiles (its `n` new tiles' squares at `sq[offset..]`, its
+   * main word's first square, length and direction) is a play now with the same words and score.
+   * False before any `generateAfter`.
    */
   keptAfter(sq: ArrayLike<number>, offset: number, n: number, start: number, length: number, across: boolean): boolean {
-    return this.prior.unchangedPlay(sq, offset, n, start, length, across, this.afterStamp);
+    return this.afterStamp !== 0 && this.prior.unchangedPlay(sq, offset, n, start, length, across, this.afterStamp);
   }
 
   /** Every legal play of `hand`, stored compactly and sorted by `comparePlays`: a store the caller owns. */
@@ -420,6 +421,8 @@ export class MoveGenerator implements PlayView {
     if (!this.setRack(hand, options.leaves)) return 0;
     this.prepareTop(1);
     const prior = this.prior;
+    // The stamp keptAfter reads is gone.
+    this.afterStamp = 0;
     const stamp = prior.stampAdded(squares, count, offset);
     const same = prior.holdsFor(this.rack, this.searchLeaves(), count);
     let seeded = false;
