@@ -29,7 +29,8 @@ export interface PeerEndgame {
  */
 export function magpieEndgame(peer: string, cgp: string, seconds: number): PeerEndgame | undefined {
   const data = join(dirname(peer), 'magpie', 'data');
-  const run = spawnSync(peer, [data, cgp, String(seconds)], { encoding: 'utf8' });
+  // MAGPIE stops itself at the deadline; the timeout only guards against a harness that hangs.
+  const run = spawnSync(peer, [data, cgp, String(seconds)], { encoding: 'utf8', timeout: (seconds + 60) * 1000 });
   if (run.status !== 0) return undefined;
   const depths: PeerDepth[] = [];
   let done: PeerEndgame | undefined;

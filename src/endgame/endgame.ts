@@ -124,37 +124,21 @@ class MoveList {
 
   grow(): void {
     const n = this.sizes.length * 2;
-    const sq = new Int16Array(n * this.width);
-    sq.set(this.squares);
-    const tl = new Uint8Array(n * this.width);
-    tl.set(this.tiles);
-    this.squares = sq;
-    this.tiles = tl;
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(n);
+    const grown = <T extends Int16Array | Uint8Array | Int32Array | Uint32Array>(a: T, size = n): T => {
+      const b = new (a.constructor as new (length: number) => T)(size);
       b.set(a);
       return b;
     };
-    const growU32 = (a: Uint32Array) => {
-      const b = new Uint32Array(n);
-      b.set(a);
-      return b;
-    };
-    const grow8 = (a: Uint8Array) => {
-      const b = new Uint8Array(n);
-      b.set(a);
-      return b;
-    };
-    this.sizes = grow8(this.sizes);
-    this.wordLength = grow8(this.wordLength);
-    this.dir = grow8(this.dir);
-    const st = new Int16Array(n);
-    st.set(this.wordStart);
-    this.wordStart = st;
-    this.scores = grow32(this.scores);
-    this.played = grow32(this.played);
-    this.hashLo = growU32(this.hashLo);
-    this.hashHi = growU32(this.hashHi);
+    this.squares = grown(this.squares, n * this.width);
+    this.tiles = grown(this.tiles, n * this.width);
+    this.sizes = grown(this.sizes);
+    this.scores = grown(this.scores);
+    this.played = grown(this.played);
+    this.hashLo = grown(this.hashLo);
+    this.hashHi = grown(this.hashHi);
+    this.wordStart = grown(this.wordStart);
+    this.wordLength = grown(this.wordLength);
+    this.dir = grown(this.dir);
     this.keys = new Float64Array(n);
   }
 
@@ -631,6 +615,7 @@ export class EndgameSolver {
       const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
       const slot = keyLo & ((1 << TT_BITS) - 1);
       if (this.#ttFlag[slot] === 0 || this.#ttLo[slot] !== keyLo || this.#ttHi[slot] !== keyHi) break;
+      // The line's lists are generated in full (no parent kept a base for them).
       this.#derive[40 + ply] = -1;
       const list = this.#generate(40 + ply, p);
       let found = -1;

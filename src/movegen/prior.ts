@@ -96,8 +96,7 @@ export class PriorPlays {
   ): boolean {
     const { cols, rows, cells } = this.#lines;
     const added = this.#addedAt;
-    for (let t = 0; t < n; t++) if (added[sq[offset + t] as number] === stamp) return false;
-    // The main word holds no added tile (a play of the board now may go through one), and its ends stay free.
+    // The main word (the new tiles' squares among them) holds no added tile, and its ends stay free.
     const step = across ? 1 : cols;
     for (let k = 0, s = start; k < len; k++, s += step) if (added[s] === stamp) return false;
     const r0 = (start - (start % cols)) / cols;
