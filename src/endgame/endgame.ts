@@ -529,7 +529,13 @@ export class EndgameSolver {
             tiles;
       keys[m] = key * ORDER_SHIFT + m;
     }
-    keys.subarray(0, n).sort();
+    // The first move is the largest key, found in one pass; the others are sorted only when it
+    // does not cut the node off (most nodes under a null window stop at their first move).
+    let top = 0;
+    for (let m = 1; m < n; m++) if ((keys[m] as number) > (keys[top] as number)) top = m;
+    const last = keys[n - 1] as number;
+    keys[n - 1] = keys[top] as number;
+    keys[top] = last;
     let best = -INF;
     let bestLo = 0;
     let bestHi = 0;
@@ -543,6 +549,7 @@ export class EndgameSolver {
     let keptBase = false;
     const derive = this.#derive;
     for (let k = n - 1; k >= 0; k--) {
+      if (k === n - 2) keys.subarray(0, n - 1).sort();
       const m = (keys[k] as number) % ORDER_SHIFT;
       if (ply === 0 && m % this.#shardCount !== this.#shardIndex) continue;
       const tiles = list.sizes[m] as number;
