@@ -102,10 +102,13 @@ export async function endgameBench(): Promise<void> {
       const inTime = r.value.exact && r.value.ms <= limit * 1000;
       // The search deepens two plies at a time after the second: the least depth at which it is
       // exact may be one below the one it reports. The peer is held to the least (a second,
-      // untimed solve tells).
+      // untimed solve tells, within four times the first one's nodes).
       let exactDepth = r.value.depth;
       if (inTime && exactDepth > 2) {
-        const below = solver.value.solve(p.board, [p.rack, p.opponent], { maxDepth: exactDepth - 1 });
+        const below = solver.value.solve(p.board, [p.rack, p.opponent], {
+          maxDepth: exactDepth - 1,
+          maxNodes: 4 * r.value.nodes,
+        });
         if (below.ok && below.value.exact) exactDepth--;
       }
       const got = inTime ? peerSolvedWithin(theirs, exactDepth, limit * 1000) : undefined;

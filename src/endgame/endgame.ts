@@ -558,14 +558,10 @@ export class EndgameSolver {
       if (tiles === 0) {
         // A pass; a second pass in a row ends the game, each player losing their own rack.
         derive[ply + 1] = keptBase ? m : -1;
-        if (passed === 1) v = (this.#rackValue[q] as number) - (this.#rackValue[p] as number);
-        else if (best === -INF) v = -this.#search(ply + 1, depth - 1, -beta, -alpha, q, 1);
-        else {
-          v = -this.#search(ply + 1, depth - 1, -alpha - 1, -alpha, q, 1);
-          if (v > alpha && v < beta && !this.#stop) {
-            v = -this.#search(ply + 1, depth - 1, -beta, -alpha, q, 1);
-          }
-        }
+        v =
+          passed === 1
+            ? (this.#rackValue[q] as number) - (this.#rackValue[p] as number)
+            : this.#childValue(ply, depth, alpha, beta, q, 1, 0, best === -INF);
       } else if (depth === 1 && tiles < size) {
         // The child would be a leaf valued by the racks' difference: counted as a node and valued
         // here, without applying the play and taking it back.
@@ -589,15 +585,7 @@ export class EndgameSolver {
         }
         this.#gen.applyTiles(list.squares, list.tiles, tiles, m * w);
         if ((this.#rackSize[p] as number) === 0) v = score + 2 * (this.#rackValue[q] as number);
-        // The child's window is shifted by this play's score: v > alpha exactly when child < score - alpha.
-        else if (best === -INF) v = score - this.#search(ply + 1, depth - 1, score - beta, score - alpha, q, 0);
-        else {
-          // A null window first: does this move beat the best so far? Searched in full only if so.
-          v = score - this.#search(ply + 1, depth - 1, score - alpha - 1, score - alpha, q, 0);
-          if (v > alpha && v < beta && !this.#stop) {
-            v = score - this.#search(ply + 1, depth - 1, score - beta, score - alpha, q, 0);
-          }
-        }
+        else v = this.#childValue(ply, depth, alpha, beta, q, 0, score, best === -INF);
         this.#gen.undo();
         for (let t = 0; t < tiles; t++) {
           const sq = list.squares[m * w + t] as number;
@@ -632,6 +620,28 @@ export class EndgameSolver {
     this.#ttMoveLo[slot] = bestLo;
     this.#ttMoveHi[slot] = bestHi;
     return best;
+  }
+
+  /**
+   * The value, for the side that moved, of a move scoring `score` (0 for a pass, `passed` 1):
+   * the child searched with its window shifted by the score (the value beats alpha exactly when
+   * the child's is below `score - alpha`). Unless the move is the node's `first`, a null window
+   * first asks whether it beats alpha at all, and only then is it searched in full.
+   */
+  #childValue(
+    ply: number,
+    depth: number,
+    alpha: number,
+    beta: number,
+    q: number,
+    passed: number,
+    score: number,
+    first: boolean,
+  ): number {
+    if (first) return score - this.#search(ply + 1, depth - 1, score - beta, score - alpha, q, passed);
+    const v = score - this.#search(ply + 1, depth - 1, score - alpha - 1, score - alpha, q, passed);
+    if (v <= alpha || v >= beta || this.#stop) return v;
+    return score - this.#search(ply + 1, depth - 1, score - beta, score - alpha, q, passed);
   }
 
   /** Follows the table's best moves from the root. */
