@@ -190,6 +190,7 @@ describe('completeness', () => {
     );
     it(`finds exactly the plays and scores of a brute-force enumerator, blanks included: ${name}`, () => {
       let found = 0;
+      let small = 0;
       fc.assert(
         fc.property(
           fc.array(wordArb, { minLength: 5, maxLength: 60 }),
@@ -205,6 +206,11 @@ describe('completeness', () => {
             const got = new Map(allPlays(g, h).map((p) => [key(p.placements), p.score]));
             const want = bruteForce(board, h, dict, config);
             expect(got).toEqual(want);
+            // The visiting search too (hands of one and two tiles are read off the cross-checks and the DAWG, not walked).
+            const visited = new Map<string, number>();
+            g.generate(h, (p) => visited.set(key(p.placements()), p.score));
+            expect(visited).toEqual(want);
+            if (h.length <= 2) small += visited.size;
             // The bounded search (anchor bounds, extension sets, extent pruning): the best three scores.
             expect(topPlays(g, h, 3).map((p) => p.score)).toEqual([...want.values()].sort((a, b) => b - a).slice(0, 3));
             found += got.size;
@@ -213,6 +219,7 @@ describe('completeness', () => {
         { ...FC, numRuns: 150 },
       );
       expect(found).toBeGreaterThan(500);
+      expect(small).toBeGreaterThan(50);
     });
   }
 
@@ -336,6 +343,51 @@ describe('bounded best-play search', () => {
     }
     return out;
   })();
+
+  it('reports the plays of hands of one and two tiles as the walk does, with their directions and main words, on real positions', () => {
+    // The main word of a play: the run of tiles through its first tile along its direction, once it is down.
+    const mainWord = (b: Board, square: number, across: boolean): [number, number] => {
+      const step = across ? 1 : b.cols;
+      const inLine = (s: number, t: number) => (across ? Math.floor(s / b.cols) === Math.floor(t / b.cols) : true);
+      let a = square;
+      while (a - step >= 0 && inLine(a, a - step) && b.cell(a - step) !== 0) a -= step;
+      let z = square;
+      while (z + step < b.size && inLine(z, z + step) && b.cell(z + step) !== 0) z += step;
+      return [a, (z - a) / step + 1];
+    };
+    const tilesOf = (ps: readonly Placement[]) =>
+      [...ps]
+        .sort((x, y) => x.square - y.square)
+        .map((p) => `${p.square}:${p.tile}`)
+        .join(',');
+    const plays = [0, 0, 0];
+    for (const { board } of positions.slice(0, 12) as { board: Board }[]) {
+      const g = unwrap(MoveGenerator.create(EN, DICT, board));
+      for (const t of ['A', 'E', 'Q', 'X', 'Z', '?', 'AE', 'QU', 'EE', 'ZX', 'S?', '??']) {
+        const h = hand(t);
+        const walked = allPlays(g, h)
+          .map((p) => {
+            const [start, length] = mainWord(
+              board.withTiles(p.placements),
+              (p.placements[0] as Placement).square,
+              p.direction === 'across',
+            );
+            return `${tilesOf(p.placements)}=${p.score} ${p.direction} ${start}+${length}`;
+          })
+          .sort();
+        const read: string[] = [];
+        g.generate(h, (p) => {
+          read.push(
+            `${tilesOf(p.placements())}=${p.score} ${p.across ? 'across' : 'down'} ${p.wordStart}+${p.wordLength}`,
+          );
+          plays[p.tileCount] = (plays[p.tileCount] as number) + 1;
+        });
+        expect(read.sort()).toEqual(walked);
+      }
+    }
+    expect(plays[1]).toBeGreaterThan(1000);
+    expect(plays[2]).toBeGreaterThan(1000);
+  });
 
   it('finds exactly the best play and the top N of exhaustive search, by score and by equity', () => {
     for (const { board, hand: h } of positions) {
@@ -543,10 +595,16 @@ describe('bounded best-play search', () => {
     };
     let checks = 0;
     let derivedPlays = 0;
+    const smallDerived = [0, 0];
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: positions.length - 1 }),
-        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }),
+        // Hands of one and two tiles a third of the time each: their plays are read off the cross-checks and the DAWG, not walked.
+        fc.oneof(
+          fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 1 }),
+          fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 2, maxLength: 2 }),
+          fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 3, maxLength: 7 }),
+        ),
         fc.integer({ min: 0, max: 1_000 }),
         (i, rack, pick) => {
           const { board, hand: mine } = positions[i] as { board: Board; hand: Hand };
@@ -566,6 +624,8 @@ describe('bounded best-play search', () => {
             const derived: string[] = [];
             g.generateAfter(opp, (p) => derived.push(seen(p).key), squares, squares.length);
             derivedPlays += derived.length;
+            if (rack.length <= 2)
+              smallDerived[rack.length - 1] = (smallDerived[rack.length - 1] as number) + derived.length;
             for (const p of kept)
               if (g.keptAfter(p.squares, 0, p.squares.length, p.start, p.length, p.across)) derived.push(p.key);
             const full = list(g, opp).map((p) => p.key);
@@ -579,6 +639,8 @@ describe('bounded best-play search', () => {
     );
     expect(checks).toBeGreaterThan(150);
     expect(derivedPlays).toBeGreaterThan(0);
+    expect(smallDerived[0]).toBeGreaterThan(20);
+    expect(smallDerived[1]).toBeGreaterThan(20);
   });
 
   it('keptAfter says no before any generateAfter and after another search that adds tiles', () => {

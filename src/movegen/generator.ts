@@ -12,34 +12,15 @@ import { FullHandCheck } from './full-hand.js';
 import { arcOf, searchGraph } from './graph.js';
 import { LeaveMap } from './leave-map.js';
 import { BoardLines } from './lines.js';
-import { GeneratedPlay } from './play.js';
+import { GeneratedPlay, type PlayView } from './play.js';
 import { PriorPlays } from './prior.js';
+import { SmallHands } from './small-hand.js';
 import { MAX_RACK, SearchRack } from './rack.js';
 import { PlayStore } from './store.js';
 import { TopPlays } from './top.js';
 import { warmUp } from './warm-up.js';
 
-/**
- * A play as the generator reports it to a callback: a view on the generator's buffers, valid
- * only during the call. Copy what you keep ({@link PlayView.placements} does).
- */
-export interface PlayView {
-  /** Number of new tiles. */
-  readonly tileCount: number;
-  /** Square of the i-th new tile (in the order they were placed, not sorted). */
-  square(i: number): number;
-  /** Board cell value of the i-th new tile (glyph code, BLANK | code for a blank). */
-  tile(i: number): number;
-  readonly score: number;
-  /** Score plus the value of the tiles kept (the score alone without leave values). */
-  readonly equity: number;
-  readonly across: boolean;
-  /** First square of the main word (board tiles included). */
-  readonly wordStart: number;
-  readonly wordLength: number;
-  /** The new tiles as placements sorted by square (allocates). */
-  placements(): Placement[];
-}
+export type { PlayView } from './play.js';
 
 /** Options of the searches: rank by equity (score plus leave value) instead of score alone. */
 export interface SearchOptions {
@@ -62,7 +43,8 @@ const MODE_ALL = 2;
  * the whole hand from those words instead of walking them, where each letter the blank may stand
  * for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
  * search (`prior.ts`) and every play of a full generation (`store.ts`), all in the slots and the
- * one order of `play-slots.ts`. This class holds the recursion, which reads those parts' typed
+ * one order of `play-slots.ts`; hands of one and two tiles read off the cross-checks and the
+ * DAWG instead of walked (`small-hand.ts`). This class holds the recursion, which reads those parts' typed
  * arrays through its own fields so that a step loads each once.
  *
  * From an anchor the word grows leftwards through the block first, then turns at the GADDAG
@@ -88,6 +70,8 @@ export class MoveGenerator implements PlayView {
   private readonly anchors: Anchors;
   private readonly top: TopPlays;
   private readonly prior: PriorPlays;
+  /** The plays of hands of one and two tiles, read off the cross-checks and the DAWG. */
+  private readonly small: SmallHands;
   /** Every play of an {@link allPlays} search, compactly. */
   private readonly store: PlayStore;
   // ---- read by the recursion: the word graph (see `graph.ts`) and aliases of the parts' arrays.
@@ -204,6 +188,7 @@ export class MoveGenerator implements PlayView {
     this.top = new TopPlays(maxTiles);
     this.prior = new PriorPlays(lines, maxTiles);
     this.store = new PlayStore(maxTiles);
+    this.small = new SmallHands(lines, graph, this.values, this.bonusOf);
     this.anchors = new Anchors(config, this.bonusOf, lines, this.hand, this.leaveMap, this.fullHand, this.prior);
     this.extPool = this.anchors.pool;
   }
@@ -320,6 +305,10 @@ export class MoveGenerator implements PlayView {
   /** Reports every legal play of `hand` on the current board to `onPlay`. */
   generate(hand: readonly Tile[], onPlay: (play: PlayView) => void, options: SearchOptions = {}): void {
     if (!this.setRack(hand, options.leaves)) return;
+    // Hands of one and two tiles: read off the cross-checks and the DAWG (`small-hand.ts`).
+    this.tileBuf[0] = hand[0] as number;
+    const small = hand.length <= 2 && this.lines.tiles > 0;
+    if (small && this.small.generate(hand, this.leaveOfPlaced(1), this.leaveMap.used, onPlay)) return;
     this.mode = MODE_VISIT;
     this.onPlay = onPlay;
     this.collectAnchors(false, false);
@@ -346,6 +335,7 @@ export class MoveGenerator implements PlayView {
     if (!this.setRack(hand, undefined)) return;
     const prior = this.prior;
     this.afterStamp = prior.stampAdded(squares, count, offset);
+    if (this.small.generateAfter(hand, onPlay, squares, count, offset)) return;
     prior.markChangedLines(squares, count, offset);
     this.mode = MODE_VISIT;
     this.afterOnPlay = onPlay;

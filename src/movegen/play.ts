@@ -4,6 +4,60 @@ import { formatPlay } from '../notation/move.js';
 import type { PlayStore } from './store.js';
 
 /**
+ * A play as the generator reports it to a callback: a view on the generator's buffers, valid
+ * only during the call. Copy what you keep ({@link PlayView.placements} does).
+ */
+export interface PlayView {
+  /** Number of new tiles. */
+  readonly tileCount: number;
+  /** Square of the i-th new tile (in the order they were placed, not sorted). */
+  square(i: number): number;
+  /** Board cell value of the i-th new tile (glyph code, BLANK | code for a blank). */
+  tile(i: number): number;
+  readonly score: number;
+  /** Score plus the value of the tiles kept (the score alone without leave values). */
+  readonly equity: number;
+  readonly across: boolean;
+  /** First square of the main word (board tiles included). */
+  readonly wordStart: number;
+  readonly wordLength: number;
+  /** The new tiles as placements sorted by square (allocates). */
+  placements(): Placement[];
+}
+
+/** A play of one or two tiles held in fields and reported as a {@link PlayView} (the plays of small hands). */
+export class SmallPlay implements PlayView {
+  tileCount = 0;
+  square0 = 0;
+  square1 = 0;
+  tile0 = 0;
+  tile1 = 0;
+  score = 0;
+  equity = 0;
+  across = true;
+  wordStart = 0;
+  wordLength = 0;
+
+  /** Square of the i-th new tile. */
+  square(i: number): number {
+    return i === 0 ? this.square0 : this.square1;
+  }
+
+  /** Cell value of the i-th new tile. */
+  tile(i: number): number {
+    return i === 0 ? this.tile0 : this.tile1;
+  }
+
+  /** The new tiles as placements sorted by square (allocates). */
+  placements(): Placement[] {
+    const first = { square: this.square0, tile: this.tile0 };
+    if (this.tileCount === 1) return [first];
+    const second = { square: this.square1, tile: this.tile1 };
+    return this.square0 < this.square1 ? [first, second] : [second, first];
+  }
+}
+
+/**
  * A generated play: its placements (sorted by square), score, equity and direction. Plays from
  * {@link allPlays} build their placements and record notation (`8H WO.D`) when first read.
  */
