@@ -87,7 +87,13 @@ export interface EndgameOptions {
 const wallClock = (): number => performance.now();
 
 const INF = 1 << 29;
-const TT_BITS = 20;
+const TT_BITS = 21;
+/**
+ * The transposition table's entries, each in TT_STRIDE consecutive words (one cache line or two
+ * to read, not one a field): key low and high, value, depth (bits 0-7) and bound (bits 8-9),
+ * best move's hash low and high.
+ */
+const TT_STRIDE = 6;
 const EXACT = 1;
 const LOWER = 2;
 const UPPER = 3;
@@ -181,13 +187,7 @@ export class EndgameSolver {
   readonly #rackLo: Uint32Array;
   readonly #rackHi: Uint32Array;
   // Transposition table.
-  readonly #ttLo = new Uint32Array(1 << TT_BITS);
-  readonly #ttHi = new Uint32Array(1 << TT_BITS);
-  readonly #ttValue = new Int32Array(1 << TT_BITS);
-  readonly #ttDepth = new Int8Array(1 << TT_BITS);
-  readonly #ttFlag = new Uint8Array(1 << TT_BITS);
-  readonly #ttMoveLo = new Uint32Array(1 << TT_BITS);
-  readonly #ttMoveHi = new Uint32Array(1 << TT_BITS);
+  readonly #tt = new Uint32Array((1 << TT_BITS) * TT_STRIDE);
   // Search state.
   readonly #racks: [Int8Array, Int8Array] = [new Int8Array(65), new Int8Array(65)];
   readonly #rackSize: [number, number] = [0, 0];
@@ -293,7 +293,7 @@ export class EndgameSolver {
       this.#rackValue[p] = 0;
       for (const t of racks[p] as readonly Tile[]) this.#addTile(p, t === BLANK ? 64 : t);
     }
-    this.#ttFlag.fill(0);
+    this.#tt.fill(0);
     this.#nodes = 0;
     this.#stop = false;
     this.#deadline = options.timeMs === undefined ? Infinity : start + options.timeMs;
@@ -494,17 +494,19 @@ export class EndgameSolver {
     }
     const keyLo = (this.#lo ^ (p === 0 ? 0 : 0x5bd1e995) ^ (passed === 0 ? 0 : 0x27d4eb2f)) >>> 0;
     const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
-    const slot = keyLo & ((1 << TT_BITS) - 1);
+    const tt = this.#tt;
+    const at = (keyLo & ((1 << TT_BITS) - 1)) * TT_STRIDE;
     const alpha0 = alpha;
     let ttMoveLo = 0;
     let ttMoveHi = 0;
-    if (this.#ttFlag[slot] !== 0 && this.#ttLo[slot] === keyLo && this.#ttHi[slot] === keyHi) {
-      ttMoveLo = this.#ttMoveLo[slot] as number;
-      ttMoveHi = this.#ttMoveHi[slot] as number;
-      const stored = this.#ttDepth[slot] as number;
+    const entry = tt[at + 3] as number;
+    if (entry !== 0 && tt[at] === keyLo && tt[at + 1] === keyHi) {
+      ttMoveLo = tt[at + 4] as number;
+      ttMoveHi = tt[at + 5] as number;
+      const stored = entry & 0xff;
       if (stored >= depth) {
-        const v = this.#ttValue[slot] as number;
-        const flag = this.#ttFlag[slot] as number;
+        const v = (tt[at + 2] as number) | 0;
+        const flag = entry >>> 8;
         if (flag === EXACT || (flag === LOWER && v >= beta) || (flag === UPPER && v <= alpha)) {
           if (stored !== COMPLETE) this.#cut = true;
           return v;
@@ -611,14 +613,13 @@ export class EndgameSolver {
     if (ply === 0) this.#rootBest = bestIndex;
     const cutHere = this.#cut;
     this.#cut = cutAbove || cutHere;
-    this.#ttLo[slot] = keyLo;
-    this.#ttHi[slot] = keyHi;
-    this.#ttValue[slot] = best;
+    tt[at] = keyLo;
+    tt[at + 1] = keyHi;
+    tt[at + 2] = best;
     // A value no depth limit touched holds at any depth.
-    this.#ttDepth[slot] = cutHere ? depth : COMPLETE;
-    this.#ttFlag[slot] = best <= alpha0 ? UPPER : best >= beta ? LOWER : EXACT;
-    this.#ttMoveLo[slot] = bestLo;
-    this.#ttMoveHi[slot] = bestHi;
+    tt[at + 3] = (cutHere ? depth : COMPLETE) | ((best <= alpha0 ? UPPER : best >= beta ? LOWER : EXACT) << 8);
+    tt[at + 4] = bestLo;
+    tt[at + 5] = bestHi;
     return best;
   }
 
@@ -654,14 +655,15 @@ export class EndgameSolver {
     for (let ply = 0; ply < depth; ply++) {
       const keyLo = (this.#lo ^ (p === 0 ? 0 : 0x5bd1e995) ^ (passed === 0 ? 0 : 0x27d4eb2f)) >>> 0;
       const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
-      const slot = keyLo & ((1 << TT_BITS) - 1);
-      if (this.#ttFlag[slot] === 0 || this.#ttLo[slot] !== keyLo || this.#ttHi[slot] !== keyHi) break;
+      const tt = this.#tt;
+      const at = (keyLo & ((1 << TT_BITS) - 1)) * TT_STRIDE;
+      if (tt[at + 3] === 0 || tt[at] !== keyLo || tt[at + 1] !== keyHi) break;
       // The line's lists are generated in full (no parent kept a base for them).
       this.#derive[40 + ply] = -1;
       const list = this.#generate(40 + ply, p);
       let found = -1;
       for (let m = 0; m < list.count; m++)
-        if (list.hashLo[m] === this.#ttMoveLo[slot] && list.hashHi[m] === this.#ttMoveHi[slot]) found = m;
+        if (list.hashLo[m] === tt[at + 4] && list.hashHi[m] === tt[at + 5]) found = m;
       if (found < 0) break;
       const tiles = list.sizes[found] as number;
       if (tiles === 0) {
