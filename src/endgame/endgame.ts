@@ -12,8 +12,9 @@ import { unseenTiles } from '../state/unseen.js';
  * Exact endgames: the bag is empty, so both racks are known, and the best play is found by
  * search. Negamax with alpha-beta pruning and null windows after a node's first move (principal
  * variation search: a later move is searched in full only when it beats the best so far),
- * iterative deepening, a transposition table in typed arrays keyed by a 64-bit Zobrist hash (board
- * squares, both racks, the side to move, a pass just made), and move ordering (the table's best
+ * iterative deepening, a transposition table (2^21 entries in one typed array, 48 MB a solver)
+ * keyed by a 64-bit Zobrist hash (board squares, both racks, the side to move, a pass just made),
+ * and move ordering (the table's best
  * move, then going out, then score, then tiles played). A node's move list is derived from its
  * parent's: once a node searches its second child, it keeps the opponent's plays on its board,
  * and each child then searches only the lines its move changed (`MoveGenerator.generateAfter`)
@@ -238,7 +239,7 @@ export class EndgameSolver {
     this.#width = Math.max(config.handSize, config.layout.rows, config.layout.cols);
   }
 
-  /** A solver for a configuration and a dictionary with a GADDAG of its alphabet. */
+  /** A solver for a configuration and a dictionary with a GADDAG of its alphabet (its table takes 48 MB). */
   static create(config: GameConfig, dictionary: Dictionary): Result<EndgameSolver, EngineError> {
     const gen = MoveGenerator.create(config, dictionary);
     if (!gen.ok) return gen;
