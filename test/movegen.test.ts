@@ -383,6 +383,23 @@ describe('bounded best-play search', () => {
           plays[p.tileCount] = (plays[p.tileCount] as number) + 1;
         });
         expect(read.sort()).toEqual(walked);
+        if (h.length > 1) continue;
+        // Ranked by equity, a one-tile play's leave is the table's value of keeping nothing (7.5 in this one).
+        const leaves = {
+          leaveValue: (_: Uint8Array, n: number) => n,
+          subRackValues: (_t: ArrayLike<number>, counts: ArrayLike<number>, groups: number, out: Float64Array) => {
+            let combos = 1;
+            for (let k = 0; k < groups; k++) combos *= (counts[k] as number) + 1;
+            for (let i = 0; i < combos; i++) out[i] = i === 0 ? 7.5 : 1;
+            return true;
+          },
+        };
+        const equities = (ps: { equity: number; key: string }[]) => ps.map((p) => `${p.key}=${p.equity}`).sort();
+        const byWalk = allPlays(g, h, { leaves }).map((p) => ({ key: tilesOf(p.placements), equity: p.equity }));
+        const byRead: { key: string; equity: number }[] = [];
+        g.generate(h, (p) => byRead.push({ key: tilesOf(p.placements()), equity: p.equity }), { leaves });
+        expect(equities(byRead)).toEqual(equities(byWalk));
+        expect(byRead.every((p) => p.equity % 1 === 0.5)).toBe(true);
       }
     }
     expect(plays[1]).toBeGreaterThan(1000);

@@ -306,9 +306,10 @@ export class MoveGenerator implements PlayView {
   generate(hand: readonly Tile[], onPlay: (play: PlayView) => void, options: SearchOptions = {}): void {
     if (!this.setRack(hand, options.leaves)) return;
     // Hands of one and two tiles: read off the cross-checks and the DAWG (`small-hand.ts`).
-    this.tileBuf[0] = hand[0] as number;
-    const small = hand.length <= 2 && this.lines.tiles > 0;
-    if (small && this.small.generate(hand, this.leaveOfPlaced(1), this.leaveMap.used, onPlay)) return;
+    if (hand.length <= 2 && this.lines.tiles > 0) {
+      this.tileBuf[0] = hand[0] as number; // what leaveOfPlaced reads: a one-tile play's leave
+      if (this.small.generate(hand, this.leaveOfPlaced(1), this.leaveMap.used, onPlay)) return;
+    }
     this.mode = MODE_VISIT;
     this.onPlay = onPlay;
     this.collectAnchors(false, false);

@@ -162,7 +162,7 @@ export class SingleTilePlays {
     else if ((xsum[s] as number) >= 0) this.#offer(s, iD, false);
   }
 
-  /** Reports the plays of the tile on empty square `s` (`iD` its down-line index) in a direction, if its cross-checks allow. */
+  /** Reports the plays of the tiles held on empty square `s` (`iD` its down-line index) in a direction, each glyph its cross-checks allow. */
   #offer(s: number, iD: number, across: boolean): void {
     const lines = this.#lines;
     const blank = this.#blank;
