@@ -152,7 +152,8 @@ describe('endgame solver', () => {
     expect(exact).toBe(500);
   });
 
-  it('agrees with minimax on 4-tile racks too', () => {
+  it('agrees with minimax on 4-tile racks too, with the default table and the smallest', () => {
+    const small = unwrap(EndgameSolver.create(ABCD, dict, { tableBits: 4 }));
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: openings.length - 1 }),
@@ -161,7 +162,10 @@ describe('endgame solver', () => {
         (o, a, b) => {
           const board = openings[o] as Board;
           const r = unwrap(solver.solve(board, [a, b]));
-          expect(r.value).toBe(minimax(gen, board, [[...a], [...b]], 0, false));
+          const want = minimax(gen, board, [[...a], [...b]], 0, false);
+          expect(r.value).toBe(want);
+          // The smallest table (16 entries, many positions to a slot) costs speed, never the value.
+          expect(unwrap(small.solve(board, [a, b])).value).toBe(want);
         },
       ),
       // The first example is a position where a move searched under a null window beats the best so
@@ -171,6 +175,11 @@ describe('endgame solver', () => {
   });
 
   it('refuses a board of another size, racks beyond a hand or the letterset and an empty rack to move, with error values', () => {
+    for (const tableBits of [3, 27, 20.5, Number.NaN])
+      expect(EndgameSolver.create(ABCD, dict, { tableBits })).toMatchObject({
+        ok: false,
+        error: { code: 90201, cause: 'tableBits is an integer from 4 to 26' },
+      });
     expect(solver.solve(Board.empty(15, 15), [[1], [2]])).toMatchObject({ ok: false, error: { code: 90201 } });
     expect(solver.solve(openings[0] as Board, [[1, 1, 1, 1, 1], [2]])).toMatchObject({
       ok: false,

@@ -12,7 +12,7 @@ import { unseenTiles } from '../state/unseen.js';
  * Exact endgames: the bag is empty, so both racks are known, and the best play is found by
  * search. Negamax with alpha-beta pruning and null windows after a node's first move (principal
  * variation search: a later move is searched in full only when it beats the best so far),
- * iterative deepening, a transposition table (2^21 entries in one typed array, 48 MB a solver)
+ * iterative deepening, a transposition table (2^21 entries in one typed array by default, 48 MB)
  * keyed by a 64-bit Zobrist hash (board squares, both racks, the side to move, a pass just made),
  * and move ordering (the table's best
  * move, then going out, then score, then tiles played). A node's move list is derived from its
@@ -88,7 +88,10 @@ export interface EndgameOptions {
 const wallClock = (): number => performance.now();
 
 const INF = 1 << 29;
+/** The transposition table's entries by default, a power of two (2^21: 48 MB), and the range `tableBits` may take. */
 const TT_BITS = 21;
+const TT_BITS_MIN = 4;
+const TT_BITS_MAX = 26;
 /**
  * The transposition table's entries, each in TT_STRIDE consecutive words (one cache line or two
  * to read, not one a field): key low and high, value, depth (bits 0-7) and bound (bits 8-9),
@@ -188,7 +191,9 @@ export class EndgameSolver {
   readonly #rackLo: Uint32Array;
   readonly #rackHi: Uint32Array;
   // Transposition table.
-  readonly #tt = new Uint32Array((1 << TT_BITS) * TT_STRIDE);
+  readonly #tt: Uint32Array;
+  /** The table's entries less one (a power of two less one: the slot mask). */
+  readonly #ttMask: number;
   // Search state.
   readonly #racks: [Int8Array, Int8Array] = [new Int8Array(65), new Int8Array(65)];
   readonly #rackSize: [number, number] = [0, 0];
@@ -217,9 +222,11 @@ export class EndgameSolver {
   #shardCount = 1;
   #rootBest = -1;
 
-  private constructor(config: GameConfig, gen: MoveGenerator) {
+  private constructor(config: GameConfig, gen: MoveGenerator, tableBits: number) {
     this.config = config;
     this.#gen = gen;
+    this.#ttMask = (1 << tableBits) - 1;
+    this.#tt = new Uint32Array((1 << tableBits) * TT_STRIDE);
     this.#values = new Int32Array(65);
     for (let g = 1; g < config.letters.values.length && g < 64; g++)
       this.#values[g] = config.letters.values[g] as number;
@@ -239,11 +246,25 @@ export class EndgameSolver {
     this.#width = Math.max(config.handSize, config.layout.rows, config.layout.cols);
   }
 
-  /** A solver for a configuration and a dictionary with a GADDAG of its alphabet (its table takes 48 MB). */
-  static create(config: GameConfig, dictionary: Dictionary): Result<EndgameSolver, EngineError> {
+  /**
+   * A solver for a configuration and a dictionary with a GADDAG of its alphabet. Its
+   * transposition table has 2^`tableBits` entries of 24 bytes (default 21: 48 MB; 4 to 26): a
+   * smaller table costs speed on hard endgames, never exactness. Error 90201 for another
+   * `tableBits`.
+   */
+  static create(
+    config: GameConfig,
+    dictionary: Dictionary,
+    options: { readonly tableBits?: number } = {},
+  ): Result<EndgameSolver, EngineError> {
+    const bits = options.tableBits ?? TT_BITS;
+    if (!Number.isInteger(bits) || bits < TT_BITS_MIN || bits > TT_BITS_MAX)
+      return err(
+        engineError(Code.BAD_QUERY, { cause: `tableBits is an integer from ${TT_BITS_MIN} to ${TT_BITS_MAX}` }),
+      );
     const gen = MoveGenerator.create(config, dictionary);
     if (!gen.ok) return gen;
-    return ok(new EndgameSolver(config, gen.value));
+    return ok(new EndgameSolver(config, gen.value, bits));
   }
 
   /**
@@ -496,7 +517,7 @@ export class EndgameSolver {
     const keyLo = (this.#lo ^ (p === 0 ? 0 : 0x5bd1e995) ^ (passed === 0 ? 0 : 0x27d4eb2f)) >>> 0;
     const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
     const tt = this.#tt;
-    const at = (keyLo & ((1 << TT_BITS) - 1)) * TT_STRIDE;
+    const at = (keyLo & this.#ttMask) * TT_STRIDE;
     const alpha0 = alpha;
     let ttMoveLo = 0;
     let ttMoveHi = 0;
@@ -657,7 +678,7 @@ export class EndgameSolver {
       const keyLo = (this.#lo ^ (p === 0 ? 0 : 0x5bd1e995) ^ (passed === 0 ? 0 : 0x27d4eb2f)) >>> 0;
       const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
       const tt = this.#tt;
-      const at = (keyLo & ((1 << TT_BITS) - 1)) * TT_STRIDE;
+      const at = (keyLo & this.#ttMask) * TT_STRIDE;
       if (tt[at + 3] === 0 || tt[at] !== keyLo || tt[at + 1] !== keyHi) break;
       // The line's lists are generated in full (no parent kept a base for them).
       this.#derive[40 + ply] = -1;
