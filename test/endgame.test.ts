@@ -264,6 +264,8 @@ describe('endgame solver', () => {
 
   it('ranks pre-endgame candidates by the endgames after each bag tile (against the minimax oracle)', () => {
     const peg = unwrap(PreEndgameSolver.create(ABCD, dict));
+    const smallPeg = unwrap(PreEndgameSolver.create(ABCD, dict, { tableBits: 4 }));
+    expect(PreEndgameSolver.create(ABCD, dict, { tableBits: 30 })).toMatchObject({ ok: false, error: { code: 90201 } });
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: openings.length - 1 }),
@@ -273,6 +275,10 @@ describe('endgame solver', () => {
         (o, rack, unseen, spread) => {
           const board = openings[o] as Board;
           const r = unwrap(peg.solve(board, rack, unseen, { candidates: 2, spread }));
+          // Its endgame solver's table sized down to 16 entries: the same ranking.
+          expect(unwrap(smallPeg.solve(board, rack, unseen, { candidates: 2, spread })).candidates).toEqual(
+            r.candidates,
+          );
           for (const c of r.candidates) {
             let total = 0;
             let wins = 0;

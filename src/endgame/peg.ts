@@ -68,12 +68,19 @@ export class PreEndgameSolver {
     this.#endgame = endgame;
   }
 
-  /** A solver for a configuration and a dictionary with a GADDAG. */
-  static create(config: GameConfig, dictionary: Dictionary): Result<PreEndgameSolver, EngineError> {
+  /**
+   * A solver for a configuration and a dictionary with a GADDAG; `options.tableBits` sizes the
+   * table of the endgame solver it holds, as in {@link EndgameSolver.create} (default 48 MB).
+   */
+  static create(
+    config: GameConfig,
+    dictionary: Dictionary,
+    options: { readonly tableBits?: number } = {},
+  ): Result<PreEndgameSolver, EngineError> {
+    const endgame = EndgameSolver.create(config, dictionary, options);
+    if (!endgame.ok) return endgame;
     const gen = MoveGenerator.create(config, dictionary);
     if (!gen.ok) return gen;
-    const endgame = EndgameSolver.create(config, dictionary);
-    if (!endgame.ok) return endgame;
     return ok(new PreEndgameSolver(config, gen.value, endgame.value));
   }
 
