@@ -14,11 +14,10 @@ import { unseenTiles } from '../state/unseen.js';
  * variation search: a later move is searched in full only when it beats the best so far),
  * iterative deepening, a transposition table (2^21 entries in one typed array by default, 48 MB)
  * keyed by a 64-bit Zobrist hash (board squares, both racks, the side to move, a pass just made),
- * and move ordering (the table's best
- * move, then going out, then score, then tiles played). A node's move list is derived from its
- * parent's: once a node searches its second child, it keeps the opponent's plays on its board,
- * and each child then searches only the lines its move changed (`MoveGenerator.generateAfter`)
- * and takes the other plays from those kept.
+ * and move ordering (the table's best move, then going out, then score, then tiles played). A
+ * node's move list is derived from its parent's: once a node searches its second child, it keeps
+ * the opponent's plays on its board, and each child then searches only the lines its move
+ * changed (`MoveGenerator.generateAfter`) and takes the other plays from those kept.
  *
  * Conventions (the classic rules of this engine):
  * - the value is the spread change, for the side to move, from now to the end of the game;

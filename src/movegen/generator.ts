@@ -44,8 +44,8 @@ const MODE_ALL = 2;
  * for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
  * search (`prior.ts`) and every play of a full generation (`store.ts`), all in the slots and the
  * one order of `play-slots.ts`; hands of one and two tiles read off the cross-checks and the
- * DAWG instead of walked (`small-hand.ts`). This class holds the recursion, which reads those parts' typed
- * arrays through its own fields so that a step loads each once.
+ * DAWG instead of walked (`small-hand.ts`). This class holds the recursion, which reads those
+ * parts' typed arrays through its own fields so that a step loads each once.
  *
  * From an anchor the word grows leftwards through the block first, then turns at the GADDAG
  * separator and grows rightwards: starting from the block means the fixed tiles prune the search
