@@ -3,7 +3,7 @@
  * a board, given as its rows of text, and a hand, given as its letters; and for the challenge
  * test, a phony (the letters of a real play in another order, refused by the dictionary only).
  */
-import { type Board, Code, MoveGenerator, PERMISSIVE, type Placement, allPlays, bestPlay, handFromLetters, moveInput, parseBoard, presetConfig, validateMove } from 'wordgame-engine';
+import { BLANK, type Board, Code, MoveGenerator, PERMISSIVE, type Placement, allPlays, bestPlay, handFromLetters, moveInput, parseBoard, presetConfig, validateMove } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 
 const preset = presetConfig('en');
@@ -29,15 +29,35 @@ export function phonyFor(rows: readonly string[], hand: string): readonly Placem
   const board = parseBoard(rows.join('\n'), config.alphabet);
   const tiles = handFromLetters(hand, config);
   if (!board.ok || !tiles.ok || !dict.ok) return undefined;
+  const against = { board: board.value as Board, hand: tiles.value, config };
+  const words = dict.value;
+  const phony = (placements: readonly Placement[]): boolean => {
+    const real = validateMove(moveInput(placements, config), { ...against, dictionary: words });
+    return !real.ok && real.error.code === Code.INCORRECT_WORDS && validateMove(moveInput(placements, config), { ...against, dictionary: PERMISSIVE }).ok;
+  };
+  // A real play's letters turned by one place.
   generator.setBoard(board.value as Board);
   for (const p of allPlays(generator, tiles.value)) {
     if (p.placements.length < 2) continue;
     const letters = p.placements.map((x) => x.tile);
     letters.push(letters.shift() as number);
     const placements = p.placements.map((x, i) => ({ square: x.square, tile: letters[i] as number }));
-    const against = { board: board.value as Board, hand: tiles.value, config };
-    const real = validateMove(moveInput(placements, config), { ...against, dictionary: dict.value });
-    if (!real.ok && real.error.code === Code.INCORRECT_WORDS && validateMove(moveInput(placements, config), { ...against, dictionary: PERMISSIVE }).ok) return placements;
+    if (phony(placements)) return placements;
+  }
+  // A hand with no play of two tiles (seven consonants, about one hand in 150): two of its letters side by side.
+  const letters = tiles.value.filter((t) => t !== BLANK);
+  const { rows: height, cols: width } = board.value;
+  for (let square = 0; square < height * width; square++) {
+    if (square % width === width - 1) continue;
+    for (let i = 0; i < letters.length; i++)
+      for (let j = 0; j < letters.length; j++) {
+        if (i === j) continue;
+        const placements = [
+          { square, tile: letters[i] as number },
+          { square: square + 1, tile: letters[j] as number },
+        ];
+        if (phony(placements)) return placements;
+      }
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { MemoryStorage } from '../src/storage.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ALPHABETS, Dictionary, moveInput, parseGrid, saveDictionary, solveBoggle } from 'wordgame-engine';
+import { ALPHABETS, Code, Dictionary, PERMISSIVE, emptyBoard, handFromLetters, moveInput, validateMove, parseGrid, saveDictionary, solveBoggle } from 'wordgame-engine';
 import { loadDefaultDictionary } from 'wordgame-engine/node';
 import type { RunningServer } from '../src/server.js';
 import { bestFor, config, phonyFor } from '../scripts/best-play.js';
@@ -513,5 +513,24 @@ describe('limits', () => {
     const absent = await fetch(`${s.url}/v1/admin/kick`, { method: 'POST', headers: { authorization: 'Bearer secret-admin-key-0123' }, body: JSON.stringify({ player: 'nobody-here' }) });
     expect(absent.status).toBe(404);
     expect(errorOf((await absent.json()) as Record<string, unknown>)).toMatchObject({ code: 20102, param: 'nobody-here' });
+  });
+});
+
+describe('the test players (scripts/best-play.ts)', () => {
+  const empty = Array.from({ length: 15 }, () => '.'.repeat(15));
+  const dict = loadDefaultDictionary();
+  if (!dict.ok) throw new Error('no embedded dictionary');
+  it('find a phony for any hand, also one with no play (seven consonants): refused for its words only', () => {
+    for (const hand of ['DNRLBTN', 'RETAINS', 'QUIZ?ED']) {
+      expect(bestFor(empty, hand).readable).toBe(true);
+      const phony = phonyFor(empty, hand);
+      if (phony === undefined) throw new Error(`no phony for ${hand}`);
+      const against = { board: emptyBoard(config), hand: handFromLetters(hand, config), config };
+      if (!against.hand.ok) throw new Error('unreadable hand');
+      const context = { ...against, hand: against.hand.value };
+      expect(validateMove(moveInput(phony, config), { ...context, dictionary: dict.value })).toMatchObject({ ok: false, error: { code: Code.INCORRECT_WORDS } });
+      expect(validateMove(moveInput(phony, config), { ...context, dictionary: PERMISSIVE }).ok).toBe(true);
+    }
+    expect(bestFor(empty, 'DNRLBTN').best).toBeUndefined();
   });
 });
