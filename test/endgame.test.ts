@@ -174,6 +174,39 @@ describe('endgame solver', () => {
     );
   });
 
+  it('sizes a table to a node budget: at least two entries a node, from 2^12 to the default 2^21', () => {
+    const bits = [1, 2048, 2049, 20_000, 50_000, 500_000, 1 << 20, 1e9, Infinity, 0, Number.NaN].map((n) =>
+      EndgameSolver.tableBitsFor(n),
+    );
+    expect(bits).toEqual([12, 12, 13, 16, 17, 20, 21, 21, 21, 21, 21]);
+    for (const n of [3000, 50_000, 500_000]) expect(2 ** EndgameSolver.tableBitsFor(n)).toBeGreaterThanOrEqual(2 * n);
+  });
+
+  it("starts each solve on an empty table without clearing it: an earlier solve's entries are never read, also after the stamp wraps", () => {
+    // The same endgame solved again visits the same nodes (a search that read the first solve's
+    // entries would visit fewer). The solves' stamp wraps after 65,535 solves, and the table is
+    // cleared then: the solve after the wrap has the first solve's stamp, and the tiny endgames
+    // between them leave most of the first solve's entries in place.
+    const board = openings[1] as Board;
+    const racks: [Tile[], Tile[]] = [
+      [4, BLANK, 2, 3],
+      [1, 2, 2],
+    ];
+    const fresh = unwrap(unwrap(EndgameSolver.create(ABCD, dict, { tableBits: 8 })).solve(board, racks));
+    expect(fresh.nodes).toBeGreaterThan(50);
+    const again = unwrap(EndgameSolver.create(ABCD, dict, { tableBits: 8 }));
+    for (let i = 0; i < 2; i++) expect(unwrap(again.solve(board, racks)).nodes).toBe(fresh.nodes);
+    const wrapping = unwrap(EndgameSolver.create(ABCD, dict, { tableBits: 12 }));
+    let first = fresh;
+    for (let i = 1; i <= 0x10000; i++) {
+      if (i === 1 || i === 0x10000) {
+        const r = unwrap(wrapping.solve(board, racks));
+        if (i === 1) first = r;
+        expect([i, r.value, r.nodes]).toEqual([i, fresh.value, first.nodes]);
+      } else if (!wrapping.solve(board, [[1], [2]]).ok) throw new Error('a tiny endgame refused');
+    }
+  });
+
   it('refuses a board of another size, racks beyond a hand or the letterset and an empty rack to move, with error values', () => {
     for (const tableBits of [3, 27, 20.5, Number.NaN])
       expect(EndgameSolver.create(ABCD, dict, { tableBits })).toMatchObject({

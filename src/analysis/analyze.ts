@@ -27,6 +27,10 @@ import { type RecordTurn, recordTurns, tilesPlayed } from './turns.js';
 /** How deep an analysis looks: static equity; plus simulation; plus exact endgames and pre-endgames. */
 export type AnalysisDepth = 'static' | 'sim' | 'full';
 
+/** Nodes each endgame search of an analysis may visit, and each endgame of a pre-endgame, by default. */
+const DEFAULT_ENDGAME_NODES = 500_000;
+const DEFAULT_PEG_NODES = 20_000;
+
 /** Options of {@link GameAnalyzer}. */
 export interface AnalysisOptions {
   /** Default `static`. */
@@ -214,9 +218,14 @@ export class GameAnalyzer {
       simulator = sim.value;
     }
     if (depth === 'full') {
-      const e = EndgameSolver.create(config, dictionary);
+      // Tables sized to the node budgets (24 MB and 1.5 MB by default, not 48 MB each).
+      const e = EndgameSolver.create(config, dictionary, {
+        tableBits: EndgameSolver.tableBitsFor(options.endgameNodes ?? DEFAULT_ENDGAME_NODES),
+      });
       if (!e.ok) return e;
-      const p = PreEndgameSolver.create(config, dictionary);
+      const p = PreEndgameSolver.create(config, dictionary, {
+        tableBits: EndgameSolver.tableBitsFor(options.pegNodes ?? DEFAULT_PEG_NODES),
+      });
       if (!p.ok) return p;
       endgame = e.value;
       peg = p.value;
@@ -515,7 +524,7 @@ export class GameAnalyzer {
     const solver = this.#endgame as EndgameSolver;
     const opp = turn.unseen as readonly Tile[];
     const rack = turn.rack;
-    const nodes = this.#options.endgameNodes ?? 500_000;
+    const nodes = this.#options.endgameNodes ?? DEFAULT_ENDGAME_NODES;
     const best = solver.solve(turn.board, [rack, opp], { maxNodes: nodes });
     if (!best.ok) return undefined;
     const first = best.value.line[0];
@@ -561,7 +570,7 @@ export class GameAnalyzer {
   ): TurnAnalysis['peg'] | undefined {
     const r = (this.#peg as PreEndgameSolver).solve(turn.board, turn.rack, turn.unseen as readonly Tile[], {
       spread: lead,
-      maxNodesPerEndgame: this.#options.pegNodes ?? 20_000,
+      maxNodesPerEndgame: this.#options.pegNodes ?? DEFAULT_PEG_NODES,
     });
     if (!r.ok) return undefined;
     const top = r.value.candidates[0];

@@ -93,8 +93,10 @@ const TT_BITS_MIN = 4;
 const TT_BITS_MAX = 26;
 /**
  * The transposition table's entries, each in TT_STRIDE consecutive words (one cache line or two
- * to read, not one a field): key low and high, value, depth (bits 0-7) and bound (bits 8-9),
- * best move's hash low and high.
+ * to read, not one a field): key low and high, value, depth (bits 0-7), bound (bits 8-9) and
+ * the solve that wrote it (bits 16-31), best move's hash low and high. An entry of another solve
+ * reads as empty, so a new solve starts on an empty table without clearing it (48 MB by default,
+ * about 2 ms a clear: more than a small endgame's whole search, and a pre-endgame solves many).
  */
 const TT_STRIDE = 6;
 const EXACT = 1;
@@ -193,6 +195,8 @@ export class EndgameSolver {
   readonly #tt: Uint32Array;
   /** The table's entries less one (a power of two less one: the slot mask). */
   readonly #ttMask: number;
+  /** The current solve's stamp in its table entries (1 to 0xffff; the table is cleared when it wraps). */
+  #generation = 0;
   // Search state.
   readonly #racks: [Int8Array, Int8Array] = [new Int8Array(65), new Int8Array(65)];
   readonly #rackSize: [number, number] = [0, 0];
@@ -267,6 +271,16 @@ export class EndgameSolver {
   }
 
   /**
+   * The `tableBits` for searches of at most `nodes` nodes each: at least two entries a node, from
+   * 2^12 entries (96 KB) to the default 2^21 (48 MB); a budget of 50,000 nodes takes 2^17 (3 MB).
+   * The players of autoplay and game analysis size their tables so.
+   */
+  static tableBitsFor(nodes: number): number {
+    if (!(nodes > 0)) return TT_BITS;
+    return Math.min(TT_BITS, Math.max(12, Math.ceil(Math.log2(nodes)) + 1));
+  }
+
+  /**
    * Solves the endgame on `board` with `racks[0]` to move against `racks[1]` (the bag is empty),
    * deepening (depths 1, 2, 4, 6 and so on, the last `maxDepth`) until the value is exact or a
    * limit is reached. Error 90201 for racks larger than a hand or with tiles that are not tiles,
@@ -314,7 +328,10 @@ export class EndgameSolver {
       this.#rackValue[p] = 0;
       for (const t of racks[p] as readonly Tile[]) this.#addTile(p, t === BLANK ? 64 : t);
     }
-    this.#tt.fill(0);
+    if (++this.#generation > 0xffff) {
+      this.#tt.fill(0);
+      this.#generation = 1;
+    }
     this.#nodes = 0;
     this.#stop = false;
     this.#deadline = options.timeMs === undefined ? Infinity : start + options.timeMs;
@@ -521,13 +538,13 @@ export class EndgameSolver {
     let ttMoveLo = 0;
     let ttMoveHi = 0;
     const entry = tt[at + 3] as number;
-    if (entry !== 0 && tt[at] === keyLo && tt[at + 1] === keyHi) {
+    if (entry >>> 16 === this.#generation && tt[at] === keyLo && tt[at + 1] === keyHi) {
       ttMoveLo = tt[at + 4] as number;
       ttMoveHi = tt[at + 5] as number;
       const stored = entry & 0xff;
       if (stored >= depth) {
         const v = (tt[at + 2] as number) | 0;
-        const flag = entry >>> 8;
+        const flag = (entry >>> 8) & 0xff;
         if (flag === EXACT || (flag === LOWER && v >= beta) || (flag === UPPER && v <= alpha)) {
           if (stored !== COMPLETE) this.#cut = true;
           return v;
@@ -638,7 +655,10 @@ export class EndgameSolver {
     tt[at + 1] = keyHi;
     tt[at + 2] = best;
     // A value no depth limit touched holds at any depth.
-    tt[at + 3] = (cutHere ? depth : COMPLETE) | ((best <= alpha0 ? UPPER : best >= beta ? LOWER : EXACT) << 8);
+    tt[at + 3] =
+      (cutHere ? depth : COMPLETE) |
+      ((best <= alpha0 ? UPPER : best >= beta ? LOWER : EXACT) << 8) |
+      (this.#generation << 16);
     tt[at + 4] = bestLo;
     tt[at + 5] = bestHi;
     return best;
@@ -678,7 +698,7 @@ export class EndgameSolver {
       const keyHi = (this.#hi ^ (p === 0 ? 0 : 0x165667b1)) >>> 0;
       const tt = this.#tt;
       const at = (keyLo & this.#ttMask) * TT_STRIDE;
-      if (tt[at + 3] === 0 || tt[at] !== keyLo || tt[at + 1] !== keyHi) break;
+      if ((tt[at + 3] as number) >>> 16 !== this.#generation || tt[at] !== keyLo || tt[at + 1] !== keyHi) break;
       // The line's lists are generated in full (no parent kept a base for them).
       this.#derive[40 + ply] = -1;
       const list = this.#generate(40 + ply, p);

@@ -80,9 +80,10 @@ export function playerFromSpec(
           cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES`,
         }),
       );
-    const solver = EndgameSolver.create(config, dictionary);
+    const nodes = m[1] === undefined ? 50_000 : Number(m[1]);
+    const solver = EndgameSolver.create(config, dictionary, { tableBits: EndgameSolver.tableBitsFor(nodes) });
     if (!solver.ok) return solver;
-    endgame = { solver: solver.value, nodes: m[1] === undefined ? 50_000 : Number(m[1]) };
+    endgame = { solver: solver.value, nodes };
   }
   const withEndgame = (p: AutoplayPlayer): Result<AutoplayPlayer, EngineError> =>
     ok(endgame === undefined ? p : { ...p, name: full, endgame: endgame.solver, endgameNodes: endgame.nodes });
