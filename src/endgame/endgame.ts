@@ -609,9 +609,12 @@ export class EndgameSolver {
         v = (list.scores[m] as number) - kept + (this.#rackValue[q] as number);
         this.#cut = true;
         this.#countNode();
+      } else if (tiles === size) {
+        // Going out ends the game: the play plus twice the opponent's rack, nothing to apply.
+        v = (list.scores[m] as number) + 2 * (this.#rackValue[q] as number);
       } else {
         const score = list.scores[m] as number;
-        if (tiles < size && depth >= 2 && !keptBase && searched++ === 1) {
+        if (!keptBase && searched++ === 1) {
           const base = (this.#bases[ply] ??= new MoveList());
           this.#fill(base, this.#handOf(q, ply + 1));
           keptBase = true;
@@ -624,8 +627,7 @@ export class EndgameSolver {
           this.#removeTile(p, (tile & BLANK) !== 0 ? 64 : tile);
         }
         this.#gen.applyTiles(list.squares, list.tiles, tiles, m * w);
-        if ((this.#rackSize[p] as number) === 0) v = score + 2 * (this.#rackValue[q] as number);
-        else v = this.#childValue(ply, depth, alpha, beta, q, 0, score, best === -INF);
+        v = this.#childValue(ply, depth, alpha, beta, q, 0, score, best === -INF);
         this.#gen.undo();
         for (let t = 0; t < tiles; t++) {
           const sq = list.squares[m * w + t] as number;
