@@ -45,7 +45,7 @@ export { findPath, MAX_PATH_SEARCH_STEPS } from './boggle/rules.js';
 
 // Move generation: the search graph, the full-hand index, plays in flat arrays
 export { searchGraph, arcOf, type SearchGraph } from './movegen/graph.js';
-export { AlphagramIndex, alphagramIndex, BEYOND } from './movegen/alphagrams.js';
+export { AlphagramIndex, alphagramIndex, BEYOND, LETTER_HASH } from './movegen/alphagrams.js';
 export { PlaySlots, compareSlots } from './movegen/play-slots.js';
 export { PlayStore } from './movegen/store.js';
 

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
-import { BEYOND, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
+import { BEYOND, LETTER_HASH, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
 import type { BoardLines } from './lines.js';
 import { MAX_RACK, type SearchRack } from './rack.js';
 
@@ -205,12 +205,17 @@ export class FullHandCheck {
     const size = this.#alphabetSize;
     const counts = this.#rack.counts;
     let len = 0;
+    // The letters' hash (see LETTER_HASH): with a blank's letter x, the sum plus x's term.
+    let hash = 0;
     for (let g = 1; g <= size; g++) {
       let c = counts[g] as number;
       if (m >= 1 && g === t0) c++;
       if (m >= 2 && g === t1) c++;
       if (m >= 3 && g === t2) c++;
-      for (; c > 0 && len < sorted.length - 1; c--) sorted[len++] = g;
+      for (; c > 0 && len < sorted.length - 1; c--) {
+        sorted[len++] = g;
+        hash = (hash + (LETTER_HASH[g] as number)) >>> 0;
+      }
     }
     // Room for a slot for each letter a blank may stand for (the pool doubles when short).
     if (this.#poolSize + size + 1 > this.#pool.length) {
@@ -224,8 +229,13 @@ export class FullHandCheck {
     const blanks = this.#rack.blanks;
     let n = 0;
     let known = true;
-    // Without a blank one lookup; with one, a lookup for each letter it may stand for (inserted in order).
+    // Without a blank one lookup; with one, a lookup for each letter it may stand for (inserted in
+    // order), each asked of the index's filter first (most letters spell nothing with the others).
+    const fullLength = len + blanks;
+    if (fullLength > index.maxLength) known = false;
     for (let x = blanks === 0 ? 0 : 1, last = blanks === 0 ? 0 : size; x <= last && known; x++) {
+      if (fullLength >= index.minLength && !index.mayHold((hash + (x === 0 ? 0 : (LETTER_HASH[x] as number))) >>> 0))
+        continue;
       let slot: number;
       if (x === 0) slot = index.findSorted(sorted, len);
       else {
