@@ -537,6 +537,42 @@ describe('bounded best-play search', () => {
     );
   });
 
+  it('lists every play of a whole hand with two blanks from the words, each way the blanks may stand (against the walk)', () => {
+    // SESSION from EINOS??: both blanks may be an S, on any two of its three S squares; the
+    // bounded searches take these plays from the words and leave them out of the walk.
+    const boards = [
+      Board.empty(15, 15),
+      (positions[6] as { board: Board }).board,
+      (positions[12] as { board: Board }).board,
+    ];
+    for (const board of boards)
+      for (const text of ['EINOS??', 'AEIRT??', 'EEST??S']) {
+        const g = unwrap(MoveGenerator.create(EN, DICT, board));
+        const h = hand(text);
+        for (const options of [{}, { leaves }]) {
+          const all = allPlays(g, h, options).filter((p) => p.placements.length === 7);
+          const top = topPlays(g, h, 100_000, options).filter((p) => p.placements.length === 7);
+          expect(top.length).toBeGreaterThan(0);
+          expect(top.map((p) => `${key(p.placements)}=${p.score}`)).toEqual(
+            all.map((p) => `${key(p.placements)}=${p.score}`),
+          );
+        }
+      }
+    const g = unwrap(MoveGenerator.create(EN, DICT, Board.empty(15, 15)));
+    const session = topPlays(g, hand('EINOS??'), 100_000).filter(
+      (p) =>
+        p.placements.length === 7 && p.placements.map((x) => EN.alphabet.glyph(x.tile & 0x3f)).join('') === 'SESSION',
+    );
+    // Each placement of SESSION has its blanks on 3 pairs of its S squares (the natural S on the third).
+    const bySquares = new Map<string, number>();
+    for (const p of session) {
+      const squares = p.placements.map((x) => x.square).join(',');
+      bySquares.set(squares, (bySquares.get(squares) ?? 0) + 1);
+    }
+    expect(bySquares.size).toBeGreaterThanOrEqual(7);
+    expect([...bySquares.values()].every((n) => n === 3)).toBe(true);
+  });
+
   it('after tiles are added, searchTopAfter finds exactly what searchTop finds (property: kept plays, changed lines)', () => {
     // The best play of one hand after each of another hand's top plays, from the first hand's kept plays.
     const sig = (g: MoveGenerator): string => {

@@ -16,7 +16,7 @@ export class AlphagramIndex {
   #words: Uint8Array;
   /**
    * A filter in front of the table (2^20 bits, 128 KB: it stays in cache where the table does
-   * not): bit `h >>> 12` is set for the {@link letterHash} sum `h` of each alphagram held, so a
+   * not): bit `h >>> 12` is set for the {@link LETTER_HASH} sum `h` of each alphagram held, so a
    * clear bit says at once that some letters spell no word (about 8 % of absent alphagrams pass).
    */
   readonly #filter = new Uint32Array(1 << 15);
@@ -115,7 +115,7 @@ export class AlphagramIndex {
   }
 
   /**
-   * False when no alphagram held has the {@link letterHash} sum `hash` (its letters spell no word
+   * False when no alphagram held has the {@link LETTER_HASH} sum `hash` (its letters spell no word
    * of the index); true when one may (then look it up).
    */
   mayHold(hash: number): boolean {

@@ -1,5 +1,5 @@
 import type { Dictionary } from '../dictionary/dictionary.js';
-import { BEYOND, LETTER_HASH, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
+import { LETTER_HASH, alphagramIndex, type AlphagramIndex } from './alphagrams.js';
 import type { BoardLines } from './lines.js';
 import { MAX_RACK, type SearchRack } from './rack.js';
 
@@ -37,9 +37,11 @@ export class FullHandCheck {
   #found = 0;
   #foundCount = 0;
   #searchStamp = 0;
-  /** The hand's letters with the board tiles of a full-hand word, sorted; and with a blank's letter added. */
+  /** The hand's letters with the board tiles of a full-hand word, sorted; and with the blanks' letters added. */
   readonly #sorted = new Uint8Array(MAX_RACK + 4);
-  readonly #withX = new Uint8Array(MAX_RACK + 5);
+  readonly #withX = new Uint8Array(MAX_RACK + 6);
+  /** The squares (line positions) of a word where each letter stands, for placing two blanks. */
+  readonly #squaresOf = new Int16Array(2 * MAX_RACK);
 
   /** A check of full hands of `handSize` tiles of `rack` on `lines`, with the words of `dictionary` (its index built on first use). */
   constructor(dictionary: Dictionary, handSize: number, alphabetSize: number, lines: BoardLines, rack: SearchRack) {
@@ -59,8 +61,9 @@ export class FullHandCheck {
   /**
    * Whether a full-hand word can fill squares `from..to` of the line at `base`: an anagram of the
    * hand (a blank as any letter) and the board tiles there, each board tile where it is and each
-   * new letter allowed by its square's cross-check. True when the index cannot tell (two blanks,
-   * more than three board tiles). The words of each set of board tiles are found once a search.
+   * new letter allowed by its square's cross-check. True when the index cannot tell (three blanks
+   * or more, more than three board tiles). The words of each set of board tiles are found once a
+   * search.
    */
   fits(base: number, from: number, to: number): boolean {
     if (!this.#lookUp(base, from, to)) return true;
@@ -78,10 +81,10 @@ export class FullHandCheck {
   /**
    * Looks up the full-hand words of squares `from..to` of the line at `base` (the anagrams of the
    * hand and the board tiles there: their alphagram slots in `pool[found .. found + foundCount)`);
-   * false when the index cannot tell (two blanks or more, more than three board tiles).
+   * false when the index cannot tell (three blanks or more, more than three board tiles).
    */
   #lookUp(base: number, from: number, to: number): boolean {
-    if (this.#rack.blanks > 1) return false;
+    if (this.#rack.blanks > 2) return false;
     const cells = this.#lines.cells;
     // The board tiles, up to three, sorted into a key.
     let t0 = 0;
@@ -119,10 +122,10 @@ export class FullHandCheck {
 
   /**
    * Whether the words can be looked up for a stretch with `boardTiles` board tiles: a hand of at most
-   * one blank, at most three board tiles, and words that long in the index (depends on nothing else).
+   * two blanks, at most three board tiles, and words that long in the index (depends on nothing else).
    */
   tellable(boardTiles: number): boolean {
-    return this.#rack.blanks <= 1 && boardTiles <= this.maxBoardTiles;
+    return this.#rack.blanks <= 2 && boardTiles <= this.maxBoardTiles;
   }
 
   /** The most board tiles a stretch may hold for its words to be looked up (three, or fewer where the words would be too long for the index). */
@@ -132,15 +135,17 @@ export class FullHandCheck {
 
   /**
    * Each play of the whole hand on squares `from..to` of the line at `base` (where {@link tellable}
-   * says the words can be looked up): `onPlay(words, w, blankAt)` for each word (at `w` in `words`) that fits,
-   * once with no blank (`blankAt` -1) or, with a blank in hand, once for each square where the
-   * blank may stand: those of the letter the word holds more of than the hand.
+   * says the words can be looked up): `onPlay(words, w, blankAt, blankAt2)` for each word (at `w` in
+   * `words`) that fits, once with no blank (both -1) or once for each way the blanks may stand: on
+   * the squares of the letters the word holds more of than the hand (with one blank `blankAt2`
+   * is -1; with two, the squares of two such letters, or two squares of one letter it holds two
+   * more of).
    */
   listPlays(
     base: number,
     from: number,
     to: number,
-    onPlay: (words: Uint8Array, w: number, blankAt: number) => void,
+    onPlay: (words: Uint8Array, w: number, blankAt: number, blankAt2: number) => void,
   ): void {
     if (!this.#lookUp(base, from, to)) return;
     const cells = this.#lines.cells;
@@ -154,22 +159,48 @@ export class FullHandCheck {
       for (let w = index.wordsFrom(slot), end = index.wordsTo(slot); w < end; w += len) {
         if (!this.#placeable(words, w, base, from, to)) continue;
         if (this.#rack.blanks === 0) {
-          onPlay(words, w, -1);
+          onPlay(words, w, -1, -1);
           continue;
         }
-        // The letter the blank stands for: the one the word needs more of than the hand holds.
-        let blankLetter = 0;
+        // The letters the blanks stand for: those the word needs more of than the hand holds
+        // (`a` and `b`, or `a` twice).
+        let a = 0;
+        let b = 0;
         for (let q = from; q <= to; q++) {
           const g = words[w + q - from] as number;
           if (cells[base + q] === 0) need[g] = (need[g] as number) + 1;
         }
         for (let q = from; q <= to; q++) {
           const g = words[w + q - from] as number;
-          if (cells[base + q] === 0 && (need[g] as number) > (counts[g] as number)) blankLetter = g;
+          if (cells[base + q] !== 0 || g === a || g === b) continue;
+          const extra = (need[g] as number) - (counts[g] as number);
+          if (extra <= 0) continue;
+          if (a === 0) a = g;
+          else b = g;
+          if (extra === 2) b = g;
         }
         for (let q = from; q <= to; q++) need[words[w + q - from] as number] = 0;
-        for (let q = from; q <= to; q++)
-          if (cells[base + q] === 0 && words[w + q - from] === blankLetter) onPlay(words, w, q);
+        if (this.#rack.blanks === 1) {
+          for (let q = from; q <= to; q++)
+            if (cells[base + q] === 0 && words[w + q - from] === a) onPlay(words, w, q, -1);
+          continue;
+        }
+        // Two blanks: a square of `a` and one of `b`, or two squares of `a` (b === a).
+        const squares = this.#squaresOf;
+        let na = 0;
+        let nb = 0;
+        for (let q = from; q <= to; q++) {
+          if (cells[base + q] !== 0) continue;
+          const g = words[w + q - from] as number;
+          if (g === a) squares[na++] = q;
+          else if (g === b) squares[MAX_RACK + nb++] = q;
+        }
+        if (b === a) {
+          for (let i = 0; i < na; i++)
+            for (let j = i + 1; j < na; j++) onPlay(words, w, squares[i] as number, squares[j] as number);
+        } else
+          for (let i = 0; i < na; i++)
+            for (let j = 0; j < nb; j++) onPlay(words, w, squares[i] as number, squares[MAX_RACK + j] as number);
       }
     }
   }
@@ -195,7 +226,8 @@ export class FullHandCheck {
   /**
    * Into cache entry `e`: the alphagram slots of the full-hand words through the board tiles
    * `t0, t1, t2` (the first `m` of them; `key` their key): the hand's letters and those tiles, a
-   * blank taken as each letter in turn. A count of -1 when the index cannot tell.
+   * blank taken as each letter in turn, two blanks as each pair of letters. A count of -1 when the
+   * index cannot tell.
    */
   #findSlots(e: number, key: number, t0: number, t1: number, t2: number, m: number): void {
     this.#alphagrams ??= alphagramIndex(this.#dictionary, this.#handSize);
@@ -217,42 +249,58 @@ export class FullHandCheck {
         hash = (hash + (LETTER_HASH[g] as number)) >>> 0;
       }
     }
-    // Room for a slot for each letter a blank may stand for (the pool doubles when short).
-    if (this.#poolSize + size + 1 > this.#pool.length) {
-      const grown = new Int32Array(2 * (this.#poolSize + size + 1));
+    const blanks = this.#rack.blanks;
+    // Room for a slot for each letter (or pair of letters, x <= y) the blanks may stand for (the
+    // pool doubles when short).
+    const most = blanks === 2 ? (size * (size + 1)) / 2 : size + 1;
+    if (this.#poolSize + most > this.#pool.length) {
+      const grown = new Int32Array(2 * (this.#poolSize + most));
       grown.set(this.#pool);
       this.#pool = grown;
     }
     const pool = this.#pool;
     const first = this.#poolSize;
-    const withX = this.#withX;
-    const blanks = this.#rack.blanks;
     let n = 0;
-    let known = true;
-    // Without a blank one lookup; with one, a lookup for each letter it may stand for (inserted in
-    // order), each asked of the index's filter first (most letters spell nothing with the others).
+    // Without a blank one lookup; with blanks, one for each letter (or pair of letters) they may
+    // stand for, each asked of the index's filter first: most spell nothing with the others.
     const fullLength = len + blanks;
-    if (fullLength > index.maxLength) known = false;
-    for (let x = blanks === 0 ? 0 : 1, last = blanks === 0 ? 0 : size; x <= last && known; x++) {
-      if (fullLength >= index.minLength && !index.mayHold((hash + (x === 0 ? 0 : (LETTER_HASH[x] as number))) >>> 0))
-        continue;
-      let slot: number;
-      if (x === 0) slot = index.findSorted(sorted, len);
-      else {
-        let w = 0;
-        let r = 0;
-        while (r < len && (sorted[r] as number) <= x) withX[w++] = sorted[r++] as number;
-        withX[w++] = x;
-        while (r < len) withX[w++] = sorted[r++] as number;
-        slot = index.findSorted(withX, w);
-      }
-      if (slot === BEYOND) known = false;
-      else if (slot >= 0) pool[first + n++] = slot;
+    const known = fullLength <= index.maxLength;
+    if (known && fullLength >= index.minLength) {
+      if (blanks === 0) {
+        if (index.mayHold(hash)) {
+          const slot = index.findSorted(sorted, len);
+          if (slot >= 0) pool[first + n++] = slot;
+        }
+      } else
+        for (let x = 1; x <= size; x++) {
+          const hx = hash + (LETTER_HASH[x] as number);
+          for (let y = blanks === 2 ? x : 0, last = blanks === 2 ? size : 0; y <= last; y++) {
+            if (!index.mayHold((hx + (y === 0 ? 0 : (LETTER_HASH[y] as number))) >>> 0)) continue;
+            const slot = index.findSorted(this.#withLetters(len, x, y), fullLength);
+            if (slot >= 0) pool[first + n++] = slot;
+          }
+        }
     }
     this.#stamp[e] = this.#searchStamp;
     this.#key[e] = key;
     this.#first[e] = first;
     this.#count[e] = known ? n : -1;
     if (known) this.#poolSize = first + n;
+  }
+
+  /** The `len` sorted letters with `x` and, unless 0, `y` (x <= y) inserted in order, in `#withX`. */
+  #withLetters(len: number, x: number, y: number): Uint8Array {
+    const sorted = this.#sorted;
+    const out = this.#withX;
+    let w = 0;
+    let r = 0;
+    while (r < len && (sorted[r] as number) <= x) out[w++] = sorted[r++] as number;
+    out[w++] = x;
+    if (y !== 0) {
+      while (r < len && (sorted[r] as number) <= y) out[w++] = sorted[r++] as number;
+      out[w++] = y;
+    }
+    while (r < len) out[w++] = sorted[r++] as number;
+    return out;
   }
 }

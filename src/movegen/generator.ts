@@ -39,9 +39,9 @@ const MODE_ALL = 2;
  * The parts, each in its own file: the board as lines with their cross-checks, extension sets and
  * undo log (`lines.ts`); the hand (`rack.ts`) and its leave values by sub-multiset
  * (`leave-map.ts`); the anchors and their bounds (`anchors.ts`), which ask whether a full hand
- * can spell a word (`full-hand.ts`: with one blank in hand, a bounded search lists the plays of
- * the whole hand from those words instead of walking them, where each letter the blank may stand
- * for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
+ * can spell a word (`full-hand.ts`: with one or two blanks in hand, a bounded search lists the
+ * plays of the whole hand from those words instead of walking them, where each letter a blank
+ * may stand for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
  * search (`prior.ts`) and every play of a full generation (`store.ts`), all in the slots and the
  * one order of `play-slots.ts`; hands of one and two tiles read off the cross-checks and the
  * DAWG instead of walked (`small-hand.ts`). This class holds the recursion, which reads those
@@ -125,8 +125,8 @@ export class MoveGenerator implements PlayView {
   /** The stretch {@link listFullHands} lists (line positions), and its callback. */
   private handFrom = 0;
   private handTo = 0;
-  private readonly onFullHand = (words: Uint8Array, w: number, blankAt: number): void =>
-    this.offerFullHand(words, w, blankAt);
+  private readonly onFullHand = (words: Uint8Array, w: number, blankAt: number, blankAt2: number): void =>
+    this.offerFullHand(words, w, blankAt, blankAt2);
   // generateAfter: the stamp of the added squares, the caller's callback, and the filter before it.
   private afterStamp = 0;
   private afterOnPlay: (play: PlayView) => void = () => undefined;
@@ -558,8 +558,8 @@ export class MoveGenerator implements PlayView {
     this.placed = 0;
   }
 
-  /** Offers the full-hand play of the word at `w` on the stretch being listed, a blank on line position `blankAt` (-1: none). */
-  private offerFullHand(words: Uint8Array, w: number, blankAt: number): void {
+  /** Offers the full-hand play of the word at `w` on the stretch being listed, blanks on line positions `blankAt` and `blankAt2` (-1: none). */
+  private offerFullHand(words: Uint8Array, w: number, blankAt: number, blankAt2: number): void {
     const from = this.handFrom;
     const to = this.handTo;
     const cells = this.cells;
@@ -576,7 +576,8 @@ export class MoveGenerator implements PlayView {
         continue;
       }
       const g = words[w + q - from] as number;
-      const lv = q === blankAt ? 0 : (this.values[g] as number) * (this.lm[i] as number);
+      const blank = q === blankAt || q === blankAt2;
+      const lv = blank ? 0 : (this.values[g] as number) * (this.lm[i] as number);
       const wmul = this.wm[i] as number;
       mainSum += lv;
       wordMult *= wmul;
@@ -584,7 +585,7 @@ export class MoveGenerator implements PlayView {
       if (xs >= 0) crossTotal += (xs + lv) * wmul;
       this.sqBuf[n] = this.squareOf[i] as number;
       this.posBuf[n] = q;
-      this.tileBuf[n] = q === blankAt ? g | BLANK : g;
+      this.tileBuf[n] = blank ? g | BLANK : g;
       n++;
     }
     this.placed = n;

@@ -76,9 +76,9 @@ export function warmUp(g: WarmUpTarget): void {
     if (n === 3) play(handOf(3, 1));
   }
   while (g.undo());
-  // A full hand with a blank that spells a word, on the empty board, then through a board tile:
-  // its plays of the whole hand are listed from the words, and a search for many plays lets the
-  // walk reach them too.
+  // A full hand with a blank (then two) that spells a word, on the empty board, then through a
+  // board tile: its plays of the whole hand are listed from the words, and a search for many
+  // plays lets the walk reach them too.
   const handSize = g.config.handSize;
   let alone = false;
   let through = false;
@@ -96,10 +96,12 @@ export function warmUp(g: WarmUpTarget): void {
   }
 }
 
-/** The searches of {@link warmUp} for a full hand (its first tile made a blank). */
+/** The searches of {@link warmUp} for a full hand, its first tile made a blank, then its first two. */
 function fullHandWithBlank(g: WarmUpTarget, hand: Tile[], leaves: LeaveValues): void {
-  hand[0] = BLANK;
-  g.searchTop(hand, 1, { leaves });
-  g.searchTop(hand, 200, { leaves });
-  g.searchTop(hand, 1);
+  for (let blanks = 1; blanks <= Math.min(2, hand.length); blanks++) {
+    hand[blanks - 1] = BLANK;
+    g.searchTop(hand, 1, { leaves });
+    g.searchTop(hand, 200, { leaves });
+    g.searchTop(hand, 1);
+  }
 }
