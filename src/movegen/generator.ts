@@ -39,9 +39,9 @@ const MODE_ALL = 2;
  * The parts, each in its own file: the board as lines with their cross-checks, extension sets and
  * undo log (`lines.ts`); the hand (`rack.ts`) and its leave values by sub-multiset
  * (`leave-map.ts`); the anchors and their bounds (`anchors.ts`), which ask whether a full hand
- * can spell a word (`full-hand.ts`: a bounded search of a full hand with at most two blanks
- * lists the plays of the whole hand from those words instead of walking them, where each letter
- * a blank may stand for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
+ * can spell a word (`full-hand.ts`: with one or two blanks in hand, a bounded search lists the
+ * plays of the whole hand from those words instead of walking them, where each letter a blank
+ * may stand for is a path of its own); the best N plays (`top.ts`), the plays kept for a later
  * search (`prior.ts`) and every play of a full generation (`store.ts`), all in the slots and the
  * one order of `play-slots.ts`; hands of one and two tiles read off the cross-checks and the
  * DAWG instead of walked (`small-hand.ts`). This class holds the recursion, which reads those
