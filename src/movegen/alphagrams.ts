@@ -48,7 +48,6 @@ export class AlphagramIndex {
     const path = new Uint8Array(max);
     const sorted = new Uint8Array(10);
     const at = new Int32Array(max);
-    const filterBits: number[] = [];
     let depth = 0;
     at[0] = dictionary.root;
     while (dictionary.root !== 0) {
@@ -70,9 +69,6 @@ export class AlphagramIndex {
           sorted[j] = g;
         }
         starts[count] = used;
-        let h = 0;
-        for (let i = 0; i < n; i++) h += LETTER_HASH[path[i] as number] as number;
-        filterBits.push(h >>> 0);
         halves[2 * count] = packHalf(sorted, 0, Math.min(n, 5));
         halves[2 * count + 1] = packHalf(sorted, 5, n);
         used += n;
@@ -103,14 +99,18 @@ export class AlphagramIndex {
     for (let s = 0; s < slots; s++) bytes[s + 1] = (bytes[s + 1] as number) + (bytes[s] as number);
     const words = new Uint8Array(bytes[slots] as number);
     const next = bytes.slice(0, slots);
+    const filter = index.#filter;
     for (let k = 0; k < count; k++) {
       const slot = slotOfWord[k] as number;
       words.set(codes.subarray(starts[k] as number, starts[k + 1] as number), next[slot] as number);
       next[slot] = (next[slot] as number) + (starts[k + 1] as number) - (starts[k] as number);
+      // The word's letters' hash: its bit in the filter.
+      let h = 0;
+      for (let i = starts[k] as number; i < (starts[k + 1] as number); i++)
+        h = (h + (LETTER_HASH[codes[i] as number] as number)) >>> 0;
+      filter[h >>> 17] = (filter[h >>> 17] as number) | (1 << ((h >>> 12) & 31));
     }
     index.#words = words;
-    for (const h of filterBits)
-      index.#filter[h >>> 17] = (index.#filter[h >>> 17] as number) | (1 << ((h >>> 12) & 31));
     return index;
   }
 

@@ -150,13 +150,9 @@ export class Anchors {
       this.#stamp = 1;
     }
     this.tables = this.#rack.blanks + 1;
-    // With one or two blanks only: without, the walk finds full-hand plays about as fast.
-    this.direct =
-      bounded &&
-      this.#rack.size === this.#handSize &&
-      this.#rack.blanks >= 1 &&
-      this.#rack.blanks <= 2 &&
-      this.#fullHand.tellable(0);
+    // With one blank or two (`tellable` allows no more): without, the walk finds full-hand plays
+    // about as fast.
+    this.direct = bounded && this.#rack.size === this.#handSize && this.#rack.blanks >= 1 && this.#fullHand.tellable(0);
     this.#handCount = 0;
     this.count = 0;
     this.#top = OPEN_EXTENTS;
