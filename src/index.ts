@@ -111,7 +111,7 @@ export { EndgameLeaves } from './leaves/endgame.js';
 export { LeaveLearner, type LearnerStats, type LeaveGameSource } from './leaves/learn.js';
 
 // Move generation and players
-export { MoveGenerator, type SearchOptions, type PlayView } from './movegen/generator.js';
+export { MoveGenerator, type GeneratorOptions, type SearchOptions, type PlayView } from './movegen/generator.js';
 export { allPlays, topPlays, bestPlay } from './movegen/search.js';
 export { GeneratedPlay, comparePlays } from './movegen/play.js';
 export { type Player, type Decision, type TurnView } from './players/player.js';

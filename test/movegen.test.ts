@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   EndgameLeaves,
   heuristicLeaves,
@@ -29,8 +29,8 @@ import {
   makeHand,
   type Hand,
 } from 'wordgame-engine';
-import { loadDefaultDictionary } from 'wordgame-engine/node';
-import { drawTiles, fullBag } from 'wordgame-engine/internals';
+import { loadDefaultDictionary, packageDictionaryPath, readDictionaryFile } from 'wordgame-engine/node';
+import { AlphagramIndex, drawTiles, fullBag } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from './fixtures/games.js';
 import { FC, failure, mustBuild, unwrap } from './helpers.js';
 import { abcdConfig, wideConfig } from './helpers.js';
@@ -571,6 +571,29 @@ describe('bounded best-play search', () => {
     }
     expect(bySquares.size).toBeGreaterThanOrEqual(7);
     expect([...bySquares.values()].every((n) => n === 3)).toBe(true);
+  });
+
+  it('without the full-hand index finds the same plays, and never builds the index', () => {
+    // A dictionary of its own (the default one is shared, and its index built by other searches).
+    const fresh = unwrap(readDictionaryFile(packageDictionaryPath()));
+    expect(fresh).not.toBe(DICT);
+    const build = vi.spyOn(AlphagramIndex, 'build');
+    try {
+      for (const i of [0, 6, 12, positions.length - 1]) {
+        const { board } = positions[i] as { board: Board };
+        const plain = unwrap(MoveGenerator.create(EN, fresh, board, { fullHandIndex: false }));
+        const indexed = unwrap(MoveGenerator.create(EN, DICT, board));
+        for (const text of ['AEINRST', 'EINOS??', 'AEIRT?S', 'QUIZBAG', 'EEST??S'])
+          for (const options of [{}, { leaves }]) {
+            const sig = (g: MoveGenerator) =>
+              topPlays(g, hand(text), 20, options).map((p) => `${key(p.placements)}=${p.score}`);
+            expect(sig(plain)).toEqual(sig(indexed));
+          }
+      }
+      expect(build.mock.calls.filter((call) => call[0] === fresh)).toEqual([]);
+    } finally {
+      build.mockRestore();
+    }
   });
 
   it('after tiles are added, searchTopAfter finds exactly what searchTop finds (property: kept plays, changed lines)', () => {

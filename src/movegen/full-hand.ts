@@ -24,6 +24,8 @@ export class FullHandCheck {
   readonly #alphabetSize: number;
   readonly #lines: BoardLines;
   readonly #rack: SearchRack;
+  /** Whether the check may build and read the index (else it can never tell). */
+  readonly #indexed: boolean;
   #alphagrams: AlphagramIndex | undefined;
   readonly #stamp = new Uint32Array(1024);
   readonly #key = new Int32Array(1024);
@@ -43,8 +45,19 @@ export class FullHandCheck {
   /** The squares (line positions) of a word where each letter stands, for placing two blanks. */
   readonly #squaresOf = new Int16Array(2 * MAX_RACK);
 
-  /** A check of full hands of `handSize` tiles of `rack` on `lines`, with the words of `dictionary` (its index built on first use). */
-  constructor(dictionary: Dictionary, handSize: number, alphabetSize: number, lines: BoardLines, rack: SearchRack) {
+  /**
+   * A check of full hands of `handSize` tiles of `rack` on `lines`, with the words of `dictionary`
+   * (its index built on first use); without `indexed`, one that can never tell (no index built).
+   */
+  constructor(
+    dictionary: Dictionary,
+    handSize: number,
+    alphabetSize: number,
+    lines: BoardLines,
+    rack: SearchRack,
+    indexed = true,
+  ) {
+    this.#indexed = indexed;
     this.#dictionary = dictionary;
     this.#handSize = handSize;
     this.#alphabetSize = alphabetSize;
@@ -84,7 +97,7 @@ export class FullHandCheck {
    * false when the index cannot tell (three blanks or more, more than three board tiles).
    */
   #lookUp(base: number, from: number, to: number): boolean {
-    if (this.#rack.blanks > 2) return false;
+    if (!this.#indexed || this.#rack.blanks > 2) return false;
     const cells = this.#lines.cells;
     // The board tiles, up to three, sorted into a key.
     let t0 = 0;
@@ -125,7 +138,7 @@ export class FullHandCheck {
    * two blanks, at most three board tiles, and words that long in the index (depends on nothing else).
    */
   tellable(boardTiles: number): boolean {
-    return this.#rack.blanks <= 2 && boardTiles <= this.maxBoardTiles;
+    return this.#indexed && this.#rack.blanks <= 2 && boardTiles <= this.maxBoardTiles;
   }
 
   /** The most board tiles a stretch may hold for its words to be looked up (three, or fewer where the words would be too long for the index). */

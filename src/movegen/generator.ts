@@ -17,16 +17,12 @@ import { PriorPlays } from './prior.js';
 import { SmallHands } from './small-hand.js';
 import { MAX_RACK, SearchRack } from './rack.js';
 import { PlayStore } from './store.js';
+import type { GeneratorOptions, SearchOptions } from './options.js';
 import { TopPlays } from './top.js';
 import { warmUp } from './warm-up.js';
 
 export type { PlayView } from './play.js';
-
-/** Options of the searches: rank by equity (score plus leave value) instead of score alone. */
-export interface SearchOptions {
-  /** Leave values: plays are ranked by score plus the value of the tiles kept. */
-  readonly leaves?: LeaveValues;
-}
+export type { GeneratorOptions, SearchOptions } from './options.js';
 
 const MODE_VISIT = 0;
 const MODE_TOP = 1;
@@ -154,7 +150,7 @@ export class MoveGenerator implements PlayView {
   private playStart = 0;
   private playLength = 0;
 
-  private constructor(config: GameConfig, dictionary: Dictionary) {
+  private constructor(config: GameConfig, dictionary: Dictionary, fullHandIndex: boolean) {
     this.config = config;
     this.dictionary = dictionary;
     const graph = searchGraph(dictionary);
@@ -184,7 +180,14 @@ export class MoveGenerator implements PlayView {
     this.hand = new SearchRack(config.letters.values);
     this.rack = this.hand.counts;
     this.leaveMap = new LeaveMap();
-    this.fullHand = new FullHandCheck(dictionary, config.handSize, config.alphabet.size, lines, this.hand);
+    this.fullHand = new FullHandCheck(
+      dictionary,
+      config.handSize,
+      config.alphabet.size,
+      lines,
+      this.hand,
+      fullHandIndex,
+    );
     this.top = new TopPlays(maxTiles);
     this.prior = new PriorPlays(lines, maxTiles);
     this.store = new PlayStore(maxTiles);
@@ -199,7 +202,12 @@ export class MoveGenerator implements PlayView {
    * generator of a dictionary builds its search graph (`graph.ts`: about 35 ms and 7.4 MB for
    * the English one); later ones share it.
    */
-  static create(config: GameConfig, dictionary: Dictionary, board?: Board): Result<MoveGenerator, EngineError> {
+  static create(
+    config: GameConfig,
+    dictionary: Dictionary,
+    board?: Board,
+    options: GeneratorOptions = {},
+  ): Result<MoveGenerator, EngineError> {
     const root = dictionary.gaddag();
     if (!root.ok) return root;
     if (!sameAlphabet(config, dictionary))
@@ -208,11 +216,12 @@ export class MoveGenerator implements PlayView {
           cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})`,
         }),
       );
+    const fullHandIndex = options.fullHandIndex !== false;
     if (!warmedUp) {
       warmedUp = true;
-      warmUp(new MoveGenerator(config, dictionary));
+      warmUp(new MoveGenerator(config, dictionary, fullHandIndex));
     }
-    const g = new MoveGenerator(config, dictionary);
+    const g = new MoveGenerator(config, dictionary, fullHandIndex);
     if (board !== undefined) {
       if (board.rows !== g.rows || board.cols !== g.cols)
         return err(

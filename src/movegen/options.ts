@@ -1,0 +1,20 @@
+import type { LeaveValues } from '../leaves/values.js';
+
+/** Options of the searches: rank by equity (score plus leave value) instead of score alone. */
+export interface SearchOptions {
+  /** Leave values: plays are ranked by score plus the value of the tiles kept. */
+  readonly leaves?: LeaveValues;
+}
+
+/** How a generator is built. */
+export interface GeneratorOptions {
+  /**
+   * Whether its searches look the plays of the whole hand up in the full-hand word index, the
+   * dictionary's words of `handSize` to `handSize + 3` letters by their letters (default true;
+   * built once a dictionary, on the first search that needs it; for English (ENABLE) about 3.3 MB
+   * and 70-100 ms). Without it the searches find the same plays, walking them instead: the bounds
+   * count the full-hand bonus wherever a full hand fits on the squares, and hands with blanks cost
+   * 2.3-2.9× as much (docs/move-search.md).
+   */
+  readonly fullHandIndex?: boolean;
+}
