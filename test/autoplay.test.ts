@@ -7,6 +7,7 @@ import {
   staticPlayer,
   selfPlay,
   presetConfig,
+  type LeaveValues,
 } from 'wordgame-engine';
 import { type PairResult, summarizePairs } from 'wordgame-engine/internals';
 import { runAutoplay, learnLeaves, loadDefaultDictionary } from 'wordgame-engine/node';
@@ -58,6 +59,21 @@ describe('lean autoplay', () => {
       else expect(changed).toBe(0);
     },
   );
+
+  it('trades when the best trade beats the best play, as selfPlay does (a leave table that favours trading)', () => {
+    // Keeping exactly one tile is worth a lot: most turns, trading six beats every play (few play six).
+    const leaves: LeaveValues = { leaveValue: (tiles, n) => (n === 1 ? 40 + (tiles[0] as number) * 0.1 : 0) };
+    const lean = unwrap(Autoplayer.create(config.value, dict, [{ name: 'static' }, { name: 'trader', leaves }]));
+    let trades = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const full = unwrap(selfPlay(config.value, dict, [staticPlayer, leavePlayer(config.value, leaves)], seed));
+      trades += full.turns.filter((t) => t.kind === 'trade').length;
+      const game = lean.playGame(seed);
+      expect(game.scores, `seed ${seed}`).toEqual(full.final.tiles.scores);
+      expect(game.turns, `seed ${seed}`).toBe(full.turns.length);
+    }
+    expect(trades).toBeGreaterThan(5);
+  });
 
   it('a mirrored game swaps the seats: the same deal, the other player first', () => {
     const lean = Autoplayer.create(config.value, dict, [{ name: 'a' }, { name: 'b' }]);

@@ -573,6 +573,34 @@ describe('bounded best-play search', () => {
     expect([...bySquares.values()].every((n) => n === 3)).toBe(true);
   });
 
+  it("tells the best trade's equity from the search's leave values (against every subset kept)", () => {
+    const penalty = { leaveValue: (_: ArrayLike<number>, n: number) => -n };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: positions.length - 1 }),
+        fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }),
+        fc.boolean(),
+        (i, rack, learned) => {
+          const values = learned ? leaves : penalty;
+          const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
+          const tiles = hand(rack.join(''));
+          g.searchTop(tiles, 1, { leaves: values });
+          // The oracle: the best value kept over every way of trading at least one tile.
+          let best = -Infinity;
+          for (let mask = 1; mask < 1 << tiles.length; mask++) {
+            const kept = Uint8Array.from(tiles.filter((_, t) => ((mask >> t) & 1) === 0));
+            const v = kept.length === 0 ? 0 : values.leaveValue(kept, kept.length);
+            if (v > best) best = v;
+          }
+          expect(g.bestTradeEquity()).toBeCloseTo(best, 9);
+          g.searchTop(tiles, 1);
+          expect(g.bestTradeEquity()).toBe(-Infinity);
+        },
+      ),
+      { ...FC, numRuns: 60 },
+    );
+  });
+
   it('without the full-hand index finds the same plays, and never builds the index', () => {
     // A dictionary of its own (the default one is shared, and its index built by other searches).
     const fresh = unwrap(readDictionaryFile(packageDictionaryPath()));

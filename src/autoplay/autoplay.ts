@@ -334,6 +334,8 @@ export class Autoplayer {
   #tradeIfBetter(rack: number[], leaves: LeaveValues, playEquity: number): boolean {
     const n = rack.length;
     if (n > 16) return false;
+    // The search just worked out every leave of this hand: when no trade beats the play, no mask is needed.
+    if (!(this.#generator.bestTradeEquity() > playEquity)) return false;
     rack.sort((a, b) => a - b);
     const bestMask = bestTradeMask(rack, leaves, this.#kept, this.#tradeValue);
     if (!((this.#tradeValue[0] as number) > playEquity)) return false;

@@ -454,6 +454,11 @@ export class MoveGenerator implements PlayView {
     );
   }
 
+  /** The equity of the best trade of the last search's hand (the best leave of fewer tiles than it holds); -Infinity after a search by score. */
+  bestTradeEquity(): number {
+    return this.leaveMap.used ? this.leaveMap.bestBelow(this.hand.size) : -Infinity;
+  }
+
   /** Score, equity and tiles of the i-th play of the last {@link searchTop}, without allocating. */
   topPlayScore(i: number): number {
     return this.top.slots.score[this.top.slotOf(i)] as number;

@@ -36,6 +36,13 @@ export class LeaveMap {
   readonly #held = new Int32Array(MAX_RACK + 1);
   readonly #buf = new Uint8Array(MAX_RACK);
 
+  /** The best value of a leave of fewer than `size` tiles (what the best trade of a hand of `size` keeps: 0 for none). */
+  bestBelow(size: number): number {
+    let best = -Infinity;
+    for (let n = 0; n < size; n++) if ((this.bestOfSize[n] as number) > best) best = this.bestOfSize[n] as number;
+    return best;
+  }
+
   /** Fills the map for `rack` and `leaves` (undefined: a search by score). */
   set(rack: SearchRack, leaves: LeaveValues | undefined): void {
     const counts = rack.counts;
