@@ -619,6 +619,8 @@ describe('bounded best-play search', () => {
           }
       }
       expect(build.mock.calls.filter((call) => call[0] === fresh)).toEqual([]);
+      // Options from plain JavaScript: null is the defaults.
+      expect(MoveGenerator.create(EN, DICT, undefined, null as never).ok).toBe(true);
     } finally {
       build.mockRestore();
     }

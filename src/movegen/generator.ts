@@ -216,7 +216,8 @@ export class MoveGenerator implements PlayView {
           cause: `the configuration's alphabet ${config.alphabet.spec.name} is not the dictionary's (${dictionary.alphabet.spec.name})`,
         }),
       );
-    const fullHandIndex = options.fullHandIndex !== false;
+    // Read defensively: a caller in plain JavaScript may pass null.
+    const fullHandIndex = (options as GeneratorOptions | null)?.fullHandIndex !== false;
     if (!warmedUp) {
       warmedUp = true;
       warmUp(new MoveGenerator(config, dictionary, fullHandIndex));
