@@ -599,6 +599,11 @@ describe('bounded best-play search', () => {
       ),
       { ...FC, numRuns: 60 },
     );
+    // A hand larger than a search takes: nothing is known.
+    const g = unwrap(MoveGenerator.create(EN, DICT));
+    g.searchTop(hand('AEINRST'), 1, { leaves });
+    g.searchTop(hand('A'.repeat(17)), 1, { leaves });
+    expect(g.bestTradeEquity()).toBe(-Infinity);
   });
 
   it('without the full-hand index finds the same plays, and never builds the index', () => {

@@ -455,9 +455,9 @@ export class MoveGenerator implements PlayView {
     );
   }
 
-  /** The equity of the best trade of the last search's hand (the best leave of fewer tiles than it holds); -Infinity after a search by score. */
+  /** The equity of the best trade of the last search's hand (the best leave of fewer tiles than it holds); -Infinity after a search by score or of too many tiles. */
   bestTradeEquity(): number {
-    return this.leaveMap.used ? this.leaveMap.bestBelow(this.hand.size) : -Infinity;
+    return this.leaveMap.used && this.hand.size <= MAX_RACK ? this.leaveMap.bestBelow(this.hand.size) : -Infinity;
   }
 
   /** Score, equity and tiles of the i-th play of the last {@link searchTop}, without allocating. */
