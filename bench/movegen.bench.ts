@@ -5,7 +5,8 @@
  * tiles, prefixes and cross-words checked with the DAWG at each square, no GADDAG, no cached
  * cross-checks); and full static self-play games: the lean path (`Autoplayer`, what `wordgame
  * autoplay` runs) in CPU time after a warm-up, as a long autoplay runs, and beside it `selfPlay`
- * (every play validated).
+ * (every play validated). Last, the full-hand word index (issue 29): its memory and build time,
+ * and `bestPlay` by equity with it and without it (`fullHandIndex: false`) side by side.
  */
 import {
   staticPlayer,
@@ -17,15 +18,17 @@ import {
   BLANK,
   type Dictionary,
   MoveGenerator,
+  bestPlay,
+  heuristicLeaves,
   parsePlay,
   parseTiles,
   scorePlacements,
   makeHand,
   type Hand,
 } from 'wordgame-engine';
-import { ARC_END_OF_WORD, ARC_TARGET_SHIFT } from 'wordgame-engine/internals';
+import { AlphagramIndex, ARC_END_OF_WORD, ARC_TARGET_SHIFT } from 'wordgame-engine/internals';
 import { DOUG_EMELY } from '../test/fixtures/games.js';
-import { englishSetup, printTable, runSuite, saveResults } from './common.js';
+import { englishSetup, printTable, retainedBytes, runSuite, saveResults } from './common.js';
 
 /** The straightforward generator; returns the number of plays. */
 function naiveGenerate(board: Board, hand: Hand, config: GameConfig, dict: Dictionary): number {
@@ -206,10 +209,60 @@ export async function movegenBench(): Promise<void> {
   console.log(
     `full static game: lean autoplay ${leanMs.toFixed(2)} ms of CPU (${(1000 / leanMs).toFixed(0)} games/s, rounds ${rounds.map((r) => (1000 / r).toFixed(0)).join('-')}; target at least 300), selfPlay ${gameMs.toFixed(1)} ms (wall)`,
   );
+  const fullHandIndex = await fullHandIndexBench(config, dict, positions, hand);
   saveResults('movegen', {
     positions: results,
     leanGameMs: leanMs,
     leanGamesPerSecond: 1000 / leanMs,
     selfPlayGameMs: gameMs,
+    fullHandIndex,
   });
+}
+
+/** The full-hand word index: memory and build time, and what it buys `bestPlay` by equity on the positions with a full hand. */
+async function fullHandIndexBench(
+  config: GameConfig,
+  dict: Dictionary,
+  positions: readonly [string, Board, string][],
+  hand: (t: string) => Hand,
+): Promise<Record<string, unknown>> {
+  // The first build of the process (what a user waits for), timed inside the collections that measure its memory.
+  let buildMs = 0;
+  const { bytes } = retainedBytes(() => {
+    const t0 = performance.now();
+    const index = AlphagramIndex.build(dict, config.handSize, config.handSize + 3);
+    buildMs = performance.now() - t0;
+    return index;
+  });
+  const leaves = heuristicLeaves(config);
+  const rows: (string | number)[][] = [];
+  const ratios: Record<string, number> = {};
+  for (const [name, board, rack] of positions) {
+    const h = hand(rack);
+    const indexed = MoveGenerator.create(config, dict, board);
+    const plain = MoveGenerator.create(config, dict, board, { fullHandIndex: false });
+    if (!indexed.ok || !plain.ok) throw new Error('generator');
+    const a = bestPlay(indexed.value, h, { leaves });
+    const b = bestPlay(plain.value, h, { leaves });
+    if (a?.notation !== b?.notation || a?.score !== b?.score)
+      throw new Error(`${name}: ${a?.notation} with the index, ${b?.notation} without`);
+    const [withIndex, without] = (
+      await runSuite(
+        `bestPlay by equity: ${name} (${rack}), with and without the full-hand index`,
+        [
+          { name: `${name}: with the index`, units: 1, fn: () => bestPlay(indexed.value, h, { leaves }) },
+          { name: `${name}: without`, units: 1, fn: () => bestPlay(plain.value, h, { leaves }) },
+        ],
+        { maxTime: 1 },
+      )
+    ).map((t) => t.usPerUnit) as [number, number];
+    rows.push([name, rack, withIndex, without, without / withIndex]);
+    ratios[name] = without / withIndex;
+  }
+  printTable(
+    `The full-hand word index: ${(bytes / 1e6).toFixed(1)} MB, built in ${buildMs.toFixed(0)} ms; bestPlay by equity, µs`,
+    ['position', 'rack', 'with', 'without', 'without ÷ with'],
+    rows,
+  );
+  return { megabytes: bytes / 1e6, buildMs, withoutOverWith: ratios };
 }

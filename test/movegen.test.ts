@@ -580,8 +580,8 @@ describe('bounded best-play search', () => {
         fc.integer({ min: 0, max: positions.length - 1 }),
         fc.array(fc.constantFrom(...'AEIOURSTLNDGBCMPHKXZQ?'.split('')), { minLength: 1, maxLength: 7 }),
         fc.boolean(),
-        (i, rack, learned) => {
-          const values = learned ? leaves : penalty;
+        (i, rack, heuristic) => {
+          const values = heuristic ? leaves : penalty;
           const g = unwrap(MoveGenerator.create(EN, DICT, (positions[i] as { board: Board }).board));
           const tiles = hand(rack.join(''));
           g.searchTop(tiles, 1, { leaves: values });

@@ -11,8 +11,8 @@ export interface GeneratorOptions {
   /**
    * Whether its searches look the plays of the whole hand up in the full-hand word index, the
    * dictionary's words of `handSize` to `handSize + 3` letters by their letters (default true;
-   * built once a dictionary, on the first search that needs it; for English (ENABLE) about 3.3 MB
-   * and 70-100 ms). Without it the searches find the same plays, walking them instead: the bounds
+   * built once a dictionary, on the first search that needs it; for English (ENABLE) about 4.1 MB
+   * and 55-100 ms). Without it the searches find the same plays, walking them instead: the bounds
    * count the full-hand bonus wherever a full hand fits on the squares, and hands with blanks cost
    * 2.3-2.9× as much (docs/move-search.md). The first generator of a process runs the warm-up
    * with its own options: a process that makes generators both ways should make an indexed one
