@@ -58,8 +58,8 @@ async function typePlay(page: Page, placements: readonly { square: number; tile:
   }
 }
 
-/** Plays the turn of the page's player: the best play, typed on the board, or a pass. */
-async function playTurn(page: Page): Promise<void> {
+/** Plays the turn of the page's player: the best play, typed on the board, or a pass; then waits until the other page shows the same game. */
+async function playTurn(page: Page, other: Page): Promise<void> {
   const rows = await rowsOf(page);
   const hand = (await page.$$eval('#hand .tile', (ts) => ts.map((t) => t.textContent ?? ''))).join('');
   const { readable, best } = bestFor(rows, hand);
@@ -69,6 +69,16 @@ async function playTurn(page: Page): Promise<void> {
   else await typePlay(page, best.placements);
   await page.waitForFunction((b) => document.querySelector('#status')?.getAttribute('data-to-move') !== b || document.querySelector('#status')?.getAttribute('data-status') === 'over' || document.querySelector('#error')?.getAttribute('data-code') !== null, before, { timeout: 10_000 });
   if ((await page.getAttribute('#error', 'data-code')) !== null && (await page.getAttribute('#status', 'data-to-move')) === before) await page.click('#pass');
+  // The mover's page shows the change from its request's reply, the other page from a push that may come later.
+  const shown = () => {
+    const status = document.querySelector('#status');
+    const cells = [...document.querySelectorAll('#board td')].map((td) => (td as HTMLElement).dataset.ch).join('');
+    return `${status?.getAttribute('data-status')} ${status?.getAttribute('data-to-move')} ${document.querySelector('#scores')?.textContent} ${cells}`;
+  };
+  await page.waitForFunction((b) => document.querySelector('#status')?.getAttribute('data-to-move') !== b || document.querySelector('#status')?.getAttribute('data-status') === 'over', before, { timeout: 10_000 });
+  const state = await page.evaluate(shown);
+  // (Or the game is over there: a clock may have run out in between.)
+  await other.waitForFunction(`(${shown.toString()})() === ${JSON.stringify(state)} || document.querySelector('#status')?.getAttribute('data-status') === 'over'`, undefined, { timeout: 10_000 });
 }
 
 describe.skipIf(chromiumPath === undefined)('the browser client', () => {
@@ -130,7 +140,7 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       for (let turn = 0; turn < 80; turn++) {
         if ((await ann.getAttribute('#status', 'data-status')) === 'over') break;
         const mover = (await ann.getAttribute('#status', 'data-to-move')) === 'ann' ? ann : bob;
-        await playTurn(mover);
+        await playTurn(mover, mover === ann ? bob : ann);
         if (turn === 3) await resume(bob, ann);
       }
       await bob.waitForSelector('#status[data-status="over"]');
@@ -234,7 +244,8 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       await second.waitForSelector('#challenge:not(.hidden)');
       expect(await second.textContent('#board td sub')).toMatch(/^\d+$/); // tile values on the board
       await second.click('#challenge');
-      await first.waitForFunction(() => [...document.querySelectorAll('#board td')].every((td) => (td as HTMLElement).dataset.ch === '.'));
+      // Each page waits for the outcome: the challenger's comes in its request's reply, which may come after the push to the other page.
+      for (const page of [first, second]) await page.waitForFunction(() => [...document.querySelectorAll('#board td')].every((td) => (td as HTMLElement).dataset.ch === '.'));
       expect(await second.getAttribute('#status', 'data-to-move')).toBe(secondName);
       expect(await second.textContent('#scores')).toMatch(/^\w+ 0 · \w+ 0$/);
 
@@ -245,6 +256,8 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       await first.waitForSelector('#challenge:not(.hidden)');
       await first.click('#challenge');
       await second.waitForFunction((n) => document.querySelector('#status')?.getAttribute('data-to-move') === n, secondName);
+      // As above, the challenger's page hears the outcome in its own reply: wait for it before reading its buttons.
+      await first.waitForFunction((n) => document.querySelector('#status')?.getAttribute('data-to-move') === n, secondName);
       expect(await first.isVisible('#challenge')).toBe(false);
       await first.screenshot({ path: join(output, 'double-challenge.png') });
 
@@ -261,7 +274,7 @@ describe.skipIf(chromiumPath === undefined)('the browser client', () => {
       for (let turn = 0; turn < 80; turn++) {
         if ((await cat.getAttribute('#status', 'data-status')) === 'over') break;
         const mover = (await cat.getAttribute('#status', 'data-to-move')) === 'cat' ? cat : dan;
-        await playTurn(mover);
+        await playTurn(mover, mover === cat ? dan : cat);
       }
       await dan.waitForSelector('#status[data-status="over"]');
       expect(await cat.textContent('#scores')).toMatch(/cat -?\d+ · dan -?\d+/);
