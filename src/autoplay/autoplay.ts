@@ -8,7 +8,7 @@ import { type LeaveValues } from '../leaves/values.js';
 import { removeFromRack } from '../state/hand.js';
 import { bestTradeMask } from '../leaves/trade.js';
 import { EndgameLeaves } from '../leaves/endgame.js';
-import type { EndgameSolver } from '../endgame/endgame.js';
+import { PLAYER_ENDGAME_NODES, type EndgameSolver } from '../endgame/endgame.js';
 import { type SimPosition, Simulator } from '../sim/sim.js';
 import { type SimOptions } from '../sim/options.js';
 import type { Placement } from '../board/board.js';
@@ -178,7 +178,7 @@ export class Autoplayer {
       const solved =
         player.endgame !== undefined && this.#bagSize === 0 && n === 2
           ? player.endgame.solve(gen.currentBoard(), [rack, racks[1 - seat] as number[]], {
-              maxNodes: player.endgameNodes ?? 50_000,
+              maxNodes: player.endgameNodes ?? PLAYER_ENDGAME_NODES,
             })
           : undefined;
       const move = solved?.ok === true ? solved.value.line[0] : undefined;

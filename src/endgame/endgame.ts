@@ -181,6 +181,12 @@ class MoveList {
   }
 }
 
+/**
+ * The nodes an engine player's endgame move may search unless told otherwise (autoplay, matches,
+ * endgame players): a node budget, not a time, so games stay deterministic.
+ */
+export const PLAYER_ENDGAME_NODES = 50_000;
+
 /** Solves endgames on one configuration and dictionary (with a GADDAG). Reusable; not thread-safe. */
 export class EndgameSolver {
   readonly config: GameConfig;

@@ -2,7 +2,7 @@ import { type Decision, type Player, type TurnView } from '../players/player.js'
 import { GeneratedPlay } from '../movegen/play.js';
 import type { Placement } from '../board/board.js';
 import type { GameConfig } from '../config/config.js';
-import { EndgameSolver } from './endgame.js';
+import { EndgameSolver, PLAYER_ENDGAME_NODES } from './endgame.js';
 import { unseenTiles } from '../state/unseen.js';
 import { PreEndgameSolver } from './peg.js';
 
@@ -48,7 +48,9 @@ export function endgamePlayer(
       const unseen = unseenTiles(config, board, view.hand);
       if (unseen === undefined) return base.decide(view);
       if (view.bagSize === 0 && unseen.length > 0 && unseen.length <= config.handSize) {
-        const r = endgame.solve(board, [[...view.hand], unseen], { maxNodes: budget.endgameNodes ?? 50_000 });
+        const r = endgame.solve(board, [[...view.hand], unseen], {
+          maxNodes: budget.endgameNodes ?? PLAYER_ENDGAME_NODES,
+        });
         const first = r.ok ? r.value.line[0] : undefined;
         if (first !== undefined)
           return first.kind === 'pass' ? { kind: 'pass' } : asPlay(first.placements, first.score, view);

@@ -3,6 +3,7 @@ import type { GameConfig } from '../config/config.js';
 import type { Tile } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import type { EngineError } from '../errors/error.js';
+import { PLAYER_ENDGAME_NODES } from '../endgame/endgame.js';
 import type { AutoplayPlayer } from '../autoplay/autoplay.js';
 import { EndgameLeaves } from '../leaves/endgame.js';
 import { bestTrade } from '../leaves/trade.js';
@@ -83,7 +84,7 @@ class BuiltinEngine implements MatchEngine {
     if (player.endgame !== undefined && bagSize === 0 && twoPlayers) {
       // The node budget, and the move's time budget when the match gives one.
       const solved = player.endgame.solve(gen.currentBoard(), [rack, unseen], {
-        maxNodes: player.endgameNodes ?? 50_000,
+        maxNodes: player.endgameNodes ?? PLAYER_ENDGAME_NODES,
         ...(request.budgetMs === undefined ? {} : { timeMs: request.budgetMs }),
       });
       const first = solved.ok ? solved.value.line[0] : undefined;

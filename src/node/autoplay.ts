@@ -16,7 +16,7 @@ import { type GameConfig, presetConfig } from '../config/config.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { LeaveTable } from '../leaves/table.js';
-import { EndgameSolver } from '../endgame/endgame.js';
+import { EndgameSolver, PLAYER_ENDGAME_NODES } from '../endgame/endgame.js';
 import { err, ok, type Result } from '../result.js';
 import { defaultLeaveValues, dictionaryOrDefault } from './files.js';
 
@@ -80,7 +80,7 @@ export function playerFromSpec(
           cause: `unknown player ${JSON.stringify(full)}: SPEC+endgame or SPEC+endgame:NODES`,
         }),
       );
-    const nodes = m[1] === undefined ? 50_000 : Number(m[1]);
+    const nodes = m[1] === undefined ? PLAYER_ENDGAME_NODES : Number(m[1]);
     const solver = EndgameSolver.create(config, dictionary, { tableBits: EndgameSolver.tableBitsFor(nodes) });
     if (!solver.ok) return solver;
     endgame = { solver: solver.value, nodes };
