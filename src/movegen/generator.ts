@@ -218,8 +218,8 @@ export class MoveGenerator implements PlayView {
       );
     // Read defensively: a caller in plain JavaScript may pass null.
     const fullHandIndex = (options as GeneratorOptions | null)?.fullHandIndex !== false;
-    if (!warmedUp) {
-      warmedUp = true;
+    if (!warmedUp[fullHandIndex ? 1 : 0]) {
+      warmedUp[fullHandIndex ? 1 : 0] = true;
       warmUp(new MoveGenerator(config, dictionary, fullHandIndex));
     }
     const g = new MoveGenerator(config, dictionary, fullHandIndex);
@@ -895,5 +895,5 @@ export class MoveGenerator implements PlayView {
   }
 }
 
-/** Whether a generator has run the warm-up in this process (`warm-up.ts`: once is enough). */
-let warmedUp = false;
+/** Whether a generator without, then with the full-hand index has run the warm-up in this process (`warm-up.ts`: once each is enough: their searches take different branches). */
+const warmedUp = [false, false];

@@ -14,9 +14,9 @@ export interface GeneratorOptions {
    * built once a dictionary, on the first search that needs it; for English (ENABLE) about 4.1 MB
    * and 55-100 ms). Without it the searches find the same plays, walking them instead: the bounds
    * count the full-hand bonus wherever a full hand fits on the squares, and hands with blanks cost
-   * 2.3-2.9× as much (docs/move-search.md). The first generator of a process runs the warm-up
-   * with its own options: a process that makes generators both ways should make an indexed one
-   * first, or its indexed searches with blanks may run a path V8 compiled without them.
+   * 2.3-2.9× as much (docs/move-search.md). The first generator of each kind (with the index,
+   * without it) in a process runs the warm-up with its own options, so a process may make them in
+   * any order.
    */
   readonly fullHandIndex?: boolean;
 }
