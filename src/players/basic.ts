@@ -43,7 +43,10 @@ export function leavePlayer(
       }
       const best = bestPlay(view.generator, view.hand, { leaves: values });
       const bestEquity = best === undefined ? -Infinity : best.equity;
-      if (view.tradingAllowed && view.bagSize >= config.minBagToTrade) {
+      // A search by `leaves` has just valued every leave of this hand: the trades are enumerated
+      // only when one of them beats the play.
+      const bestLeave = values === leaves ? view.generator.bestTradeEquity() : Infinity;
+      if (view.tradingAllowed && view.bagSize >= config.minBagToTrade && bestLeave > bestEquity) {
         const trade = bestTrade(view.hand, leaves);
         if (trade !== undefined && trade.equity > bestEquity) return { kind: 'trade', tiles: trade.tiles };
       }
