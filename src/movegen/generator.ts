@@ -199,7 +199,7 @@ export class MoveGenerator implements PlayView {
   /**
    * A generator for a configuration and a dictionary that has a GADDAG, of the same alphabet
    * (BAD_QUERY 90201 without a GADDAG, ALPHABET_MISMATCH 90202 for another alphabet). The first
-   * generator of a dictionary builds its search graph (`graph.ts`: about 35-65 ms and 7.4 MB for
+   * generator of a dictionary builds its search graph (`graph.ts`: about 35-65 ms and 5.0 MB for
    * the English one); later ones share it.
    */
   static create(

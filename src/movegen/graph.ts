@@ -20,8 +20,8 @@ import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, popcount }
  * the search reads a node's children one after another, and side by side they share cache lines
  * (self-play about 8 % faster than in the dictionary's depth-first order). The DAWG's nodes follow
  * in the dictionary's order, where a word's path stays close (its walks follow one word). The
- * graph is built once per dictionary and shared: for the English dictionary 1.9 M words against
- * the dictionary's 1.3 M.
+ * graph is built once per dictionary and shared: for the English dictionary (ENABLE) 1.25 M
+ * words (5.0 MB) against the dictionary's 0.83 M arcs.
  */
 export interface SearchGraph {
   /** Nodes and arcs, layout above. */
