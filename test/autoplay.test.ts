@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   Autoplayer,
   LeaveLearner,
@@ -9,8 +9,14 @@ import {
   presetConfig,
   type LeaveValues,
 } from 'wordgame-engine';
-import { type PairResult, summarizePairs } from 'wordgame-engine/internals';
-import { runAutoplay, learnLeaves, loadDefaultDictionary } from 'wordgame-engine/node';
+import { AlphagramIndex, type PairResult, summarizePairs } from 'wordgame-engine/internals';
+import {
+  runAutoplay,
+  learnLeaves,
+  loadDefaultDictionary,
+  packageDictionaryPath,
+  readDictionaryFile,
+} from 'wordgame-engine/node';
 import { unwrap } from './helpers.js';
 
 describe('lean autoplay', () => {
@@ -59,6 +65,25 @@ describe('lean autoplay', () => {
       else expect(changed).toBe(0);
     },
   );
+
+  it('builds its move generator with the options given: without the full-hand index, the same games and no index', () => {
+    // A dictionary of its own (the default one is shared, and its index built by other tests).
+    const fresh = unwrap(readDictionaryFile(packageDictionaryPath()));
+    const build = vi.spyOn(AlphagramIndex, 'build');
+    try {
+      const leaves = heuristicLeaves(config.value);
+      const players = [
+        { name: 'a', leaves },
+        { name: 'b', leaves },
+      ];
+      const plain = unwrap(Autoplayer.create(config.value, fresh, players, { fullHandIndex: false }));
+      const indexed = unwrap(Autoplayer.create(config.value, dict, players));
+      for (let seed = 1; seed <= 6; seed++) expect(plain.playGame(seed)).toEqual(indexed.playGame(seed));
+      expect(build.mock.calls.filter((call) => call[0] === fresh)).toEqual([]);
+    } finally {
+      build.mockRestore();
+    }
+  });
 
   it('trades when the best trade beats the best play, as selfPlay does (a leave table that favours trading)', () => {
     // Keeping exactly one tile is worth a lot: most turns, trading six beats every play (few play six).

@@ -3,7 +3,7 @@ import { BLANK } from '../config/letterset.js';
 import type { Dictionary } from '../dictionary/dictionary.js';
 import { Code, engineError, type EngineError } from '../errors/error.js';
 import { SCORELESS_TURNS_TO_END } from '../game/classic.js';
-import { MoveGenerator, type SearchOptions } from '../movegen/generator.js';
+import { MoveGenerator, type GeneratorOptions, type SearchOptions } from '../movegen/generator.js';
 import { type LeaveValues } from '../leaves/values.js';
 import { removeFromRack } from '../state/hand.js';
 import { bestTradeMask } from '../leaves/trade.js';
@@ -130,16 +130,22 @@ export class Autoplayer {
     });
   }
 
-  /** An autoplayer for 2 or more players; the dictionary needs a GADDAG of the configuration's alphabet. */
+  /**
+   * An autoplayer for 2 or more players; the dictionary needs a GADDAG of the configuration's
+   * alphabet. `generator` is how its move generator is built (`GeneratorOptions`; e.g. without
+   * the full-hand index, for a browser or a small server that would rather keep the memory: the
+   * same games, slower with blanks).
+   */
   static create(
     config: GameConfig,
     dictionary: Dictionary,
     players: readonly AutoplayPlayer[],
+    generator: GeneratorOptions = {},
   ): Result<Autoplayer, EngineError> {
     if (players.length < 2) return err(engineError(Code.BAD_QUERY, { cause: 'autoplay needs at least 2 players' }));
     if (players.some((p) => p.sim !== undefined && (p.leaves === undefined || players.length !== 2)))
       return err(engineError(Code.BAD_QUERY, { cause: 'a simulating player needs leave values and one opponent' }));
-    const gen = MoveGenerator.create(config, dictionary);
+    const gen = MoveGenerator.create(config, dictionary, undefined, generator);
     if (!gen.ok) return gen;
     return ok(new Autoplayer(config, dictionary, players, gen.value));
   }

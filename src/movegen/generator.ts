@@ -12,7 +12,7 @@ import { FullHandCheck } from './full-hand.js';
 import { arcOf, searchGraph } from './graph.js';
 import { LeaveMap } from './leave-map.js';
 import { BoardLines } from './lines.js';
-import { GeneratedPlay, type PlayView } from './play.js';
+import { GeneratedPlay, ReportedPlay, type PlayView } from './play.js';
 import { PriorPlays } from './prior.js';
 import { SmallHands } from './small-hand.js';
 import { MAX_RACK, SearchRack } from './rack.js';
@@ -54,7 +54,7 @@ const MODE_ALL = 2;
  * directly. Buffers are reused: generation allocates nothing per play. The board is updated
  * incrementally by {@link MoveGenerator.applyPlacements}, which can be undone in order.
  */
-export class MoveGenerator implements PlayView {
+export class MoveGenerator extends ReportedPlay {
   readonly config: GameConfig;
   readonly dictionary: Dictionary;
   readonly rows: number;
@@ -91,15 +91,9 @@ export class MoveGenerator implements PlayView {
   private blanks = 0;
   private rackLo = 0;
   private rackHi = 0;
-  /** The new tiles of the play being built: squares, line positions, cell values. */
-  private readonly sqBuf: Int16Array;
-  private readonly posBuf: Int16Array;
-  private readonly tileBuf: Uint8Array;
-  private placed = 0;
   // The line being generated.
   private base = 0;
   private lineLen = 0;
-  private dir = 0;
   private anchorPos = 0;
   private minLeft = 0;
   private mode = MODE_VISIT;
@@ -144,13 +138,9 @@ export class MoveGenerator implements PlayView {
   private readonly handSize: number;
   /** A play must reach this to enter the top N (the worst kept when full, else -Infinity). */
   private floor = -Infinity;
-  // The play being reported (read through the PlayView getters).
-  private playScore = 0;
-  private playEquity = 0;
-  private playStart = 0;
-  private playLength = 0;
 
   private constructor(config: GameConfig, dictionary: Dictionary, fullHandIndex: boolean) {
+    super(Math.max(config.layout.rows, config.layout.cols, config.handSize));
     this.config = config;
     this.dictionary = dictionary;
     const graph = searchGraph(dictionary);
@@ -174,9 +164,6 @@ export class MoveGenerator implements PlayView {
     this.wm = lines.wm;
     this.squareOf = lines.squareOf;
     const maxTiles = Math.max(rows, cols, config.handSize);
-    this.sqBuf = new Int16Array(maxTiles);
-    this.posBuf = new Int16Array(maxTiles);
-    this.tileBuf = new Uint8Array(maxTiles);
     this.hand = new SearchRack(config.letters.values);
     this.rack = this.hand.counts;
     this.leaveMap = new LeaveMap();
@@ -842,56 +829,6 @@ export class MoveGenerator implements PlayView {
     c.start[0] = this.playStart;
     c.len[0] = this.playLength;
     c.tiles[0] = n;
-  }
-
-  // ---- PlayView: the play being reported ----------------------------------------------------
-
-  /** Number of new tiles of the play being reported. */
-  get tileCount(): number {
-    return this.placed;
-  }
-
-  /** Score of the play being reported. */
-  get score(): number {
-    return this.playScore;
-  }
-
-  /** Score plus the value of the tiles kept (the score alone without leave values). */
-  get equity(): number {
-    return this.playEquity;
-  }
-
-  /** True when the play being reported goes across. */
-  get across(): boolean {
-    return this.dir === 0;
-  }
-
-  /** First square of the main word (board tiles included). */
-  get wordStart(): number {
-    return this.playStart;
-  }
-
-  /** Length of the main word. */
-  get wordLength(): number {
-    return this.playLength;
-  }
-
-  /** Square of the i-th new tile (in the order they were placed). */
-  square(i: number): number {
-    return this.sqBuf[i] as number;
-  }
-
-  /** Cell value of the i-th new tile. */
-  tile(i: number): number {
-    return this.tileBuf[i] as number;
-  }
-
-  /** The new tiles as placements sorted by square (allocates). */
-  placements(): Placement[] {
-    const out: Placement[] = [];
-    for (let i = 0; i < this.placed; i++)
-      out.push({ square: this.sqBuf[i] as number, tile: this.tileBuf[i] as number });
-    return out.sort((x, y) => x.square - y.square);
   }
 }
 

@@ -25,6 +25,80 @@ export interface PlayView {
   placements(): Placement[];
 }
 
+/**
+ * The play a search is building and reports to a callback: its new tiles in buffers (squares,
+ * line positions, cell values; the first `placed`), its direction and figures, read through the
+ * {@link PlayView} getters. The move generator is one (`generator.ts`), so that its recursion
+ * writes these fields directly and a callback reads them without a copy.
+ */
+export class ReportedPlay implements PlayView {
+  protected readonly sqBuf: Int16Array;
+  protected readonly posBuf: Int16Array;
+  protected readonly tileBuf: Uint8Array;
+  protected placed = 0;
+  /** 0 across, 1 down. */
+  protected dir = 0;
+  protected playScore = 0;
+  protected playEquity = 0;
+  protected playStart = 0;
+  protected playLength = 0;
+
+  /** Buffers for plays of up to `maxTiles` new tiles. */
+  constructor(maxTiles: number) {
+    this.sqBuf = new Int16Array(maxTiles);
+    this.posBuf = new Int16Array(maxTiles);
+    this.tileBuf = new Uint8Array(maxTiles);
+  }
+
+  /** Number of new tiles of the play being reported. */
+  get tileCount(): number {
+    return this.placed;
+  }
+
+  /** Score of the play being reported. */
+  get score(): number {
+    return this.playScore;
+  }
+
+  /** Score plus the value of the tiles kept (the score alone without leave values). */
+  get equity(): number {
+    return this.playEquity;
+  }
+
+  /** True when the play being reported goes across. */
+  get across(): boolean {
+    return this.dir === 0;
+  }
+
+  /** First square of the main word (board tiles included). */
+  get wordStart(): number {
+    return this.playStart;
+  }
+
+  /** Length of the main word. */
+  get wordLength(): number {
+    return this.playLength;
+  }
+
+  /** Square of the i-th new tile (in the order they were placed). */
+  square(i: number): number {
+    return this.sqBuf[i] as number;
+  }
+
+  /** Cell value of the i-th new tile. */
+  tile(i: number): number {
+    return this.tileBuf[i] as number;
+  }
+
+  /** The new tiles as placements sorted by square (allocates). */
+  placements(): Placement[] {
+    const out: Placement[] = [];
+    for (let i = 0; i < this.placed; i++)
+      out.push({ square: this.sqBuf[i] as number, tile: this.tileBuf[i] as number });
+    return out.sort((x, y) => x.square - y.square);
+  }
+}
+
 /** A play of one or two tiles held in fields and reported as a {@link PlayView} (the plays of small hands). */
 export class SmallPlay implements PlayView {
   tileCount = 0;
