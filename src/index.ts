@@ -271,15 +271,8 @@ export { CLOCK_DEFAULTS, type ClockSettings, type ClassicClock } from './game/cl
 export { engineRequest, lastPlayIsPhony } from './game/ai.js';
 export { type CrosswordState } from './state/state.js';
 export { EventLog } from './game/log.js';
-export {
-  gameToJSON,
-  gameFromJSON,
-  GAME_JSON_VERSION,
-  MAX_HISTORY,
-  MAX_GAME_JSON_LENGTH,
-  type GameJSON,
-  type LoadOptions,
-} from './game/json.js';
+export { gameToJSON, gameFromJSON, type LoadOptions } from './game/json.js';
+export { GAME_JSON_VERSION, MAX_HISTORY, MAX_GAME_JSON_LENGTH, type GameJSON } from './game/json-schema.js';
 export { replayGame } from './game/replay.js';
 export { playerView, eventView, type SeenEvent } from './game/view.js';
 export { gameToGcg } from './game/gcg.js';

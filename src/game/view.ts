@@ -1,4 +1,5 @@
-import { type GameJSON, toJSON } from './json.js';
+import type { GameJSON } from './json-schema.js';
+import { toJSON } from './json.js';
 import type { GameEvent, GameState } from './types.js';
 
 /** A history entry as one player sees it: the entry itself, or what may be seen of another player's. */
