@@ -13,10 +13,8 @@ import {
 } from '../schema/schema.js';
 import { MAX_BOGGLE_WORDS } from './modes/boggle.js';
 
-/**
- * The JSON form of a persisted game: its format version, its limits and its shape, checked field
- * by field by `gameFromJSON` (`json.ts`) before anything is built from it.
- */
+// The JSON form of a persisted game: its format version, its limits and its shape, checked field
+// by field by `gameFromJSON` (`json.ts`) before anything is built from it.
 
 /** The JSON format version this engine writes and reads. */
 export const GAME_JSON_VERSION = 2;

@@ -163,7 +163,7 @@ export class MoveGenerator extends ReportedPlay {
     this.lm = lines.lm;
     this.wm = lines.wm;
     this.squareOf = lines.squareOf;
-    const maxTiles = Math.max(rows, cols, config.handSize);
+    const maxTiles = this.sqBuf.length;
     this.hand = new SearchRack(config.letters.values);
     this.rack = this.hand.counts;
     this.leaveMap = new LeaveMap();
