@@ -205,7 +205,7 @@ export class MoveGenerator extends ReportedPlay {
       );
     // Read defensively: a caller in plain JavaScript may pass null.
     const fullHandIndex = (options as GeneratorOptions | null)?.fullHandIndex !== false;
-    if (!warmedUp[fullHandIndex ? 1 : 0]) {
+    if ((options as GeneratorOptions | null)?.warmUp !== false && !warmedUp[fullHandIndex ? 1 : 0]) {
       warmedUp[fullHandIndex ? 1 : 0] = true;
       warmUp(new MoveGenerator(config, dictionary, fullHandIndex));
     }

@@ -98,7 +98,8 @@ export const bestCommand: Command = {
     const n = intOption(values, 'n', 1, 10_000_000) as number;
     const { config, board, hand } = await commandPosition(ctx);
     const dictionary = ctx.dictionary();
-    const gen = MoveGenerator.create(config, dictionary, board);
+    // One search and done: the warm-up would cost more than it saves.
+    const gen = MoveGenerator.create(config, dictionary, board, { warmUp: false });
     if (!gen.ok) throw new CommandError(gen.error, EXIT.USAGE);
     const leaves = leavesOption(values, config);
     const plays = allPlays(gen.value, hand, leaves === undefined ? {} : { leaves });
