@@ -11,16 +11,21 @@
  * node_modules/.cache/wordgame-ab/ (a commit is kept and reused; the working tree is built again
  * each run). The same ref on both sides is one build, loaded once: a measure of the noise.
  *
- * Work (`--work`, a comma-separated list; all three by default):
+ * Work (`--work`, a comma-separated list; all four by default):
  *   selfplay  the lean Autoplayer, both players on the shipped learned leaves: games a CPU-second,
  *             and the sum of the games' spreads
  *   sim       Simulator, 2 plies, 10 candidates, 150 iterations each, no early stop: play-rollouts
  *             a CPU-second, and the plays chosen. On the real positions of ../shared/data/movegen
  *             when they are beside the project, else on the mid-game ones of
  *             test/fixtures/movegen-positions.json
+ *   search    the move generator on 600 real positions of ../shared/data/movegen (`--searches`;
+ *             the fixtures' mid-game ones when absent), each a new board: the best play by equity
+ *             (the shipped leaves) and by score, and every play (`generate`): positions a
+ *             CPU-second, and the best plays and play counts
  *   boggle    BoggleSolver on 4×4 grids rolled from the standard dice: grids a CPU-second, and the
  *             sum of their totals
- * Options: --games N (1600, chunks of 100), --positions N (12), --grids N (20000, chunks of 1000),
+ * Options: --games N (1600, chunks of 100), --positions N (12), --searches N (600, chunks of 50),
+ * --grids N (20000, chunks of 1000),
  * --rounds R (4). Each round is a process of its own that loads the two builds, in turn A first
  * and B first, so that an effect of the order cancels in the median.
  *
@@ -35,7 +40,7 @@ import { gunzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: npm run bench:ab -- [--work selfplay,sim,boggle] [--games N] [--positions N] [--grids N] [--rounds R] A B';
+  'usage: npm run bench:ab -- [--work selfplay,sim,search,boggle] [--games N] [--positions N] [--searches N] [--grids N] [--rounds R] A B';
 const die = (message) => {
   console.error(`bench:ab: ${message}`);
   process.exit(2);
@@ -55,10 +60,11 @@ const count = (name, fallback) => {
   if (!/^[1-9]\d{0,6}$/.test(v)) die(`${name} takes a whole number from 1 to 9999999, not "${v}"`);
   return Number(v);
 };
-const work = option('--work', 'selfplay,sim,boggle').split(',');
-for (const w of work) if (!['selfplay', 'sim', 'boggle'].includes(w)) die(`unknown work "${w}"\n${USAGE}`);
+const work = option('--work', 'selfplay,sim,search,boggle').split(',');
+for (const w of work) if (!['selfplay', 'sim', 'search', 'boggle'].includes(w)) die(`unknown work "${w}"\n${USAGE}`);
 const games = count('--games', 1600);
 const positionCount = count('--positions', 12);
+const searchCount = count('--searches', 600);
 const gridCount = count('--grids', 20000);
 const rounds = count('--rounds', 4);
 const child = option('--child', '');
@@ -136,8 +142,12 @@ function selfplayWork(b) {
   return { size: games, run };
 }
 
-/** The sim positions as { cells (225 cell values) or board (text rows), rack }. */
-function simPositions() {
+/**
+ * `count` real positions of ../shared/data/movegen that `keep` takes (evenly spread), or when that
+ * data is absent the English mid-game ones of the test fixtures: each { cells (225 cell values)
+ * or board (text rows), rack }, read by {@link boardOf}.
+ */
+function positions(work, count, keep) {
   const shared = join(root, '..', 'shared', 'data', 'movegen', 'positions.jsonl.gz');
   if (existsSync(shared)) {
     const all = gunzipSync(readFileSync(shared))
@@ -145,43 +155,70 @@ function simPositions() {
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line))
-      .filter((p) => {
-        const tiles = p.cells.filter((v) => v !== 0).length;
-        return /^[A-Z]{7}$/.test(p.rack) && tiles > 0 && 100 - tiles - 7 > 14;
-      });
-    return Array.from(
-      { length: Math.min(positionCount, all.length) },
-      (_, i) => all[Math.floor((i * all.length) / positionCount)],
-    );
+      .filter((p) => keep(p, p.cells.filter((v) => v !== 0).length));
+    return Array.from({ length: Math.min(count, all.length) }, (_, i) => all[Math.floor((i * all.length) / count)]);
   }
   const fixtures = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'movegen-positions.json'), 'utf8'));
   const mid = fixtures.filter((p) => p.config === 'en' && p.name.startsWith('mid-game'));
-  console.log(`sim: ../shared/data/movegen is absent; the ${mid.length} mid-game positions of the test fixtures`);
-  return mid.slice(0, positionCount);
+  console.log(`${work}: ../shared/data/movegen is absent; the ${mid.length} mid-game positions of the test fixtures`);
+  return mid.slice(0, count);
+}
+
+/** A position's board and hand in build `b`. */
+function boardOf(b, p) {
+  const { core } = b;
+  const board = p.cells
+    ? b.unwrap(core.Board.fromCells(15, 15, p.cells), 'Board.fromCells')
+    : b.unwrap(core.parseBoard(p.board.join('\n'), b.config.alphabet), 'parseBoard');
+  return { board, rack: b.unwrap(core.handFromLetters(p.rack, b.config), 'handFromLetters') };
 }
 
 function simWork(b) {
-  const { core } = b;
-  const sim = b.unwrap(core.Simulator.create(b.config, b.dictionary, b.leaves), 'Simulator.create');
-  const positions = simPositions().map((p) => {
-    const board = p.cells
-      ? b.unwrap(core.Board.fromCells(15, 15, p.cells), 'Board.fromCells')
-      : b.unwrap(core.parseBoard(p.board.join('\n'), b.config.alphabet), 'parseBoard');
-    return { board, rack: b.unwrap(core.handFromLetters(p.rack, b.config), 'handFromLetters'), lead: 0 };
-  });
+  const sim = b.unwrap(b.core.Simulator.create(b.config, b.dictionary, b.leaves), 'Simulator.create');
+  const sample = positions(
+    'sim',
+    positionCount,
+    (p, tiles) => /^[A-Z]{7}$/.test(p.rack) && tiles > 0 && 93 - tiles > 14,
+  );
+  const panel = sample.map((p) => ({ ...boardOf(b, p), lead: 0 }));
   const options = { candidates: 10, iterations: 150, seed: 1, confidence: 1 };
-  b.unwrap(sim.simulate(positions[0], { ...options, iterations: 50 }), 'simulate'); // warm-up
+  b.unwrap(sim.simulate(panel[0], { ...options, iterations: 50 }), 'simulate'); // warm-up
   const run = (from, to) => {
     let units = 0;
     let check = '';
     for (let i = from; i < to; i++) {
-      const result = b.unwrap(sim.simulate(positions[i], options), 'simulate');
+      const result = b.unwrap(sim.simulate(panel[i], options), 'simulate');
       for (const c of result.candidates) units += c.iterations;
       check += `${result.candidates[0].notation};`;
     }
     return { units, check };
   };
-  return { size: positions.length, run };
+  return { size: panel.length, run };
+}
+
+function searchWork(b) {
+  const { core } = b;
+  const generator = b.unwrap(core.MoveGenerator.create(b.config, b.dictionary), 'MoveGenerator.create');
+  const panel = positions('search', searchCount, (p, tiles) => tiles > 0).map((p) => boardOf(b, p));
+  const count = () => undefined;
+  const run = (from, to) => {
+    let check = '';
+    for (let i = from; i < to; i++) {
+      const { board, rack } = panel[i];
+      // A new board each time, as in self-play: the first search of a board pays for its tables.
+      generator.setBoard(board);
+      const byEquity = core.bestPlay(generator, rack, { leaves: b.leaves });
+      const byScore = core.bestPlay(generator, rack);
+      let plays = 0;
+      generator.generate(rack, () => {
+        plays++;
+      });
+      check += `${byEquity?.notation};${byScore?.notation};${plays}|`;
+    }
+    return { units: to - from, check };
+  };
+  run(0, Math.min(50, panel.length)); // warm-up
+  return { size: panel.length, run };
 }
 
 function boggleWork(b) {
@@ -206,6 +243,7 @@ function boggleWork(b) {
 const kinds = {
   selfplay: { make: selfplayWork, chunk: 100, unit: 'games' },
   sim: { make: simWork, chunk: 1, unit: 'play-rollouts' },
+  search: { make: searchWork, chunk: 50, unit: 'positions' },
   boggle: { make: boggleWork, chunk: 1000, unit: 'grids' },
 };
 
@@ -244,7 +282,8 @@ if (child !== '') {
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? 'A-first' : 'swap';
     const args = [fileURLToPath(import.meta.url), '--child', order, '--work', work.join(','), '--games', String(games)];
-    args.push('--positions', String(positionCount), '--grids', String(gridCount), ...dirs);
+    args.push('--positions', String(positionCount), '--searches', String(searchCount), '--grids', String(gridCount));
+    args.push(...dirs);
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (run.status !== 0) die(`round ${round + 1} failed (exit code ${run.status})`);
     for (const line of run.stdout.split('\n')) {

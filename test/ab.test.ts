@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * `npm run bench:ab` (scripts/ab.mjs), the side-by-side comparison of two builds, on a few
  * games, positions and grids: the working tree against itself must play the same games, choose
- * the same plays and find the same grid totals in every round.
+ * the same plays, find the same best plays and play counts and the same grid totals in every
+ * round.
  */
 describe('bench:ab', () => {
   const root = join(import.meta.dirname, '..');
@@ -13,10 +14,10 @@ describe('bench:ab', () => {
     spawnSync(process.execPath, [join(root, 'scripts', 'ab.mjs'), ...args], { cwd: root, encoding: 'utf8' });
 
   it('compares the working tree with itself: the same results in each round, and a median per work', () => {
-    const r = ab('--games', '20', '--positions', '1', '--grids', '300', '--rounds', '2', '.', '.');
+    const r = ab('--games', '20', '--positions', '1', '--searches', '60', '--grids', '300', '--rounds', '2', '.', '.');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const work of ['selfplay', 'sim', 'boggle']) {
+    for (const work of ['selfplay', 'sim', 'search', 'boggle']) {
       expect(
         r.stdout.match(new RegExp(`^${work} round \\d .*B ÷ A \\d+\\.\\d+; the same results$`, 'gm')),
       ).toHaveLength(2);
