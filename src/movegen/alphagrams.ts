@@ -102,12 +102,16 @@ export class AlphagramIndex {
     const filter = index.#filter;
     for (let k = 0; k < count; k++) {
       const slot = slotOfWord[k] as number;
-      words.set(codes.subarray(starts[k] as number, starts[k + 1] as number), next[slot] as number);
-      next[slot] = (next[slot] as number) + (starts[k + 1] as number) - (starts[k] as number);
-      // The word's letters' hash: its bit in the filter.
+      // The word's letters copied to its slot's words (a loop: a subarray a word costs more), and
+      // their hash: its bit in the filter.
+      let to = next[slot] as number;
       let h = 0;
-      for (let i = starts[k] as number; i < (starts[k + 1] as number); i++)
-        h = (h + (LETTER_HASH[codes[i] as number] as number)) >>> 0;
+      for (let i = starts[k] as number; i < (starts[k + 1] as number); i++) {
+        const g = codes[i] as number;
+        words[to++] = g;
+        h = (h + (LETTER_HASH[g] as number)) >>> 0;
+      }
+      next[slot] = to;
       filter[h >>> 17] = (filter[h >>> 17] as number) | (1 << ((h >>> 12) & 31));
     }
     index.#words = words;
