@@ -33,7 +33,7 @@
  * rounds. Exit code 1 when the checksums differ, 2 on a usage or build error.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -71,6 +71,8 @@ const child = option('--child', '');
 if (argv.length !== 2) die(USAGE);
 
 // ---- the builds
+/** The file a finished build leaves in its folder (a commit's build is reused only then). */
+const BUILT = '.ab-built';
 const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
 
 /** Builds `ref` (a commit, a branch or `.`) and returns its folder (with dist/ and dictionaries/). */
@@ -88,11 +90,15 @@ function build(ref) {
     const sha = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`).stdout.trim();
     if (sha === '') die(`"${ref}" is not a commit of this repository`);
     dir = join(cache, sha);
-    if (existsSync(join(dir, 'dist', 'index.js'))) return dir;
+    if (existsSync(join(dir, BUILT))) return dir;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const archive = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { cwd: root, encoding: 'utf8' });
+    const tar = join(cache, `${sha}.tar`);
+    const archive = git('archive', '--format=tar', '-o', tar, sha);
     if (archive.status !== 0) die(`git archive of ${ref} failed: ${archive.stderr}`);
+    const untar = spawnSync('tar', ['-xf', tar, '-C', dir], { encoding: 'utf8' });
+    rmSync(tar, { force: true });
+    if (untar.status !== 0) die(`unpacking ${ref} failed: ${untar.stderr}`);
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const tsup = spawnSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], {
@@ -101,6 +107,7 @@ function build(ref) {
   });
   if (tsup.status !== 0 || !existsSync(join(dir, 'dist', 'index.js')))
     die(`building ${ref} failed:\n${tsup.stdout}${tsup.stderr}`);
+  writeFileSync(join(dir, BUILT), `${ref}\n`);
   return dir;
 }
 
@@ -118,7 +125,7 @@ async function load(ref, dir) {
 }
 
 // ---- the work: each kind makes, for a build, `size` items and `run(from, to)`, which does items
-// from..to and returns the units done (games, play-rollouts, grids) and a checksum part.
+// from..to and returns the units done (games, play-rollouts, positions, grids) and a checksum part.
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

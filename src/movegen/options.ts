@@ -23,11 +23,11 @@ export interface GeneratorOptions {
    * Whether the first generator of its kind in a process runs the warm-up first (default true):
    * every kind of search on small positions, so that V8 has seen every branch of the search
    * before it compiles it (`warm-up.ts`: without it, about one long-running process in eight kept
-   * a search about 3× slower for its life). It costs about 0.2-0.3 s of CPU once a process.
-   * `false` skips it, for a process or a page that searches a few times and stops: a command-line
-   * query, a hint in a browser, a function started cold for one request (`wordgame best` does).
-   * A generator made so does not count as warmed up: the next one made with the default still
-   * runs the warm-up.
+   * a search about 3× slower for its life). It costs about 0.2-0.3 s of CPU, paid once in a
+   * process's life. `false` skips it, for a process or a page that searches a few times and stops:
+   * a command-line query, a hint in a browser, a function started cold for one request (`wordgame
+   * best` does). A generator made so does not count as warmed up: the next one made with the
+   * default still runs the warm-up.
    */
   readonly warmUp?: boolean;
 }
