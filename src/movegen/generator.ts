@@ -204,8 +204,9 @@ export class MoveGenerator extends ReportedPlay {
         }),
       );
     // Read defensively: a caller in plain JavaScript may pass null.
-    const fullHandIndex = (options as GeneratorOptions | null)?.fullHandIndex !== false;
-    if ((options as GeneratorOptions | null)?.warmUp !== false && !warmedUp[fullHandIndex ? 1 : 0]) {
+    const given = options as GeneratorOptions | null;
+    const fullHandIndex = given?.fullHandIndex !== false;
+    if (given?.warmUp !== false && !warmedUp[fullHandIndex ? 1 : 0]) {
       warmedUp[fullHandIndex ? 1 : 0] = true;
       warmUp(new MoveGenerator(config, dictionary, fullHandIndex));
     }
