@@ -185,7 +185,8 @@ function simWork(b) {
   const sample = positions(
     'sim',
     positionCount,
-    (p, tiles) => /^[A-Z]{7}$/.test(p.rack) && tiles > 0 && 93 - tiles > 14,
+    // A full hand with no blank, tiles on the board, and more than 7 tiles in the bag.
+    (p, tiles) => /^[A-Z]{7}$/.test(p.rack) && tiles > 0 && 100 - tiles - 7 > 14,
   );
   const panel = sample.map((p) => ({ ...boardOf(b, p), lead: 0 }));
   const options = { candidates: 10, iterations: 150, seed: 1, confidence: 1 };
@@ -207,7 +208,6 @@ function searchWork(b) {
   const { core } = b;
   const generator = b.unwrap(core.MoveGenerator.create(b.config, b.dictionary), 'MoveGenerator.create');
   const panel = positions('search', searchCount, (p, tiles) => tiles > 0).map((p) => boardOf(b, p));
-  const count = () => undefined;
   const run = (from, to) => {
     let check = '';
     for (let i = from; i < to; i++) {
