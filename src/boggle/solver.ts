@@ -163,8 +163,10 @@ function solverGraph(dictionary: Dictionary): SolverGraph {
 // The grid being solved by the fast path (module state, set at the start of each solve: solving
 // never yields, so no two solves interleave).
 let P: Int32Array = new Int32Array(0);
-/** Neighbour cells of each cell by glyph: bit k of `byGlyph[cell * 64 + g]` when cell k is next to `cell` and shows `g` first. */
-let byGlyph: Int32Array = new Int32Array(0);
+/** The cells next to each cell (bit k: cell k), and at index `cells` the two-glyph cells (the root's row). */
+let near: Int32Array = new Int32Array(0);
+/** The cells showing each glyph first (bit k: cell k). */
+let showing: Int32Array = new Int32Array(0);
 let second: Uint8Array = new Uint8Array(0);
 /** The glyphs shown around each cell (bit g when some neighbour shows g first). */
 let around: Int32Array = new Int32Array(0);
@@ -177,9 +179,9 @@ let points = 0;
 
 /**
  * Finds every word on Boggle grids by walking the DAWG directly: a depth-first search over
- * cells with the used cells as an integer bitmask, each node's arcs tried against a per-grid
- * table of the neighbours showing each glyph, the first two glyphs of a path read from two small
- * tables instead, and words de-duplicated by their rank in the dictionary (a stamp array, no
+ * cells with the used cells as an integer bitmask, each node's arcs tried against the glyphs
+ * shown around the cell (the cells next to it, as a bitmask, intersected with the cells showing
+ * each glyph), the first two glyphs of a path read from two small tables instead, and words de-duplicated by their rank in the dictionary (a stamp array, no
  * strings). Reusable: `solve` allocates nothing.
  */
 export class BoggleSolver {
@@ -190,7 +192,8 @@ export class BoggleSolver {
   private readonly graph: SolverGraph;
   private readonly seenWords: Uint8Array;
   private stampValue = 0;
-  private table = new Int32Array(33 * 64);
+  private near = new Int32Array(33);
+  private showing = new Int32Array(64);
   private around = new Int32Array(33);
   private scoresFor: readonly number[] | undefined;
   private scoreTable = new Int32Array(65);
@@ -233,28 +236,39 @@ export class BoggleSolver {
       this.total = s.total;
       return this.count;
     }
-    // The neighbour table: one row per cell, plus a last row (the root) where every cell is a neighbour.
-    const table = this.table;
-    table.fill(0, 0, (cells + 1) * 64);
-    const aroundCell = this.around;
-    aroundCell.fill(0, 0, cells + 1);
-
+    // Each cell's neighbours and the glyphs they show; the cells showing each glyph; and a last
+    // row (the root) of the two-glyph cells: paths from the others start from the tables.
     const nb = gridNeighbours(grid.rows, grid.cols);
     const first = grid.first;
+    const nearCell = this.near;
+    const showingGlyph = this.showing;
+    showingGlyph.fill(0);
+    const aroundCell = this.around;
+    let twoGlyph = 0;
+    let rootAround = 0;
     for (let c = 0; c < cells; c++) {
-      const base = c * 64;
-      for (let k = 0; k < (nb.count[c] as number); k++) {
-        const n = nb.list[c * 8 + k] as number;
-        table[base + (first[n] as number)] = (table[base + (first[n] as number)] as number) | (1 << n);
-        aroundCell[c] = (aroundCell[c] as number) | (1 << (first[n] as number));
+      showingGlyph[first[c] as number] = (showingGlyph[first[c] as number] as number) | (1 << c);
+      if (grid.second[c] !== 0) {
+        twoGlyph |= 1 << c;
+        rootAround |= 1 << (first[c] as number);
       }
-      // The root's row holds only the two-glyph cells: paths from the others start from the tables.
-      if (grid.second[c] === 0) continue;
-      table[cells * 64 + (first[c] as number)] = (table[cells * 64 + (first[c] as number)] as number) | (1 << c);
-      aroundCell[cells] = (aroundCell[cells] as number) | (1 << (first[c] as number));
     }
+    for (let c = 0; c < cells; c++) {
+      let cellsNear = 0;
+      let glyphs = 0;
+      for (let k = 0, at = c * 8, n = nb.count[c] as number; k < n; k++) {
+        const other = nb.list[at + k] as number;
+        cellsNear |= 1 << other;
+        glyphs |= 1 << (first[other] as number);
+      }
+      nearCell[c] = cellsNear;
+      aroundCell[c] = glyphs;
+    }
+    nearCell[cells] = twoGlyph;
+    aroundCell[cells] = rootAround;
     P = this.graph.words;
-    byGlyph = table;
+    near = nearCell;
+    showing = showingGlyph;
     around = aroundCell;
     second = grid.second;
     seen = this.seenWords;
@@ -378,11 +392,11 @@ export class BoggleSolver {
 function walk(node: number, cell: number, used: number, rank: number, letters: number): void {
   const mask = P[node] as number;
   let glyphs = mask & (around[cell] as number);
-  const row = cell * 64;
+  const free = (near[cell] as number) & ~used;
   while (glyphs !== 0) {
     const gbit = glyphs & -glyphs;
     glyphs ^= gbit;
-    let m = (byGlyph[row + 31 - Math.clz32(gbit)] as number) & ~used;
+    let m = (showing[31 - Math.clz32(gbit)] as number) & free;
     if (m === 0) continue;
     const a = node + 1 + 2 * popcount(mask & (gbit - 1));
     const v = P[a] as number;
