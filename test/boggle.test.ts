@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ALPHABETS,
+  Alphabet,
   BOGGLE_SCORES,
   DICE_SETS,
   boggleScore,
@@ -287,6 +288,34 @@ describe('the Boggle solver', () => {
           ).toBe(true);
         }
       }),
+      { ...FC, numRuns: 300 },
+    );
+  });
+
+  // An alphabet of 40 glyphs (codes 32 and up among them): grids may show glyphs that the
+  // dictionary never uses, and the solver's tables hold glyphs 1-31 by bit.
+  const BIG = unwrap(Alphabet.create({ name: 'big', glyphs: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍ'] }));
+  it('equals a brute force with glyph codes of 32 and more on the grid, in the dictionary or not', () => {
+    const bigFace = fc.constantFrom('A', 'B', 'E', 'S', 'T', 'Ä', 'Å', 'Ç');
+    const lowWord = fc.stringMatching(/^[ABEST]{1,6}$/);
+    const anyWord = fc.stringMatching(/^[ABESTÄÅÇ]{1,6}$/);
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 2, max: 4 })
+          .chain((side) =>
+            fc
+              .array(bigFace, { minLength: side * side, maxLength: side * side })
+              .map((faces) => unwrap(gridFromFaces(faces, side, side, BIG, 1))),
+          ),
+        fc.boolean().chain((low) => fc.array(low ? lowWord : anyWord, { maxLength: 30 })),
+        (grid, words) => {
+          const solver = new BoggleSolver(mustBuild(words, BIG));
+          const expected = [...new Set(words)].filter((w) => onGrid(grid, w));
+          expect(solver.solve(grid)).toBe(expected.length);
+          expect(solver.total).toBe(expected.reduce((s, w) => s + boggleScore(w.length), 0));
+        },
+      ),
       { ...FC, numRuns: 300 },
     );
   });

@@ -193,7 +193,7 @@ export class BoggleSolver {
   private readonly seenWords: Uint8Array;
   private stampValue = 0;
   private near = new Int32Array(33);
-  private showing = new Int32Array(64);
+  private showing = new Int32Array(32);
   private around = new Int32Array(33);
   private scoresFor: readonly number[] | undefined;
   private scoreTable = new Int32Array(65);
@@ -237,7 +237,8 @@ export class BoggleSolver {
       return this.count;
     }
     // Each cell's neighbours and the glyphs they show; the cells showing each glyph; and a last
-    // row (the root) of the two-glyph cells: paths from the others start from the tables.
+    // row (the root) of the two-glyph cells: paths from the others start from the tables. A cell
+    // whose first glyph is 32 or more is left out: no word of this graph holds such a glyph.
     const nb = gridNeighbours(grid.rows, grid.cols);
     const first = grid.first;
     const nearCell = this.near;
@@ -247,10 +248,12 @@ export class BoggleSolver {
     let twoGlyph = 0;
     let rootAround = 0;
     for (let c = 0; c < cells; c++) {
-      showingGlyph[first[c] as number] = (showingGlyph[first[c] as number] as number) | (1 << c);
+      const g = first[c] as number;
+      if (g >= 32) continue;
+      showingGlyph[g] = (showingGlyph[g] as number) | (1 << c);
       if (grid.second[c] !== 0) {
         twoGlyph |= 1 << c;
-        rootAround |= 1 << (first[c] as number);
+        rootAround |= 1 << g;
       }
     }
     for (let c = 0; c < cells; c++) {
@@ -258,8 +261,9 @@ export class BoggleSolver {
       let glyphs = 0;
       for (let k = 0, at = c * 8, n = nb.count[c] as number; k < n; k++) {
         const other = nb.list[at + k] as number;
+        const g = first[other] as number;
         cellsNear |= 1 << other;
-        glyphs |= 1 << (first[other] as number);
+        if (g < 32) glyphs |= 1 << g;
       }
       nearCell[c] = cellsNear;
       aroundCell[c] = glyphs;
@@ -437,8 +441,8 @@ function startPairs(
   const one = graph.one;
   const pair = graph.pair;
   for (let c = 0; c < cells; c++) {
-    if (second[c] !== 0) continue;
     const g = first[c] as number;
+    if (second[c] !== 0 || g >= 32) continue;
     const v = one[2 * g] as number;
     if (v === 0) continue;
     const r = one[2 * g + 1] as number;
@@ -447,7 +451,9 @@ function startPairs(
     const used = 1 << c;
     for (let k = 0; k < (nb.count[c] as number); k++) {
       const n = nb.list[c * 8 + k] as number;
-      const idx = 2 * (32 * g + (first[n] as number));
+      const h = first[n] as number;
+      if (h >= 32) continue;
+      const idx = 2 * (32 * g + h);
       const w = pair[idx] as number;
       if (w === 0) continue;
       const r2 = pair[idx + 1] as number;
