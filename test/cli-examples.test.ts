@@ -126,6 +126,17 @@ describe('every example of every command help runs as written', () => {
     expect(validateOutput('peg', percent)).not.toEqual([]);
   });
 
+  it('keeps to the schema on a duplicate game that ends with no play possible (a seed the example once drew)', async () => {
+    // `wordgame duplicate --json` draws a random seed; this one's last hand has no play, so its
+    // last closed turn has no top play.
+    const r = await run('wordgame duplicate --seed 2243545893 --json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { reason: string; turns: { top?: unknown }[] };
+    expect(out.reason).toBe('no play is possible');
+    expect(out.turns.at(-1)?.top).toBeUndefined();
+    expect(validateOutput('duplicate', out)).toEqual([]);
+  });
+
   it('has examples for every command, each naming its command', () => {
     for (const c of COMMANDS) {
       expect(c.examples.length, c.name).toBeGreaterThan(0);
