@@ -21,7 +21,13 @@ describe('bench:ab', () => {
       expect(
         r.stdout.match(new RegExp(`^${work} round \\d .*B ÷ A \\d+\\.\\d+; the same results$`, 'gm')),
       ).toHaveLength(2);
-      expect(r.stdout).toMatch(new RegExp(`^${work}: B ÷ A median \\d+\\.\\d+ \\(.*, 2 rounds\\)$`, 'm'));
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^${work}: B ÷ A median \\d+\\.\\d+ \\(.*, 2 rounds\\); ` +
+            `A loaded first \\d+\\.\\d+, B first \\d+\\.\\d+, their geometric mean \\d+\\.\\d+$`,
+          'm',
+        ),
+      );
     }
   }, 240_000);
 
