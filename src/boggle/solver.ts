@@ -181,8 +181,9 @@ let points = 0;
  * Finds every word on Boggle grids by walking the DAWG directly: a depth-first search over
  * cells with the used cells as an integer bitmask, each node's arcs tried against the glyphs
  * shown around the cell (the cells next to it, as a bitmask, intersected with the cells showing
- * each glyph), the first two glyphs of a path read from two small tables instead, and words de-duplicated by their rank in the dictionary (a stamp array, no
- * strings). Reusable: `solve` allocates nothing.
+ * each glyph), the first two glyphs of a path read from two small tables instead, and words
+ * de-duplicated by their rank in the dictionary (a stamp array, no strings). Reusable: `solve`
+ * allocates nothing.
  */
 export class BoggleSolver {
   readonly dictionary: Dictionary;
