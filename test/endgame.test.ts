@@ -70,7 +70,9 @@ function minimaxFresh(
           );
     if (v > best) best = v;
   }
-  return best;
+  // A pass negates the opponent's value: a drawn line would come back as -0, which `toBe` tells
+  // from the solver's 0.
+  return best === 0 ? 0 : best;
 }
 
 const tile = fc.constantFrom<Tile>(1, 1, 1, 2, 2, 3, 4, 1, 2, BLANK);
@@ -158,8 +160,11 @@ describe('endgame solver', () => {
       fc.property(
         fc.integer({ min: 0, max: openings.length - 1 }),
         fc.array(tile, { minLength: 4, maxLength: 4 }),
-        fc.array(tile, { minLength: 1, maxLength: 4 }),
+        fc.array(tile, { minLength: 1, maxLength: 3 }),
         (o, a, b) => {
+          // The oracle's time grows with every blank and every tile of the opponent's: with four
+          // tiles a side and two blanks a single example took it 33 s (the solver 9 ms).
+          fc.pre([...a, ...b].filter((t) => t === BLANK).length <= 1);
           const board = openings[o] as Board;
           const r = unwrap(solver.solve(board, [a, b]));
           const want = minimax(gen, board, [[...a], [...b]], 0, false);
