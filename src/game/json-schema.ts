@@ -1,16 +1,4 @@
-import {
-  array,
-  bool,
-  check,
-  int,
-  literal,
-  nullable,
-  object,
-  str,
-  tuple,
-  variant,
-  type Infer,
-} from '../schema/schema.js';
+import { array, bool, int, literal, nullable, object, str, tuple, variant, type Infer } from '../schema/schema.js';
 import { MAX_BOGGLE_WORDS } from './modes/boggle.js';
 
 // The JSON form of a persisted game: its format version, its limits and its shape, checked field

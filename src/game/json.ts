@@ -15,11 +15,11 @@ import type { CrosswordState } from '../state/state.js';
 import type { ClassicState, PendingPlay } from './classic.js';
 import { timePenalties } from './clock.js';
 import type { Engine } from './engine.js';
-import { GAME_JSON_VERSION, MAX_GAME_JSON_LENGTH, MAX_HISTORY, gameSchema, type GameJSON } from './json-schema.js';
+import { GAME_JSON_VERSION, MAX_GAME_JSON_LENGTH, gameSchema, type GameJSON } from './json-schema.js';
 import { EventLog } from './log.js';
 import { replayGame } from './replay.js';
 import { anagramScore } from './modes/anagram.js';
-import { MAX_BOGGLE_WORDS, boggleRound, boggleWordLimit } from './modes/boggle.js';
+import { boggleRound, boggleWordLimit } from './modes/boggle.js';
 import { PREDEFINED_GAMES, checkSettings } from './settings.js';
 import {
   SERVER_ID,
