@@ -65,7 +65,8 @@ function at(root: unknown, p: Path): unknown {
   return v;
 }
 
-const ODD_VALUES: readonly unknown[] = [
+/** The values a retype or a replace writes into a state (each copied where it is written: {@link oddValue}). */
+export const ODD_VALUES: readonly unknown[] = [
   null,
   0,
   -1,
@@ -92,6 +93,16 @@ const ODD_VALUES: readonly unknown[] = [
   100,
 ];
 
+/**
+ * One of {@link ODD_VALUES}, copied: the arrays and objects among them are mutated in place by
+ * later mutations of the same state, and a shared one would grow from case to case (a run of
+ * 100,000 cases with another seed ran out of memory so, in the harness, before the engine saw
+ * the state).
+ */
+function oddValue(rng: Rng): unknown {
+  return clone(rng.pick(ODD_VALUES));
+}
+
 /** Mutates `root` in place at a random path: delete, retype, duplicate, or enlarge. */
 function mutate(root: unknown, rng: Rng): string {
   const all = paths(root).filter((p) => p.length > 0);
@@ -106,7 +117,7 @@ function mutate(root: unknown, rng: Rng): string {
       else delete (parent as Record<string, unknown>)[key];
       return `delete ${where}`;
     case 1:
-      (parent as Record<string | number, unknown>)[key] = rng.pick(ODD_VALUES);
+      (parent as Record<string | number, unknown>)[key] = oddValue(rng);
       return `retype ${where}`;
     case 2:
       if (Array.isArray(parent)) parent.splice(key as number, 0, clone(value));
@@ -143,7 +154,7 @@ function mutate(root: unknown, rng: Rng): string {
         [parent[key as number], parent[j]] = [parent[j], parent[key as number]];
         return `swap ${where} with ${j}`;
       }
-      (parent as Record<string | number, unknown>)[key] = rng.pick(ODD_VALUES);
+      (parent as Record<string | number, unknown>)[key] = oddValue(rng);
       return `replace ${where}`;
     }
   }
