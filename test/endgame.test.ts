@@ -133,6 +133,9 @@ describe('endgame solver', () => {
         fc.array(tile, { minLength: 1, maxLength: 3 }),
         fc.array(tile, { minLength: 1, maxLength: 3 }),
         (o, a, b) => {
+          // A real position: no more blanks than the letterset has (the solver refuses more, as it
+          // should; seed 17 drew five).
+          fc.pre([...a, ...b].filter((t) => t === BLANK).length <= ABCD.letters.blanks);
           const board = openings[o] as Board;
           const want = minimax(gen, board, [[...a], [...b]], 0, false);
           const r = unwrap(solver.solve(board, [a, b], { maxDepth: 20 }));
