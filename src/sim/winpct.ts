@@ -41,7 +41,7 @@ export class WinTableBuilder {
   /** [unseen][lead + MAX_LEAD] → positions, then wins (a tie counts ½). */
   readonly counts: Float64Array;
 
-  /** An empty builder, or one over counts saved from another (the layout of {@link counts}). */
+  /** An empty builder, or one over counts saved from another (the layout of {@link WinTableBuilder.counts}). */
   constructor(counts?: Float64Array) {
     this.counts = counts ?? new Float64Array(2 * (MAX_UNSEEN + 1) * (2 * MAX_LEAD + 1));
   }
