@@ -1,13 +1,14 @@
 /**
  * `npm run fuzz`: the long fuzz run (defaults: 1,000,000 requests, 100,000 persisted states,
- * 100,000 dictionary files, 100,000 records; seeded). Prints each suite's counts and exits 1
+ * 100,000 dictionary files, 100,000 records, 100,000 leave files; seeded). Prints each suite's counts and exits 1
  * when any suite has a throw, a hang or an accepted inconsistent input.
  *
- *   npm run fuzz -- --requests 20000 --states 2000 --files 2000 --records 2000 --seed 7
+ *   npm run fuzz -- --requests 20000 --states 2000 --files 2000 --records 2000 --leaves 2000 --seed 7
  */
 import { parseArgs } from 'node:util';
 import { fuzzDictionaries } from './dictionaries.js';
 import { HANG_MS, type FuzzReport } from './harness.js';
+import { fuzzLeaves } from './leaves.js';
 import { fuzzRecords } from './records.js';
 import { fuzzRequests } from './requests.js';
 import { fuzzStates } from './states.js';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     states: { type: 'string', default: '100000' },
     files: { type: 'string', default: '100000' },
     records: { type: 'string', default: '100000' },
+    leaves: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '20261123' },
   },
 });
@@ -52,6 +54,7 @@ run(() =>
 run(() => fuzzStates({ states: count('states'), seed, onProgress: progress('states', count('states')) }));
 run(() => fuzzDictionaries({ files: count('files'), seed, onProgress: progress('dictionary files', count('files')) }));
 run(() => fuzzRecords({ records: count('records'), seed, onProgress: progress('records', count('records')) }));
+run(() => fuzzLeaves({ files: count('leaves'), seed, onProgress: progress('leave files', count('leaves')) }));
 const bad = reports.reduce((n, r) => n + r.throws + r.hangs + r.inconsistent, 0);
 console.log(
   `\n| suite | cases | accepted | throws | hangs | inconsistent | slowest call |\n|---|---|---|---|---|---|---|`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzDictionaries } from '../fuzz/dictionaries.js';
+import { fuzzLeaves } from '../fuzz/leaves.js';
 import { type FuzzReport, setHangBound } from '../fuzz/harness.js';
 import { fuzzRecords } from '../fuzz/records.js';
 import { fuzzRequests } from '../fuzz/requests.js';
@@ -51,6 +52,11 @@ describe('fuzz suites (short runs)', () => {
   it(
     'mutated game records: parse and replay answer within the bound',
     () => clean(fuzzRecords({ records: 1500, seed: SEED }), 500),
+    120_000,
+  );
+  it(
+    'corrupted and crafted leave files: loaded ones read every listed leave back, and rank searches',
+    () => clean(fuzzLeaves({ files: 1500, seed: SEED }), 150),
     120_000,
   );
 });

@@ -147,6 +147,50 @@ describe('KLV2 leave tables', () => {
     expect(LeaveTable.fromKlv(loop)).toMatchObject({ ok: false, error: { code: 90104 } });
   });
 
+  it('refuses graphs whose leaves a lookup could not read back, or whose listing would not end', () => {
+    // Node22: tile << 24 | accepts 0x800000 | last in its list 0x400000 | target; node 0 points at the root list.
+    const klv2 = (nodes: number[], values: number[]) => {
+      const bytes = new Uint8Array(8 + 4 * nodes.length + 4 * values.length);
+      const view = new DataView(bytes.buffer);
+      view.setUint32(0, nodes.length, true);
+      nodes.forEach((v, i) => view.setUint32(4 + 4 * i, v >>> 0, true));
+      view.setUint32(4 + 4 * nodes.length, values.length, true);
+      values.forEach((v, i) => view.setFloat32(8 + 4 * nodes.length + 4 * i, v, true));
+      return bytes;
+    };
+    const node = (tile: number, accepts: boolean, last: boolean, target = 0) =>
+      (tile << 24) | (accepts ? 0x800000 : 0) | (last ? 0x400000 : 0) | target;
+    const root = node(0, false, true, 1);
+    // The leave A twice, at 1 and at 2 (a lookup reads the first).
+    const twice = klv2([root, node(1, true, false), node(1, true, true)], [1, 2]);
+    // A then a blank: the leave A? stored out of order (a lookup walks the blank first).
+    const late = klv2([root, node(1, false, true, 2), node(0, true, true)], [1]);
+    // One leave (a blank) and 2^30 paths to nothing: lists of two tiles, each pointing at the next.
+    const dead = [root, node(0, true, false), node(1, false, false, 4), node(2, false, true, 4)];
+    for (let j = 1; j <= 30; j++) {
+      const next = j === 30 ? 0 : dead.length + 2;
+      dead.push(node(2 * j + 1, false, false, next), node(2 * j + 2, false, true, next));
+    }
+    for (const [bytes, cause] of [
+      [twice, /not in ascending order/],
+      [late, /not in ascending order/],
+      [klv2(dead, [1]), /leads to no leave/],
+    ] as const)
+      expect(LeaveTable.fromKlv(bytes)).toMatchObject({ ok: false, error: { code: 90104, cause } });
+    // The same shapes well made load: A at 1 and B at 2; A?; the blank alone.
+    for (const [nodes, values] of [
+      [
+        [root, node(1, true, false), node(2, true, true)],
+        [1, 2],
+      ],
+      [[root, node(0, false, true, 2), node(1, true, true)], [1]],
+      [[root, node(0, true, true)], [1]],
+    ] as const) {
+      const t = unwrap(LeaveTable.fromKlv(klv2([...nodes], [...values])));
+      expect([...t.entries()].map(([, v]) => v)).toEqual(values);
+    }
+  });
+
   describe.skipIf(!haveShared)('the fixtures other engines wrote', () => {
     const values: [string, number][] = [
       ['?', 25.5],
@@ -293,7 +337,7 @@ describe('leave tables the dense index cannot take', () => {
     [String.fromCharCode(0, 3, 3, 4, 5, 59), -2],
     [String.fromCharCode(60), 4],
   ]);
-  // A key out of order (5 before 3) is stored as it is; sorted queries never reach it.
+  // A key out of order (5 before 3): sorted queries would never reach it, so it is refused.
   const unsorted = new Map<string, number>([
     [String.fromCharCode(5, 3), 7],
     [String.fromCharCode(3, 5), 2],
@@ -306,15 +350,10 @@ describe('leave tables the dense index cannot take', () => {
     expect(w.leaveValue(Uint8Array.from([3, 3, 4, 5, 59, BLANK]), 6)).toBe(-2);
     expect(w.leaveValue(Uint8Array.from([60]), 1)).toBe(4);
     expect(w.leaveValue(Uint8Array.from([1, 2]), 2)).toBe(0);
-    const u = unwrap(LeaveTable.fromKeys(unsorted));
-    expect(u.leaveValue(Uint8Array.from([3, 5]), 2)).toBe(2);
-    expect(u.leaveValue(Uint8Array.from([BLANK]), 1)).toBe(1);
-    // In a dense index the out-of-order leave (5, 3) would take the rank of (1, 4): not held, 0.
-    expect(u.leaveValue(Uint8Array.from([1, 4]), 2)).toBe(0);
+    expect(LeaveTable.fromKeys(unsorted)).toMatchObject({ ok: false, error: { code: 90104 } });
     // No dense index: every sub-multiset is left to leaveValue.
     const out = new Float64Array(8).fill(NaN);
     expect(w.subRackValues([1, 2, 60], [1, 1, 1], 3, out)).toBe(false);
-    expect(u.subRackValues([3, 5], [1, 1], 2, out)).toBe(false);
     expect(out.every((v) => Number.isNaN(v))).toBe(true);
     // A hand it cannot take: refused, not a hang or a throw.
     const d = unwrap(LeaveTable.fromEntries([['A', 1]], en));

@@ -186,27 +186,25 @@ export class LeaveTable implements LeaveValues {
   #buildDense(): Float32Array | null {
     const nodes = this.#nodes;
     const values = this.#values;
-    // The highest tile and the longest leave; a table with a path out of order keeps the walk.
+    // The highest tile and the longest leave (every path is in order: checkLeaves).
     let top = 0;
     let longest = 0;
-    let sorted = true;
-    // Paths are visited one by one: a file could share lists so that dead-end paths multiply, so
-    // the walk stops past 64 visits a stored leave (a leave of up to 64 tiles has that many prefixes).
+    // Paths are visited one by one: with no dead end (checkLeaves) a leave of up to 64 tiles has at
+    // most 64 prefixes, and the walk stops past that many visits a stored leave all the same.
     let budget = 64 * values.length + 64;
-    const measure = (p: number, depth: number, last: number): void => {
+    const measure = (p: number, depth: number): void => {
       for (let i = p; ; i++) {
         if (--budget < 0) return;
         const v = nodes[i] as number;
         const t = kwgTile(v);
-        if (t < last) sorted = false;
         if (t > top) top = t;
         if (depth > longest) longest = depth;
-        if (kwgArc(v) !== 0) measure(kwgArc(v), depth + 1, t);
+        if (kwgArc(v) !== 0) measure(kwgArc(v), depth + 1);
         if (kwgIsEnd(v)) return;
       }
     };
-    measure(this.#root, 1, 0);
-    if (!sorted || budget < 0) {
+    measure(this.#root, 1);
+    if (budget < 0) {
       this.#dense = null;
       return null;
     }
@@ -292,8 +290,9 @@ export class LeaveTable implements LeaveValues {
 
   /**
    * Reads a KLV2 (float32 values) or KLV1 (int16 / 256) file, told apart by size as wolges does.
-   * Untrusted bytes: sizes, arcs, lists, loops, tiles (at most `maxTile`, 63 by default) and the
-   * leave count against the graph are checked (90100, 90104, 90105); never a throw.
+   * Untrusted bytes: sizes, arcs, lists, loops, tiles (at most `maxTile`, 63 by default), every
+   * leave a distinct sorted multiset with no dead end, the leave count against the graph and the
+   * values (finite) are checked (90100, 90104, 90105); never a throw.
    */
   static fromKlv(input: ArrayBuffer | Uint8Array, maxTile = 63): Result<LeaveTable, EngineError> {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
@@ -311,6 +310,8 @@ export class LeaveTable implements LeaveValues {
     const nodes = readNodes(bytes, 4, n);
     const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], maxTile, 64);
     if (!checked.ok) return checked;
+    const shape = checkLeaves(nodes, checked.value);
+    if (!shape.ok) return shape;
     const root = kwgArc(nodes[0] as number);
     const leaves = root === 0 ? 0 : (checked.value[root] as number);
     if (leaves !== m)
@@ -355,7 +356,10 @@ export class LeaveTable implements LeaveValues {
     return LeaveTable.fromKeys(keyed);
   }
 
-  /** A table from keys (strings of KLV tile codes: 0 a blank, letters ascending) and values. */
+  /**
+   * A table from keys (strings of KLV tile codes: 0 a blank, letters ascending) and values; error
+   * 90104 for a key out of order, which no lookup (the tiles sorted) would reach.
+   */
   static fromKeys(keyed: ReadonlyMap<string, number>): Result<LeaveTable, EngineError> {
     const keys = [...keyed.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const graph = buildWordGraph([keys]);
@@ -378,6 +382,8 @@ export class LeaveTable implements LeaveValues {
     if (arcs.length < 2) nodes[1] = 0x400000;
     const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], 63, 64);
     if (!checked.ok) return checked;
+    const shape = checkLeaves(nodes, checked.value);
+    if (!shape.ok) return shape;
     const values = Float32Array.from(keys, (k) => keyed.get(k) as number);
     return ok(new LeaveTable(nodes, padCounts(checked.value), values));
   }
@@ -387,6 +393,43 @@ export class LeaveTable implements LeaveValues {
 export const DENSE_MAX_ENTRIES = 1 << 22;
 /** The most distinct tiles {@link LeaveTable.subRackValues} takes (a hand of up to 16 tiles). */
 const SUB_GROUPS = 17;
+
+/**
+ * What a leave table's graph must be beyond a well-formed Node22 graph (`count`: the leaves under
+ * each list entry, from `checkNode22`): every stored leave a distinct sorted multiset, as the
+ * format has them (the blank, tile 0, first), that is the tiles of each list strictly ascending
+ * and each list's first tile at least the tile of every arc into it; and no dead end, every node
+ * on the way to some leave. Without the first a file could list a leave twice, or one out of
+ * order, whose value no lookup (which walks the tiles sorted) reads back; without the second,
+ * lists shared so that dead-end paths multiply would make listing the leaves take exponential
+ * time, where now it visits at most 64 nodes a leave. Only the nodes reachable from the root are
+ * looked at; linear in the nodes.
+ */
+function checkLeaves(nodes: Uint32Array, count: Float64Array): Result<true, EngineError> {
+  const bad = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
+  const seen = new Uint8Array(nodes.length);
+  const root = kwgArc(nodes[0] as number);
+  const stack: number[] = root === 0 ? [] : [root];
+  while (stack.length > 0) {
+    // A list from an entry on, up to its end or to a node already looked at (its rest was too).
+    for (let i = stack.pop() as number; seen[i] === 0; i++) {
+      seen[i] = 1;
+      const v = nodes[i] as number;
+      const t = kwgTile(v);
+      const a = kwgArc(v);
+      if (!kwgAccepts(v) && (a === 0 || count[a] === 0)) return bad(`node ${i} leads to no leave`);
+      if (a !== 0) {
+        if (kwgTile(nodes[a] as number) < t)
+          return bad(`a leave's tiles are not in ascending order, blanks first (node ${i})`);
+        if (seen[a] === 0) stack.push(a);
+      }
+      if (kwgIsEnd(v)) break;
+      if (kwgTile(nodes[i + 1] as number) <= t)
+        return bad(`the tiles of a list are not in ascending order (node ${i})`);
+    }
+  }
+  return ok(true);
+}
 
 /** count with one more slot (count[n] = 0), so `count[i + 1]` is always defined. */
 function padCounts(count: Float64Array): Uint32Array {
