@@ -304,6 +304,24 @@ describe('dictionary file', () => {
     expect(failure(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en)).cause).toContain('longer than 64');
   });
 
+  it('rejects dead ends (arcs that lead to no word), so that listing the words stays linear', () => {
+    // The word A, then B into 30 lists of two arcs (A and B), each list's arcs both pointing at
+    // the next and the last list's at nothing: 2^30 paths to no word in 63 arcs.
+    const arcs = new Uint32Array(63);
+    arcs[1] = 1 | ARC_END_OF_WORD;
+    arcs[2] = 2 | ARC_LAST | (3 << ARC_TARGET_SHIFT);
+    for (let j = 1; j <= 30; j++) {
+      const next = j === 30 ? 0 : 2 * j + 3;
+      arcs[2 * j + 1] = 1 | (next << ARC_TARGET_SHIFT);
+      arcs[2 * j + 2] = 2 | ARC_LAST | (next << ARC_TARGET_SHIFT);
+    }
+    expect(failure(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en)).cause).toContain('leads to no word');
+    // The same with the last list's arcs ending words: 2^31 words, refused for their number, not walked.
+    arcs[61] = (arcs[61] as number) | ARC_END_OF_WORD;
+    arcs[62] = (arcs[62] as number) | ARC_END_OF_WORD;
+    expect(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en).ok).toBe(true);
+  });
+
   it('answers -1 for glyph codes outside the alphabet', () => {
     expect(dict.arc(dict.root, 40)).toBe(-1);
     expect(dict.arc(dict.root, -1)).toBe(-1);

@@ -174,7 +174,7 @@ describe('KLV2 leave tables', () => {
     for (const [bytes, cause] of [
       [twice, /not in ascending order/],
       [late, /not in ascending order/],
-      [klv2(dead, [1]), /leads to no leave/],
+      [klv2(dead, [1]), /dead end/],
     ] as const)
       expect(LeaveTable.fromKlv(bytes)).toMatchObject({ ok: false, error: { code: 90104, cause } });
     // The same shapes well made load: A at 1 and B at 2; A?; the blank alone.
@@ -294,6 +294,18 @@ describe('KWG', () => {
     const tile99 = Uint8Array.from([2, 0, 0x40, 0, 0, 0, 0x40, 0, 0, 0, 0xc0, 99]);
     expect(readKwg(tile99, en)).toMatchObject({ ok: false, error: { code: 90104 } });
     expect(readKwg(new Uint8Array(7), en)).toMatchObject({ ok: false, error: { code: 90100 } });
+    // Dead ends: the word A, then B into 40 lists of two nodes (A, B) pointing at the next, the
+    // last at nothing: 340 bytes whose 2^40 paths to no word a reader would walk for hours.
+    const node = (tile: number, accepts: boolean, last: boolean, target = 0) =>
+      (tile << 24) | (accepts ? 0x800000 : 0) | (last ? 0x400000 : 0) | target;
+    const dead = [node(0, false, true, 2), node(0, false, true), node(1, true, false), node(2, false, true, 4)];
+    for (let j = 1; j <= 40; j++) {
+      const next = j === 40 ? 0 : dead.length + 2;
+      dead.push(node(1, false, false, next), node(2, false, true, next));
+    }
+    const file = new Uint8Array(4 * dead.length);
+    dead.forEach((v, i) => new DataView(file.buffer).setUint32(4 * i, v >>> 0, true));
+    expect(readKwg(file, en)).toMatchObject({ ok: false, error: { code: 90104, cause: /dead end/ } });
   });
 });
 

@@ -16,10 +16,12 @@ export const COUNT_LIMIT = 0xffffffff;
  * passes over `arcs` (which must start with the sentinel word 0). Forward: glyphs at most
  * `maxGlyph`, siblings strictly increasing, every target after its arc and inside the array,
  * the last word flagged as the last of its list. Backward: every target at the start of a list,
- * and for every index the sequences (words) and the longest path from it to the end of its list
- * (targets point forward, so one backward pass sees every target counted). Then every list ends
- * inside the array and every path ends: a crafted file cannot make a walk loop or read out of
- * bounds. Returns what is wrong, or the counts (see {@link GraphCounts}).
+ * every arc ending a word or leading to one (no dead end), and for every index the sequences
+ * (words) and the longest path from it to the end of its list (targets point forward, so one
+ * backward pass sees every target counted). Then every list ends inside the array and every path
+ * ends: a crafted file cannot make a walk loop or read out of bounds, and a walk of every word
+ * visits at most as many arcs as the words have glyphs (without the dead-end rule, lists shared so
+ * that paths to nothing multiply would make it exponential in a file of a few hundred bytes). Returns what is wrong, or the counts (see {@link GraphCounts}).
  */
 export function checkGraph(arcs: Uint32Array, maxGlyph: number): GraphCounts | string {
   const n = arcs.length;
@@ -42,7 +44,10 @@ export function checkGraph(arcs: Uint32Array, maxGlyph: number): GraphCounts | s
         return `arc ${i}: target ${t} is not the start of a node`;
     }
     const sibling = last ? 0 : i + 1;
-    const count = ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (below[t] as number) + (below[sibling] as number);
+    const own = ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0) + (below[t] as number);
+    // (The one arc of an empty graph, which only ends the array's one list, is the exception.)
+    if (own === 0 && n > 2) return `arc ${i}: leads to no word`;
+    const count = own + (below[sibling] as number);
     below[i] = count > COUNT_LIMIT ? COUNT_LIMIT : count;
     const here = t === 0 ? 1 : Math.min(255, 1 + (depth[t] as number));
     const after = depth[sibling] as number;

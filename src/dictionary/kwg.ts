@@ -57,8 +57,11 @@ export function readNodes(bytes: Uint8Array, offset: number, count: number): Uin
 /**
  * Checks a Node22 graph from the lists at `roots`: every arc inside the array, every list ending
  * (an is-end node) inside it, no path longer than `maxDepth` (so no loop), tiles at most
- * `maxTile`. Then counts the strings under each list entry (saturating at 2^32 - 1): `count[i]`
- * is the number of strings reachable by entering the list at node i. Linear in the nodes.
+ * `maxTile`, and no dead end (every node accepts or leads to a node that does: without it, lists
+ * shared so that paths to nothing multiply would make a walk of every string take exponential
+ * time in a file of a few hundred bytes). Then counts the strings under each list entry
+ * (saturating at 2^32 - 1): `count[i]` is the number of strings reachable by entering the list at
+ * node i. Linear in the nodes.
  */
 export function checkNode22(
   nodes: Uint32Array,
@@ -113,7 +116,9 @@ export function checkNode22(
         const v = nodes[k] as number;
         const a = kwgArc(v);
         if (a !== 0 && state[a] !== 2) return bad('the graph has a loop');
-        below = Math.min(LIMIT, below + (kwgAccepts(v) ? 1 : 0) + (a !== 0 ? (count[a] as number) : 0));
+        const own = (kwgAccepts(v) ? 1 : 0) + (a !== 0 ? (count[a] as number) : 0);
+        if (own === 0) return bad(`node ${k} leads to no string (a dead end)`);
+        below = Math.min(LIMIT, below + own);
         tallest = Math.max(tallest, 1 + (a !== 0 ? (height[a] as number) : 0));
         if (tallest > maxDepth) return bad(`a path is longer than ${maxDepth} tiles`);
         count[k] = below;

@@ -189,7 +189,7 @@ export class LeaveTable implements LeaveValues {
     // The highest tile and the longest leave (every path is in order: checkLeaves).
     let top = 0;
     let longest = 0;
-    // Paths are visited one by one: with no dead end (checkLeaves) a leave of up to 64 tiles has at
+    // Paths are visited one by one: with no dead end (checkNode22) a leave of up to 64 tiles has at
     // most 64 prefixes, and the walk stops past that many visits a stored leave all the same.
     let budget = 64 * values.length + 64;
     const measure = (p: number, depth: number): void => {
@@ -310,7 +310,7 @@ export class LeaveTable implements LeaveValues {
     const nodes = readNodes(bytes, 4, n);
     const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], maxTile, 64);
     if (!checked.ok) return checked;
-    const shape = checkLeaves(nodes, checked.value);
+    const shape = checkLeaves(nodes);
     if (!shape.ok) return shape;
     const root = kwgArc(nodes[0] as number);
     const leaves = root === 0 ? 0 : (checked.value[root] as number);
@@ -382,7 +382,7 @@ export class LeaveTable implements LeaveValues {
     if (arcs.length < 2) nodes[1] = 0x400000;
     const checked = checkNode22(nodes, [kwgArc(nodes[0] as number)], 63, 64);
     if (!checked.ok) return checked;
-    const shape = checkLeaves(nodes, checked.value);
+    const shape = checkLeaves(nodes);
     if (!shape.ok) return shape;
     const values = Float32Array.from(keys, (k) => keyed.get(k) as number);
     return ok(new LeaveTable(nodes, padCounts(checked.value), values));
@@ -395,17 +395,14 @@ export const DENSE_MAX_ENTRIES = 1 << 22;
 const SUB_GROUPS = 17;
 
 /**
- * What a leave table's graph must be beyond a well-formed Node22 graph (`count`: the leaves under
- * each list entry, from `checkNode22`): every stored leave a distinct sorted multiset, as the
- * format has them (the blank, tile 0, first), that is the tiles of each list strictly ascending
- * and each list's first tile at least the tile of every arc into it; and no dead end, every node
- * on the way to some leave. Without the first a file could list a leave twice, or one out of
- * order, whose value no lookup (which walks the tiles sorted) reads back; without the second,
- * lists shared so that dead-end paths multiply would make listing the leaves take exponential
- * time, where now it visits at most 64 nodes a leave. Only the nodes reachable from the root are
- * looked at; linear in the nodes.
+ * What a leave table's graph must be beyond a well-formed Node22 graph with no dead end
+ * (`checkNode22`): every stored leave a distinct sorted multiset, as the format has them (the
+ * blank, tile 0, first), that is the tiles of each list strictly ascending and each list's first
+ * tile at least the tile of every arc into it. Without it a file could list a leave twice, or one
+ * out of order, whose value no lookup (which walks the tiles sorted) reads back. Only the nodes
+ * reachable from the root are looked at; linear in the nodes.
  */
-function checkLeaves(nodes: Uint32Array, count: Float64Array): Result<true, EngineError> {
+function checkLeaves(nodes: Uint32Array): Result<true, EngineError> {
   const bad = (cause: string) => err(engineError(Code.DICT_CORRUPT, { cause }));
   const seen = new Uint8Array(nodes.length);
   const root = kwgArc(nodes[0] as number);
@@ -417,7 +414,6 @@ function checkLeaves(nodes: Uint32Array, count: Float64Array): Result<true, Engi
       const v = nodes[i] as number;
       const t = kwgTile(v);
       const a = kwgArc(v);
-      if (!kwgAccepts(v) && (a === 0 || count[a] === 0)) return bad(`node ${i} leads to no leave`);
       if (a !== 0) {
         if (kwgTile(nodes[a] as number) < t)
           return bad(`a leave's tiles are not in ascending order, blanks first (node ${i})`);
