@@ -1,7 +1,7 @@
 /**
  * `npm run fuzz`: the long fuzz run (defaults: 1,000,000 requests, 100,000 persisted states,
- * 100,000 dictionary files, 100,000 records, 100,000 leave files; seeded). Prints each suite's counts and exits 1
- * when any suite has a throw, a hang or an accepted inconsistent input.
+ * 100,000 dictionary files, 100,000 records, 100,000 leave files; seeded). Prints each suite's
+ * counts and exits 1 when any suite has a throw, a hang or an accepted inconsistent input.
  *
  *   npm run fuzz -- --requests 20000 --states 2000 --files 2000 --records 2000 --leaves 2000 --seed 7
  */

@@ -316,7 +316,8 @@ describe('dictionary file', () => {
       arcs[2 * j + 2] = 2 | ARC_LAST | (next << ARC_TARGET_SHIFT);
     }
     expect(failure(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en)).cause).toContain('leads to no word');
-    // The same with the last list's arcs ending words: 2^31 words, refused for their number, not walked.
+    // The same shape with the last list's arcs ending words has no dead end: it loads (2^31 words,
+    // each path a word, so listing them costs what they are).
     arcs[61] = (arcs[61] as number) | ARC_END_OF_WORD;
     arcs[62] = (arcs[62] as number) | ARC_END_OF_WORD;
     expect(Dictionary.fromArcs(arcs, 1, 0, ALPHABETS.en).ok).toBe(true);

@@ -20,8 +20,9 @@ export const COUNT_LIMIT = 0xffffffff;
  * (words) and the longest path from it to the end of its list (targets point forward, so one
  * backward pass sees every target counted). Then every list ends inside the array and every path
  * ends: a crafted file cannot make a walk loop or read out of bounds, and a walk of every word
- * visits at most as many arcs as the words have glyphs (without the dead-end rule, lists shared so
- * that paths to nothing multiply would make it exponential in a file of a few hundred bytes). Returns what is wrong, or the counts (see {@link GraphCounts}).
+ * visits at most as many arcs as the words have glyphs (without the dead-end rule, lists shared
+ * so that paths to nothing multiply would make it exponential in a file of a few hundred bytes).
+ * Returns what is wrong, or the counts (see {@link GraphCounts}).
  */
 export function checkGraph(arcs: Uint32Array, maxGlyph: number): GraphCounts | string {
   const n = arcs.length;

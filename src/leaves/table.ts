@@ -186,15 +186,13 @@ export class LeaveTable implements LeaveValues {
   #buildDense(): Float32Array | null {
     const nodes = this.#nodes;
     const values = this.#values;
-    // The highest tile and the longest leave (every path is in order: checkLeaves).
+    // The highest tile and the longest leave (every path is in order: checkLeaves). Paths are
+    // visited one by one, at most 64 visits a leave: every node leads to a leave (checkNode22),
+    // and a leave of up to 64 tiles has that many prefixes.
     let top = 0;
     let longest = 0;
-    // Paths are visited one by one: with no dead end (checkNode22) a leave of up to 64 tiles has at
-    // most 64 prefixes, and the walk stops past that many visits a stored leave all the same.
-    let budget = 64 * values.length + 64;
     const measure = (p: number, depth: number): void => {
       for (let i = p; ; i++) {
-        if (--budget < 0) return;
         const v = nodes[i] as number;
         const t = kwgTile(v);
         if (t > top) top = t;
@@ -204,10 +202,6 @@ export class LeaveTable implements LeaveValues {
       }
     };
     measure(this.#root, 1);
-    if (budget < 0) {
-      this.#dense = null;
-      return null;
-    }
     const width = longest + 1;
     const rows = top + longest + 1;
     const binom = new Int32Array(rows * width);
