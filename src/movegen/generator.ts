@@ -615,7 +615,8 @@ export class MoveGenerator extends ReportedPlay {
     leftStart: number,
   ): void {
     const i = this.base + pos;
-    const c = this.cells[i] as number;
+    const cells = this.cells;
+    const c = cells[i] as number;
     const graph = this.graph;
     if (c !== 0) {
       const g = c & 0x3f;
@@ -634,6 +635,8 @@ export class MoveGenerator extends ReportedPlay {
     if (blanks === 0) {
       lo &= this.rackLo;
       hi &= this.rackHi;
+      // No tile in hand fits the square: the node is not read (often a cache miss).
+      if ((lo | hi) === 0) return;
     }
     // The glyphs the node, the square and the hand allow, each reached by counting the node's glyphs below it.
     const head = this.head;
@@ -653,6 +656,25 @@ export class MoveGenerator extends ReportedPlay {
     const tileBuf = this.tileBuf;
     const nextMult = wordMult * wmul;
     const shift = this.extShift;
+    const ext = this.extPool;
+    // What follows a tile of the hand here, whatever its glyph, is worked out once (a blank moves
+    // the extent tables, so its tiles take the general path of afterLeft and afterRight).
+    const lineLen = this.lineLen;
+    let sideEmpty: boolean; // going left: the square left is empty; going right: the square right
+    let goOn: boolean; // the line goes on in the direction of growth (left: past minLeft when empty)
+    let goOnAt: number; // the extent bound of one more tile that way
+    let turnAt = -1; // going left: the bound of turning with this many tiles left, or -1 (no turn)
+    if (leftStart < 0) {
+      sideEmpty = pos === 0 || cells[i - 1] === 0;
+      goOn = pos > 0 && (!sideEmpty || pos > this.minLeft);
+      const left = k + 1 - this.core;
+      goOnAt = this.extLeftAt + left + 1;
+      if (sideEmpty && this.anchorPos + 1 < lineLen) turnAt = this.extRowAt + left * this.extStride + 1;
+    } else {
+      goOn = pos + 1 < lineLen;
+      sideEmpty = !goOn || cells[i + 1] === 0;
+      goOnAt = this.extRowAt + this.turnLeft * this.extStride + (k + 1 - this.core - this.turnLeft) + 1;
+    }
     while ((lo | hi) !== 0) {
       let g: number;
       let a: number;
@@ -675,8 +697,26 @@ export class MoveGenerator extends ReportedPlay {
         tileBuf[k] = g;
         const lv = (this.values[g] as number) * lmul;
         const cross = xs >= 0 ? crossTotal + (xs + lv) * wmul : crossTotal;
-        if (leftStart < 0) this.afterLeft(pos, v, mainSum + lv, nextMult, cross);
-        else this.afterRight(pos, v, mainSum + lv, nextMult, cross, leftStart);
+        const sum = mainSum + lv;
+        // afterLeft and afterRight, inlined with the tests above.
+        if ((v & 1) !== 0 && sideEmpty) {
+          if (leftStart < 0) this.record(pos, this.anchorPos, sum, nextMult, cross);
+          else this.record(leftStart, pos, sum, nextMult, cross);
+        }
+        const next = v >>> 1;
+        if (next !== 0) {
+          if (leftStart < 0) {
+            if (goOn && (!sideEmpty || (ext[goOnAt] as number) >= this.floor))
+              this.place(pos - 1, next, sum, nextMult, cross, -1);
+            // Turn at the separator (glyph 0 sorts first in a list).
+            if (turnAt >= 0 && (ext[turnAt] as number) >= this.floor && ((graph[next] as number) & 1) !== 0) {
+              const sepTarget = (graph[next + head] as number) >>> 1;
+              this.turnLeft = k + 1 - this.core;
+              if (sepTarget !== 0) this.place(this.anchorPos + 1, sepTarget, sum, nextMult, cross, pos);
+            }
+          } else if (goOn && (!sideEmpty || (ext[goOnAt] as number) >= this.floor))
+            this.place(pos + 1, next, sum, nextMult, cross, leftStart);
+        }
         if (count === 1) this.putBack(g);
         rack[g] = count;
       }
@@ -707,7 +747,10 @@ export class MoveGenerator extends ReportedPlay {
     else this.rackHi |= 1 << (g - 32);
   }
 
-  /** The arc (value `v`) just covered position `pos` going left: record, extend left, or turn. */
+  /**
+   * The arc (value `v`) just covered position `pos` going left: record, extend left, or turn. For
+   * a board tile or a blank; {@link place} does the same inline for a tile of the hand.
+   */
   private afterLeft(pos: number, v: number, mainSum: number, wordMult: number, crossTotal: number): void {
     const cells = this.cells;
     const i = this.base + pos;
@@ -736,6 +779,7 @@ export class MoveGenerator extends ReportedPlay {
     }
   }
 
+  /** The arc (value `v`) just covered position `pos` going right: record, or extend right (as {@link afterLeft}). */
   private afterRight(
     pos: number,
     v: number,
