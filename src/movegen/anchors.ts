@@ -98,11 +98,12 @@ export class Anchors {
   /** Effective multipliers, in descending order. */
   readonly #e = new Float64Array(MAX_RACK);
   /**
-   * The squares of the row being bounded (letter multiplier, cross-word part), and its bounds by
-   * j: with the best leave of the tiles kept (`rowSum`) and without (`rawSum`).
+   * By equity, the row being bounded: its core and squares left (`prefix`, carried over from row
+   * to row), the same with squares right joining (`row`), and its bounds by j: with the best leave
+   * of the tiles kept (`rowSum`) and without (`rawSum`).
    */
-  readonly #sqL = new Float64Array(MAX_RACK);
-  readonly #sqC = new Float64Array(MAX_RACK);
+  readonly #prefix = new ExtentSum();
+  readonly #row = new ExtentSum();
   readonly #rowSum = new Float64Array(MAX_RACK + 1);
   readonly #rawSum = new Float64Array(MAX_RACK + 1);
   /** By score, the bound of the extent {@link extentBound} last computed with 1, 2 ... blanks placed. */
@@ -546,80 +547,135 @@ export class Anchors {
 
   /**
    * The equity bounds of row i (i tiles left of the core at `at`) for j = 0..jTo tiles right, into
-   * `shadowRowSum`: {@link extentBound} plus the best leave of the tiles kept, built as each square
-   * joins (its multipliers inserted in order; a word multiplier re-sorts them). Sums of integer
+   * `rowSum` (and without the leave into `rawSum`): {@link extentBound} plus the best leave of the
+   * tiles kept, built as each square joins ({@link ExtentSum}). Rows come in order, i = 0, 1 ...:
+   * the core and the squares left are carried over from the row before. Sums of integer
    * products, so each bound is exactly the one computed from scratch.
    */
   #shadowRow(at: number, core: number, coreT: number, coreCap: number, i: number, jTo: number): void {
-    const left = this.#left;
-    const right = this.#right;
-    const capL = this.#capL;
-    const capR = this.#capR;
-    const leftT = this.#leftT;
-    const rightT = this.#rightT;
-    const e = this.#e;
-    const sqL = this.#sqL;
-    const sqC = this.#sqC;
+    const lines = this.#lines;
     const rv = this.#rack.values;
-    const xsum = this.#lines.xsum;
-    const lmA = this.#lines.lm;
-    const wmA = this.#lines.wm;
+    const prefix = this.#prefix;
+    if (i === 0) {
+      prefix.clear(coreT);
+      if (core === 1) prefix.add(lines, at, 0, coreCap, rv);
+    } else
+      prefix.add(lines, this.#left[i - 1] as number, this.#leftT[i - 1] as number, this.#capL[i - 1] as number, rv);
+    const row = this.#row;
+    row.copy(prefix);
+    const bestOfSize = this.#leaves.bestOfSize;
     const rackSize = this.#rack.size;
-    const rowSum = this.#rowSum;
-    // Each square's letter multiplier and its cross-word part (l × its word multiplier when it
-    // makes one); its effective multiplier is l × W + c. A1 and A2 sum l × cap and c × cap.
-    let T = coreT;
-    let W = 1;
-    let X = 0;
-    let A1 = 0;
-    let A2 = 0;
-    let n = 0;
-    for (let a = -core; a < i + jTo; a++) {
-      const idx = a < 0 ? at : a < i ? (left[a] as number) : (right[a - i] as number);
-      if (a >= 0) T += a < i ? (leftT[a] as number) : (rightT[a - i] as number);
-      const l = lmA[idx] as number;
-      const wmx = wmA[idx] as number;
-      const cs = xsum[idx] as number;
-      const c = cs >= 0 ? l * wmx : 0;
-      if (cs >= 0) X += cs * wmx;
-      const cap = a < 0 ? coreCap : a < i ? (capL[a] as number) : (capR[a - i] as number);
-      A1 += l * cap;
-      A2 += c * cap;
-      sqL[n] = l;
-      sqC[n] = c;
-      n++;
-      if (wmx !== 1) {
-        // A new word multiplier: every effective multiplier changes; sort them again.
-        W *= wmx;
-        for (let m = 0; m < n; m++) {
-          const ev = (sqL[m] as number) * W + (sqC[m] as number);
-          let r = m;
-          while (r > 0 && (e[r - 1] as number) < ev) {
-            e[r] = e[r - 1] as number;
-            r--;
-          }
-          e[r] = ev;
-        }
-      } else {
-        const ev = l * W + c;
-        let r = n - 1;
+    const right = this.#right;
+    const rightT = this.#rightT;
+    const capR = this.#capR;
+    for (let j = 0; ; j++) {
+      const score = row.bound(this.#bonusOf);
+      this.#rawSum[j] = score;
+      this.#rowSum[j] = score + (bestOfSize[rackSize - row.n] as number);
+      if (j === jTo) break;
+      row.add(lines, right[j] as number, rightT[j] as number, capR[j] as number, rv);
+    }
+  }
+}
+
+/**
+ * The score bound of an extent built square by square ({@link Anchors}' rows by equity): the
+ * board points `t` the squares join, the word multipliers' product `w`, the cross-words' board
+ * points `x`, the sums of l × cap and c × cap (`a1`, `a2`; cap the best hand tile a square
+ * allows), and the squares' effective multipliers l × w + c sorted descending in `e` with their
+ * pairing with the hand's values, highest with highest (`pairing`), kept as each square is
+ * inserted.
+ */
+class ExtentSum {
+  t = 0;
+  w = 1;
+  x = 0;
+  a1 = 0;
+  a2 = 0;
+  n = 0;
+  pairing = 0;
+  readonly e = new Float64Array(MAX_RACK + 1);
+  /** Each square's letter multiplier and cross-word part (l × its word multiplier where it makes one). */
+  readonly l = new Float64Array(MAX_RACK + 1);
+  readonly c = new Float64Array(MAX_RACK + 1);
+
+  /** No squares, board points `t`. */
+  clear(t: number): void {
+    this.t = t;
+    this.w = 1;
+    this.x = 0;
+    this.a1 = 0;
+    this.a2 = 0;
+    this.n = 0;
+    this.pairing = 0;
+  }
+
+  /** Becomes a copy of `from`. */
+  copy(from: ExtentSum): void {
+    this.t = from.t;
+    this.w = from.w;
+    this.x = from.x;
+    this.a1 = from.a1;
+    this.a2 = from.a2;
+    this.pairing = from.pairing;
+    const n = (this.n = from.n);
+    for (let m = 0; m < n; m++) {
+      this.e[m] = from.e[m] as number;
+      this.l[m] = from.l[m] as number;
+      this.c[m] = from.c[m] as number;
+    }
+  }
+
+  /** Adds line-major square `idx` of `lines`, with the board points `points` it joins and its `cap`; `rv` the hand's values, highest first. */
+  add(lines: BoardLines, idx: number, points: number, cap: number, rv: Float64Array): void {
+    const l = lines.lm[idx] as number;
+    const wm = lines.wm[idx] as number;
+    const cs = lines.xsum[idx] as number;
+    const c = cs >= 0 ? l * wm : 0;
+    this.t += points;
+    if (cs >= 0) this.x += cs * wm;
+    this.a1 += l * cap;
+    this.a2 += c * cap;
+    const e = this.e;
+    const n = this.n++;
+    this.l[n] = l;
+    this.c[n] = c;
+    if (wm !== 1) {
+      // A new word multiplier: every effective multiplier changes; sort them again.
+      const w = (this.w *= wm);
+      let pairing = 0;
+      for (let m = 0; m <= n; m++) {
+        const ev = (this.l[m] as number) * w + (this.c[m] as number);
+        let r = m;
         while (r > 0 && (e[r - 1] as number) < ev) {
           e[r] = e[r - 1] as number;
           r--;
         }
         e[r] = ev;
       }
-      // The squares so far are the extent with j = a - i + 1 tiles right (the core and the left part first).
-      const j = a - i + 1;
-      if (j < 0) continue;
-      const k = n;
-      let pairing = 0;
-      for (let m = 0; m < k; m++) pairing += (e[m] as number) * (rv[m] as number);
-      const capSum = W * A1 + A2;
-      const score = T * W + X + (this.#bonusOf[k] as number) + (pairing < capSum ? pairing : capSum);
-      this.#rawSum[j] = score;
-      rowSum[j] = score + (this.#leaves.bestOfSize[rackSize - k] as number);
+      for (let m = 0; m <= n; m++) pairing += (e[m] as number) * (rv[m] as number);
+      this.pairing = pairing;
+      return;
     }
+    // Inserted in order: each multiplier it passes moves one place down, to a lower hand value.
+    const ev = l * this.w + c;
+    let pairing = this.pairing;
+    let r = n;
+    while (r > 0 && (e[r - 1] as number) < ev) {
+      const moved = e[r - 1] as number;
+      e[r] = moved;
+      pairing += moved * ((rv[r] as number) - (rv[r - 1] as number));
+      r--;
+    }
+    e[r] = ev;
+    this.pairing = pairing + ev * (rv[r] as number);
+  }
+
+  /** The bound with `bonusOf` the full-hand bonus by number of tiles. */
+  bound(bonusOf: Int32Array): number {
+    const capSum = this.w * this.a1 + this.a2;
+    const pairing = this.pairing < capSum ? this.pairing : capSum;
+    return this.t * this.w + this.x + (bonusOf[this.n] as number) + pairing;
   }
 }
 
