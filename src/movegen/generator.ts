@@ -811,6 +811,9 @@ export class MoveGenerator extends ReportedPlay {
     // A single tile is reported once: down only when it touches no tile across.
     if (n === 1 && this.dir === 1 && (this.xsum[this.base + (this.posBuf[0] as number)] as number) >= 0) return;
     const score = mainSum * wordMult + crossTotal + (this.bonusOf[n] as number);
+    // In a bounded search, a play the best leave of its size cannot lift to the floor is not looked up.
+    if (this.mode === MODE_TOP && score + (this.leaveMap.bestOfSize[this.hand.size - n] as number) < this.floor)
+      return;
     const equity = score + this.leaveOfPlaced(n);
     this.playScore = score;
     this.playEquity = equity;
