@@ -3,16 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { arcOf, searchGraph, type SearchGraph } from 'wordgame-engine/internals';
 import { FC, abcdConfig, mustBuild, wideConfig } from './helpers.js';
 
-/** Every path from `node` that ends a word (glyph codes joined by '.'), read from the search graph alone. */
+/**
+ * Every path from `node` that ends a word (glyph codes joined by '.'), read from the search graph
+ * alone; checks on the way that each arc's turn bit says whether its target has a separator arc.
+ */
 function paths(graph: SearchGraph, node: number, prefix: number[], out: Set<string>): Set<string> {
   const { words, head } = graph;
   for (let g = 0; g < 64; g++) {
     const a = arcOf(words, head, node, g);
     if (a < 0) continue;
     const v = words[a] as number;
+    expect((v & 2) !== 0).toBe(v >>> 2 !== 0 && arcOf(words, head, v >>> 2, 0) >= 0);
     const path = [...prefix, g];
     if ((v & 1) !== 0) out.add(path.join('.'));
-    if (v >>> 1 !== 0) paths(graph, v >>> 1, path, out);
+    if (v >>> 2 !== 0) paths(graph, v >>> 2, path, out);
   }
   return out;
 }

@@ -703,14 +703,14 @@ export class MoveGenerator extends ReportedPlay {
           if (leftStart < 0) this.record(pos, this.anchorPos, sum, nextMult, cross);
           else this.record(leftStart, pos, sum, nextMult, cross);
         }
-        const next = v >>> 1;
+        const next = v >>> 2;
         if (next !== 0) {
           if (leftStart < 0) {
             if (goOn && (!sideEmpty || (ext[goOnAt] as number) >= this.floor))
               this.place(pos - 1, next, sum, nextMult, cross, -1);
             // Turn at the separator (glyph 0 sorts first in a list).
-            if (turnAt >= 0 && (ext[turnAt] as number) >= this.floor && ((graph[next] as number) & 1) !== 0) {
-              const sepTarget = (graph[next + head] as number) >>> 1;
+            if (turnAt >= 0 && (v & 2) !== 0 && (ext[turnAt] as number) >= this.floor) {
+              const sepTarget = (graph[next + head] as number) >>> 2;
               this.turnLeft = k + 1 - this.core;
               if (sepTarget !== 0) this.place(this.anchorPos + 1, sepTarget, sum, nextMult, cross, pos);
             }
@@ -757,7 +757,7 @@ export class MoveGenerator extends ReportedPlay {
     const leftEmpty = pos === 0 || cells[i - 1] === 0;
     // The square right of the anchor is always empty (a block's end, or an empty anchor's neighbour).
     if ((v & 1) !== 0 && leftEmpty) this.record(pos, this.anchorPos, mainSum, wordMult, crossTotal);
-    const next = v >>> 1;
+    const next = v >>> 2;
     if (next === 0) return;
     // The extents still reachable must be able to beat the floor: going on left (through board
     // tiles, or with one more tile), or turning with this many tiles left.
@@ -771,8 +771,8 @@ export class MoveGenerator extends ReportedPlay {
       this.anchorPos + 1 < this.lineLen &&
       (ext[this.extRowAt + left * this.extStride + 1] as number) >= this.floor
     ) {
-      if (((this.graph[next] as number) & 1) !== 0) {
-        const sepTarget = (this.graph[next + this.head] as number) >>> 1;
+      if ((v & 2) !== 0) {
+        const sepTarget = (this.graph[next + this.head] as number) >>> 2;
         this.turnLeft = left;
         if (sepTarget !== 0) this.place(this.anchorPos + 1, sepTarget, mainSum, wordMult, crossTotal, pos);
       }
@@ -790,7 +790,7 @@ export class MoveGenerator extends ReportedPlay {
   ): void {
     const rightEmpty = pos + 1 >= this.lineLen || this.cells[this.base + pos + 1] === 0;
     if ((v & 1) !== 0 && rightEmpty) this.record(leftStart, pos, mainSum, wordMult, crossTotal);
-    const next = v >>> 1;
+    const next = v >>> 2;
     if (next === 0 || pos + 1 >= this.lineLen) return;
     // One more tile right must still be able to beat the floor.
     if (
@@ -812,8 +812,7 @@ export class MoveGenerator extends ReportedPlay {
     if (n === 1 && this.dir === 1 && (this.xsum[this.base + (this.posBuf[0] as number)] as number) >= 0) return;
     const score = mainSum * wordMult + crossTotal + (this.bonusOf[n] as number);
     // In a bounded search, a play the best leave of its size cannot lift to the floor is not looked up.
-    if (this.mode === MODE_TOP && score + (this.leaveMap.bestOfSize[this.hand.size - n] as number) < this.floor)
-      return;
+    if (this.mode === MODE_TOP && score + (this.leaveMap.bestOfSize[this.hand.size - n] as number) < this.floor) return;
     const equity = score + this.leaveOfPlaced(n);
     this.playScore = score;
     this.playEquity = equity;

@@ -13,7 +13,8 @@ import { ARC_END_OF_WORD, ARC_GLYPH_MASK, ARC_LAST, ARC_TARGET_SHIFT, popcount }
  *          words[n + 1]      glyphs 32-63, only when the alphabet has 32 glyphs or more
  *          words[n + h + r]  its r-th arc in glyph order (h: the header's 1 or 2 words):
  *                            bit  0     end of word: the path up to and including it spells a word
- *                            bits 1-31  the target node (0: no outgoing arcs)
+ *                            bit  1     the target has a separator arc (the search may turn there)
+ *                            bits 2-31  the target node (0: no outgoing arcs)
  * ```
  *
  * Node 0 is empty (its sets are 0). The GADDAG's nodes come first, breadth first from its root:
@@ -93,7 +94,10 @@ export function searchGraph(dictionary: Dictionary): SearchGraph {
       if (g < 32) lo |= 1 << g;
       else hi |= 1 << (g - 32);
       const target = v >>> ARC_TARGET_SHIFT;
-      words[node + head + r] = (target === 0 ? 0 : (at[target] as number) * 2) + ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
+      // A list's separator arc comes first (glyph 0).
+      const turns = target !== 0 && ((arcs[target] as number) & ARC_GLYPH_MASK) === 0;
+      words[node + head + r] =
+        (target === 0 ? 0 : (at[target] as number) * 4) + (turns ? 2 : 0) + ((v & ARC_END_OF_WORD) !== 0 ? 1 : 0);
       if ((v & ARC_LAST) !== 0) {
         a++;
         break;

@@ -396,7 +396,7 @@ export class BoardLines {
       }
       let last = a;
       for (let t = j + step; last >= 0 && step * (to - t) >= 0; t += step)
-        last = arcOf(graph, head, (graph[last] as number) >>> 1, (cells[t] as number) & 0x3f);
+        last = arcOf(graph, head, (graph[last] as number) >>> 2, (cells[t] as number) & 0x3f);
       if (last >= 0 && ((graph[last] as number) & 1) !== 0) {
         if (g < 32) lo |= 1 << g;
         else hi |= 1 << (g - 32);
@@ -415,7 +415,7 @@ export class BoardLines {
   /** The node after glyph `g` from `node` (0 when none or a leaf). */
   #childOf(node: number, g: number): number {
     const a = arcOf(this.#graph, this.#head, node, g);
-    return a < 0 ? 0 : (this.#graph[a] as number) >>> 1;
+    return a < 0 ? 0 : (this.#graph[a] as number) >>> 2;
   }
 
   /**
@@ -463,7 +463,7 @@ export class BoardLines {
           const bit = low ? setLo & -setLo : setHi & -setHi;
           if (low) setLo ^= bit;
           else setHi ^= bit;
-          if (!this.#followsLeft((graph[a] as number) >>> 1, base, p - 1)) {
+          if (!this.#followsLeft((graph[a] as number) >>> 2, base, p - 1)) {
             if (low) lo ^= bit;
             else hi ^= bit;
           }
@@ -480,7 +480,7 @@ export class BoardLines {
     for (let n = node; q >= 0 && cells[base + q] !== 0; q--) {
       const a = arcOf(this.#graph, this.#head, n, (cells[base + q] as number) & 0x3f);
       if (a < 0) return false;
-      n = (this.#graph[a] as number) >>> 1;
+      n = (this.#graph[a] as number) >>> 2;
     }
     return true;
   }

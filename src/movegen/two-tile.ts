@@ -195,7 +195,7 @@ export class TwoTilePlays {
     let node = this.#root;
     for (let q = from; q < to && node !== 0; q++) {
       const arc = arcOf(words, this.#head, node, (cells[base + q] as number) & 0x3f);
-      node = arc < 0 ? 0 : (words[arc] as number) >>> 1;
+      node = arc < 0 ? 0 : (words[arc] as number) >>> 2;
     }
     return node;
   }
@@ -237,10 +237,10 @@ export class TwoTilePlays {
         bitsHi1 &= bitsHi1 - 1;
       }
       // The tiles between the squares, then the second square.
-      let n = (words[arcOf(words, head, node, g1)] as number) >>> 1;
+      let n = (words[arcOf(words, head, node, g1)] as number) >>> 2;
       for (let q = p1 + 1; q < p2 && n !== 0; q++) {
         const arc = arcOf(words, head, n, (cells[base + q] as number) & 0x3f);
-        n = arc < 0 ? 0 : (words[arc] as number) >>> 1;
+        n = arc < 0 ? 0 : (words[arc] as number) >>> 2;
       }
       if (n === 0) continue;
       const lv1 = (a & BLANK) !== 0 ? 0 : (values[g1] as number) * (lm[i1] as number);
@@ -259,7 +259,7 @@ export class TwoTilePlays {
         // The tiles after the second square; the word is whole where the last arc ends one.
         let arc = arcOf(words, head, n, g2);
         for (let q = p2 + 1; q <= end && arc >= 0; q++) {
-          const next = (words[arc] as number) >>> 1;
+          const next = (words[arc] as number) >>> 2;
           arc = next === 0 ? -1 : arcOf(words, head, next, (cells[base + q] as number) & 0x3f);
         }
         if (arc < 0 || ((words[arc] as number) & 1) === 0) continue;
