@@ -253,20 +253,32 @@ export class LeaveTable implements LeaveValues {
   /** Every stored leave with its value, in stored (sorted) order: codes with blanks as {@link BLANK}, last. */
   *entries(): IterableIterator<[Uint8Array, number]> {
     const nodes = this.#nodes;
-    const path: number[] = [];
-    let index = 0;
     const values = this.#values;
-    function* walk(p: number): Generator<[Uint8Array, number]> {
-      for (let i = p; ; i++) {
-        const v = nodes[i] as number;
-        path.push(kwgTile(v));
-        if (kwgAccepts(v)) yield [toEngineOrder(path), values[index++] as number];
-        if (kwgArc(v) !== 0) yield* walk(kwgArc(v));
-        path.pop();
-        if (kwgIsEnd(v)) return;
+    if (this.#root === 0) return;
+    // Depth first on an explicit stack of the arcs taken (a generator a level would pass each
+    // leave up through every level above it).
+    const path: number[] = [];
+    const taken: number[] = [];
+    let index = 0;
+    for (let i = this.#root; ;) {
+      const v = nodes[i] as number;
+      path.push(kwgTile(v));
+      if (kwgAccepts(v)) yield [toEngineOrder(path), values[index++] as number];
+      if (kwgArc(v) !== 0) {
+        taken.push(i);
+        i = kwgArc(v);
+        continue;
       }
+      path.pop();
+      // The list done: back up to the first arc above with a sibling left.
+      while (kwgIsEnd(nodes[i] as number)) {
+        const up = taken.pop();
+        if (up === undefined) return;
+        i = up;
+        path.pop();
+      }
+      i++;
     }
-    if (this.#root !== 0) yield* walk(this.#root);
   }
 
   /** The table as a KLV2 file. */
