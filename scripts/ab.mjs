@@ -22,6 +22,10 @@
  *             the fixtures' mid-game ones when absent), each a new board: the best play by equity
  *             (the shipped leaves) and by score, and every play (`generate`): positions a
  *             CPU-second, and the best plays and play counts
+ *   endgame   EndgameSolver on the real endgames of ../shared/data/gcg (the first two turns of each
+ *             record after the bag empties, the endgame bench's positions), a node budget each
+ *             (`--nodes`, 100,000: the same search on both sides): nodes a CPU-second, and each
+ *             value and node count. Skipped with a message when the records are absent
  *   boggle    BoggleSolver on 4×4 grids rolled from the standard dice: grids a CPU-second, and the
  *             sum of their totals
  * Options: --games N (1600, chunks of 100), --positions N (12), --searches N (600, chunks of 50),
@@ -35,14 +39,14 @@
  * checksums differ, 2 on a usage or build error.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
-  'usage: npm run bench:ab -- [--work selfplay,sim,search,boggle] [--games N] [--positions N] [--searches N] [--grids N] [--rounds R] A B';
+  'usage: npm run bench:ab -- [--work selfplay,sim,search,boggle,endgame] [--games N] [--positions N] [--searches N] [--grids N] [--nodes N] [--rounds R] A B';
 const die = (message) => {
   console.error(`bench:ab: ${message}`);
   process.exit(2);
@@ -63,11 +67,13 @@ const count = (name, fallback) => {
   return Number(v);
 };
 const work = option('--work', 'selfplay,sim,search,boggle').split(',');
-for (const w of work) if (!['selfplay', 'sim', 'search', 'boggle'].includes(w)) die(`unknown work "${w}"\n${USAGE}`);
+for (const w of work)
+  if (!['selfplay', 'sim', 'search', 'boggle', 'endgame'].includes(w)) die(`unknown work "${w}"\n${USAGE}`);
 const games = count('--games', 1600);
 const positionCount = count('--positions', 12);
 const searchCount = count('--searches', 600);
 const gridCount = count('--grids', 20000);
+const endgameNodes = count('--nodes', 100000);
 const rounds = count('--rounds', 4);
 const child = option('--child', '');
 if (argv.length !== 2) die(USAGE);
@@ -249,11 +255,55 @@ function boggleWork(b) {
   return { size: gridCount, run };
 }
 
+/** The real endgames of ../shared/data/gcg, each { board, racks } in build `b`; empty when absent. */
+function endgames(b) {
+  const { core } = b;
+  const dir = join(root, '..', 'shared', 'data', 'gcg');
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.gcg'))
+    .sort()) {
+    const record = core.parseGcg(readFileSync(join(dir, file), 'latin1'));
+    if (!record.ok) continue;
+    const turns = core.recordTurns(record.value, b.config);
+    if (!turns.ok) continue;
+    let found = 0;
+    for (const t of turns.value) {
+      if (found === 2 || t.unseen === undefined || t.unseen.length === 0 || t.unseen.length > 7) continue;
+      if (t.bag !== 0 || t.withdrawn || t.rack.length === 0) continue;
+      out.push({ board: t.board, racks: [t.rack, t.unseen] });
+      found++;
+    }
+  }
+  return out;
+}
+
+function endgameWork(b) {
+  const solver = b.unwrap(b.core.EndgameSolver.create(b.config, b.dictionary), 'EndgameSolver.create');
+  const panel = endgames(b);
+  if (panel.length === 0) die('endgame: ../shared/data/gcg is absent (the work needs its real endgames)');
+  const run = (from, to) => {
+    let units = 0;
+    let check = '';
+    for (let i = from; i < to; i++) {
+      const { board, racks } = panel[i];
+      const result = b.unwrap(solver.solve(board, racks, { maxNodes: endgameNodes }), 'solve');
+      units += result.nodes;
+      check += `${result.value};${result.nodes}|`;
+    }
+    return { units, check };
+  };
+  run(0, Math.min(5, panel.length)); // warm-up
+  return { size: panel.length, run };
+}
+
 const kinds = {
   selfplay: { make: selfplayWork, chunk: 100, unit: 'games' },
   sim: { make: simWork, chunk: 1, unit: 'play-rollouts' },
   search: { make: searchWork, chunk: 50, unit: 'positions' },
   boggle: { make: boggleWork, chunk: 1000, unit: 'grids' },
+  endgame: { make: endgameWork, chunk: 1, unit: 'nodes' },
 };
 
 // ---- side by side: a round in a child process (`--child` with the order, the folders as A B)
@@ -292,6 +342,7 @@ if (child !== '') {
     const order = round % 2 === 0 ? 'A-first' : 'swap';
     const args = [fileURLToPath(import.meta.url), '--child', order, '--work', work.join(','), '--games', String(games)];
     args.push('--positions', String(positionCount), '--searches', String(searchCount), '--grids', String(gridCount));
+    args.push('--nodes', String(endgameNodes));
     args.push(...dirs);
     const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     if (run.status !== 0) die(`round ${round + 1} failed (exit code ${run.status})`);

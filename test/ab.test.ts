@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -30,6 +31,21 @@ describe('bench:ab', () => {
       );
     }
   }, 240_000);
+
+  const records = join(root, '..', 'shared', 'data', 'gcg');
+  it.skipIf(!existsSync(records))(
+    'compares the endgame solver on the real endgames (skipped without ../shared/data/gcg)',
+    () => {
+      const r = ab('--work', 'endgame', '--nodes', '2000', '--rounds', '2', '.', '.');
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(
+        r.stdout.match(/^endgame round \d .* nodes a CPU-second; B ÷ A \d+\.\d+; the same results$/gm),
+      ).toHaveLength(2);
+      expect(r.stdout).toMatch(/^endgame: B ÷ A median \d+\.\d+ \(.*, 2 rounds\)/m);
+    },
+    240_000,
+  );
 
   it('refuses unknown work and a missing build with a usage error', () => {
     const unknown = ab('--work', 'chess', '.', '.');
