@@ -23,9 +23,10 @@
  *             (the shipped leaves) and by score, and every play (`generate`): positions a
  *             CPU-second, and the best plays and play counts
  *   endgame   EndgameSolver on the real endgames of ../shared/data/gcg (the first two turns of each
- *             record after the bag empties, the endgame bench's positions), a node budget each
+ *             record after the bag empties, as `recordTurns` reads them: 175), a node budget each
  *             (`--nodes`, 100,000: the same search on both sides): nodes a CPU-second, and each
- *             value and node count. Skipped with a message when the records are absent
+ *             value and node count. Not in the default list; a usage error when the records are
+ *             absent
  *   boggle    BoggleSolver on 4×4 grids rolled from the standard dice: grids a CPU-second, and the
  *             sum of their totals
  * Options: --games N (1600, chunks of 100), --positions N (12), --searches N (600, chunks of 50),
