@@ -13,7 +13,8 @@ import { MAX_RACK, type SearchRack } from './rack.js';
  * atMost[b × (size + 1) + n]   the best leave of n tiles keeping at most b blanks
  * ```
  *
- * Without leave values (a search by score) every value is 0 and {@link used} is false.
+ * Without leave values (a search by score) {@link used} is false and `bestOfSize` all 0; the rest
+ * is then not read.
  */
 export class LeaveMap {
   /** Sub-rack index step of each glyph (64: the blank). */
@@ -45,6 +46,13 @@ export class LeaveMap {
 
   /** Fills the map for `rack` and `leaves` (undefined: a search by score). */
   set(rack: SearchRack, leaves: LeaveValues | undefined): void {
+    // By score every value is 0, and nothing reads the table or the strides (the endgame solver
+    // searches this way at every node).
+    if (leaves === undefined) {
+      if (this.used) this.bestOfSize.fill(0);
+      this.used = false;
+      return;
+    }
     const counts = rack.counts;
     const stride = this.stride;
     const groups = this.#groups;
@@ -59,11 +67,10 @@ export class LeaveMap {
       groups[ng++] = g;
     }
     this.full = combos - 1;
-    this.used = leaves !== undefined;
-    if (leaves !== undefined) this.last = leaves;
+    this.used = true;
+    this.last = leaves;
     const best = this.bestOfSize;
-    best.fill(leaves === undefined ? 0 : -Infinity);
-    if (leaves === undefined) return;
+    best.fill(-Infinity);
     // The best leave of each size by the blanks it keeps (the blank's group is the last).
     const width = rack.size + 1;
     const blanks = counts[64] as number;

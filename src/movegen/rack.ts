@@ -43,17 +43,31 @@ export class SearchRack {
     this.size = hand.length;
     if (hand.length > MAX_RACK) return false;
     const faceValues = this.#faceValues;
+    // Counts, and the distinct glyphs by value, highest first (ties by code), each inserted when first met.
+    const glyphs = this.glyphs;
+    let ng = 0;
     for (let k = 0; k < hand.length; k++) {
       const t = hand[k] as number;
       if ((t & BLANK) !== 0) {
         this.blanks++;
         counts[64] = (counts[64] as number) + 1;
-      } else {
-        const g = t & 0x3f;
-        counts[g] = (counts[g] as number) + 1;
-        if (g < 32) this.lo |= 1 << g;
-        else this.hi |= 1 << (g - 32);
+        continue;
       }
+      const g = t & 0x3f;
+      const c = counts[g] as number;
+      counts[g] = c + 1;
+      if (c !== 0) continue;
+      if (g < 32) this.lo |= 1 << g;
+      else this.hi |= 1 << (g - 32);
+      const v = faceValues[g] as number;
+      let j = ng++;
+      for (; j > 0; j--) {
+        const before = glyphs[j - 1] as number;
+        const w = faceValues[before] as number;
+        if (w > v || (w === v && before < g)) break;
+        glyphs[j] = before;
+      }
+      glyphs[j] = g;
     }
     this.lo >>>= 0;
     this.hi >>>= 0;
@@ -69,19 +83,6 @@ export class SearchRack {
         j--;
       }
       rv[j] = v;
-    }
-    // Distinct glyphs by value, highest first.
-    const glyphs = this.glyphs;
-    let ng = 0;
-    for (let g = 1; g < 64; g++) {
-      if ((counts[g] as number) === 0) continue;
-      const v = faceValues[g] as number;
-      let j = ng++;
-      while (j > 0 && (faceValues[glyphs[j - 1] as number] as number) < v) {
-        glyphs[j] = glyphs[j - 1] as number;
-        j--;
-      }
-      glyphs[j] = g;
     }
     this.glyphCount = ng;
     return true;
